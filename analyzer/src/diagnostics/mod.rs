@@ -1,0 +1,1 @@
+//! Output renderers for findings and notices: text (miette), concise, json, sarif.

@@ -1,0 +1,1 @@
+//! Finding the files to analyse: .gitignore-aware walk, default excludes, size cap.

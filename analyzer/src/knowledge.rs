@@ -1,0 +1,432 @@
+//! Knowledge as data: which calls and classes are sources, sinks, gates, sanitizers, tools and
+//! models. The built-in tables are the TOML files under `rules/knowledge/`, embedded at build
+//! time; users add entries of the same shape in `airlock.toml`.
+//!
+//! Matching is by dotted qualified name with globs: `*` is one segment, `**` is any number of
+//! segments. A `method` entry matches a method call on a receiver whose class is unknown,
+//! optionally only when the receiver's name is one of `receiver`.
+
+use crate::model::Severity;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The built-in knowledge files, in load order.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "rules/knowledge/kinds.toml",
+        include_str!("../../rules/knowledge/kinds.toml"),
+    ),
+    (
+        "rules/knowledge/python.toml",
+        include_str!("../../rules/knowledge/python.toml"),
+    ),
+    (
+        "rules/knowledge/langchain.toml",
+        include_str!("../../rules/knowledge/langchain.toml"),
+    ),
+];
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceKind {
+    pub id: String,
+    #[serde(default)]
+    pub untrusted: bool,
+    #[serde(default)]
+    pub private: bool,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SinkKind {
+    pub id: String,
+    pub severity: String,
+    #[serde(default)]
+    pub privileged: bool,
+    #[serde(default)]
+    pub exfil: bool,
+    #[serde(default)]
+    pub injection: bool,
+    #[serde(default)]
+    pub code_exec: bool,
+    pub description: String,
+}
+
+/// How a call is recognised.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallPattern {
+    /// Glob over the resolved dotted callee, e.g. `subprocess.run` or `stripe.*.create`.
+    #[serde(default)]
+    pub callee: Option<String>,
+    /// A method name called on a receiver of unknown class.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// With `method`: the receiver's last name must be one of these (case-insensitive).
+    #[serde(default)]
+    pub receiver: Vec<String>,
+}
+
+/// A library call that is a privileged action.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SinkEntry {
+    #[serde(flatten)]
+    pub pattern: CallPattern,
+    pub kind: String,
+    /// Positional indexes of the arguments that carry the dangerous value (empty: every argument).
+    #[serde(default)]
+    pub args: Vec<usize>,
+    /// Keyword names that carry the dangerous value.
+    #[serde(default)]
+    pub kwargs: Vec<String>,
+    /// Only a sink when this keyword is passed with a truthy literal (e.g. `shell`).
+    #[serde(default)]
+    pub requires_kwarg: Option<String>,
+    /// Only a sink when the positional argument at this index is a string literal containing one of
+    /// `mode_contains` (e.g. `open(p, "w")`).
+    #[serde(default)]
+    pub mode_arg: Option<usize>,
+    #[serde(default)]
+    pub mode_kwarg: Option<String>,
+    #[serde(default)]
+    pub mode_contains: Vec<String>,
+}
+
+/// A library call whose result is untrusted content (or private data).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    #[serde(flatten)]
+    pub pattern: CallPattern,
+    pub kind: String,
+}
+
+/// A framework tool class, toolkit or factory: its capabilities are known without a body.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ToolEntry {
+    #[serde(flatten)]
+    pub pattern: CallPattern,
+    /// The name the model sees, when the class fixes it.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub sinks: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// A toolkit or loader that yields several tools (`get_tools()`).
+    #[serde(default)]
+    pub toolkit: bool,
+    /// Runs inside a proven sandbox: severity is lowered one level.
+    #[serde(default)]
+    pub sandboxed: bool,
+}
+
+/// A call that cleans a value for some sink kinds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SanitizerEntry {
+    #[serde(flatten)]
+    pub pattern: CallPattern,
+    pub kinds: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A call or decorator that stops for human approval.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GateEntry {
+    #[serde(flatten)]
+    pub pattern: CallPattern,
+    /// `interrupt` (a dynamic pause that must dominate the sink), `approval_decorator`
+    /// (the decorated tool is approved before it runs) or `hitl_middleware`.
+    pub kind: String,
+}
+
+/// A chat-model constructor: a node that calls one is LLM-driven.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelEntry {
+    #[serde(flatten)]
+    pub pattern: CallPattern,
+}
+
+/// One knowledge file (built in or the user's).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnowledgeFile {
+    #[serde(default)]
+    pub source_kind: Vec<SourceKind>,
+    #[serde(default)]
+    pub sink_kind: Vec<SinkKind>,
+    #[serde(default)]
+    pub sink: Vec<SinkEntry>,
+    #[serde(default)]
+    pub source: Vec<SourceEntry>,
+    #[serde(default)]
+    pub tool: Vec<ToolEntry>,
+    #[serde(default)]
+    pub sanitizer: Vec<SanitizerEntry>,
+    #[serde(default)]
+    pub gate: Vec<GateEntry>,
+    #[serde(default)]
+    pub model: Vec<ModelEntry>,
+}
+
+/// All knowledge of one run, checked and indexed.
+#[derive(Debug, Clone, Default)]
+pub struct Knowledge {
+    pub source_kinds: BTreeMap<String, SourceKind>,
+    pub sink_kinds: BTreeMap<String, SinkKind>,
+    pub sinks: Vec<SinkEntry>,
+    pub sources: Vec<SourceEntry>,
+    pub tools: Vec<ToolEntry>,
+    pub sanitizers: Vec<SanitizerEntry>,
+    pub gates: Vec<GateEntry>,
+    pub models: Vec<ModelEntry>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum KnowledgeError {
+    #[error("{file}: {message}")]
+    Parse { file: String, message: String },
+    #[error("{file}: unknown {what} kind `{kind}`")]
+    UnknownKind {
+        file: String,
+        what: &'static str,
+        kind: String,
+    },
+    #[error("{file}: an entry needs `callee` or `method`")]
+    NoPattern { file: String },
+}
+
+impl Knowledge {
+    /// The built-in knowledge. Panics only if the embedded files are broken, which a unit test rules out.
+    pub fn builtin() -> Knowledge {
+        let mut k = Knowledge::default();
+        for (name, text) in BUILTIN {
+            let file: KnowledgeFile = toml::from_str(text)
+                .unwrap_or_else(|e| panic!("built-in knowledge {name} is invalid: {e}"));
+            k.add(name, file)
+                .unwrap_or_else(|e| panic!("built-in knowledge is invalid: {e}"));
+        }
+        k
+    }
+
+    /// Adds one file's entries after checking every kind it names.
+    pub fn add(&mut self, file: &str, f: KnowledgeFile) -> Result<(), KnowledgeError> {
+        for s in f.source_kind {
+            self.source_kinds.insert(s.id.clone(), s);
+        }
+        for s in f.sink_kind {
+            if Severity::parse(&s.severity).is_none() {
+                return Err(KnowledgeError::Parse {
+                    file: file.into(),
+                    message: format!("sink kind `{}` has bad severity `{}`", s.id, s.severity),
+                });
+            }
+            self.sink_kinds.insert(s.id.clone(), s);
+        }
+        let check_sink = |k: &Knowledge, kind: &str| {
+            if k.sink_kinds.contains_key(kind) {
+                Ok(())
+            } else {
+                Err(KnowledgeError::UnknownKind {
+                    file: file.into(),
+                    what: "sink",
+                    kind: kind.into(),
+                })
+            }
+        };
+        let check_source = |k: &Knowledge, kind: &str| {
+            if k.source_kinds.contains_key(kind) {
+                Ok(())
+            } else {
+                Err(KnowledgeError::UnknownKind {
+                    file: file.into(),
+                    what: "source",
+                    kind: kind.into(),
+                })
+            }
+        };
+        let check_pattern = |p: &CallPattern| {
+            if p.callee.is_some() || p.method.is_some() {
+                Ok(())
+            } else {
+                Err(KnowledgeError::NoPattern { file: file.into() })
+            }
+        };
+        for e in &f.sink {
+            check_pattern(&e.pattern)?;
+            check_sink(self, &e.kind)?;
+        }
+        for e in &f.source {
+            check_pattern(&e.pattern)?;
+            check_source(self, &e.kind)?;
+        }
+        for e in &f.tool {
+            check_pattern(&e.pattern)?;
+            for s in &e.sinks {
+                check_sink(self, s)?;
+            }
+            for s in &e.sources {
+                check_source(self, s)?;
+            }
+        }
+        for e in &f.sanitizer {
+            check_pattern(&e.pattern)?;
+            for s in &e.kinds {
+                check_sink(self, s)?;
+            }
+        }
+        for e in &f.gate {
+            check_pattern(&e.pattern)?;
+            if !matches!(
+                e.kind.as_str(),
+                "interrupt" | "approval_decorator" | "hitl_middleware"
+            ) {
+                return Err(KnowledgeError::UnknownKind {
+                    file: file.into(),
+                    what: "gate",
+                    kind: e.kind.clone(),
+                });
+            }
+        }
+        for e in &f.model {
+            check_pattern(&e.pattern)?;
+        }
+        self.sinks.extend(f.sink);
+        self.sources.extend(f.source);
+        self.tools.extend(f.tool);
+        self.sanitizers.extend(f.sanitizer);
+        self.gates.extend(f.gate);
+        self.models.extend(f.model);
+        Ok(())
+    }
+
+    pub fn sink_kind(&self, id: &str) -> Option<&SinkKind> {
+        self.sink_kinds.get(id)
+    }
+    pub fn source_kind(&self, id: &str) -> Option<&SourceKind> {
+        self.source_kinds.get(id)
+    }
+    pub fn sink_severity(&self, id: &str) -> Severity {
+        self.sink_kind(id)
+            .and_then(|k| Severity::parse(&k.severity))
+            .unwrap_or(Severity::Medium)
+    }
+}
+
+/// What a call site looks like to the matcher.
+#[derive(Debug, Clone, Copy)]
+pub enum Callee<'a> {
+    /// A fully resolved dotted name (`subprocess.run`, `smtplib.SMTP.sendmail`).
+    Qualified(&'a str),
+    /// A method on a receiver of unknown class, with the receiver's last name if it has one.
+    Method {
+        method: &'a str,
+        receiver: Option<&'a str>,
+    },
+}
+
+impl CallPattern {
+    pub fn matches(&self, callee: Callee<'_>) -> bool {
+        match callee {
+            Callee::Qualified(q) => {
+                if let Some(glob) = &self.callee {
+                    return glob_match(glob, q);
+                }
+                false
+            }
+            Callee::Method { method, receiver } => {
+                let Some(m) = &self.method else { return false };
+                if m != method {
+                    return false;
+                }
+                if self.receiver.is_empty() {
+                    return true;
+                }
+                let Some(r) = receiver else { return false };
+                let r = r.to_ascii_lowercase();
+                self.receiver
+                    .iter()
+                    .any(|w| r == *w || r.ends_with(&format!("_{w}")))
+            }
+        }
+    }
+}
+
+/// Dotted-name glob: `*` matches one segment, `**` any number (including none).
+pub fn glob_match(glob: &str, name: &str) -> bool {
+    let g: Vec<&str> = glob.split('.').collect();
+    let n: Vec<&str> = name.split('.').collect();
+    // Iterative DP over (glob index, name index) pairs; both are short.
+    let mut reach = vec![vec![false; n.len() + 1]; g.len() + 1];
+    reach[0][0] = true;
+    for gi in 0..g.len() {
+        for ni in 0..=n.len() {
+            if !reach[gi][ni] {
+                continue;
+            }
+            match g[gi] {
+                "**" => {
+                    for r in reach[gi + 1].iter_mut().skip(ni) {
+                        *r = true;
+                    }
+                }
+                "*" => {
+                    if ni < n.len() {
+                        reach[gi + 1][ni + 1] = true;
+                    }
+                }
+                seg => {
+                    if ni < n.len() && n[ni] == seg {
+                        reach[gi + 1][ni + 1] = true;
+                    }
+                }
+            }
+        }
+    }
+    reach[g.len()][n.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("subprocess.run", "subprocess.run"));
+        assert!(!glob_match("subprocess.run", "subprocess.runx"));
+        assert!(glob_match("stripe.*.create", "stripe.Refund.create"));
+        assert!(!glob_match("stripe.*.create", "stripe.create"));
+        assert!(glob_match("langchain_community.**.ShellTool", "langchain_community.tools.ShellTool"));
+        assert!(glob_match("langchain_community.**.ShellTool", "langchain_community.ShellTool"));
+        assert!(!glob_match("langchain_community.**.ShellTool", "other.ShellTool"));
+    }
+
+    #[test]
+    fn builtin_knowledge_loads_and_is_consistent() {
+        let k = Knowledge::builtin();
+        assert!(k.sink_kind("shell_exec").is_some());
+        assert!(!k.sinks.is_empty());
+        assert!(!k.sources.is_empty());
+        assert!(!k.tools.is_empty());
+    }
+
+    #[test]
+    fn method_patterns_check_receiver_names() {
+        let p = CallPattern {
+            callee: None,
+            method: Some("execute".into()),
+            receiver: vec!["cursor".into()],
+        };
+        assert!(p.matches(Callee::Method { method: "execute", receiver: Some("cursor") }));
+        assert!(p.matches(Callee::Method { method: "execute", receiver: Some("db_cursor") }));
+        assert!(!p.matches(Callee::Method { method: "execute", receiver: Some("graph") }));
+        assert!(!p.matches(Callee::Method { method: "execute", receiver: None }));
+    }
+}

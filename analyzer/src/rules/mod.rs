@@ -1,0 +1,139 @@
+//! The rule catalog: stable codes, names, severities and documentation, plus one module per rule.
+
+use crate::model::Severity;
+
+/// Static description of one rule. The documentation text is `rules/docs/<CODE>.md`.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    /// Kebab-case, reads well after "allow".
+    pub name: &'static str,
+    /// One line, lowercase, no trailing period.
+    pub summary: &'static str,
+    pub default_severity: Severity,
+    /// Whether the analyzer implements the rule yet; unimplemented rules are listed but never fire.
+    pub implemented: bool,
+    /// Markdown in ruff's shape: What it does / Why is this bad? / Example / Use instead / References.
+    pub docs: &'static str,
+}
+
+macro_rules! doc {
+    ($code:literal) => {
+        include_str!(concat!("../../../rules/docs/", $code, ".md"))
+    };
+}
+
+/// Every rule, ordered by code.
+pub const RULES: &[RuleMeta] = &[
+    RuleMeta {
+        code: "AIR101",
+        name: "untrusted-input-to-privileged-tool",
+        summary: "untrusted content can reach a privileged tool that no effective approval gate covers",
+        default_severity: Severity::High,
+        implemented: true,
+        docs: doc!("AIR101"),
+    },
+    RuleMeta {
+        code: "AIR102",
+        name: "cross-agent-privilege-escalation",
+        summary: "untrusted content entering one agent reaches another agent's privileged tool over routes",
+        default_severity: Severity::High,
+        implemented: false,
+        docs: doc!("AIR102"),
+    },
+    RuleMeta {
+        code: "AIR103",
+        name: "lethal-trifecta",
+        summary: "one agent combines untrusted content, private data and an exfiltration-capable sink",
+        default_severity: Severity::High,
+        implemented: false,
+        docs: doc!("AIR103"),
+    },
+    RuleMeta {
+        code: "AIR104",
+        name: "forgeable-approval-state",
+        summary: "a route or privileged action depends on an approval-like state field the model can write",
+        default_severity: Severity::High,
+        implemented: true,
+        docs: doc!("AIR104"),
+    },
+    RuleMeta {
+        code: "AIR105",
+        name: "approval-gate-bypass",
+        summary: "an approval gate exists but does not protect the privileged action",
+        default_severity: Severity::High,
+        implemented: true,
+        docs: doc!("AIR105"),
+    },
+    RuleMeta {
+        code: "AIR106",
+        name: "tool-argument-injection",
+        summary: "a model-controlled tool argument reaches a shell, code, SQL or path sink unsanitized",
+        default_severity: Severity::High,
+        implemented: true,
+        docs: doc!("AIR106"),
+    },
+    RuleMeta {
+        code: "AIR201",
+        name: "unsandboxed-code-execution",
+        summary: "an agent can run model-written code or shell commands on the host",
+        default_severity: Severity::Critical,
+        implemented: true,
+        docs: doc!("AIR201"),
+    },
+    RuleMeta {
+        code: "AIR301",
+        name: "mcp-hardcoded-secret",
+        summary: "a secret literal sits in an MCP client config",
+        default_severity: Severity::High,
+        implemented: false,
+        docs: doc!("AIR301"),
+    },
+    RuleMeta {
+        code: "AIR302",
+        name: "mcp-unpinned-server-package",
+        summary: "an MCP server is launched from a registry package without a pinned version",
+        default_severity: Severity::Medium,
+        implemented: false,
+        docs: doc!("AIR302"),
+    },
+    RuleMeta {
+        code: "AIR303",
+        name: "mcp-insecure-transport",
+        summary: "a remote MCP server is reached over plain http or without authentication",
+        default_severity: Severity::Medium,
+        implemented: false,
+        docs: doc!("AIR303"),
+    },
+    RuleMeta {
+        code: "AIR304",
+        name: "mcp-auto-approved-tools",
+        summary: "a client config auto-approves or trusts MCP tools",
+        default_severity: Severity::High,
+        implemented: false,
+        docs: doc!("AIR304"),
+    },
+    RuleMeta {
+        code: "AIR305",
+        name: "mcp-tool-poisoning",
+        summary: "an MCP tool's name or description carries hidden instructions",
+        default_severity: Severity::High,
+        implemented: false,
+        docs: doc!("AIR305"),
+    },
+    RuleMeta {
+        code: "AIR306",
+        name: "mcp-misleading-tool-annotations",
+        summary: "an MCP tool's annotations understate what its body does",
+        default_severity: Severity::Medium,
+        implemented: false,
+        docs: doc!("AIR306"),
+    },
+];
+
+/// Looks a rule up by code (`AIR101`) or name (`untrusted-input-to-privileged-tool`).
+pub fn lookup(code_or_name: &str) -> Option<&'static RuleMeta> {
+    RULES
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}

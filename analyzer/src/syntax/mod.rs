@@ -1,0 +1,1 @@
+//! Parsing: tree-sitter for Python (TypeScript ready to plug in), YAML and JSON with spans. Parsing never fails: errors become data.
