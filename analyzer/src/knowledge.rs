@@ -403,9 +403,18 @@ mod tests {
         assert!(!glob_match("subprocess.run", "subprocess.runx"));
         assert!(glob_match("stripe.*.create", "stripe.Refund.create"));
         assert!(!glob_match("stripe.*.create", "stripe.create"));
-        assert!(glob_match("langchain_community.**.ShellTool", "langchain_community.tools.ShellTool"));
-        assert!(glob_match("langchain_community.**.ShellTool", "langchain_community.ShellTool"));
-        assert!(!glob_match("langchain_community.**.ShellTool", "other.ShellTool"));
+        assert!(glob_match(
+            "langchain_community.**.ShellTool",
+            "langchain_community.tools.ShellTool"
+        ));
+        assert!(glob_match(
+            "langchain_community.**.ShellTool",
+            "langchain_community.ShellTool"
+        ));
+        assert!(!glob_match(
+            "langchain_community.**.ShellTool",
+            "other.ShellTool"
+        ));
     }
 
     #[test]
@@ -424,9 +433,21 @@ mod tests {
             method: Some("execute".into()),
             receiver: vec!["cursor".into()],
         };
-        assert!(p.matches(Callee::Method { method: "execute", receiver: Some("cursor") }));
-        assert!(p.matches(Callee::Method { method: "execute", receiver: Some("db_cursor") }));
-        assert!(!p.matches(Callee::Method { method: "execute", receiver: Some("graph") }));
-        assert!(!p.matches(Callee::Method { method: "execute", receiver: None }));
+        assert!(p.matches(Callee::Method {
+            method: "execute",
+            receiver: Some("cursor")
+        }));
+        assert!(p.matches(Callee::Method {
+            method: "execute",
+            receiver: Some("db_cursor")
+        }));
+        assert!(!p.matches(Callee::Method {
+            method: "execute",
+            receiver: Some("graph")
+        }));
+        assert!(!p.matches(Callee::Method {
+            method: "execute",
+            receiver: None
+        }));
     }
 }

@@ -1,10 +1,14 @@
 //! airlock's analysis library: files in, findings out.
 //!
-//! The pipeline is `discover` → `syntax` (parse, in parallel) → `extract` (per-file facts) →
-//! `resolve` (across files) → `graph` → `taint` → `rules` → sorted `Finding`s. See ARCHITECTURE.md.
+//! The pipeline is `discover` → `syntax` (parse, in parallel) → `extract` (evaluate the
+//! project, read framework facts) → `rules` → sorted `Finding`s; `analysis::analyze` runs it.
+//! See ARCHITECTURE.md.
 
+pub mod analysis;
+pub mod config;
 pub mod diagnostics;
 pub mod discover;
+pub mod extract;
 pub mod knowledge;
 pub mod model;
 pub mod rules;

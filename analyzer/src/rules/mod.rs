@@ -137,3 +137,22 @@ pub fn lookup(code_or_name: &str) -> Option<&'static RuleMeta> {
         .iter()
         .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
+
+pub mod air101;
+pub mod air104;
+pub mod air105;
+pub mod air106;
+pub mod air201;
+pub mod context;
+
+/// Runs every implemented rule over the project.
+pub fn run(cx: &context::Ctx) -> Vec<crate::model::Finding> {
+    let mut out = vec![];
+    let units = cx.units();
+    air101::check(cx, &units, &mut out);
+    air104::check(cx, &mut out);
+    air105::check(cx, &mut out);
+    air106::check(cx, &mut out);
+    air201::check(cx, &units, &mut out);
+    out
+}

@@ -1,0 +1,273 @@
+//! The pipeline in one place: discover → read and parse in parallel → name modules → evaluate
+//! the project → extract framework facts → run rules → sorted findings and notices.
+//!
+//! Parsing is the only parallel stage (rayon); everything after it works on the whole project
+//! and is cheap next to parsing. Output order never depends on thread scheduling: files are
+//! sorted before evaluation and findings are sorted at the end.
+
+use crate::discover::{self, DiscoverOptions, FileKind, FoundFile};
+use crate::extract::body::BodyAnalyzer;
+use crate::extract::interp::{Interp, ModuleInfo};
+use crate::extract::langgraph::Extractor;
+use crate::knowledge::Knowledge;
+use crate::model::{FileId, Finding, LineIndex, Notice, SourceDb, SourceFile};
+use crate::rules::{self, context::Ctx};
+use crate::syntax::{python, tree::Budget};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+/// What to analyse and how.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    pub discover: DiscoverOptions,
+    /// Rule codes, prefixes (`AIR1`) or names to enable; empty means every implemented rule.
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+/// The result of one run.
+#[derive(Debug)]
+pub struct Analysis {
+    pub root: PathBuf,
+    pub findings: Vec<Finding>,
+    pub notices: Vec<Notice>,
+    pub sources: SourceDb,
+    /// Number of files analysed, per kind, for the summary.
+    pub files: usize,
+}
+
+enum Parsed {
+    Python(python::PyModule),
+    Json(Option<crate::syntax::tree::Node>),
+    Other,
+}
+
+struct Loaded {
+    found: FoundFile,
+    text: String,
+    parsed: Parsed,
+    notices: Vec<Notice>,
+}
+
+/// Runs the whole analysis. Never fails: problems with the input become notices.
+pub fn analyze(opts: &Options, knowledge: &Knowledge) -> Analysis {
+    let discovered = discover::discover(&opts.paths, &opts.discover);
+    let mut notices = discovered.notices;
+    let budget = Budget::default();
+    let loaded: Vec<Result<Loaded, Notice>> = discovered
+        .files
+        .into_par_iter()
+        .map(|found| load(found, &budget))
+        .collect();
+    let mut db = SourceDb::default();
+    let mut modules_src: Vec<(FileId, String, python::PyModule)> = vec![];
+    let mut json_files: Vec<(FileId, crate::syntax::tree::Node)> = vec![];
+    for l in loaded {
+        let l = match l {
+            Ok(l) => l,
+            Err(n) => {
+                notices.push(n);
+                continue;
+            }
+        };
+        notices.extend(l.notices);
+        let id = FileId(db.files.len() as u32);
+        let lines = LineIndex::new(&l.text);
+        match l.parsed {
+            Parsed::Python(m) => {
+                for (span, msg) in &m.issues {
+                    let (line, _) = lines.line_col(span.start);
+                    notices.push(Notice {
+                        path: l.found.rel_path.clone(),
+                        line,
+                        message: msg.clone(),
+                    });
+                }
+                modules_src.push((id, l.found.rel_path.clone(), m));
+            }
+            Parsed::Json(Some(node)) => json_files.push((id, node)),
+            _ => {}
+        }
+        db.files.push(SourceFile {
+            id,
+            rel_path: l.found.rel_path,
+            abs_path: l.found.abs_path,
+            text: l.text,
+            lines,
+        });
+    }
+    let files = db.files.len();
+    let modules = name_modules(modules_src);
+    let ev = Interp::new(&modules).run();
+    for f in &ev.fuel_exhausted {
+        notices.push(Notice {
+            path: db.get(*f).rel_path.clone(),
+            line: 0,
+            message: "analysis budget exhausted; results for this file may be incomplete".into(),
+        });
+    }
+    let body = BodyAnalyzer::new(knowledge, &ev, &modules);
+    let mut ex = Extractor::new(knowledge, &ev, &modules, &body);
+    for (id, node) in &json_files {
+        let path = &db.get(*id).rel_path;
+        if path == "langgraph.json" || path.ends_with("/langgraph.json") {
+            let dir = path.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+            ex.deployed
+                .extend(langgraph_json_entries(node, dir, &modules, &db));
+        }
+    }
+    let lg = ex.run();
+    let cx = Ctx {
+        k: knowledge,
+        ev: &ev,
+        modules: &modules,
+        body: &body,
+        lg: &lg,
+        db: &db,
+    };
+    let mut findings = rules::run(&cx);
+    findings.retain(|f| enabled(f.code, f.name, &opts.select, &opts.ignore));
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
+    notices.sort();
+    notices.dedup();
+    Analysis {
+        root: discovered.root,
+        findings,
+        notices,
+        sources: db,
+        files,
+    }
+}
+
+fn load(found: FoundFile, budget: &Budget) -> Result<Loaded, Notice> {
+    let (text, notices) = discover::read_source(&found)?;
+    let mut notices = notices;
+    let parsed = match found.kind {
+        FileKind::Python => Parsed::Python(python::parse(&text)),
+        FileKind::Json => {
+            let (node, issues) = crate::syntax::json::parse_json(&text, budget);
+            let lines = LineIndex::new(&text);
+            for i in issues.iter().take(3) {
+                notices.push(Notice {
+                    path: found.rel_path.clone(),
+                    line: lines.line_col(i.span.start).0,
+                    message: i.message.clone(),
+                });
+            }
+            Parsed::Json(node)
+        }
+        FileKind::Yaml => {
+            let (_docs, issues) = crate::syntax::yaml::parse_yaml(&text, budget);
+            let lines = LineIndex::new(&text);
+            for i in issues.iter().take(3) {
+                notices.push(Notice {
+                    path: found.rel_path.clone(),
+                    line: lines.line_col(i.span.start).0,
+                    message: i.message.clone(),
+                });
+            }
+            Parsed::Other
+        }
+        _ => Parsed::Other,
+    };
+    Ok(Loaded {
+        found,
+        text,
+        parsed,
+        notices,
+    })
+}
+
+/// Gives each Python file its dotted module name. A directory is a package when it holds an
+/// `__init__.py`; the module name starts at the topmost package directory, and a second name
+/// with the full path from the root is registered too (namespace packages, `src/` layouts).
+fn name_modules(files: Vec<(FileId, String, python::PyModule)>) -> Vec<ModuleInfo> {
+    let packages: BTreeSet<String> = files
+        .iter()
+        .filter_map(|(_, p, _)| p.strip_suffix("/__init__.py").map(String::from))
+        .collect();
+    let mut out = vec![];
+    for (file, path, ir) in files {
+        let stem = path
+            .strip_suffix(".py")
+            .or_else(|| path.strip_suffix(".pyi"))
+            .unwrap_or(&path);
+        let is_package = stem.ends_with("/__init__") || stem == "__init__";
+        let stem = stem
+            .strip_suffix("/__init__")
+            .or_else(|| stem.strip_suffix("__init__"))
+            .unwrap_or(stem);
+        let parts: Vec<&str> = stem.split('/').filter(|s| !s.is_empty()).collect();
+        // The topmost directory that is a package, walking up from the file.
+        let dirs = if is_package {
+            parts.len()
+        } else {
+            parts.len().saturating_sub(1)
+        };
+        let mut start = dirs;
+        while start > 0 {
+            let dir = parts[..start].join("/");
+            if packages.contains(&dir) {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        let full = parts.join(".");
+        let short = parts[start.min(parts.len())..].join(".");
+        let aliases = if full != short { vec![full] } else { vec![] };
+        out.push(ModuleInfo {
+            file,
+            name: short,
+            aliases,
+            is_package,
+            ir,
+        });
+    }
+    out
+}
+
+/// `graphs` entries of a `langgraph.json`: `"./src/agent/graph.py:graph"` → (module, attr).
+fn langgraph_json_entries(
+    node: &crate::syntax::tree::Node,
+    dir: &str,
+    modules: &[ModuleInfo],
+    db: &SourceDb,
+) -> Vec<(usize, String)> {
+    let mut out = vec![];
+    let Some(graphs) = node.get("graphs") else {
+        return out;
+    };
+    for (_, v) in graphs.entries() {
+        let spec = v
+            .as_str()
+            .or_else(|| v.get("path").and_then(|p| p.as_str()));
+        let Some(spec) = spec else { continue };
+        let Some((file, attr)) = spec.rsplit_once(':') else {
+            continue;
+        };
+        let file = file.trim_start_matches("./");
+        let rel = if dir.is_empty() {
+            file.to_string()
+        } else {
+            format!("{dir}/{file}")
+        };
+        if let Some(i) = modules.iter().position(|m| db.get(m.file).rel_path == rel) {
+            out.push((i, attr.to_string()));
+        }
+    }
+    out
+}
+
+/// Whether a rule passes `select`/`ignore` (codes, prefixes or names).
+pub fn enabled(code: &str, name: &str, select: &[String], ignore: &[String]) -> bool {
+    let hit = |sel: &String| {
+        let s = sel.trim();
+        s.eq_ignore_ascii_case("ALL") || code.starts_with(&s.to_ascii_uppercase()) || s == name
+    };
+    let selected = select.is_empty() || select.iter().any(hit);
+    selected && !ignore.iter().any(hit)
+}

@@ -1,0 +1,229 @@
+//! The machine format: a versioned JSON object whose shape changes only with its version.
+//!
+//! Version 1, pretty-printed, keys in this order:
+//!
+//! ```text
+//! {
+//!   "version": 1,
+//!   "tool": { "name": "airlock", "version": "0.1.0" },
+//!   "findings": [{
+//!     "code": "AIR101", "name": "untrusted-input-to-privileged-tool",
+//!     "severity": "critical|high|medium|low|info", "confidence": "high|medium|low",
+//!     "message": "...", "help": "...",
+//!     "location": { "path", "line", "column", "end_line", "end_column" },
+//!     "path": [{ "kind": "source|agent|route|tool|state|gate|call|sink", "label", "location" }],
+//!     "fingerprint": "16 hex digits"
+//!   }],
+//!   "notices": [{ "path", "line", "message" }]
+//! }
+//! ```
+//!
+//! Paths are relative to the scanned root with `/` separators. Lines are 1-based; columns are
+//! 1-based UTF-8 byte offsets, ends exclusive. A notice's `line` is 0 when it concerns the
+//! whole file. `fingerprint` does not depend on line numbers.
+
+use serde::Serialize;
+
+use super::{finding_fingerprint, Report};
+use crate::model::{Confidence, Location, Notice, Severity, StepKind};
+
+/// The `version` field; bumped on any change that could break a reader.
+pub const JSON_FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    tool: JsonTool<'a>,
+    findings: Vec<JsonFinding<'a>>,
+    notices: &'a [Notice],
+}
+
+#[derive(Serialize)]
+struct JsonTool<'a> {
+    name: &'static str,
+    version: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'a str,
+    name: &'a str,
+    severity: Severity,
+    confidence: Confidence,
+    message: &'a str,
+    help: &'a str,
+    location: JsonLocation<'a>,
+    path: Vec<JsonStep<'a>>,
+    fingerprint: String,
+}
+
+#[derive(Serialize)]
+struct JsonLocation<'a> {
+    path: &'a str,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+}
+
+#[derive(Serialize)]
+struct JsonStep<'a> {
+    kind: StepKind,
+    label: &'a str,
+    location: JsonLocation<'a>,
+}
+
+fn location(location: &Location) -> JsonLocation<'_> {
+    JsonLocation {
+        path: &location.path,
+        line: location.line,
+        column: location.column,
+        end_line: location.end_line,
+        end_column: location.end_column,
+    }
+}
+
+/// Renders the report as version-1 JSON, followed by a newline.
+pub fn render_json(report: &Report) -> String {
+    let json = JsonReport {
+        version: JSON_FORMAT_VERSION,
+        tool: JsonTool {
+            name: "airlock",
+            version: report.tool_version,
+        },
+        findings: report
+            .findings
+            .iter()
+            .map(|finding| JsonFinding {
+                code: finding.code,
+                name: finding.name,
+                severity: finding.severity,
+                confidence: finding.confidence,
+                message: &finding.message,
+                help: &finding.help,
+                location: location(&finding.location),
+                path: finding
+                    .path
+                    .iter()
+                    .map(|step| JsonStep {
+                        kind: step.kind,
+                        label: &step.label,
+                        location: location(&step.location),
+                    })
+                    .collect(),
+                fingerprint: finding_fingerprint(finding),
+            })
+            .collect(),
+        notices: report.notices,
+    };
+    super::to_pretty_json(&json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::testutil::{sample_db, sample_findings, sample_notices};
+    use serde_json::Value;
+
+    fn render() -> String {
+        let db = sample_db();
+        let findings = sample_findings(&db);
+        let notices = sample_notices();
+        let report = Report {
+            findings: &findings,
+            notices: &notices,
+            sources: &db,
+            tool_version: "9.8.7",
+        };
+        render_json(&report)
+    }
+
+    #[test]
+    fn parses_back_with_every_field() {
+        let out = render();
+        assert!(out.ends_with("}\n"));
+        let json: Value = serde_json::from_str(&out).expect("valid JSON");
+        assert_eq!(json["version"], 1);
+        assert_eq!(json["tool"]["name"], "airlock");
+        assert_eq!(json["tool"]["version"], "9.8.7");
+
+        let findings = json["findings"].as_array().expect("findings array");
+        assert_eq!(findings.len(), 3);
+        let air101 = &findings[1];
+        assert_eq!(air101["code"], "AIR101");
+        assert_eq!(air101["name"], "untrusted-input-to-privileged-tool");
+        assert_eq!(air101["severity"], "high");
+        assert_eq!(air101["confidence"], "high");
+        assert_eq!(
+            air101["message"],
+            "untrusted invoice text can reach the payment tool `refund`"
+        );
+        assert!(air101["help"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("require human approval")));
+        assert_eq!(
+            air101["location"],
+            serde_json::json!({
+                "path": "agent/tools.py", "line": 10, "column": 13,
+                "end_line": 10, "end_column": 66
+            })
+        );
+        let path = air101["path"].as_array().expect("path array");
+        let kinds: Vec<&str> = path.iter().filter_map(|s| s["kind"].as_str()).collect();
+        assert_eq!(kinds, ["source", "agent", "tool", "sink"]);
+        assert_eq!(path[0]["label"], "untrusted PDF content enters here");
+        assert_eq!(path[0]["location"]["path"], "agent/graph.py");
+        assert_eq!(path[0]["location"]["line"], 8);
+        assert_eq!(
+            air101["fingerprint"],
+            crate::diagnostics::fingerprint(
+                "AIR101",
+                "agent/tools.py",
+                &[
+                    "refund",
+                    "stripe.Refund.create(charge=charge_id,amount=amount)"
+                ]
+            )
+        );
+        // A finding without a fingerprint gets a derived one rather than an empty string.
+        assert_eq!(findings[2]["fingerprint"].as_str().map(str::len), Some(16));
+
+        let notices = json["notices"].as_array().expect("notices array");
+        assert_eq!(notices.len(), 2);
+        assert_eq!(
+            notices[0],
+            serde_json::json!({
+                "path": "agent/broken.py", "line": 3,
+                "message": "syntax error; the rest of the file is still analysed"
+            })
+        );
+        assert_eq!(notices[1]["line"], 0);
+    }
+
+    #[test]
+    fn key_order_is_stable() {
+        let out = render();
+        let top: Vec<usize> = ["\"version\"", "\"tool\"", "\"findings\"", "\"notices\""]
+            .iter()
+            .filter_map(|key| out.find(key))
+            .collect();
+        assert_eq!(top.len(), 4);
+        assert!(top.windows(2).all(|w| w[0] < w[1]), "{top:?}");
+        let first = &out[out.find("\"findings\"").unwrap_or(0)..];
+        let keys = [
+            "\"code\"",
+            "\"name\"",
+            "\"severity\"",
+            "\"confidence\"",
+            "\"message\"",
+            "\"help\"",
+            "\"location\"",
+            "\"path\"",
+            "\"fingerprint\"",
+        ];
+        let at: Vec<usize> = keys.iter().filter_map(|key| first.find(key)).collect();
+        assert_eq!(at.len(), keys.len());
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
+        assert_eq!(out, render());
+    }
+}

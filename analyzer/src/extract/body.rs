@@ -1,0 +1,1004 @@
+//! Function bodies: what a function can do (capabilities, followed into project helpers), where a
+//! human-approval pause dominates a call, and which model-controlled parameters reach an
+//! injection sink without a recognised sanitizer.
+//!
+//! Capabilities are inter-procedural over project functions up to `MAX_HOPS` calls deep. The
+//! argument-taint walk is flow-sensitive over statements in order; branches are analysed from
+//! the same state and merged. Sanitizers are data (`[[sanitizer]]`), plus two shapes handled
+//! here: a membership guard (`if x not in ALLOWED: raise`) and a validation guard
+//! (`if not x.isalnum(): return`) clean `x` after the guard.
+
+use crate::extract::interp::{CallRecord, Callee, Evaluation, FuncVal, ModuleInfo, Site, Value};
+use crate::knowledge::{self, Knowledge};
+use crate::syntax::python::{Arg, Expr, ExprKind, FuncDef, ParamKind, Stmt, StmtKind, Target};
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+
+const MAX_HOPS: usize = 5;
+
+/// A capability: a sink or source kind reached from a function, with the call chain.
+#[derive(Debug, Clone)]
+pub struct CapHit {
+    pub kind: String,
+    /// The library call that is the sink or source.
+    pub site: Site,
+    /// Call sites from the analysed function down to `site` (the last element is `site`).
+    pub chain: Vec<Site>,
+    /// The dotted callee, for messages.
+    pub callee: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Caps {
+    pub sinks: Vec<CapHit>,
+    pub sources: Vec<CapHit>,
+    /// Calls to chat models (the function is LLM-driven).
+    pub model_calls: Vec<Site>,
+    /// `interrupt()` calls reached (anywhere in the body or helpers).
+    pub interrupts: Vec<Site>,
+}
+
+/// A model-controlled parameter reaching an injection sink.
+#[derive(Debug, Clone)]
+pub struct InjectionHit {
+    pub param: String,
+    pub param_site: Site,
+    pub kind: String,
+    pub sink: Site,
+    pub chain: Vec<Site>,
+    pub callee: String,
+}
+
+/// An approval pause that runs after the action it should have approved.
+#[derive(Debug, Clone)]
+pub struct LateGate {
+    pub gate: Site,
+    pub sink: Site,
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BodyFacts {
+    /// Call site → the `interrupt()` (or helper) call that dominates it.
+    pub dominated: HashMap<Site, Site>,
+    pub injections: Vec<InjectionHit>,
+    pub late_gates: Vec<LateGate>,
+    /// Whether the body interrupts unconditionally at its top level.
+    pub always_interrupts: Option<Site>,
+}
+
+pub struct BodyAnalyzer<'a> {
+    pub k: &'a Knowledge,
+    pub ev: &'a Evaluation,
+    pub modules: &'a [ModuleInfo],
+    rec_at: HashMap<Site, &'a CallRecord>,
+    caps: RefCell<HashMap<Site, Rc<Caps>>>,
+    facts: RefCell<HashMap<Site, Rc<BodyFacts>>>,
+    in_progress: RefCell<Vec<Site>>,
+}
+
+/// Parameters the runtime injects: not model-controlled.
+fn is_injected(annotation: Option<&Expr>, name: &str) -> bool {
+    if matches!(
+        name,
+        "self" | "cls" | "config" | "runtime" | "state" | "store" | "tool_call_id"
+    ) {
+        return true;
+    }
+    let Some(a) = annotation else { return false };
+    let mut found = false;
+    walk_expr_names(a, &mut |n| {
+        if matches!(
+            n,
+            "InjectedState"
+                | "InjectedStore"
+                | "InjectedToolCallId"
+                | "InjectedToolArg"
+                | "ToolRuntime"
+                | "RunnableConfig"
+                | "CallbackManagerForToolRun"
+                | "AsyncCallbackManagerForToolRun"
+        ) {
+            found = true;
+        }
+    });
+    found
+}
+
+/// Visits every name and attribute name inside an expression (bounded by the IR's depth cap).
+fn walk_expr_names(e: &Expr, f: &mut dyn FnMut(&str)) {
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            ExprKind::Name(n) => f(n),
+            ExprKind::Attr(o, a) => {
+                f(a);
+                stack.push(o);
+            }
+            ExprKind::Subscript(a, b) => {
+                stack.push(a);
+                stack.push(b);
+            }
+            ExprKind::Tuple(xs) | ExprKind::List(xs) => stack.extend(xs.iter()),
+            ExprKind::BinOp(_, a, b) => {
+                stack.push(a);
+                stack.push(b);
+            }
+            ExprKind::Call(c, args) => {
+                stack.push(c);
+                for a in args {
+                    match a {
+                        Arg::Pos(x) | Arg::Kw(_, x) | Arg::Star(x) | Arg::DoubleStar(x) => {
+                            stack.push(x)
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl<'a> BodyAnalyzer<'a> {
+    pub fn new(k: &'a Knowledge, ev: &'a Evaluation, modules: &'a [ModuleInfo]) -> Self {
+        let mut rec_at = HashMap::new();
+        for recs in ev.calls_by_func.values() {
+            for r in recs {
+                rec_at.insert(r.site, r);
+            }
+        }
+        BodyAnalyzer {
+            k,
+            ev,
+            modules,
+            rec_at,
+            caps: RefCell::new(HashMap::new()),
+            facts: RefCell::new(HashMap::new()),
+            in_progress: RefCell::new(vec![]),
+        }
+    }
+
+    fn callee_strings(c: &Callee) -> Option<knowledge::Callee<'_>> {
+        match c {
+            Callee::Qualified(q) => Some(knowledge::Callee::Qualified(q)),
+            Callee::Method { method, receiver } => Some(knowledge::Callee::Method {
+                method,
+                receiver: receiver.as_deref(),
+            }),
+            _ => None,
+        }
+    }
+
+    pub fn callee_label(c: &Callee) -> String {
+        match c {
+            Callee::Qualified(q) => q.to_string(),
+            Callee::Method { method, receiver } => match receiver {
+                Some(r) => format!("{r}.{method}"),
+                None => method.clone(),
+            },
+            Callee::Local(f) => f.def.name.clone(),
+            Callee::Class(c) => c.def.name.clone(),
+            Callee::Unknown => "<unknown>".into(),
+        }
+    }
+
+    /// Sink kinds of one library call (with its argument-index filters).
+    pub fn direct_sinks(&self, rec: &CallRecord) -> Vec<(usize, String)> {
+        let mut out = vec![];
+        for c in &rec.callees {
+            let Some(kc) = Self::callee_strings(c) else {
+                continue;
+            };
+            for (i, s) in self.k.sinks.iter().enumerate() {
+                if !s.pattern.matches(kc) {
+                    continue;
+                }
+                if let Some(req) = &s.requires_kwarg {
+                    let truthy = rec
+                        .kwargs
+                        .iter()
+                        .any(|(k, v)| k == req && !matches!(v, Value::Bool(false) | Value::None));
+                    if !truthy {
+                        continue;
+                    }
+                }
+                if !s.mode_contains.is_empty() {
+                    let mode = s
+                        .mode_kwarg
+                        .as_ref()
+                        .and_then(|m| rec.kwargs.iter().find(|(k, _)| k == m).map(|(_, v)| v))
+                        .or_else(|| s.mode_arg.and_then(|i| rec.args.get(i)));
+                    let ok = match mode.and_then(|m| m.as_str()) {
+                        Some(m) => s.mode_contains.iter().any(|c| m.contains(c.as_str())),
+                        // No mode given: the default (read) mode.
+                        None => mode.is_some() && !matches!(mode, Some(Value::Str(..))),
+                    };
+                    if !ok {
+                        continue;
+                    }
+                }
+                out.push((i, s.kind.clone()));
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    pub fn direct_sources(&self, rec: &CallRecord) -> Vec<String> {
+        let mut out = vec![];
+        for c in &rec.callees {
+            let Some(kc) = Self::callee_strings(c) else {
+                continue;
+            };
+            for s in &self.k.sources {
+                if s.pattern.matches(kc) && !out.contains(&s.kind) {
+                    out.push(s.kind.clone());
+                }
+            }
+        }
+        out
+    }
+
+    pub fn is_interrupt(&self, rec: &CallRecord) -> bool {
+        rec.callees.iter().any(|c| {
+            Self::callee_strings(c).is_some_and(|kc| {
+                self.k
+                    .gates
+                    .iter()
+                    .any(|g| g.kind == "interrupt" && g.pattern.matches(kc))
+            })
+        })
+    }
+
+    pub fn is_model_call(&self, rec: &CallRecord) -> bool {
+        rec.callees.iter().any(|c| match c {
+            Callee::Qualified(q) => self.k.models.iter().any(|m| {
+                m.pattern.callee.as_ref().is_some_and(|g| {
+                    // A call on anything made from a chat model (`llm.invoke`, `llm.bind_tools(..).invoke`).
+                    knowledge::glob_match(&format!("{g}.**"), q) && q.len() > g.len()
+                })
+            }),
+            _ => false,
+        })
+    }
+
+    fn sanitizer_kinds(&self, callees: &[Callee]) -> Option<Vec<String>> {
+        for c in callees {
+            if let Callee::Qualified(q) = c {
+                if matches!(&**q, "int" | "float" | "bool" | "len") {
+                    return Some(self.k.sink_kinds.keys().cloned().collect());
+                }
+            }
+            let Some(kc) = Self::callee_strings(c) else {
+                continue;
+            };
+            for s in &self.k.sanitizers {
+                if s.pattern.matches(kc) {
+                    return Some(s.kinds.clone());
+                }
+            }
+        }
+        None
+    }
+
+    fn records(&self, f: Site) -> &'a [CallRecord] {
+        self.ev
+            .calls_by_func
+            .get(&f)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Capabilities of a project function, following project callees.
+    pub fn caps(&self, f: &FuncVal) -> Rc<Caps> {
+        self.caps_at(f.site(self.modules), 0)
+    }
+
+    fn caps_at(&self, site: Site, depth: usize) -> Rc<Caps> {
+        if let Some(c) = self.caps.borrow().get(&site) {
+            return c.clone();
+        }
+        if depth > MAX_HOPS || self.in_progress.borrow().contains(&site) {
+            return Rc::new(Caps::default());
+        }
+        self.in_progress.borrow_mut().push(site);
+        let mut caps = Caps::default();
+        for rec in self.records(site) {
+            for (_, kind) in self.direct_sinks(rec) {
+                caps.sinks.push(CapHit {
+                    kind,
+                    site: rec.site,
+                    chain: vec![rec.site],
+                    callee: rec
+                        .callees
+                        .first()
+                        .map(Self::callee_label)
+                        .unwrap_or_default(),
+                });
+            }
+            for kind in self.direct_sources(rec) {
+                caps.sources.push(CapHit {
+                    kind,
+                    site: rec.site,
+                    chain: vec![rec.site],
+                    callee: rec
+                        .callees
+                        .first()
+                        .map(Self::callee_label)
+                        .unwrap_or_default(),
+                });
+            }
+            if self.is_model_call(rec) {
+                caps.model_calls.push(rec.site);
+            }
+            if self.is_interrupt(rec) {
+                caps.interrupts.push(rec.site);
+            }
+            for c in &rec.callees {
+                let callee_site = match c {
+                    Callee::Local(g) => Some(g.site(self.modules)),
+                    _ => None,
+                };
+                if let Some(gs) = callee_site {
+                    let sub = self.caps_at(gs, depth + 1);
+                    let prefix = |h: &CapHit| {
+                        let mut chain = vec![rec.site];
+                        chain.extend(h.chain.iter().copied());
+                        CapHit {
+                            kind: h.kind.clone(),
+                            site: h.site,
+                            chain,
+                            callee: h.callee.clone(),
+                        }
+                    };
+                    caps.sinks.extend(sub.sinks.iter().map(prefix));
+                    caps.sources.extend(sub.sources.iter().map(prefix));
+                    caps.model_calls.extend(sub.model_calls.iter().copied());
+                    caps.interrupts.extend(sub.interrupts.iter().copied());
+                }
+            }
+        }
+        caps.sinks
+            .sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
+        caps.sinks
+            .dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
+        caps.sources
+            .sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
+        caps.sources
+            .dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
+        self.in_progress.borrow_mut().retain(|s| *s != site);
+        let rc = Rc::new(caps);
+        self.caps.borrow_mut().insert(site, rc.clone());
+        rc
+    }
+
+    /// Flow facts of a project function: gate dominance, argument injection, late gates.
+    pub fn facts(&self, f: &FuncVal) -> Rc<BodyFacts> {
+        self.facts_at(f, 0)
+    }
+
+    fn facts_at(&self, f: &FuncVal, depth: usize) -> Rc<BodyFacts> {
+        let site = f.site(self.modules);
+        if let Some(x) = self.facts.borrow().get(&site) {
+            return x.clone();
+        }
+        if depth > MAX_HOPS || self.in_progress.borrow().contains(&site) {
+            return Rc::new(BodyFacts::default());
+        }
+        self.in_progress.borrow_mut().push(site);
+        let file = self.modules[f.module].file;
+        let mut w = Walker {
+            a: self,
+            file,
+            depth,
+            out: BodyFacts::default(),
+            ungated_sinks: vec![],
+            at_top: true,
+        };
+        let mut st = State::default();
+        for (i, p) in f.def.params.iter().enumerate() {
+            if i == 0 && f.bound.is_some() {
+                continue;
+            }
+            if p.kind == ParamKind::KwArgs || is_injected(p.annotation.as_ref(), &p.name) {
+                continue;
+            }
+            st.tainted.insert(
+                p.name.clone(),
+                Taint {
+                    param: p.name.clone(),
+                    param_site: Site { file, span: p.span },
+                    clean: BTreeSet::new(),
+                },
+            );
+        }
+        w.block(&f.def.body, &mut st, true);
+        let out = w.out;
+        self.in_progress.borrow_mut().retain(|s| *s != site);
+        let rc = Rc::new(out);
+        self.facts.borrow_mut().insert(site, rc.clone());
+        rc
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Taint {
+    param: String,
+    param_site: Site,
+    /// Sink kinds this value has been sanitized for.
+    clean: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct State {
+    tainted: HashMap<String, Taint>,
+    gate: Option<Site>,
+}
+
+fn merge(a: State, b: State) -> State {
+    let mut tainted = a.tainted;
+    for (k, v) in b.tainted {
+        match tainted.get_mut(&k) {
+            Some(cur) => {
+                // Clean only if clean on both paths.
+                cur.clean = cur.clean.intersection(&v.clean).cloned().collect();
+            }
+            None => {
+                tainted.insert(k, v);
+            }
+        }
+    }
+    State {
+        tainted,
+        // A gate holds after a branch only if it held on both.
+        gate: match (a.gate, b.gate) {
+            (Some(x), Some(_)) => Some(x),
+            _ => None,
+        },
+    }
+}
+
+struct Walker<'w, 'a> {
+    a: &'w BodyAnalyzer<'a>,
+    file: crate::model::FileId,
+    depth: usize,
+    out: BodyFacts,
+    /// Privileged sink calls seen so far without a dominating gate: (site, kind).
+    ungated_sinks: Vec<(Site, String)>,
+    /// Whether the statement being walked is at the function's top level (always runs).
+    at_top: bool,
+}
+
+impl Walker<'_, '_> {
+    fn site(&self, e: &Expr) -> Site {
+        Site {
+            file: self.file,
+            span: e.span,
+        }
+    }
+
+    fn record(&self, e: &Expr) -> Option<&CallRecord> {
+        self.a.rec_at.get(&self.site(e)).copied()
+    }
+
+    fn block(&mut self, body: &[Stmt], st: &mut State, top: bool) {
+        for s in body {
+            let prev = self.at_top;
+            self.at_top = top && prev;
+            self.stmt(s, st, top);
+            self.at_top = prev;
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt, st: &mut State, top: bool) {
+        match &s.kind {
+            StmtKind::Assign { targets, value, .. } => {
+                let t = self.expr(value, st);
+                for tg in targets {
+                    self.bind(tg, t.clone(), st);
+                }
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                let t = self.expr(value, st);
+                if let (Some(t), Target::Name(n, _)) = (t, target) {
+                    st.tainted.insert(n.clone(), t);
+                }
+            }
+            StmtKind::Expr(e) => {
+                self.expr(e, st);
+            }
+            StmtKind::Return(Some(e)) | StmtKind::Raise(Some(e)) => {
+                self.expr(e, st);
+            }
+            StmtKind::If { test, body, orelse } => {
+                self.expr(test, st);
+                let guard = guard_clean(test, body, orelse);
+                let mut a = st.clone();
+                if let Some((name, true)) = &guard {
+                    // `if x in ALLOWED:` body: x is clean inside.
+                    if let Some(t) = a.tainted.get_mut(name) {
+                        t.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                    }
+                }
+                self.block(body, &mut a, false);
+                let mut b = st.clone();
+                self.block(orelse, &mut b, false);
+                let body_exits = ends_in_exit(body);
+                let else_exits = ends_in_exit(orelse) && !orelse.is_empty();
+                *st = if body_exits && !else_exits {
+                    b
+                } else if else_exits && !body_exits {
+                    a
+                } else {
+                    merge(a, b)
+                };
+                if let Some((name, false)) = guard {
+                    // `if x not in ALLOWED: raise` — x is clean after the guard.
+                    if body_exits {
+                        if let Some(t) = st.tainted.get_mut(&name) {
+                            t.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                        }
+                    }
+                }
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                let t = self.expr(iter, st);
+                self.bind(target, t, st);
+                let mut a = st.clone();
+                self.block(body, &mut a, false);
+                self.block(body, &mut a, false);
+                let mut merged = merge(st.clone(), a);
+                self.block(orelse, &mut merged, false);
+                *st = merged;
+            }
+            StmtKind::While { test, body, orelse } => {
+                self.expr(test, st);
+                let mut a = st.clone();
+                self.block(body, &mut a, false);
+                let mut merged = merge(st.clone(), a);
+                self.block(orelse, &mut merged, false);
+                *st = merged;
+            }
+            StmtKind::With { items, body } => {
+                for (e, t) in items {
+                    let tt = self.expr(e, st);
+                    if let Some(t) = t {
+                        self.bind(t, tt, st);
+                    }
+                }
+                self.block(body, st, top);
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                self.block(body, st, top);
+                for h in handlers {
+                    let mut a = st.clone();
+                    self.block(h, &mut a, false);
+                    *st = merge(st.clone(), a);
+                }
+                self.block(orelse, st, false);
+                self.block(finalbody, st, top);
+            }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject, st);
+                let start = st.clone();
+                let mut acc: Option<State> = None;
+                for c in cases {
+                    let mut a = start.clone();
+                    self.block(c, &mut a, false);
+                    acc = Some(match acc {
+                        None => a,
+                        Some(x) => merge(x, a),
+                    });
+                }
+                if let Some(a) = acc {
+                    *st = merge(start, a);
+                }
+            }
+            StmtKind::Func(_) | StmtKind::Class(_) => {}
+            _ => {}
+        }
+        let _ = top;
+    }
+
+    fn bind(&mut self, t: &Target, taint: Option<Taint>, st: &mut State) {
+        match t {
+            Target::Name(n, _) => match taint {
+                Some(t) => {
+                    st.tainted.insert(n.clone(), t);
+                }
+                None => {
+                    st.tainted.remove(n);
+                }
+            },
+            Target::Tuple(ts) => {
+                for t in ts {
+                    self.bind(t, taint.clone(), st);
+                }
+            }
+            Target::Starred(t) => self.bind(t, taint, st),
+            _ => {}
+        }
+    }
+
+    /// Walks an expression in evaluation order; returns its taint.
+    fn expr(&mut self, e: &Expr, st: &mut State) -> Option<Taint> {
+        match &e.kind {
+            ExprKind::Name(n) => st.tainted.get(n).cloned(),
+            ExprKind::Attr(o, _) => self.expr(o, st),
+            ExprKind::Subscript(a, b) => {
+                let ta = self.expr(a, st);
+                self.expr(b, st);
+                ta
+            }
+            ExprKind::BinOp(_, a, b) => {
+                let ta = self.expr(a, st);
+                let tb = self.expr(b, st);
+                join(ta, tb)
+            }
+            ExprKind::FStr(xs) | ExprKind::List(xs) | ExprKind::Tuple(xs) | ExprKind::Set(xs) => {
+                let mut acc = None;
+                for x in xs {
+                    let t = self.expr(x, st);
+                    acc = join(acc, t);
+                }
+                acc
+            }
+            ExprKind::Dict(items) => {
+                let mut acc = None;
+                for it in items {
+                    match it {
+                        crate::syntax::python::DictItem::Pair(k, v) => {
+                            let a = self.expr(k, st);
+                            let b = self.expr(v, st);
+                            acc = join(acc, join(a, b));
+                        }
+                        crate::syntax::python::DictItem::Splat(x) => {
+                            let t = self.expr(x, st);
+                            acc = join(acc, t);
+                        }
+                    }
+                }
+                acc
+            }
+            ExprKind::BoolOp(xs) => {
+                let mut acc = None;
+                for x in xs {
+                    let t = self.expr(x, st);
+                    acc = join(acc, t);
+                }
+                acc
+            }
+            ExprKind::Compare(xs, _) => {
+                for x in xs {
+                    self.expr(x, st);
+                }
+                None
+            }
+            ExprKind::Not(x) | ExprKind::Unary(x) => {
+                self.expr(x, st);
+                None
+            }
+            ExprKind::IfExp(t, a, b) => {
+                self.expr(t, st);
+                let ta = self.expr(a, st);
+                let tb = self.expr(b, st);
+                join(ta, tb)
+            }
+            ExprKind::Await(x) | ExprKind::Starred(x) => self.expr(x, st),
+            ExprKind::Walrus(n, v) => {
+                let t = self.expr(v, st);
+                match &t {
+                    Some(t) => {
+                        st.tainted.insert(n.clone(), t.clone());
+                    }
+                    None => {
+                        st.tainted.remove(n);
+                    }
+                }
+                t
+            }
+            ExprKind::Comp(c) => {
+                let mut inner = st.clone();
+                for (t, it, conds) in &c.generators {
+                    let tt = self.expr(it, &mut inner);
+                    self.bind(t, tt, &mut inner);
+                    for cnd in conds {
+                        self.expr(cnd, &mut inner);
+                    }
+                }
+                let te = self.expr(&c.elt, &mut inner);
+                let tk = match &c.key {
+                    Some(k) => self.expr(k, &mut inner),
+                    None => None,
+                };
+                join(te, tk)
+            }
+            ExprKind::Call(f, args) => self.call(e, f, args, st),
+            _ => None,
+        }
+    }
+
+    fn call(&mut self, e: &Expr, f: &Expr, args: &[Arg], st: &mut State) -> Option<Taint> {
+        // Receiver taint (`cmd.strip()`), then arguments in order.
+        let recv = match &f.kind {
+            ExprKind::Attr(o, _) => self.expr(o, st),
+            _ => None,
+        };
+        let mut pos: Vec<(Option<Taint>, &Expr)> = vec![];
+        let mut kw: Vec<(&str, Option<Taint>, &Expr)> = vec![];
+        for a in args {
+            match a {
+                Arg::Pos(x) | Arg::Star(x) => {
+                    let t = self.expr(x, st);
+                    pos.push((t, x));
+                }
+                Arg::Kw(n, x) => {
+                    let t = self.expr(x, st);
+                    kw.push((n.as_str(), t, x));
+                }
+                Arg::DoubleStar(x) => {
+                    let t = self.expr(x, st);
+                    kw.push(("**", t, x));
+                }
+            }
+        }
+        let site = self.site(e);
+        let Some(rec) = self.a.ev.callee_at.get(&site).map(|c| CallRecord {
+            site,
+            callees: c.clone(),
+            args: vec![],
+            kwargs: vec![],
+            func_span: f.span,
+        }) else {
+            return join_all(recv, &pos, &kw);
+        };
+        // Full record (with argument values) when the interpreter kept one.
+        let full = self.record(e).cloned().unwrap_or(rec);
+        if let Some(g) = st.gate {
+            self.out.dominated.insert(site, g);
+        }
+        // Approval pause.
+        if self.a.is_interrupt(&full) {
+            self.gate_here(site, st);
+            return None;
+        }
+        // A project helper that always pauses.
+        for c in &full.callees {
+            if let Callee::Local(g) = c {
+                let facts = self.a.facts_at(g, self.depth + 1);
+                if facts.always_interrupts.is_some() {
+                    self.gate_here(site, st);
+                }
+            }
+        }
+        // Sinks: privileged ones are tracked for late gates; injection ones checked for taint.
+        let sinks = self.a.direct_sinks(&full);
+        for (idx, kind) in &sinks {
+            let entry = &self.a.k.sinks[*idx];
+            let Some(sk) = self.a.k.sink_kind(kind) else {
+                continue;
+            };
+            if sk.privileged && st.gate.is_none() {
+                self.ungated_sinks.push((site, kind.clone()));
+            }
+            if !sk.injection {
+                continue;
+            }
+            let mut hits: Vec<&Taint> = vec![];
+            let any = entry.args.is_empty() && entry.kwargs.is_empty();
+            for (i, (t, _)) in pos.iter().enumerate() {
+                if any || entry.args.contains(&i) {
+                    if let Some(t) = t {
+                        hits.push(t);
+                    }
+                }
+            }
+            for (n, t, _) in &kw {
+                if any || entry.kwargs.iter().any(|k| k == n) {
+                    if let Some(t) = t {
+                        hits.push(t);
+                    }
+                }
+            }
+            if let Some(t) = hits.into_iter().find(|t| !t.clean.contains(kind)) {
+                self.out.injections.push(InjectionHit {
+                    param: t.param.clone(),
+                    param_site: t.param_site,
+                    kind: kind.clone(),
+                    sink: site,
+                    chain: vec![site],
+                    callee: full
+                        .callees
+                        .first()
+                        .map(BodyAnalyzer::callee_label)
+                        .unwrap_or_default(),
+                });
+            }
+        }
+        // Project callees: map tainted arguments onto their parameters' injection hits.
+        for c in &full.callees {
+            let Callee::Local(g) = c else { continue };
+            let facts = self.a.facts_at(g, self.depth + 1);
+            if !facts.injections.is_empty() {
+                let offset = usize::from(g.bound.is_some());
+                for hit in &facts.injections {
+                    let pidx = g.def.params.iter().position(|p| p.name == hit.param);
+                    let t = pidx.and_then(|pi| {
+                        pi.checked_sub(offset)
+                            .and_then(|i| pos.get(i))
+                            .and_then(|(t, _)| t.clone())
+                            .or_else(|| {
+                                kw.iter()
+                                    .find(|(n, _, _)| *n == hit.param)
+                                    .and_then(|(_, t, _)| t.clone())
+                            })
+                    });
+                    if let Some(t) = t {
+                        if t.clean.contains(&hit.kind) {
+                            continue;
+                        }
+                        let mut chain = vec![site];
+                        chain.extend(hit.chain.iter().copied());
+                        self.out.injections.push(InjectionHit {
+                            param: t.param.clone(),
+                            param_site: t.param_site,
+                            kind: hit.kind.clone(),
+                            sink: hit.sink,
+                            chain,
+                            callee: hit.callee.clone(),
+                        });
+                    }
+                }
+            }
+            let caps = self.a.caps_at(g.site(self.a.modules), self.depth + 1);
+            if st.gate.is_none() {
+                for s in &caps.sinks {
+                    if self.a.k.sink_kind(&s.kind).is_some_and(|k| k.privileged) {
+                        self.ungated_sinks.push((site, s.kind.clone()));
+                    }
+                }
+            }
+        }
+        // Sanitizers return a value clean for their kinds.
+        if let Some(kinds) = self.a.sanitizer_kinds(&full.callees) {
+            let t = pos.first().and_then(|(t, _)| t.clone()).or(recv);
+            return t.map(|mut t| {
+                t.clean.extend(kinds);
+                t
+            });
+        }
+        join_all(recv, &pos, &kw)
+    }
+
+    fn gate_here(&mut self, site: Site, st: &mut State) {
+        for (sink, kind) in self.ungated_sinks.drain(..) {
+            self.out.late_gates.push(LateGate {
+                gate: site,
+                sink,
+                kind,
+            });
+        }
+        if st.gate.is_none() {
+            st.gate = Some(site);
+        }
+        if self.at_top {
+            self.out.always_interrupts.get_or_insert(site);
+        }
+    }
+}
+
+fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(Taint {
+            clean: x.clean.intersection(&y.clean).cloned().collect(),
+            ..x
+        }),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+fn join_all(
+    recv: Option<Taint>,
+    pos: &[(Option<Taint>, &Expr)],
+    kw: &[(&str, Option<Taint>, &Expr)],
+) -> Option<Taint> {
+    let mut acc = recv;
+    for (t, _) in pos {
+        acc = join(acc, t.clone());
+    }
+    for (_, t, _) in kw {
+        acc = join(acc, t.clone());
+    }
+    acc
+}
+
+fn ends_in_exit(body: &[Stmt]) -> bool {
+    matches!(
+        body.last().map(|s| &s.kind),
+        Some(StmtKind::Return(_)) | Some(StmtKind::Raise(_))
+    )
+}
+
+/// Recognises validation guards on a name: `x in ALLOWED` (clean inside, `true`) and
+/// `x not in ALLOWED` / `not x.isalnum()` / `not is_relative_to(..)` with an exiting body
+/// (clean after, `false`).
+fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, bool)> {
+    const VALIDATORS: &[&str] = &[
+        "isalnum",
+        "isdigit",
+        "isdecimal",
+        "isidentifier",
+        "fullmatch",
+        "match",
+        "is_relative_to",
+        "startswith",
+    ];
+    match &test.kind {
+        ExprKind::Compare(xs, ops) if ops.len() == 1 => {
+            let name = match xs.first().map(|x| &x.kind) {
+                Some(ExprKind::Name(n)) => n.clone(),
+                _ => return None,
+            };
+            if ops[0] == "in" {
+                Some((name, true))
+            } else if ops.iter().any(|o| o == "not") || ops[0] == "not in" {
+                if ends_in_exit(body) {
+                    Some((name, false))
+                } else {
+                    None
+                }
+            } else {
+                None
+            }
+        }
+        ExprKind::Not(inner) if ends_in_exit(body) => {
+            let ExprKind::Call(f, args) = &inner.kind else {
+                return None;
+            };
+            match &f.kind {
+                ExprKind::Attr(o, m) if VALIDATORS.contains(&m.as_str()) => {
+                    if let ExprKind::Name(n) = &o.kind {
+                        return Some((n.clone(), false));
+                    }
+                    // `re.fullmatch(PATTERN, x)`
+                    for a in args {
+                        if let Arg::Pos(Expr {
+                            kind: ExprKind::Name(n),
+                            ..
+                        }) = a
+                        {
+                            return Some((n.clone(), false));
+                        }
+                    }
+                    None
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether `def` is a tool-like signature (has model-controlled parameters).
+pub fn model_params(def: &FuncDef, bound: bool) -> Vec<String> {
+    def.params
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| !(bound && *i == 0) && p.kind != ParamKind::KwArgs)
+        .filter(|(_, p)| !is_injected(p.annotation.as_ref(), &p.name))
+        .map(|(_, p)| p.name.clone())
+        .collect()
+}

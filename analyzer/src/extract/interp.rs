@@ -1,0 +1,1759 @@
+//! An abstract interpreter over the Python IR of the whole project.
+//!
+//! It evaluates module bodies (and, once, every function body) to abstract values, following
+//! imports across files, module constants, list arithmetic (`a + b`, `[*a, x]`), comprehensions
+//! over known collections, dict registries, loops over literal collections, and calls into the
+//! project's own functions and classes (factories, helpers, methods) up to a fixed call depth.
+//! Objects are abstracted by allocation site: evaluating the same call twice yields the same
+//! object, so memory is bounded by the program's size and graphs built inside factories are seen
+//! once. Every call site records the callee it resolved to, which later stages read to find
+//! sinks, sources, gates and builder operations. Work is bounded by a fuel counter.
+
+use crate::model::{FileId, Span};
+use crate::syntax::python::{
+    Arg, ClassDef, CompKind, DictItem, Expr, ExprKind, FuncDef, ParamKind, PyModule, Stmt,
+    StmtKind, Target,
+};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
+use std::sync::Arc;
+
+const MAX_CALL_DEPTH: u32 = 6;
+const MAX_UNION: usize = 48;
+const MAX_UNROLL: usize = 64;
+const FUEL: u64 = 4_000_000;
+
+/// A (file, span) pair that identifies a syntax site across the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Site {
+    pub file: FileId,
+    pub span: Span,
+}
+
+pub type ObjId = usize;
+
+#[derive(Debug, Clone)]
+pub struct FuncVal {
+    pub def: Arc<FuncDef>,
+    pub module: usize,
+    pub bound: Option<Box<Value>>,
+}
+
+impl FuncVal {
+    pub fn site(&self, modules: &[ModuleInfo]) -> Site {
+        Site {
+            file: modules[self.module].file,
+            span: self.def.span,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ClassVal {
+    pub def: Arc<ClassDef>,
+    pub module: usize,
+    pub bases: Rc<Vec<Value>>,
+    pub attrs: Rc<BTreeMap<String, Value>>,
+}
+
+/// An abstract value.
+#[derive(Debug, Clone)]
+pub enum Value {
+    Unknown,
+    None,
+    Bool(bool),
+    Num,
+    Str(Rc<str>, Site),
+    List(Rc<Vec<Value>>),
+    Dict(Rc<Vec<(Value, Value)>>),
+    Func(FuncVal),
+    Class(ClassVal),
+    Module(usize),
+    /// A name outside the project, fully qualified (`langgraph.graph.StateGraph`).
+    Ext(Rc<str>),
+    Obj(ObjId),
+    Union(Rc<Vec<Value>>),
+}
+
+impl Value {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s, _) => Some(s),
+            _ => None,
+        }
+    }
+    /// Every alternative of a union (or the value itself).
+    pub fn alternatives(&self) -> Vec<&Value> {
+        match self {
+            Value::Union(v) => v.iter().collect(),
+            other => vec![other],
+        }
+    }
+    fn union(a: Value, b: Value) -> Value {
+        let mut out: Vec<Value> = vec![];
+        for v in [a, b] {
+            match v {
+                Value::Union(vs) => out.extend(vs.iter().cloned()),
+                other => out.push(other),
+            }
+        }
+        out.dedup_by(|x, y| same(x, y));
+        if out.len() > MAX_UNION {
+            return Value::Unknown;
+        }
+        if out.len() == 1 {
+            return out.pop().unwrap_or(Value::Unknown);
+        }
+        Value::Union(Rc::new(out))
+    }
+}
+
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Obj(x), Value::Obj(y)) => x == y,
+        (Value::Str(x, _), Value::Str(y, _)) => x == y,
+        (Value::Ext(x), Value::Ext(y)) => x == y,
+        (Value::Module(x), Value::Module(y)) => x == y,
+        (Value::Func(x), Value::Func(y)) => Arc::ptr_eq(&x.def, &y.def),
+        (Value::Class(x), Value::Class(y)) => Arc::ptr_eq(&x.def, &y.def),
+        (Value::Unknown, Value::Unknown) | (Value::None, Value::None) => true,
+        _ => false,
+    }
+}
+
+/// What an object is.
+#[derive(Debug, Clone)]
+pub enum ObjKind {
+    /// The result of calling an external name; `class` is that name (`smtplib.SMTP`, or for a
+    /// method result `smtplib.SMTP.sendmail`).
+    Ext(Rc<str>),
+    /// An instance of a project class.
+    Instance(ClassVal),
+    /// A function turned into a tool by a decorator or factory.
+    ToolFunc { func: FuncVal, name: Option<String> },
+}
+
+/// A call made on an object (builder operations such as `add_node`), recorded at its site.
+#[derive(Debug, Clone)]
+pub struct MethodCall {
+    pub method: String,
+    pub args: Vec<Value>,
+    pub kwargs: Vec<(String, Value)>,
+    pub site: Site,
+    /// Spans of the positional arguments, for precise locations.
+    pub arg_spans: Vec<Span>,
+    pub kwarg_spans: Vec<(String, Span)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Obj {
+    pub site: Site,
+    pub kind: ObjKind,
+    pub args: Vec<Value>,
+    pub kwargs: Vec<(String, Value)>,
+    pub arg_spans: Vec<Span>,
+    pub kwarg_spans: Vec<(String, Span)>,
+    pub calls: Vec<MethodCall>,
+    pub attrs: BTreeMap<String, Value>,
+    /// For a method result: the receiver object.
+    pub receiver: Option<ObjId>,
+}
+
+impl Obj {
+    pub fn class_name(&self) -> Option<&str> {
+        match &self.kind {
+            ObjKind::Ext(c) => Some(c),
+            _ => None,
+        }
+    }
+    pub fn kwarg(&self, name: &str) -> Option<&Value> {
+        self.kwargs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+    }
+    pub fn kwarg_span(&self, name: &str) -> Option<Span> {
+        self.kwarg_spans
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, s)| *s)
+    }
+}
+
+/// How a call site's callee was resolved.
+#[derive(Debug, Clone)]
+pub enum Callee {
+    /// A dotted external name (`subprocess.run`, `smtplib.SMTP.sendmail`).
+    Qualified(Rc<str>),
+    /// A method on a receiver of unknown class; the receiver's last name, when it has one.
+    Method {
+        method: String,
+        receiver: Option<String>,
+    },
+    /// A project function or method.
+    Local(FuncVal),
+    /// A project class (construction).
+    Class(ClassVal),
+    Unknown,
+}
+
+/// One call site inside a function body, with everything later stages need.
+#[derive(Debug, Clone)]
+pub struct CallRecord {
+    pub site: Site,
+    pub callees: Vec<Callee>,
+    pub args: Vec<Value>,
+    pub kwargs: Vec<(String, Value)>,
+    /// Span of the callee expression (`subprocess.run`), for messages.
+    pub func_span: Span,
+}
+
+/// A module of the project with its IR.
+#[derive(Debug)]
+pub struct ModuleInfo {
+    pub file: FileId,
+    /// Dotted module name (`app.tools.payments`); `__init__` files name their package.
+    pub name: String,
+    /// Other names the module is importable as (its full path from the scanned root).
+    pub aliases: Vec<String>,
+    pub is_package: bool,
+    pub ir: PyModule,
+}
+
+/// Everything the interpreter learned about the project.
+#[derive(Debug, Default)]
+pub struct Evaluation {
+    pub objects: Vec<Obj>,
+    /// Calls made in each function body, keyed by the function's definition site, in source order.
+    pub calls_by_func: HashMap<Site, Vec<CallRecord>>,
+    /// The resolved callee of every evaluated call site.
+    pub callee_at: HashMap<Site, Vec<Callee>>,
+    /// Every function and method definition, by site.
+    pub funcs: BTreeMap<Site, FuncVal>,
+    /// Every class definition, by site.
+    pub classes: BTreeMap<Site, ClassVal>,
+    /// Module-level globals after evaluation.
+    pub globals: Vec<HashMap<String, Value>>,
+    /// Return values of each function evaluated with unknown arguments.
+    pub returns: HashMap<Site, Value>,
+    /// Values bound to names at assignment sites (the target name's span), for later lookups.
+    pub fuel_exhausted: Vec<FileId>,
+}
+
+struct Frame {
+    func: Option<Site>,
+    module: usize,
+    locals: HashMap<String, Value>,
+    returns: Value,
+    has_return: bool,
+    is_module: bool,
+}
+
+pub struct Interp<'m> {
+    modules: &'m [ModuleInfo],
+    by_name: HashMap<String, Vec<usize>>,
+    globals: Vec<Option<HashMap<String, Value>>>,
+    in_progress: Vec<bool>,
+    frames: Vec<Frame>,
+    pub ev: Evaluation,
+    obj_at: HashMap<(Site, u8), ObjId>,
+    evaluated: HashSet<Site>,
+    fuel: u64,
+    call_depth: u32,
+}
+
+impl<'m> Interp<'m> {
+    pub fn new(modules: &'m [ModuleInfo]) -> Interp<'m> {
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, m) in modules.iter().enumerate() {
+            by_name.entry(m.name.clone()).or_default().push(i);
+            for a in &m.aliases {
+                by_name.entry(a.clone()).or_default().push(i);
+            }
+        }
+        Interp {
+            modules,
+            by_name,
+            globals: (0..modules.len()).map(|_| None).collect(),
+            in_progress: vec![false; modules.len()],
+            frames: vec![],
+            ev: Evaluation::default(),
+            obj_at: HashMap::new(),
+            evaluated: HashSet::new(),
+            fuel: FUEL,
+            call_depth: 0,
+        }
+    }
+
+    /// Evaluates every module, then every function body not yet reached, and returns the facts.
+    pub fn run(mut self) -> Evaluation {
+        for i in 0..self.modules.len() {
+            self.fuel = FUEL;
+            self.module_globals(i);
+        }
+        // Functions and methods never called from module level: evaluate once with unknown
+        // arguments so builder graphs and calls inside them are seen.
+        let mut pending: Vec<FuncVal> = self.ev.funcs.values().cloned().collect();
+        let mut seen_len = pending.len();
+        while let Some(f) = pending.pop() {
+            let site = f.site(self.modules);
+            if self.evaluated.contains(&site) {
+                continue;
+            }
+            self.fuel = FUEL / 4;
+            let r = self.call_func(&f, vec![], vec![], None);
+            self.ev.returns.entry(site).or_insert(r);
+            if self.ev.funcs.len() > seen_len {
+                // Nested functions discovered while evaluating: queue them too.
+                for (s, g) in &self.ev.funcs {
+                    if !self.evaluated.contains(s) {
+                        pending.push(g.clone());
+                    }
+                }
+                seen_len = self.ev.funcs.len();
+            }
+        }
+        self.ev.globals = self
+            .globals
+            .into_iter()
+            .map(|g| g.unwrap_or_default())
+            .collect();
+        self.ev
+    }
+
+    fn file(&self) -> FileId {
+        let m = self.frames.last().map(|f| f.module).unwrap_or(0);
+        self.modules[m].file
+    }
+
+    fn site(&self, span: Span) -> Site {
+        Site {
+            file: self.file(),
+            span,
+        }
+    }
+
+    fn module_globals(&mut self, i: usize) -> Option<&HashMap<String, Value>> {
+        if self.globals[i].is_none() && !self.in_progress[i] {
+            self.in_progress[i] = true;
+            let saved_depth = self.call_depth;
+            self.call_depth = 0;
+            self.frames.push(Frame {
+                func: None,
+                module: i,
+                locals: HashMap::new(),
+                returns: Value::Unknown,
+                has_return: false,
+                is_module: true,
+            });
+            let body = &self.modules[i].ir.body;
+            self.block(body);
+            let frame = self.frames.pop();
+            self.call_depth = saved_depth;
+            self.globals[i] = frame.map(|f| f.locals);
+            self.in_progress[i] = false;
+        }
+        self.globals[i].as_ref()
+    }
+
+    /// Finds a project module by dotted name: exact, then by trailing segments.
+    pub fn find_module(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).and_then(|v| v.first().copied())
+    }
+
+    fn resolve_relative(&self, level: u32, module: &str) -> String {
+        let cur = self.frames.last().map(|f| f.module).unwrap_or(0);
+        let m = &self.modules[cur];
+        let mut parts: Vec<&str> = m.name.split('.').filter(|s| !s.is_empty()).collect();
+        if !m.is_package {
+            parts.pop();
+        }
+        for _ in 1..level {
+            parts.pop();
+        }
+        let mut out = parts.join(".");
+        if !module.is_empty() {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(module);
+        }
+        out
+    }
+
+    /// The value of `name` imported from module path `module`.
+    fn import_value(&mut self, module: &str) -> Value {
+        match self.find_module(module) {
+            Some(i) => Value::Module(i),
+            None => Value::Ext(module.into()),
+        }
+    }
+
+    fn attr_of_module(&mut self, i: usize, name: &str) -> Value {
+        let v = self.module_globals(i).and_then(|g| g.get(name).cloned());
+        if let Some(v) = v {
+            return v;
+        }
+        let sub = format!("{}.{}", self.modules[i].name, name);
+        match self.find_module(&sub) {
+            Some(j) => Value::Module(j),
+            None => Value::Unknown,
+        }
+    }
+
+    fn burn(&mut self) -> bool {
+        if self.fuel == 0 {
+            let f = self.file();
+            if !self.ev.fuel_exhausted.contains(&f) {
+                self.ev.fuel_exhausted.push(f);
+            }
+            return false;
+        }
+        self.fuel -= 1;
+        true
+    }
+
+    // ---- names ----------------------------------------------------------------------------
+
+    fn lookup(&mut self, name: &str) -> Value {
+        if let Some(f) = self.frames.last() {
+            if let Some(v) = f.locals.get(name) {
+                return v.clone();
+            }
+            let m = f.module;
+            if !f.is_module {
+                if let Some(v) = self.globals[m].as_ref().and_then(|g| g.get(name)) {
+                    return v.clone();
+                }
+                // A module still being evaluated (a function called during its own module's
+                // evaluation): its globals live in the bottom-most module frame.
+                if let Some(v) = self
+                    .frames
+                    .iter()
+                    .rev()
+                    .find(|fr| fr.is_module && fr.module == m)
+                    .and_then(|fr| fr.locals.get(name))
+                {
+                    return v.clone();
+                }
+            }
+        }
+        builtin(name)
+    }
+
+    fn bind(&mut self, name: &str, v: Value) {
+        if let Some(f) = self.frames.last_mut() {
+            f.locals.insert(name.to_string(), v);
+        }
+    }
+
+    fn assign(&mut self, t: &Target, v: Value) {
+        match t {
+            Target::Name(n, _) => self.bind(n, v),
+            Target::Tuple(ts) => {
+                let elems = match &v {
+                    Value::List(items) if items.len() == ts.len() => Some(items.clone()),
+                    _ => None,
+                };
+                for (i, t) in ts.iter().enumerate() {
+                    let e = elems
+                        .as_ref()
+                        .and_then(|e| e.get(i).cloned())
+                        .unwrap_or(Value::Unknown);
+                    self.assign(t, e);
+                }
+            }
+            Target::Attr(obj, attr) => {
+                let o = self.expr(obj);
+                if let Value::Obj(id) = o {
+                    self.ev.objects[id].attrs.insert(attr.clone(), v);
+                }
+            }
+            Target::Subscript(base, key) => {
+                // `REGISTRY["name"] = tool`: grow a dict bound to a simple name.
+                let k = self.expr(key);
+                if let ExprKind::Name(n) = &base.kind {
+                    let cur = self.lookup(n);
+                    if let Value::Dict(items) = cur {
+                        let mut items = (*items).clone();
+                        items.push((k, v));
+                        self.bind(n, Value::Dict(Rc::new(items)));
+                    }
+                }
+            }
+            Target::Starred(t) => self.assign(t, Value::Unknown),
+            Target::Other => {}
+        }
+    }
+
+    // ---- statements -----------------------------------------------------------------------
+
+    fn block(&mut self, body: &[Stmt]) {
+        for s in body {
+            if !self.burn() {
+                return;
+            }
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::Import(names) => {
+                for (dotted, alias) in names {
+                    match alias {
+                        Some(a) => {
+                            let v = self.import_value(dotted);
+                            self.bind(a, v);
+                        }
+                        None => {
+                            let top = dotted.split('.').next().unwrap_or(dotted);
+                            let v = self.import_value(top);
+                            // Make sure submodules named here are evaluated.
+                            if let Some(i) = self.find_module(dotted) {
+                                self.module_globals(i);
+                            }
+                            self.bind(top, v);
+                        }
+                    }
+                }
+            }
+            StmtKind::ImportFrom {
+                level,
+                module,
+                names,
+            } => {
+                let full = if *level > 0 {
+                    self.resolve_relative(*level, module)
+                } else {
+                    module.clone()
+                };
+                let target = self.find_module(&full);
+                for (name, alias) in names {
+                    if name == "*" {
+                        if let Some(i) = target {
+                            let g: Vec<(String, Value)> = self
+                                .module_globals(i)
+                                .map(|g| {
+                                    g.iter()
+                                        .filter(|(k, _)| !k.starts_with('_'))
+                                        .map(|(k, v)| (k.clone(), v.clone()))
+                                        .collect()
+                                })
+                                .unwrap_or_default();
+                            for (k, v) in g {
+                                self.bind(&k, v);
+                            }
+                        }
+                        continue;
+                    }
+                    let v = match target {
+                        Some(i) => self.attr_of_module(i, name),
+                        None => Value::Ext(format!("{full}.{name}").into()),
+                    };
+                    let v = match v {
+                        Value::Unknown => {
+                            let sub = format!("{full}.{name}");
+                            match self.find_module(&sub) {
+                                Some(j) => Value::Module(j),
+                                None => Value::Unknown,
+                            }
+                        }
+                        v => v,
+                    };
+                    self.bind(alias.as_ref().unwrap_or(name), v);
+                }
+            }
+            StmtKind::Assign { targets, value, .. } => {
+                let v = self.expr(value);
+                for t in targets {
+                    self.assign(t, v.clone());
+                }
+            }
+            StmtKind::AnnOnly { .. } => {}
+            StmtKind::AugAssign { target, op, value } => {
+                let rhs = self.expr(value);
+                let cur = match target {
+                    Target::Name(n, _) => self.lookup(n),
+                    _ => Value::Unknown,
+                };
+                let v = if op == "+=" || op == "|=" {
+                    binop_add(cur, rhs)
+                } else {
+                    Value::Unknown
+                };
+                self.assign(target, v);
+            }
+            StmtKind::Expr(e) => {
+                self.expr(e);
+            }
+            StmtKind::Func(def) => {
+                let module = self.frames.last().map(|f| f.module).unwrap_or(0);
+                let f = FuncVal {
+                    def: def.clone(),
+                    module,
+                    bound: None,
+                };
+                let site = f.site(self.modules);
+                self.ev.funcs.entry(site).or_insert_with(|| f.clone());
+                let mut v = Value::Func(f);
+                for d in def.decorators.iter().rev() {
+                    let dv = self.expr(d);
+                    v = self.apply_decorator(dv, v, d.span, def);
+                }
+                self.bind(&def.name, v);
+            }
+            StmtKind::Class(def) => {
+                let module = self.frames.last().map(|f| f.module).unwrap_or(0);
+                let bases: Vec<Value> = def
+                    .bases
+                    .iter()
+                    .filter_map(|a| match a {
+                        Arg::Pos(e) => Some(self.expr(e)),
+                        _ => None,
+                    })
+                    .collect();
+                // Evaluate the class body in its own frame for its attributes and methods.
+                self.frames.push(Frame {
+                    func: None,
+                    module,
+                    locals: HashMap::new(),
+                    returns: Value::Unknown,
+                    has_return: false,
+                    is_module: false,
+                });
+                for st in &def.body {
+                    match &st.kind {
+                        StmtKind::Func(fd) => {
+                            let f = FuncVal {
+                                def: fd.clone(),
+                                module,
+                                bound: None,
+                            };
+                            let site = f.site(self.modules);
+                            self.ev.funcs.entry(site).or_insert_with(|| f.clone());
+                            let mut v = Value::Func(f);
+                            for d in fd.decorators.iter().rev() {
+                                let dv = self.expr(d);
+                                v = self.apply_decorator(dv, v, d.span, fd);
+                            }
+                            self.bind(&fd.name, v);
+                        }
+                        _ => self.stmt(st),
+                    }
+                }
+                let frame = self.frames.pop();
+                let attrs: BTreeMap<String, Value> = frame
+                    .map(|f| f.locals.into_iter().collect())
+                    .unwrap_or_default();
+                let c = ClassVal {
+                    def: def.clone(),
+                    module,
+                    bases: Rc::new(bases),
+                    attrs: Rc::new(attrs),
+                };
+                let site = Site {
+                    file: self.modules[module].file,
+                    span: def.span,
+                };
+                self.ev.classes.entry(site).or_insert_with(|| c.clone());
+                let mut v = Value::Class(c);
+                for d in def.decorators.iter().rev() {
+                    let dv = self.expr(d);
+                    if let Value::Func(_) = dv {
+                        v = self.call_value(&dv, vec![v], vec![], d.span, d.span, None);
+                    }
+                }
+                self.bind(&def.name, v);
+            }
+            StmtKind::If { test, body, orelse } => {
+                self.expr(test);
+                self.branches(&[body, orelse]);
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                let it = self.expr(iter);
+                match iter_elements(&it, &self.ev.objects) {
+                    Some(elems) if elems.len() <= MAX_UNROLL => {
+                        for e in elems {
+                            self.assign(target, e);
+                            self.block(body);
+                        }
+                    }
+                    _ => {
+                        self.assign(target, Value::Unknown);
+                        self.block(body);
+                    }
+                }
+                self.block(orelse);
+            }
+            StmtKind::While { test, body, orelse } => {
+                self.expr(test);
+                self.block(body);
+                self.block(orelse);
+            }
+            StmtKind::With { items, body } => {
+                for (e, t) in items {
+                    let v = self.expr(e);
+                    if let Some(t) = t {
+                        self.assign(t, v);
+                    }
+                }
+                self.block(body);
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                self.block(body);
+                for h in handlers {
+                    self.block(h);
+                }
+                self.block(orelse);
+                self.block(finalbody);
+            }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject);
+                let refs: Vec<&Vec<Stmt>> = cases.iter().collect();
+                self.branches(&refs);
+            }
+            StmtKind::Return(e) => {
+                let v = match e {
+                    Some(e) => self.expr(e),
+                    None => Value::None,
+                };
+                if let Some(f) = self.frames.last_mut() {
+                    f.returns = if f.has_return {
+                        Value::union(std::mem::replace(&mut f.returns, Value::Unknown), v)
+                    } else {
+                        v
+                    };
+                    f.has_return = true;
+                }
+            }
+            StmtKind::Raise(e) => {
+                if let Some(e) = e {
+                    self.expr(e);
+                }
+            }
+            StmtKind::Other => {}
+        }
+    }
+
+    /// Evaluates alternative branches from the same starting environment and merges the results:
+    /// a name bound differently in two branches becomes a union.
+    fn branches(&mut self, arms: &[&Vec<Stmt>]) {
+        let Some(start) = self.frames.last().map(|f| f.locals.clone()) else {
+            return;
+        };
+        let mut merged: Option<HashMap<String, Value>> = None;
+        let implicit_else = arms.len() < 2 || arms.iter().any(|a| a.is_empty());
+        for arm in arms {
+            if let Some(f) = self.frames.last_mut() {
+                f.locals = start.clone();
+            }
+            self.block(arm);
+            let env = self
+                .frames
+                .last()
+                .map(|f| f.locals.clone())
+                .unwrap_or_default();
+            merged = Some(match merged {
+                None => env,
+                Some(m) => merge_env(m, env),
+            });
+        }
+        let mut merged = merged.unwrap_or_default();
+        if implicit_else {
+            merged = merge_env(merged, start);
+        }
+        if let Some(f) = self.frames.last_mut() {
+            f.locals = merged;
+        }
+    }
+
+    // ---- decorators -----------------------------------------------------------------------
+
+    fn apply_decorator(&mut self, dec: Value, target: Value, span: Span, def: &FuncDef) -> Value {
+        let Value::Func(func) = &target else {
+            return target;
+        };
+        match &dec {
+            // `@tool` / `@tool("name")` from LangChain, or any decorator resolved to `*.tool`.
+            Value::Ext(q) if is_tool_decorator(q) => self.tool_func(func.clone(), None, def),
+            Value::Obj(id) => {
+                let (class, name) = {
+                    let o = &self.ev.objects[*id];
+                    (
+                        o.class_name().map(|s| s.to_string()),
+                        o.args.first().and_then(|a| a.as_str()).map(String::from),
+                    )
+                };
+                match class {
+                    Some(c) if is_tool_decorator(&c) => {
+                        let name = name.or_else(|| {
+                            self.ev.objects[*id]
+                                .kwarg("name")
+                                .and_then(|v| v.as_str())
+                                .map(String::from)
+                        });
+                        self.tool_func(func.clone(), name, def)
+                    }
+                    _ => {
+                        // Record the decoration as a call on the decorator object, so framework
+                        // extractors can see `@mcp.tool()`-style registrations later.
+                        let site = self.site(span);
+                        self.record_method(
+                            *id,
+                            "__decorate__",
+                            vec![target.clone()],
+                            vec![],
+                            site,
+                            vec![],
+                            vec![],
+                        );
+                        target
+                    }
+                }
+            }
+            Value::Func(df) => {
+                // A project decorator: evaluate it; if it returns the wrapped function's
+                // wrapper, keep the original (wrappers forward their arguments).
+                let r = self.call_func(df, vec![target.clone()], vec![], None);
+                match r {
+                    Value::Obj(_) => r,
+                    _ => target,
+                }
+            }
+            _ => target,
+        }
+    }
+
+    fn tool_func(&mut self, func: FuncVal, name: Option<String>, def: &FuncDef) -> Value {
+        let site = Site {
+            file: self.modules[func.module].file,
+            span: def.name_span,
+        };
+        let id = self.alloc(
+            site,
+            1,
+            ObjKind::ToolFunc { func, name },
+            vec![],
+            vec![],
+            vec![],
+            vec![],
+        );
+        Value::Obj(id)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn alloc(
+        &mut self,
+        site: Site,
+        tag: u8,
+        kind: ObjKind,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+        arg_spans: Vec<Span>,
+        kwarg_spans: Vec<(String, Span)>,
+    ) -> ObjId {
+        if let Some(&id) = self.obj_at.get(&(site, tag)) {
+            // Same allocation site: merge what we learned (later evaluations may know more).
+            let o = &mut self.ev.objects[id];
+            if !args.is_empty() || !kwargs.is_empty() {
+                if o.args.is_empty() && o.kwargs.is_empty() {
+                    o.args = args;
+                    o.kwargs = kwargs;
+                } else {
+                    for (i, a) in args.into_iter().enumerate() {
+                        if let Some(cur) = o.args.get_mut(i) {
+                            if !same(cur, &a) && !matches!(a, Value::Unknown) {
+                                *cur = Value::union(cur.clone(), a);
+                            }
+                        }
+                    }
+                    for (k, v) in kwargs {
+                        match o.kwargs.iter_mut().find(|(n, _)| *n == k) {
+                            Some((_, cur)) => {
+                                if !same(cur, &v) && !matches!(v, Value::Unknown) {
+                                    *cur = Value::union(cur.clone(), v);
+                                }
+                            }
+                            None => o.kwargs.push((k, v)),
+                        }
+                    }
+                }
+                o.arg_spans = arg_spans;
+                o.kwarg_spans = kwarg_spans;
+            }
+            return id;
+        }
+        let id = self.ev.objects.len();
+        self.ev.objects.push(Obj {
+            site,
+            kind,
+            args,
+            kwargs,
+            arg_spans,
+            kwarg_spans,
+            calls: vec![],
+            attrs: BTreeMap::new(),
+            receiver: None,
+        });
+        self.obj_at.insert((site, tag), id);
+        id
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn record_method(
+        &mut self,
+        id: ObjId,
+        method: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+        site: Site,
+        arg_spans: Vec<Span>,
+        kwarg_spans: Vec<(String, Span)>,
+    ) {
+        let o = &mut self.ev.objects[id];
+        if let Some(existing) = o
+            .calls
+            .iter_mut()
+            .find(|c| c.site == site && c.method == method)
+        {
+            // Re-evaluation of the same site (a loop unrolled, a function called twice): keep
+            // distinct argument sets as separate calls only for unrolled loops (different values).
+            let differs = existing.args.len() != args.len()
+                || existing.args.iter().zip(&args).any(|(a, b)| !same(a, b));
+            if !differs {
+                return;
+            }
+        }
+        if o.calls.len() < 4096 {
+            o.calls.push(MethodCall {
+                method: method.to_string(),
+                args,
+                kwargs,
+                site,
+                arg_spans,
+                kwarg_spans,
+            });
+        }
+    }
+
+    // ---- expressions ----------------------------------------------------------------------
+
+    pub fn expr(&mut self, e: &Expr) -> Value {
+        if !self.burn() {
+            return Value::Unknown;
+        }
+        match &e.kind {
+            ExprKind::Name(n) => self.lookup(n),
+            ExprKind::Attr(obj, attr) => {
+                let o = self.expr(obj);
+                self.getattr(&o, attr)
+            }
+            ExprKind::Call(f, args) => self.call_expr(f, args, e.span),
+            ExprKind::Str(s) => Value::Str(s.as_str().into(), self.site(e.span)),
+            ExprKind::FStr(parts) => {
+                for p in parts {
+                    self.expr(p);
+                }
+                Value::Unknown
+            }
+            ExprKind::Num(_) => Value::Num,
+            ExprKind::Bool(b) => Value::Bool(*b),
+            ExprKind::None => Value::None,
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                let mut out = vec![];
+                for it in items {
+                    match &it.kind {
+                        ExprKind::Starred(inner) => {
+                            let v = self.expr(inner);
+                            match iter_elements(&v, &self.ev.objects) {
+                                Some(xs) => out.extend(xs),
+                                None => out.push(v),
+                            }
+                        }
+                        _ => out.push(self.expr(it)),
+                    }
+                }
+                Value::List(Rc::new(out))
+            }
+            ExprKind::Dict(items) => {
+                let mut out = vec![];
+                for it in items {
+                    match it {
+                        DictItem::Pair(k, v) => {
+                            let k = self.expr(k);
+                            let v = self.expr(v);
+                            out.push((k, v));
+                        }
+                        DictItem::Splat(d) => {
+                            if let Value::Dict(xs) = self.expr(d) {
+                                out.extend(xs.iter().cloned());
+                            }
+                        }
+                    }
+                }
+                Value::Dict(Rc::new(out))
+            }
+            ExprKind::Starred(inner) => self.expr(inner),
+            ExprKind::Subscript(base, key) => {
+                let b = self.expr(base);
+                let k = self.expr(key);
+                subscript(&b, &k)
+            }
+            ExprKind::BinOp(op, l, r) => {
+                let l = self.expr(l);
+                let r = self.expr(r);
+                if op == "+" || op == "|" {
+                    binop_add(l, r)
+                } else {
+                    Value::Unknown
+                }
+            }
+            ExprKind::BoolOp(vs) => {
+                let mut acc: Option<Value> = None;
+                for v in vs {
+                    let x = self.expr(v);
+                    acc = Some(match acc {
+                        None => x,
+                        Some(a) => Value::union(a, x),
+                    });
+                }
+                acc.unwrap_or(Value::Unknown)
+            }
+            ExprKind::Compare(vs, _) => {
+                for v in vs {
+                    self.expr(v);
+                }
+                Value::Unknown
+            }
+            ExprKind::Not(x) | ExprKind::Unary(x) => {
+                self.expr(x);
+                Value::Unknown
+            }
+            ExprKind::Lambda(def) => {
+                let module = self.frames.last().map(|f| f.module).unwrap_or(0);
+                let f = FuncVal {
+                    def: def.clone(),
+                    module,
+                    bound: None,
+                };
+                let site = f.site(self.modules);
+                self.ev.funcs.entry(site).or_insert_with(|| f.clone());
+                Value::Func(f)
+            }
+            ExprKind::IfExp(test, a, b) => {
+                self.expr(test);
+                let a = self.expr(a);
+                let b = self.expr(b);
+                Value::union(a, b)
+            }
+            ExprKind::Comp(c) => self.comprehension(c),
+            ExprKind::Await(x) => self.expr(x),
+            ExprKind::Walrus(n, v) => {
+                let v = self.expr(v);
+                self.bind(n, v.clone());
+                v
+            }
+            ExprKind::Unknown => Value::Unknown,
+        }
+    }
+
+    fn comprehension(&mut self, c: &crate::syntax::python::Comprehension) -> Value {
+        // Unroll the first generator when its iterable is known; otherwise evaluate once.
+        let Some((target, iter, conds)) = c.generators.first() else {
+            return Value::Unknown;
+        };
+        let it = self.expr(iter);
+        let elems = iter_elements(&it, &self.ev.objects);
+        let saved = self.frames.last().map(|f| f.locals.clone());
+        let mut out_list = vec![];
+        let mut out_dict = vec![];
+        let runs: Vec<Value> = match &elems {
+            Some(xs) if xs.len() <= MAX_UNROLL => xs.clone(),
+            _ => vec![Value::Unknown],
+        };
+        for e in runs {
+            self.assign(target, e);
+            for (t2, i2, _) in c.generators.iter().skip(1) {
+                let v = self.expr(i2);
+                let first = iter_elements(&v, &self.ev.objects)
+                    .and_then(|x| x.into_iter().next())
+                    .unwrap_or(Value::Unknown);
+                self.assign(t2, first);
+            }
+            for cond in conds {
+                self.expr(cond);
+            }
+            let v = self.expr(&c.elt);
+            if c.kind == CompKind::Dict {
+                let k = c
+                    .key
+                    .as_ref()
+                    .map(|k| self.expr(k))
+                    .unwrap_or(Value::Unknown);
+                out_dict.push((k, v));
+            } else {
+                out_list.push(v);
+            }
+        }
+        if let (Some(saved), Some(f)) = (saved, self.frames.last_mut()) {
+            f.locals = saved;
+        }
+        let known = matches!(&elems, Some(xs) if xs.len() <= MAX_UNROLL);
+        if c.kind == CompKind::Dict {
+            if known {
+                Value::Dict(Rc::new(out_dict))
+            } else {
+                Value::Unknown
+            }
+        } else if known {
+            Value::List(Rc::new(out_list))
+        } else {
+            // Unknown iterable: the elements are like the one evaluated element.
+            Value::List(Rc::new(out_list))
+        }
+    }
+
+    pub fn getattr(&mut self, o: &Value, attr: &str) -> Value {
+        match o {
+            Value::Module(i) => self.attr_of_module(*i, attr),
+            Value::Ext(q) => Value::Ext(format!("{q}.{attr}").into()),
+            Value::Obj(id) => {
+                let id = *id;
+                if let Some(v) = self.ev.objects[id].attrs.get(attr) {
+                    return v.clone();
+                }
+                match self.ev.objects[id].kind.clone() {
+                    ObjKind::Instance(c) => match class_attr(&c, attr) {
+                        Some(Value::Func(mut f)) => {
+                            f.bound = Some(Box::new(Value::Obj(id)));
+                            Value::Func(f)
+                        }
+                        Some(v) => v,
+                        None => Value::Unknown,
+                    },
+                    ObjKind::Ext(c) => Value::Ext(format!("{c}.{attr}").into()),
+                    ObjKind::ToolFunc { .. } => Value::Unknown,
+                }
+            }
+            Value::Class(c) => class_attr(c, attr).unwrap_or(Value::Unknown),
+            Value::Union(vs) => {
+                let mut acc: Option<Value> = None;
+                for v in vs.iter() {
+                    let x = self.getattr(v, attr);
+                    acc = Some(match acc {
+                        None => x,
+                        Some(a) => Value::union(a, x),
+                    });
+                }
+                acc.unwrap_or(Value::Unknown)
+            }
+            _ => Value::Unknown,
+        }
+    }
+
+    fn call_expr(&mut self, f: &Expr, args: &[Arg], span: Span) -> Value {
+        // Method call: evaluate the receiver once so the record names it.
+        let (fv, receiver_name, method_name, recv_val) = match &f.kind {
+            ExprKind::Attr(obj, attr) => {
+                let o = self.expr(obj);
+                let v = self.getattr(&o, attr);
+                (v, last_name(obj), Some(attr.clone()), Some(o))
+            }
+            _ => (self.expr(f), None, None, None),
+        };
+        let mut pos = vec![];
+        let mut pos_spans = vec![];
+        let mut kw = vec![];
+        let mut kw_spans = vec![];
+        for a in args {
+            match a {
+                Arg::Pos(e) => {
+                    pos.push(self.expr(e));
+                    pos_spans.push(e.span);
+                }
+                Arg::Star(e) => {
+                    let v = self.expr(e);
+                    match iter_elements(&v, &self.ev.objects) {
+                        Some(xs) => {
+                            for x in xs {
+                                pos.push(x);
+                                pos_spans.push(e.span);
+                            }
+                        }
+                        None => {
+                            pos.push(Value::Unknown);
+                            pos_spans.push(e.span);
+                        }
+                    }
+                }
+                Arg::Kw(n, e) => {
+                    kw.push((n.clone(), self.expr(e)));
+                    kw_spans.push((n.clone(), e.span));
+                }
+                Arg::DoubleStar(e) => {
+                    if let Value::Dict(items) = self.expr(e) {
+                        for (k, v) in items.iter() {
+                            if let Some(k) = k.as_str() {
+                                kw.push((k.to_string(), v.clone()));
+                                kw_spans.push((k.to_string(), e.span));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let site = self.site(span);
+        let rec_args = pos.clone();
+        let rec_kw = kw.clone();
+        if let (Some(m), Some(recv)) = (&method_name, &recv_val) {
+            if let Some(v) = self.container_method(f, recv, m, &pos) {
+                return v;
+            }
+        }
+        // Method on an object that is not a project instance: record it on the object.
+        if let (Some(m), Some(Value::Obj(rid))) = (&method_name, &recv_val) {
+            if !matches!(self.ev.objects[*rid].kind, ObjKind::Instance(_)) {
+                self.record_method(
+                    *rid,
+                    m,
+                    pos.clone(),
+                    kw.clone(),
+                    site,
+                    pos_spans.clone(),
+                    kw_spans.clone(),
+                );
+            }
+        }
+        // Unknown receiver: a method call by name.
+        let callees_override = match (&method_name, &fv) {
+            (Some(m), Value::Unknown) => Some(vec![Callee::Method {
+                method: m.clone(),
+                receiver: receiver_name.clone(),
+            }]),
+            _ => None,
+        };
+        let result = self.call_value(&fv, pos, kw, span, f.span, Some((pos_spans, kw_spans)));
+        let callees = callees_override.unwrap_or_else(|| callees_of(&fv));
+        // Builder methods on LangGraph graphs return the builder itself (fluent chains).
+        let result = match (&method_name, &recv_val) {
+            (Some(m), Some(Value::Obj(rid))) if returns_self(&self.ev.objects[*rid], m) => {
+                Value::Obj(*rid)
+            }
+            (Some(_), Some(Value::Obj(rid))) => {
+                if let Value::Obj(res) = &result {
+                    if self.ev.objects[*res].receiver.is_none() && *res != *rid {
+                        self.ev.objects[*res].receiver = Some(*rid);
+                    }
+                }
+                result
+            }
+            _ => result,
+        };
+        let rec = CallRecord {
+            site,
+            callees: callees.clone(),
+            args: rec_args,
+            kwargs: rec_kw,
+            func_span: f.span,
+        };
+        self.ev.callee_at.entry(site).or_insert(callees);
+        if let Some(fs) = self.frames.last().and_then(|f| f.func) {
+            let v = self.ev.calls_by_func.entry(fs).or_default();
+            if !v.iter().any(|r| r.site == site) {
+                v.push(rec);
+            }
+        }
+        result
+    }
+
+    /// `d.items()`, `d.values()`, `d.get(k)`, `xs.append(x)`, `xs.extend(ys)` on known containers.
+    fn container_method(
+        &mut self,
+        f: &Expr,
+        recv: &Value,
+        m: &str,
+        pos: &[Value],
+    ) -> Option<Value> {
+        match (recv, m) {
+            (Value::Dict(items), "items") => Some(Value::List(Rc::new(
+                items
+                    .iter()
+                    .map(|(k, v)| Value::List(Rc::new(vec![k.clone(), v.clone()])))
+                    .collect(),
+            ))),
+            (Value::Dict(items), "values") => Some(Value::List(Rc::new(
+                items.iter().map(|(_, v)| v.clone()).collect(),
+            ))),
+            (Value::Dict(items), "keys") => Some(Value::List(Rc::new(
+                items.iter().map(|(k, _)| k.clone()).collect(),
+            ))),
+            (Value::Dict(_), "get") => Some(match pos.first() {
+                Some(k) => subscript(recv, k),
+                None => Value::Unknown,
+            }),
+            (Value::List(items), "append" | "extend" | "insert") => {
+                let mut v = (**items).clone();
+                match m {
+                    "append" => v.push(pos.first().cloned().unwrap_or(Value::Unknown)),
+                    "insert" => v.push(pos.get(1).cloned().unwrap_or(Value::Unknown)),
+                    _ => match pos.first().and_then(|x| iter_elements(x, &self.ev.objects)) {
+                        Some(xs) => v.extend(xs),
+                        None => v.push(Value::Unknown),
+                    },
+                }
+                if let ExprKind::Attr(obj, _) = &f.kind {
+                    if let ExprKind::Name(n) = &obj.kind {
+                        self.bind(n, Value::List(Rc::new(v)));
+                    }
+                }
+                Some(Value::None)
+            }
+            (Value::Dict(items), "update") => {
+                let mut v = (**items).clone();
+                if let Some(Value::Dict(more)) = pos.first() {
+                    v.extend(more.iter().cloned());
+                }
+                if let ExprKind::Attr(obj, _) = &f.kind {
+                    if let ExprKind::Name(n) = &obj.kind {
+                        self.bind(n, Value::Dict(Rc::new(v)));
+                    }
+                }
+                Some(Value::None)
+            }
+            _ => None,
+        }
+    }
+
+    /// Calls a value. `span` is the call expression, `fspan` the callee expression.
+    pub fn call_value(
+        &mut self,
+        f: &Value,
+        pos: Vec<Value>,
+        kw: Vec<(String, Value)>,
+        span: Span,
+        fspan: Span,
+        spans: Option<(Vec<Span>, Vec<(String, Span)>)>,
+    ) -> Value {
+        let _ = fspan;
+        let (ps, ks) = spans.unwrap_or_default();
+        match f {
+            Value::Func(func) => self.call_func(func, pos, kw, Some(span)),
+            Value::Class(c) => {
+                let site = self.site(span);
+                let id = self.alloc(
+                    site,
+                    0,
+                    ObjKind::Instance(c.clone()),
+                    pos.clone(),
+                    kw.clone(),
+                    ps,
+                    ks,
+                );
+                if let Some(Value::Func(mut init)) = class_attr(c, "__init__") {
+                    init.bound = Some(Box::new(Value::Obj(id)));
+                    self.call_func(&init, pos, kw, Some(span));
+                }
+                Value::Obj(id)
+            }
+            Value::Ext(q) => {
+                if let Some(v) = self.call_builtin(q, &pos, &kw) {
+                    return v;
+                }
+                let site = self.site(span);
+                let id = self.alloc(site, 0, ObjKind::Ext(q.clone()), pos, kw, ps, ks);
+                Value::Obj(id)
+            }
+            Value::Obj(id) => {
+                // Calling an object: an ext object's call is a method-like result.
+                let id = *id;
+                let class = self.ev.objects[id]
+                    .class_name()
+                    .map(|c| format!("{c}.__call__"));
+                match (&self.ev.objects[id].kind, class) {
+                    (ObjKind::ToolFunc { func, .. }, _) => {
+                        let func = func.clone();
+                        self.call_func(&func, pos, kw, Some(span))
+                    }
+                    (_, Some(c)) if is_tool_decorator(c.trim_end_matches(".__call__")) => {
+                        // `tool("name")(fn)` or `tool(fn)` applied late.
+                        match pos.first() {
+                            Some(Value::Func(func)) => {
+                                let name = self.ev.objects[id]
+                                    .args
+                                    .first()
+                                    .and_then(|a| a.as_str())
+                                    .map(String::from);
+                                let def = func.def.clone();
+                                self.tool_func(func.clone(), name, &def)
+                            }
+                            _ => Value::Unknown,
+                        }
+                    }
+                    (_, Some(c)) => {
+                        let site = self.site(span);
+                        let nid = self.alloc(site, 0, ObjKind::Ext(c.into()), pos, kw, ps, ks);
+                        Value::Obj(nid)
+                    }
+                    _ => Value::Unknown,
+                }
+            }
+            Value::Union(vs) => {
+                let mut acc: Option<Value> = None;
+                for v in vs.iter() {
+                    let x = self.call_value(v, pos.clone(), kw.clone(), span, fspan, None);
+                    acc = Some(match acc {
+                        None => x,
+                        Some(a) => Value::union(a, x),
+                    });
+                }
+                acc.unwrap_or(Value::Unknown)
+            }
+            _ => Value::Unknown,
+        }
+    }
+
+    fn call_builtin(&mut self, q: &str, pos: &[Value], kw: &[(String, Value)]) -> Option<Value> {
+        let first = pos.first();
+        match q {
+            "list" | "tuple" | "sorted" | "set" | "reversed" | "frozenset" => Some(match first {
+                Some(v) => match iter_elements(v, &self.ev.objects) {
+                    Some(xs) => Value::List(Rc::new(xs)),
+                    None => v.clone(),
+                },
+                None => Value::List(Rc::new(vec![])),
+            }),
+            "dict" => {
+                let mut items: Vec<(Value, Value)> = match first {
+                    Some(Value::Dict(d)) => (**d).clone(),
+                    _ => vec![],
+                };
+                for (k, v) in kw {
+                    items.push((
+                        Value::Str(k.as_str().into(), self.site(Span::default())),
+                        v.clone(),
+                    ));
+                }
+                Some(Value::Dict(Rc::new(items)))
+            }
+            "str" | "repr" | "len" | "int" | "float" | "bool" | "isinstance" | "print"
+            | "hasattr" | "getattr" | "setattr" | "super" | "range" | "enumerate" | "zip"
+            | "type" | "id" | "hash" | "min" | "max" | "sum" | "any" | "all" | "format"
+            | "iter" | "next" | "abs" | "round" | "callable" | "vars" | "locals" | "globals" => {
+                Some(Value::Unknown)
+            }
+            "functools.partial" => first.cloned(),
+            _ => None,
+        }
+    }
+
+    fn call_func(
+        &mut self,
+        f: &FuncVal,
+        pos: Vec<Value>,
+        kw: Vec<(String, Value)>,
+        _span: Option<Span>,
+    ) -> Value {
+        let site = f.site(self.modules);
+        if self.call_depth >= MAX_CALL_DEPTH || self.frames.iter().any(|fr| fr.func == Some(site)) {
+            self.evaluated.insert(site);
+            return Value::Unknown;
+        }
+        self.evaluated.insert(site);
+        let mut locals = HashMap::new();
+        let mut args = pos.into_iter();
+        let mut params = f.def.params.iter().peekable();
+        if let Some(b) = &f.bound {
+            // The first parameter is `self`.
+            if let Some(p) = params.next() {
+                locals.insert(p.name.clone(), (**b).clone());
+            }
+        }
+        for p in params {
+            match p.kind {
+                ParamKind::Normal => {
+                    let v = args
+                        .next()
+                        .or_else(|| {
+                            kw.iter()
+                                .find(|(k, _)| *k == p.name)
+                                .map(|(_, v)| v.clone())
+                        })
+                        .or_else(|| None);
+                    let v = match v {
+                        Some(v) => v,
+                        None => match &p.default {
+                            Some(_) => Value::Unknown,
+                            None => Value::Unknown,
+                        },
+                    };
+                    locals.insert(p.name.clone(), v);
+                }
+                ParamKind::VarArgs => {
+                    let rest: Vec<Value> = args.by_ref().collect();
+                    locals.insert(p.name.clone(), Value::List(Rc::new(rest)));
+                }
+                ParamKind::KwArgs => {
+                    locals.insert(p.name.clone(), Value::Unknown);
+                }
+            }
+        }
+        // Defaults are evaluated in the defining module's scope.
+        let module = f.module;
+        self.frames.push(Frame {
+            func: Some(site),
+            module,
+            locals,
+            returns: Value::None,
+            has_return: false,
+            is_module: false,
+        });
+        for p in &f.def.params {
+            if let Some(d) = &p.default {
+                let missing = matches!(
+                    self.frames.last().and_then(|fr| fr.locals.get(&p.name)),
+                    Some(Value::Unknown)
+                );
+                if missing {
+                    let v = self.expr(d);
+                    if !matches!(v, Value::None) {
+                        self.bind(&p.name, v);
+                    }
+                }
+            }
+        }
+        self.call_depth += 1;
+        self.block(&f.def.body);
+        self.call_depth -= 1;
+        let fr = self.frames.pop();
+        match fr {
+            Some(fr) if fr.has_return => fr.returns,
+            _ => Value::None,
+        }
+    }
+}
+
+fn merge_env(a: HashMap<String, Value>, b: HashMap<String, Value>) -> HashMap<String, Value> {
+    let mut out = a;
+    for (k, v) in b {
+        match out.remove(&k) {
+            Some(cur) => {
+                let m = if same(&cur, &v) {
+                    cur
+                } else {
+                    Value::union(cur, v)
+                };
+                out.insert(k, m);
+            }
+            None => {
+                out.insert(k, v);
+            }
+        }
+    }
+    out
+}
+
+fn class_attr(c: &ClassVal, attr: &str) -> Option<Value> {
+    // Breadth-first over project base classes, with a bound against cycles.
+    let mut queue = vec![c.clone()];
+    let mut steps = 0;
+    while let Some(cls) = queue.pop() {
+        steps += 1;
+        if steps > 32 {
+            break;
+        }
+        if let Some(v) = cls.attrs.get(attr) {
+            return Some(v.clone());
+        }
+        for b in cls.bases.iter() {
+            if let Value::Class(bc) = b {
+                queue.insert(0, bc.clone());
+            }
+        }
+    }
+    None
+}
+
+/// The elements of a value used as an iterable, when they are known.
+pub fn iter_elements(v: &Value, objects: &[Obj]) -> Option<Vec<Value>> {
+    match v {
+        Value::List(xs) => Some((**xs).clone()),
+        Value::Dict(items) => Some(items.iter().map(|(k, _)| k.clone()).collect()),
+        Value::Union(vs) => {
+            let mut out = vec![];
+            for x in vs.iter() {
+                out.extend(iter_elements(x, objects)?);
+            }
+            Some(out)
+        }
+        Value::Obj(id) => {
+            // `d.items()` / `d.values()` / `d.keys()` on a known dict.
+            let o = objects.get(*id)?;
+            let _ = o;
+            None
+        }
+        _ => None,
+    }
+}
+
+fn subscript(b: &Value, k: &Value) -> Value {
+    match (b, k) {
+        (Value::Dict(items), Value::Str(key, _)) => items
+            .iter()
+            .rev()
+            .find(|(kk, _)| kk.as_str() == Some(key))
+            .map(|(_, v)| v.clone())
+            .unwrap_or(Value::Unknown),
+        (Value::List(_), _) => Value::Unknown,
+        (Value::Ext(q), _) => Value::Ext(q.clone()),
+        _ => Value::Unknown,
+    }
+}
+
+fn binop_add(l: Value, r: Value) -> Value {
+    match (l, r) {
+        (Value::List(a), Value::List(b)) => {
+            let mut v = (*a).clone();
+            v.extend(b.iter().cloned());
+            Value::List(Rc::new(v))
+        }
+        (Value::Dict(a), Value::Dict(b)) => {
+            let mut v = (*a).clone();
+            v.extend(b.iter().cloned());
+            Value::Dict(Rc::new(v))
+        }
+        (Value::List(a), other) | (other, Value::List(a)) if !matches!(other, Value::Unknown) => {
+            let mut v = (*a).clone();
+            v.push(other);
+            Value::List(Rc::new(v))
+        }
+        (Value::List(a), Value::Unknown) | (Value::Unknown, Value::List(a)) => {
+            let mut v = (*a).clone();
+            v.push(Value::Unknown);
+            Value::List(Rc::new(v))
+        }
+        _ => Value::Unknown,
+    }
+}
+
+fn callees_of(v: &Value) -> Vec<Callee> {
+    v.alternatives()
+        .into_iter()
+        .map(|x| match x {
+            Value::Ext(q) => Callee::Qualified(q.clone()),
+            Value::Func(f) => Callee::Local(f.clone()),
+            Value::Class(c) => Callee::Class(c.clone()),
+            _ => Callee::Unknown,
+        })
+        .collect()
+}
+
+fn last_name(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n.clone()),
+        ExprKind::Attr(_, a) => Some(a.clone()),
+        ExprKind::Call(f, _) => last_name(f),
+        _ => None,
+    }
+}
+
+fn builtin(name: &str) -> Value {
+    const BUILTINS: &[&str] = &[
+        "open",
+        "eval",
+        "exec",
+        "compile",
+        "input",
+        "print",
+        "len",
+        "list",
+        "dict",
+        "tuple",
+        "set",
+        "frozenset",
+        "sorted",
+        "reversed",
+        "str",
+        "repr",
+        "int",
+        "float",
+        "bool",
+        "isinstance",
+        "hasattr",
+        "getattr",
+        "setattr",
+        "super",
+        "range",
+        "enumerate",
+        "zip",
+        "type",
+        "id",
+        "hash",
+        "min",
+        "max",
+        "sum",
+        "any",
+        "all",
+        "format",
+        "iter",
+        "next",
+        "abs",
+        "round",
+        "callable",
+        "vars",
+        "locals",
+        "globals",
+        "__import__",
+        "map",
+        "filter",
+    ];
+    if BUILTINS.contains(&name) {
+        Value::Ext(name.into())
+    } else {
+        Value::Unknown
+    }
+}
+
+/// `langchain_core.tools.tool` and its re-exports.
+pub fn is_tool_decorator(q: &str) -> bool {
+    matches!(
+        q,
+        "langchain_core.tools.tool"
+            | "langchain.tools.tool"
+            | "langchain_core.tools.convert.tool"
+            | "langchain.agents.tool"
+            | "langchain_community.tools.tool"
+    )
+}
+
+/// Builder methods that return the builder (LangGraph `StateGraph`).
+fn returns_self(o: &Obj, method: &str) -> bool {
+    let Some(c) = o.class_name() else {
+        return false;
+    };
+    let is_graph =
+        c.ends_with("StateGraph") || c.ends_with("MessageGraph") || c.ends_with(".Graph");
+    is_graph
+        && matches!(
+            method,
+            "add_node"
+                | "add_edge"
+                | "add_conditional_edges"
+                | "add_sequence"
+                | "set_entry_point"
+                | "set_finish_point"
+                | "set_conditional_entry_point"
+        )
+}

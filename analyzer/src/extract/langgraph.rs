@@ -1,0 +1,1571 @@
+//! LangGraph and LangChain (Python): reads the interpreter's objects as graphs, nodes, edges,
+//! prebuilt agents, tools, approval gates and checkpointers (frameworks.md §1).
+//!
+//! Everything here is matched on resolved dotted names, so import aliases, re-exports through
+//! project modules and values built in other files are already handled by `interp`.
+
+use crate::extract::body::{BodyAnalyzer, CapHit};
+use crate::extract::interp::{
+    iter_elements, Callee, ClassVal, Evaluation, FuncVal, ModuleInfo, Obj, ObjId, ObjKind, Site,
+    Value,
+};
+use crate::knowledge::{self, glob_match, Knowledge};
+use crate::syntax::python::{Expr, ExprKind, StmtKind};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+pub const START: &str = "__start__";
+pub const END: &str = "__end__";
+
+/// Where a tool's behaviour comes from.
+#[derive(Debug, Clone)]
+pub enum ToolOrigin {
+    /// A project function (decorated, wrapped or passed directly).
+    Function(FuncVal),
+    /// A project `BaseTool` subclass; the function is its `_run`.
+    Class(ClassVal, Option<FuncVal>),
+    /// A framework class or toolkit known from `rules/knowledge`.
+    Known(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Tool {
+    pub name: String,
+    /// The definition: the `def` name, the `class` name, or the constructing call.
+    pub site: Site,
+    pub origin: ToolOrigin,
+    pub sinks: Vec<CapHit>,
+    pub sources: Vec<CapHit>,
+    pub sandboxed: bool,
+    pub toolkit: bool,
+    /// The first `interrupt()` that dominates every privileged sink of the body, if any.
+    pub body_gate: Option<Site>,
+}
+
+impl Tool {
+    pub fn func(&self) -> Option<&FuncVal> {
+        match &self.origin {
+            ToolOrigin::Function(f) => Some(f),
+            ToolOrigin::Class(_, f) => f.as_ref(),
+            ToolOrigin::Known(_) => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checkpointer {
+    Present,
+    /// Compiled without one, but a parent graph or a platform deployment supplies it.
+    Inherited,
+    Absent,
+}
+
+#[derive(Debug, Clone)]
+pub enum NodeAction {
+    Func(FuncVal),
+    ToolNode { tools: Vec<usize>, unknown: bool },
+    Agent(usize),
+    Graph(usize),
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub name: String,
+    pub site: Site,
+    pub action: NodeAction,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EdgeKind {
+    Edge,
+    Conditional,
+    CommandGoto,
+    Send,
+}
+
+#[derive(Debug, Clone)]
+pub struct Edge {
+    pub from: String,
+    /// `None`: the target is computed at run time and could be any node.
+    pub to: Option<String>,
+    pub site: Site,
+    pub kind: EdgeKind,
+    /// For conditional edges: the routing function.
+    pub router: Option<FuncVal>,
+}
+
+/// A named list entry with the site of its string (for `interrupt_before=["tools"]`).
+#[derive(Debug, Clone)]
+pub struct NamedSite {
+    pub name: String,
+    pub site: Site,
+}
+
+/// A LangGraph `StateGraph` and how it was compiled.
+#[derive(Debug, Clone)]
+pub struct Graph {
+    pub site: Site,
+    pub compile_site: Option<Site>,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    pub interrupt_before: Vec<NamedSite>,
+    pub interrupt_after: Vec<NamedSite>,
+    pub checkpointer: Checkpointer,
+    pub state_class: Option<ClassVal>,
+    /// Calls that feed user input into the compiled graph (request handlers, `input()`).
+    pub user_entries: Vec<Site>,
+    pub compiled: Vec<ObjId>,
+}
+
+/// One `HumanInTheLoopMiddleware(interrupt_on=...)` entry.
+#[derive(Debug, Clone)]
+pub struct HitlEntry {
+    pub tool: String,
+    pub site: Site,
+    pub on: bool,
+    pub conditional: bool,
+}
+
+/// A prebuilt agent: `create_agent`, `create_react_agent`, `create_deep_agent`.
+#[derive(Debug, Clone)]
+pub struct Agent {
+    pub name: Option<String>,
+    pub site: Site,
+    pub factory: String,
+    pub tools: Vec<usize>,
+    pub unknown_tools: bool,
+    pub hitl: Vec<HitlEntry>,
+    pub hitl_site: Option<Site>,
+    pub interrupt_before: Vec<NamedSite>,
+    pub interrupt_after: Vec<NamedSite>,
+    pub checkpointer: Checkpointer,
+    pub user_entries: Vec<Site>,
+    pub obj: ObjId,
+}
+
+#[derive(Debug, Default)]
+pub struct LangGraphFacts {
+    pub tools: Vec<Tool>,
+    pub graphs: Vec<Graph>,
+    pub agents: Vec<Agent>,
+}
+
+const STATE_GRAPH: &str = "langgraph.**.StateGraph";
+const TOOL_NODE: &str = "langgraph.**.ToolNode";
+const TOOLS_CONDITION: &str = "langgraph.**.tools_condition";
+const COMMAND: &str = "langgraph.**.Command";
+const SEND: &str = "langgraph.**.Send";
+const AGENT_FACTORIES: &[&str] = &[
+    "langchain.agents.**.create_agent",
+    "langgraph.prebuilt.**.create_react_agent",
+    "deepagents.**.create_deep_agent",
+    "langgraph_supervisor.**.create_supervisor",
+];
+const STRUCTURED_TOOL: &[&str] = &[
+    "langchain_core.tools.**.StructuredTool.from_function",
+    "langchain.tools.**.StructuredTool.from_function",
+    "langchain_core.tools.**.Tool.from_function",
+    "langchain_core.tools.**.Tool",
+    "langchain.tools.**.Tool",
+    "langchain.agents.**.Tool",
+];
+const BASE_TOOL: &str = "**.BaseTool";
+const INVOKE_METHODS: &[&str] = &[
+    "invoke",
+    "ainvoke",
+    "stream",
+    "astream",
+    "batch",
+    "abatch",
+    "astream_events",
+    "stream_events",
+];
+
+pub struct Extractor<'a> {
+    pub k: &'a Knowledge,
+    pub ev: &'a Evaluation,
+    pub modules: &'a [ModuleInfo],
+    pub body: &'a BodyAnalyzer<'a>,
+    facts: LangGraphFacts,
+    tool_at: HashMap<Site, usize>,
+    agent_at: HashMap<ObjId, usize>,
+    graph_at: HashMap<ObjId, usize>,
+    /// Function site that contains each call site.
+    enclosing: HashMap<Site, Site>,
+    /// Entry points declared in `langgraph.json`: (module index, attribute).
+    pub deployed: Vec<(usize, String)>,
+}
+
+fn class_is(o: &Obj, glob: &str) -> bool {
+    o.class_name().is_some_and(|c| glob_match(glob, c))
+}
+
+fn class_any(o: &Obj, globs: &[&str]) -> bool {
+    globs.iter().any(|g| class_is(o, g))
+}
+
+impl<'a> Extractor<'a> {
+    pub fn new(
+        k: &'a Knowledge,
+        ev: &'a Evaluation,
+        modules: &'a [ModuleInfo],
+        body: &'a BodyAnalyzer<'a>,
+    ) -> Self {
+        let mut enclosing = HashMap::new();
+        for (f, recs) in &ev.calls_by_func {
+            for r in recs {
+                enclosing.insert(r.site, *f);
+            }
+        }
+        Extractor {
+            k,
+            ev,
+            modules,
+            body,
+            facts: LangGraphFacts::default(),
+            tool_at: HashMap::new(),
+            agent_at: HashMap::new(),
+            graph_at: HashMap::new(),
+            enclosing,
+            deployed: vec![],
+        }
+    }
+
+    pub fn run(mut self) -> LangGraphFacts {
+        // Tools defined anywhere (even if no agent is found, AIR106 applies to them).
+        for id in 0..self.ev.objects.len() {
+            let v = Value::Obj(id);
+            let _ = self.tool_from_value(&v);
+        }
+        for site in self.ev.classes.keys().copied().collect::<Vec<_>>() {
+            let c = self.ev.classes[&site].clone();
+            if self.is_base_tool(&c) {
+                self.tool_from_class(&c, site);
+            }
+        }
+        for id in 0..self.ev.objects.len() {
+            let o = &self.ev.objects[id];
+            if class_any(o, AGENT_FACTORIES) {
+                self.agent(id);
+            }
+        }
+        for id in 0..self.ev.objects.len() {
+            if class_is(&self.ev.objects[id], STATE_GRAPH) {
+                self.graph(id);
+            }
+        }
+        self.link_subgraphs();
+        self.deployments();
+        self.facts
+    }
+
+    // ---- tools ----------------------------------------------------------------------------
+
+    fn is_base_tool(&self, c: &ClassVal) -> bool {
+        let mut stack: Vec<Value> = c.bases.iter().cloned().collect();
+        let mut steps = 0;
+        while let Some(b) = stack.pop() {
+            steps += 1;
+            if steps > 32 {
+                break;
+            }
+            match b {
+                Value::Ext(q) if glob_match(BASE_TOOL, &q) => return true,
+                Value::Class(bc) => stack.extend(bc.bases.iter().cloned()),
+                _ => {}
+            }
+        }
+        false
+    }
+
+    fn tool_from_class(&mut self, c: &ClassVal, _site: Site) -> usize {
+        let site = Site {
+            file: self.modules[c.module].file,
+            span: c.def.name_span,
+        };
+        if let Some(&i) = self.tool_at.get(&site) {
+            return i;
+        }
+        let name = c
+            .attrs
+            .get("name")
+            .and_then(|v| v.as_str())
+            .map(String::from)
+            .unwrap_or_else(|| c.def.name.clone());
+        let run = ["_run", "_arun"]
+            .iter()
+            .find_map(|m| match c.attrs.get(*m) {
+                Some(Value::Func(f)) => {
+                    let mut f = f.clone();
+                    f.bound = Some(Box::new(Value::Unknown));
+                    Some(f)
+                }
+                _ => None,
+            });
+        self.push_tool(
+            name,
+            site,
+            ToolOrigin::Class(c.clone(), run),
+            vec![],
+            vec![],
+            false,
+            false,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_tool(
+        &mut self,
+        name: String,
+        site: Site,
+        origin: ToolOrigin,
+        mut sinks: Vec<CapHit>,
+        mut sources: Vec<CapHit>,
+        sandboxed: bool,
+        toolkit: bool,
+    ) -> usize {
+        let func = match &origin {
+            ToolOrigin::Function(f) => Some(f.clone()),
+            ToolOrigin::Class(_, f) => f.clone(),
+            ToolOrigin::Known(_) => None,
+        };
+        let mut body_gate = None;
+        if let Some(f) = &func {
+            let caps = self.body.caps(f);
+            sinks.extend(caps.sinks.iter().cloned());
+            sources.extend(caps.sources.iter().cloned());
+            let facts = self.body.facts(f);
+            // Gated when every privileged sink's chain starts at a dominated call.
+            let privileged: Vec<&CapHit> = sinks
+                .iter()
+                .filter(|s| self.k.sink_kind(&s.kind).is_some_and(|k| k.privileged))
+                .collect();
+            if !privileged.is_empty() {
+                let gates: Vec<Site> = privileged
+                    .iter()
+                    .filter_map(|s| {
+                        s.chain
+                            .first()
+                            .and_then(|c| facts.dominated.get(c))
+                            .copied()
+                    })
+                    .collect();
+                if gates.len() == privileged.len() {
+                    body_gate = gates.first().copied();
+                }
+            }
+        }
+        let i = self.facts.tools.len();
+        self.facts.tools.push(Tool {
+            name,
+            site,
+            origin,
+            sinks,
+            sources,
+            sandboxed,
+            toolkit,
+            body_gate,
+        });
+        self.tool_at.insert(site, i);
+        i
+    }
+
+    fn tool_from_func(&mut self, f: &FuncVal, name: Option<String>) -> usize {
+        let site = Site {
+            file: self.modules[f.module].file,
+            span: f.def.name_span,
+        };
+        if let Some(&i) = self.tool_at.get(&site) {
+            return i;
+        }
+        let name = name.unwrap_or_else(|| f.def.name.clone());
+        self.push_tool(
+            name,
+            site,
+            ToolOrigin::Function(f.clone()),
+            vec![],
+            vec![],
+            false,
+            false,
+        )
+    }
+
+    fn known_tool(&mut self, id: ObjId) -> Option<usize> {
+        let o = &self.ev.objects[id];
+        let class = o.class_name()?.to_string();
+        // `Toolkit(...).get_tools()` resolves through the receiver.
+        let (lookup, site) = match class.strip_suffix(".get_tools") {
+            Some(base) => (base.to_string(), o.site),
+            None => (class.clone(), o.site),
+        };
+        let entry = self
+            .k
+            .tools
+            .iter()
+            .find(|t| t.pattern.matches(knowledge::Callee::Qualified(&lookup)))?
+            .clone();
+        if let Some(&i) = self.tool_at.get(&site) {
+            return Some(i);
+        }
+        let mk = |kinds: &[String]| -> Vec<CapHit> {
+            kinds
+                .iter()
+                .map(|k| CapHit {
+                    kind: k.clone(),
+                    site,
+                    chain: vec![site],
+                    callee: lookup.clone(),
+                })
+                .collect()
+        };
+        let sinks = mk(&entry.sinks);
+        let sources = mk(&entry.sources);
+        let name = o
+            .kwarg("name")
+            .and_then(|v| v.as_str())
+            .map(String::from)
+            .or_else(|| {
+                // `create_retriever_tool(retriever, "name", "description")`
+                o.args.get(1).and_then(|v| v.as_str()).map(String::from)
+            })
+            .or(entry.name.clone())
+            .unwrap_or_else(|| lookup.rsplit('.').next().unwrap_or(&lookup).to_string());
+        Some(self.push_tool(
+            name,
+            site,
+            ToolOrigin::Known(lookup),
+            sinks,
+            sources,
+            entry.sandboxed,
+            entry.toolkit,
+        ))
+    }
+
+    /// Tools denoted by a value (an element of a `tools=` list).
+    pub fn tool_from_value(&mut self, v: &Value) -> Option<usize> {
+        match v {
+            Value::Obj(id) => {
+                let id = *id;
+                let o = &self.ev.objects[id];
+                match &o.kind {
+                    ObjKind::ToolFunc { func, name } => {
+                        let (func, name) = (func.clone(), name.clone());
+                        Some(self.tool_from_func(&func, name))
+                    }
+                    ObjKind::Instance(c) => {
+                        let c = c.clone();
+                        if self.is_base_tool(&c) {
+                            let site = o.site;
+                            Some(self.tool_from_class(&c, site))
+                        } else {
+                            None
+                        }
+                    }
+                    ObjKind::Ext(class) => {
+                        if crate::extract::interp::is_tool_decorator(class) {
+                            // `tool("name", fn)` / `tool(fn)`
+                            let name = o.args.first().and_then(|a| a.as_str()).map(String::from);
+                            let func = o.args.iter().find_map(|a| match a {
+                                Value::Func(f) => Some(f.clone()),
+                                _ => None,
+                            })?;
+                            return Some(self.tool_from_func(&func, name));
+                        }
+                        if STRUCTURED_TOOL.iter().any(|g| glob_match(g, class)) {
+                            let func = o
+                                .kwarg("func")
+                                .or_else(|| o.kwarg("coroutine"))
+                                .or_else(|| o.args.first())
+                                .cloned();
+                            let name = o.kwarg("name").and_then(|v| v.as_str()).map(String::from);
+                            if let Some(Value::Func(f)) = func {
+                                return Some(self.tool_from_func(&f, name));
+                            }
+                            return None;
+                        }
+                        self.known_tool(id)
+                    }
+                }
+            }
+            Value::Func(f) => {
+                let f = f.clone();
+                Some(self.tool_from_func(&f, None))
+            }
+            _ => None,
+        }
+    }
+
+    /// Flattens a `tools=` value into tools; `true` when part of it could not be resolved.
+    fn tools_of(&mut self, v: &Value) -> (Vec<usize>, bool) {
+        let mut out = vec![];
+        let mut unknown = false;
+        let mut stack = vec![v.clone()];
+        let mut steps = 0;
+        while let Some(v) = stack.pop() {
+            steps += 1;
+            if steps > 10_000 {
+                unknown = true;
+                break;
+            }
+            match &v {
+                Value::List(xs) => stack.extend(xs.iter().rev().cloned()),
+                Value::Union(xs) => stack.extend(xs.iter().rev().cloned()),
+                Value::Dict(items) => stack.extend(items.iter().rev().map(|(_, v)| v.clone())),
+                Value::None => {}
+                Value::Obj(id) => match self.tool_from_value(&v) {
+                    Some(t) => out.push(t),
+                    None => {
+                        // A method result such as `client.get_tools()` already matched above;
+                        // anything else is opaque.
+                        let o = &self.ev.objects[*id];
+                        let _ = o;
+                        unknown = true;
+                    }
+                },
+                Value::Func(_) => {
+                    if let Some(t) = self.tool_from_value(&v) {
+                        out.push(t);
+                    }
+                }
+                Value::Str(..) | Value::Bool(_) | Value::Num => {}
+                _ => unknown = true,
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        (out, unknown)
+    }
+
+    // ---- agents ---------------------------------------------------------------------------
+
+    fn agent(&mut self, id: ObjId) -> usize {
+        if let Some(&i) = self.agent_at.get(&id) {
+            return i;
+        }
+        let o = self.ev.objects[id].clone();
+        let factory = o.class_name().unwrap_or_default().to_string();
+        let tools_v = o.kwarg("tools").cloned().or_else(|| o.args.get(1).cloned());
+        let (mut tools, mut unknown_tools) = match &tools_v {
+            Some(v) => self.tools_of(v),
+            None => (vec![], false),
+        };
+        let mut hitl = vec![];
+        let mut hitl_site = None;
+        if let Some(mw) = o.kwarg("middleware").cloned() {
+            let elems = iter_elements(&mw, &self.ev.objects).unwrap_or_default();
+            for m in elems {
+                let Value::Obj(mid) = m else { continue };
+                let mo = self.ev.objects[mid].clone();
+                let class = mo.class_name().unwrap_or_default().to_string();
+                let is_hitl = self.k.gates.iter().any(|g| {
+                    g.kind == "hitl_middleware"
+                        && g.pattern.matches(knowledge::Callee::Qualified(&class))
+                });
+                if is_hitl {
+                    hitl_site = Some(mo.site);
+                    let on = mo
+                        .kwarg("interrupt_on")
+                        .or_else(|| mo.args.first())
+                        .cloned();
+                    hitl.extend(self.hitl_entries(on.as_ref(), &mo));
+                    continue;
+                }
+                // Middleware that adds tools (ShellToolMiddleware ...).
+                if let Some(t) = self.known_tool(mid) {
+                    tools.push(t);
+                }
+            }
+        }
+        // Deep Agents: `interrupt_on=` directly on the factory.
+        if factory.contains("create_deep_agent") {
+            if let Some(on) = o.kwarg("interrupt_on").cloned() {
+                hitl_site = Some(o.site);
+                hitl.extend(self.hitl_entries(Some(&on), &o));
+            }
+        }
+        if tools_v
+            .as_ref()
+            .is_some_and(|v| matches!(v, Value::Unknown))
+        {
+            unknown_tools = true;
+        }
+        let interrupt_before = self.named_list(o.kwarg("interrupt_before"));
+        let interrupt_after = self.named_list(o.kwarg("interrupt_after"));
+        let checkpointer = match o.kwarg("checkpointer") {
+            Some(Value::None) | Some(Value::Bool(false)) | None => Checkpointer::Absent,
+            Some(_) => Checkpointer::Present,
+        };
+        let name = o.kwarg("name").and_then(|v| v.as_str()).map(String::from);
+        let user_entries = self.user_entries(id);
+        tools.sort_unstable();
+        tools.dedup();
+        let i = self.facts.agents.len();
+        self.facts.agents.push(Agent {
+            name,
+            site: o.site,
+            factory,
+            tools,
+            unknown_tools,
+            hitl,
+            hitl_site,
+            interrupt_before,
+            interrupt_after,
+            checkpointer,
+            user_entries,
+            obj: id,
+        });
+        self.agent_at.insert(id, i);
+        i
+    }
+
+    fn hitl_entries(&self, on: Option<&Value>, mo: &Obj) -> Vec<HitlEntry> {
+        let mut out = vec![];
+        let Some(Value::Dict(items)) = on else {
+            return out;
+        };
+        for (k, v) in items.iter() {
+            let Value::Str(name, site) = k else { continue };
+            let (on, conditional) = match v {
+                Value::Bool(b) => (*b, false),
+                Value::None => (false, false),
+                Value::Dict(cfg) => {
+                    let cond = cfg.iter().any(|(k, _)| k.as_str() == Some("when"));
+                    let decisions = cfg
+                        .iter()
+                        .find(|(k, _)| k.as_str() == Some("allowed_decisions"))
+                        .map(|(_, v)| v.clone());
+                    // An empty decision list approves nothing.
+                    let empty = matches!(&decisions, Some(Value::List(xs)) if xs.is_empty());
+                    (!empty, cond)
+                }
+                Value::Obj(id) => {
+                    let cfg = &self.ev.objects[*id];
+                    (true, cfg.kwarg("when").is_some())
+                }
+                _ => (true, true),
+            };
+            out.push(HitlEntry {
+                tool: name.to_string(),
+                site: *site,
+                on,
+                conditional,
+            });
+        }
+        let _ = mo;
+        out
+    }
+
+    fn named_list(&self, v: Option<&Value>) -> Vec<NamedSite> {
+        let mut out = vec![];
+        let Some(v) = v else { return out };
+        let elems = match v {
+            Value::Str(..) => vec![v.clone()],
+            _ => iter_elements(v, &self.ev.objects).unwrap_or_default(),
+        };
+        for e in elems {
+            if let Value::Str(s, site) = e {
+                out.push(NamedSite {
+                    name: s.to_string(),
+                    site,
+                });
+            }
+        }
+        out
+    }
+
+    /// Calls of `invoke`/`stream` on this object from a request handler or with console input.
+    fn user_entries(&self, id: ObjId) -> Vec<Site> {
+        let mut out = vec![];
+        let mut targets = vec![id];
+        // Calls on compiled results (`builder.compile().invoke`) and on wrappers.
+        for (j, o) in self.ev.objects.iter().enumerate() {
+            if o.receiver == Some(id) {
+                targets.push(j);
+            }
+        }
+        for t in targets {
+            for c in &self.ev.objects[t].calls {
+                if !INVOKE_METHODS.contains(&c.method.as_str()) {
+                    continue;
+                }
+                if self.is_user_context(c.site) {
+                    out.push(c.site);
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn is_user_context(&self, call: Site) -> bool {
+        let Some(fsite) = self.enclosing.get(&call) else {
+            // Module level: a script reading argv or stdin.
+            return self.module_reads_input(call);
+        };
+        let Some(f) = self.ev.funcs.get(fsite) else {
+            return false;
+        };
+        let handler = f.def.decorators.iter().any(is_handler_decorator);
+        let reads_input = self.ev.calls_by_func.get(fsite).is_some_and(|recs| {
+            recs.iter().any(|r| {
+                r.callees.iter().any(|c| match c {
+                    Callee::Qualified(q) => {
+                        matches!(&**q, "input" | "sys.stdin.read" | "sys.stdin.readline")
+                            || q.starts_with("sys.argv")
+                    }
+                    _ => false,
+                })
+            })
+        });
+        let argv = func_mentions(&f.def.body, "argv");
+        handler || reads_input || argv
+    }
+
+    fn module_reads_input(&self, call: Site) -> bool {
+        self.modules
+            .iter()
+            .find(|m| m.file == call.file)
+            .is_some_and(|m| {
+                m.ir.body.iter().any(|s| match &s.kind {
+                    StmtKind::Assign { value, .. } | StmtKind::Expr(value) => {
+                        expr_mentions(value, "argv") || expr_calls(value, "input")
+                    }
+                    _ => false,
+                })
+            })
+    }
+
+    // ---- graphs ---------------------------------------------------------------------------
+
+    fn graph(&mut self, id: ObjId) -> usize {
+        if let Some(&i) = self.graph_at.get(&id) {
+            return i;
+        }
+        let o = self.ev.objects[id].clone();
+        let state_class = match o.args.first().or_else(|| o.kwarg("state_schema")) {
+            Some(Value::Class(c)) => Some(c.clone()),
+            _ => None,
+        };
+        let i = self.facts.graphs.len();
+        self.graph_at.insert(id, i);
+        self.facts.graphs.push(Graph {
+            site: o.site,
+            compile_site: None,
+            nodes: vec![],
+            edges: vec![],
+            interrupt_before: vec![],
+            interrupt_after: vec![],
+            checkpointer: Checkpointer::Absent,
+            state_class,
+            user_entries: vec![],
+            compiled: vec![],
+        });
+        let mut nodes: Vec<Node> = vec![];
+        let mut edges: Vec<Edge> = vec![];
+        for call in &o.calls {
+            let arg = |i: usize| call.args.get(i);
+            let kw = |n: &str| {
+                call.kwargs
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k == n)
+                    .map(|(_, v)| v)
+            };
+            match call.method.as_str() {
+                "add_node" => {
+                    let (name, action_v) = match (arg(0), arg(1)) {
+                        (Some(Value::Str(s, _)), a) => (
+                            Some(s.to_string()),
+                            a.cloned().or_else(|| kw("action").cloned()),
+                        ),
+                        (Some(a), _) => (None, Some(a.clone())),
+                        (None, _) => (
+                            kw("node").and_then(|v| v.as_str()).map(String::from),
+                            kw("action").cloned(),
+                        ),
+                    };
+                    let action_v = action_v.unwrap_or(Value::Unknown);
+                    for alt in action_v.alternatives() {
+                        let action = self.node_action(alt);
+                        let name = name.clone().or_else(|| self.infer_node_name(alt));
+                        let Some(name) = name else { continue };
+                        let node = Node {
+                            name: name.clone(),
+                            site: call.site,
+                            action,
+                        };
+                        // Command targets declared on the node.
+                        if let Some(d) = kw("destinations") {
+                            for t in self.strings_in(d) {
+                                edges.push(Edge {
+                                    from: name.clone(),
+                                    to: Some(t),
+                                    site: call.site,
+                                    kind: EdgeKind::CommandGoto,
+                                    router: None,
+                                });
+                            }
+                        }
+                        nodes.push(node);
+                    }
+                }
+                "add_edge" => {
+                    let to = arg(1).and_then(|v| v.as_str()).map(norm);
+                    let froms = match arg(0) {
+                        Some(v @ Value::List(_)) => self.strings_in(v),
+                        Some(v) => v.as_str().map(|s| vec![norm(s)]).unwrap_or_default(),
+                        None => vec![],
+                    };
+                    for f in froms {
+                        edges.push(Edge {
+                            from: f,
+                            to: to.clone(),
+                            site: call.site,
+                            kind: EdgeKind::Edge,
+                            router: None,
+                        });
+                    }
+                }
+                "set_entry_point" => {
+                    if let Some(t) = arg(0).and_then(|v| v.as_str()) {
+                        edges.push(Edge {
+                            from: START.into(),
+                            to: Some(norm(t)),
+                            site: call.site,
+                            kind: EdgeKind::Edge,
+                            router: None,
+                        });
+                    }
+                }
+                "set_finish_point" => {
+                    if let Some(t) = arg(0).and_then(|v| v.as_str()) {
+                        edges.push(Edge {
+                            from: norm(t),
+                            to: Some(END.into()),
+                            site: call.site,
+                            kind: EdgeKind::Edge,
+                            router: None,
+                        });
+                    }
+                }
+                "add_sequence" => {
+                    let mut prev: Option<String> = None;
+                    for step in arg(0)
+                        .and_then(|v| iter_elements(v, &self.ev.objects))
+                        .unwrap_or_default()
+                    {
+                        let (name, action) = match &step {
+                            Value::List(pair) if pair.len() == 2 => {
+                                (pair[0].as_str().map(String::from), pair[1].clone())
+                            }
+                            other => (self.infer_node_name(other), other.clone()),
+                        };
+                        let Some(name) = name else { continue };
+                        let act = self.node_action(&action);
+                        nodes.push(Node {
+                            name: name.clone(),
+                            site: call.site,
+                            action: act,
+                        });
+                        if let Some(p) = prev.take() {
+                            edges.push(Edge {
+                                from: p,
+                                to: Some(name.clone()),
+                                site: call.site,
+                                kind: EdgeKind::Edge,
+                                router: None,
+                            });
+                        }
+                        prev = Some(name);
+                    }
+                }
+                "add_conditional_edges" | "set_conditional_entry_point" => {
+                    let (from, path, map) = if call.method == "add_conditional_edges" {
+                        (
+                            arg(0).and_then(|v| v.as_str()).map(norm),
+                            arg(1).or_else(|| kw("path")).cloned(),
+                            arg(2).or_else(|| kw("path_map")).cloned(),
+                        )
+                    } else {
+                        (Some(START.to_string()), arg(0).cloned(), arg(1).cloned())
+                    };
+                    let Some(from) = from else { continue };
+                    let router = match &path {
+                        Some(Value::Func(f)) => Some(f.clone()),
+                        _ => None,
+                    };
+                    let targets: Option<Vec<String>> = match &map {
+                        Some(Value::Dict(items)) => Some(
+                            items
+                                .iter()
+                                .filter_map(|(_, v)| v.as_str().map(norm))
+                                .collect(),
+                        ),
+                        Some(v @ Value::List(_)) => Some(self.strings_in(v)),
+                        _ => match &path {
+                            Some(Value::Ext(q)) if glob_match(TOOLS_CONDITION, q) => {
+                                Some(vec!["tools".into(), END.into()])
+                            }
+                            Some(Value::Func(f)) => self.router_targets(f),
+                            _ => None,
+                        },
+                    };
+                    match targets {
+                        Some(ts) => {
+                            for t in ts {
+                                edges.push(Edge {
+                                    from: from.clone(),
+                                    to: Some(t),
+                                    site: call.site,
+                                    kind: EdgeKind::Conditional,
+                                    router: router.clone(),
+                                });
+                            }
+                        }
+                        None => edges.push(Edge {
+                            from: from.clone(),
+                            to: None,
+                            site: call.site,
+                            kind: EdgeKind::Conditional,
+                            router,
+                        }),
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Command(goto=...) / Send(...) routes from node functions.
+        let mut extra = vec![];
+        for n in &nodes {
+            if let NodeAction::Func(f) = &n.action {
+                for (to, site, kind) in self.command_targets(f) {
+                    extra.push(Edge {
+                        from: n.name.clone(),
+                        to: Some(to),
+                        site,
+                        kind,
+                        router: None,
+                    });
+                }
+            }
+        }
+        edges.extend(extra);
+        // Compilation: the method results of this builder named `compile`.
+        let mut compile_site = None;
+        let mut ib = vec![];
+        let mut ia = vec![];
+        let mut checkpointer = Checkpointer::Absent;
+        let mut compiled = vec![];
+        for (j, c) in self.ev.objects.iter().enumerate() {
+            if c.receiver == Some(id) && c.class_name().is_some_and(|n| n.ends_with(".compile")) {
+                compiled.push(j);
+                compile_site.get_or_insert(c.site);
+                ib.extend(self.named_list(c.kwarg("interrupt_before")));
+                ia.extend(self.named_list(c.kwarg("interrupt_after")));
+                match c.kwarg("checkpointer") {
+                    None | Some(Value::None) | Some(Value::Bool(false)) => {}
+                    Some(_) => checkpointer = Checkpointer::Present,
+                }
+            }
+        }
+        let mut user_entries = vec![];
+        for &c in &compiled {
+            user_entries.extend(self.user_entries(c));
+        }
+        user_entries.extend(self.user_entries(id));
+        // Interrupts given at call time: `graph.invoke(..., interrupt_before=[...])`.
+        for &c in &compiled {
+            for call in &self.ev.objects[c].calls {
+                if INVOKE_METHODS.contains(&call.method.as_str()) {
+                    let kw = |n: &str| call.kwargs.iter().find(|(k, _)| k == n).map(|(_, v)| v);
+                    ib.extend(self.named_list(kw("interrupt_before")));
+                    ia.extend(self.named_list(kw("interrupt_after")));
+                }
+            }
+        }
+        user_entries.sort();
+        user_entries.dedup();
+        let g = &mut self.facts.graphs[i];
+        g.nodes = nodes;
+        g.edges = edges;
+        g.compile_site = compile_site;
+        g.interrupt_before = ib;
+        g.interrupt_after = ia;
+        g.checkpointer = checkpointer;
+        g.user_entries = user_entries;
+        g.compiled = compiled;
+        i
+    }
+
+    fn strings_in(&self, v: &Value) -> Vec<String> {
+        match v {
+            Value::Str(s, _) => vec![norm(s)],
+            _ => iter_elements(v, &self.ev.objects)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|x| x.as_str().map(norm))
+                .collect(),
+        }
+    }
+
+    fn infer_node_name(&mut self, v: &Value) -> Option<String> {
+        match v {
+            Value::Func(f) => Some(f.def.name.clone()),
+            Value::Obj(id) => {
+                let o = &self.ev.objects[*id];
+                if let Some(n) = o.kwarg("name").and_then(|v| v.as_str()) {
+                    return Some(n.to_string());
+                }
+                match &o.kind {
+                    ObjKind::ToolFunc { func, name } => {
+                        Some(name.clone().unwrap_or_else(|| func.def.name.clone()))
+                    }
+                    ObjKind::Instance(c) => Some(c.def.name.clone()),
+                    ObjKind::Ext(c) if glob_match(TOOL_NODE, c) => Some("tools".into()),
+                    ObjKind::Ext(_) => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn node_action(&mut self, v: &Value) -> NodeAction {
+        match v {
+            Value::Func(f) => NodeAction::Func(f.clone()),
+            Value::Obj(id) => {
+                let id = *id;
+                let o = self.ev.objects[id].clone();
+                if class_is(&o, TOOL_NODE) {
+                    let tv = o
+                        .args
+                        .first()
+                        .or_else(|| o.kwarg("tools"))
+                        .cloned()
+                        .unwrap_or(Value::Unknown);
+                    let (tools, unknown) = self.tools_of(&tv);
+                    return NodeAction::ToolNode { tools, unknown };
+                }
+                if class_any(&o, AGENT_FACTORIES) {
+                    return NodeAction::Agent(self.agent(id));
+                }
+                // A compiled subgraph: `sub_builder.compile()`.
+                if o.class_name().is_some_and(|c| c.ends_with(".compile")) {
+                    if let Some(r) = o.receiver {
+                        if class_is(&self.ev.objects[r], STATE_GRAPH) {
+                            return NodeAction::Graph(self.graph(r));
+                        }
+                        if class_any(&self.ev.objects[r], AGENT_FACTORIES) {
+                            return NodeAction::Agent(self.agent(r));
+                        }
+                    }
+                }
+                match &o.kind {
+                    ObjKind::ToolFunc { func, .. } => NodeAction::Func(func.clone()),
+                    ObjKind::Instance(c) => {
+                        match c.attrs.get("__call__").or_else(|| c.attrs.get("invoke")) {
+                            Some(Value::Func(f)) => {
+                                let mut f = f.clone();
+                                f.bound = Some(Box::new(Value::Obj(id)));
+                                NodeAction::Func(f)
+                            }
+                            _ => NodeAction::Unknown,
+                        }
+                    }
+                    _ => NodeAction::Unknown,
+                }
+            }
+            _ => NodeAction::Unknown,
+        }
+    }
+
+    /// Targets a routing function can return: string literals it returns, `Literal[...]`
+    /// annotations, and `Send(...)`. `None` when a return is computed (`state["next"]`).
+    fn router_targets(&self, f: &FuncVal) -> Option<Vec<String>> {
+        let mut out = BTreeSet::new();
+        if let Some(r) = &f.def.returns {
+            out.extend(literal_strings(r));
+        }
+        let mut computed = false;
+        for_each_return(&f.def.body, &mut |e| match &e.kind {
+            ExprKind::Str(s) => {
+                out.insert(norm(s));
+            }
+            ExprKind::Name(n) if n == "END" => {
+                out.insert(END.into());
+            }
+            ExprKind::Name(n) if n == "START" => {}
+            ExprKind::None => {}
+            ExprKind::IfExp(_, a, b) => {
+                for x in [a, b] {
+                    match &x.kind {
+                        ExprKind::Str(s) => {
+                            out.insert(norm(s));
+                        }
+                        ExprKind::Name(n) if n == "END" => {
+                            out.insert(END.into());
+                        }
+                        _ => computed = true,
+                    }
+                }
+            }
+            _ => computed = true,
+        });
+        // Send(...) targets recorded by the interpreter.
+        let fsite = f.site(self.modules);
+        if let Some(recs) = self.ev.calls_by_func.get(&fsite) {
+            for r in recs {
+                if r.callees
+                    .iter()
+                    .any(|c| matches!(c, Callee::Qualified(q) if glob_match(SEND, q)))
+                {
+                    if let Some(s) = r.args.first().and_then(|a| a.as_str()) {
+                        out.insert(norm(s));
+                    }
+                }
+            }
+        }
+        if computed && f.def.returns.is_none() {
+            if out.is_empty() {
+                return None;
+            }
+            // Some literal returns and some computed ones: still "any node" for the computed.
+            return None;
+        }
+        Some(out.into_iter().collect())
+    }
+
+    fn command_targets(&self, f: &FuncVal) -> Vec<(String, Site, EdgeKind)> {
+        let mut out = vec![];
+        let fsite = f.site(self.modules);
+        if let Some(r) = &f.def.returns {
+            // `-> Command[Literal["a", "b"]]`
+            for s in literal_strings(r) {
+                out.push((s, fsite, EdgeKind::CommandGoto));
+            }
+        }
+        if let Some(recs) = self.ev.calls_by_func.get(&fsite) {
+            for r in recs {
+                let is_cmd = r
+                    .callees
+                    .iter()
+                    .any(|c| matches!(c, Callee::Qualified(q) if glob_match(COMMAND, q)));
+                let is_send = r
+                    .callees
+                    .iter()
+                    .any(|c| matches!(c, Callee::Qualified(q) if glob_match(SEND, q)));
+                if is_cmd {
+                    let parent = r
+                        .kwargs
+                        .iter()
+                        .any(|(k, v)| k == "graph" && !matches!(v, Value::None));
+                    if parent {
+                        continue;
+                    }
+                    if let Some((_, g)) = r.kwargs.iter().find(|(k, _)| k == "goto") {
+                        for alt in g.alternatives() {
+                            match alt {
+                                Value::Str(s, _) => {
+                                    out.push((norm(s), r.site, EdgeKind::CommandGoto))
+                                }
+                                Value::List(xs) => {
+                                    for x in xs.iter() {
+                                        if let Some(s) = x.as_str() {
+                                            out.push((norm(s), r.site, EdgeKind::CommandGoto));
+                                        }
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                if is_send {
+                    if let Some(s) = r.args.first().and_then(|a| a.as_str()) {
+                        out.push((norm(s), r.site, EdgeKind::Send));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Compiled graphs and agents used as nodes of another graph inherit its checkpointer.
+    fn link_subgraphs(&mut self) {
+        let mut inherit_graphs = vec![];
+        let mut inherit_agents = vec![];
+        for g in &self.facts.graphs {
+            for n in &g.nodes {
+                match n.action {
+                    NodeAction::Graph(s) => inherit_graphs.push(s),
+                    NodeAction::Agent(a) => inherit_agents.push(a),
+                    _ => {}
+                }
+            }
+        }
+        for s in inherit_graphs {
+            if self.facts.graphs[s].checkpointer == Checkpointer::Absent {
+                self.facts.graphs[s].checkpointer = Checkpointer::Inherited;
+            }
+        }
+        for a in inherit_agents {
+            if self.facts.agents[a].checkpointer == Checkpointer::Absent {
+                self.facts.agents[a].checkpointer = Checkpointer::Inherited;
+            }
+        }
+    }
+
+    /// `langgraph.json` entry points: platform-served (user input, checkpointer supplied).
+    fn deployments(&mut self) {
+        let deployed = std::mem::take(&mut self.deployed);
+        for (m, attr) in &deployed {
+            let Some(v) = self.ev.globals.get(*m).and_then(|g| g.get(attr)) else {
+                continue;
+            };
+            let site = Site {
+                file: self.modules[*m].file,
+                span: Default::default(),
+            };
+            for alt in v.alternatives() {
+                let mut objs = vec![];
+                match alt {
+                    Value::Obj(id) => objs.push(*id),
+                    Value::Func(f) => {
+                        // A factory: the objects it returns.
+                        if let Some(Value::Obj(id)) = self.ev.returns.get(&f.site(self.modules)) {
+                            objs.push(*id);
+                        }
+                    }
+                    _ => {}
+                }
+                for id in objs {
+                    let o = &self.ev.objects[id];
+                    if let Some(r) = o
+                        .receiver
+                        .filter(|_| o.class_name().is_some_and(|c| c.ends_with(".compile")))
+                    {
+                        if let Some(&g) = self.graph_at.get(&r) {
+                            let g = &mut self.facts.graphs[g];
+                            if g.checkpointer == Checkpointer::Absent {
+                                g.checkpointer = Checkpointer::Inherited;
+                            }
+                            g.user_entries.push(site);
+                        }
+                    }
+                    if let Some(&a) = self.agent_at.get(&id) {
+                        let a = &mut self.facts.agents[a];
+                        if a.checkpointer == Checkpointer::Absent {
+                            a.checkpointer = Checkpointer::Inherited;
+                        }
+                        a.user_entries.push(site);
+                    }
+                }
+            }
+        }
+        self.deployed = deployed;
+    }
+}
+
+/// `START`/`END` constants arrive as their string values.
+fn norm(s: &str) -> String {
+    s.to_string()
+}
+
+fn is_handler_decorator(d: &Expr) -> bool {
+    const VERBS: &[&str] = &[
+        "get",
+        "post",
+        "put",
+        "patch",
+        "delete",
+        "route",
+        "api_route",
+        "websocket",
+        "message",
+        "event",
+        "command",
+        "task",
+        "on_message",
+        "handler",
+    ];
+    let f = match &d.kind {
+        ExprKind::Call(f, _) => f,
+        _ => d,
+    };
+    matches!(&f.kind, ExprKind::Attr(_, m) if VERBS.contains(&m.as_str()))
+}
+
+fn literal_strings(e: &Expr) -> Vec<String> {
+    let mut out = vec![];
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            ExprKind::Subscript(b, s) => {
+                let is_lit = matches!(&b.kind, ExprKind::Name(n) if n == "Literal")
+                    || matches!(&b.kind, ExprKind::Attr(_, n) if n == "Literal");
+                if is_lit {
+                    match &s.kind {
+                        ExprKind::Tuple(xs) => {
+                            for x in xs {
+                                if let ExprKind::Str(v) = &x.kind {
+                                    out.push(norm(v));
+                                }
+                            }
+                        }
+                        ExprKind::Str(v) => out.push(norm(v)),
+                        _ => {}
+                    }
+                } else {
+                    stack.push(s);
+                }
+            }
+            ExprKind::Tuple(xs) => stack.extend(xs.iter()),
+            ExprKind::BinOp(_, a, b) => {
+                stack.push(a);
+                stack.push(b);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn for_each_return(body: &[crate::syntax::python::Stmt], f: &mut dyn FnMut(&Expr)) {
+    let mut stack: Vec<&[crate::syntax::python::Stmt]> = vec![body];
+    while let Some(b) = stack.pop() {
+        for s in b {
+            match &s.kind {
+                StmtKind::Return(Some(e)) => f(e),
+                StmtKind::If { body, orelse, .. } => {
+                    stack.push(body);
+                    stack.push(orelse);
+                }
+                StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+                    stack.push(body);
+                    stack.push(orelse);
+                }
+                StmtKind::With { body, .. } => stack.push(body),
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                } => {
+                    stack.push(body);
+                    for h in handlers {
+                        stack.push(h);
+                    }
+                    stack.push(orelse);
+                    stack.push(finalbody);
+                }
+                StmtKind::Match { cases, .. } => {
+                    for c in cases {
+                        stack.push(c);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn expr_mentions(e: &Expr, name: &str) -> bool {
+    let mut found = false;
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            ExprKind::Name(n) | ExprKind::Attr(_, n) if n == name => found = true,
+            _ => {}
+        }
+        push_children(e, &mut stack);
+    }
+    found
+}
+
+fn expr_calls(e: &Expr, name: &str) -> bool {
+    let mut found = false;
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        if let ExprKind::Call(f, _) = &e.kind {
+            if matches!(&f.kind, ExprKind::Name(n) if n == name) {
+                found = true;
+            }
+        }
+        push_children(e, &mut stack);
+    }
+    found
+}
+
+fn func_mentions(body: &[crate::syntax::python::Stmt], name: &str) -> bool {
+    let mut found = false;
+    let mut stack: Vec<&[crate::syntax::python::Stmt]> = vec![body];
+    while let Some(b) = stack.pop() {
+        for s in b {
+            match &s.kind {
+                StmtKind::Assign { value, .. } | StmtKind::Expr(value) => {
+                    if expr_mentions(value, name) {
+                        found = true;
+                    }
+                }
+                StmtKind::If { body, orelse, .. } => {
+                    stack.push(body);
+                    stack.push(orelse);
+                }
+                StmtKind::With { body, .. } => stack.push(body),
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+/// Pushes the direct sub-expressions of `e`.
+pub fn push_children<'e>(e: &'e Expr, stack: &mut Vec<&'e Expr>) {
+    use crate::syntax::python::{Arg, DictItem};
+    match &e.kind {
+        ExprKind::Attr(o, _)
+        | ExprKind::Starred(o)
+        | ExprKind::Not(o)
+        | ExprKind::Unary(o)
+        | ExprKind::Await(o)
+        | ExprKind::Walrus(_, o) => stack.push(o),
+        ExprKind::Call(f, args) => {
+            stack.push(f);
+            for a in args {
+                match a {
+                    Arg::Pos(x) | Arg::Kw(_, x) | Arg::Star(x) | Arg::DoubleStar(x) => {
+                        stack.push(x)
+                    }
+                }
+            }
+        }
+        ExprKind::FStr(xs)
+        | ExprKind::List(xs)
+        | ExprKind::Tuple(xs)
+        | ExprKind::Set(xs)
+        | ExprKind::BoolOp(xs)
+        | ExprKind::Compare(xs, _) => stack.extend(xs.iter()),
+        ExprKind::Dict(items) => {
+            for it in items {
+                match it {
+                    DictItem::Pair(k, v) => {
+                        stack.push(k);
+                        stack.push(v);
+                    }
+                    DictItem::Splat(x) => stack.push(x),
+                }
+            }
+        }
+        ExprKind::Subscript(a, b) | ExprKind::BinOp(_, a, b) => {
+            stack.push(a);
+            stack.push(b);
+        }
+        ExprKind::IfExp(a, b, c) => {
+            stack.push(a);
+            stack.push(b);
+            stack.push(c);
+        }
+        ExprKind::Comp(c) => {
+            stack.push(&c.elt);
+            if let Some(k) = &c.key {
+                stack.push(k);
+            }
+            for (_, it, conds) in &c.generators {
+                stack.push(it);
+                stack.extend(conds.iter());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Reads of approval-like fields of the state parameter inside a function:
+/// `state["approved"]`, `state.get("approved")`, `state.approved`.
+pub fn state_reads(
+    f: &FuncVal,
+    fields: &BTreeMap<String, ()>,
+) -> Vec<(String, crate::model::Span)> {
+    let Some(param) = f
+        .def
+        .params
+        .iter()
+        .nth(usize::from(f.bound.is_some()))
+        .map(|p| p.name.clone())
+    else {
+        return vec![];
+    };
+    let mut out = vec![];
+    let mut exprs: Vec<&Expr> = vec![];
+    let mut stmts: Vec<&[crate::syntax::python::Stmt]> = vec![&f.def.body];
+    while let Some(b) = stmts.pop() {
+        for s in b {
+            match &s.kind {
+                StmtKind::Assign { value, .. }
+                | StmtKind::Expr(value)
+                | StmtKind::Return(Some(value)) => exprs.push(value),
+                StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+                    exprs.push(test);
+                    stmts.push(body);
+                    stmts.push(orelse);
+                }
+                StmtKind::For {
+                    iter, body, orelse, ..
+                } => {
+                    exprs.push(iter);
+                    stmts.push(body);
+                    stmts.push(orelse);
+                }
+                StmtKind::With { body, .. } => stmts.push(body),
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                } => {
+                    stmts.push(body);
+                    for h in handlers {
+                        stmts.push(h);
+                    }
+                    stmts.push(orelse);
+                    stmts.push(finalbody);
+                }
+                _ => {}
+            }
+        }
+    }
+    while let Some(e) = exprs.pop() {
+        let is_param = |x: &Expr| matches!(&x.kind, ExprKind::Name(n) if *n == param);
+        match &e.kind {
+            ExprKind::Subscript(b, k) if is_param(b) => {
+                if let ExprKind::Str(s) = &k.kind {
+                    if fields.contains_key(s.as_str()) {
+                        out.push((s.clone(), e.span));
+                    }
+                }
+            }
+            ExprKind::Attr(b, a) if is_param(b) && fields.contains_key(a.as_str()) => {
+                out.push((a.clone(), e.span));
+            }
+            ExprKind::Call(f, args) => {
+                if let ExprKind::Attr(b, m) = &f.kind {
+                    if m == "get" && is_param(b) {
+                        if let Some(crate::syntax::python::Arg::Pos(Expr {
+                            kind: ExprKind::Str(s),
+                            ..
+                        })) = args.first()
+                        {
+                            if fields.contains_key(s.as_str()) {
+                                out.push((s.clone(), e.span));
+                                continue;
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        push_children(e, &mut exprs);
+    }
+    out.sort_by_key(|(_, s)| *s);
+    out
+}

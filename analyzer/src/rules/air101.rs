@@ -1,0 +1,91 @@
+//! AIR101 untrusted-input-to-privileged-tool: untrusted content reaches, within one agent
+//! context, a privileged tool that no effective approval gate covers.
+
+use super::context::{Ctx, Strength};
+use crate::model::{Confidence, Finding, StepKind};
+
+pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
+    let rule = super::lookup("AIR101").expect("AIR101 is in the catalog");
+    for u in units {
+        for &t in &u.tools {
+            let tool = &cx.lg.tools[t];
+            let sinks = cx.privileged_sinks(tool);
+            if sinks.is_empty() {
+                continue;
+            }
+            let (strength, gate) = u.gates.get(&t).copied().unwrap_or((Strength::None, None));
+            if strength == Strength::Strong {
+                continue;
+            }
+            let mut sources = u.sources.get(&t).cloned().unwrap_or_default();
+            sources.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
+            sources.dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
+            // A source tool's own result does not make itself dangerous unless it is also the sink.
+            let Some(first) = sources.first() else {
+                continue;
+            };
+            let mut kinds: Vec<&str> = sinks.iter().map(|s| s.kind.as_str()).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            let mut severity = cx.severity_of(kinds.iter().copied());
+            if strength == Strength::Conditional {
+                severity = severity.downgrade();
+            }
+            let mut path = vec![cx.step(StepKind::Source, first.site, first.label.clone())];
+            path.push(cx.step(
+                StepKind::Agent,
+                u.site,
+                format!("{} can call `{}` after reading it", u.label, tool.name),
+            ));
+            if let (Strength::Conditional, Some(g)) = (strength, gate) {
+                path.push(cx.step(StepKind::Gate, g, "approval here is conditional"));
+            }
+            path.push(cx.step(
+                StepKind::Tool,
+                tool.site,
+                format!("privileged tool `{}` ({})", tool.name, kinds.join(", ")),
+            ));
+            if let Some(s) = sinks.first() {
+                if s.site != tool.site {
+                    path.push(cx.step(
+                        StepKind::Sink,
+                        s.site,
+                        format!("`{}` ({})", s.callee, s.kind),
+                    ));
+                }
+            }
+            let more = if sources.len() > 1 {
+                format!(
+                    " (and {} more source{})",
+                    sources.len() - 1,
+                    if sources.len() > 2 { "s" } else { "" }
+                )
+            } else {
+                String::new()
+            };
+            let message = format!(
+                "untrusted {} content{} can reach privileged tool `{}` ({}) with no {}approval gate",
+                first.kind,
+                more,
+                tool.name,
+                kinds.join(", "),
+                if strength == Strength::Conditional { "unconditional " } else { "" },
+            );
+            let help = format!(
+                "require human approval before `{}` runs: `HumanInTheLoopMiddleware(interrupt_on={{\"{}\": True}})` with a checkpointer, `interrupt_before=[\"tools\"]`, or an `interrupt()` before the action",
+                tool.name, tool.name
+            );
+            let key = format!("{}|{}", u.label, tool.name);
+            out.push(cx.finding(
+                rule,
+                severity,
+                Confidence::High,
+                tool.site,
+                message,
+                help,
+                path,
+                &[&key],
+            ));
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! AIR105 approval-gate-bypass: a gate exists but does not protect the privileged action —
+//! it names a missing node or tool, it has no checkpointer, it reviews after the action, or a
+//! path reaches the action around it.
+
+use super::context::Ctx;
+use crate::extract::interp::Site;
+use crate::extract::langgraph::{Checkpointer, NodeAction, START};
+use crate::model::{Confidence, Finding, Severity, StepKind};
+use std::collections::BTreeSet;
+
+pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    let rule = super::lookup("AIR105").expect("AIR105 is in the catalog");
+    let mut seen: BTreeSet<(Site, &'static str)> = BTreeSet::new();
+    let mut push = |out: &mut Vec<Finding>,
+                    site: Site,
+                    what: &'static str,
+                    sev: Severity,
+                    msg: String,
+                    help: &str,
+                    path: Vec<crate::model::Step>| {
+        if seen.insert((site, what)) {
+            out.push(cx.finding(
+                rule,
+                sev,
+                Confidence::High,
+                site,
+                msg,
+                help.to_string(),
+                path,
+                &[what],
+            ));
+        }
+    };
+    for g in &cx.lg.graphs {
+        let names: BTreeSet<&str> = g.nodes.iter().map(|n| n.name.as_str()).collect();
+        let privileged = cx.privileged_nodes(g);
+        // Breakpoints naming nodes that do not exist.
+        for (list, which) in [
+            (&g.interrupt_before, "interrupt_before"),
+            (&g.interrupt_after, "interrupt_after"),
+        ] {
+            for e in list {
+                if e.name != "*" && !names.contains(e.name.as_str()) && !g.nodes.is_empty() {
+                    push(out, e.site, "missing-node", Severity::High,
+                        format!("`{which}` names node `{}`, which the graph does not have, so nothing pauses", e.name),
+                        "name an existing node (check for a rename or typo)", vec![]);
+                }
+            }
+        }
+        // A pause that reviews a privileged node only after it ran.
+        for e in &g.interrupt_after {
+            if let Some((psite, pdesc)) = privileged.get(&e.name) {
+                if !g
+                    .interrupt_before
+                    .iter()
+                    .any(|b| b.name == e.name || b.name == "*")
+                {
+                    push(
+                        out,
+                        e.site,
+                        "after",
+                        Severity::High,
+                        format!(
+                            "`interrupt_after` on `{}` pauses after {pdesc} already ran",
+                            e.name
+                        ),
+                        "use `interrupt_before` for nodes that act",
+                        vec![cx.step(
+                            StepKind::Sink,
+                            *psite,
+                            format!("{pdesc} runs before the pause"),
+                        )],
+                    );
+                }
+            }
+        }
+        // Gates without a checkpointer cannot pause and resume.
+        if g.checkpointer == Checkpointer::Absent {
+            let site = g.compile_site.unwrap_or(g.site);
+            let has_breakpoints = !g.interrupt_before.is_empty() || !g.interrupt_after.is_empty();
+            let interrupt = g.nodes.iter().find_map(|n| match &n.action {
+                NodeAction::Func(f) => cx.body.caps(f).interrupts.first().copied(),
+                NodeAction::ToolNode { tools, .. } => tools.iter().find_map(|&t| {
+                    cx.lg.tools[t]
+                        .func()
+                        .and_then(|f| cx.body.caps(f).interrupts.first().copied())
+                }),
+                _ => None,
+            });
+            if has_breakpoints || interrupt.is_some() {
+                let path = interrupt
+                    .map(|s| {
+                        vec![cx.step(
+                            StepKind::Gate,
+                            s,
+                            "this pause needs a checkpointer to resume",
+                        )]
+                    })
+                    .unwrap_or_default();
+                push(out, site, "no-checkpointer", Severity::High,
+                    "graph has approval pauses but is compiled without a checkpointer, so they cannot hold".to_string(),
+                    "pass `checkpointer=` (for example `InMemorySaver()` or a database saver) to `compile()`", path);
+            }
+        }
+        // Paths that reach a privileged node around every pausing node.
+        let gated = cx.gated_nodes(g);
+        if !gated.is_empty() && cx.has_entry(g) && g.checkpointer != Checkpointer::Absent {
+            let avoid: BTreeSet<String> = gated.keys().cloned().collect();
+            let around = cx.reachable(g, START, &avoid);
+            for (pnode, (psite, pdesc)) in &privileged {
+                if gated.contains_key(pnode) || !around.contains(pnode) {
+                    continue;
+                }
+                // Only when some gate was meant for it: a gated node leads to it.
+                let Some((gname, gsite)) = gated
+                    .iter()
+                    .find(|(gn, _)| cx.reachable(g, gn, &BTreeSet::new()).contains(pnode))
+                else {
+                    continue;
+                };
+                push(out, *gsite, "around", Severity::High,
+                    format!("a path reaches privileged node `{pnode}` without passing the approval at `{gname}`"),
+                    "put the pause on the node that acts, or route every path through the approval node",
+                    vec![cx.step(StepKind::Sink, *psite, format!("{pdesc} is reachable around the gate"))]);
+            }
+        }
+    }
+    for a in &cx.lg.agents {
+        let tool_names: BTreeSet<&str> = a
+            .tools
+            .iter()
+            .map(|&t| cx.lg.tools[t].name.as_str())
+            .collect();
+        if !a.unknown_tools {
+            for e in &a.hitl {
+                if !tool_names.contains(e.tool.as_str()) && e.on {
+                    push(out, e.site, "missing-tool", Severity::High,
+                        format!("`interrupt_on` names tool `{}`, which the agent does not have, so its tools run unapproved", e.tool),
+                        "use the tool's name as the model sees it (the `@tool` name or the function name)", vec![]);
+                }
+            }
+        }
+        let body_interrupt = a.tools.iter().find_map(|&t| {
+            cx.lg.tools[t]
+                .func()
+                .and_then(|f| cx.body.caps(f).interrupts.first().copied())
+        });
+        let has_gate = a.hitl_site.is_some()
+            || !a.interrupt_before.is_empty()
+            || !a.interrupt_after.is_empty()
+            || body_interrupt.is_some();
+        if has_gate && a.checkpointer == Checkpointer::Absent {
+            push(
+                out,
+                a.site,
+                "no-checkpointer",
+                Severity::High,
+                "agent has approval gates but no checkpointer, so they cannot pause and resume"
+                    .to_string(),
+                "pass `checkpointer=` (for example `InMemorySaver()`) to the agent factory",
+                vec![],
+            );
+        }
+        for e in &a.interrupt_after {
+            if e.name == "tools" && !a.interrupt_before.iter().any(|b| b.name == "tools") {
+                let privileged = a
+                    .tools
+                    .iter()
+                    .any(|&t| !cx.privileged_sinks(&cx.lg.tools[t]).is_empty());
+                if privileged {
+                    push(out, e.site, "after", Severity::High,
+                        "`interrupt_after` on `tools` pauses after the privileged tools already ran".to_string(),
+                        "use `interrupt_before=[\"tools\"]` or per-tool `interrupt_on`", vec![]);
+                }
+            }
+        }
+    }
+    // Pauses that come after the action in the same body.
+    let mut bodies: Vec<&crate::extract::interp::FuncVal> =
+        cx.lg.tools.iter().filter_map(|t| t.func()).collect();
+    for g in &cx.lg.graphs {
+        for n in &g.nodes {
+            if let NodeAction::Func(f) = &n.action {
+                bodies.push(f);
+            }
+        }
+    }
+    for f in bodies {
+        for lg in &cx.body.facts(f).late_gates {
+            push(
+                out,
+                lg.gate,
+                "late",
+                Severity::High,
+                format!(
+                    "`interrupt()` in `{}` asks for approval after the {} action already ran",
+                    f.def.name, lg.kind
+                ),
+                "call `interrupt()` before the action and act only on an approving answer",
+                vec![cx.step(
+                    StepKind::Sink,
+                    lg.sink,
+                    format!("the {} action runs first", lg.kind),
+                )],
+            );
+        }
+    }
+}

@@ -1,0 +1,435 @@
+//! What every rule reads: the extracted facts, plus the derived views they share — agent
+//! contexts ("units"), node reachability inside graphs, and gate strength per tool.
+
+use crate::diagnostics::fingerprint;
+use crate::extract::body::{BodyAnalyzer, CapHit};
+use crate::extract::interp::{Evaluation, ModuleInfo, Site};
+use crate::extract::langgraph::{
+    Checkpointer, EdgeKind, Graph, LangGraphFacts, NodeAction, Tool, END, START,
+};
+use crate::knowledge::Knowledge;
+use crate::model::{Confidence, Finding, Location, Severity, SourceDb, Step, StepKind};
+use crate::rules::RuleMeta;
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+
+pub struct Ctx<'a> {
+    pub k: &'a Knowledge,
+    pub ev: &'a Evaluation,
+    pub modules: &'a [ModuleInfo],
+    pub body: &'a BodyAnalyzer<'a>,
+    pub lg: &'a LangGraphFacts,
+    pub db: &'a SourceDb,
+}
+
+/// How strongly a tool is gated in a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    None,
+    Conditional,
+    Strong,
+}
+
+/// An untrusted source entering a unit.
+#[derive(Debug, Clone)]
+pub struct SourceIn {
+    pub kind: String,
+    pub site: Site,
+    pub label: String,
+}
+
+/// One agent context: a prebuilt agent, or a hand-built graph's shared state.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub label: String,
+    pub site: Site,
+    pub tools: Vec<usize>,
+    /// Per tool: gate strength and the gate's site.
+    pub gates: HashMap<usize, (Strength, Option<Site>)>,
+    /// Per tool: untrusted sources that reach it.
+    pub sources: HashMap<usize, Vec<SourceIn>>,
+    pub checkpointer: Checkpointer,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn loc(&self, s: Site) -> Location {
+        self.db.location(s.file, s.span)
+    }
+
+    pub fn step(&self, kind: StepKind, site: Site, label: impl Into<String>) -> Step {
+        Step {
+            kind,
+            label: label.into(),
+            location: self.loc(site),
+        }
+    }
+
+    pub fn text(&self, s: Site) -> &str {
+        let f = self.db.get(s.file);
+        f.text.get(s.span.range()).unwrap_or("")
+    }
+
+    /// Builds a finding with a line-independent fingerprint.
+    #[allow(clippy::too_many_arguments)]
+    pub fn finding(
+        &self,
+        rule: &RuleMeta,
+        severity: Severity,
+        confidence: Confidence,
+        site: Site,
+        message: String,
+        help: String,
+        path: Vec<Step>,
+        key: &[&str],
+    ) -> Finding {
+        let location = self.loc(site);
+        let code = crate::diagnostics::normalize_code(self.text(site));
+        let mut parts: Vec<&str> = vec![code.as_str()];
+        parts.extend_from_slice(key);
+        let fp = fingerprint(rule.code, &location.path, &parts);
+        Finding {
+            code: rule.code,
+            name: rule.name,
+            severity,
+            confidence,
+            message,
+            help,
+            location,
+            path,
+            fingerprint: fp,
+        }
+    }
+
+    pub fn is_untrusted(&self, kind: &str) -> bool {
+        self.k.source_kind(kind).is_some_and(|k| k.untrusted)
+    }
+
+    pub fn privileged_sinks<'t>(&self, t: &'t Tool) -> Vec<&'t CapHit> {
+        t.sinks
+            .iter()
+            .filter(|s| self.k.sink_kind(&s.kind).is_some_and(|k| k.privileged))
+            .collect()
+    }
+
+    pub fn untrusted_sources<'t>(&self, t: &'t Tool) -> Vec<&'t CapHit> {
+        t.sources
+            .iter()
+            .filter(|s| self.is_untrusted(&s.kind))
+            .collect()
+    }
+
+    /// The highest severity among sink kinds.
+    pub fn severity_of<'s>(&self, kinds: impl IntoIterator<Item = &'s str>) -> Severity {
+        kinds
+            .into_iter()
+            .map(|k| self.k.sink_severity(k))
+            .max()
+            .unwrap_or(Severity::Medium)
+    }
+
+    /// Untrusted sources of a node function (reads of web pages, PDFs, mail ...).
+    fn node_sources(&self, g: &Graph, node: &str) -> Vec<SourceIn> {
+        let mut out = vec![];
+        for n in g.nodes.iter().filter(|n| n.name == node) {
+            match &n.action {
+                NodeAction::Func(f) => {
+                    for s in self.body.caps(f).sources.iter() {
+                        if self.is_untrusted(&s.kind) {
+                            out.push(SourceIn {
+                                kind: s.kind.clone(),
+                                site: s.site,
+                                label: format!(
+                                    "node `{}` reads untrusted {} content (`{}`)",
+                                    n.name, s.kind, s.callee
+                                ),
+                            });
+                        }
+                    }
+                }
+                NodeAction::ToolNode { tools, .. } => {
+                    for &t in tools {
+                        out.extend(self.tool_sources(t));
+                    }
+                }
+                NodeAction::Agent(a) => {
+                    for &t in &self.lg.agents[*a].tools {
+                        out.extend(self.tool_sources(t));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    pub fn tool_sources(&self, t: usize) -> Vec<SourceIn> {
+        let tool = &self.lg.tools[t];
+        self.untrusted_sources(tool)
+            .into_iter()
+            .map(|s| SourceIn {
+                kind: s.kind.clone(),
+                site: tool.site,
+                label: format!("tool `{}` returns untrusted {} content", tool.name, s.kind),
+            })
+            .collect()
+    }
+
+    /// Node names reachable from `from` following edges; computed targets reach every node.
+    pub fn reachable(&self, g: &Graph, from: &str, avoid: &BTreeSet<String>) -> BTreeSet<String> {
+        let adj = adjacency(g);
+        let all: Vec<String> = g.nodes.iter().map(|n| n.name.clone()).collect();
+        let mut seen = BTreeSet::new();
+        let mut q = VecDeque::from([from.to_string()]);
+        while let Some(n) = q.pop_front() {
+            if !seen.insert(n.clone()) {
+                continue;
+            }
+            if avoid.contains(&n) && n != from {
+                continue;
+            }
+            if let Some(next) = adj.get(&n) {
+                for t in next {
+                    match t {
+                        Some(t) => q.push_back(t.clone()),
+                        None => q.extend(all.iter().cloned()),
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    /// Whether the graph's entry is known (it has an edge out of START).
+    pub fn has_entry(&self, g: &Graph) -> bool {
+        g.edges.iter().any(|e| e.from == START)
+    }
+
+    /// Nodes that pause for a human before running: `interrupt_before` entries and nodes whose
+    /// function always calls `interrupt()` first. Effective only with a checkpointer.
+    pub fn gated_nodes(&self, g: &Graph) -> BTreeMap<String, Site> {
+        let mut out = BTreeMap::new();
+        for e in &g.interrupt_before {
+            if e.name == "*" {
+                for n in &g.nodes {
+                    out.entry(n.name.clone()).or_insert(e.site);
+                }
+            } else if g.nodes.iter().any(|n| n.name == e.name) {
+                out.entry(e.name.clone()).or_insert(e.site);
+            }
+        }
+        for n in &g.nodes {
+            if let NodeAction::Func(f) = &n.action {
+                if let Some(s) = self.body.facts(f).always_interrupts {
+                    out.entry(n.name.clone()).or_insert(s);
+                }
+            }
+        }
+        out
+    }
+
+    /// All agent contexts with their tools, gates and sources.
+    pub fn units(&self) -> Vec<Unit> {
+        let mut units = vec![];
+        // Sources that reach an agent used as a node of a graph, from that graph.
+        let mut inherited: HashMap<usize, Vec<SourceIn>> = HashMap::new();
+        for g in &self.lg.graphs {
+            let sources = self.graph_sources(g);
+            for n in &g.nodes {
+                if let NodeAction::Agent(a) = n.action {
+                    for (from, s) in &sources {
+                        let reach = self.reachable(g, from, &BTreeSet::new());
+                        if reach.contains(&n.name) && from != &n.name {
+                            inherited.entry(a).or_default().push(s.clone());
+                        }
+                    }
+                }
+            }
+        }
+        for (ai, a) in self.lg.agents.iter().enumerate() {
+            let label = match &a.name {
+                Some(n) => format!("agent `{n}`"),
+                None => format!("agent built by `{}`", short(&a.factory)),
+            };
+            let mut u = Unit {
+                label,
+                site: a.site,
+                tools: a.tools.clone(),
+                gates: HashMap::new(),
+                sources: HashMap::new(),
+                checkpointer: a.checkpointer,
+            };
+            let breakpoint = a
+                .interrupt_before
+                .iter()
+                .find(|e| e.name == "tools" || e.name == "*")
+                .map(|e| e.site);
+            let mut all_sources: Vec<SourceIn> = vec![];
+            for &t in &a.tools {
+                all_sources.extend(self.tool_sources(t));
+            }
+            for s in &a.user_entries {
+                all_sources.push(SourceIn {
+                    kind: "user_input".into(),
+                    site: *s,
+                    label: "user input reaches the agent here".into(),
+                });
+            }
+            all_sources.extend(inherited.get(&ai).cloned().unwrap_or_default());
+            for &t in &a.tools {
+                let tool = &self.lg.tools[t];
+                let mut g = (Strength::None, None);
+                if let Some(e) = a.hitl.iter().find(|e| e.tool == tool.name) {
+                    if e.on {
+                        g = if e.conditional {
+                            (Strength::Conditional, Some(e.site))
+                        } else {
+                            (Strength::Strong, Some(e.site))
+                        };
+                    }
+                }
+                if let Some(s) = breakpoint {
+                    g = (Strength::Strong, Some(s));
+                }
+                if let Some(s) = tool.body_gate {
+                    g = (Strength::Strong, Some(s));
+                }
+                if a.checkpointer == Checkpointer::Absent {
+                    g = (Strength::None, None);
+                }
+                u.gates.insert(t, g);
+                u.sources.insert(t, all_sources.clone());
+            }
+            units.push(u);
+        }
+        for g in &self.lg.graphs {
+            let mut u = Unit {
+                label: "graph".into(),
+                site: g.compile_site.unwrap_or(g.site),
+                tools: vec![],
+                gates: HashMap::new(),
+                sources: HashMap::new(),
+                checkpointer: g.checkpointer,
+            };
+            let sources = self.graph_sources(g);
+            let gated = self.gated_nodes(g);
+            let gated_names: BTreeSet<String> = gated.keys().cloned().collect();
+            let entry = if self.has_entry(g) {
+                Some(self.reachable(g, START, &gated_names))
+            } else {
+                None
+            };
+            for n in &g.nodes {
+                let NodeAction::ToolNode { tools, .. } = &n.action else {
+                    continue;
+                };
+                for &t in tools {
+                    u.tools.push(t);
+                    let tool = &self.lg.tools[t];
+                    let mut gate = (Strength::None, None);
+                    if let Some(s) = gated.get(&n.name) {
+                        gate = (Strength::Strong, Some(*s));
+                    } else if let Some(reach) = &entry {
+                        if !reach.contains(&n.name) && !gated.is_empty() {
+                            // Every path from the entry passes a pausing node.
+                            gate = (Strength::Strong, gated.values().next().copied());
+                        }
+                    }
+                    if let Some(s) = tool.body_gate {
+                        gate = (Strength::Strong, Some(s));
+                    }
+                    if g.checkpointer == Checkpointer::Absent {
+                        gate = (Strength::None, None);
+                    }
+                    u.gates.insert(t, gate);
+                    let mut srcs = vec![];
+                    for (from, s) in &sources {
+                        if from == &n.name
+                            || self.reachable(g, from, &BTreeSet::new()).contains(&n.name)
+                        {
+                            srcs.push(s.clone());
+                        }
+                    }
+                    u.sources.entry(t).or_default().extend(srcs);
+                }
+            }
+            u.tools.sort_unstable();
+            u.tools.dedup();
+            if !u.tools.is_empty() {
+                units.push(u);
+            }
+        }
+        units
+    }
+
+    /// Untrusted sources entering a graph, keyed by the node where they enter.
+    pub fn graph_sources(&self, g: &Graph) -> Vec<(String, SourceIn)> {
+        let mut out = vec![];
+        for s in &g.user_entries {
+            out.push((
+                START.to_string(),
+                SourceIn {
+                    kind: "user_input".into(),
+                    site: *s,
+                    label: "user input enters the graph here".into(),
+                },
+            ));
+        }
+        let names: BTreeSet<&str> = g.nodes.iter().map(|n| n.name.as_str()).collect();
+        for n in names {
+            for s in self.node_sources(g, n) {
+                out.push((n.to_string(), s));
+            }
+        }
+        out
+    }
+
+    /// Nodes of a graph that hold a privileged capability, with a description.
+    pub fn privileged_nodes(&self, g: &Graph) -> BTreeMap<String, (Site, String)> {
+        let mut out = BTreeMap::new();
+        for n in &g.nodes {
+            let hit = match &n.action {
+                NodeAction::Func(f) => self
+                    .body
+                    .caps(f)
+                    .sinks
+                    .iter()
+                    .find(|s| self.k.sink_kind(&s.kind).is_some_and(|k| k.privileged))
+                    .map(|s| (s.site, format!("`{}` ({})", s.callee, s.kind))),
+                NodeAction::ToolNode { tools, .. } => tools.iter().find_map(|&t| {
+                    let tool = &self.lg.tools[t];
+                    self.privileged_sinks(tool)
+                        .first()
+                        .map(|s| (tool.site, format!("tool `{}` ({})", tool.name, s.kind)))
+                }),
+                NodeAction::Agent(a) => self.lg.agents[*a].tools.iter().find_map(|&t| {
+                    let tool = &self.lg.tools[t];
+                    self.privileged_sinks(tool)
+                        .first()
+                        .map(|s| (tool.site, format!("tool `{}` ({})", tool.name, s.kind)))
+                }),
+                _ => None,
+            };
+            if let Some(h) = hit {
+                out.entry(n.name.clone()).or_insert(h);
+            }
+        }
+        out
+    }
+}
+
+fn adjacency(g: &Graph) -> HashMap<String, Vec<Option<String>>> {
+    let mut adj: HashMap<String, Vec<Option<String>>> = HashMap::new();
+    for e in &g.edges {
+        if e.to.as_deref() == Some(END) {
+            continue;
+        }
+        adj.entry(e.from.clone()).or_default().push(e.to.clone());
+    }
+    // Tool loops: a ToolNode returns to whoever called it when no edge leaves it, and an agent
+    // node loops internally; both are modelled by the edges the graph declares.
+    let _ = EdgeKind::Edge;
+    adj
+}
+
+fn short(q: &str) -> &str {
+    q.rsplit('.').next().unwrap_or(q)
+}

@@ -1,0 +1,1168 @@
+//! Python: tree-sitter parsing lowered into a small owned IR that the extractor evaluates.
+//!
+//! The IR keeps only what the analysis reads (names, calls, literals, definitions, control
+//! structure) with byte spans; no tree-sitter node outlives `parse`. Lowering is recursive but
+//! depth-capped (`MAX_DEPTH`): anything nested deeper becomes `ExprKind::Unknown` and a notice,
+//! so a file's nesting can never overflow the stack.
+
+use crate::model::Span;
+use std::sync::Arc;
+use tree_sitter::{Node, Parser};
+
+/// Deepest expression or block nesting lowered; deeper code is analysed as unknown.
+pub const MAX_DEPTH: u32 = 150;
+
+#[derive(Debug, Clone)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum ExprKind {
+    Name(String),
+    Attr(Box<Expr>, String),
+    Call(Box<Expr>, Vec<Arg>),
+    Str(String),
+    /// An f-string or `%`/`.format` result: the interpolated expressions.
+    FStr(Vec<Expr>),
+    Num(String),
+    Bool(bool),
+    None,
+    List(Vec<Expr>),
+    Tuple(Vec<Expr>),
+    Set(Vec<Expr>),
+    Dict(Vec<DictItem>),
+    Starred(Box<Expr>),
+    Subscript(Box<Expr>, Box<Expr>),
+    BinOp(String, Box<Expr>, Box<Expr>),
+    BoolOp(Vec<Expr>),
+    Compare(Vec<Expr>, Vec<String>),
+    Not(Box<Expr>),
+    Unary(Box<Expr>),
+    Lambda(Arc<FuncDef>),
+    IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
+    Comp(Box<Comprehension>),
+    Await(Box<Expr>),
+    /// `x := value`
+    Walrus(String, Box<Expr>),
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+pub enum DictItem {
+    Pair(Expr, Expr),
+    Splat(Expr),
+}
+
+#[derive(Debug, Clone)]
+pub struct Comprehension {
+    /// `List`, `Set`, `Gen` produce `elt`; `Dict` produces `(key, elt)`.
+    pub kind: CompKind,
+    pub key: Option<Expr>,
+    pub elt: Expr,
+    pub generators: Vec<(Target, Expr, Vec<Expr>)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompKind {
+    List,
+    Set,
+    Gen,
+    Dict,
+}
+
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Pos(Expr),
+    Kw(String, Expr),
+    Star(Expr),
+    DoubleStar(Expr),
+}
+
+#[derive(Debug, Clone)]
+pub enum Target {
+    Name(String, Span),
+    Tuple(Vec<Target>),
+    Attr(Expr, String),
+    Subscript(Expr, Expr),
+    Starred(Box<Target>),
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    Normal,
+    VarArgs,
+    KwArgs,
+}
+
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub name: String,
+    pub span: Span,
+    pub annotation: Option<Expr>,
+    pub default: Option<Expr>,
+    pub kind: ParamKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct FuncDef {
+    pub name: String,
+    pub name_span: Span,
+    pub span: Span,
+    pub params: Vec<Param>,
+    pub decorators: Vec<Expr>,
+    pub returns: Option<Expr>,
+    pub body: Vec<Stmt>,
+    pub docstring: Option<String>,
+    pub is_lambda: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ClassDef {
+    pub name: String,
+    pub name_span: Span,
+    pub span: Span,
+    pub bases: Vec<Arg>,
+    pub decorators: Vec<Expr>,
+    pub body: Vec<Stmt>,
+    pub docstring: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum StmtKind {
+    /// `import a.b.c as d`: `(dotted, alias)`.
+    Import(Vec<(String, Option<String>)>),
+    /// `from ..a import b as c`: level, module, names (`*` for a star import).
+    ImportFrom {
+        level: u32,
+        module: String,
+        names: Vec<(String, Option<String>)>,
+    },
+    Assign {
+        targets: Vec<Target>,
+        value: Expr,
+        annotation: Option<Expr>,
+    },
+    /// An annotated name without a value (`approved: bool` in a TypedDict).
+    AnnOnly {
+        target: Target,
+        annotation: Expr,
+    },
+    AugAssign {
+        target: Target,
+        op: String,
+        value: Expr,
+    },
+    Expr(Expr),
+    Func(Arc<FuncDef>),
+    Class(Arc<ClassDef>),
+    If {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    For {
+        target: Target,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    With {
+        items: Vec<(Expr, Option<Target>)>,
+        body: Vec<Stmt>,
+    },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<Vec<Stmt>>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    Match {
+        subject: Expr,
+        cases: Vec<Vec<Stmt>>,
+    },
+    Return(Option<Expr>),
+    Raise(Option<Expr>),
+    Other,
+}
+
+/// A parsed Python file: its IR, plus problems found while parsing.
+#[derive(Debug, Clone, Default)]
+pub struct PyModule {
+    pub body: Vec<Stmt>,
+    /// `(span, message)` for syntax errors and nesting beyond `MAX_DEPTH`.
+    pub issues: Vec<(Span, String)>,
+}
+
+thread_local! {
+    static PARSER: std::cell::RefCell<Option<Parser>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Parses `text` with tree-sitter (one parser per thread) and lowers it. Never fails.
+pub fn parse(text: &str) -> PyModule {
+    let tree = PARSER.with(|p| {
+        let mut slot = p.borrow_mut();
+        let parser = slot.get_or_insert_with(|| {
+            let mut parser = Parser::new();
+            parser
+                .set_language(&tree_sitter_python::LANGUAGE.into())
+                .expect("tree-sitter-python is ABI-compatible with tree-sitter");
+            parser
+        });
+        parser.parse(text, None)
+    });
+    let Some(tree) = tree else {
+        return PyModule {
+            body: vec![],
+            issues: vec![(Span::default(), "parser gave up on this file".into())],
+        };
+    };
+    let mut l = Lower {
+        src: text.as_bytes(),
+        issues: vec![],
+        deep_reported: false,
+    };
+    let root = tree.root_node();
+    if root.has_error() {
+        collect_syntax_errors(root, &mut l.issues);
+    }
+    let body = l.block_children(root, 0);
+    PyModule {
+        body,
+        issues: l.issues,
+    }
+}
+
+/// Finds the first few ERROR / MISSING nodes with an explicit cursor walk (no recursion).
+fn collect_syntax_errors(root: Node, out: &mut Vec<(Span, String)>) {
+    let mut cursor = root.walk();
+    let mut found = 0;
+    'walk: loop {
+        let node = cursor.node();
+        if node.is_error() || node.is_missing() {
+            let what = if node.is_missing() {
+                format!("syntax error: missing `{}`", node.kind())
+            } else {
+                "syntax error".to_string()
+            };
+            out.push((Span::new(node.start_byte(), node.end_byte()), what));
+            found += 1;
+            if found >= 3 {
+                break;
+            }
+        } else if node.has_error() && cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                continue 'walk;
+            }
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+}
+
+struct Lower<'a> {
+    src: &'a [u8],
+    issues: Vec<(Span, String)>,
+    deep_reported: bool,
+}
+
+fn span(n: Node) -> Span {
+    Span::new(n.start_byte(), n.end_byte())
+}
+
+impl<'a> Lower<'a> {
+    fn text(&self, n: Node) -> String {
+        String::from_utf8_lossy(&self.src[n.start_byte()..n.end_byte()]).into_owned()
+    }
+
+    fn too_deep(&mut self, n: Node, depth: u32) -> bool {
+        if depth < MAX_DEPTH {
+            return false;
+        }
+        if !self.deep_reported {
+            self.deep_reported = true;
+            self.issues.push((
+                span(n),
+                format!("code nested deeper than {MAX_DEPTH} levels is not analysed"),
+            ));
+        }
+        true
+    }
+
+    fn named_children<'t>(n: Node<'t>) -> Vec<Node<'t>> {
+        let mut c = n.walk();
+        n.named_children(&mut c)
+            .filter(|c| c.kind() != "comment")
+            .collect()
+    }
+
+    fn block_children(&mut self, n: Node, depth: u32) -> Vec<Stmt> {
+        if self.too_deep(n, depth) {
+            return vec![];
+        }
+        let mut out = Vec::new();
+        for c in Self::named_children(n) {
+            self.stmt(c, depth + 1, &mut out);
+        }
+        out
+    }
+
+    fn block(&mut self, n: Option<Node>, depth: u32) -> Vec<Stmt> {
+        match n {
+            Some(n) => self.block_children(n, depth),
+            None => vec![],
+        }
+    }
+
+    fn docstring(&self, body: Option<Node>) -> Option<String> {
+        let body = body?;
+        let first = Self::named_children(body).into_iter().next()?;
+        if first.kind() != "expression_statement" {
+            return None;
+        }
+        let s = first.named_child(0)?;
+        if s.kind() != "string" {
+            return None;
+        }
+        Some(self.string_content(s))
+    }
+
+    fn string_content(&self, s: Node) -> String {
+        let mut out = String::new();
+        let mut c = s.walk();
+        for part in s.named_children(&mut c) {
+            if matches!(part.kind(), "string_content" | "escape_sequence") {
+                out.push_str(&self.text(part));
+            }
+        }
+        out
+    }
+
+    fn stmt(&mut self, n: Node, depth: u32, out: &mut Vec<Stmt>) {
+        let sp = span(n);
+        let kind = match n.kind() {
+            "expression_statement" => {
+                // An expression statement may hold an assignment or several expressions.
+                for c in Self::named_children(n) {
+                    self.simple(c, depth, out);
+                }
+                return;
+            }
+            "import_statement" => {
+                let mut names = vec![];
+                for c in Self::named_children(n) {
+                    match c.kind() {
+                        "dotted_name" => names.push((self.text(c), None)),
+                        "aliased_import" => {
+                            let name = c.child_by_field_name("name").map(|x| self.text(x));
+                            let alias = c.child_by_field_name("alias").map(|x| self.text(x));
+                            if let Some(name) = name {
+                                names.push((name, alias));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                StmtKind::Import(names)
+            }
+            "import_from_statement" => {
+                let mut level = 0;
+                let mut module = String::new();
+                if let Some(m) = n.child_by_field_name("module_name") {
+                    if m.kind() == "relative_import" {
+                        for c in Self::named_children(m) {
+                            match c.kind() {
+                                "import_prefix" => level = self.text(c).len() as u32,
+                                "dotted_name" => module = self.text(c),
+                                _ => {}
+                            }
+                        }
+                    } else {
+                        module = self.text(m);
+                    }
+                }
+                let mut names = vec![];
+                let mut c = n.walk();
+                for name in n.children_by_field_name("name", &mut c) {
+                    match name.kind() {
+                        "dotted_name" => names.push((self.text(name), None)),
+                        "aliased_import" => {
+                            let nm = name.child_by_field_name("name").map(|x| self.text(x));
+                            let alias = name.child_by_field_name("alias").map(|x| self.text(x));
+                            if let Some(nm) = nm {
+                                names.push((nm, alias));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if Self::named_children(n)
+                    .iter()
+                    .any(|c| c.kind() == "wildcard_import")
+                {
+                    names.push(("*".into(), None));
+                }
+                StmtKind::ImportFrom {
+                    level,
+                    module,
+                    names,
+                }
+            }
+            "function_definition" => StmtKind::Func(Arc::new(self.func(n, vec![], depth))),
+            "class_definition" => StmtKind::Class(Arc::new(self.class(n, vec![], depth))),
+            "decorated_definition" => {
+                let decorators: Vec<Expr> = Self::named_children(n)
+                    .into_iter()
+                    .filter(|c| c.kind() == "decorator")
+                    .filter_map(|d| d.named_child(0).map(|e| self.expr(e, depth + 1)))
+                    .collect();
+                match n.child_by_field_name("definition") {
+                    Some(d) if d.kind() == "function_definition" => {
+                        StmtKind::Func(Arc::new(self.func(d, decorators, depth)))
+                    }
+                    Some(d) if d.kind() == "class_definition" => {
+                        StmtKind::Class(Arc::new(self.class(d, decorators, depth)))
+                    }
+                    _ => StmtKind::Other,
+                }
+            }
+            "if_statement" => {
+                let test = self.opt_expr(n.child_by_field_name("condition"), depth);
+                let body = self.block(n.child_by_field_name("consequence"), depth);
+                // elif chains become nested ifs in the else branch.
+                let mut c = n.walk();
+                let alts: Vec<Node> = n.children_by_field_name("alternative", &mut c).collect();
+                let orelse = self.elifs(&alts, depth);
+                StmtKind::If { test, body, orelse }
+            }
+            "for_statement" => StmtKind::For {
+                target: self.target_opt(n.child_by_field_name("left"), depth),
+                iter: self.opt_expr(n.child_by_field_name("right"), depth),
+                body: self.block(n.child_by_field_name("body"), depth),
+                orelse: self.else_block(n.child_by_field_name("alternative"), depth),
+            },
+            "while_statement" => StmtKind::While {
+                test: self.opt_expr(n.child_by_field_name("condition"), depth),
+                body: self.block(n.child_by_field_name("body"), depth),
+                orelse: self.else_block(n.child_by_field_name("alternative"), depth),
+            },
+            "with_statement" => {
+                let mut items = vec![];
+                for c in Self::named_children(n) {
+                    if c.kind() == "with_clause" {
+                        for item in Self::named_children(c) {
+                            if item.kind() != "with_item" {
+                                continue;
+                            }
+                            let Some(v) = item.child_by_field_name("value") else {
+                                continue;
+                            };
+                            if v.kind() == "as_pattern" {
+                                let e = self.opt_expr(v.named_child(0), depth);
+                                let t = v
+                                    .child_by_field_name("alias")
+                                    .and_then(|a| a.named_child(0).or(Some(a)))
+                                    .map(|a| self.target(a, depth));
+                                items.push((e, t));
+                            } else {
+                                items.push((self.expr(v, depth + 1), None));
+                            }
+                        }
+                    }
+                }
+                StmtKind::With {
+                    items,
+                    body: self.block(n.child_by_field_name("body"), depth),
+                }
+            }
+            "try_statement" => {
+                let body = self.block(n.child_by_field_name("body"), depth);
+                let mut handlers = vec![];
+                let mut orelse = vec![];
+                let mut finalbody = vec![];
+                for c in Self::named_children(n) {
+                    match c.kind() {
+                        "except_clause" | "except_group_clause" => {
+                            let blk = Self::named_children(c)
+                                .into_iter()
+                                .find(|x| x.kind() == "block");
+                            handlers.push(self.block(blk, depth));
+                        }
+                        "else_clause" => orelse = self.block(c.child_by_field_name("body"), depth),
+                        "finally_clause" => {
+                            let blk = Self::named_children(c)
+                                .into_iter()
+                                .find(|x| x.kind() == "block");
+                            finalbody = self.block(blk, depth)
+                        }
+                        _ => {}
+                    }
+                }
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                }
+            }
+            "match_statement" => {
+                let subject = self.opt_expr(n.child_by_field_name("subject"), depth);
+                let mut cases = vec![];
+                if let Some(b) = n.child_by_field_name("body") {
+                    for c in Self::named_children(b) {
+                        if c.kind() == "case_clause" {
+                            cases.push(self.block(c.child_by_field_name("consequence"), depth));
+                        }
+                    }
+                }
+                StmtKind::Match { subject, cases }
+            }
+            "return_statement" => {
+                StmtKind::Return(n.named_child(0).map(|e| self.expr(e, depth + 1)))
+            }
+            "raise_statement" => StmtKind::Raise(n.named_child(0).map(|e| self.expr(e, depth + 1))),
+            "block" => {
+                out.extend(self.block_children(n, depth));
+                return;
+            }
+            _ => StmtKind::Other,
+        };
+        out.push(Stmt { kind, span: sp });
+    }
+
+    fn elifs(&mut self, alts: &[Node], depth: u32) -> Vec<Stmt> {
+        let Some((first, rest)) = alts.split_first() else {
+            return vec![];
+        };
+        match first.kind() {
+            "elif_clause" => {
+                if self.too_deep(*first, depth) {
+                    return vec![];
+                }
+                let test = self.opt_expr(first.child_by_field_name("condition"), depth);
+                let body = self.block(first.child_by_field_name("consequence"), depth);
+                let orelse = self.elifs(rest, depth + 1);
+                vec![Stmt {
+                    kind: StmtKind::If { test, body, orelse },
+                    span: span(*first),
+                }]
+            }
+            _ => self.block(first.child_by_field_name("body"), depth),
+        }
+    }
+
+    fn else_block(&mut self, n: Option<Node>, depth: u32) -> Vec<Stmt> {
+        match n {
+            Some(e) => self.block(e.child_by_field_name("body"), depth),
+            None => vec![],
+        }
+    }
+
+    /// Statements that live inside an `expression_statement`.
+    fn simple(&mut self, n: Node, depth: u32, out: &mut Vec<Stmt>) {
+        let sp = span(n);
+        let kind = match n.kind() {
+            "assignment" => {
+                // `a = b = value` nests assignments on the right.
+                let mut targets = vec![];
+                let mut cur = n;
+                let annotation = n
+                    .child_by_field_name("type")
+                    .map(|t| self.type_expr(t, depth));
+                let value = loop {
+                    if let Some(l) = cur.child_by_field_name("left") {
+                        targets.push(self.target(l, depth));
+                    }
+                    match cur.child_by_field_name("right") {
+                        Some(r) if r.kind() == "assignment" => cur = r,
+                        Some(r) => break Some(self.expr(r, depth + 1)),
+                        None => break None,
+                    }
+                };
+                match value {
+                    Some(value) => StmtKind::Assign {
+                        targets,
+                        value,
+                        annotation,
+                    },
+                    None => match (targets.into_iter().next(), annotation) {
+                        (Some(target), Some(annotation)) => {
+                            StmtKind::AnnOnly { target, annotation }
+                        }
+                        _ => StmtKind::Other,
+                    },
+                }
+            }
+            "augmented_assignment" => StmtKind::AugAssign {
+                target: self.target_opt(n.child_by_field_name("left"), depth),
+                op: n
+                    .child_by_field_name("operator")
+                    .map(|o| self.text(o))
+                    .unwrap_or_default(),
+                value: self.opt_expr(n.child_by_field_name("right"), depth),
+            },
+            _ => StmtKind::Expr(self.expr(n, depth + 1)),
+        };
+        out.push(Stmt { kind, span: sp });
+    }
+
+    fn type_expr(&mut self, t: Node, depth: u32) -> Expr {
+        match t.named_child(0) {
+            Some(inner) if t.kind() == "type" => self.expr(inner, depth + 1),
+            _ => self.expr(t, depth + 1),
+        }
+    }
+
+    fn func(&mut self, n: Node, decorators: Vec<Expr>, depth: u32) -> FuncDef {
+        let name_node = n.child_by_field_name("name");
+        let body = n.child_by_field_name("body");
+        FuncDef {
+            name: name_node.map(|x| self.text(x)).unwrap_or_default(),
+            name_span: name_node.map(span).unwrap_or_else(|| span(n)),
+            span: span(n),
+            params: self.params(n.child_by_field_name("parameters"), depth),
+            decorators,
+            returns: n
+                .child_by_field_name("return_type")
+                .map(|t| self.type_expr(t, depth)),
+            docstring: self.docstring(body),
+            body: self.block(body, depth),
+            is_lambda: false,
+        }
+    }
+
+    fn class(&mut self, n: Node, decorators: Vec<Expr>, depth: u32) -> ClassDef {
+        let name_node = n.child_by_field_name("name");
+        let body = n.child_by_field_name("body");
+        let bases = match n.child_by_field_name("superclasses") {
+            Some(a) => self.args(a, depth),
+            None => vec![],
+        };
+        ClassDef {
+            name: name_node.map(|x| self.text(x)).unwrap_or_default(),
+            name_span: name_node.map(span).unwrap_or_else(|| span(n)),
+            span: span(n),
+            bases,
+            decorators,
+            docstring: self.docstring(body),
+            body: self.block(body, depth),
+        }
+    }
+
+    fn params(&mut self, n: Option<Node>, depth: u32) -> Vec<Param> {
+        let Some(n) = n else { return vec![] };
+        let mut out = vec![];
+        for p in Self::named_children(n) {
+            let (name_node, kind, ann, default) = match p.kind() {
+                "identifier" => (Some(p), ParamKind::Normal, None, None),
+                "typed_parameter" => {
+                    let inner = p.named_child(0);
+                    let kind = match inner.map(|i| i.kind()) {
+                        Some("list_splat_pattern") => ParamKind::VarArgs,
+                        Some("dictionary_splat_pattern") => ParamKind::KwArgs,
+                        _ => ParamKind::Normal,
+                    };
+                    let name = match inner {
+                        Some(i) if i.kind() == "identifier" => Some(i),
+                        Some(i) => i.named_child(0),
+                        None => None,
+                    };
+                    (name, kind, p.child_by_field_name("type"), None)
+                }
+                "default_parameter" => (
+                    p.child_by_field_name("name"),
+                    ParamKind::Normal,
+                    None,
+                    p.child_by_field_name("value"),
+                ),
+                "typed_default_parameter" => (
+                    p.child_by_field_name("name"),
+                    ParamKind::Normal,
+                    p.child_by_field_name("type"),
+                    p.child_by_field_name("value"),
+                ),
+                "list_splat_pattern" => (p.named_child(0), ParamKind::VarArgs, None, None),
+                "dictionary_splat_pattern" => (p.named_child(0), ParamKind::KwArgs, None, None),
+                _ => continue,
+            };
+            let Some(name_node) = name_node else { continue };
+            out.push(Param {
+                name: self.text(name_node),
+                span: span(name_node),
+                annotation: ann.map(|a| self.type_expr(a, depth)),
+                default: default.map(|d| self.expr(d, depth + 1)),
+                kind,
+            });
+        }
+        out
+    }
+
+    fn target_opt(&mut self, n: Option<Node>, depth: u32) -> Target {
+        match n {
+            Some(n) => self.target(n, depth),
+            None => Target::Other,
+        }
+    }
+
+    fn target(&mut self, n: Node, depth: u32) -> Target {
+        if self.too_deep(n, depth) {
+            return Target::Other;
+        }
+        match n.kind() {
+            "identifier" => Target::Name(self.text(n), span(n)),
+            "pattern_list" | "tuple_pattern" | "list_pattern" | "tuple" | "list"
+            | "expression_list" => Target::Tuple(
+                Self::named_children(n)
+                    .into_iter()
+                    .map(|c| self.target(c, depth + 1))
+                    .collect(),
+            ),
+            "parenthesized_expression" => match n.named_child(0) {
+                Some(c) => self.target(c, depth + 1),
+                None => Target::Other,
+            },
+            "attribute" => {
+                let obj = self.opt_expr(n.child_by_field_name("object"), depth);
+                let attr = n
+                    .child_by_field_name("attribute")
+                    .map(|a| self.text(a))
+                    .unwrap_or_default();
+                Target::Attr(obj, attr)
+            }
+            "subscript" => {
+                let v = self.opt_expr(n.child_by_field_name("value"), depth);
+                let s = self.opt_expr(n.child_by_field_name("subscript"), depth);
+                Target::Subscript(v, s)
+            }
+            "list_splat_pattern" => match n.named_child(0) {
+                Some(c) => Target::Starred(Box::new(self.target(c, depth + 1))),
+                None => Target::Other,
+            },
+            _ => Target::Other,
+        }
+    }
+
+    fn opt_expr(&mut self, n: Option<Node>, depth: u32) -> Expr {
+        match n {
+            Some(n) => self.expr(n, depth + 1),
+            None => Expr {
+                kind: ExprKind::Unknown,
+                span: Span::default(),
+            },
+        }
+    }
+
+    fn args(&mut self, n: Node, depth: u32) -> Vec<Arg> {
+        if n.kind() == "generator_expression" {
+            return vec![Arg::Pos(self.expr(n, depth + 1))];
+        }
+        let mut out = vec![];
+        for a in Self::named_children(n) {
+            match a.kind() {
+                "keyword_argument" => {
+                    let name = a
+                        .child_by_field_name("name")
+                        .map(|x| self.text(x))
+                        .unwrap_or_default();
+                    let value = self.opt_expr(a.child_by_field_name("value"), depth);
+                    out.push(Arg::Kw(name, value));
+                }
+                "list_splat" => out.push(Arg::Star(self.opt_expr(a.named_child(0), depth))),
+                "dictionary_splat" => {
+                    out.push(Arg::DoubleStar(self.opt_expr(a.named_child(0), depth)))
+                }
+                _ => out.push(Arg::Pos(self.expr(a, depth + 1))),
+            }
+        }
+        out
+    }
+
+    fn exprs(&mut self, n: Node, depth: u32) -> Vec<Expr> {
+        Self::named_children(n)
+            .into_iter()
+            .map(|c| self.expr(c, depth + 1))
+            .collect()
+    }
+
+    pub fn expr(&mut self, n: Node, depth: u32) -> Expr {
+        let sp = span(n);
+        if self.too_deep(n, depth) {
+            return Expr {
+                kind: ExprKind::Unknown,
+                span: sp,
+            };
+        }
+        let d = depth + 1;
+        let kind = match n.kind() {
+            "identifier" => ExprKind::Name(self.text(n)),
+            "attribute" => {
+                let obj = self.opt_expr(n.child_by_field_name("object"), d);
+                let attr = n
+                    .child_by_field_name("attribute")
+                    .map(|a| self.text(a))
+                    .unwrap_or_default();
+                ExprKind::Attr(Box::new(obj), attr)
+            }
+            "call" => {
+                let f = self.opt_expr(n.child_by_field_name("function"), d);
+                let args = match n.child_by_field_name("arguments") {
+                    Some(a) => self.args(a, d),
+                    None => vec![],
+                };
+                ExprKind::Call(Box::new(f), args)
+            }
+            "string" => {
+                let mut interps = vec![];
+                let mut c = n.walk();
+                for part in n.named_children(&mut c) {
+                    if part.kind() == "interpolation" {
+                        if let Some(e) = part.child_by_field_name("expression") {
+                            interps.push(self.expr(e, d));
+                        }
+                    }
+                }
+                if interps.is_empty() {
+                    ExprKind::Str(self.string_content(n))
+                } else {
+                    ExprKind::FStr(interps)
+                }
+            }
+            "concatenated_string" => {
+                let parts = self.exprs(n, d);
+                if parts.iter().all(|p| matches!(p.kind, ExprKind::Str(_))) {
+                    let mut s = String::new();
+                    for p in parts {
+                        if let ExprKind::Str(x) = p.kind {
+                            s.push_str(&x);
+                        }
+                    }
+                    ExprKind::Str(s)
+                } else {
+                    ExprKind::FStr(parts)
+                }
+            }
+            "integer" | "float" => ExprKind::Num(self.text(n)),
+            "true" => ExprKind::Bool(true),
+            "false" => ExprKind::Bool(false),
+            "none" => ExprKind::None,
+            "list" => ExprKind::List(self.exprs(n, d)),
+            "tuple" | "expression_list" | "pattern_list" => ExprKind::Tuple(self.exprs(n, d)),
+            "set" => ExprKind::Set(self.exprs(n, d)),
+            "dictionary" => {
+                let mut items = vec![];
+                for c in Self::named_children(n) {
+                    match c.kind() {
+                        "pair" => {
+                            let k = self.opt_expr(c.child_by_field_name("key"), d);
+                            let v = self.opt_expr(c.child_by_field_name("value"), d);
+                            items.push(DictItem::Pair(k, v));
+                        }
+                        "dictionary_splat" => {
+                            items.push(DictItem::Splat(self.opt_expr(c.named_child(0), d)))
+                        }
+                        _ => {}
+                    }
+                }
+                ExprKind::Dict(items)
+            }
+            "list_splat" | "parenthesized_list_splat" => {
+                ExprKind::Starred(Box::new(self.opt_expr(n.named_child(0), d)))
+            }
+            "subscript" => {
+                let v = self.opt_expr(n.child_by_field_name("value"), d);
+                let mut c = n.walk();
+                let subs: Vec<Expr> = n
+                    .children_by_field_name("subscript", &mut c)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .map(|s| self.expr(s, d))
+                    .collect();
+                let s = if subs.len() == 1 {
+                    subs.into_iter().next().unwrap_or(Expr {
+                        kind: ExprKind::Unknown,
+                        span: sp,
+                    })
+                } else {
+                    Expr {
+                        kind: ExprKind::Tuple(subs),
+                        span: sp,
+                    }
+                };
+                ExprKind::Subscript(Box::new(v), Box::new(s))
+            }
+            "binary_operator" => {
+                let op = n
+                    .child_by_field_name("operator")
+                    .map(|o| self.text(o))
+                    .unwrap_or_default();
+                let l = self.opt_expr(n.child_by_field_name("left"), d);
+                let r = self.opt_expr(n.child_by_field_name("right"), d);
+                ExprKind::BinOp(op, Box::new(l), Box::new(r))
+            }
+            "boolean_operator" => {
+                let l = self.opt_expr(n.child_by_field_name("left"), d);
+                let r = self.opt_expr(n.child_by_field_name("right"), d);
+                ExprKind::BoolOp(vec![l, r])
+            }
+            "comparison_operator" => {
+                let mut ops = vec![];
+                let mut c = n.walk();
+                for ch in n.children(&mut c) {
+                    if !ch.is_named() {
+                        ops.push(self.text(ch));
+                    }
+                }
+                ExprKind::Compare(self.exprs(n, d), ops)
+            }
+            "not_operator" => ExprKind::Not(Box::new(
+                self.opt_expr(n.child_by_field_name("argument"), d),
+            )),
+            "unary_operator" => ExprKind::Unary(Box::new(
+                self.opt_expr(n.child_by_field_name("argument"), d),
+            )),
+            "parenthesized_expression" => match n.named_child(0) {
+                Some(c) => return self.expr(c, d),
+                None => ExprKind::Unknown,
+            },
+            "await" => ExprKind::Await(Box::new(self.opt_expr(n.named_child(0), d))),
+            "conditional_expression" => {
+                let e = self.exprs(n, d);
+                let mut it = e.into_iter();
+                match (it.next(), it.next(), it.next()) {
+                    (Some(body), Some(test), Some(orelse)) => {
+                        ExprKind::IfExp(Box::new(test), Box::new(body), Box::new(orelse))
+                    }
+                    _ => ExprKind::Unknown,
+                }
+            }
+            "lambda" => {
+                let body = self.opt_expr(n.child_by_field_name("body"), d);
+                let bsp = body.span;
+                ExprKind::Lambda(Arc::new(FuncDef {
+                    name: "<lambda>".into(),
+                    name_span: sp,
+                    span: sp,
+                    params: self.params(n.child_by_field_name("parameters"), d),
+                    decorators: vec![],
+                    returns: None,
+                    body: vec![Stmt {
+                        kind: StmtKind::Return(Some(body)),
+                        span: bsp,
+                    }],
+                    docstring: None,
+                    is_lambda: true,
+                }))
+            }
+            "list_comprehension"
+            | "set_comprehension"
+            | "generator_expression"
+            | "dictionary_comprehension" => {
+                let kind = match n.kind() {
+                    "list_comprehension" => CompKind::List,
+                    "set_comprehension" => CompKind::Set,
+                    "generator_expression" => CompKind::Gen,
+                    _ => CompKind::Dict,
+                };
+                let body = n.child_by_field_name("body");
+                let (key, elt) = match body {
+                    Some(b) if b.kind() == "pair" => (
+                        Some(self.opt_expr(b.child_by_field_name("key"), d)),
+                        self.opt_expr(b.child_by_field_name("value"), d),
+                    ),
+                    other => (None, self.opt_expr(other, d)),
+                };
+                let mut generators: Vec<(Target, Expr, Vec<Expr>)> = vec![];
+                for c in Self::named_children(n) {
+                    match c.kind() {
+                        "for_in_clause" => {
+                            let t = self.target_opt(c.child_by_field_name("left"), d);
+                            let it = self.opt_expr(c.child_by_field_name("right"), d);
+                            generators.push((t, it, vec![]));
+                        }
+                        "if_clause" => {
+                            let cond = self.opt_expr(c.named_child(0), d);
+                            if let Some(g) = generators.last_mut() {
+                                g.2.push(cond);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                ExprKind::Comp(Box::new(Comprehension {
+                    kind,
+                    key,
+                    elt,
+                    generators,
+                }))
+            }
+            "named_expression" => {
+                let name = n
+                    .child_by_field_name("name")
+                    .map(|x| self.text(x))
+                    .unwrap_or_default();
+                ExprKind::Walrus(
+                    name,
+                    Box::new(self.opt_expr(n.child_by_field_name("value"), d)),
+                )
+            }
+            "keyword_argument" => ExprKind::Unknown,
+            "type" => return self.type_expr(n, d),
+            "generic_type" => {
+                // `Literal["a", "b"]` in annotations parses as a generic type.
+                let mut base = None;
+                let mut params = vec![];
+                for c in Self::named_children(n) {
+                    match c.kind() {
+                        "identifier" => base = Some(self.expr(c, d)),
+                        "type_parameter" => {
+                            for t in Self::named_children(c) {
+                                params.push(self.type_expr(t, d));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                match base {
+                    Some(b) => ExprKind::Subscript(
+                        Box::new(b),
+                        Box::new(Expr {
+                            kind: ExprKind::Tuple(params),
+                            span: sp,
+                        }),
+                    ),
+                    None => ExprKind::Unknown,
+                }
+            }
+            _ => ExprKind::Unknown,
+        };
+        Expr { kind, span: sp }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(src: &str) -> StmtKind {
+        parse(src)
+            .body
+            .into_iter()
+            .next()
+            .map(|s| s.kind)
+            .unwrap_or(StmtKind::Other)
+    }
+
+    #[test]
+    fn lowers_imports() {
+        match first("from ..a.b import c as d, e\n") {
+            StmtKind::ImportFrom {
+                level,
+                module,
+                names,
+            } => {
+                assert_eq!(level, 2);
+                assert_eq!(module, "a.b");
+                assert_eq!(
+                    names,
+                    vec![("c".into(), Some("d".into())), ("e".into(), None)]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        match first("import langgraph.types as lt\n") {
+            StmtKind::Import(n) => {
+                assert_eq!(n, vec![("langgraph.types".into(), Some("lt".into()))])
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn lowers_decorated_function_with_params() {
+        let src = "@tool(\"refund\")\ndef refund(order_id: str, amount: int = 5, *args, **kw) -> str:\n    \"\"\"Refund.\"\"\"\n    return stripe.Refund.create(x=order_id)\n";
+        match first(src) {
+            StmtKind::Func(f) => {
+                assert_eq!(f.name, "refund");
+                assert_eq!(f.decorators.len(), 1);
+                let names: Vec<_> = f.params.iter().map(|p| (p.name.as_str(), p.kind)).collect();
+                assert_eq!(
+                    names,
+                    vec![
+                        ("order_id", ParamKind::Normal),
+                        ("amount", ParamKind::Normal),
+                        ("args", ParamKind::VarArgs),
+                        ("kw", ParamKind::KwArgs)
+                    ]
+                );
+                assert_eq!(f.docstring.as_deref(), Some("Refund."));
+                assert_eq!(f.body.len(), 2);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn lowers_literal_annotations() {
+        let src = "def route(s) -> Literal[\"a\", \"b\"]:\n    return 'a'\n";
+        let StmtKind::Func(f) = first(src) else {
+            panic!()
+        };
+        let Some(Expr {
+            kind: ExprKind::Subscript(b, s),
+            ..
+        }) = &f.returns
+        else {
+            panic!("{:?}", f.returns)
+        };
+        assert!(matches!(&b.kind, ExprKind::Name(n) if n == "Literal"));
+        assert!(matches!(&s.kind, ExprKind::Tuple(v) if v.len() == 2));
+    }
+
+    #[test]
+    fn deep_nesting_is_capped_not_crashing() {
+        let src = format!("x = {}1{}\n", "(".repeat(50_000), ")".repeat(50_000));
+        let h = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || parse(&src))
+            .expect("spawn");
+        let m = h.join().expect("no stack overflow");
+        assert_eq!(m.body.len(), 1);
+        let src = format!("x = {}1{}\n", "[".repeat(50_000), "]".repeat(50_000));
+        let m = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || parse(&src))
+            .expect("spawn")
+            .join()
+            .expect("no stack overflow");
+        assert!(m
+            .issues
+            .iter()
+            .any(|(_, msg)| msg.contains("nested deeper")));
+    }
+
+    #[test]
+    fn syntax_errors_become_issues() {
+        let m = parse("def f(:\n    pass\nx = 1\n");
+        assert!(m
+            .issues
+            .iter()
+            .any(|(_, msg)| msg.starts_with("syntax error")));
+    }
+}

@@ -1,0 +1,1 @@
+"""Expense approval service: invoice intake, accounts-payable review and vendor payment."""

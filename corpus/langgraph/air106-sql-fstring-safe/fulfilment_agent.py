@@ -1,0 +1,18 @@
+# case: Same warehouse agent, but the tool body passes the model-chosen values as parameters of a "?" placeholder UPDATE, so they cannot change the SQL.
+from langchain.agents import create_agent
+
+from order_tools import get_tools
+
+SHIPPED_TODAY = ["ORD-10412", "ORD-10415", "ORD-10433"]
+
+fulfilment_agent = create_agent(
+    "openai:gpt-4.1-mini",
+    tools=get_tools(),
+    system_prompt="You keep order statuses in sync with the warehouse's end-of-day manifest.",
+)
+
+
+def end_of_day() -> str:
+    manifest = ", ".join(SHIPPED_TODAY)
+    result = fulfilment_agent.invoke({"messages": [("user", f"These orders left the dock today: {manifest}")]})
+    return result["messages"][-1].content
