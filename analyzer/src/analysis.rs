@@ -17,6 +17,9 @@ use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+/// Stack size of the parsing threads.
+const PARSE_STACK: usize = 16 << 20;
+
 /// What to analyse and how.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -56,11 +59,16 @@ pub fn analyze(opts: &Options, knowledge: &Knowledge) -> Analysis {
     let discovered = discover::discover(&opts.paths, &opts.discover);
     let mut notices = discovered.notices;
     let budget = Budget::default();
-    let loaded: Vec<Result<Loaded, Notice>> = discovered
-        .files
-        .into_par_iter()
-        .map(|found| load(found, &budget))
-        .collect();
+    // Parsing runs on a pool with large stacks: lowering is depth-capped (`python::MAX_DEPTH`),
+    // and the cap times a frame must stay far below the stack in debug builds too.
+    let files = discovered.files;
+    let parse_all = || -> Vec<Result<Loaded, Notice>> {
+        files.into_par_iter().map(|found| load(found, &budget)).collect()
+    };
+    let loaded = match rayon::ThreadPoolBuilder::new().stack_size(PARSE_STACK).build() {
+        Ok(pool) => pool.install(parse_all),
+        Err(_) => parse_all(),
+    };
     let mut db = SourceDb::default();
     let mut modules_src: Vec<(FileId, String, python::PyModule)> = vec![];
     let mut json_files: Vec<(FileId, crate::syntax::tree::Node)> = vec![];
@@ -119,6 +127,25 @@ pub fn analyze(opts: &Options, knowledge: &Knowledge) -> Analysis {
         }
     }
     let lg = ex.run();
+    if std::env::var_os("AIRLOCK_DEBUG_FACTS").is_some() {
+        for g in &lg.graphs {
+            let nodes: Vec<String> = g.nodes.iter().map(|n| format!("{}:{}", n.name, match &n.action {
+                crate::extract::langgraph::NodeAction::Func(f) => { let c = body.caps(f); format!("fn {} sinks{:?} models{} src{:?}", f.def.name, c.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(), c.model_calls.len(), c.sources.iter().map(|s| &s.kind).collect::<Vec<_>>()) },
+                crate::extract::langgraph::NodeAction::ToolNode { tools, unknown } => format!("tools{tools:?}{}", if *unknown { "+?" } else { "" }),
+                crate::extract::langgraph::NodeAction::Agent(a) => format!("agent {a}"),
+                crate::extract::langgraph::NodeAction::Graph(g) => format!("graph {g}"),
+                crate::extract::langgraph::NodeAction::Unknown => "?".into(),
+            })).collect();
+            let edges: Vec<String> = g.edges.iter().map(|e| format!("{}->{}", e.from, e.to.as_deref().unwrap_or("*"))).collect();
+            eprintln!("graph {:?} nodes {nodes:?} edges {edges:?} ckpt {:?}", db.location(g.site.file, g.site.span).line, g.checkpointer);
+        }
+        for (i, t) in lg.tools.iter().enumerate() {
+            eprintln!("tool {i} {} sinks {:?} sources {:?}", t.name, t.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(), t.sources.iter().map(|s| &s.kind).collect::<Vec<_>>());
+        }
+        for a in &lg.agents {
+            eprintln!("agent {:?} tools {:?} unknown {} ckpt {:?}", a.name, a.tools, a.unknown_tools, a.checkpointer);
+        }
+    }
     let cx = Ctx {
         k: knowledge,
         ev: &ev,

@@ -33,6 +33,8 @@ pub struct Config {
     pub gate: Vec<crate::knowledge::GateEntry>,
     #[serde(default)]
     pub model: Vec<crate::knowledge::ModelEntry>,
+    #[serde(default)]
+    pub sandbox: Vec<crate::knowledge::SandboxEntry>,
 }
 
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -137,6 +139,7 @@ impl Config {
             sanitizer: self.sanitizer.clone(),
             gate: self.gate.clone(),
             model: self.model.clone(),
+            sandbox: self.sandbox.clone(),
             ..KnowledgeFile::default()
         };
         k.add(&path.display().to_string(), file).map_err(|source| {

@@ -24,6 +24,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/knowledge/langchain.toml",
         include_str!("../../rules/knowledge/langchain.toml"),
     ),
+    (
+        "rules/knowledge/sandboxes.toml",
+        include_str!("../../rules/knowledge/sandboxes.toml"),
+    ),
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -154,6 +158,15 @@ pub struct ModelEntry {
     pub pattern: CallPattern,
 }
 
+/// An executor or policy object that runs code in a sandbox: a tool constructed with one as an
+/// argument is sandboxed (severity is lowered and AIR201 does not apply).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SandboxEntry {
+    #[serde(flatten)]
+    pub pattern: CallPattern,
+}
+
 /// One knowledge file (built in or the user's).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -174,6 +187,8 @@ pub struct KnowledgeFile {
     pub gate: Vec<GateEntry>,
     #[serde(default)]
     pub model: Vec<ModelEntry>,
+    #[serde(default)]
+    pub sandbox: Vec<SandboxEntry>,
 }
 
 /// All knowledge of one run, checked and indexed.
@@ -187,6 +202,7 @@ pub struct Knowledge {
     pub sanitizers: Vec<SanitizerEntry>,
     pub gates: Vec<GateEntry>,
     pub models: Vec<ModelEntry>,
+    pub sandboxes: Vec<SandboxEntry>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -298,12 +314,16 @@ impl Knowledge {
         for e in &f.model {
             check_pattern(&e.pattern)?;
         }
+        for e in &f.sandbox {
+            check_pattern(&e.pattern)?;
+        }
         self.sinks.extend(f.sink);
         self.sources.extend(f.source);
         self.tools.extend(f.tool);
         self.sanitizers.extend(f.sanitizer);
         self.gates.extend(f.gate);
         self.models.extend(f.model);
+        self.sandboxes.extend(f.sandbox);
         Ok(())
     }
 

@@ -42,6 +42,9 @@ pub struct Caps {
 /// A model-controlled parameter reaching an injection sink.
 #[derive(Debug, Clone)]
 pub struct InjectionHit {
+    /// The argument is the parameter itself (the tool runs what the model wrote), not a
+    /// value interpolated into a larger command or query.
+    pub direct: bool,
     pub param: String,
     pub param_site: Site,
     pub kind: String,
@@ -408,6 +411,7 @@ impl<'a> BodyAnalyzer<'a> {
             st.tainted.insert(
                 p.name.clone(),
                 Taint {
+                    direct: true,
                     param: p.name.clone(),
                     param_site: Site { file, span: p.span },
                     clean: BTreeSet::new(),
@@ -425,6 +429,9 @@ impl<'a> BodyAnalyzer<'a> {
 
 #[derive(Debug, Clone)]
 struct Taint {
+    /// Still the parameter's whole value (assigned or transformed by methods, never
+    /// interpolated into a larger string).
+    direct: bool,
     param: String,
     param_site: Site,
     /// Sink kinds this value has been sanitized for.
@@ -634,6 +641,21 @@ impl Walker<'_, '_> {
 
     /// Walks an expression in evaluation order; returns its taint.
     fn expr(&mut self, e: &Expr, st: &mut State) -> Option<Taint> {
+        let t = self.expr_inner(e, st);
+        let keeps_whole = match &e.kind {
+            ExprKind::Name(_) | ExprKind::Await(_) | ExprKind::Walrus(..) | ExprKind::IfExp(..) => true,
+            ExprKind::Call(f, args) => matches!(&f.kind, ExprKind::Attr(..)) && args.is_empty(),
+            _ => false,
+        };
+        t.map(|mut t| {
+            if !keeps_whole {
+                t.direct = false;
+            }
+            t
+        })
+    }
+
+    fn expr_inner(&mut self, e: &Expr, st: &mut State) -> Option<Taint> {
         match &e.kind {
             ExprKind::Name(n) => st.tainted.get(n).cloned(),
             ExprKind::Attr(o, _) => self.expr(o, st),
@@ -796,24 +818,25 @@ impl Walker<'_, '_> {
             if !sk.injection {
                 continue;
             }
-            let mut hits: Vec<&Taint> = vec![];
+            let mut hits: Vec<(&Taint, &Expr)> = vec![];
             let any = entry.args.is_empty() && entry.kwargs.is_empty();
-            for (i, (t, _)) in pos.iter().enumerate() {
+            for (i, (t, e)) in pos.iter().enumerate() {
                 if any || entry.args.contains(&i) {
                     if let Some(t) = t {
-                        hits.push(t);
+                        hits.push((t, e));
                     }
                 }
             }
-            for (n, t, _) in &kw {
+            for (n, t, e) in &kw {
                 if any || entry.kwargs.iter().any(|k| k == n) {
                     if let Some(t) = t {
-                        hits.push(t);
+                        hits.push((t, e));
                     }
                 }
             }
-            if let Some(t) = hits.into_iter().find(|t| !t.clean.contains(kind)) {
+            if let Some((t, e)) = hits.into_iter().find(|(t, _)| !t.clean.contains(kind)) {
                 self.out.injections.push(InjectionHit {
+                    direct: is_direct(e, st),
                     param: t.param.clone(),
                     param_site: t.param_site,
                     kind: kind.clone(),
@@ -851,7 +874,13 @@ impl Walker<'_, '_> {
                         }
                         let mut chain = vec![site];
                         chain.extend(hit.chain.iter().copied());
+                        let direct = hit.direct
+                            && pidx
+                                .and_then(|pi| pi.checked_sub(offset))
+                                .and_then(|i| pos.get(i))
+                                .is_some_and(|(_, e)| is_direct(e, st));
                         self.out.injections.push(InjectionHit {
+                            direct,
                             param: t.param.clone(),
                             param_site: t.param_site,
                             kind: hit.kind.clone(),
@@ -899,10 +928,25 @@ impl Walker<'_, '_> {
     }
 }
 
+/// Whether an argument expression is a tainted value passed whole: a name, possibly through
+/// methods on it (`code.strip()`), not a string built around it.
+fn is_direct(e: &Expr, st: &State) -> bool {
+    match &e.kind {
+        ExprKind::Name(n) => st.tainted.get(n).is_some_and(|t| t.direct),
+        ExprKind::Call(f, _) => match &f.kind {
+            ExprKind::Attr(o, _) => is_direct(o, st),
+            _ => false,
+        },
+        ExprKind::Await(x) => is_direct(x, st),
+        _ => false,
+    }
+}
+
 fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
     match (a, b) {
         (Some(x), Some(y)) => Some(Taint {
             clean: x.clean.intersection(&y.clean).cloned().collect(),
+            direct: false,
             ..x
         }),
         (x, None) => x,

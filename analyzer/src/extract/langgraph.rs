@@ -420,6 +420,16 @@ impl<'a> Extractor<'a> {
         };
         let sinks = mk(&entry.sinks);
         let sources = mk(&entry.sources);
+        // Constructed with a sandboxing executor or policy (`execution_policy=DockerExecutionPolicy()`).
+        let sandboxed_by_arg = o.args.iter().chain(o.kwargs.iter().map(|(_, v)| v)).any(|v| {
+            v.alternatives().iter().any(|a| match a {
+                Value::Obj(id) => self.ev.objects[*id].class_name().is_some_and(|c| {
+                    self.k.sandboxes.iter().any(|s| s.pattern.matches(knowledge::Callee::Qualified(c)))
+                }),
+                Value::Ext(c) => self.k.sandboxes.iter().any(|s| s.pattern.matches(knowledge::Callee::Qualified(c))),
+                _ => false,
+            })
+        });
         let name = o
             .kwarg("name")
             .and_then(|v| v.as_str())
@@ -436,7 +446,7 @@ impl<'a> Extractor<'a> {
             ToolOrigin::Known(lookup),
             sinks,
             sources,
-            entry.sandboxed,
+            entry.sandboxed || sandboxed_by_arg,
             entry.toolkit,
         ))
     }

@@ -3,7 +3,7 @@
 
 use super::context::Ctx;
 use crate::extract::interp::{Callee, FuncVal, Site, Value};
-use crate::extract::langgraph::{state_reads, Graph, NodeAction};
+use crate::extract::langgraph::{state_reads, EdgeKind, Graph, NodeAction};
 use crate::knowledge::glob_match;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use crate::syntax::python::{Arg, DictItem, Expr, ExprKind, StmtKind};
@@ -99,6 +99,21 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     &mut seen,
                     out,
                 );
+                continue;
+            }
+            // A node that routes with `Command(goto=...)` towards a privileged node.
+            let routed = g
+                .edges
+                .iter()
+                .filter(|e| e.from == n.name && matches!(e.kind, EdgeKind::CommandGoto | EdgeKind::Send))
+                .filter_map(|e| e.to.as_deref())
+                .find_map(|t| {
+                    privileged.iter().find(|(p, _)| {
+                        t == p.as_str() || cx.reachable(g, t, &BTreeSet::new()).contains(p.as_str())
+                    })
+                });
+            if let Some((pnode, (psite, pdesc))) = routed {
+                report(cx, rule, f, &fields, &writers, Some((pnode, *psite, pdesc)), &mut seen, out);
             }
         }
     }

@@ -27,7 +27,7 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                     .facts(f)
                     .injections
                     .iter()
-                    .find(|h| exec_kind(&h.kind))
+                    .find(|h| h.direct && exec_kind(&h.kind))
                     .map(|h| (h.sink, h.kind.clone(), h.callee.clone())),
             };
             let Some((sink, kind, callee)) = hit else {

@@ -32,6 +32,8 @@ pub enum Strength {
 /// An untrusted source entering a unit.
 #[derive(Debug, Clone)]
 pub struct SourceIn {
+    /// The tool whose result this is, when it is a tool's result.
+    pub tool: Option<usize>,
     pub kind: String,
     pub site: Site,
     pub label: String,
@@ -135,6 +137,7 @@ impl<'a> Ctx<'a> {
                     for s in self.body.caps(f).sources.iter() {
                         if self.is_untrusted(&s.kind) {
                             out.push(SourceIn {
+                                tool: None,
                                 kind: s.kind.clone(),
                                 site: s.site,
                                 label: format!(
@@ -166,6 +169,7 @@ impl<'a> Ctx<'a> {
         self.untrusted_sources(tool)
             .into_iter()
             .map(|s| SourceIn {
+                tool: Some(t),
                 kind: s.kind.clone(),
                 site: tool.site,
                 label: format!("tool `{}` returns untrusted {} content", tool.name, s.kind),
@@ -268,6 +272,7 @@ impl<'a> Ctx<'a> {
             }
             for s in &a.user_entries {
                 all_sources.push(SourceIn {
+                    tool: None,
                     kind: "user_input".into(),
                     site: *s,
                     label: "user input reaches the agent here".into(),
@@ -367,6 +372,7 @@ impl<'a> Ctx<'a> {
             out.push((
                 START.to_string(),
                 SourceIn {
+                    tool: None,
                     kind: "user_input".into(),
                     site: *s,
                     label: "user input enters the graph here".into(),

@@ -1139,14 +1139,14 @@ mod tests {
     fn deep_nesting_is_capped_not_crashing() {
         let src = format!("x = {}1{}\n", "(".repeat(50_000), ")".repeat(50_000));
         let h = std::thread::Builder::new()
-            .stack_size(1 << 20)
+            .stack_size(8 << 20)
             .spawn(move || parse(&src))
             .expect("spawn");
         let m = h.join().expect("no stack overflow");
         assert_eq!(m.body.len(), 1);
         let src = format!("x = {}1{}\n", "[".repeat(50_000), "]".repeat(50_000));
         let m = std::thread::Builder::new()
-            .stack_size(1 << 20)
+            .stack_size(8 << 20)
             .spawn(move || parse(&src))
             .expect("spawn")
             .join()
