@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// Stack size of the parsing threads.
+/// Stack size of the analysis threads.
 const PARSE_STACK: usize = 16 << 20;
 
 /// What to analyse and how.
@@ -55,20 +55,26 @@ struct Loaded {
 }
 
 /// Runs the whole analysis. Never fails: problems with the input become notices.
+///
+/// Everything runs on a pool whose threads have large stacks: lowering, evaluation and body
+/// walks recurse over the IR, whose depth is capped (`python::MAX_DEPTH`) at a value that times
+/// a debug-build frame stays far below the stack.
 pub fn analyze(opts: &Options, knowledge: &Knowledge) -> Analysis {
+    match rayon::ThreadPoolBuilder::new().stack_size(PARSE_STACK).build() {
+        Ok(pool) => pool.install(|| analyze_on_pool(opts, knowledge)),
+        Err(_) => analyze_on_pool(opts, knowledge),
+    }
+}
+
+fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
     let discovered = discover::discover(&opts.paths, &opts.discover);
     let mut notices = discovered.notices;
     let budget = Budget::default();
-    // Parsing runs on a pool with large stacks: lowering is depth-capped (`python::MAX_DEPTH`),
-    // and the cap times a frame must stay far below the stack in debug builds too.
-    let files = discovered.files;
-    let parse_all = || -> Vec<Result<Loaded, Notice>> {
-        files.into_par_iter().map(|found| load(found, &budget)).collect()
-    };
-    let loaded = match rayon::ThreadPoolBuilder::new().stack_size(PARSE_STACK).build() {
-        Ok(pool) => pool.install(parse_all),
-        Err(_) => parse_all(),
-    };
+    let loaded: Vec<Result<Loaded, Notice>> = discovered
+        .files
+        .into_par_iter()
+        .map(|found| load(found, &budget))
+        .collect();
     let mut db = SourceDb::default();
     let mut modules_src: Vec<(FileId, String, python::PyModule)> = vec![];
     let mut json_files: Vec<(FileId, crate::syntax::tree::Node)> = vec![];
