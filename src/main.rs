@@ -196,9 +196,8 @@ fn check(args: CheckArgs) -> ExitCode {
         Format::Json => diagnostics::render_json(&report),
         Format::Sarif => diagnostics::render_sarif(&report),
     };
-    if !result.notices.is_empty() && matches!(args.format, Format::Text | Format::Concise) {
-        eprint!("{}", diagnostics::render_notices(&result.notices));
-    } else if !result.notices.is_empty() && args.output.is_some() {
+    // Notices go to stderr in every format (JSON and SARIF also carry them in the report).
+    if !result.notices.is_empty() {
         eprint!("{}", diagnostics::render_notices(&result.notices));
     }
     let written = match &args.output {

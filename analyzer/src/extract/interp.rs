@@ -32,6 +32,9 @@ pub struct Site {
 
 pub type ObjId = usize;
 
+/// Spans of a call's positional and keyword arguments.
+pub type ArgSpans = (Vec<Span>, Vec<(String, Span)>);
+
 #[derive(Debug, Clone)]
 pub struct FuncVal {
     pub def: Arc<FuncDef>,
@@ -1345,7 +1348,7 @@ impl<'m> Interp<'m> {
         kw: Vec<(String, Value)>,
         span: Span,
         fspan: Span,
-        spans: Option<(Vec<Span>, Vec<(String, Span)>)>,
+        spans: Option<ArgSpans>,
     ) -> Value {
         let _ = fspan;
         let (ps, ks) = spans.unwrap_or_default();
@@ -1491,14 +1494,7 @@ impl<'m> Interp<'m> {
                                 .find(|(k, _)| *k == p.name)
                                 .map(|(_, v)| v.clone())
                         })
-                        .or_else(|| None);
-                    let v = match v {
-                        Some(v) => v,
-                        None => match &p.default {
-                            Some(_) => Value::Unknown,
-                            None => Value::Unknown,
-                        },
-                    };
+                        .unwrap_or(Value::Unknown);
                     locals.insert(p.name.clone(), v);
                 }
                 ParamKind::VarArgs => {

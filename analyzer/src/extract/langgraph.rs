@@ -1412,10 +1412,10 @@ fn func_mentions(body: &[crate::syntax::python::Stmt], name: &str) -> bool {
     while let Some(b) = stack.pop() {
         for s in b {
             match &s.kind {
-                StmtKind::Assign { value, .. } | StmtKind::Expr(value) => {
-                    if expr_mentions(value, name) {
-                        found = true;
-                    }
+                StmtKind::Assign { value, .. } | StmtKind::Expr(value)
+                    if expr_mentions(value, name) =>
+                {
+                    found = true;
                 }
                 StmtKind::If { body, orelse, .. } => {
                     stack.push(body);
@@ -1498,8 +1498,7 @@ pub fn state_reads(
     let Some(param) = f
         .def
         .params
-        .iter()
-        .nth(usize::from(f.bound.is_some()))
+        .get(usize::from(f.bound.is_some()))
         .map(|p| p.name.clone())
     else {
         return vec![];
