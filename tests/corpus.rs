@@ -20,12 +20,16 @@ struct Expectations {
 fn case_dirs() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let mut out = vec![];
-    let Ok(groups) = std::fs::read_dir(&root) else { return out };
+    let Ok(groups) = std::fs::read_dir(&root) else {
+        return out;
+    };
     for g in groups.flatten() {
         if !g.path().is_dir() {
             continue;
         }
-        let Ok(cases) = std::fs::read_dir(g.path()) else { continue };
+        let Ok(cases) = std::fs::read_dir(g.path()) else {
+            continue;
+        };
         for c in cases.flatten() {
             if c.path().is_dir() {
                 out.push(c.path());
@@ -40,7 +44,9 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = vec![];
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             if p.is_dir() {
@@ -61,7 +67,8 @@ fn comment_of(line: &str, ext: &str) -> Option<String> {
         _ => return None,
     };
     // The annotation comment is the last one on the line (strings rarely contain `# expect:`).
-    let idx = line.rfind(&format!("{marker} expect:"))
+    let idx = line
+        .rfind(&format!("{marker} expect:"))
         .or_else(|| line.rfind(&format!("{marker} known-miss:")))
         .or_else(|| line.rfind(&format!("{marker} known-false-positive:")))
         .or_else(|| line.rfind(&format!("{marker} path:")))?;
@@ -86,13 +93,31 @@ fn parse_codes(s: &str) -> (Vec<String>, String) {
 fn expectations(dir: &Path) -> Expectations {
     let mut ex = Expectations::default();
     for f in files_under(dir) {
-        let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("").to_string();
-        let Ok(text) = std::fs::read_to_string(&f) else { continue };
-        let rel = f.strip_prefix(dir).unwrap_or(&f).to_string_lossy().replace('\\', "/");
+        let ext = f
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_string();
+        let Ok(text) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        let rel = f
+            .strip_prefix(dir)
+            .unwrap_or(&f)
+            .to_string_lossy()
+            .replace('\\', "/");
         let lines: Vec<&str> = text.lines().collect();
         for (i, line) in lines.iter().enumerate() {
-            let Some(c) = comment_of(line, &ext) else { continue };
-            let own_line = line.trim_start().starts_with(if ext == "py" || ext == "yaml" || ext == "yml" { "#" } else { "//" });
+            let Some(c) = comment_of(line, &ext) else {
+                continue;
+            };
+            let own_line =
+                line.trim_start()
+                    .starts_with(if ext == "py" || ext == "yaml" || ext == "yml" {
+                        "#"
+                    } else {
+                        "//"
+                    });
             let target = if own_line {
                 // The next line that is neither blank nor a comment.
                 let mut j = i + 1;
@@ -109,7 +134,11 @@ fn expectations(dir: &Path) -> Expectations {
             };
             let (kind, body) = c.split_once(':').unwrap_or(("", ""));
             let (codes, reason) = parse_codes(body);
-            assert!(!codes.is_empty(), "{rel}:{}: annotation names no rule code", i + 1);
+            assert!(
+                !codes.is_empty(),
+                "{rel}:{}: annotation names no rule code",
+                i + 1
+            );
             for code in codes {
                 let key = (rel.clone(), target, code);
                 match kind.trim() {
@@ -133,14 +162,22 @@ fn expectations(dir: &Path) -> Expectations {
 fn corpus_expectations_hold() {
     let knowledge = Knowledge::builtin();
     let cases = case_dirs();
-    assert!(cases.len() >= 30, "expected the corpus to hold at least 30 cases, found {}", cases.len());
+    assert!(
+        cases.len() >= 30,
+        "expected the corpus to hold at least 30 cases, found {}",
+        cases.len()
+    );
     let mut failures = vec![];
     let mut misses = vec![];
     let mut fps = vec![];
     let mut expected_total = 0;
     let mut codes_seen: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for dir in &cases {
-        let name = dir.strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap_or(dir).display().to_string();
+        let name = dir
+            .strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR")))
+            .unwrap_or(dir)
+            .display()
+            .to_string();
         let ex = expectations(dir);
         let opts = Options {
             paths: vec![dir.clone()],
@@ -149,7 +186,8 @@ fn corpus_expectations_hold() {
         let result = analyze(&opts, &knowledge);
         let mut got: BTreeMap<(String, u32, String), usize> = BTreeMap::new();
         for f in &result.findings {
-            *got.entry((f.location.path.clone(), f.location.line, f.code.to_string())).or_default() += 1;
+            *got.entry((f.location.path.clone(), f.location.line, f.code.to_string()))
+                .or_default() += 1;
         }
         let vulnerable = name.ends_with("-vulnerable");
         for (key, n) in &ex.expect {
@@ -158,7 +196,10 @@ fn corpus_expectations_hold() {
             c.0 += 1;
             let have = got.get(key).copied().unwrap_or(0);
             if have != *n {
-                failures.push(format!("{name}/{}:{}: expected {n} × {}, got {have}", key.0, key.1, key.2));
+                failures.push(format!(
+                    "{name}/{}:{}: expected {n} × {}, got {have}",
+                    key.0, key.1, key.2
+                ));
             }
         }
         for (key, n) in &got {
@@ -169,7 +210,10 @@ fn corpus_expectations_hold() {
                 fps.push(format!("{name}/{}:{}: {} ({reason})", key.0, key.1, key.2));
                 continue;
             }
-            let f = result.findings.iter().find(|f| f.location.path == key.0 && f.location.line == key.1 && f.code == key.2);
+            let f = result
+                .findings
+                .iter()
+                .find(|f| f.location.path == key.0 && f.location.line == key.1 && f.code == key.2);
             failures.push(format!(
                 "{name}/{}:{}: unexpected {n} × {}: {}",
                 key.0,
@@ -180,7 +224,10 @@ fn corpus_expectations_hold() {
         }
         for (key, reason) in &ex.known_miss {
             if got.contains_key(key) {
-                failures.push(format!("{name}/{}:{}: known miss {} now fires; promote it to `expect`", key.0, key.1, key.2));
+                failures.push(format!(
+                    "{name}/{}:{}: known miss {} now fires; promote it to `expect`",
+                    key.0, key.1, key.2
+                ));
             } else {
                 codes_seen.entry(key.2.clone()).or_default().1 += 1;
                 misses.push(format!("{name}/{}:{}: {} ({reason})", key.0, key.1, key.2));
@@ -188,10 +235,15 @@ fn corpus_expectations_hold() {
         }
         for (file, line, code) in &ex.path {
             let on_path = result.findings.iter().any(|f| {
-                f.code == code && f.path.iter().any(|s| s.location.path == *file && s.location.line == *line)
+                f.code == code
+                    && f.path
+                        .iter()
+                        .any(|s| s.location.path == *file && s.location.line == *line)
             });
             if !on_path {
-                failures.push(format!("{name}/{file}:{line}: no {code} finding has a path step on this line"));
+                failures.push(format!(
+                    "{name}/{file}:{line}: no {code} finding has a path step on this line"
+                ));
             }
         }
         if vulnerable && ex.expect.is_empty() && ex.known_miss.is_empty() {
@@ -201,7 +253,10 @@ fn corpus_expectations_hold() {
             // Safe variants may still expect findings of other rules; nothing to check here.
         }
     }
-    eprintln!("corpus: {} cases, {expected_total} expected findings", cases.len());
+    eprintln!(
+        "corpus: {} cases, {expected_total} expected findings",
+        cases.len()
+    );
     for (code, (hit, miss)) in &codes_seen {
         eprintln!("  {code}: {hit} expected, {miss} known misses");
     }
@@ -211,17 +266,37 @@ fn corpus_expectations_hold() {
     for f in &fps {
         eprintln!("  known false positive: {f}");
     }
-    assert!(failures.is_empty(), "corpus expectations failed:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "corpus expectations failed:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn every_implemented_rule_has_vulnerable_and_safe_cases() {
     let cases = case_dirs();
-    for r in airlock_analyzer::rules::RULES.iter().filter(|r| r.implemented) {
+    for r in airlock_analyzer::rules::RULES
+        .iter()
+        .filter(|r| r.implemented)
+    {
         let prefix = r.code.to_ascii_lowercase();
-        let names: Vec<String> = cases.iter().filter_map(|c| c.file_name().map(|n| n.to_string_lossy().to_string())).collect();
-        let vuln = names.iter().filter(|n| n.starts_with(&prefix) && n.ends_with("-vulnerable")).count();
-        let safe = names.iter().filter(|n| n.starts_with(&prefix) && n.ends_with("-safe")).count();
-        assert!(vuln >= 2 && safe >= 2, "{}: {vuln} vulnerable and {safe} safe cases; need at least 2 of each", r.code);
+        let names: Vec<String> = cases
+            .iter()
+            .filter_map(|c| c.file_name().map(|n| n.to_string_lossy().to_string()))
+            .collect();
+        let vuln = names
+            .iter()
+            .filter(|n| n.starts_with(&prefix) && n.ends_with("-vulnerable"))
+            .count();
+        let safe = names
+            .iter()
+            .filter(|n| n.starts_with(&prefix) && n.ends_with("-safe"))
+            .count();
+        assert!(
+            vuln >= 2 && safe >= 2,
+            "{}: {vuln} vulnerable and {safe} safe cases; need at least 2 of each",
+            r.code
+        );
     }
 }

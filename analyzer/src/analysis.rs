@@ -60,7 +60,10 @@ struct Loaded {
 /// walks recurse over the IR, whose depth is capped (`python::MAX_DEPTH`) at a value that times
 /// a debug-build frame stays far below the stack.
 pub fn analyze(opts: &Options, knowledge: &Knowledge) -> Analysis {
-    match rayon::ThreadPoolBuilder::new().stack_size(PARSE_STACK).build() {
+    match rayon::ThreadPoolBuilder::new()
+        .stack_size(PARSE_STACK)
+        .build()
+    {
         Ok(pool) => pool.install(|| analyze_on_pool(opts, knowledge)),
         Err(_) => analyze_on_pool(opts, knowledge),
     }
@@ -135,21 +138,57 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
     let lg = ex.run();
     if std::env::var_os("AIRLOCK_DEBUG_FACTS").is_some() {
         for g in &lg.graphs {
-            let nodes: Vec<String> = g.nodes.iter().map(|n| format!("{}:{}", n.name, match &n.action {
-                crate::extract::langgraph::NodeAction::Func(f) => { let c = body.caps(f); format!("fn {} sinks{:?} models{} src{:?}", f.def.name, c.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(), c.model_calls.len(), c.sources.iter().map(|s| &s.kind).collect::<Vec<_>>()) },
-                crate::extract::langgraph::NodeAction::ToolNode { tools, unknown } => format!("tools{tools:?}{}", if *unknown { "+?" } else { "" }),
-                crate::extract::langgraph::NodeAction::Agent(a) => format!("agent {a}"),
-                crate::extract::langgraph::NodeAction::Graph(g) => format!("graph {g}"),
-                crate::extract::langgraph::NodeAction::Unknown => "?".into(),
-            })).collect();
-            let edges: Vec<String> = g.edges.iter().map(|e| format!("{}->{}", e.from, e.to.as_deref().unwrap_or("*"))).collect();
-            eprintln!("graph {:?} nodes {nodes:?} edges {edges:?} ckpt {:?}", db.location(g.site.file, g.site.span).line, g.checkpointer);
+            let nodes: Vec<String> = g
+                .nodes
+                .iter()
+                .map(|n| {
+                    format!(
+                        "{}:{}",
+                        n.name,
+                        match &n.action {
+                            crate::extract::langgraph::NodeAction::Func(f) => {
+                                let c = body.caps(f);
+                                format!(
+                                    "fn {} sinks{:?} models{} src{:?}",
+                                    f.def.name,
+                                    c.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(),
+                                    c.model_calls.len(),
+                                    c.sources.iter().map(|s| &s.kind).collect::<Vec<_>>()
+                                )
+                            }
+                            crate::extract::langgraph::NodeAction::ToolNode { tools, unknown } =>
+                                format!("tools{tools:?}{}", if *unknown { "+?" } else { "" }),
+                            crate::extract::langgraph::NodeAction::Agent(a) => format!("agent {a}"),
+                            crate::extract::langgraph::NodeAction::Graph(g) => format!("graph {g}"),
+                            crate::extract::langgraph::NodeAction::Unknown => "?".into(),
+                        }
+                    )
+                })
+                .collect();
+            let edges: Vec<String> = g
+                .edges
+                .iter()
+                .map(|e| format!("{}->{}", e.from, e.to.as_deref().unwrap_or("*")))
+                .collect();
+            eprintln!(
+                "graph {:?} nodes {nodes:?} edges {edges:?} ckpt {:?}",
+                db.location(g.site.file, g.site.span).line,
+                g.checkpointer
+            );
         }
         for (i, t) in lg.tools.iter().enumerate() {
-            eprintln!("tool {i} {} sinks {:?} sources {:?}", t.name, t.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(), t.sources.iter().map(|s| &s.kind).collect::<Vec<_>>());
+            eprintln!(
+                "tool {i} {} sinks {:?} sources {:?}",
+                t.name,
+                t.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(),
+                t.sources.iter().map(|s| &s.kind).collect::<Vec<_>>()
+            );
         }
         for a in &lg.agents {
-            eprintln!("agent {:?} tools {:?} unknown {} ckpt {:?}", a.name, a.tools, a.unknown_tools, a.checkpointer);
+            eprintln!(
+                "agent {:?} tools {:?} unknown {} ckpt {:?}",
+                a.name, a.tools, a.unknown_tools, a.checkpointer
+            );
         }
     }
     let cx = Ctx {

@@ -203,6 +203,64 @@ pub struct Knowledge {
     pub gates: Vec<GateEntry>,
     pub models: Vec<ModelEntry>,
     pub sandboxes: Vec<SandboxEntry>,
+    pub sink_index: PatternIndex,
+    pub source_index: PatternIndex,
+    pub sanitizer_index: PatternIndex,
+    pub tool_index: PatternIndex,
+    pub gate_index: PatternIndex,
+    pub sandbox_index: PatternIndex,
+    /// Last segments of chat-model constructors (`ChatOpenAI`), to pre-filter model calls.
+    pub model_names: std::collections::HashSet<String>,
+    /// Literal prefixes (`langchain.chat_models.`) of model patterns that end in a wildcard.
+    pub model_prefixes: Vec<String>,
+}
+
+/// Entries indexed by the last segment of their pattern, so a call is matched against the few
+/// entries that can match it rather than all of them (thousands).
+#[derive(Debug, Clone, Default)]
+pub struct PatternIndex {
+    by_last: std::collections::HashMap<String, Vec<usize>>,
+    by_method: std::collections::HashMap<String, Vec<usize>>,
+    /// Patterns ending in a wildcard: always candidates.
+    wild: Vec<usize>,
+}
+
+impl PatternIndex {
+    pub fn build<'a>(patterns: impl Iterator<Item = &'a CallPattern>) -> PatternIndex {
+        let mut ix = PatternIndex::default();
+        for (i, p) in patterns.enumerate() {
+            if let Some(g) = &p.callee {
+                let last = g.rsplit('.').next().unwrap_or(g);
+                if last == "*" || last == "**" {
+                    ix.wild.push(i);
+                } else {
+                    ix.by_last.entry(last.to_string()).or_default().push(i);
+                }
+            }
+            if let Some(m) = &p.method {
+                ix.by_method.entry(m.clone()).or_default().push(i);
+            }
+        }
+        ix
+    }
+
+    /// Indexes of entries that may match `callee`, ascending (callers still run `matches`).
+    pub fn candidates(&self, callee: Callee<'_>) -> Vec<usize> {
+        let mut out: Vec<usize> = match callee {
+            Callee::Qualified(q) => {
+                let last = q.rsplit('.').next().unwrap_or(q);
+                let mut v = self.by_last.get(last).cloned().unwrap_or_default();
+                v.extend(self.wild.iter().copied());
+                v
+            }
+            Callee::Method { method, .. } => {
+                self.by_method.get(method).cloned().unwrap_or_default()
+            }
+        };
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -324,7 +382,96 @@ impl Knowledge {
         self.gates.extend(f.gate);
         self.models.extend(f.model);
         self.sandboxes.extend(f.sandbox);
+        self.sink_index = PatternIndex::build(self.sinks.iter().map(|e| &e.pattern));
+        self.source_index = PatternIndex::build(self.sources.iter().map(|e| &e.pattern));
+        self.sanitizer_index = PatternIndex::build(self.sanitizers.iter().map(|e| &e.pattern));
+        self.tool_index = PatternIndex::build(self.tools.iter().map(|e| &e.pattern));
+        self.gate_index = PatternIndex::build(self.gates.iter().map(|e| &e.pattern));
+        self.sandbox_index = PatternIndex::build(self.sandboxes.iter().map(|e| &e.pattern));
+        self.model_names = self
+            .models
+            .iter()
+            .filter_map(|m| m.pattern.callee.as_ref())
+            .filter_map(|g| g.rsplit('.').next())
+            .filter(|l| *l != "*" && *l != "**")
+            .map(String::from)
+            .collect();
+        self.model_prefixes = self
+            .models
+            .iter()
+            .filter_map(|m| m.pattern.callee.as_ref())
+            .filter(|g| g.ends_with(".*") || g.ends_with(".**"))
+            .map(|g| {
+                let lit: Vec<&str> = g
+                    .split('.')
+                    .take_while(|s| *s != "*" && *s != "**")
+                    .collect();
+                format!("{}.", lit.join("."))
+            })
+            .collect();
         Ok(())
+    }
+
+    /// Sink entries matching a call, with their indexes.
+    pub fn sinks_for(&self, c: Callee<'_>) -> Vec<(usize, &SinkEntry)> {
+        self.sink_index
+            .candidates(c)
+            .into_iter()
+            .map(|i| (i, &self.sinks[i]))
+            .filter(|(_, e)| e.pattern.matches(c))
+            .collect()
+    }
+    pub fn sources_for(&self, c: Callee<'_>) -> Vec<&SourceEntry> {
+        self.source_index
+            .candidates(c)
+            .into_iter()
+            .map(|i| &self.sources[i])
+            .filter(|e| e.pattern.matches(c))
+            .collect()
+    }
+    pub fn sanitizer_for(&self, c: Callee<'_>) -> Option<&SanitizerEntry> {
+        self.sanitizer_index
+            .candidates(c)
+            .into_iter()
+            .map(|i| &self.sanitizers[i])
+            .find(|e| e.pattern.matches(c))
+    }
+    pub fn tool_for(&self, c: Callee<'_>) -> Option<&ToolEntry> {
+        self.tool_index
+            .candidates(c)
+            .into_iter()
+            .map(|i| &self.tools[i])
+            .find(|e| e.pattern.matches(c))
+    }
+    pub fn gate_for(&self, c: Callee<'_>) -> Option<&GateEntry> {
+        self.gate_index
+            .candidates(c)
+            .into_iter()
+            .map(|i| &self.gates[i])
+            .find(|e| e.pattern.matches(c))
+    }
+    pub fn is_sandbox(&self, c: Callee<'_>) -> bool {
+        self.sandbox_index
+            .candidates(c)
+            .into_iter()
+            .any(|i| self.sandboxes[i].pattern.matches(c))
+    }
+    /// Whether a dotted name is a call on something made by a chat-model constructor.
+    pub fn is_model_derived(&self, q: &str) -> bool {
+        let named = q.split('.').any(|s| self.model_names.contains(s));
+        let prefixed = self
+            .model_prefixes
+            .iter()
+            .any(|p| q.starts_with(p.as_str()));
+        if !named && !prefixed {
+            return false;
+        }
+        self.models.iter().any(|m| {
+            m.pattern
+                .callee
+                .as_ref()
+                .is_some_and(|g| q.len() > g.len() && glob_match(&format!("{g}.**"), q))
+        })
     }
 
     pub fn sink_kind(&self, id: &str) -> Option<&SinkKind> {

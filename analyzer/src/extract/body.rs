@@ -193,10 +193,7 @@ impl<'a> BodyAnalyzer<'a> {
             let Some(kc) = Self::callee_strings(c) else {
                 continue;
             };
-            for (i, s) in self.k.sinks.iter().enumerate() {
-                if !s.pattern.matches(kc) {
-                    continue;
-                }
+            for (i, s) in self.k.sinks_for(kc) {
                 if let Some(req) = &s.requires_kwarg {
                     let truthy = rec
                         .kwargs
@@ -235,8 +232,8 @@ impl<'a> BodyAnalyzer<'a> {
             let Some(kc) = Self::callee_strings(c) else {
                 continue;
             };
-            for s in &self.k.sources {
-                if s.pattern.matches(kc) && !out.contains(&s.kind) {
+            for s in self.k.sources_for(kc) {
+                if !out.contains(&s.kind) {
                     out.push(s.kind.clone());
                 }
             }
@@ -246,23 +243,16 @@ impl<'a> BodyAnalyzer<'a> {
 
     pub fn is_interrupt(&self, rec: &CallRecord) -> bool {
         rec.callees.iter().any(|c| {
-            Self::callee_strings(c).is_some_and(|kc| {
-                self.k
-                    .gates
-                    .iter()
-                    .any(|g| g.kind == "interrupt" && g.pattern.matches(kc))
-            })
+            Self::callee_strings(c)
+                .and_then(|kc| self.k.gate_for(kc))
+                .is_some_and(|g| g.kind == "interrupt")
         })
     }
 
     pub fn is_model_call(&self, rec: &CallRecord) -> bool {
         rec.callees.iter().any(|c| match c {
-            Callee::Qualified(q) => self.k.models.iter().any(|m| {
-                m.pattern.callee.as_ref().is_some_and(|g| {
-                    // A call on anything made from a chat model (`llm.invoke`, `llm.bind_tools(..).invoke`).
-                    knowledge::glob_match(&format!("{g}.**"), q) && q.len() > g.len()
-                })
-            }),
+            // A call on anything made from a chat model (`llm.invoke`, `llm.bind_tools(..).invoke`).
+            Callee::Qualified(q) => self.k.is_model_derived(q),
             _ => false,
         })
     }
@@ -277,10 +267,8 @@ impl<'a> BodyAnalyzer<'a> {
             let Some(kc) = Self::callee_strings(c) else {
                 continue;
             };
-            for s in &self.k.sanitizers {
-                if s.pattern.matches(kc) {
-                    return Some(s.kinds.clone());
-                }
+            if let Some(s) = self.k.sanitizer_for(kc) {
+                return Some(s.kinds.clone());
             }
         }
         None
@@ -643,7 +631,9 @@ impl Walker<'_, '_> {
     fn expr(&mut self, e: &Expr, st: &mut State) -> Option<Taint> {
         let t = self.expr_inner(e, st);
         let keeps_whole = match &e.kind {
-            ExprKind::Name(_) | ExprKind::Await(_) | ExprKind::Walrus(..) | ExprKind::IfExp(..) => true,
+            ExprKind::Name(_) | ExprKind::Await(_) | ExprKind::Walrus(..) | ExprKind::IfExp(..) => {
+                true
+            }
             ExprKind::Call(f, args) => matches!(&f.kind, ExprKind::Attr(..)) && args.is_empty(),
             _ => false,
         };

@@ -400,9 +400,7 @@ impl<'a> Extractor<'a> {
         };
         let entry = self
             .k
-            .tools
-            .iter()
-            .find(|t| t.pattern.matches(knowledge::Callee::Qualified(&lookup)))?
+            .tool_for(knowledge::Callee::Qualified(&lookup))?
             .clone();
         if let Some(&i) = self.tool_at.get(&site) {
             return Some(i);
@@ -421,15 +419,19 @@ impl<'a> Extractor<'a> {
         let sinks = mk(&entry.sinks);
         let sources = mk(&entry.sources);
         // Constructed with a sandboxing executor or policy (`execution_policy=DockerExecutionPolicy()`).
-        let sandboxed_by_arg = o.args.iter().chain(o.kwargs.iter().map(|(_, v)| v)).any(|v| {
-            v.alternatives().iter().any(|a| match a {
-                Value::Obj(id) => self.ev.objects[*id].class_name().is_some_and(|c| {
-                    self.k.sandboxes.iter().any(|s| s.pattern.matches(knowledge::Callee::Qualified(c)))
-                }),
-                Value::Ext(c) => self.k.sandboxes.iter().any(|s| s.pattern.matches(knowledge::Callee::Qualified(c))),
-                _ => false,
-            })
-        });
+        let sandboxed_by_arg = o
+            .args
+            .iter()
+            .chain(o.kwargs.iter().map(|(_, v)| v))
+            .any(|v| {
+                v.alternatives().iter().any(|a| match a {
+                    Value::Obj(id) => self.ev.objects[*id]
+                        .class_name()
+                        .is_some_and(|c| self.k.is_sandbox(knowledge::Callee::Qualified(c))),
+                    Value::Ext(c) => self.k.is_sandbox(knowledge::Callee::Qualified(c)),
+                    _ => false,
+                })
+            });
         let name = o
             .kwarg("name")
             .and_then(|v| v.as_str())
@@ -567,10 +569,10 @@ impl<'a> Extractor<'a> {
                 let Value::Obj(mid) = m else { continue };
                 let mo = self.ev.objects[mid].clone();
                 let class = mo.class_name().unwrap_or_default().to_string();
-                let is_hitl = self.k.gates.iter().any(|g| {
-                    g.kind == "hitl_middleware"
-                        && g.pattern.matches(knowledge::Callee::Qualified(&class))
-                });
+                let is_hitl = self
+                    .k
+                    .gate_for(knowledge::Callee::Qualified(&class))
+                    .is_some_and(|g| g.kind == "hitl_middleware");
                 if is_hitl {
                     hitl_site = Some(mo.site);
                     let on = mo

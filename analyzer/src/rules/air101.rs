@@ -18,7 +18,14 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 continue;
             }
             // A tool's own result arrives after its action; other sources steer the call.
-            let mut sources: Vec<_> = u.sources.get(&t).cloned().unwrap_or_default().into_iter().filter(|s| s.tool != Some(t)).collect();
+            let mut sources: Vec<_> = u
+                .sources
+                .get(&t)
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|s| s.tool != Some(t))
+                .collect();
             sources.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
             sources.dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
             // A source tool's own result does not make itself dangerous unless it is also the sink.

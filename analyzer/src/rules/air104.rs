@@ -105,7 +105,9 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             let routed = g
                 .edges
                 .iter()
-                .filter(|e| e.from == n.name && matches!(e.kind, EdgeKind::CommandGoto | EdgeKind::Send))
+                .filter(|e| {
+                    e.from == n.name && matches!(e.kind, EdgeKind::CommandGoto | EdgeKind::Send)
+                })
                 .filter_map(|e| e.to.as_deref())
                 .find_map(|t| {
                     privileged.iter().find(|(p, _)| {
@@ -113,7 +115,16 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     })
                 });
             if let Some((pnode, (psite, pdesc))) = routed {
-                report(cx, rule, f, &fields, &writers, Some((pnode, *psite, pdesc)), &mut seen, out);
+                report(
+                    cx,
+                    rule,
+                    f,
+                    &fields,
+                    &writers,
+                    Some((pnode, *psite, pdesc)),
+                    &mut seen,
+                    out,
+                );
             }
         }
     }

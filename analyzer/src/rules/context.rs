@@ -10,6 +10,7 @@ use crate::extract::langgraph::{
 use crate::knowledge::Knowledge;
 use crate::model::{Confidence, Finding, Location, Severity, SourceDb, Step, StepKind};
 use crate::rules::RuleMeta;
+use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 pub struct Ctx<'a> {
@@ -179,25 +180,24 @@ impl<'a> Ctx<'a> {
 
     /// Node names reachable from `from` following edges; computed targets reach every node.
     pub fn reachable(&self, g: &Graph, from: &str, avoid: &BTreeSet<String>) -> BTreeSet<String> {
-        let adj = adjacency(g);
-        let all: Vec<String> = g.nodes.iter().map(|n| n.name.clone()).collect();
+        let (pg, index) = route_graph(g);
         let mut seen = BTreeSet::new();
-        let mut q = VecDeque::from([from.to_string()]);
+        let Some(&start) = index.get(from) else {
+            seen.insert(from.to_string());
+            return seen;
+        };
+        let mut visited = vec![false; pg.node_count()];
+        let mut q = VecDeque::from([start]);
         while let Some(n) = q.pop_front() {
-            if !seen.insert(n.clone()) {
+            if std::mem::replace(&mut visited[n.index()], true) {
                 continue;
             }
-            if avoid.contains(&n) && n != from {
+            let name = &pg[n];
+            seen.insert(name.clone());
+            if avoid.contains(name) && n != start {
                 continue;
             }
-            if let Some(next) = adj.get(&n) {
-                for t in next {
-                    match t {
-                        Some(t) => q.push_back(t.clone()),
-                        None => q.extend(all.iter().cloned()),
-                    }
-                }
-            }
+            q.extend(pg.neighbors(n));
         }
         seen
     }
@@ -422,18 +422,40 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn adjacency(g: &Graph) -> HashMap<String, Vec<Option<String>>> {
-    let mut adj: HashMap<String, Vec<Option<String>>> = HashMap::new();
+/// The routes of one LangGraph graph as a petgraph digraph over node names (plus `__start__`).
+/// A computed target (a router returning `state["next"]`) is an edge to every node.
+fn route_graph(g: &Graph) -> (DiGraph<String, EdgeKind>, HashMap<String, NodeIndex>) {
+    let mut pg = DiGraph::new();
+    let mut index: HashMap<String, NodeIndex> = HashMap::new();
+    let mut node = |pg: &mut DiGraph<String, EdgeKind>, name: &str| {
+        *index
+            .entry(name.to_string())
+            .or_insert_with(|| pg.add_node(name.to_string()))
+    };
+    node(&mut pg, START);
+    let names: Vec<&str> = g.nodes.iter().map(|n| n.name.as_str()).collect();
+    for n in &names {
+        node(&mut pg, n);
+    }
     for e in &g.edges {
         if e.to.as_deref() == Some(END) {
             continue;
         }
-        adj.entry(e.from.clone()).or_default().push(e.to.clone());
+        let a = node(&mut pg, &e.from);
+        match &e.to {
+            Some(t) => {
+                let b = node(&mut pg, t);
+                pg.update_edge(a, b, e.kind);
+            }
+            None => {
+                for n in &names {
+                    let b = node(&mut pg, n);
+                    pg.update_edge(a, b, e.kind);
+                }
+            }
+        }
     }
-    // Tool loops: a ToolNode returns to whoever called it when no edge leaves it, and an agent
-    // node loops internally; both are modelled by the edges the graph declares.
-    let _ = EdgeKind::Edge;
-    adj
+    (pg, index)
 }
 
 fn short(q: &str) -> &str {
