@@ -243,7 +243,23 @@ fn load(found: FoundFile, budget: &Budget) -> Result<Loaded, Notice> {
             }
             Parsed::Other
         }
-        _ => Parsed::Other,
+        FileKind::TypeScript | FileKind::Tsx | FileKind::JavaScript => {
+            use crate::syntax::typescript::{syntax_issues, Dialect};
+            let dialect = if matches!(found.kind, FileKind::TypeScript) {
+                Dialect::TypeScript
+            } else {
+                Dialect::Tsx
+            };
+            let lines = LineIndex::new(&text);
+            for (span, message) in syntax_issues(&text, dialect) {
+                notices.push(Notice {
+                    path: found.rel_path.clone(),
+                    line: lines.line_col(span.start).0,
+                    message,
+                });
+            }
+            Parsed::Other
+        }
     };
     Ok(Loaded {
         found,

@@ -2,7 +2,7 @@
 //! context, a privileged tool that no effective approval gate covers.
 
 use super::context::{Ctx, Strength};
-use crate::model::{Confidence, Finding, StepKind};
+use crate::model::{Confidence, Finding, Severity, StepKind};
 
 pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
     let rule = super::lookup("AIR101").expect("AIR101 is in the catalog");
@@ -94,6 +94,36 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 path,
                 &[&key],
             ));
+        }
+        // A tool list that could not be resolved is possibly privileged, never empty.
+        if u.unknown_tools {
+            let mut sources = u.unknown_sources.clone();
+            sources.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
+            if let Some(first) = sources.first() {
+                let path = vec![
+                    cx.step(StepKind::Source, first.site, first.label.clone()),
+                    cx.step(
+                        StepKind::Agent,
+                        u.site,
+                        format!("{} has tools airlock could not resolve", u.label),
+                    ),
+                ];
+                let message = format!(
+                    "untrusted {} content reaches {}, whose tool list could not be fully resolved and may hold privileged tools",
+                    first.kind, u.label
+                );
+                let help = "gate every tool (`interrupt_before=[\"tools\"]` with a checkpointer), or build the tool list from names airlock can follow".to_string();
+                out.push(cx.finding(
+                    rule,
+                    Severity::Medium,
+                    Confidence::Low,
+                    u.site,
+                    message,
+                    help,
+                    path,
+                    &[&u.label, "unresolved-tools"],
+                ));
+            }
         }
     }
 }

@@ -51,6 +51,10 @@ pub struct Unit {
     /// Per tool: untrusted sources that reach it.
     pub sources: HashMap<usize, Vec<SourceIn>>,
     pub checkpointer: Checkpointer,
+    /// Part of the tool list could not be resolved, and no blanket gate covers it: with
+    /// `unknown_sources` non-empty this is "possibly privileged" (frameworks.md §0.3).
+    pub unknown_tools: bool,
+    pub unknown_sources: Vec<SourceIn>,
 }
 
 impl<'a> Ctx<'a> {
@@ -260,6 +264,8 @@ impl<'a> Ctx<'a> {
                 gates: HashMap::new(),
                 sources: HashMap::new(),
                 checkpointer: a.checkpointer,
+                unknown_tools: false,
+                unknown_sources: vec![],
             };
             let breakpoint = a
                 .interrupt_before
@@ -279,6 +285,11 @@ impl<'a> Ctx<'a> {
                 });
             }
             all_sources.extend(inherited.get(&ai).cloned().unwrap_or_default());
+            let blanket = breakpoint.is_some() && a.checkpointer != Checkpointer::Absent;
+            if a.unknown_tools && !blanket {
+                u.unknown_tools = true;
+                u.unknown_sources = all_sources.clone();
+            }
             for &t in &a.tools {
                 let tool = &self.lg.tools[t];
                 let mut g = (Strength::None, None);
@@ -313,6 +324,8 @@ impl<'a> Ctx<'a> {
                 gates: HashMap::new(),
                 sources: HashMap::new(),
                 checkpointer: g.checkpointer,
+                unknown_tools: false,
+                unknown_sources: vec![],
             };
             let sources = self.graph_sources(g);
             let gated = self.gated_nodes(g);

@@ -2,4 +2,5 @@
 pub mod json;
 pub mod python;
 pub mod tree;
+pub mod typescript;
 pub mod yaml;
