@@ -263,6 +263,7 @@ pub struct Interp<'m> {
     pub ev: Evaluation,
     obj_at: HashMap<(Site, u8), ObjId>,
     evaluated: HashSet<Site>,
+    summaries: HashMap<Site, Value>,
     fuel: u64,
     call_depth: u32,
 }
@@ -285,6 +286,7 @@ impl<'m> Interp<'m> {
             ev: Evaluation::default(),
             obj_at: HashMap::new(),
             evaluated: HashSet::new(),
+            summaries: HashMap::new(),
             fuel: FUEL,
             call_depth: 0,
         }
@@ -1475,6 +1477,25 @@ impl<'m> Interp<'m> {
             return Value::Unknown;
         }
         self.evaluated.insert(site);
+        // Context-insensitive summary: a call that passes nothing the body could use is
+        // evaluated once; later such calls reuse its result.
+        let uninformed = |v: &Value| matches!(v, Value::Unknown | Value::None);
+        let cacheable = pos.iter().all(uninformed)
+            && kw.iter().all(|(_, v)| uninformed(v))
+            && f.bound.as_deref().is_none_or(uninformed);
+        if cacheable {
+            if let Some(v) = self.summaries.get(&site) {
+                return v.clone();
+            }
+        }
+        let result = self.call_func_body(f, site, pos, kw);
+        if cacheable {
+            self.summaries.insert(site, result.clone());
+        }
+        result
+    }
+
+    fn call_func_body(&mut self, f: &FuncVal, site: Site, pos: Vec<Value>, kw: Vec<(String, Value)>) -> Value {
         let mut locals = HashMap::new();
         let mut args = pos.into_iter();
         let mut params = f.def.params.iter().peekable();
