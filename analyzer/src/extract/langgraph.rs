@@ -159,7 +159,6 @@ const AGENT_FACTORIES: &[&str] = &[
     "langchain.agents.**.create_agent",
     "langgraph.prebuilt.**.create_react_agent",
     "deepagents.**.create_deep_agent",
-    "langgraph_supervisor.**.create_supervisor",
 ];
 const STRUCTURED_TOOL: &[&str] = &[
     "langchain_core.tools.**.StructuredTool.from_function",
