@@ -556,7 +556,7 @@ impl<'m> Interp<'m> {
                     }
                     let v = match target {
                         Some(i) => self.attr_of_module(i, name),
-                        None => Value::Ext(format!("{full}.{name}").into()),
+                        None => ext_value(&format!("{full}.{name}")),
                     };
                     let v = match v {
                         Value::Unknown => {
@@ -1134,7 +1134,7 @@ impl<'m> Interp<'m> {
     pub fn getattr(&mut self, o: &Value, attr: &str) -> Value {
         match o {
             Value::Module(i) => self.attr_of_module(*i, attr),
-            Value::Ext(q) => Value::Ext(format!("{q}.{attr}").into()),
+            Value::Ext(q) => ext_value(&format!("{q}.{attr}")),
             Value::Obj(id) => {
                 let id = *id;
                 if let Some(v) = self.ev.objects[id].attrs.get(attr) {
@@ -1495,7 +1495,13 @@ impl<'m> Interp<'m> {
         result
     }
 
-    fn call_func_body(&mut self, f: &FuncVal, site: Site, pos: Vec<Value>, kw: Vec<(String, Value)>) -> Value {
+    fn call_func_body(
+        &mut self,
+        f: &FuncVal,
+        site: Site,
+        pos: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> Value {
         let mut locals = HashMap::new();
         let mut args = pos.into_iter();
         let mut params = f.def.params.iter().peekable();
@@ -1741,6 +1747,32 @@ fn builtin(name: &str) -> Value {
     } else {
         Value::Unknown
     }
+}
+
+/// An external name, or the value of a framework constant the analysis needs to see
+/// (`langgraph.graph.START` is the string `"__start__"`).
+fn ext_value(q: &str) -> Value {
+    if q.starts_with("langgraph.") {
+        if q.ends_with(".START") {
+            return Value::Str(
+                "__start__".into(),
+                Site {
+                    file: FileId(0),
+                    span: Span::default(),
+                },
+            );
+        }
+        if q.ends_with(".END") {
+            return Value::Str(
+                "__end__".into(),
+                Site {
+                    file: FileId(0),
+                    span: Span::default(),
+                },
+            );
+        }
+    }
+    Value::Ext(q.into())
 }
 
 /// `langchain_core.tools.tool` and its re-exports.

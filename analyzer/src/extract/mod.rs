@@ -7,3 +7,6 @@
 pub mod body;
 pub mod interp;
 pub mod langgraph;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,333 @@
+//! Data-driven tests of extraction: small in-memory projects in, a compact summary of what was
+//! extracted out, compared with the expectation written next to the input.
+
+use crate::extract::body::BodyAnalyzer;
+use crate::extract::interp::{Interp, ModuleInfo};
+use crate::extract::langgraph::{Extractor, NodeAction};
+use crate::knowledge::Knowledge;
+use crate::model::FileId;
+use crate::syntax::python;
+
+/// Builds a project from `(path, source)` pairs and summarises agents, graphs and tools.
+fn summarize(files: &[(&str, &str)]) -> String {
+    let k = Knowledge::builtin();
+    let mut modules = vec![];
+    for (i, (path, src)) in files.iter().enumerate() {
+        let stem = path.trim_end_matches(".py");
+        let is_package = stem.ends_with("__init__");
+        let name = stem.trim_end_matches("/__init__").replace('/', ".");
+        modules.push(ModuleInfo {
+            file: FileId(i as u32),
+            name,
+            aliases: vec![],
+            is_package,
+            ir: python::parse(src),
+        });
+    }
+    let ev = Interp::new(&modules).run();
+    let body = BodyAnalyzer::new(&k, &ev, &modules);
+    let lg = Extractor::new(&k, &ev, &modules, &body).run();
+    let mut out = vec![];
+    for a in &lg.agents {
+        let mut names: Vec<&str> = a.tools.iter().map(|&t| lg.tools[t].name.as_str()).collect();
+        names.sort_unstable();
+        out.push(format!(
+            "agent {} tools=[{}]{}{}",
+            a.name.as_deref().unwrap_or("-"),
+            names.join(","),
+            if a.unknown_tools { " +unknown" } else { "" },
+            if a.user_entries.is_empty() {
+                ""
+            } else {
+                " user-input"
+            },
+        ));
+    }
+    for g in &lg.graphs {
+        let nodes: Vec<String> = g
+            .nodes
+            .iter()
+            .map(|n| match &n.action {
+                NodeAction::ToolNode { tools, .. } => {
+                    let mut t: Vec<&str> =
+                        tools.iter().map(|&t| lg.tools[t].name.as_str()).collect();
+                    t.sort_unstable();
+                    format!("{}[{}]", n.name, t.join(","))
+                }
+                _ => n.name.clone(),
+            })
+            .collect();
+        let mut edges: Vec<String> = g
+            .edges
+            .iter()
+            .map(|e| format!("{}>{}", e.from, e.to.as_deref().unwrap_or("*")))
+            .collect();
+        edges.sort();
+        edges.dedup();
+        out.push(format!(
+            "graph nodes={} edges={}",
+            nodes.join(","),
+            edges.join(",")
+        ));
+    }
+    for t in &lg.tools {
+        let mut sinks: Vec<&str> = t.sinks.iter().map(|s| s.kind.as_str()).collect();
+        sinks.sort_unstable();
+        sinks.dedup();
+        if !sinks.is_empty() {
+            out.push(format!("tool {} sinks={}", t.name, sinks.join(",")));
+        }
+    }
+    out.join("\n")
+}
+
+fn check(files: &[(&str, &str)], expect: &str) {
+    let got = summarize(files);
+    assert_eq!(got.trim(), expect.trim(), "\n--- got ---\n{got}\n");
+}
+
+#[test]
+fn tool_lists_built_across_modules() {
+    check(
+        &[
+            (
+                "app/tools.py",
+                r#"
+import stripe
+from langchain_core.tools import tool
+from langchain_tavily import TavilySearch
+
+@tool("refund")
+def issue_refund(charge: str) -> str:
+    return billing(charge)
+
+def billing(charge):
+    return stripe.Refund.create(charge=charge)
+
+BASE = [TavilySearch()]
+TOOLS = BASE + [issue_refund]
+"#,
+            ),
+            (
+                "app/agent.py",
+                r#"
+from langchain.agents import create_agent
+from app.tools import TOOLS as T
+
+agent = create_agent("openai:gpt-4.1", tools=[*T], name="support")
+"#,
+            ),
+        ],
+        "agent support tools=[refund,tavily_search]\ntool refund sinks=payment",
+    );
+}
+
+#[test]
+fn registries_factories_and_relative_imports() {
+    check(
+        &[
+            ("pkg/__init__.py", ""),
+            (
+                "pkg/tools.py",
+                r#"
+import subprocess
+from langchain_core.tools import tool
+
+@tool
+def run(cmd: str) -> str:
+    """Run."""
+    return subprocess.run(cmd, shell=True).stdout
+
+@tool
+def ping() -> str:
+    """Ping."""
+    return "pong"
+
+REGISTRY = {t.name: t for t in [run, ping]}
+
+def get_tools(names=None):
+    return list(REGISTRY.values())
+"#,
+            ),
+            (
+                "pkg/agent.py",
+                r#"
+from langgraph.prebuilt import create_react_agent
+from .tools import get_tools
+
+agent = create_react_agent("m", get_tools())
+"#,
+            ),
+        ],
+        "agent - tools=[ping,run]\ntool run sinks=shell_exec",
+    );
+}
+
+#[test]
+fn graphs_with_loops_routers_and_commands() {
+    check(
+        &[(
+            "g.py",
+            r#"
+from typing import Literal
+from langgraph.graph import StateGraph, START, END
+from langgraph.prebuilt import ToolNode, tools_condition
+from langgraph.types import Command
+
+def a(state): return {}
+def b(state) -> Command[Literal["c"]]:
+    return Command(goto="c")
+def c(state): return {}
+
+def route(state) -> Literal["b", "__end__"]:
+    return "b"
+
+NODES = {"a": a, "b": b, "c": c}
+builder = StateGraph(dict)
+for name, fn in NODES.items():
+    builder.add_node(name, fn)
+builder.add_node("tools", ToolNode([]))
+builder.add_edge(START, "a").add_conditional_edges("a", route)
+builder.add_conditional_edges("c", tools_condition)
+graph = builder.compile()
+"#,
+        )],
+        "graph nodes=a,b,c,tools[] edges=__start__>a,a>__end__,a>b,b>c,c>__end__,c>tools",
+    );
+}
+
+#[test]
+fn unresolvable_tools_are_unknown_not_empty() {
+    check(
+        &[(
+            "a.py",
+            r#"
+import importlib
+from langchain.agents import create_agent
+tools = getattr(importlib.import_module("plugins"), "TOOLS")
+agent = create_agent("m", tools=tools, name="x")
+"#,
+        )],
+        "agent x tools=[] +unknown",
+    );
+}
+
+#[test]
+fn request_handlers_are_user_input() {
+    check(
+        &[(
+            "api.py",
+            r#"
+from fastapi import FastAPI
+from langchain.agents import create_agent
+agent = create_agent("m", tools=[], name="bot")
+app = FastAPI()
+
+@app.post("/chat")
+def chat(msg: str):
+    return agent.invoke({"messages": [msg]})
+"#,
+        )],
+        "agent bot tools=[] user-input",
+    );
+}
+
+/// Injection hits and gates per tool function: `name: kind(param)...; gate; late`.
+fn summarize_bodies(src: &str) -> String {
+    let k = Knowledge::builtin();
+    let modules = vec![ModuleInfo {
+        file: FileId(0),
+        name: "m".into(),
+        aliases: vec![],
+        is_package: false,
+        ir: python::parse(src),
+    }];
+    let ev = Interp::new(&modules).run();
+    let body = BodyAnalyzer::new(&k, &ev, &modules);
+    let lg = Extractor::new(&k, &ev, &modules, &body).run();
+    let mut out = vec![];
+    for t in &lg.tools {
+        let Some(f) = t.func() else { continue };
+        let facts = body.facts(f);
+        let mut parts: Vec<String> = facts
+            .injections
+            .iter()
+            .map(|h| format!("{}({}){}", h.kind, h.param, if h.direct { "!" } else { "" }))
+            .collect();
+        if t.body_gate.is_some() {
+            parts.push("gated".into());
+        }
+        if !facts.late_gates.is_empty() {
+            parts.push("late".into());
+        }
+        out.push(format!("{}: {}", t.name, parts.join(" ")));
+    }
+    out.join("\n")
+}
+
+#[test]
+fn argument_taint_sanitizers_and_gates() {
+    let src = r#"
+import os, shlex, subprocess, sqlite3
+from langchain_core.tools import tool
+from langgraph.types import interrupt
+
+ALLOWED = {"main", "dev"}
+
+def ask(q):
+    return interrupt(q)
+
+@tool
+def a(cmd: str):
+    """direct shell"""
+    subprocess.run(cmd, shell=True)
+
+@tool
+def b(branch: str):
+    """interpolated then quoted"""
+    subprocess.run(f"git checkout {shlex.quote(branch)}", shell=True)
+
+@tool
+def c(branch: str):
+    """allow-listed"""
+    if branch not in ALLOWED:
+        raise ValueError(branch)
+    subprocess.run("git checkout " + branch, shell=True)
+
+@tool
+def d(status: str, oid: int):
+    """parameterised vs f-string"""
+    conn = sqlite3.connect("x.db")
+    conn.execute("UPDATE o SET s = ? WHERE id = ?", (status, oid))
+    conn.execute(f"UPDATE o SET s = '{status}'")
+
+@tool
+def e(path: str):
+    """helper two calls down"""
+    return remove_it(os.path.join("/srv", path))
+
+def remove_it(p):
+    os.remove(p)
+
+@tool
+def f(path: str):
+    """basename"""
+    os.remove(os.path.join("/srv", os.path.basename(path)))
+
+@tool
+def g(amount: int):
+    """approval first"""
+    if not ask({"amount": amount}):
+        return "rejected"
+    os.system("pay")
+
+@tool
+def h(amount: int):
+    """approval after"""
+    os.system("pay")
+    interrupt("ok?")
+"#;
+    let got = summarize_bodies(src);
+    let expect = "a: shell_exec(cmd)!\nb: \nc: \nd: sql_exec(status)\ne: file_delete(path)\nf: \ng: gated\nh: late";
+    assert_eq!(got.trim(), expect, "\n--- got ---\n{got}\n");
+}
