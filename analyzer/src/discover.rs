@@ -150,19 +150,39 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Discovered {
     };
 
     let mut targets = Vec::new();
+    let mut refused = Vec::new();
     for path in paths {
         match resolve_target(path) {
             Ok(target) => targets.push(target),
-            Err(message) => notices.push(Notice {
-                path: display_path(path),
-                line: 0,
-                message,
-            }),
+            Err(message) => refused.push((path, message)),
         }
     }
     let root = common_root(&targets)
         .or_else(|| fs::canonicalize(".").ok())
         .unwrap_or_else(|| PathBuf::from("."));
+    // Refused paths are named relative to the root when they lie under it, like every other path.
+    for (path, message) in refused {
+        let absolute = if path.is_absolute() {
+            path.clone()
+        } else {
+            std::env::current_dir()
+                .map(|d| d.join(path))
+                .unwrap_or_else(|_| path.clone())
+        };
+        let parent = absolute.parent().and_then(|p| fs::canonicalize(p).ok());
+        let shown = match (parent, absolute.file_name()) {
+            (Some(parent), Some(name)) => match parent.join(name).strip_prefix(&root) {
+                Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
+                Err(_) => display_path(path),
+            },
+            _ => display_path(path),
+        };
+        notices.push(Notice {
+            path: shown,
+            line: 0,
+            message,
+        });
+    }
     let excludes = Arc::new(build_excludes(&root, opts, &mut notices));
 
     let mut files = BTreeMap::new();
@@ -788,10 +808,8 @@ mod tests {
         assert_eq!(
             messages,
             [
-                format!(
-                    "{}: cannot read path: no such file or directory",
-                    missing.display()
-                ),
+                // Named relative to the root, like every other path.
+                "missing.py: cannot read path: no such file or directory".to_string(),
                 "notes.txt: not a python, typescript, javascript, yaml or json file; skipped"
                     .to_string(),
             ]

@@ -123,10 +123,8 @@ fn walk_expr_names(e: &Expr, f: &mut dyn FnMut(&str)) {
                 stack.push(a);
                 stack.push(b);
             }
-            ExprKind::Tuple(xs) | ExprKind::List(xs) => stack.extend(xs.iter()),
-            ExprKind::BinOp(_, a, b) => {
-                stack.push(a);
-                stack.push(b);
+            ExprKind::Tuple(xs) | ExprKind::List(xs) | ExprKind::BinOp(_, xs) => {
+                stack.extend(xs.iter())
             }
             ExprKind::Call(c, args) => {
                 stack.push(c);
@@ -654,12 +652,11 @@ impl Walker<'_, '_> {
                 self.expr(b, st);
                 ta
             }
-            ExprKind::BinOp(_, a, b) => {
-                let ta = self.expr(a, st);
-                let tb = self.expr(b, st);
-                join(ta, tb)
-            }
-            ExprKind::FStr(xs) | ExprKind::List(xs) | ExprKind::Tuple(xs) | ExprKind::Set(xs) => {
+            ExprKind::BinOp(_, xs)
+            | ExprKind::FStr(xs)
+            | ExprKind::List(xs)
+            | ExprKind::Tuple(xs)
+            | ExprKind::Set(xs) => {
                 let mut acc = None;
                 for x in xs {
                     let t = self.expr(x, st);

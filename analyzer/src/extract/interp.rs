@@ -241,7 +241,9 @@ pub struct Evaluation {
     pub globals: Vec<HashMap<String, Value>>,
     /// Return values of each function evaluated with unknown arguments.
     pub returns: HashMap<Site, Value>,
-    /// Values bound to names at assignment sites (the target name's span), for later lookups.
+    /// External decorators of each function (by definition site): dotted name and site.
+    pub decorators: HashMap<Site, Vec<(String, Site)>>,
+    /// Files whose evaluation ran out of fuel.
     pub fuel_exhausted: Vec<FileId>,
 }
 
@@ -606,6 +608,7 @@ impl<'m> Interp<'m> {
                 let mut v = Value::Func(f);
                 for d in def.decorators.iter().rev() {
                     let dv = self.expr(d);
+                    self.record_decorator(site, &dv, d.span);
                     v = self.apply_decorator(dv, v, d.span, def);
                 }
                 self.bind(&def.name, v);
@@ -642,6 +645,7 @@ impl<'m> Interp<'m> {
                             let mut v = Value::Func(f);
                             for d in fd.decorators.iter().rev() {
                                 let dv = self.expr(d);
+                                self.record_decorator(site, &dv, d.span);
                                 v = self.apply_decorator(dv, v, d.span, fd);
                             }
                             self.bind(&fd.name, v);
@@ -786,6 +790,23 @@ impl<'m> Interp<'m> {
     }
 
     // ---- decorators -----------------------------------------------------------------------
+
+    /// Remembers the external decorators of a function (`@approved_by_human`), by the dotted
+    /// name they resolve to, for gates given as data.
+    fn record_decorator(&mut self, func: Site, dv: &Value, span: Span) {
+        let name = match dv {
+            Value::Ext(q) => Some(q.to_string()),
+            Value::Obj(id) => self.ev.objects[*id].class_name().map(String::from),
+            _ => None,
+        };
+        if let Some(name) = name {
+            let site = self.site(span);
+            let v = self.ev.decorators.entry(func).or_default();
+            if !v.iter().any(|(n, _)| *n == name) {
+                v.push((name, site));
+            }
+        }
+    }
 
     fn apply_decorator(&mut self, dec: Value, target: Value, span: Span, def: &FuncDef) -> Value {
         let Value::Func(func) = &target else {
@@ -1017,14 +1038,20 @@ impl<'m> Interp<'m> {
                 let k = self.expr(key);
                 subscript(&b, &k)
             }
-            ExprKind::BinOp(op, l, r) => {
-                let l = self.expr(l);
-                let r = self.expr(r);
-                if op == "+" || op == "|" {
-                    binop_add(l, r)
-                } else {
-                    Value::Unknown
+            ExprKind::BinOp(ops, operands) => {
+                let mut acc = match operands.first() {
+                    Some(x) => self.expr(x),
+                    None => Value::Unknown,
+                };
+                for (op, x) in ops.iter().zip(operands.iter().skip(1)) {
+                    let r = self.expr(x);
+                    acc = if op == "+" || op == "|" {
+                        binop_add(acc, r)
+                    } else {
+                        Value::Unknown
+                    };
                 }
+                acc
             }
             ExprKind::BoolOp(vs) => {
                 let mut acc: Option<Value> = None;

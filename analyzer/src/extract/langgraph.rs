@@ -329,6 +329,21 @@ impl<'a> Extractor<'a> {
             ToolOrigin::Known(_) => None,
         };
         let mut body_gate = None;
+        // An approval decorator given as data (`[[gate]] kind = "approval_decorator"`).
+        let approved_by = func.as_ref().and_then(|f| {
+            self.ev
+                .decorators
+                .get(&f.site(self.modules))
+                .and_then(|ds| {
+                    ds.iter()
+                        .find(|(name, _)| {
+                            self.k
+                                .gate_for(knowledge::Callee::Qualified(name))
+                                .is_some_and(|g| g.kind == "approval_decorator")
+                        })
+                        .map(|(_, site)| *site)
+                })
+        });
         if let Some(f) = &func {
             let caps = self.body.caps(f);
             sinks.extend(caps.sinks.iter().cloned());
@@ -353,6 +368,9 @@ impl<'a> Extractor<'a> {
                     body_gate = gates.first().copied();
                 }
             }
+        }
+        if approved_by.is_some() {
+            body_gate = approved_by;
         }
         let i = self.facts.tools.len();
         self.facts.tools.push(Tool {
@@ -441,7 +459,26 @@ impl<'a> Extractor<'a> {
             })
             .or(entry.name.clone())
             .unwrap_or_else(|| lookup.rsplit('.').next().unwrap_or(&lookup).to_string());
-        Some(self.push_tool(
+        // Constructed with an approval callback (`callbacks=[HumanApprovalCallbackHandler()]`).
+        let approved_by = o
+            .kwargs
+            .iter()
+            .flat_map(|(_, v)| {
+                let mut elems = iter_elements(v, &self.ev.objects).unwrap_or_default();
+                elems.push(v.clone());
+                elems
+            })
+            .find_map(|v| match v {
+                Value::Obj(id) => {
+                    let c = self.ev.objects[id].class_name()?;
+                    self.k
+                        .gate_for(knowledge::Callee::Qualified(c))
+                        .filter(|g| g.kind == "approval_decorator")
+                        .map(|_| self.ev.objects[id].site)
+                }
+                _ => None,
+            });
+        let i = self.push_tool(
             name,
             site,
             ToolOrigin::Known(lookup),
@@ -449,7 +486,11 @@ impl<'a> Extractor<'a> {
             sources,
             entry.sandboxed || sandboxed_by_arg,
             entry.toolkit,
-        ))
+        );
+        if approved_by.is_some() {
+            self.facts.tools[i].body_gate = approved_by;
+        }
+        Some(i)
     }
 
     /// Tools denoted by a value (an element of a `tools=` list).
@@ -1330,11 +1371,7 @@ fn literal_strings(e: &Expr) -> Vec<String> {
                     stack.push(s);
                 }
             }
-            ExprKind::Tuple(xs) => stack.extend(xs.iter()),
-            ExprKind::BinOp(_, a, b) => {
-                stack.push(a);
-                stack.push(b);
-            }
+            ExprKind::Tuple(xs) | ExprKind::BinOp(_, xs) => stack.extend(xs.iter()),
             _ => {}
         }
     }
@@ -1455,6 +1492,7 @@ pub fn push_children<'e>(e: &'e Expr, stack: &mut Vec<&'e Expr>) {
         | ExprKind::Tuple(xs)
         | ExprKind::Set(xs)
         | ExprKind::BoolOp(xs)
+        | ExprKind::BinOp(_, xs)
         | ExprKind::Compare(xs, _) => stack.extend(xs.iter()),
         ExprKind::Dict(items) => {
             for it in items {
@@ -1467,7 +1505,7 @@ pub fn push_children<'e>(e: &'e Expr, stack: &mut Vec<&'e Expr>) {
                 }
             }
         }
-        ExprKind::Subscript(a, b) | ExprKind::BinOp(_, a, b) => {
+        ExprKind::Subscript(a, b) => {
             stack.push(a);
             stack.push(b);
         }

@@ -35,7 +35,9 @@ pub enum ExprKind {
     Dict(Vec<DictItem>),
     Starred(Box<Expr>),
     Subscript(Box<Expr>, Box<Expr>),
-    BinOp(String, Box<Expr>, Box<Expr>),
+    /// A chain of binary operations, left to right: `operands.len() == ops.len() + 1`.
+    /// Chains are flat so `a + b + ... + z` has no nesting depth.
+    BinOp(Vec<String>, Vec<Expr>),
     BoolOp(Vec<Expr>),
     Compare(Vec<Expr>, Vec<String>),
     Not(Box<Expr>),
@@ -907,19 +909,34 @@ impl<'a> Lower<'a> {
                 };
                 ExprKind::Subscript(Box::new(v), Box::new(s))
             }
-            "binary_operator" => {
-                let op = n
-                    .child_by_field_name("operator")
-                    .map(|o| self.text(o))
-                    .unwrap_or_default();
-                let l = self.opt_expr(n.child_by_field_name("left"), d);
-                let r = self.opt_expr(n.child_by_field_name("right"), d);
-                ExprKind::BinOp(op, Box::new(l), Box::new(r))
-            }
-            "boolean_operator" => {
-                let l = self.opt_expr(n.child_by_field_name("left"), d);
-                let r = self.opt_expr(n.child_by_field_name("right"), d);
-                ExprKind::BoolOp(vec![l, r])
+            "binary_operator" | "boolean_operator" => {
+                // Walk the left spine iteratively: long chains (`a + b + ...`, big `X | Y`
+                // unions) must not count as nesting.
+                let kind = n.kind();
+                let mut rights = vec![];
+                let mut cur = n;
+                while cur.kind() == kind {
+                    let op = cur
+                        .child_by_field_name("operator")
+                        .map(|o| self.text(o))
+                        .unwrap_or_default();
+                    rights.push((op, cur.child_by_field_name("right")));
+                    match cur.child_by_field_name("left") {
+                        Some(l) => cur = l,
+                        None => break,
+                    }
+                }
+                let mut operands = vec![self.expr(cur, d)];
+                let mut ops = vec![];
+                for (op, r) in rights.into_iter().rev() {
+                    ops.push(op);
+                    operands.push(self.opt_expr(r, d));
+                }
+                if kind == "boolean_operator" {
+                    ExprKind::BoolOp(operands)
+                } else {
+                    ExprKind::BinOp(ops, operands)
+                }
             }
             "comparison_operator" => {
                 let mut ops = vec![];

@@ -1,0 +1,253 @@
+//! The rule catalog follows ruff's conventions: stable `AIRnnn` codes, kebab-case names that
+//! read well after "allow", lowercase summaries, documentation with the fixed sections, and
+//! Python examples that parse.
+
+use airlock_analyzer::rules::{RuleMeta, RULES};
+use std::collections::BTreeSet;
+
+/// The sections every rule's documentation has, in this order.
+const SECTIONS: [&str; 5] = [
+    "## What it does",
+    "## Why is this bad?",
+    "## Example",
+    "Use instead:",
+    "## References",
+];
+
+fn is_code(code: &str) -> bool {
+    code.len() == 6 && code.starts_with("AIR") && code[3..].chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_kebab_case(name: &str) -> bool {
+    !name.is_empty()
+        && name.split('-').all(|word| {
+            word.starts_with(|c: char| c.is_ascii_lowercase())
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// The offset of a line that is exactly `line` (a heading or `Use instead:`), after `from`.
+fn line_offset(docs: &str, line: &str, from: usize) -> Option<usize> {
+    let mut offset = 0;
+    for l in docs.split_inclusive('\n') {
+        if offset >= from && l.trim_end() == line {
+            return Some(offset);
+        }
+        offset += l.len();
+    }
+    None
+}
+
+/// The body of every fenced code block whose info string is `python` (or `py`).
+fn python_blocks(docs: &str) -> Vec<(usize, String)> {
+    let mut out = vec![];
+    let mut current: Option<(usize, String)> = None;
+    let mut fence_lang: Option<String> = None;
+    for (i, line) in docs.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(info) = trimmed.strip_prefix("```") {
+            match fence_lang.take() {
+                None => {
+                    let lang = info.trim().to_ascii_lowercase();
+                    if lang == "python" || lang == "py" {
+                        current = Some((i + 1, String::new()));
+                    }
+                    fence_lang = Some(lang);
+                }
+                Some(_) => {
+                    if let Some(block) = current.take() {
+                        out.push(block);
+                    }
+                }
+            }
+            continue;
+        }
+        if let Some((_, body)) = current.as_mut() {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    assert!(fence_lang.is_none(), "an unterminated code fence");
+    out
+}
+
+#[test]
+fn codes_are_well_formed_unique_and_ordered() {
+    let mut seen = BTreeSet::new();
+    for rule in RULES {
+        assert!(
+            is_code(rule.code),
+            "`{}` is not AIR followed by 3 digits",
+            rule.code
+        );
+        assert!(seen.insert(rule.code), "{} appears twice", rule.code);
+    }
+    let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    assert_eq!(codes, sorted, "RULES is ordered by code");
+    assert_eq!(RULES.len(), 13);
+}
+
+#[test]
+fn names_are_kebab_case_and_read_after_allow() {
+    let mut seen = BTreeSet::new();
+    for rule in RULES {
+        let name = rule.name;
+        assert!(
+            is_kebab_case(name),
+            "{}: `{name}` is not kebab-case",
+            rule.code
+        );
+        for bad in ["avoid-", "use-", "no-", "dont-", "do-not-", "prefer-"] {
+            assert!(
+                !name.starts_with(bad),
+                "{}: `{name}` starts with `{bad}`; names read after \"allow\"",
+                rule.code
+            );
+        }
+        assert!(seen.insert(name), "the name `{name}` appears twice");
+    }
+}
+
+#[test]
+fn summaries_are_lowercase_without_a_trailing_period() {
+    for rule in RULES {
+        let s = rule.summary;
+        assert!(!s.is_empty(), "{}: empty summary", rule.code);
+        assert!(
+            s.starts_with(|c: char| c.is_lowercase() || c == '`'),
+            "{}: summary starts with an uppercase letter: {s}",
+            rule.code
+        );
+        assert!(
+            !s.ends_with('.') && s.trim() == s && !s.contains('\n'),
+            "{}: summary has a trailing period, blank or line break: {s:?}",
+            rule.code
+        );
+    }
+}
+
+fn check_docs_shape(rule: &RuleMeta) -> Result<(), String> {
+    let docs = rule.docs;
+    let title = format!("# {}: {}", rule.code, rule.name);
+    let first = docs.lines().next().unwrap_or("");
+    if first != title {
+        return Err(format!("first line is `{first}`, want `{title}`"));
+    }
+    let mut from = 0;
+    for section in SECTIONS {
+        match line_offset(docs, section, from) {
+            Some(at) => from = at + section.len(),
+            None => {
+                let anywhere = line_offset(docs, section, 0).is_some();
+                return Err(if anywhere {
+                    format!("`{section}` is out of order")
+                } else {
+                    format!("`{section}` is missing")
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn docs_have_the_title_and_sections_in_order() {
+    let failures: Vec<String> = RULES
+        .iter()
+        .filter_map(|r| {
+            check_docs_shape(r)
+                .err()
+                .map(|e| format!("{}: {e}", r.code))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_shape_check_rejects_broken_docs() {
+    let good = RuleMeta {
+        docs: "# AIR999: some-rule\n\n## What it does\nx\n## Why is this bad?\ny\n## Example\n```python\nx = 1\n```\nUse instead:\n```python\nx = 2\n```\n## References\n- z\n",
+        code: "AIR999",
+        name: "some-rule",
+        ..RULES[0]
+    };
+    assert_eq!(check_docs_shape(&good), Ok(()));
+    let swapped = RuleMeta {
+        docs: "# AIR999: some-rule\n## Why is this bad?\n## What it does\n## Example\nUse instead:\n## References\n",
+        ..good
+    };
+    assert!(check_docs_shape(&swapped).is_err());
+    let untitled = RuleMeta {
+        docs: "# AIR998: some-rule\n## What it does\n## Why is this bad?\n## Example\nUse instead:\n## References\n",
+        ..good
+    };
+    assert!(check_docs_shape(&untitled).is_err());
+    assert_eq!(python_blocks(good.docs).len(), 2);
+}
+
+fn python_errors(src: &str) -> Option<String> {
+    let mut parser = tree_sitter::Parser::new();
+    parser
+        .set_language(&tree_sitter_python::LANGUAGE.into())
+        .expect("tree-sitter-python loads");
+    let tree = parser.parse(src, None).expect("tree-sitter returns a tree");
+    let root = tree.root_node();
+    if !root.has_error() {
+        return None;
+    }
+    // Name the first error node, found with an explicit cursor walk.
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        if node.is_error() || node.is_missing() {
+            return Some(format!(
+                "syntax error at line {} of the block: {}",
+                node.start_position().row + 1,
+                node.kind()
+            ));
+        }
+        if node.has_error() && cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return Some("syntax error".into());
+            }
+        }
+    }
+}
+
+#[test]
+fn python_examples_parse() {
+    let mut failures = vec![];
+    let mut blocks = 0;
+    for rule in RULES {
+        for (line, block) in python_blocks(rule.docs) {
+            blocks += 1;
+            if let Some(e) = python_errors(&block) {
+                failures.push(format!(
+                    "rules/docs/{}.md: the python block at line {line}: {e}",
+                    rule.code
+                ));
+            }
+        }
+    }
+    assert!(blocks >= 10, "only {blocks} python blocks in the docs");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(python_errors("def f(:\n    pass\n").is_some());
+}
+
+#[test]
+fn implemented_rules_show_python_examples() {
+    for rule in RULES.iter().filter(|r| r.implemented) {
+        assert!(
+            python_blocks(rule.docs).len() >= 2,
+            "{}: an implemented rule shows a python example and its fix",
+            rule.code
+        );
+    }
+}
