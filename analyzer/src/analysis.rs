@@ -70,6 +70,16 @@ pub fn analyze(opts: &Options, knowledge: &Knowledge) -> Analysis {
 }
 
 fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
+    let timings = std::env::var_os("AIRLOCK_TIMINGS").is_some();
+    let clock = std::time::Instant::now();
+    let lap = |what: &str| {
+        if timings {
+            eprintln!(
+                "timing: {what} done at {:.3}s",
+                clock.elapsed().as_secs_f64()
+            );
+        }
+    };
     let discovered = discover::discover(&opts.paths, &opts.discover);
     let mut notices = discovered.notices;
     let budget = Budget::default();
@@ -116,8 +126,10 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
         });
     }
     let files = db.files.len();
+    lap("discover, read and parse");
     let modules = name_modules(modules_src);
     let ev = Interp::new(&modules).run();
+    lap("evaluate");
     for f in &ev.fuel_exhausted {
         notices.push(Notice {
             path: db.get(*f).rel_path.clone(),
@@ -199,7 +211,9 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
         lg: &lg,
         db: &db,
     };
+    lap("extract");
     let mut findings = rules::run(&cx);
+    lap("rules");
     findings.retain(|f| enabled(f.code, f.name, &opts.select, &opts.ignore));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());

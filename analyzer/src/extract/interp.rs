@@ -266,6 +266,8 @@ pub struct Interp<'m> {
     obj_at: HashMap<(Site, u8), ObjId>,
     evaluated: HashSet<Site>,
     summaries: HashMap<Site, Value>,
+    /// Functions registered since the queue of pass two was last refilled.
+    discovered: Vec<FuncVal>,
     fuel: u64,
     call_depth: u32,
 }
@@ -289,6 +291,7 @@ impl<'m> Interp<'m> {
             obj_at: HashMap::new(),
             evaluated: HashSet::new(),
             summaries: HashMap::new(),
+            discovered: Vec::new(),
             fuel: FUEL,
             call_depth: 0,
         }
@@ -302,8 +305,8 @@ impl<'m> Interp<'m> {
         }
         // Functions and methods never called from module level: evaluate once with unknown
         // arguments so builder graphs and calls inside them are seen.
-        let mut pending: Vec<FuncVal> = self.ev.funcs.values().cloned().collect();
-        let mut seen_len = pending.len();
+        let mut pending: Vec<FuncVal> = self.ev.funcs.values().rev().cloned().collect();
+        self.discovered.clear();
         while let Some(f) = pending.pop() {
             let site = f.site(self.modules);
             if self.evaluated.contains(&site) {
@@ -312,15 +315,8 @@ impl<'m> Interp<'m> {
             self.fuel = FUEL / 4;
             let r = self.call_func(&f, vec![], vec![], None);
             self.ev.returns.entry(site).or_insert(r);
-            if self.ev.funcs.len() > seen_len {
-                // Nested functions discovered while evaluating: queue them too.
-                for (s, g) in &self.ev.funcs {
-                    if !self.evaluated.contains(s) {
-                        pending.push(g.clone());
-                    }
-                }
-                seen_len = self.ev.funcs.len();
-            }
+            // Nested functions discovered while evaluating: queue them too.
+            pending.extend(self.discovered.drain(..).rev());
         }
         self.ev.globals = self
             .globals
@@ -328,6 +324,13 @@ impl<'m> Interp<'m> {
             .map(|g| g.unwrap_or_default())
             .collect();
         self.ev
+    }
+
+    fn register_func(&mut self, site: Site, f: &FuncVal) {
+        if let std::collections::btree_map::Entry::Vacant(e) = self.ev.funcs.entry(site) {
+            e.insert(f.clone());
+            self.discovered.push(f.clone());
+        }
     }
 
     fn file(&self) -> FileId {
@@ -604,7 +607,7 @@ impl<'m> Interp<'m> {
                     bound: None,
                 };
                 let site = f.site(self.modules);
-                self.ev.funcs.entry(site).or_insert_with(|| f.clone());
+                self.register_func(site, &f);
                 let mut v = Value::Func(f);
                 for d in def.decorators.iter().rev() {
                     let dv = self.expr(d);
@@ -641,7 +644,7 @@ impl<'m> Interp<'m> {
                                 bound: None,
                             };
                             let site = f.site(self.modules);
-                            self.ev.funcs.entry(site).or_insert_with(|| f.clone());
+                            self.register_func(site, &f);
                             let mut v = Value::Func(f);
                             for d in fd.decorators.iter().rev() {
                                 let dv = self.expr(d);
@@ -1082,7 +1085,7 @@ impl<'m> Interp<'m> {
                     bound: None,
                 };
                 let site = f.site(self.modules);
-                self.ev.funcs.entry(site).or_insert_with(|| f.clone());
+                self.register_func(site, &f);
                 Value::Func(f)
             }
             ExprKind::IfExp(test, a, b) => {
