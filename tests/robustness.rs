@@ -184,6 +184,7 @@ fn bad_input_gives_notices_and_the_real_finding_survives() {
     let latin = assert_notice(&json, "latin1.py", &["utf-8"]);
     assert!(latin.iter().any(|(line, _)| *line == 2), "{latin:?}");
     assert_notice(&json, "blob.py", &["binary"]);
+    assert_notice(&json, "bomb.yaml", &["alias bomb"]);
     for deep in [
         "deep_parens.py",
         "deep_lists.py",
@@ -277,6 +278,12 @@ fn an_alias_bomb_alone_is_cheap() {
     dir.write("config.yaml", yaml_alias_bomb());
     let r = check_json(dir.path());
     assert_eq!(r.code(), 0, "stderr:\n{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("config.yaml:1: yaml aliases would expand to"),
+        "the bomb is named: {}",
+        r.stderr
+    );
     assert!(
         r.elapsed.as_secs() < 20,
         "an alias bomb took {:?}",

@@ -246,8 +246,21 @@ fn load(found: FoundFile, budget: &Budget) -> Result<Loaded, Notice> {
             Parsed::Json(node)
         }
         FileKind::Yaml => {
-            let (_docs, issues) = crate::syntax::yaml::parse_yaml(&text, budget);
+            let (docs, issues) = crate::syntax::yaml::parse_yaml(&text, budget);
             let lines = LineIndex::new(&text);
+            for d in &docs {
+                let size = crate::syntax::tree::expanded_size(d);
+                if size > budget.max_nodes as u64 {
+                    notices.push(Notice {
+                        path: found.rel_path.clone(),
+                        line: lines.line_col(d.span.start).0,
+                        message: format!(
+                            "yaml aliases would expand to {} nodes (an alias bomb); aliases are kept unexpanded",
+                            if size == u64::MAX { "more than 18446744073709551615".to_string() } else { size.to_string() }
+                        ),
+                    });
+                }
+            }
             for i in issues.iter().take(3) {
                 notices.push(Notice {
                     path: found.rel_path.clone(),

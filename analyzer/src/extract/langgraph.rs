@@ -270,6 +270,8 @@ impl<'a> Extractor<'a> {
             }
             match b {
                 Value::Ext(q) if glob_match(BASE_TOOL, &q) => return true,
+                // The framework's own sources analysed as part of the project.
+                Value::Class(bc) if bc.def.name == "BaseTool" => return true,
                 Value::Class(bc) => stack.extend(bc.bases.iter().cloned()),
                 _ => {}
             }

@@ -44,7 +44,7 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             path.push(cx.step(
                 StepKind::Tool,
                 tool.site,
-                format!("`{}` runs model-written {}", tool.name, kind),
+                format!("`{}` runs model-written {}", tool.name, what(&kind)),
             ));
             if sink != tool.site {
                 path.push(cx.step(StepKind::Sink, sink, format!("`{callee}` on the host")));
@@ -52,11 +52,7 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             let message = format!(
                 "{} can run model-written {} on the host through `{}`",
                 u.label,
-                if kind == "shell_exec" {
-                    "shell commands"
-                } else {
-                    "code"
-                },
+                what(&kind),
                 tool.name
             );
             let help = "run it in a sandbox (a Docker, E2B or Modal executor, `DockerExecutionPolicy`), or remove the tool".to_string();
@@ -72,5 +68,14 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 &[&key],
             ));
         }
+    }
+}
+
+/// Plain words for an execution sink kind.
+fn what(kind: &str) -> &'static str {
+    match kind {
+        "shell_exec" => "shell commands",
+        "remote_code_load" => "code loaded from elsewhere",
+        _ => "code",
     }
 }

@@ -312,3 +312,77 @@ pub(crate) mod tests {
         out
     }
 }
+
+/// How many nodes a YAML document would have if its aliases were expanded, saturating at
+/// `u64::MAX`. Computed in post-order with an explicit stack; aliases refer to anchors that
+/// completed earlier, so one pass suffices. A large value means an alias bomb: airlock keeps
+/// the aliases unexpanded and says so.
+pub fn expanded_size(root: &Node) -> u64 {
+    use std::collections::HashMap;
+    let mut anchors: HashMap<&str, u64> = HashMap::new();
+    // (node, children pushed?) pairs; sizes of finished children accumulate on `sums`.
+    let mut stack: Vec<(&Node, bool)> = vec![(root, false)];
+    let mut sums: Vec<u64> = vec![0];
+    while let Some((node, expanded)) = stack.pop() {
+        if !expanded {
+            let children: Vec<&Node> = match &node.value {
+                Value::Seq(xs) => xs.iter().collect(),
+                Value::Map(kv) => kv.iter().flat_map(|(k, v)| [k, v]).collect(),
+                _ => vec![],
+            };
+            if children.is_empty() {
+                let own = match &node.value {
+                    Value::Alias(name) => anchors.get(name.as_str()).copied().unwrap_or(1),
+                    _ => 1,
+                };
+                if let Some(a) = &node.anchor {
+                    anchors.insert(a.as_str(), own);
+                }
+                if let Some(top) = sums.last_mut() {
+                    *top = top.saturating_add(own);
+                }
+                continue;
+            }
+            stack.push((node, true));
+            sums.push(0);
+            for c in children.into_iter().rev() {
+                stack.push((c, false));
+            }
+        } else {
+            let inner = sums.pop().unwrap_or(0);
+            let own = inner.saturating_add(1);
+            if let Some(a) = &node.anchor {
+                anchors.insert(a.as_str(), own);
+            }
+            if let Some(top) = sums.last_mut() {
+                *top = top.saturating_add(own);
+            }
+        }
+    }
+    sums.pop().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod expansion_tests {
+    use super::*;
+    use crate::syntax::yaml::parse_yaml;
+
+    #[test]
+    fn alias_bombs_are_measured_without_expanding() {
+        let mut src = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        let mut prev = 'a';
+        for c in ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] {
+            src.push_str(&format!(
+                "{c}: &{c} [{}]\n",
+                vec![format!("*{prev}"); 9].join(", ")
+            ));
+            prev = c;
+        }
+        let (docs, _) = parse_yaml(&src, &Budget::default());
+        let size = expanded_size(&docs[0]);
+        assert!(size > 387_000_000, "{size}");
+        let (docs, _) = parse_yaml("a: &x [1, 2]\nb: *x\n", &Budget::default());
+        // map + key a + [1, 2] (3 nodes) + key b + *x (3 nodes).
+        assert_eq!(expanded_size(&docs[0]), 1 + 1 + 3 + 1 + 3);
+    }
+}
