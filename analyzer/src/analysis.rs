@@ -203,12 +203,14 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
             );
         }
     }
+    let pg = crate::graph::ProjectGraph::build(&ev, &modules, &lg);
     let cx = Ctx {
         k: knowledge,
         ev: &ev,
         modules: &modules,
         body: &body,
         lg: &lg,
+        pg: &pg,
         db: &db,
     };
     lap("extract");

@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod discover;
 pub mod extract;
+pub mod graph;
 pub mod knowledge;
 pub mod model;
 pub mod rules;

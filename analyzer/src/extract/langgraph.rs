@@ -11,7 +11,7 @@ use crate::extract::interp::{
 };
 use crate::knowledge::{self, glob_match, Knowledge};
 use crate::syntax::python::{Expr, ExprKind, StmtKind};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 pub const START: &str = "__start__";
 pub const END: &str = "__end__";
@@ -1530,12 +1530,9 @@ pub fn push_children<'e>(e: &'e Expr, stack: &mut Vec<&'e Expr>) {
     }
 }
 
-/// Reads of approval-like fields of the state parameter inside a function:
-/// `state["approved"]`, `state.get("approved")`, `state.approved`.
-pub fn state_reads(
-    f: &FuncVal,
-    fields: &BTreeMap<String, ()>,
-) -> Vec<(String, crate::model::Span)> {
+/// Reads of state fields through the state parameter inside a function:
+/// `state["approved"]`, `state.get("approved")`, `state.approved` (not `state.method(...)`).
+pub fn state_reads(f: &FuncVal) -> Vec<(String, crate::model::Span)> {
     let Some(param) = f
         .def
         .params
@@ -1588,27 +1585,34 @@ pub fn state_reads(
         match &e.kind {
             ExprKind::Subscript(b, k) if is_param(b) => {
                 if let ExprKind::Str(s) = &k.kind {
-                    if fields.contains_key(s.as_str()) {
-                        out.push((s.clone(), e.span));
-                    }
+                    out.push((s.clone(), e.span));
                 }
             }
-            ExprKind::Attr(b, a) if is_param(b) && fields.contains_key(a.as_str()) => {
+            ExprKind::Attr(b, a) if is_param(b) => {
                 out.push((a.clone(), e.span));
             }
             ExprKind::Call(f, args) => {
                 if let ExprKind::Attr(b, m) = &f.kind {
-                    if m == "get" && is_param(b) {
-                        if let Some(crate::syntax::python::Arg::Pos(Expr {
-                            kind: ExprKind::Str(s),
-                            ..
-                        })) = args.first()
-                        {
-                            if fields.contains_key(s.as_str()) {
+                    if is_param(b) {
+                        // A method of the state object: `state.get("x")` reads `x`.
+                        if m == "get" {
+                            if let Some(crate::syntax::python::Arg::Pos(Expr {
+                                kind: ExprKind::Str(s),
+                                ..
+                            })) = args.first()
+                            {
                                 out.push((s.clone(), e.span));
-                                continue;
                             }
                         }
+                        for a in args {
+                            match a {
+                                crate::syntax::python::Arg::Pos(x)
+                                | crate::syntax::python::Arg::Kw(_, x)
+                                | crate::syntax::python::Arg::Star(x)
+                                | crate::syntax::python::Arg::DoubleStar(x) => exprs.push(x),
+                            }
+                        }
+                        continue;
                     }
                 }
             }

@@ -331,3 +331,64 @@ def h(amount: int):
     let expect = "a: shell_exec(cmd)!\nb: \nc: \nd: sql_exec(status)\ne: file_delete(path)\nf: \ng: gated\nh: late";
     assert_eq!(got.trim(), expect, "\n--- got ---\n{got}\n");
 }
+
+#[test]
+fn project_graph_tracks_state_fields_and_routes() {
+    let src = r#"
+from langgraph.graph import StateGraph, START
+from langgraph.types import Command
+
+def review(state):
+    return {"approved": True, "notes": "x"}
+
+def route(state):
+    return "pay" if state["approved"] else "stop"
+
+def pay(state):
+    if state.get("amount"):
+        return Command(goto="stop", update={"paid": True})
+
+def stop(state):
+    return {}
+
+b = StateGraph(dict)
+b.add_node("review", review)
+b.add_node("pay", pay)
+b.add_node("stop", stop)
+b.add_edge(START, "review")
+b.add_conditional_edges("review", route, {"pay": "pay", "stop": "stop"})
+g = b.compile()
+"#;
+    let k = Knowledge::builtin();
+    let modules = vec![ModuleInfo {
+        file: FileId(0),
+        name: "m".into(),
+        aliases: vec![],
+        is_package: false,
+        ir: python::parse(src),
+    }];
+    let ev = Interp::new(&modules).run();
+    let body = BodyAnalyzer::new(&k, &ev, &modules);
+    let lg = Extractor::new(&k, &ev, &modules, &body).run();
+    let pg = crate::graph::ProjectGraph::build(&ev, &modules, &lg);
+    let names = |v: Vec<(crate::graph::PNode, crate::extract::interp::Site)>| -> Vec<String> {
+        v.into_iter()
+            .map(|(n, _)| match n {
+                crate::graph::PNode::Node { name, .. } => name,
+                other => format!("{other:?}"),
+            })
+            .collect()
+    };
+    assert_eq!(names(pg.writers(0, "approved")), ["review"]);
+    assert_eq!(names(pg.writers(0, "paid")), ["pay"]);
+    let reads: Vec<String> = pg.reads_of(0, "pay").into_iter().map(|(f, _)| f).collect();
+    assert_eq!(reads, ["amount"]);
+    let from_start = pg.reachable(0, "__start__", &Default::default());
+    assert_eq!(
+        from_start.into_iter().collect::<Vec<_>>(),
+        ["__start__", "pay", "review", "stop"]
+    );
+    let avoid = ["review".to_string()].into_iter().collect();
+    let around = pg.reachable(0, "__start__", &avoid);
+    assert!(!around.contains("pay"), "{around:?}");
+}

@@ -2,11 +2,10 @@
 //! state field that an LLM-driven node or a tool can write.
 
 use super::context::Ctx;
-use crate::extract::interp::{Callee, FuncVal, Site, Value};
+use crate::extract::interp::{FuncVal, Site};
 use crate::extract::langgraph::{state_reads, EdgeKind, Graph, NodeAction};
-use crate::knowledge::glob_match;
+use crate::graph::PNode;
 use crate::model::{Confidence, Finding, Severity, StepKind};
-use crate::syntax::python::{Arg, DictItem, Expr, ExprKind, StmtKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Field names that read as a decision someone made.
@@ -45,8 +44,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         .iter()
         .map(|f| (f.to_string(), ()))
         .collect();
-    for g in &cx.lg.graphs {
-        let writers = writers(cx, g, &fields);
+    for (gi, g) in cx.lg.graphs.iter().enumerate() {
+        let writers = writers(cx, gi, g, &fields);
         if writers.is_empty() {
             continue;
         }
@@ -142,7 +141,10 @@ fn report(
     out: &mut Vec<Finding>,
 ) {
     let file = cx.modules[f.module].file;
-    for (field, span) in state_reads(f, fields) {
+    for (field, span) in state_reads(f)
+        .into_iter()
+        .filter(|(f, _)| fields.contains_key(f))
+    {
         let Some((wsite, wdesc)) = writers.get(&field) else {
             continue;
         };
@@ -186,137 +188,42 @@ fn report(
     }
 }
 
-/// Approval-like fields written by LLM-driven nodes or by tools, with where and by whom.
-fn writers(cx: &Ctx, g: &Graph, fields: &BTreeMap<String, ()>) -> BTreeMap<String, (Site, String)> {
+/// Approval-like fields written by LLM-driven nodes or by tools, from the project graph's
+/// write edges, with where and by whom.
+fn writers(
+    cx: &Ctx,
+    gi: usize,
+    g: &Graph,
+    fields: &BTreeMap<String, ()>,
+) -> BTreeMap<String, (Site, String)> {
     let mut out = BTreeMap::new();
-    for n in &g.nodes {
-        match &n.action {
-            NodeAction::Func(f) => {
-                let caps = cx.body.caps(f);
-                // A node that asks a human decides with the human's answer.
-                if caps.model_calls.is_empty() || !caps.interrupts.is_empty() {
-                    continue;
-                }
-                for (field, site) in written_fields(cx, f, fields) {
-                    out.entry(field)
-                        .or_insert((site, format!("LLM-driven node `{}`", n.name)));
-                }
-            }
-            NodeAction::ToolNode { tools, .. } => {
-                for &t in tools {
-                    let tool = &cx.lg.tools[t];
-                    if let Some(f) = tool.func() {
-                        for (field, site) in written_fields(cx, f, fields) {
-                            out.entry(field).or_insert((
-                                site,
-                                format!("tool `{}` (called by the model)", tool.name),
-                            ));
-                        }
-                    }
-                }
-            }
-            NodeAction::Agent(a) => {
-                for &t in &cx.lg.agents[*a].tools {
-                    let tool = &cx.lg.tools[t];
-                    if let Some(f) = tool.func() {
-                        for (field, site) in written_fields(cx, f, fields) {
-                            out.entry(field).or_insert((
-                                site,
-                                format!("tool `{}` (called by the model)", tool.name),
-                            ));
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Keys a function returns in a dict or in `Command(update={...})`, or assigns on its state.
-fn written_fields(cx: &Ctx, f: &FuncVal, fields: &BTreeMap<String, ()>) -> Vec<(String, Site)> {
-    let file = cx.modules[f.module].file;
-    let mut out = vec![];
-    let mut stmts: Vec<&[crate::syntax::python::Stmt]> = vec![&f.def.body];
-    let mut exprs: Vec<&Expr> = vec![];
-    while let Some(b) = stmts.pop() {
-        for s in b {
-            match &s.kind {
-                StmtKind::Return(Some(e)) => exprs.push(e),
-                StmtKind::Assign { targets, value, .. } => {
-                    for t in targets {
-                        if let crate::syntax::python::Target::Subscript(_, k) = t {
-                            if let ExprKind::Str(key) = &k.kind {
-                                if fields.contains_key(key.as_str()) {
-                                    out.push((key.clone(), Site { file, span: k.span }));
+    for field in fields.keys() {
+        for (who, site) in cx.pg.writers(gi, field) {
+            let desc = match who {
+                PNode::Node { name, .. } => {
+                    let llm_driven =
+                        g.nodes
+                            .iter()
+                            .filter(|n| n.name == name)
+                            .any(|n| match &n.action {
+                                NodeAction::Func(f) => {
+                                    let caps = cx.body.caps(f);
+                                    // A node that asks a human decides with the human's answer.
+                                    !caps.model_calls.is_empty() && caps.interrupts.is_empty()
                                 }
-                            }
-                        }
+                                _ => false,
+                            });
+                    if !llm_driven {
+                        continue;
                     }
-                    exprs.push(value);
+                    format!("LLM-driven node `{name}`")
                 }
-                StmtKind::Expr(e) => exprs.push(e),
-                StmtKind::If { body, orelse, .. }
-                | StmtKind::For { body, orelse, .. }
-                | StmtKind::While { body, orelse, .. } => {
-                    stmts.push(body);
-                    stmts.push(orelse);
-                }
-                StmtKind::With { body, .. } => stmts.push(body),
-                StmtKind::Try {
-                    body,
-                    handlers,
-                    orelse,
-                    finalbody,
-                } => {
-                    stmts.push(body);
-                    for h in handlers {
-                        stmts.push(h);
-                    }
-                    stmts.push(orelse);
-                    stmts.push(finalbody);
-                }
-                _ => {}
-            }
+                PNode::Tool(t) => format!("tool `{}` (called by the model)", cx.lg.tools[t].name),
+                _ => continue,
+            };
+            out.entry(field.clone()).or_insert((site, desc));
+            break;
         }
     }
-    while let Some(e) = exprs.pop() {
-        match &e.kind {
-            ExprKind::Dict(items) => {
-                for it in items {
-                    if let DictItem::Pair(k, _) = it {
-                        if let ExprKind::Str(key) = &k.kind {
-                            if fields.contains_key(key.as_str()) {
-                                out.push((key.clone(), Site { file, span: k.span }));
-                            }
-                        }
-                    }
-                }
-            }
-            ExprKind::Call(c, args) => {
-                let site = Site { file, span: e.span };
-                let is_command = cx.ev.callee_at.get(&site).is_some_and(|cs| {
-                    cs.iter().any(|c| matches!(c, Callee::Qualified(q) if glob_match("langgraph.**.Command", q)))
-                }) || matches!(&c.kind, ExprKind::Name(n) if n == "Command");
-                for a in args {
-                    if let Arg::Kw(k, v) = a {
-                        if is_command && k == "update" {
-                            exprs.push(v);
-                        } else if fields.contains_key(k.as_str()) && is_command {
-                            out.push((k.clone(), Site { file, span: v.span }));
-                        }
-                    }
-                }
-            }
-            ExprKind::IfExp(_, a, b) => {
-                exprs.push(a);
-                exprs.push(b);
-            }
-            _ => {}
-        }
-    }
-    let _ = Value::None;
-    out.sort_by_key(|(_, s)| *s);
     out
 }

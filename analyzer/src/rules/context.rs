@@ -4,14 +4,11 @@
 use crate::diagnostics::fingerprint;
 use crate::extract::body::{BodyAnalyzer, CapHit};
 use crate::extract::interp::{Evaluation, ModuleInfo, Site};
-use crate::extract::langgraph::{
-    Checkpointer, EdgeKind, Graph, LangGraphFacts, NodeAction, Tool, END, START,
-};
+use crate::extract::langgraph::{Checkpointer, Graph, LangGraphFacts, NodeAction, Tool, START};
 use crate::knowledge::Knowledge;
 use crate::model::{Confidence, Finding, Location, Severity, SourceDb, Step, StepKind};
 use crate::rules::RuleMeta;
-use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub struct Ctx<'a> {
     pub k: &'a Knowledge,
@@ -19,6 +16,7 @@ pub struct Ctx<'a> {
     pub modules: &'a [ModuleInfo],
     pub body: &'a BodyAnalyzer<'a>,
     pub lg: &'a LangGraphFacts,
+    pub pg: &'a crate::graph::ProjectGraph,
     pub db: &'a SourceDb,
 }
 
@@ -184,26 +182,10 @@ impl<'a> Ctx<'a> {
 
     /// Node names reachable from `from` following edges; computed targets reach every node.
     pub fn reachable(&self, g: &Graph, from: &str, avoid: &BTreeSet<String>) -> BTreeSet<String> {
-        let (pg, index) = route_graph(g);
-        let mut seen = BTreeSet::new();
-        let Some(&start) = index.get(from) else {
-            seen.insert(from.to_string());
-            return seen;
-        };
-        let mut visited = vec![false; pg.node_count()];
-        let mut q = VecDeque::from([start]);
-        while let Some(n) = q.pop_front() {
-            if std::mem::replace(&mut visited[n.index()], true) {
-                continue;
-            }
-            let name = &pg[n];
-            seen.insert(name.clone());
-            if avoid.contains(name) && n != start {
-                continue;
-            }
-            q.extend(pg.neighbors(n));
+        match self.lg.graphs.iter().position(|x| std::ptr::eq(x, g)) {
+            Some(gi) => self.pg.reachable(gi, from, avoid),
+            None => BTreeSet::from([from.to_string()]),
         }
-        seen
     }
 
     /// Whether the graph's entry is known (it has an edge out of START).
@@ -433,42 +415,6 @@ impl<'a> Ctx<'a> {
         }
         out
     }
-}
-
-/// The routes of one LangGraph graph as a petgraph digraph over node names (plus `__start__`).
-/// A computed target (a router returning `state["next"]`) is an edge to every node.
-fn route_graph(g: &Graph) -> (DiGraph<String, EdgeKind>, HashMap<String, NodeIndex>) {
-    let mut pg = DiGraph::new();
-    let mut index: HashMap<String, NodeIndex> = HashMap::new();
-    let mut node = |pg: &mut DiGraph<String, EdgeKind>, name: &str| {
-        *index
-            .entry(name.to_string())
-            .or_insert_with(|| pg.add_node(name.to_string()))
-    };
-    node(&mut pg, START);
-    let names: Vec<&str> = g.nodes.iter().map(|n| n.name.as_str()).collect();
-    for n in &names {
-        node(&mut pg, n);
-    }
-    for e in &g.edges {
-        if e.to.as_deref() == Some(END) {
-            continue;
-        }
-        let a = node(&mut pg, &e.from);
-        match &e.to {
-            Some(t) => {
-                let b = node(&mut pg, t);
-                pg.update_edge(a, b, e.kind);
-            }
-            None => {
-                for n in &names {
-                    let b = node(&mut pg, n);
-                    pg.update_edge(a, b, e.kind);
-                }
-            }
-        }
-    }
-    (pg, index)
 }
 
 fn short(q: &str) -> &str {
