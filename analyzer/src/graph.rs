@@ -6,7 +6,7 @@
 use crate::extract::interp::{Callee, Evaluation, FuncVal, ModuleInfo, Site};
 use crate::extract::langgraph::{state_reads, EdgeKind, LangGraphFacts, NodeAction, END, START};
 use crate::knowledge::glob_match;
-use crate::syntax::python::{Arg, DictItem, Expr, ExprKind, StmtKind, Target};
+use crate::syntax::python::{visit_stmts, Arg, DictItem, Expr, ExprKind, StmtKind, Target};
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -250,52 +250,19 @@ impl ProjectGraph {
 pub fn state_writes(ev: &Evaluation, modules: &[ModuleInfo], f: &FuncVal) -> Vec<(String, Site)> {
     let file = modules[f.module].file;
     let mut out = vec![];
-    let mut stmts: Vec<&[crate::syntax::python::Stmt]> = vec![&f.def.body];
     let mut exprs: Vec<&Expr> = vec![];
-    while let Some(b) = stmts.pop() {
-        for s in b {
-            match &s.kind {
-                StmtKind::Return(Some(e)) => exprs.push(e),
-                StmtKind::Assign { targets, value, .. } => {
-                    for t in targets {
-                        if let Target::Subscript(_, k) = t {
-                            if let ExprKind::Str(key) = &k.kind {
-                                out.push((key.clone(), Site { file, span: k.span }));
-                            }
-                        }
-                    }
-                    exprs.push(value);
-                }
-                StmtKind::Expr(e) => exprs.push(e),
-                StmtKind::If { body, orelse, .. }
-                | StmtKind::For { body, orelse, .. }
-                | StmtKind::While { body, orelse, .. } => {
-                    stmts.push(body);
-                    stmts.push(orelse);
-                }
-                StmtKind::With { body, .. } => stmts.push(body),
-                StmtKind::Try {
-                    body,
-                    handlers,
-                    orelse,
-                    finalbody,
-                } => {
-                    stmts.push(body);
-                    for h in handlers {
-                        stmts.push(h);
-                    }
-                    stmts.push(orelse);
-                    stmts.push(finalbody);
-                }
-                StmtKind::Match { cases, .. } => {
-                    for c in cases {
-                        stmts.push(c);
+    visit_stmts(&f.def.body, &mut |s| {
+        if let StmtKind::Assign { targets, .. } = &s.kind {
+            for t in targets {
+                if let Target::Subscript(_, k) = t {
+                    if let ExprKind::Str(key) = &k.kind {
+                        out.push((key.clone(), Site { file, span: k.span }));
                     }
                 }
-                _ => {}
             }
         }
-    }
+        exprs.extend(s.exprs());
+    });
     while let Some(e) = exprs.pop() {
         match &e.kind {
             ExprKind::Dict(items) => {

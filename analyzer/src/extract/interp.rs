@@ -635,27 +635,8 @@ impl<'m> Interp<'m> {
                     has_return: false,
                     is_module: false,
                 });
-                for st in &def.body {
-                    match &st.kind {
-                        StmtKind::Func(fd) => {
-                            let f = FuncVal {
-                                def: fd.clone(),
-                                module,
-                                bound: None,
-                            };
-                            let site = f.site(self.modules);
-                            self.register_func(site, &f);
-                            let mut v = Value::Func(f);
-                            for d in fd.decorators.iter().rev() {
-                                let dv = self.expr(d);
-                                self.record_decorator(site, &dv, d.span);
-                                v = self.apply_decorator(dv, v, d.span, fd);
-                            }
-                            self.bind(&fd.name, v);
-                        }
-                        _ => self.stmt(st),
-                    }
-                }
+                // Methods are defined exactly like functions, in the class frame.
+                self.block(&def.body);
                 let frame = self.frames.pop();
                 let attrs: BTreeMap<String, Value> = frame
                     .map(|f| f.locals.into_iter().collect())

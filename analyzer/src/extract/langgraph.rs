@@ -10,7 +10,7 @@ use crate::extract::interp::{
     Value,
 };
 use crate::knowledge::{self, glob_match, Knowledge};
-use crate::syntax::python::{Expr, ExprKind, StmtKind};
+use crate::syntax::python::{visit_stmts, Expr, ExprKind, StmtKind};
 use std::collections::{BTreeSet, HashMap};
 
 pub const START: &str = "__start__";
@@ -1381,42 +1381,11 @@ fn literal_strings(e: &Expr) -> Vec<String> {
 }
 
 fn for_each_return(body: &[crate::syntax::python::Stmt], f: &mut dyn FnMut(&Expr)) {
-    let mut stack: Vec<&[crate::syntax::python::Stmt]> = vec![body];
-    while let Some(b) = stack.pop() {
-        for s in b {
-            match &s.kind {
-                StmtKind::Return(Some(e)) => f(e),
-                StmtKind::If { body, orelse, .. } => {
-                    stack.push(body);
-                    stack.push(orelse);
-                }
-                StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
-                    stack.push(body);
-                    stack.push(orelse);
-                }
-                StmtKind::With { body, .. } => stack.push(body),
-                StmtKind::Try {
-                    body,
-                    handlers,
-                    orelse,
-                    finalbody,
-                } => {
-                    stack.push(body);
-                    for h in handlers {
-                        stack.push(h);
-                    }
-                    stack.push(orelse);
-                    stack.push(finalbody);
-                }
-                StmtKind::Match { cases, .. } => {
-                    for c in cases {
-                        stack.push(c);
-                    }
-                }
-                _ => {}
-            }
+    visit_stmts(body, &mut |s| {
+        if let StmtKind::Return(Some(e)) = &s.kind {
+            f(e)
         }
-    }
+    });
 }
 
 fn expr_mentions(e: &Expr, name: &str) -> bool {
@@ -1448,24 +1417,11 @@ fn expr_calls(e: &Expr, name: &str) -> bool {
 
 fn func_mentions(body: &[crate::syntax::python::Stmt], name: &str) -> bool {
     let mut found = false;
-    let mut stack: Vec<&[crate::syntax::python::Stmt]> = vec![body];
-    while let Some(b) = stack.pop() {
-        for s in b {
-            match &s.kind {
-                StmtKind::Assign { value, .. } | StmtKind::Expr(value)
-                    if expr_mentions(value, name) =>
-                {
-                    found = true;
-                }
-                StmtKind::If { body, orelse, .. } => {
-                    stack.push(body);
-                    stack.push(orelse);
-                }
-                StmtKind::With { body, .. } => stack.push(body),
-                _ => {}
-            }
+    visit_stmts(body, &mut |s| {
+        if s.exprs().into_iter().any(|e| expr_mentions(e, name)) {
+            found = true;
         }
-    }
+    });
     found
 }
 
@@ -1543,43 +1499,7 @@ pub fn state_reads(f: &FuncVal) -> Vec<(String, crate::model::Span)> {
     };
     let mut out = vec![];
     let mut exprs: Vec<&Expr> = vec![];
-    let mut stmts: Vec<&[crate::syntax::python::Stmt]> = vec![&f.def.body];
-    while let Some(b) = stmts.pop() {
-        for s in b {
-            match &s.kind {
-                StmtKind::Assign { value, .. }
-                | StmtKind::Expr(value)
-                | StmtKind::Return(Some(value)) => exprs.push(value),
-                StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
-                    exprs.push(test);
-                    stmts.push(body);
-                    stmts.push(orelse);
-                }
-                StmtKind::For {
-                    iter, body, orelse, ..
-                } => {
-                    exprs.push(iter);
-                    stmts.push(body);
-                    stmts.push(orelse);
-                }
-                StmtKind::With { body, .. } => stmts.push(body),
-                StmtKind::Try {
-                    body,
-                    handlers,
-                    orelse,
-                    finalbody,
-                } => {
-                    stmts.push(body);
-                    for h in handlers {
-                        stmts.push(h);
-                    }
-                    stmts.push(orelse);
-                    stmts.push(finalbody);
-                }
-                _ => {}
-            }
-        }
-    }
+    visit_stmts(&f.def.body, &mut |s| exprs.extend(s.exprs()));
     while let Some(e) = exprs.pop() {
         let is_param = |x: &Expr| matches!(&x.kind, ExprKind::Name(n) if *n == param);
         match &e.kind {

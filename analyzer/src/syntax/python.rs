@@ -201,6 +201,59 @@ pub enum StmtKind {
     Other,
 }
 
+impl Stmt {
+    /// The blocks nested directly in this statement (bodies, branches, handlers, cases);
+    /// function and class bodies are not included: they run elsewhere.
+    pub fn blocks(&self) -> Vec<&[Stmt]> {
+        match &self.kind {
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. } => vec![body, orelse],
+            StmtKind::With { body, .. } => vec![body],
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                let mut v: Vec<&[Stmt]> = vec![body];
+                v.extend(handlers.iter().map(|h| h.as_slice()));
+                v.push(orelse);
+                v.push(finalbody);
+                v
+            }
+            StmtKind::Match { cases, .. } => cases.iter().map(|c| c.as_slice()).collect(),
+            _ => vec![],
+        }
+    }
+
+    /// The expressions this statement evaluates itself (not those of nested blocks).
+    pub fn exprs(&self) -> Vec<&Expr> {
+        match &self.kind {
+            StmtKind::Assign { value, .. } | StmtKind::Expr(value) => vec![value],
+            StmtKind::AugAssign { value, .. } => vec![value],
+            StmtKind::Return(Some(e)) | StmtKind::Raise(Some(e)) => vec![e],
+            StmtKind::If { test, .. } | StmtKind::While { test, .. } => vec![test],
+            StmtKind::For { iter, .. } => vec![iter],
+            StmtKind::With { items, .. } => items.iter().map(|(e, _)| e).collect(),
+            StmtKind::Match { subject, .. } => vec![subject],
+            _ => vec![],
+        }
+    }
+}
+
+/// Visits every statement of a function or module body, nested blocks included, with an
+/// explicit stack (no recursion), in no particular order.
+pub fn visit_stmts<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
+    let mut stack: Vec<&'a [Stmt]> = vec![body];
+    while let Some(b) = stack.pop() {
+        for s in b {
+            f(s);
+            stack.extend(s.blocks());
+        }
+    }
+}
+
 /// A parsed Python file: its IR, plus problems found while parsing.
 #[derive(Debug, Clone, Default)]
 pub struct PyModule {
@@ -239,43 +292,12 @@ pub fn parse(text: &str) -> PyModule {
     };
     let root = tree.root_node();
     if root.has_error() {
-        collect_syntax_errors(root, &mut l.issues);
+        super::syntax_errors(root, &mut l.issues);
     }
     let body = l.block_children(root, 0);
     PyModule {
         body,
         issues: l.issues,
-    }
-}
-
-/// Finds the first few ERROR / MISSING nodes with an explicit cursor walk (no recursion).
-fn collect_syntax_errors(root: Node, out: &mut Vec<(Span, String)>) {
-    let mut cursor = root.walk();
-    let mut found = 0;
-    'walk: loop {
-        let node = cursor.node();
-        if node.is_error() || node.is_missing() {
-            let what = if node.is_missing() {
-                format!("syntax error: missing `{}`", node.kind())
-            } else {
-                "syntax error".to_string()
-            };
-            out.push((Span::new(node.start_byte(), node.end_byte()), what));
-            found += 1;
-            if found >= 3 {
-                break;
-            }
-        } else if node.has_error() && cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                continue 'walk;
-            }
-            if !cursor.goto_parent() {
-                break 'walk;
-            }
-        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! and the framework extractors of the TypeScript issue have a tree to read.
 
 use crate::model::Span;
-use tree_sitter::{Node, Parser};
+use tree_sitter::Parser;
 
 /// Which grammar to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,38 +26,9 @@ pub fn syntax_issues(text: &str, dialect: Dialect) -> Vec<(Span, String)> {
     };
     let mut out = vec![];
     if tree.root_node().has_error() {
-        first_errors(tree.root_node(), &mut out);
+        super::syntax_errors(tree.root_node(), &mut out);
     }
     out
-}
-
-/// The first few ERROR / MISSING nodes, found with a cursor walk (no recursion).
-fn first_errors(root: Node, out: &mut Vec<(Span, String)>) {
-    let mut cursor = root.walk();
-    'walk: loop {
-        let node = cursor.node();
-        if node.is_error() || node.is_missing() {
-            let what = if node.is_missing() {
-                format!("syntax error: missing `{}`", node.kind())
-            } else {
-                "syntax error".to_string()
-            };
-            out.push((Span::new(node.start_byte(), node.end_byte()), what));
-            if out.len() >= 3 {
-                return;
-            }
-        } else if node.has_error() && cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                continue 'walk;
-            }
-            if !cursor.goto_parent() {
-                break 'walk;
-            }
-        }
-    }
 }
 
 #[cfg(test)]
