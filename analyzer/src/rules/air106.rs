@@ -10,8 +10,19 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let mut seen = BTreeSet::new();
     for tool in &cx.lg.tools {
         let Some(f) = tool.func() else { continue };
-        for h in &cx.body.facts(f).injections {
-            if !seen.insert((h.sink, h.kind.clone())) {
+        // One finding per sink call: when a call matches several kinds (`open` for reading and
+        // writing), the most severe one is reported.
+        let facts = cx.body.facts(f);
+        let mut hits: Vec<_> = facts.injections.iter().collect();
+        hits.sort_by_key(|h| {
+            (
+                h.sink,
+                std::cmp::Reverse(cx.k.sink_severity(&h.kind)),
+                h.kind.clone(),
+            )
+        });
+        for h in hits {
+            if !seen.insert(h.sink) {
                 continue;
             }
             let mut path = vec![cx.step(
