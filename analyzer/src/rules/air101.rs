@@ -27,7 +27,11 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 .filter(|s| s.tool != Some(t))
                 .collect();
             sources.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
-            sources.dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
+            // One source per line and kind (`PyPDFLoader(p).load()` is one read, not two).
+            let line =
+                |s: &super::context::SourceIn| (s.site.file, cx.loc(s.site).line, s.kind.clone());
+            let mut seen_lines = std::collections::BTreeSet::new();
+            sources.retain(|s| seen_lines.insert(line(s)));
             // A source tool's own result does not make itself dangerous unless it is also the sink.
             let Some(first) = sources.first() else {
                 continue;
@@ -62,18 +66,21 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                     ));
                 }
             }
+            // Every kind of untrusted content that reaches the tool, the first one's kind first.
+            let mut source_kinds: Vec<&str> = vec![first.kind.as_str()];
+            for s in &sources {
+                if !source_kinds.contains(&s.kind.as_str()) {
+                    source_kinds.push(&s.kind);
+                }
+            }
             let more = if sources.len() > 1 {
-                format!(
-                    " (and {} more source{})",
-                    sources.len() - 1,
-                    if sources.len() > 2 { "s" } else { "" }
-                )
+                format!("; {} places", sources.len())
             } else {
                 String::new()
             };
             let message = format!(
-                "untrusted {} content{} can reach privileged tool `{}` ({}) with no {}approval gate",
-                first.kind,
+                "untrusted content ({}{}) can reach privileged tool `{}` ({}) with no {}approval gate",
+                source_kinds.join(", "),
                 more,
                 tool.name,
                 kinds.join(", "),
