@@ -149,59 +149,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
     }
     let lg = ex.run();
     if std::env::var_os("AIRLOCK_DEBUG_FACTS").is_some() {
-        for g in &lg.graphs {
-            let nodes: Vec<String> = g
-                .nodes
-                .iter()
-                .map(|n| {
-                    format!(
-                        "{}:{}",
-                        n.name,
-                        match &n.action {
-                            crate::extract::langgraph::NodeAction::Func(f) => {
-                                let c = body.caps(f);
-                                format!(
-                                    "fn {} sinks{:?} models{} src{:?}",
-                                    f.def.name,
-                                    c.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(),
-                                    c.model_calls.len(),
-                                    c.sources.iter().map(|s| &s.kind).collect::<Vec<_>>()
-                                )
-                            }
-                            crate::extract::langgraph::NodeAction::ToolNode { tools, unknown } =>
-                                format!("tools{tools:?}{}", if *unknown { "+?" } else { "" }),
-                            crate::extract::langgraph::NodeAction::Agent(a) => format!("agent {a}"),
-                            crate::extract::langgraph::NodeAction::Graph(g) => format!("graph {g}"),
-                            crate::extract::langgraph::NodeAction::Unknown => "?".into(),
-                        }
-                    )
-                })
-                .collect();
-            let edges: Vec<String> = g
-                .edges
-                .iter()
-                .map(|e| format!("{}->{}", e.from, e.to.as_deref().unwrap_or("*")))
-                .collect();
-            eprintln!(
-                "graph {:?} nodes {nodes:?} edges {edges:?} ckpt {:?}",
-                db.location(g.site.file, g.site.span).line,
-                g.checkpointer
-            );
-        }
-        for (i, t) in lg.tools.iter().enumerate() {
-            eprintln!(
-                "tool {i} {} sinks {:?} sources {:?}",
-                t.name,
-                t.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(),
-                t.sources.iter().map(|s| &s.kind).collect::<Vec<_>>()
-            );
-        }
-        for a in &lg.agents {
-            eprintln!(
-                "agent {:?} tools {:?} unknown {} ckpt {:?}",
-                a.name, a.tools, a.unknown_tools, a.checkpointer
-            );
-        }
+        eprint!("{}", debug_facts(&lg, &body, &db));
     }
     let pg = crate::graph::ProjectGraph::build(&ev, &modules, &lg);
     let cx = Ctx {
@@ -387,4 +335,73 @@ pub fn enabled(code: &str, name: &str, select: &[String], ignore: &[String]) -> 
     };
     let selected = select.is_empty() || select.iter().any(hit);
     selected && !ignore.iter().any(hit)
+}
+
+/// A plain dump of the extracted facts (graphs with nodes and edges, tools with their
+/// capabilities, agents), printed to stderr when `AIRLOCK_DEBUG_FACTS` is set: for triaging a
+/// miss without a debugger.
+fn debug_facts(
+    lg: &crate::extract::langgraph::LangGraphFacts,
+    body: &BodyAnalyzer,
+    db: &SourceDb,
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for g in &lg.graphs {
+        let nodes: Vec<String> = g
+            .nodes
+            .iter()
+            .map(|n| {
+                format!(
+                    "{}:{}",
+                    n.name,
+                    match &n.action {
+                        crate::extract::langgraph::NodeAction::Func(f) => {
+                            let c = body.caps(f);
+                            format!(
+                                "fn {} sinks{:?} models{} src{:?}",
+                                f.def.name,
+                                c.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(),
+                                c.model_calls.len(),
+                                c.sources.iter().map(|s| &s.kind).collect::<Vec<_>>()
+                            )
+                        }
+                        crate::extract::langgraph::NodeAction::ToolNode { tools, unknown } =>
+                            format!("tools{tools:?}{}", if *unknown { "+?" } else { "" }),
+                        crate::extract::langgraph::NodeAction::Agent(a) => format!("agent {a}"),
+                        crate::extract::langgraph::NodeAction::Graph(g) => format!("graph {g}"),
+                        crate::extract::langgraph::NodeAction::Unknown => "?".into(),
+                    }
+                )
+            })
+            .collect();
+        let edges: Vec<String> = g
+            .edges
+            .iter()
+            .map(|e| format!("{}->{}", e.from, e.to.as_deref().unwrap_or("*")))
+            .collect();
+        let _ = writeln!(
+            out,
+            "graph {:?} nodes {nodes:?} edges {edges:?} ckpt {:?}",
+            db.location(g.site.file, g.site.span).line,
+            g.checkpointer
+        );
+    }
+    for (i, t) in lg.tools.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "tool {i} {} sinks {:?} sources {:?}",
+            t.name,
+            t.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(),
+            t.sources.iter().map(|s| &s.kind).collect::<Vec<_>>()
+        );
+    }
+    for a in &lg.agents {
+        let _ = writeln!(
+            out,
+            "agent {:?} tools {:?} unknown {} ckpt {:?}",
+            a.name, a.tools, a.unknown_tools, a.checkpointer
+        );
+    }
+    out
 }
