@@ -74,8 +74,17 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
     let clock = std::time::Instant::now();
     let lap = |what: &str| {
         if timings {
+            // Resident memory so far, where the platform reports it (Linux).
+            let rss = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find(|l| l.starts_with("VmRSS:"))
+                        .map(|l| l.trim_start_matches("VmRSS:").trim().to_string())
+                })
+                .unwrap_or_default();
             eprintln!(
-                "timing: {what} done at {:.3}s",
+                "timing: {what} done at {:.3}s (rss {rss})",
                 clock.elapsed().as_secs_f64()
             );
         }
