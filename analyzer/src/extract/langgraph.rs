@@ -115,6 +115,10 @@ pub struct Graph {
     /// Calls that feed user input into the compiled graph (request handlers, `input()`).
     pub user_entries: Vec<Site>,
     pub compiled: Vec<ObjId>,
+    /// Tools bound to a chat model (`llm.bind_tools(tools)`) that a node function invokes: the
+    /// tools the model may call from that node, executed by a hand-written tool loop when the
+    /// graph has no `ToolNode`.
+    pub model_tools: Vec<(String, Vec<usize>)>,
 }
 
 /// One `HumanInTheLoopMiddleware(interrupt_on=...)` entry.
@@ -814,6 +818,7 @@ impl<'a> Extractor<'a> {
             state_class,
             user_entries: vec![],
             compiled: vec![],
+            model_tools: vec![],
         });
         let mut nodes: Vec<Node> = vec![];
         let mut edges: Vec<Edge> = vec![];
@@ -1040,7 +1045,9 @@ impl<'a> Extractor<'a> {
         }
         user_entries.sort();
         user_entries.dedup();
+        let model_tools = self.model_tools(&nodes);
         let g = &mut self.facts.graphs[i];
+        g.model_tools = model_tools;
         g.nodes = nodes;
         g.edges = edges;
         g.compile_site = compile_site;
@@ -1050,6 +1057,47 @@ impl<'a> Extractor<'a> {
         g.user_entries = user_entries;
         g.compiled = compiled;
         i
+    }
+
+    /// For each function node, the tools of every `bind_tools(...)` model it invokes.
+    fn model_tools(&mut self, nodes: &[Node]) -> Vec<(String, Vec<usize>)> {
+        let mut out = vec![];
+        for n in nodes {
+            let NodeAction::Func(f) = &n.action else {
+                continue;
+            };
+            let fsite = f.site(self.modules);
+            let sites: BTreeSet<Site> = self
+                .ev
+                .calls_by_func
+                .get(&fsite)
+                .map(|recs| recs.iter().map(|r| r.site).collect())
+                .unwrap_or_default();
+            let mut tools = vec![];
+            for id in 0..self.ev.objects.len() {
+                let o = &self.ev.objects[id];
+                if !o.class_name().is_some_and(|c| c.ends_with(".bind_tools")) {
+                    continue;
+                }
+                let invoked_here = o.calls.iter().any(|c| {
+                    INVOKE_METHODS.contains(&c.method.as_str()) && sites.contains(&c.site)
+                });
+                if !invoked_here {
+                    continue;
+                }
+                let Some(list) = o.args.first().or_else(|| o.kwarg("tools")).cloned() else {
+                    continue;
+                };
+                let (ts, _) = self.tools_of(&list);
+                tools.extend(ts);
+            }
+            tools.sort_unstable();
+            tools.dedup();
+            if !tools.is_empty() {
+                out.push((n.name.clone(), tools));
+            }
+        }
+        out
     }
 
     fn strings_in(&self, v: &Value) -> Vec<String> {

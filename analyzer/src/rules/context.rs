@@ -317,18 +317,44 @@ impl<'a> Ctx<'a> {
             } else {
                 None
             };
-            for n in &g.nodes {
-                let NodeAction::ToolNode { tools, .. } = &n.action else {
-                    continue;
-                };
+            // Nodes that execute tools: `ToolNode`s, or, in a graph without one, the nodes that
+            // invoke a model with `bind_tools(...)` and run its tool calls themselves.
+            let has_tool_node = g
+                .nodes
+                .iter()
+                .any(|n| matches!(n.action, NodeAction::ToolNode { .. }));
+            // The flag marks a hand-written loop: a pause before that node reviews the start of
+            // the run, not each tool call the model makes inside it.
+            let mut executing: Vec<(String, Vec<usize>, bool)> = g
+                .nodes
+                .iter()
+                .filter_map(|n| match &n.action {
+                    NodeAction::ToolNode { tools, .. } => {
+                        Some((n.name.clone(), tools.clone(), false))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let mut sources = sources;
+            if !has_tool_node {
+                for (name, tools) in &g.model_tools {
+                    for &t in tools {
+                        sources.extend(self.tool_sources(t).into_iter().map(|s| (name.clone(), s)));
+                    }
+                    executing.push((name.clone(), tools.clone(), true));
+                }
+            }
+            for (name, tools, in_loop) in &executing {
                 for &t in tools {
                     u.tools.push(t);
                     let tool = &self.lg.tools[t];
                     let mut gate = (Strength::None, None);
-                    if let Some(s) = gated.get(&n.name) {
+                    if *in_loop {
+                        // Only a pause inside the tool itself covers each call.
+                    } else if let Some(s) = gated.get(name) {
                         gate = (Strength::Strong, Some(*s));
                     } else if let Some(reach) = &entry {
-                        if !reach.contains(&n.name) && !gated.is_empty() {
+                        if !reach.contains(name) && !gated.is_empty() {
                             // Every path from the entry passes a pausing node.
                             gate = (Strength::Strong, gated.values().next().copied());
                         }
@@ -342,8 +368,7 @@ impl<'a> Ctx<'a> {
                     u.gates.insert(t, gate);
                     let mut srcs = vec![];
                     for (from, s) in &sources {
-                        if from == &n.name
-                            || self.reachable(g, from, &BTreeSet::new()).contains(&n.name)
+                        if from == name || self.reachable(g, from, &BTreeSet::new()).contains(name)
                         {
                             srcs.push(s.clone());
                         }
