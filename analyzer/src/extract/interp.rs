@@ -249,6 +249,8 @@ pub struct Evaluation {
 
 struct Frame {
     func: Option<Site>,
+    /// The call site that entered this frame (for function frames): the allocation context.
+    called_at: Option<Site>,
     module: usize,
     locals: HashMap<String, Value>,
     returns: Value,
@@ -263,7 +265,7 @@ pub struct Interp<'m> {
     in_progress: Vec<bool>,
     frames: Vec<Frame>,
     pub ev: Evaluation,
-    obj_at: HashMap<(Site, u8), ObjId>,
+    obj_at: HashMap<(Site, u8, u64), ObjId>,
     evaluated: HashSet<Site>,
     summaries: HashMap<Site, Value>,
     /// Functions registered since the queue of pass two was last refilled.
@@ -326,6 +328,18 @@ impl<'m> Interp<'m> {
         self.ev
     }
 
+    /// A stable hash of the call sites of the active function frames.
+    fn context(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for f in &self.frames {
+            if let Some(s) = f.called_at {
+                s.hash(&mut h);
+            }
+        }
+        h.finish()
+    }
+
     fn register_func(&mut self, site: Site, f: &FuncVal) {
         if let std::collections::btree_map::Entry::Vacant(e) = self.ev.funcs.entry(site) {
             e.insert(f.clone());
@@ -352,6 +366,7 @@ impl<'m> Interp<'m> {
             self.call_depth = 0;
             self.frames.push(Frame {
                 func: None,
+                called_at: None,
                 module: i,
                 locals: HashMap::new(),
                 returns: Value::Unknown,
@@ -629,6 +644,7 @@ impl<'m> Interp<'m> {
                 // Evaluate the class body in its own frame for its attributes and methods.
                 self.frames.push(Frame {
                     func: None,
+                    called_at: None,
                     module,
                     locals: HashMap::new(),
                     returns: Value::Unknown,
@@ -875,7 +891,10 @@ impl<'m> Interp<'m> {
         arg_spans: Vec<Span>,
         kwarg_spans: Vec<(String, Span)>,
     ) -> ObjId {
-        if let Some(&id) = self.obj_at.get(&(site, tag)) {
+        // Objects are told apart by allocation site and by the chain of call sites that led
+        // there, so a factory called twice builds two agents, not one merged agent.
+        let ctx = self.context();
+        if let Some(&id) = self.obj_at.get(&(site, tag, ctx)) {
             // Same allocation site: merge what we learned (later evaluations may know more).
             let o = &mut self.ev.objects[id];
             if !args.is_empty() || !kwargs.is_empty() {
@@ -918,7 +937,7 @@ impl<'m> Interp<'m> {
             attrs: BTreeMap::new(),
             receiver: None,
         });
-        self.obj_at.insert((site, tag), id);
+        self.obj_at.insert((site, tag, ctx), id);
         id
     }
 
@@ -1480,9 +1499,10 @@ impl<'m> Interp<'m> {
         f: &FuncVal,
         pos: Vec<Value>,
         kw: Vec<(String, Value)>,
-        _span: Option<Span>,
+        span: Option<Span>,
     ) -> Value {
         let site = f.site(self.modules);
+        let called_at = span.map(|s| self.site(s));
         if self.call_depth >= MAX_CALL_DEPTH || self.frames.iter().any(|fr| fr.func == Some(site)) {
             self.evaluated.insert(site);
             return Value::Unknown;
@@ -1499,7 +1519,7 @@ impl<'m> Interp<'m> {
                 return v.clone();
             }
         }
-        let result = self.call_func_body(f, site, pos, kw);
+        let result = self.call_func_body(f, site, called_at, pos, kw);
         if cacheable {
             self.summaries.insert(site, result.clone());
         }
@@ -1510,6 +1530,7 @@ impl<'m> Interp<'m> {
         &mut self,
         f: &FuncVal,
         site: Site,
+        called_at: Option<Site>,
         pos: Vec<Value>,
         kw: Vec<(String, Value)>,
     ) -> Value {
@@ -1548,6 +1569,7 @@ impl<'m> Interp<'m> {
         let module = f.module;
         self.frames.push(Frame {
             func: Some(site),
+            called_at,
             module,
             locals,
             returns: Value::None,

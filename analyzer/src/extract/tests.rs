@@ -392,3 +392,30 @@ g = b.compile()
     let around = pg.reachable(0, "__start__", &avoid);
     assert!(!around.contains("pay"), "{around:?}");
 }
+
+#[test]
+fn a_factory_called_twice_builds_two_agents() {
+    check(
+        &[(
+            "agents.py",
+            r#"
+import stripe
+from langchain.agents import create_agent
+from langchain_core.tools import tool
+from langchain_tavily import TavilySearch
+
+@tool
+def refund(charge: str) -> str:
+    """Refund."""
+    return stripe.Refund.create(charge=charge)
+
+def make_agent(name, tools):
+    return create_agent("openai:gpt-4.1", tools=tools, name=name)
+
+research = make_agent("research", [TavilySearch()])
+billing = make_agent("billing", [refund])
+"#,
+        )],
+        "agent research tools=[tavily_search]\nagent billing tools=[refund]\ntool refund sinks=payment",
+    );
+}
