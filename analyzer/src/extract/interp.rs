@@ -846,7 +846,16 @@ impl<'m> Interp<'m> {
                             vec![],
                             vec![],
                         );
-                        target
+                        // `@entrypoint(checkpointer=...)`: the workflow object stands for the
+                        // function, so `workflow.invoke(...)` is recorded on it.
+                        let is_entrypoint = self.ev.objects[*id].class_name().is_some_and(|c| {
+                            c.starts_with("langgraph.") && c.ends_with(".entrypoint")
+                        });
+                        if is_entrypoint {
+                            Value::Obj(*id)
+                        } else {
+                            target
+                        }
                     }
                 }
             }

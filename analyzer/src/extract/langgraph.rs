@@ -257,6 +257,7 @@ impl<'a> Extractor<'a> {
                 self.graph(id);
             }
         }
+        self.functional_workflows();
         self.link_subgraphs();
         self.deployments();
         self.facts
@@ -1290,6 +1291,113 @@ impl<'a> Extractor<'a> {
             }
         }
         out
+    }
+
+    /// The functional API: an `@entrypoint(...)` function and the `@task`s it calls become a
+    /// graph whose nodes are those functions (START → entrypoint → each task), with the
+    /// entrypoint's checkpointer and the callers of `workflow.invoke(...)` as user input.
+    fn functional_workflows(&mut self) {
+        for id in 0..self.ev.objects.len() {
+            let o = &self.ev.objects[id];
+            let is_entry = o
+                .class_name()
+                .is_some_and(|c| c.starts_with("langgraph.") && c.ends_with(".entrypoint"));
+            if !is_entry {
+                continue;
+            }
+            let Some(entry) = o
+                .calls
+                .iter()
+                .find(|c| c.method == "__decorate__")
+                .and_then(|c| match c.args.first() {
+                    Some(Value::Func(f)) => Some(f.clone()),
+                    _ => None,
+                })
+            else {
+                continue;
+            };
+            let checkpointer = match o.kwarg("checkpointer") {
+                None | Some(Value::None) | Some(Value::Bool(false)) => Checkpointer::Absent,
+                Some(_) => Checkpointer::Present,
+            };
+            let site = o.site;
+            // Tasks reachable from the entrypoint through direct calls.
+            let mut tasks: Vec<FuncVal> = vec![];
+            let mut seen = BTreeSet::new();
+            let mut queue = vec![entry.clone()];
+            while let Some(f) = queue.pop() {
+                let fsite = f.site(self.modules);
+                if !seen.insert(fsite) || seen.len() > 256 {
+                    continue;
+                }
+                for r in self
+                    .ev
+                    .calls_by_func
+                    .get(&fsite)
+                    .map(|v| v.as_slice())
+                    .unwrap_or(&[])
+                {
+                    for c in &r.callees {
+                        let Callee::Local(g) = c else { continue };
+                        let is_task =
+                            self.ev
+                                .decorators
+                                .get(&g.site(self.modules))
+                                .is_some_and(|ds| {
+                                    ds.iter().any(|(n, _)| {
+                                        n.starts_with("langgraph.") && n.ends_with(".task")
+                                    })
+                                });
+                        if is_task && !tasks.iter().any(|t| std::sync::Arc::ptr_eq(&t.def, &g.def))
+                        {
+                            tasks.push(g.clone());
+                            queue.push(g.clone());
+                        }
+                    }
+                }
+            }
+            let mut nodes = vec![Node {
+                name: entry.def.name.clone(),
+                site,
+                action: NodeAction::Func(entry.clone()),
+            }];
+            let mut edges = vec![Edge {
+                from: START.into(),
+                to: Some(entry.def.name.clone()),
+                site,
+                kind: EdgeKind::Edge,
+                router: None,
+            }];
+            for t in &tasks {
+                nodes.push(Node {
+                    name: t.def.name.clone(),
+                    site: t.site(self.modules),
+                    action: NodeAction::Func(t.clone()),
+                });
+                edges.push(Edge {
+                    from: entry.def.name.clone(),
+                    to: Some(t.def.name.clone()),
+                    site,
+                    kind: EdgeKind::Edge,
+                    router: None,
+                });
+            }
+            let model_tools = self.model_tools(&nodes);
+            let user_entries = self.user_entries(id);
+            self.facts.graphs.push(Graph {
+                site,
+                compile_site: Some(site),
+                nodes,
+                edges,
+                interrupt_before: vec![],
+                interrupt_after: vec![],
+                checkpointer,
+                state_class: None,
+                user_entries,
+                compiled: vec![id],
+                model_tools,
+            });
+        }
     }
 
     /// Compiled graphs and agents used as nodes of another graph inherit its checkpointer.
