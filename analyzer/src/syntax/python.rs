@@ -86,8 +86,8 @@ pub enum Arg {
 pub enum Target {
     Name(String, Span),
     Tuple(Vec<Target>),
-    Attr(Expr, String),
-    Subscript(Expr, Expr),
+    Attr(Box<Expr>, String),
+    Subscript(Box<Expr>, Box<Expr>),
     Starred(Box<Target>),
     Other,
 }
@@ -151,7 +151,7 @@ pub enum StmtKind {
     Assign {
         targets: Vec<Target>,
         value: Expr,
-        annotation: Option<Expr>,
+        annotation: Option<Box<Expr>>,
     },
     /// An annotated name without a value (`approved: bool` in a TypedDict).
     AnnOnly {
@@ -167,18 +167,18 @@ pub enum StmtKind {
     Func(Arc<FuncDef>),
     Class(Arc<ClassDef>),
     If {
-        test: Expr,
+        test: Box<Expr>,
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
     },
     For {
         target: Target,
-        iter: Expr,
+        iter: Box<Expr>,
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
     },
     While {
-        test: Expr,
+        test: Box<Expr>,
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
     },
@@ -193,7 +193,7 @@ pub enum StmtKind {
         finalbody: Vec<Stmt>,
     },
     Match {
-        subject: Expr,
+        subject: Box<Expr>,
         cases: Vec<Vec<Stmt>>,
     },
     Return(Option<Expr>),
@@ -474,16 +474,20 @@ impl<'a> Lower<'a> {
                 let mut c = n.walk();
                 let alts: Vec<Node> = n.children_by_field_name("alternative", &mut c).collect();
                 let orelse = self.elifs(&alts, depth);
-                StmtKind::If { test, body, orelse }
+                StmtKind::If {
+                    test: Box::new(test),
+                    body,
+                    orelse,
+                }
             }
             "for_statement" => StmtKind::For {
                 target: self.target_opt(n.child_by_field_name("left"), depth),
-                iter: self.opt_expr(n.child_by_field_name("right"), depth),
+                iter: Box::new(self.opt_expr(n.child_by_field_name("right"), depth)),
                 body: self.block(n.child_by_field_name("body"), depth),
                 orelse: self.else_block(n.child_by_field_name("alternative"), depth),
             },
             "while_statement" => StmtKind::While {
-                test: self.opt_expr(n.child_by_field_name("condition"), depth),
+                test: Box::new(self.opt_expr(n.child_by_field_name("condition"), depth)),
                 body: self.block(n.child_by_field_name("body"), depth),
                 orelse: self.else_block(n.child_by_field_name("alternative"), depth),
             },
@@ -556,7 +560,10 @@ impl<'a> Lower<'a> {
                         }
                     }
                 }
-                StmtKind::Match { subject, cases }
+                StmtKind::Match {
+                    subject: Box::new(subject),
+                    cases,
+                }
             }
             "return_statement" => {
                 StmtKind::Return(n.named_child(0).map(|e| self.expr(e, depth + 1)))
@@ -584,7 +591,11 @@ impl<'a> Lower<'a> {
                 let body = self.block(first.child_by_field_name("consequence"), depth);
                 let orelse = self.elifs(rest, depth + 1);
                 vec![Stmt {
-                    kind: StmtKind::If { test, body, orelse },
+                    kind: StmtKind::If {
+                        test: Box::new(test),
+                        body,
+                        orelse,
+                    },
                     span: span(*first),
                 }]
             }
@@ -624,7 +635,7 @@ impl<'a> Lower<'a> {
                     Some(value) => StmtKind::Assign {
                         targets,
                         value,
-                        annotation,
+                        annotation: annotation.map(Box::new),
                     },
                     None => match (targets.into_iter().next(), annotation) {
                         (Some(target), Some(annotation)) => {
@@ -768,12 +779,12 @@ impl<'a> Lower<'a> {
                     .child_by_field_name("attribute")
                     .map(|a| self.text(a))
                     .unwrap_or_default();
-                Target::Attr(obj, attr)
+                Target::Attr(Box::new(obj), attr)
             }
             "subscript" => {
                 let v = self.opt_expr(n.child_by_field_name("value"), depth);
                 let s = self.opt_expr(n.child_by_field_name("subscript"), depth);
-                Target::Subscript(v, s)
+                Target::Subscript(Box::new(v), Box::new(s))
             }
             "list_splat_pattern" => match n.named_child(0) {
                 Some(c) => Target::Starred(Box::new(self.target(c, depth + 1))),
