@@ -645,7 +645,7 @@ impl Walker<'_, '_> {
 
     fn expr_inner(&mut self, e: &Expr, st: &mut State) -> Option<Taint> {
         match &e.kind {
-            ExprKind::Name(n) => st.tainted.get(n).cloned(),
+            ExprKind::Name(n) => st.tainted.get(n.as_str()).cloned(),
             ExprKind::Attr(o, _) => self.expr(o, st),
             ExprKind::Subscript(a, b) => {
                 let ta = self.expr(a, st);
@@ -919,7 +919,7 @@ impl Walker<'_, '_> {
 /// methods on it (`code.strip()`), not a string built around it.
 fn is_direct(e: &Expr, st: &State) -> bool {
     match &e.kind {
-        ExprKind::Name(n) => st.tainted.get(n).is_some_and(|t| t.direct),
+        ExprKind::Name(n) => st.tainted.get(n.as_str()).is_some_and(|t| t.direct),
         ExprKind::Call(f, _) => match &f.kind {
             ExprKind::Attr(o, _) => is_direct(o, st),
             _ => false,
@@ -980,7 +980,7 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
     match &test.kind {
         ExprKind::Compare(xs, ops) if ops.len() == 1 => {
             let name = match xs.first().map(|x| &x.kind) {
-                Some(ExprKind::Name(n)) => n.clone(),
+                Some(ExprKind::Name(n)) => n.to_string(),
                 _ => return None,
             };
             if ops[0] == "in" {
@@ -1002,7 +1002,7 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
             match &f.kind {
                 ExprKind::Attr(o, m) if VALIDATORS.contains(&m.as_str()) => {
                     if let ExprKind::Name(n) = &o.kind {
-                        return Some((n.clone(), false));
+                        return Some((n.to_string(), false));
                     }
                     // `re.fullmatch(PATTERN, x)`
                     for a in args {
@@ -1011,7 +1011,7 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
                             ..
                         }) = a
                         {
-                            return Some((n.clone(), false));
+                            return Some((n.to_string(), false));
                         }
                     }
                     None

@@ -1284,7 +1284,7 @@ impl<'m> Interp<'m> {
         // Unknown receiver: a method call by name.
         let callees_override = match (&method_name, &fv) {
             (Some(m), Value::Unknown) => Some(vec![Callee::Method {
-                method: m.clone(),
+                method: m.to_string(),
                 receiver: receiver_name.clone(),
             }]),
             _ => None,
@@ -1727,8 +1727,8 @@ fn callees_of(v: &Value) -> Vec<Callee> {
 
 fn last_name(e: &Expr) -> Option<String> {
     match &e.kind {
-        ExprKind::Name(n) => Some(n.clone()),
-        ExprKind::Attr(_, a) => Some(a.clone()),
+        ExprKind::Name(n) => Some(n.to_string()),
+        ExprKind::Attr(_, a) => Some(a.to_string()),
         ExprKind::Call(f, _) => last_name(f),
         _ => None,
     }

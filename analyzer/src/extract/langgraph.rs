@@ -1665,7 +1665,7 @@ pub fn state_reads(f: &FuncVal) -> Vec<(String, crate::model::Span)> {
                 }
             }
             ExprKind::Attr(b, a) if is_param(b) => {
-                out.push((a.clone(), e.span));
+                out.push((a.to_string(), e.span));
             }
             ExprKind::Call(f, args) => {
                 if let ExprKind::Attr(b, m) = &f.kind {

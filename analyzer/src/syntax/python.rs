@@ -12,6 +12,9 @@ use tree_sitter::{Node, Parser};
 /// Deepest expression or block nesting lowered; deeper code is analysed as unknown.
 pub const MAX_DEPTH: u32 = 150;
 
+/// Identifiers and attribute names: inline up to 23 bytes, so most cost no allocation.
+pub type Name = smol_str::SmolStr;
+
 #[derive(Debug, Clone)]
 pub struct Expr {
     pub kind: ExprKind,
@@ -20,8 +23,8 @@ pub struct Expr {
 
 #[derive(Debug, Clone)]
 pub enum ExprKind {
-    Name(String),
-    Attr(Box<Expr>, String),
+    Name(Name),
+    Attr(Box<Expr>, Name),
     Call(Box<Expr>, Vec<Arg>),
     Str(String),
     /// An f-string or `%`/`.format` result: the interpolated expressions.
@@ -312,6 +315,12 @@ fn span(n: Node) -> Span {
 }
 
 impl<'a> Lower<'a> {
+    fn name(&self, n: Node) -> Name {
+        Name::new(String::from_utf8_lossy(
+            &self.src[n.start_byte()..n.end_byte()],
+        ))
+    }
+
     fn text(&self, n: Node) -> String {
         String::from_utf8_lossy(&self.src[n.start_byte()..n.end_byte()]).into_owned()
     }
@@ -846,12 +855,12 @@ impl<'a> Lower<'a> {
         }
         let d = depth + 1;
         let kind = match n.kind() {
-            "identifier" => ExprKind::Name(self.text(n)),
+            "identifier" => ExprKind::Name(self.name(n)),
             "attribute" => {
                 let obj = self.opt_expr(n.child_by_field_name("object"), d);
                 let attr = n
                     .child_by_field_name("attribute")
-                    .map(|a| self.text(a))
+                    .map(|a| self.name(a))
                     .unwrap_or_default();
                 ExprKind::Attr(Box::new(obj), attr)
             }
