@@ -599,10 +599,9 @@ impl Walker<'_, '_> {
                     *st = merge(start, a);
                 }
             }
-            StmtKind::Func(_) | StmtKind::Class(_) => {}
+            // Nested definitions run elsewhere; other statements carry no flow.
             _ => {}
         }
-        let _ = top;
     }
 
     fn bind(&mut self, t: &Target, taint: Option<Taint>, st: &mut State) {

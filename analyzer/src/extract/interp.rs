@@ -672,7 +672,7 @@ impl<'m> Interp<'m> {
                 for d in def.decorators.iter().rev() {
                     let dv = self.expr(d);
                     if let Value::Func(_) = dv {
-                        v = self.call_value(&dv, vec![v], vec![], d.span, d.span, None);
+                        v = self.call_value(&dv, vec![v], vec![], d.span, None);
                     }
                 }
                 self.bind(&def.name, v);
@@ -688,7 +688,7 @@ impl<'m> Interp<'m> {
                 orelse,
             } => {
                 let it = self.expr(iter);
-                match iter_elements(&it, &self.ev.objects) {
+                match iter_elements(&it) {
                     Some(elems) if elems.len() <= MAX_UNROLL => {
                         for e in elems {
                             self.assign(target, e);
@@ -1016,7 +1016,7 @@ impl<'m> Interp<'m> {
                     match &it.kind {
                         ExprKind::Starred(inner) => {
                             let v = self.expr(inner);
-                            match iter_elements(&v, &self.ev.objects) {
+                            match iter_elements(&v) {
                                 Some(xs) => out.extend(xs),
                                 None => out.push(v),
                             }
@@ -1120,7 +1120,7 @@ impl<'m> Interp<'m> {
             return Value::Unknown;
         };
         let it = self.expr(iter);
-        let elems = iter_elements(&it, &self.ev.objects);
+        let elems = iter_elements(&it);
         let saved = self.frames.last().map(|f| f.locals.clone());
         let mut out_list = vec![];
         let mut out_dict = vec![];
@@ -1132,7 +1132,7 @@ impl<'m> Interp<'m> {
             self.assign(target, e);
             for (t2, i2, _) in c.generators.iter().skip(1) {
                 let v = self.expr(i2);
-                let first = iter_elements(&v, &self.ev.objects)
+                let first = iter_elements(&v)
                     .and_then(|x| x.into_iter().next())
                     .unwrap_or(Value::Unknown);
                 self.assign(t2, first);
@@ -1230,7 +1230,7 @@ impl<'m> Interp<'m> {
                 }
                 Arg::Star(e) => {
                     let v = self.expr(e);
-                    match iter_elements(&v, &self.ev.objects) {
+                    match iter_elements(&v) {
                         Some(xs) => {
                             for x in xs {
                                 pos.push(x);
@@ -1289,7 +1289,7 @@ impl<'m> Interp<'m> {
             }]),
             _ => None,
         };
-        let result = self.call_value(&fv, pos, kw, span, f.span, Some((pos_spans, kw_spans)));
+        let result = self.call_value(&fv, pos, kw, span, Some((pos_spans, kw_spans)));
         let callees = callees_override.unwrap_or_else(|| callees_of(&fv));
         // Builder methods on LangGraph graphs return the builder itself (fluent chains).
         let result = match (&method_name, &recv_val) {
@@ -1353,7 +1353,7 @@ impl<'m> Interp<'m> {
                 match m {
                     "append" => v.push(pos.first().cloned().unwrap_or(Value::Unknown)),
                     "insert" => v.push(pos.get(1).cloned().unwrap_or(Value::Unknown)),
-                    _ => match pos.first().and_then(|x| iter_elements(x, &self.ev.objects)) {
+                    _ => match pos.first().and_then(iter_elements) {
                         Some(xs) => v.extend(xs),
                         None => v.push(Value::Unknown),
                     },
@@ -1381,17 +1381,15 @@ impl<'m> Interp<'m> {
         }
     }
 
-    /// Calls a value. `span` is the call expression, `fspan` the callee expression.
+    /// Calls a value. `span` is the call expression.
     pub fn call_value(
         &mut self,
         f: &Value,
         pos: Vec<Value>,
         kw: Vec<(String, Value)>,
         span: Span,
-        fspan: Span,
         spans: Option<ArgSpans>,
     ) -> Value {
-        let _ = fspan;
         let (ps, ks) = spans.unwrap_or_default();
         match f {
             Value::Func(func) => self.call_func(func, pos, kw, Some(span)),
@@ -1457,7 +1455,7 @@ impl<'m> Interp<'m> {
             Value::Union(vs) => {
                 let mut acc: Option<Value> = None;
                 for v in vs.iter() {
-                    let x = self.call_value(v, pos.clone(), kw.clone(), span, fspan, None);
+                    let x = self.call_value(v, pos.clone(), kw.clone(), span, None);
                     acc = Some(match acc {
                         None => x,
                         Some(a) => Value::union(a, x),
@@ -1473,7 +1471,7 @@ impl<'m> Interp<'m> {
         let first = pos.first();
         match q {
             "list" | "tuple" | "sorted" | "set" | "reversed" | "frozenset" => Some(match first {
-                Some(v) => match iter_elements(v, &self.ev.objects) {
+                Some(v) => match iter_elements(v) {
                     Some(xs) => Value::List(Rc::new(xs)),
                     None => v.clone(),
                 },
@@ -1652,22 +1650,16 @@ fn class_attr(c: &ClassVal, attr: &str) -> Option<Value> {
 }
 
 /// The elements of a value used as an iterable, when they are known.
-pub fn iter_elements(v: &Value, objects: &[Obj]) -> Option<Vec<Value>> {
+pub fn iter_elements(v: &Value) -> Option<Vec<Value>> {
     match v {
         Value::List(xs) => Some((**xs).clone()),
         Value::Dict(items) => Some(items.iter().map(|(k, _)| k.clone()).collect()),
         Value::Union(vs) => {
             let mut out = vec![];
             for x in vs.iter() {
-                out.extend(iter_elements(x, objects)?);
+                out.extend(iter_elements(x)?);
             }
             Some(out)
-        }
-        Value::Obj(id) => {
-            // `d.items()` / `d.values()` / `d.keys()` on a known dict.
-            let o = objects.get(*id)?;
-            let _ = o;
-            None
         }
         _ => None,
     }

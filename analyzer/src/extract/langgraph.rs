@@ -471,7 +471,7 @@ impl<'a> Extractor<'a> {
             .kwargs
             .iter()
             .flat_map(|(_, v)| {
-                let mut elems = iter_elements(v, &self.ev.objects).unwrap_or_default();
+                let mut elems = iter_elements(v).unwrap_or_default();
                 elems.push(v.clone());
                 elems
             })
@@ -571,15 +571,10 @@ impl<'a> Extractor<'a> {
                 Value::Union(xs) => stack.extend(xs.iter().rev().cloned()),
                 Value::Dict(items) => stack.extend(items.iter().rev().map(|(_, v)| v.clone())),
                 Value::None => {}
-                Value::Obj(id) => match self.tool_from_value(&v) {
+                Value::Obj(_) => match self.tool_from_value(&v) {
                     Some(t) => out.push(t),
-                    None => {
-                        // A method result such as `client.get_tools()` already matched above;
-                        // anything else is opaque.
-                        let o = &self.ev.objects[*id];
-                        let _ = o;
-                        unknown = true;
-                    }
+                    // Toolkit results (`client.get_tools()`) matched above; anything else is opaque.
+                    None => unknown = true,
                 },
                 Value::Func(_) => {
                     if let Some(t) = self.tool_from_value(&v) {
@@ -611,7 +606,7 @@ impl<'a> Extractor<'a> {
         let mut hitl = vec![];
         let mut hitl_site = None;
         if let Some(mw) = o.kwarg("middleware").cloned() {
-            let elems = iter_elements(&mw, &self.ev.objects).unwrap_or_default();
+            let elems = iter_elements(&mw).unwrap_or_default();
             for m in elems {
                 let Value::Obj(mid) = m else { continue };
                 let mo = self.ev.objects[mid].clone();
@@ -626,7 +621,7 @@ impl<'a> Extractor<'a> {
                         .kwarg("interrupt_on")
                         .or_else(|| mo.args.first())
                         .cloned();
-                    hitl.extend(self.hitl_entries(on.as_ref(), &mo));
+                    hitl.extend(self.hitl_entries(on.as_ref()));
                     continue;
                 }
                 // Middleware that adds tools (ShellToolMiddleware ...).
@@ -639,7 +634,7 @@ impl<'a> Extractor<'a> {
         if factory.contains("create_deep_agent") {
             if let Some(on) = o.kwarg("interrupt_on").cloned() {
                 hitl_site = Some(o.site);
-                hitl.extend(self.hitl_entries(Some(&on), &o));
+                hitl.extend(self.hitl_entries(Some(&on)));
             }
         }
         if tools_v
@@ -677,7 +672,7 @@ impl<'a> Extractor<'a> {
         i
     }
 
-    fn hitl_entries(&self, on: Option<&Value>, mo: &Obj) -> Vec<HitlEntry> {
+    fn hitl_entries(&self, on: Option<&Value>) -> Vec<HitlEntry> {
         let mut out = vec![];
         let Some(Value::Dict(items)) = on else {
             return out;
@@ -710,7 +705,6 @@ impl<'a> Extractor<'a> {
                 conditional,
             });
         }
-        let _ = mo;
         out
     }
 
@@ -719,7 +713,7 @@ impl<'a> Extractor<'a> {
         let Some(v) = v else { return out };
         let elems = match v {
             Value::Str(..) => vec![v.clone()],
-            _ => iter_elements(v, &self.ev.objects).unwrap_or_default(),
+            _ => iter_elements(v).unwrap_or_default(),
         };
         for e in elems {
             if let Value::Str(s, site) = e {
@@ -911,10 +905,7 @@ impl<'a> Extractor<'a> {
                 }
                 "add_sequence" => {
                     let mut prev: Option<String> = None;
-                    for step in arg(0)
-                        .and_then(|v| iter_elements(v, &self.ev.objects))
-                        .unwrap_or_default()
-                    {
+                    for step in arg(0).and_then(iter_elements).unwrap_or_default() {
                         let (name, action) = match &step {
                             Value::List(pair) if pair.len() == 2 => {
                                 (pair[0].as_str().map(String::from), pair[1].clone())
@@ -1104,7 +1095,7 @@ impl<'a> Extractor<'a> {
     fn strings_in(&self, v: &Value) -> Vec<String> {
         match v {
             Value::Str(s, _) => vec![norm(s)],
-            _ => iter_elements(v, &self.ev.objects)
+            _ => iter_elements(v)
                 .unwrap_or_default()
                 .iter()
                 .filter_map(|x| x.as_str().map(norm))

@@ -726,16 +726,7 @@ mod tests {
         assert_eq!(at(text, root.get("k").expect("k").span), "\"v\"");
     }
 
-    /// Runs `f` on a thread with a 2 MiB stack, proving it does not recurse per nesting level.
-    fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-        std::thread::Builder::new()
-            .name(format!("small-stack-{}", module_path!()))
-            .stack_size(2 * 1024 * 1024)
-            .spawn(f)
-            .expect("spawn")
-            .join()
-            .expect("no panic")
-    }
+    use crate::syntax::tree::on_small_stack;
 
     #[test]
     fn deep_nesting_is_cut_without_recursion() {

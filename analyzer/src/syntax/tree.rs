@@ -362,6 +362,18 @@ pub fn expanded_size(root: &Node) -> u64 {
     sums.pop().unwrap_or(0)
 }
 
+/// Runs `f` on a thread with a 2 MiB stack, proving it does not recurse per nesting level.
+#[cfg(test)]
+pub(crate) fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .name("small-stack".into())
+        .stack_size(2 * 1024 * 1024)
+        .spawn(f)
+        .expect("spawn")
+        .join()
+        .expect("no panic")
+}
+
 #[cfg(test)]
 mod expansion_tests {
     use super::*;
