@@ -28,6 +28,8 @@ pub struct Options {
     /// Rule codes, prefixes (`AIR1`) or names to enable; empty means every implemented rule.
     pub select: Vec<String>,
     pub ignore: Vec<String>,
+    /// `(gitignore-style glob relative to the root, selectors)`: rules disabled in matching files.
+    pub per_file_ignores: Vec<(String, Vec<String>)>,
 }
 
 /// The result of one run.
@@ -173,7 +175,12 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
     lap("extract");
     let mut findings = rules::run(&cx);
     lap("rules");
-    findings.retain(|f| enabled(f.code, f.name, &opts.select, &opts.ignore));
+    let per_file = PerFileIgnores::new(&discovered.root, &opts.per_file_ignores);
+    let on = |code: &str, name: &str, path: &str| {
+        enabled(code, name, &opts.select, &opts.ignore) && !per_file.ignores(code, name, path)
+    };
+    findings.retain(|f| on(f.code, f.name, &f.location.path));
+    let mut findings = crate::suppress::apply(findings, &db, &on);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
     notices.sort();
@@ -344,6 +351,37 @@ pub fn enabled(code: &str, name: &str, select: &[String], ignore: &[String]) -> 
     };
     let selected = select.is_empty() || select.iter().any(hit);
     selected && !ignore.iter().any(hit)
+}
+
+/// `per-file-ignores`, compiled: one gitignore-style matcher per entry.
+struct PerFileIgnores {
+    entries: Vec<(ignore::gitignore::Gitignore, Vec<String>)>,
+}
+
+impl PerFileIgnores {
+    fn new(root: &std::path::Path, entries: &[(String, Vec<String>)]) -> PerFileIgnores {
+        let entries = entries
+            .iter()
+            .filter_map(|(glob, selectors)| {
+                let mut b = ignore::gitignore::GitignoreBuilder::new(root);
+                b.add_line(None, glob).ok()?;
+                Some((b.build().ok()?, selectors.clone()))
+            })
+            .collect();
+        PerFileIgnores { entries }
+    }
+
+    fn ignores(&self, code: &str, name: &str, rel_path: &str) -> bool {
+        // Paths outside the root are absolute; no relative pattern can match them.
+        if std::path::Path::new(rel_path).has_root() {
+            return false;
+        }
+        self.entries.iter().any(|(m, selectors)| {
+            m.matched_path_or_any_parents(rel_path, false).is_ignore()
+                && enabled(code, name, selectors, &[])
+                && !selectors.is_empty()
+        })
+    }
 }
 
 /// A plain dump of the extracted facts (graphs with nodes and edges, tools with their

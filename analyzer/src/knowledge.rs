@@ -58,7 +58,7 @@ pub struct SinkKind {
 }
 
 /// How a call is recognised.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CallPattern {
     /// Glob over the resolved dotted callee, e.g. `subprocess.run` or `stripe.*.create`.
@@ -73,7 +73,7 @@ pub struct CallPattern {
 }
 
 /// A library call that is a privileged action.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SinkEntry {
     #[serde(flatten)]
@@ -99,7 +99,7 @@ pub struct SinkEntry {
 }
 
 /// A library call whose result is untrusted content (or private data).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceEntry {
     #[serde(flatten)]
@@ -108,7 +108,7 @@ pub struct SourceEntry {
 }
 
 /// A framework tool class, toolkit or factory: its capabilities are known without a body.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ToolEntry {
     #[serde(flatten)]
@@ -129,7 +129,7 @@ pub struct ToolEntry {
 }
 
 /// A call that cleans a value for some sink kinds.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SanitizerEntry {
     #[serde(flatten)]
@@ -140,7 +140,7 @@ pub struct SanitizerEntry {
 }
 
 /// A call or decorator that stops for human approval.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GateEntry {
     #[serde(flatten)]
@@ -151,7 +151,7 @@ pub struct GateEntry {
 }
 
 /// A chat-model constructor: a node that calls one is LLM-driven.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModelEntry {
     #[serde(flatten)]
@@ -160,7 +160,7 @@ pub struct ModelEntry {
 
 /// An executor or policy object that runs code in a sandbox: a tool constructed with one as an
 /// argument is sandboxed (severity is lowered and AIR201 does not apply).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SandboxEntry {
     #[serde(flatten)]
@@ -263,6 +263,9 @@ impl PatternIndex {
     }
 }
 
+/// The gate kinds a `[[gate]]` entry may name.
+pub const GATE_KINDS: &[&str] = &["interrupt", "approval_decorator", "hitl_middleware"];
+
 #[derive(Debug, thiserror::Error)]
 pub enum KnowledgeError {
     #[error("{file}: {message}")]
@@ -358,10 +361,7 @@ impl Knowledge {
         }
         for e in &f.gate {
             check_pattern(&e.pattern)?;
-            if !matches!(
-                e.kind.as_str(),
-                "interrupt" | "approval_decorator" | "hitl_middleware"
-            ) {
+            if !GATE_KINDS.contains(&e.kind.as_str()) {
                 return Err(KnowledgeError::UnknownKind {
                     file: file.into(),
                     what: "gate",

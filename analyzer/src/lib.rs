@@ -1,10 +1,11 @@
 //! airlock's analysis library: files in, findings out.
 //!
 //! The pipeline is `discover` → `syntax` (parse, in parallel) → `extract` (evaluate the
-//! project, read framework facts) → `rules` → sorted `Finding`s; `analysis::analyze` runs it.
+//! project, read framework facts) → `rules` → per-file ignores and suppressions (`suppress`) → sorted `Finding`s; `analysis::analyze` runs it.
 //! See ARCHITECTURE.md.
 
 pub mod analysis;
+pub mod baseline;
 pub mod config;
 pub mod diagnostics;
 pub mod discover;
@@ -13,4 +14,5 @@ pub mod graph;
 pub mod knowledge;
 pub mod model;
 pub mod rules;
+pub mod suppress;
 pub mod syntax;

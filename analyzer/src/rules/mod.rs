@@ -26,6 +26,22 @@ macro_rules! doc {
 /// Every rule, ordered by code.
 pub const RULES: &[RuleMeta] = &[
     RuleMeta {
+        code: "AIR001",
+        name: "unused-suppression",
+        summary: "a suppression comment names a rule that reports nothing on its line",
+        default_severity: Severity::Low,
+        implemented: true,
+        docs: doc!("AIR001"),
+    },
+    RuleMeta {
+        code: "AIR002",
+        name: "invalid-suppression",
+        summary: "a suppression comment is malformed, names no known rule or gives no reason",
+        default_severity: Severity::Medium,
+        implemented: true,
+        docs: doc!("AIR002"),
+    },
+    RuleMeta {
         code: "AIR101",
         name: "untrusted-input-to-privileged-tool",
         summary: "untrusted content can reach a privileged tool that no effective approval gate covers",
@@ -136,6 +152,18 @@ pub fn lookup(code_or_name: &str) -> Option<&'static RuleMeta> {
     RULES
         .iter()
         .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// Whether a `select`/`ignore` entry (a code, a code prefix, a rule name or `ALL`) names at
+/// least one rule.
+pub fn selector_is_known(selector: &str) -> bool {
+    let s = selector.trim();
+    s.eq_ignore_ascii_case("ALL")
+        || (s.len() >= 3
+            && RULES
+                .iter()
+                .any(|r| r.code.starts_with(&s.to_ascii_uppercase())))
+        || RULES.iter().any(|r| r.name == s)
 }
 
 pub mod air101;
