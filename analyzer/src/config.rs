@@ -195,10 +195,25 @@ fn has_airlock_table(text: &str) -> bool {
     })
 }
 
+/// `path` relative to the working folder when it lies under it, as users typed it.
+fn shown_path(path: &Path) -> String {
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|d| std::fs::canonicalize(d).ok());
+    let abs = std::fs::canonicalize(path).ok();
+    match (cwd, abs) {
+        (Some(c), Some(a)) => match a.strip_prefix(&c) {
+            Ok(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
+            _ => path.display().to_string(),
+        },
+        _ => path.display().to_string(),
+    }
+}
+
 fn read(path: &Path) -> Result<String, Box<ConfigError>> {
     std::fs::read_to_string(path).map_err(|e| {
         Box::new(ConfigError::Io {
-            path: path.display().to_string(),
+            path: shown_path(path),
             message: e.to_string(),
         })
     })
@@ -214,7 +229,7 @@ pub fn load(path: &Path) -> Result<Loaded, Box<ConfigError>> {
 
 /// Parses and validates a configuration text. `path` is only used in messages.
 pub fn parse(path: &Path, text: &str, pyproject: bool) -> Result<Config, Box<ConfigError>> {
-    let shown = path.display().to_string();
+    let shown = shown_path(path);
     let invalid = |span: Option<std::ops::Range<usize>>, message: String, help: &str| {
         Box::new(ConfigError::Invalid {
             path: shown.clone(),
