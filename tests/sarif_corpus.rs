@@ -63,7 +63,10 @@ fn every_corpus_project_yields_valid_code_scanning_sarif() {
             if rule["help"]["markdown"].as_str().is_none_or(str::is_empty)
                 || rule["properties"]["security-severity"].as_str().is_none()
             {
-                failures.push(format!("{name}: rule {} lacks help or severity", rule["id"]));
+                failures.push(format!(
+                    "{name}: rule {} lacks help or severity",
+                    rule["id"]
+                ));
             }
         }
         let results = run["results"].as_array().expect("results");
@@ -84,7 +87,10 @@ fn every_corpus_project_yields_valid_code_scanning_sarif() {
             }
             let index = res["ruleIndex"].as_u64().unwrap_or(u64::MAX) as usize;
             if rules.get(index).map(|r| &r["id"]) != Some(&res["ruleId"]) {
-                failures.push(format!("{name}: ruleIndex does not point at {}", res["ruleId"]));
+                failures.push(format!(
+                    "{name}: ruleIndex does not point at {}",
+                    res["ruleId"]
+                ));
             }
             let flow_steps = res["codeFlows"][0]["threadFlows"][0]["locations"]
                 .as_array()
@@ -98,6 +104,9 @@ fn every_corpus_project_yields_valid_code_scanning_sarif() {
             }
         }
     }
-    assert!(results_seen >= 30, "only {results_seen} results in the corpus");
+    assert!(
+        results_seen >= 30,
+        "only {results_seen} results in the corpus"
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
