@@ -34,6 +34,8 @@ enum Command {
     Check(CheckArgs),
     /// List every rule.
     Rules,
+    /// Serve the Language Server Protocol over stdin and stdout (for editors).
+    Lsp,
     /// Show a rule's documentation.
     Rule {
         /// A rule code (`AIR101`) or name (`untrusted-input-to-privileged-tool`).
@@ -138,6 +140,13 @@ fn main() -> ExitCode {
             }
         },
         Command::Check(args) => check(args),
+        Command::Lsp => match airlock_lsp::run_stdio() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: language server: {e}");
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

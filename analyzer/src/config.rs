@@ -113,6 +113,8 @@ pub enum ConfigError {
     #[diagnostic(code(airlock::config::invalid), help("{help}"))]
     Invalid {
         path: String,
+        /// The configuration file, as given (for editors, which need it absolute).
+        file: PathBuf,
         #[source_code]
         src: miette::NamedSource<String>,
         #[label("{message}")]
@@ -123,6 +125,19 @@ pub enum ConfigError {
 }
 
 impl ConfigError {
+    /// For an `Invalid` error: the file, the byte offset of the problem and the message.
+    pub fn located(&self) -> Option<(&Path, Option<usize>, &str)> {
+        match self {
+            ConfigError::Invalid {
+                file,
+                span,
+                message,
+                ..
+            } => Some((file.as_path(), span.map(|s| s.offset()), message.as_str())),
+            ConfigError::Io { .. } => None,
+        }
+    }
+
     /// The 1-based line an `Invalid` error points at, for tests and editors.
     pub fn line(&self) -> Option<usize> {
         match self {
@@ -233,6 +248,7 @@ pub fn parse(path: &Path, text: &str, pyproject: bool) -> Result<Config, Box<Con
     let invalid = |span: Option<std::ops::Range<usize>>, message: String, help: &str| {
         Box::new(ConfigError::Invalid {
             path: shown.clone(),
+            file: path.to_path_buf(),
             src: miette::NamedSource::new(shown.clone(), text.to_string()),
             span: span.map(|r| r.into()),
             message,

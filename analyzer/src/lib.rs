@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod discover;
 pub mod extract;
 pub mod graph;
+pub mod inventory;
 pub mod knowledge;
 pub mod model;
 pub mod rules;

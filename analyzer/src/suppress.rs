@@ -515,6 +515,7 @@ fn meta_finding(
         location,
         path: vec![],
         fingerprint,
+        fixes: vec![],
     }
 }
 
