@@ -221,7 +221,10 @@ pub struct Knowledge {
 pub struct PatternIndex {
     by_last: std::collections::HashMap<String, Vec<usize>>,
     by_method: std::collections::HashMap<String, Vec<usize>>,
-    /// Patterns ending in a wildcard: always candidates.
+    /// Patterns ending in a wildcard, by their last literal segment (`WebBaseLoader` in
+    /// `langchain_community.**.WebBaseLoader.**`): candidates when the callee has that segment.
+    by_anchor: std::collections::HashMap<String, Vec<usize>>,
+    /// Patterns without any literal segment: always candidates.
     wild: Vec<usize>,
 }
 
@@ -232,7 +235,10 @@ impl PatternIndex {
             if let Some(g) = &p.callee {
                 let last = g.rsplit('.').next().unwrap_or(g);
                 if last == "*" || last == "**" {
-                    ix.wild.push(i);
+                    match g.rsplit('.').find(|s| *s != "*" && *s != "**") {
+                        Some(anchor) => ix.by_anchor.entry(anchor.to_string()).or_default().push(i),
+                        None => ix.wild.push(i),
+                    }
                 } else {
                     ix.by_last.entry(last.to_string()).or_default().push(i);
                 }
@@ -251,6 +257,13 @@ impl PatternIndex {
                 let last = q.rsplit('.').next().unwrap_or(q);
                 let mut v = self.by_last.get(last).cloned().unwrap_or_default();
                 v.extend(self.wild.iter().copied());
+                if !self.by_anchor.is_empty() {
+                    for seg in q.split('.') {
+                        if let Some(ix) = self.by_anchor.get(seg) {
+                            v.extend(ix.iter().copied());
+                        }
+                    }
+                }
                 v
             }
             Callee::Method { method, .. } => {
