@@ -11,6 +11,7 @@ pub mod discover;
 pub mod extract;
 pub mod graph;
 pub mod knowledge;
+pub mod mcp;
 pub mod model;
 pub mod rules;
 pub mod syntax;

@@ -1,0 +1,315 @@
+//! MCP client configurations: which files configure MCP servers for which client (Claude
+//! Desktop, Claude Code, Cursor, VS Code, Windsurf, Cline, Roo Code, Kilo Code, Gemini CLI,
+//! OpenCode, Codex, Kiro, Continue), the servers they declare as plain facts (transport,
+//! launcher, package and version, env and headers, URL, capabilities inferred from
+//! `rules/knowledge/mcp.toml`), the approval and trust knobs that let tools run unasked, and
+//! the credentials written into them.
+//!
+//! Credentials are also why this module can change the analysis's source text: [`redact`]
+//! masks every secret it finds in a recognised config file, byte for byte with `*`, before
+//! any rule or renderer reads the text. Code frames, fingerprints and every output format
+//! therefore never see a secret's characters (ARCHITECTURE.md, "secrets are never printed").
+
+pub mod clients;
+pub mod knowledge;
+pub mod launch;
+pub mod secrets;
+
+use crate::knowledge::Knowledge;
+use crate::model::{FileId, Notice, SourceDb, Span};
+use crate::syntax::tree::Node;
+
+/// A string from a config file with the span of its node (quotes included for JSON).
+pub type Str = (String, Span);
+
+/// The client a config file belongs to: decides the file's shape and which knobs it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Client {
+    ClaudeDesktop,
+    ClaudeCode,
+    Cursor,
+    VsCode,
+    Copilot,
+    Windsurf,
+    Cline,
+    RooCode,
+    KiloCode,
+    Gemini,
+    OpenCode,
+    Codex,
+    Kiro,
+    Continue,
+    /// An `mcp.json` with `mcpServers` read by a library (Pydantic AI, fastmcp) or any client.
+    Generic,
+}
+
+impl Client {
+    pub fn name(self) -> &'static str {
+        match self {
+            Client::ClaudeDesktop => "Claude Desktop",
+            Client::ClaudeCode => "Claude Code",
+            Client::Cursor => "Cursor",
+            Client::VsCode => "VS Code",
+            Client::Copilot => "GitHub Copilot",
+            Client::Windsurf => "Windsurf",
+            Client::Cline => "Cline",
+            Client::RooCode => "Roo Code",
+            Client::KiloCode => "Kilo Code",
+            Client::Gemini => "Gemini CLI",
+            Client::OpenCode => "OpenCode",
+            Client::Codex => "Codex",
+            Client::Kiro => "Kiro",
+            Client::Continue => "Continue",
+            Client::Generic => "MCP client",
+        }
+    }
+
+    /// How this client lets a config refer to a secret kept elsewhere, for help texts.
+    pub fn reference_hint(self, var: &str) -> String {
+        let var = if var.is_empty() { "TOKEN" } else { var };
+        match self {
+            Client::ClaudeCode => format!("`${{{var}}}` (Claude Code expands environment variables)"),
+            Client::VsCode => format!(
+                "`${{input:{}}}` with an input declared `\"password\": true`, or `${{env:{var}}}`",
+                var.to_ascii_lowercase().replace('_', "-")
+            ),
+            Client::Cursor => format!("`${{env:{var}}}` (Cursor interpolates environment variables)"),
+            Client::Gemini => format!("`${{{var}}}` or `${var}` (Gemini CLI expands environment variables)"),
+            Client::OpenCode => format!("`{{env:{var}}}` (OpenCode substitutes environment variables)"),
+            Client::Codex => format!(
+                "`env_vars = [\"{var}\"]`, `bearer_token_env_var` or `env_http_headers` (Codex reads the value from the environment)"
+            ),
+            _ => format!(
+                "an environment variable (`${{{var}}}` where the client expands it) or a secret manager"
+            ),
+        }
+    }
+}
+
+/// How a server is reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transport {
+    Stdio,
+    /// Streamable HTTP.
+    Http,
+    /// The deprecated HTTP+SSE transport.
+    Sse,
+    /// WebSocket (Gemini CLI `tcp`).
+    WebSocket,
+    Unknown,
+}
+
+/// What a server can do, inferred from its package or name (`mcp.toml`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Caps {
+    /// The `mcp.toml` entry that matched; `None` when the server is unknown.
+    pub entry: Option<String>,
+    pub sinks: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+/// One configured server.
+#[derive(Debug, Clone)]
+pub struct Server {
+    pub name: String,
+    pub client: Client,
+    pub file: FileId,
+    /// The server's key (or its `name:` value in list-shaped configs).
+    pub key: Span,
+    pub transport: Transport,
+    pub command: Option<Str>,
+    pub args: Vec<Str>,
+    pub launch: launch::Launch,
+    /// Environment entries: name and literal value (non-strings are `None`).
+    pub env: Vec<(Str, Option<Str>)>,
+    pub headers: Vec<(Str, Option<Str>)>,
+    /// The remote URL: the server's own (`url`, `serverUrl`, `httpUrl`) or a bridge's argument.
+    pub url: Option<Str>,
+    /// Some authentication is configured: a credential header, an `oauth`/`auth` block, a bearer
+    /// token from the environment, a bridge `--header`, a URL credential.
+    pub auth: bool,
+    pub disabled: bool,
+    pub caps: Caps,
+}
+
+/// What an approval knob lets run without asking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The listed tools of one server.
+    Tools,
+    /// Every tool of one server (`trust: true`, `mcp__github`, `github:*`, `"*"`).
+    Server,
+    /// Every MCP tool of every server (`mcp__*`, `*:*`).
+    AllMcp,
+    /// Every tool, the client's own shell and file tools included (`bypassPermissions`).
+    Everything,
+    /// Every server a project's config declares starts without asking.
+    ProjectServers,
+}
+
+/// One auto-approve or trust setting.
+#[derive(Debug, Clone)]
+pub struct Approval {
+    pub client: Client,
+    pub file: FileId,
+    /// The setting's entry or key.
+    pub span: Span,
+    /// The knob as written: `alwaysAllow`, `permissions.allow`, `trust`, `defaultMode` ...
+    pub knob: String,
+    pub scope: Scope,
+    pub server: Option<String>,
+    /// With `Scope::Tools`: the tools, each with its entry's span.
+    pub tools: Vec<Str>,
+}
+
+/// A credential written into a config file.
+#[derive(Debug, Clone)]
+pub struct Secret {
+    pub client: Client,
+    pub file: FileId,
+    /// Where to report it: the key holding it, or the argument.
+    pub at: Span,
+    /// The bytes to mask.
+    pub redact: Span,
+    /// `GitHub personal access token`, `secret` (named by its key), `URL password`,
+    /// ``\`token\` query parameter``.
+    pub kind: String,
+    /// ``env `GITHUB_TOKEN` ``, ``header `Authorization` ``, `an argument`, `` `url` ``,
+    /// ``field `apiKey` ``.
+    pub place: String,
+    /// The key's name when there is one (for the help's reference syntax).
+    pub key: Option<String>,
+    pub server: Option<String>,
+    /// A credential for a service on the local machine.
+    pub local: bool,
+}
+
+/// Everything read from the project's MCP client configurations.
+#[derive(Debug, Default)]
+pub struct McpFacts {
+    /// Recognised config files and their client.
+    pub configs: Vec<(FileId, Client)>,
+    pub servers: Vec<Server>,
+    pub approvals: Vec<Approval>,
+    pub secrets: Vec<Secret>,
+    /// Byte ranges to mask, per file: `secrets`' spans plus what the text scan finds.
+    pub redactions: Vec<(FileId, Span)>,
+}
+
+impl McpFacts {
+    /// The servers named `name` (in any config of the project), enabled ones first.
+    pub fn servers_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Server> + 'a {
+        let (on, off): (Vec<&Server>, Vec<&Server>) = self
+            .servers
+            .iter()
+            .filter(|s| s.name == name)
+            .partition(|s| !s.disabled);
+        on.into_iter().chain(off)
+    }
+}
+
+/// Whether a path (relative, `/`-separated) is an MCP client configuration airlock reads.
+/// Used to keep YAML and TOML trees only for those files.
+pub fn is_config_path(path: &str) -> bool {
+    clients::recognise(path).is_some()
+}
+
+/// Reads every recognised config among the parsed files. `trees` holds each JSON, YAML (first
+/// document) or TOML file's tree; files whose parse failed may be missing from it. Problems
+/// with a config's shape become notices naming the file and line.
+pub fn extract(
+    k: &Knowledge,
+    db: &SourceDb,
+    trees: &[(FileId, &Node)],
+    notices: &mut Vec<Notice>,
+) -> McpFacts {
+    let mut facts = McpFacts::default();
+    for f in &db.files {
+        let Some((client, shape)) = clients::recognise(&f.rel_path) else {
+            continue;
+        };
+        facts.configs.push((f.id, client));
+        let tree = trees.iter().find(|(id, _)| *id == f.id).map(|(_, n)| *n);
+        if let Some(root) = tree {
+            let mut r = clients::Reader::new(k, f, client, &mut facts, notices);
+            r.read(shape, root);
+        }
+        let mut spans: Vec<Span> = facts
+            .secrets
+            .iter()
+            .filter(|s| s.file == f.id)
+            .map(|s| s.redact)
+            .collect();
+        spans.extend(clients::text_scan(&k.mcp, &f.text));
+        facts
+            .redactions
+            .extend(spans.into_iter().map(|s| (f.id, s)));
+    }
+    facts.redactions.sort();
+    facts.redactions.dedup();
+    facts
+}
+
+/// Masks every secret found in config files: each byte becomes `*`, line breaks stay, so
+/// spans, line numbers and columns are unchanged.
+pub fn redact(db: &mut SourceDb, facts: &McpFacts) {
+    for (file, span) in &facts.redactions {
+        let Some(f) = db.files.get_mut(file.0 as usize) else {
+            continue;
+        };
+        let text = std::mem::take(&mut f.text);
+        let mut bytes = text.into_bytes();
+        let end = (span.end as usize).min(bytes.len());
+        for b in bytes.get_mut(span.start as usize..end).unwrap_or(&mut []) {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b'*';
+            }
+        }
+        // Replacing whole UTF-8 sequences' bytes with ASCII keeps the text valid; should a span
+        // ever cut a character, the lossy conversion keeps the run going.
+        f.text = match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        };
+    }
+}
+
+/// Adds the servers to a plain-text dump of facts (`AIRLOCK_DEBUG_FACTS`). Values of env,
+/// headers and arguments are never printed: names only.
+pub fn debug_facts(facts: &McpFacts, db: &SourceDb) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for s in &facts.servers {
+        let _ = writeln!(
+            out,
+            "mcp server {:?} ({}) {}:{} {:?} launcher {:?} package {:?} pin {:?} env {:?} headers {:?} auth {} disabled {} caps {:?}",
+            s.name,
+            s.client.name(),
+            db.get(s.file).rel_path,
+            db.location(s.file, s.key).line,
+            s.transport,
+            s.launch.launcher,
+            s.launch.package.as_ref().map(|p| &p.name),
+            s.launch.package.as_ref().map(|p| &p.pin),
+            s.env.iter().map(|(k, _)| &k.0).collect::<Vec<_>>(),
+            s.headers.iter().map(|(k, _)| &k.0).collect::<Vec<_>>(),
+            s.auth,
+            s.disabled,
+            s.caps.entry,
+        );
+    }
+    for a in &facts.approvals {
+        let _ = writeln!(
+            out,
+            "mcp approval {} {:?} {:?} tools {:?}",
+            a.knob,
+            a.scope,
+            a.server,
+            a.tools.iter().map(|t| &t.0).collect::<Vec<_>>()
+        );
+    }
+    for s in &facts.secrets {
+        let _ = writeln!(out, "mcp secret {} in {}", s.kind, s.place);
+    }
+    out
+}
