@@ -189,7 +189,7 @@ impl<'a> Reader<'a> {
         self.notice(
             node.span,
             format!(
-                "`{what}` should be an object, found {}; skipped",
+                "{what} should be an object, found {}; skipped",
                 article(node.kind_name())
             ),
         );
@@ -207,7 +207,7 @@ impl<'a> Reader<'a> {
         self.notice(
             node.span,
             format!(
-                "`{what}` should be an array, found {}; skipped",
+                "{what} should be an array, found {}; skipped",
                 article(node.kind_name())
             ),
         );
@@ -219,14 +219,14 @@ impl<'a> Reader<'a> {
         let mut out = vec![];
         let mut reported = false;
         for i in items {
-            match i.scalar_text() {
+            match i.as_str() {
                 Some(s) => out.push((s.to_string(), i.span)),
                 None if !reported => {
                     reported = true;
                     self.notice(
                         i.span,
                         format!(
-                            "`{what}` should hold strings, found {}; skipped",
+                            "{what} should hold strings, found {}; skipped",
                             article(i.kind_name())
                         ),
                     );
@@ -276,7 +276,8 @@ impl<'a> Reader<'a> {
                 if let Some(s) = root.get("mcpServers") {
                     self.server_map(s, "mcpServers");
                 }
-                if let Some(projects) = root.get("projects").and_then(|p| self.map(p, "projects")) {
+                if let Some(projects) = root.get("projects").and_then(|p| self.map(p, "`projects`"))
+                {
                     for (_, p) in projects.entries() {
                         if let Some(s) = p.get("mcpServers") {
                             self.server_map(s, "mcpServers");
@@ -287,8 +288,8 @@ impl<'a> Reader<'a> {
             Shape::ClaudeSettings => self.claude_settings(root),
             Shape::CursorPermissions => {
                 if let Some(list) = root.get("mcpAllowlist") {
-                    let items = self.seq(list, "mcpAllowlist").unwrap_or(&[]);
-                    for (entry, span) in self.strings(items, "mcpAllowlist") {
+                    let items = self.seq(list, "`mcpAllowlist`").unwrap_or(&[]);
+                    for (entry, span) in self.strings(items, "`mcpAllowlist`") {
                         self.colon_entry(&entry, span, "mcpAllowlist");
                     }
                 }
@@ -296,8 +297,8 @@ impl<'a> Reader<'a> {
             Shape::CursorCli => {
                 let allow = root.get("permissions").and_then(|p| p.get("allow"));
                 if let Some(list) = allow {
-                    let items = self.seq(list, "permissions.allow").unwrap_or(&[]);
-                    for (entry, span) in self.strings(items, "permissions.allow") {
+                    let items = self.seq(list, "`permissions.allow`").unwrap_or(&[]);
+                    for (entry, span) in self.strings(items, "`permissions.allow`") {
                         let inner = entry.strip_prefix("Mcp(").and_then(|r| r.strip_suffix(')'));
                         if let Some(inner) = inner {
                             let normal = inner.replacen(',', ":", 1).replace(' ', "");
@@ -380,7 +381,7 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        let Some(map) = self.map(node, what) else {
+        let Some(map) = self.map(node, &format!("`{what}`")) else {
             return;
         };
         for (k, v) in map.entries() {
@@ -394,19 +395,20 @@ impl<'a> Reader<'a> {
             return;
         };
         self.misspelled_keys(name, node);
-        let string =
-            |n: Option<&Node>| n.and_then(|n| n.scalar_text().map(|s| (s.to_string(), n.span)));
         // OpenCode: `command` is an array holding the arguments too.
         let mut args: Vec<Str> = vec![];
         let command = match node.get("command") {
             Some(c) if c.as_seq().is_some() => {
-                let items = self.strings(c.as_seq().unwrap_or(&[]), "command");
+                let items = self.strings(
+                    c.as_seq().unwrap_or(&[]),
+                    &format!("`command` of server `{name}`"),
+                );
                 let mut it = items.into_iter();
                 let first = it.next();
                 args.extend(it);
                 first
             }
-            Some(c) if c.scalar_text().is_none() && !c.is_null() => {
+            Some(c) if c.as_str().is_none() && !c.is_null() => {
                 self.notice(
                     c.span,
                     format!(
@@ -416,11 +418,11 @@ impl<'a> Reader<'a> {
                 );
                 None
             }
-            c => string(c),
+            c => c.and_then(|c| c.as_str().map(|s| (s.to_string(), c.span))),
         };
         if let Some(a) = node.get("args") {
-            if let Some(items) = self.seq(a, &format!("args` of server `{name}")) {
-                args.extend(self.strings(items, "args"));
+            if let Some(items) = self.seq(a, &format!("`args` of server `{name}`")) {
+                args.extend(self.strings(items, &format!("`args` of server `{name}`")));
             }
         }
         let env = self.pairs(node, &["env", "environment"], name);
@@ -509,6 +511,12 @@ impl<'a> Reader<'a> {
                 node.get(k)
                     .is_some_and(|v| v.as_bool() != Some(false) && !v.is_null())
             });
+        let oauth_capable = match &launch.package {
+            Some(p) if launch.bridge_url.is_some() => {
+                self.mcp().bridge(&p.name).is_some_and(|b| b.oauth)
+            }
+            _ => self.client.runs_oauth(),
+        };
         let disabled = node.get("disabled").and_then(Node::as_bool) == Some(true)
             || node.get("enabled").and_then(Node::as_bool) == Some(false);
         let host_words = url
@@ -546,10 +554,10 @@ impl<'a> Reader<'a> {
         };
         for knob in list_keys {
             let Some(list) = node.get(knob) else { continue };
-            let Some(items) = self.seq(list, &format!("{knob}` of server `{name}")) else {
+            let Some(items) = self.seq(list, &format!("`{knob}` of server `{name}`")) else {
                 continue;
             };
-            let tools = self.strings(items, knob);
+            let tools = self.strings(items, &format!("`{knob}` of server `{name}`"));
             if let Some(star) = tools.iter().find(|(t, _)| t == "*") {
                 self.approval(star.1, knob, Scope::Server, Some(name), vec![]);
             } else if !tools.is_empty() {
@@ -577,6 +585,7 @@ impl<'a> Reader<'a> {
             headers,
             url,
             auth,
+            oauth_capable,
             disabled,
             caps,
         });
@@ -587,7 +596,7 @@ impl<'a> Reader<'a> {
         let mut out = vec![];
         for key in keys {
             let Some(m) = node.get(key) else { continue };
-            let Some(m) = self.map(m, &format!("{key}` of server `{server}")) else {
+            let Some(m) = self.map(m, &format!("`{key}` of server `{server}`")) else {
                 continue;
             };
             for (k, v) in m.entries() {
@@ -767,7 +776,7 @@ impl<'a> Reader<'a> {
             }
         }
         if let Some(env) = root.get("env") {
-            if self.map(env, "env").is_some() {
+            if self.map(env, "`env`").is_some() {
                 for (k, v) in env.entries() {
                     let (Some(name), Some(s)) = (k.scalar_text(), v.scalar_text()) else {
                         continue;
@@ -789,7 +798,7 @@ impl<'a> Reader<'a> {
         let Some(perms) = root.get("permissions") else {
             return;
         };
-        let Some(perms) = self.map(perms, "permissions") else {
+        let Some(perms) = self.map(perms, "`permissions`") else {
             return;
         };
         if let Some(v) = perms.get("defaultMode") {
@@ -813,8 +822,8 @@ impl<'a> Reader<'a> {
         let Some(allow) = perms.get("allow") else {
             return;
         };
-        let items = self.seq(allow, "permissions.allow").unwrap_or(&[]);
-        for (rule, span) in self.strings(items, "permissions.allow") {
+        let items = self.seq(allow, "`permissions.allow`").unwrap_or(&[]);
+        for (rule, span) in self.strings(items, "`permissions.allow`") {
             if denied.contains(&rule) {
                 continue;
             }

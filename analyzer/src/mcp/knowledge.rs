@@ -84,6 +84,9 @@ pub struct Launcher {
 #[serde(deny_unknown_fields)]
 pub struct Bridge {
     pub package: String,
+    /// The bridge runs MCP's OAuth flow itself when the server asks for it.
+    #[serde(default)]
+    pub oauth: bool,
 }
 
 /// Everything MCP from all knowledge files, merged.
@@ -160,11 +163,15 @@ impl McpKnowledge {
         })
     }
 
-    /// Whether a configured bridge (`mcp-remote`) is this package.
-    pub fn is_bridge(&self, package: &str) -> bool {
+    /// The configured bridge (`mcp-remote`) this package is, if any.
+    pub fn bridge(&self, package: &str) -> Option<&Bridge> {
         self.bridges
             .iter()
-            .any(|b| b.package.eq_ignore_ascii_case(package))
+            .find(|b| b.package.eq_ignore_ascii_case(package))
+    }
+
+    pub fn is_bridge(&self, package: &str) -> bool {
+        self.bridge(package).is_some()
     }
 }
 

@@ -64,6 +64,26 @@ impl Client {
         }
     }
 
+    /// Whether the client runs MCP's OAuth flow on its own when a remote server answers 401
+    /// with protected-resource metadata, so a config without credentials is normal. Checked
+    /// against the clients' documentation (frameworks.md §4.1, §4.5); Roo Code does not start
+    /// the flow reliably, and libraries reading a generic `mcp.json` need `auth` configured.
+    pub fn runs_oauth(self) -> bool {
+        matches!(
+            self,
+            Client::ClaudeCode
+                | Client::Cursor
+                | Client::VsCode
+                | Client::Copilot
+                | Client::Windsurf
+                | Client::Cline
+                | Client::KiloCode
+                | Client::Gemini
+                | Client::OpenCode
+                | Client::Codex
+        )
+    }
+
     /// How this client lets a config refer to a secret kept elsewhere, for help texts.
     pub fn reference_hint(self, var: &str) -> String {
         let var = if var.is_empty() { "TOKEN" } else { var };
@@ -128,6 +148,9 @@ pub struct Server {
     /// Some authentication is configured: a credential header, an `oauth`/`auth` block, a bearer
     /// token from the environment, a bridge `--header`, a URL credential.
     pub auth: bool,
+    /// Whoever connects (the client, or a bridge such as `mcp-remote`) runs MCP's OAuth flow when
+    /// the server asks for it.
+    pub oauth_capable: bool,
     pub disabled: bool,
     pub caps: Caps,
 }

@@ -400,6 +400,26 @@ pub fn lexical_strings(text: &str) -> Vec<(Range<usize>, Option<Range<usize>>, u
             c @ (b':' | b',' | b'[' | b'{' | b'=') => {
                 sep = c;
                 i += 1;
+                // An unquoted value after a key (broken JSON): up to the next delimiter.
+                if c == b':' && prev.is_some() {
+                    let mut start = i;
+                    while start < b.len() && (b[start] == b' ' || b[start] == b'\t') {
+                        start += 1;
+                    }
+                    let bare = b.get(start).is_some_and(|c| !b"\"{[\n\r/".contains(c));
+                    if bare {
+                        let mut end = start;
+                        while end < b.len() && !b",}]\n\r \t".contains(&b[end]) {
+                            end += 1;
+                        }
+                        if text.is_char_boundary(start) && text.is_char_boundary(end) {
+                            out.push((start..end, prev.clone(), b':'));
+                        }
+                        prev = Some(start..end);
+                        sep = 0;
+                        i = end;
+                    }
+                }
             }
             _ => i += 1,
         }
@@ -540,5 +560,11 @@ mod tests {
             .collect();
         assert!(pairs.contains(&("abc".into(), Some("TOKEN".into()), b':')));
         assert!(pairs.contains(&("v".into(), Some("K".into()), b':')));
+        let text = r#"{"PASSWORD": hunter22isMyPass, "n": 3}"#;
+        let lits = lexical_strings(text);
+        assert!(lits
+            .iter()
+            .any(|(r, p, _)| &text[r.clone()] == "hunter22isMyPass"
+                && p.clone().map(|p| &text[p]) == Some("PASSWORD")));
     }
 }

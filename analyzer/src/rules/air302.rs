@@ -42,6 +42,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 registry_name(&p.registry),
                 p.name
             ),
+            Pin::Floating(v) if container => format!(
+                "MCP server `{}` runs image `{}:{v}`, a tag that moves: `{launcher}` starts whatever it points to",
+                s.name, p.name
+            ),
             Pin::Floating(v) => format!(
                 "MCP server `{}` runs {what} `{}` at the moving version `{v}`: `{launcher}` fetches whatever it points to at each start",
                 s.name, p.name

@@ -78,17 +78,25 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 .sinks
                 .iter()
                 .any(|k| cx.k.sink_kind(k).is_some_and(|d| d.privileged || d.exfil));
-        if !s.auth && !local && !public_reader && !(scheme == "http" || scheme == "ws") {
+        // Most clients sign in with OAuth when the server demands it: there, a file without
+        // credentials is normal and says nothing about the server.
+        if !s.auth
+            && !s.oauth_capable
+            && !local
+            && !public_reader
+            && !(scheme == "http" || scheme == "ws")
+        {
             out.push(cx.finding(
                 rule,
                 Severity::Low,
                 Confidence::Low,
                 site,
                 format!(
-                    "remote MCP server `{}` at `{host}` has no authentication configured; unless the server demands OAuth, anyone who can reach it can call its tools",
-                    s.name
+                    "remote MCP server `{}` at `{host}` has no authentication configured, and {} does not sign in with OAuth on its own: either the server takes calls from anyone who can reach it, or this entry cannot connect",
+                    s.name,
+                    s.client.name()
                 ),
-                "check that the server requires authorization (MCP's OAuth flow, which the client then performs) or send a credential header from the environment".into(),
+                "send a credential header whose value comes from the environment, or configure the client's `oauth`/`auth` settings".into(),
                 vec![],
                 &[&s.name, "no-auth"],
             ));
