@@ -632,9 +632,7 @@ impl<'a> Reader<'a> {
 
     /// Every secret in a server entry: env and header values, arguments, URLs, other fields.
     fn server_secrets(&mut self, server: &str, node: &Node) {
-        // (node, the key holding it, the key of the map holding that).
-        let mut stack: Vec<(&Node, Option<(String, Span)>, Option<String>)> =
-            vec![(node, None, None)];
+        let mut stack: Vec<Visit> = vec![(node, None, None)];
         while let Some((n, key, parent)) = stack.pop() {
             match &n.value {
                 Value::Map(entries) => {
@@ -834,9 +832,7 @@ impl<'a> Reader<'a> {
                 Some((s, t)) => (s, Some(t)),
                 None => (rest, None),
             };
-            if server == "*" || server.is_empty() {
-                self.approval(span, "permissions.allow", Scope::AllMcp, None, vec![]);
-            } else if server.contains('*') {
+            if server.is_empty() || server.contains('*') {
                 self.approval(span, "permissions.allow", Scope::AllMcp, None, vec![]);
             } else {
                 match tool {
@@ -866,6 +862,10 @@ impl<'a> Reader<'a> {
         }
     }
 }
+
+/// A node to visit for secrets: the node, the key holding it (with the key's span), and the
+/// key of the map holding that (`env`, `headers`).
+type Visit<'n> = (&'n Node, Option<(String, Span)>, Option<String>);
 
 /// The last entry of a mapping with this key, key node included.
 fn entry<'n>(node: &'n Node, key: &str) -> Option<(&'n Node, &'n Node)> {

@@ -34,7 +34,7 @@ pub struct Package {
     pub pin: Pin,
     /// The argument that names it.
     pub span: Span,
-    /// `npm`, `pypi` or `container`.
+    /// `npm`, `pypi`, `container`, or `git` for a git URL.
     pub registry: String,
 }
 
@@ -182,14 +182,13 @@ pub fn parse(k: &McpKnowledge, command: Option<&Str>, args: &[Str]) -> Launch {
                 Some((f, v)) => (f.to_string(), Some(v.to_string())),
                 None => (t.text.clone(), None),
             };
-            let takes = launcher.flags_with_value.iter().any(|f| *f == flag);
-            let names_package = launcher.package_flags.iter().any(|f| *f == flag);
+            let takes = launcher.flags_with_value.contains(&flag);
+            let names_package = launcher.package_flags.contains(&flag);
             match inline {
-                Some(v) => {
-                    if names_package && explicit.is_none() {
-                        explicit = Some((v, t.span));
-                    }
+                Some(v) if names_package && explicit.is_none() => {
+                    explicit = Some((v, t.span));
                 }
+                Some(_) => {}
                 None if takes => {
                     if let Some(v) = rest.get(i + 1) {
                         if names_package && explicit.is_none() {
@@ -215,6 +214,11 @@ pub fn parse(k: &McpKnowledge, command: Option<&Str>, args: &[Str]) -> Launch {
     match read_spec(&launcher.registry, &spec) {
         Spec::Local => out.local = true,
         Spec::Package { name, version, pin } => {
+            let registry = if is_git(&name) {
+                "git".to_string()
+            } else {
+                launcher.registry.clone()
+            };
             if k.is_bridge(&name) {
                 let after = first_positional.map(|(_, _, at)| at + 1).unwrap_or(0);
                 let tail = rest.get(after..).unwrap_or(&[]);
@@ -231,7 +235,7 @@ pub fn parse(k: &McpKnowledge, command: Option<&Str>, args: &[Str]) -> Launch {
                 version,
                 pin,
                 span,
-                registry: launcher.registry.clone(),
+                registry,
             });
         }
     }
@@ -482,14 +486,18 @@ fn strip_tag(image: &str) -> &str {
     }
 }
 
-/// `git+https://…@<commit>`: pinned when the ref is a full commit hash.
-fn git_pin(spec: &str) -> Option<Pin> {
-    let is_git = spec.starts_with("git+")
+/// A package fetched from a git host or URL rather than a registry.
+fn is_git(spec: &str) -> bool {
+    spec.starts_with("git+")
         || spec.starts_with("github:")
         || spec.starts_with("git://")
         || spec.starts_with("https://")
-        || spec.starts_with("http://");
-    if !is_git {
+        || spec.starts_with("http://")
+}
+
+/// `git+https://…@<commit>`: pinned when the ref is a full commit hash.
+fn git_pin(spec: &str) -> Option<Pin> {
+    if !is_git(spec) {
         return None;
     }
     let after_host = spec.split("://").nth(1).unwrap_or(spec);

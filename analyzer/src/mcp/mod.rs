@@ -217,15 +217,20 @@ pub struct McpFacts {
     pub secrets: Vec<Secret>,
     /// Byte ranges to mask, per file: `secrets`' spans plus what the text scan finds.
     pub redactions: Vec<(FileId, Span)>,
+    /// Indexes into `servers` by server name.
+    by_name: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl McpFacts {
     /// The servers named `name` (in any config of the project), enabled ones first.
     pub fn servers_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Server> + 'a {
         let (on, off): (Vec<&Server>, Vec<&Server>) = self
-            .servers
+            .by_name
+            .get(name)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
             .iter()
-            .filter(|s| s.name == name)
+            .map(|&i| &self.servers[i])
             .partition(|s| !s.disabled);
         on.into_iter().chain(off)
     }
@@ -238,8 +243,8 @@ pub fn is_config_path(path: &str) -> bool {
 }
 
 /// Reads every recognised config among the parsed files. `trees` holds each JSON, YAML (first
-/// document) or TOML file's tree; files whose parse failed may be missing from it. Problems
-/// with a config's shape become notices naming the file and line.
+/// document) or TOML file's tree, in any order; files whose parse failed may be missing from
+/// it. Problems with a config's shape become notices naming the file and line.
 pub fn extract(
     k: &Knowledge,
     db: &SourceDb,
@@ -247,20 +252,24 @@ pub fn extract(
     notices: &mut Vec<Notice>,
 ) -> McpFacts {
     let mut facts = McpFacts::default();
+    let mut trees = trees.to_vec();
+    trees.sort_by_key(|(id, _)| *id);
     for f in &db.files {
         let Some((client, shape)) = clients::recognise(&f.rel_path) else {
             continue;
         };
         facts.configs.push((f.id, client));
-        let tree = trees.iter().find(|(id, _)| *id == f.id).map(|(_, n)| *n);
+        let first_secret = facts.secrets.len();
+        let tree = trees
+            .binary_search_by_key(&f.id, |(id, _)| *id)
+            .ok()
+            .map(|i| trees[i].1);
         if let Some(root) = tree {
             let mut r = clients::Reader::new(k, f, client, &mut facts, notices);
             r.read(shape, root);
         }
-        let mut spans: Vec<Span> = facts
-            .secrets
+        let mut spans: Vec<Span> = facts.secrets[first_secret..]
             .iter()
-            .filter(|s| s.file == f.id)
             .map(|s| s.redact)
             .collect();
         spans.extend(clients::text_scan(&k.mcp, &f.text));
@@ -270,6 +279,9 @@ pub fn extract(
     }
     facts.redactions.sort();
     facts.redactions.dedup();
+    for (i, s) in facts.servers.iter().enumerate() {
+        facts.by_name.entry(s.name.clone()).or_default().push(i);
+    }
     facts
 }
 
@@ -335,4 +347,196 @@ pub fn debug_facts(facts: &McpFacts, db: &SourceDb) -> String {
         let _ = writeln!(out, "mcp secret {} in {}", s.kind, s.place);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LineIndex, SourceFile};
+    use crate::syntax::tree::Budget;
+
+    /// Reads one config file the way the pipeline does.
+    fn read(path: &str, text: &str) -> (McpFacts, Vec<Notice>) {
+        let k = Knowledge::builtin();
+        let mut db = SourceDb::default();
+        db.files.push(SourceFile {
+            id: FileId(0),
+            rel_path: path.into(),
+            abs_path: path.into(),
+            text: text.into(),
+            lines: LineIndex::new(text),
+        });
+        let tree = if path.ends_with(".toml") {
+            crate::syntax::toml::parse_toml(text).0
+        } else if path.ends_with(".yaml") {
+            crate::syntax::yaml::parse_yaml(text, &Budget::default())
+                .0
+                .into_iter()
+                .next()
+        } else {
+            crate::syntax::json::parse_json(text, &Budget::default()).0
+        };
+        let trees: Vec<(FileId, &Node)> = tree.iter().map(|t| (FileId(0), t)).collect();
+        let mut notices = vec![];
+        let facts = extract(&k, &db, &trees, &mut notices);
+        (facts, notices)
+    }
+
+    fn scopes(f: &McpFacts) -> Vec<(Scope, Option<String>, Vec<String>)> {
+        f.approvals
+            .iter()
+            .map(|a| {
+                (
+                    a.scope,
+                    a.server.clone(),
+                    a.tools.iter().map(|t| t.0.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn vscode_settings_servers_and_global_auto_approve() {
+        let (f, n) = read(
+            ".vscode/settings.json",
+            r#"{
+  "chat.tools.global.autoApprove": true,
+  "mcp": { "servers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem"] } } }
+}"#,
+        );
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(f.servers.len(), 1);
+        assert_eq!(f.servers[0].caps.entry.as_deref(), Some("filesystem"));
+        assert_eq!(scopes(&f), [(Scope::Everything, None, vec![])]);
+    }
+
+    #[test]
+    fn cursor_cli_and_claude_user_files() {
+        let (f, _) = read(
+            ".cursor/cli.json",
+            r#"{"permissions": {"allow": ["Shell(ls)", "Mcp(github:create_issue)", "Mcp(linear, *)"]}}"#,
+        );
+        assert_eq!(
+            scopes(&f),
+            [
+                (
+                    Scope::Tools,
+                    Some("github".into()),
+                    vec!["create_issue".into()]
+                ),
+                (Scope::Server, Some("linear".into()), vec![]),
+            ]
+        );
+        let (f, _) = read(
+            ".claude.json",
+            r#"{"mcpServers": {"a": {"command": "uvx", "args": ["x"]}},
+                "projects": {"/home/d/p": {"mcpServers": {"b": {"type": "http", "url": "https://b.example.com/mcp"}}}}}"#,
+        );
+        let names: Vec<&str> = f.servers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["a", "b"]);
+        assert_eq!(f.servers[1].transport, Transport::Http);
+        assert!(f.servers[1].oauth_capable);
+    }
+
+    #[test]
+    fn opencode_remote_and_local_servers() {
+        let (f, n) = read(
+            "opencode.json",
+            r#"{"mcp": {
+                "jira": {"type": "remote", "url": "https://jira.example.com/mcp", "headers": {"Authorization": "Bearer {env:JIRA}"}},
+                "db": {"type": "local", "command": ["uvx", "mcp-server-sqlite==1.0.0", "--db", "x.db"], "environment": {"A": "b"}}
+            }}"#,
+        );
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(f.servers[0].transport, Transport::Http);
+        assert!(f.servers[0].auth);
+        let db = &f.servers[1];
+        assert_eq!(db.transport, Transport::Stdio);
+        assert_eq!(db.args.len(), 3);
+        assert_eq!(db.env.len(), 1);
+        assert_eq!(
+            db.launch.package.as_ref().map(|p| p.pin.clone()),
+            Some(launch::Pin::Exact)
+        );
+    }
+
+    #[test]
+    fn kilo_copilot_kiro_and_gemini_shapes() {
+        let (f, _) = read(
+            ".kilocode/mcp.json",
+            r#"{"mcpServers": {"gh": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@1.0.0"], "alwaysAllow": ["push_files"]}}}"#,
+        );
+        assert_eq!(f.servers[0].client, Client::KiloCode);
+        assert_eq!(
+            scopes(&f),
+            [(Scope::Tools, Some("gh".into()), vec!["push_files".into()])]
+        );
+        let (f, _) = read(
+            "home/.copilot/mcp-config.json",
+            r#"{"mcpServers": {"x": {"type": "sse", "url": "https://x.example.com/sse"}}}"#,
+        );
+        assert_eq!(f.servers[0].transport, Transport::Sse);
+        let (f, _) = read(
+            ".kiro/settings/mcp.json",
+            r#"{"mcpServers": {}, "powers": {"mcpServers": {"p": {"command": "node", "args": ["p.js"], "autoApprove": ["*"]}}}}"#,
+        );
+        assert_eq!(f.servers[0].name, "p");
+        assert!(f.servers[0].launch.local);
+        assert_eq!(scopes(&f), [(Scope::Server, Some("p".into()), vec![])]);
+        let (f, _) = read(
+            ".gemini/settings.json",
+            r#"{"mcpServers": {"remote": {"url": "https://r.example.com/sse"}, "ws": {"tcp": "ws://r.example.com:9000"}}}"#,
+        );
+        assert_eq!(f.servers[0].transport, Transport::Sse);
+        assert_eq!(f.servers[1].transport, Transport::WebSocket);
+    }
+
+    #[test]
+    fn vscode_reads_servers_and_notes_the_wrong_root_key() {
+        let (f, n) = read(
+            ".vscode/mcp.json",
+            r#"{"mcpServers": {"a": {"command": "uvx", "args": ["a==1.0"]}}}"#,
+        );
+        assert_eq!(f.servers.len(), 1);
+        assert_eq!(n.len(), 1);
+        assert!(
+            n[0].message.contains("reads servers from `servers`"),
+            "{n:?}"
+        );
+    }
+
+    #[test]
+    fn continue_yaml_lists_servers_by_name() {
+        let (f, n) = read(
+            ".continue/config.yaml",
+            "name: cfg\nmcpServers:\n  - name: fs\n    command: npx\n    args: [\"-y\", \"@modelcontextprotocol/server-filesystem\"]\n",
+        );
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(f.servers[0].name, "fs");
+        assert_eq!(f.servers[0].client, Client::Continue);
+    }
+
+    #[test]
+    fn redaction_keeps_length_lines_and_utf8() {
+        let text = "{\"env\": {\"TOKEN\": \"ghp_R8mXq2Lk7TzN4vPw9HbY3cJd6FsA1gKe0uQo\"}}\n// é\n";
+        let mut db = SourceDb::default();
+        db.files.push(crate::model::SourceFile {
+            id: FileId(0),
+            rel_path: "x".into(),
+            abs_path: "x".into(),
+            text: text.into(),
+            lines: crate::model::LineIndex::new(text),
+        });
+        let start = text.find("ghp_").expect("token");
+        let facts = McpFacts {
+            redactions: vec![(FileId(0), Span::new(start, start + 40))],
+            ..McpFacts::default()
+        };
+        redact(&mut db, &facts);
+        let masked = &db.files[0].text;
+        assert_eq!(masked.len(), text.len());
+        assert!(!masked.contains("ghp_"));
+        assert!(masked.contains(&"*".repeat(40)));
+        assert!(masked.ends_with("// é\n"));
+    }
 }

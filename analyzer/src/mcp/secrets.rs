@@ -348,6 +348,19 @@ pub fn query_names_secret(k: &McpKnowledge, name: &str) -> bool {
     key_names_secret(k, name) || matches!(name.to_ascii_lowercase().as_str(), "code" | "sas")
 }
 
+/// A URL fit for a message: without userinfo, query or fragment, which may carry credentials.
+pub fn display_url(url: &str) -> String {
+    let url = url.split(['?', '#']).next().unwrap_or(url);
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+            let host = authority.rsplit('@').next().unwrap_or(authority);
+            format!("{scheme}://{host}{path}")
+        }
+        None => url.to_string(),
+    }
+}
+
 /// `host:port` or `[::1]:port` → the host.
 pub fn host_only(authority_host: &str) -> &str {
     if let Some(rest) = authority_host.strip_prefix('[') {
@@ -519,6 +532,18 @@ mod tests {
         assert!(arg(Some("--api-key"), "${KEY}").is_empty());
         assert!(arg(Some("-y"), "@modelcontextprotocol/server-github").is_empty());
         assert!(arg(None, "--token-file=/run/x").is_empty());
+    }
+
+    #[test]
+    fn urls_for_messages_drop_credentials() {
+        assert_eq!(
+            display_url("git+https://user:tok3n@github.com/o/r@main?x=1"),
+            "git+https://github.com/o/r@main"
+        );
+        assert_eq!(
+            display_url("https://h.example.com/p"),
+            "https://h.example.com/p"
+        );
     }
 
     #[test]

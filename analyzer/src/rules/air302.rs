@@ -31,7 +31,13 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         let launcher = s.launch.launcher.as_deref().unwrap_or("the launcher");
         let container = p.registry == "container";
         let what = if container { "image" } else { "package" };
+        let git = p.registry == "git";
         let message = match &p.pin {
+            Pin::None | Pin::Floating(_) if git => format!(
+                "MCP server `{}` runs `{}` from a git branch, not a commit: `{launcher}` fetches whatever the branch holds at each start",
+                s.name,
+                crate::mcp::secrets::display_url(&p.name)
+            ),
             Pin::None if container => format!(
                 "MCP server `{}` runs image `{}` with no tag or digest: `{launcher}` starts whatever `latest` points to",
                 s.name, p.name
@@ -53,6 +59,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             Pin::Exact | Pin::Digest | Pin::Tag | Pin::Unknown => continue,
         };
         let help = match p.registry.as_str() {
+            "git" => "pin a full commit hash (`…@<40-character commit>`), or a released version from the registry".to_string(),
             "container" => format!(
                 "pin the image by digest, `{}@sha256:<digest>`, with the digest of the image you reviewed",
                 p.name
@@ -77,7 +84,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             message,
             help,
             vec![],
-            &[&s.name, &p.name],
+            &[&s.name, &crate::mcp::secrets::display_url(&p.name)],
         ));
     }
 }

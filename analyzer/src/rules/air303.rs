@@ -33,10 +33,16 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             } else {
                 (rule.default_severity, "")
             };
+            // A single-label host (`jenkins`) is often a container on the same machine.
+            let confidence = if host.contains('.') || host.contains(':') {
+                Confidence::High
+            } else {
+                Confidence::Medium
+            };
             out.push(cx.finding(
                 rule,
                 severity,
-                Confidence::High,
+                confidence,
                 site,
                 format!(
                     "MCP server `{}` is reached over plain {scheme} at `{host}`: anyone on the network path can read and change its tool calls{creds}",
@@ -80,12 +86,13 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 .any(|k| cx.k.sink_kind(k).is_some_and(|d| d.privileged || d.exfil));
         // Most clients sign in with OAuth when the server demands it: there, a file without
         // credentials is normal and says nothing about the server.
-        if !s.auth
-            && !s.oauth_capable
-            && !local
-            && !public_reader
-            && !(scheme == "http" || scheme == "ws")
-        {
+        let excused = s.auth
+            || s.oauth_capable
+            || local
+            || public_reader
+            || scheme == "http"
+            || scheme == "ws";
+        if !excused {
             out.push(cx.finding(
                 rule,
                 Severity::Low,
