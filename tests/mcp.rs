@@ -120,6 +120,17 @@ fn no_secret_reaches_any_output_format() {
         if format == "concise" {
             seen_air301 = stdout.lines().filter(|l| l.contains("AIR301")).count();
         }
+        if format == "sarif" {
+            let schema: serde_json::Value =
+                serde_json::from_str(include_str!("fixtures/sarif-schema-2.1.0.json"))
+                    .expect("schema is JSON");
+            let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+            let errors: Vec<String> = validator
+                .iter_errors(&r.json())
+                .map(|e| format!("{e} at {}", e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "SARIF schema errors: {errors:?}");
+        }
     }
     // Every planted secret outside the broken file is reported (the broken file's are masked
     // but not reported: its tree stops before them).

@@ -89,6 +89,9 @@ impl Client {
         let var = if var.is_empty() { "TOKEN" } else { var };
         match self {
             Client::ClaudeCode => format!("`${{{var}}}` (Claude Code expands environment variables)"),
+            Client::ClaudeDesktop => format!(
+                "Claude Desktop expands no variables, so start the server through a wrapper that reads `{var}` from the system keychain, and keep this file out of version control and sync"
+            ),
             Client::VsCode => format!(
                 "`${{input:{}}}` with an input declared `\"password\": true`, or `${{env:{var}}}`",
                 var.to_ascii_lowercase().replace('_', "-")

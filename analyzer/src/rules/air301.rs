@@ -58,7 +58,9 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 format!("{server}_TOKEN")
             }
         };
-        let how = if s.place == "an argument" {
+        let how = if s.client == crate::mcp::Client::ClaudeDesktop {
+            "keep the value out of the file"
+        } else if s.place == "an argument" {
             "pass it through the server's `env` instead of the command line, and reference it"
         } else {
             "keep the value out of the file and reference it instead"
