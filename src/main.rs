@@ -1,14 +1,20 @@
 //! The `airlock` command line: thin wiring from arguments to `airlock_analyzer`.
 //!
-//! Exit codes: 0 no findings, 1 findings, 2 usage, configuration or internal error.
+//! Exit codes: 0 no findings (at or above the severity threshold), 1 findings, 2 usage,
+//! configuration or internal error.
+
+mod git;
 
 use airlock_analyzer::analysis::{self, Options};
+use airlock_analyzer::baseline::Baseline;
 use airlock_analyzer::config;
 use airlock_analyzer::diagnostics::{self, Report};
+use airlock_analyzer::model::Severity;
 use airlock_analyzer::rules::{self, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
+use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -28,6 +34,8 @@ enum Command {
     Check(CheckArgs),
     /// List every rule.
     Rules,
+    /// Serve the Language Server Protocol over stdin and stdout (for editors).
+    Lsp,
     /// Show a rule's documentation.
     Rule {
         /// A rule code (`AIR101`) or name (`untrusted-input-to-privileged-tool`).
@@ -41,11 +49,24 @@ enum Format {
     Concise,
     Json,
     Sarif,
+    /// GitHub Actions annotations (`::error file=...`).
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SeverityArg {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
 }
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// Files or directories to analyse.
+    /// Files or directories to analyse. Given files, airlock analyses their whole project
+    /// (the configuration file's folder, or the nearest folder with pyproject.toml,
+    /// package.json, langgraph.json or .git) and reports the findings that touch them.
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
@@ -68,6 +89,18 @@ struct CheckArgs {
     /// Exit 0 even when there are findings.
     #[arg(long)]
     exit_zero: bool,
+    /// The lowest severity that fails the check (exit 1); overrides `severity` in the config.
+    #[arg(long, value_enum)]
+    severity: Option<SeverityArg>,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write every current finding to the `--baseline` file and exit 0.
+    #[arg(long, requires = "baseline")]
+    write_baseline: bool,
+    /// Report only the findings this change introduces relative to a git revision.
+    #[arg(long, value_name = "BASE_REF")]
+    diff: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -86,7 +119,11 @@ fn main() -> ExitCode {
                 let status = if r.implemented { "" } else { " (planned)" };
                 out.push_str(&format!(
                     "{:<7} {:<36} {:<9} {}{}\n",
-                    r.code, r.name, r.default_severity, r.summary, status
+                    r.code,
+                    r.name,
+                    r.default_severity.as_str(),
+                    r.summary,
+                    status
                 ));
             }
             print!("{out}");
@@ -103,10 +140,37 @@ fn main() -> ExitCode {
             }
         },
         Command::Check(args) => check(args),
+        Command::Lsp => match airlock_lsp::run_stdio() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: language server: {e}");
+                ExitCode::from(2)
+            }
+        },
     }
 }
 
+/// An error that ends the run with exit code 2.
+enum Fail {
+    Message(String),
+    Report(miette::Report),
+}
+
 fn check(args: CheckArgs) -> ExitCode {
+    match run_check(args) {
+        Ok(code) => code,
+        Err(Fail::Message(m)) => {
+            eprintln!("error: {m}");
+            ExitCode::from(2)
+        }
+        Err(Fail::Report(r)) => {
+            eprintln!("{r:?}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_check(args: CheckArgs) -> Result<ExitCode, Fail> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -114,77 +178,140 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     for p in &paths {
         if !p.exists() {
-            eprintln!("error: {} does not exist", p.display());
-            return ExitCode::from(2);
+            return Err(Fail::Message(format!("{} does not exist", p.display())));
         }
     }
     let found = match &args.config {
-        Some(p) => {
-            let py = p.file_name().is_some_and(|n| n == "pyproject.toml");
-            config::load(p, py).map(|c| Some((p.clone(), c)))
-        }
+        Some(p) => config::load(p).map(Some),
         None => config::find(&paths[0]),
     };
-    let (cfg_path, cfg) = match found {
-        Ok(Some((p, c))) => (Some(p), c),
-        Ok(None) => (None, config::Config::default()),
-        Err(e) => {
-            eprintln!("{:?}", miette::Report::new(*e));
-            return ExitCode::from(2);
-        }
-    };
-    let knowledge = match &cfg_path {
-        Some(p) => match cfg.knowledge(p) {
-            Ok(k) => k,
-            Err(e) => {
-                eprintln!("{:?}", miette::Report::new(*e));
-                return ExitCode::from(2);
-            }
-        },
+    let loaded = found.map_err(|e| Fail::Report(miette::Report::new(*e)))?;
+    let cfg = loaded
+        .as_ref()
+        .map(|l| l.config.clone())
+        .unwrap_or_default();
+    let knowledge = match &loaded {
+        Some(l) => cfg.knowledge(&l.path),
         None => airlock_analyzer::knowledge::Knowledge::builtin(),
     };
-    for s in args
-        .select
-        .iter()
-        .chain(&args.ignore)
-        .chain(&cfg.select)
-        .chain(&cfg.ignore)
-    {
-        let known = s.eq_ignore_ascii_case("ALL")
-            || RULES
-                .iter()
-                .any(|r| r.code.starts_with(&s.to_ascii_uppercase()) || r.name == s);
-        if !known {
-            eprintln!("error: `{s}` matches no rule; `airlock rules` lists them");
-            return ExitCode::from(2);
+    for s in args.select.iter().chain(&args.ignore) {
+        if !rules::selector_is_known(s) {
+            return Err(Fail::Message(format!(
+                "`{s}` matches no rule; `airlock rules` lists them"
+            )));
         }
     }
     let mut opts = Options {
-        paths,
         select: if args.select.is_empty() {
-            cfg.select.clone()
+            cfg.select()
         } else {
             args.select.clone()
         },
-        ignore: cfg.ignore.iter().chain(&args.ignore).cloned().collect(),
+        ignore: cfg
+            .ignore()
+            .into_iter()
+            .chain(args.ignore.clone())
+            .collect(),
+        per_file_ignores: cfg.per_file_ignores(),
         ..Options::default()
     };
-    if !cfg.exclude.is_empty() {
-        opts.discover.exclude = cfg.exclude.clone();
+    if let Some(exclude) = cfg.exclude() {
+        opts.discover.exclude = exclude;
+        opts.discover.replace_default_excludes = true;
     }
-    opts.discover
-        .exclude
-        .extend(cfg.extend_exclude.iter().cloned());
+    opts.discover.exclude.extend(cfg.extend_exclude());
     if let Some(m) = cfg.max_file_size {
         opts.discover.max_file_size = m;
     }
-    let result = analysis::analyze(&opts, &knowledge);
+
+    // Files given (pre-commit passes the staged files): analyse their whole project, report
+    // the findings that touch them.
+    let files: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| !p.is_dir())
+        .filter_map(|p| lexical_abs(p))
+        .collect();
+    let focus = !files.is_empty();
+    let base = loaded.as_ref().map(|l| l.base());
+    if focus {
+        let root = base.clone().unwrap_or_else(|| project_root(&files));
+        opts.discover.root = Some(root.clone());
+        // The given files are named too, so one that cannot be read gets its notice.
+        opts.paths = std::iter::once(root).chain(files.iter().cloned()).collect();
+    } else {
+        opts.discover.root = base;
+        opts.paths = paths.clone();
+    }
+
+    let mut result = analysis::analyze(&opts, &knowledge);
+    if focus {
+        let wanted: BTreeSet<String> = paths
+            .iter()
+            .filter_map(|p| lexical_abs(p))
+            .filter_map(|p| {
+                p.strip_prefix(&result.root)
+                    .ok()
+                    .map(|r| r.to_string_lossy().replace('\\', "/"))
+            })
+            .collect();
+        result.findings.retain(|f| touches(f, &wanted));
+        result
+            .notices
+            .retain(|n| wanted.iter().any(|w| within(&n.path, w)));
+    }
+
+    if let Some(rev) = &args.diff {
+        let base_findings = findings_at(rev, &opts, &knowledge, &result.root)?;
+        let accepted = Baseline::from_findings(&base_findings);
+        let (new, _) = accepted.filter(std::mem::take(&mut result.findings));
+        result.findings = new;
+    }
+
+    if let Some(path) = &args.baseline {
+        if args.write_baseline {
+            let b = Baseline::from_findings(&result.findings);
+            std::fs::write(path, b.to_json())
+                .map_err(|e| Fail::Message(format!("cannot write {}: {e}", path.display())))?;
+            eprintln!(
+                "airlock: wrote {} finding{} to {}",
+                b.findings.len(),
+                if b.findings.len() == 1 { "" } else { "s" },
+                path.display()
+            );
+            std::mem::forget(result);
+            return Ok(ExitCode::SUCCESS);
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Fail::Message(format!(
+                "cannot read baseline {}: {e}; create it with `--baseline {} --write-baseline`",
+                path.display(),
+                path.display()
+            ))
+        })?;
+        let b = Baseline::parse(&text).map_err(|e| {
+            Fail::Message(match e.line {
+                Some(line) => format!("{}:{line}: invalid baseline: {}", path.display(), e.message),
+                None => format!("{}: invalid baseline: {}", path.display(), e.message),
+            })
+        })?;
+        let (kept, covered) = b.filter(std::mem::take(&mut result.findings));
+        result.findings = kept;
+        if covered > 0 {
+            eprintln!(
+                "airlock: {covered} finding{} in the baseline not shown",
+                if covered == 1 { "" } else { "s" }
+            );
+        }
+    }
+
+    let prefix = path_prefix(&result.root);
     let version = env!("CARGO_PKG_VERSION");
     let report = Report {
         findings: &result.findings,
         notices: &result.notices,
         sources: &result.sources,
         tool_version: version,
+        path_prefix: &prefix,
     };
     let color = !args.no_color
         && args.output.is_none()
@@ -195,31 +322,147 @@ fn check(args: CheckArgs) -> ExitCode {
         Format::Concise => diagnostics::render_concise(&report),
         Format::Json => diagnostics::render_json(&report),
         Format::Sarif => diagnostics::render_sarif(&report),
+        Format::Github => diagnostics::render_github(&report),
     };
-    // Notices go to stderr in every format (JSON and SARIF also carry them in the report).
+    // Notices go to stderr in every format (JSON, SARIF and GitHub also carry them).
     if !result.notices.is_empty() {
         eprint!("{}", diagnostics::render_notices(&result.notices));
     }
-    let written = match &args.output {
+    match &args.output {
         Some(p) => std::fs::write(p, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", p.display())),
+            .map_err(|e| Fail::Message(format!("cannot write {}: {e}", p.display())))?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())
                 .and_then(|_| out.flush())
-                .map_err(|e| format!("cannot write output: {e}"))
+                .map_err(|e| Fail::Message(format!("cannot write output: {e}")))?
         }
-    };
-    if let Err(e) = written {
-        eprintln!("error: {e}");
-        return ExitCode::from(2);
     }
-    let clean = result.findings.is_empty();
+    let threshold = args
+        .severity
+        .map(|s| match s {
+            SeverityArg::Info => Severity::Info,
+            SeverityArg::Low => Severity::Low,
+            SeverityArg::Medium => Severity::Medium,
+            SeverityArg::High => Severity::High,
+            SeverityArg::Critical => Severity::Critical,
+        })
+        .or(cfg.fail_severity())
+        .unwrap_or(Severity::Info);
+    let failing = result.findings.iter().any(|f| f.severity >= threshold);
     // The process ends here: freeing the whole project model costs seconds on large trees.
     std::mem::forget(result);
-    if clean || args.exit_zero {
-        ExitCode::SUCCESS
-    } else {
+    Ok(if failing && !args.exit_zero {
         ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The findings of the same analysis run on revision `rev` of the repository holding `root`.
+fn findings_at(
+    rev: &str,
+    opts: &Options,
+    knowledge: &airlock_analyzer::knowledge::Knowledge,
+    root: &Path,
+) -> Result<Vec<airlock_analyzer::model::Finding>, Fail> {
+    let top = git::toplevel(root).map_err(Fail::Message)?;
+    let snap = git::snapshot(&top, rev).map_err(Fail::Message)?;
+    let tree = snap.tree();
+    // Every path moves to the same place in the snapshot; a folder the revision lacks is skipped.
+    let map = |p: &Path| -> Option<PathBuf> {
+        let abs = std::fs::canonicalize(p).ok()?;
+        let rel = abs.strip_prefix(&top).ok()?;
+        Some(tree.join(rel))
+    };
+    let mut base = opts.clone();
+    base.paths = opts
+        .paths
+        .iter()
+        .filter_map(|p| map(p))
+        .filter(|p| p.exists())
+        .collect();
+    base.discover.root = Some(map(root).unwrap_or_else(|| tree.clone()));
+    if base.paths.is_empty() {
+        return Ok(vec![]);
+    }
+    let result = analysis::analyze(&base, knowledge);
+    Ok(result.findings)
+}
+
+/// `p` with its folder canonicalised but its own name kept, as discovery names a given file
+/// (a symlink keeps the name it was given under).
+fn lexical_abs(p: &Path) -> Option<PathBuf> {
+    if p.is_dir() {
+        return std::fs::canonicalize(p).ok();
+    }
+    let name = p.file_name()?;
+    let parent = match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(parent).ok()?.join(name))
+}
+
+/// The project a set of files belongs to: for each, the nearest folder holding a project
+/// marker (its own folder if none), then the deepest folder holding all of those.
+fn project_root(files: &[PathBuf]) -> PathBuf {
+    const MARKERS: &[&str] = &[
+        "airlock.toml",
+        "pyproject.toml",
+        "setup.py",
+        "setup.cfg",
+        "package.json",
+        "langgraph.json",
+        ".git",
+    ];
+    let roots: Vec<PathBuf> = files
+        .iter()
+        .map(|f| {
+            let parent = f.parent().unwrap_or(f).to_path_buf();
+            parent
+                .ancestors()
+                .find(|d| MARKERS.iter().any(|m| d.join(m).exists()))
+                .map(Path::to_path_buf)
+                .unwrap_or(parent)
+        })
+        .collect();
+    let mut root = roots[0].clone();
+    for r in &roots[1..] {
+        while !r.starts_with(&root) {
+            if !root.pop() {
+                return roots[0].clone();
+            }
+        }
+    }
+    root
+}
+
+/// Whether `path` is `wanted` or lies under it (`wanted` empty: the root itself).
+fn within(path: &str, wanted: &str) -> bool {
+    wanted.is_empty()
+        || path == wanted
+        || (path.starts_with(wanted) && path.as_bytes().get(wanted.len()) == Some(&b'/'))
+}
+
+/// Whether any location of `f` (its primary location or a step of its path) lies in `wanted`.
+fn touches(f: &airlock_analyzer::model::Finding, wanted: &BTreeSet<String>) -> bool {
+    std::iter::once(&f.location)
+        .chain(f.path.iter().map(|s| &s.location))
+        .any(|l| wanted.iter().any(|w| within(&l.path, w)))
+}
+
+/// The analysis root relative to the working folder, with a trailing `/`, for formats GitHub
+/// reads relative to the repository root; empty when the root is the working folder or
+/// outside it.
+fn path_prefix(root: &Path) -> String {
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|d| std::fs::canonicalize(d).ok());
+    match cwd.as_deref().and_then(|c| root.strip_prefix(c).ok()) {
+        Some(rel) if !rel.as_os_str().is_empty() => {
+            format!("{}/", rel.to_string_lossy().replace('\\', "/"))
+        }
+        _ => String::new(),
     }
 }

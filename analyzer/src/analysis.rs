@@ -14,8 +14,9 @@ use crate::model::{FileId, Finding, LineIndex, Notice, SourceDb, SourceFile};
 use crate::rules::{self, context::Ctx};
 use crate::syntax::{python, tree::Budget};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 /// Stack size of the analysis threads.
 const PARSE_STACK: usize = 16 << 20;
@@ -28,6 +29,34 @@ pub struct Options {
     /// Rule codes, prefixes (`AIR1`) or names to enable; empty means every implemented rule.
     pub select: Vec<String>,
     pub ignore: Vec<String>,
+    /// `(gitignore-style glob relative to the root, selectors)`: rules disabled in matching files.
+    pub per_file_ignores: Vec<(String, Vec<String>)>,
+    /// Texts that replace what is on disk, by canonical absolute path (an editor's unsaved
+    /// buffers). A path under the root that is not on disk is analysed too.
+    pub overlays: Arc<BTreeMap<PathBuf, String>>,
+}
+
+/// Parse results kept between runs (the language server's), keyed by absolute path and
+/// validated by a hash of the text: a run re-parses only the files whose text changed. Entries
+/// for files a run no longer sees are dropped at its end, so the cache never outgrows the
+/// project.
+#[derive(Default)]
+pub struct ParseCache {
+    entries: Mutex<HashMap<PathBuf, Cached>>,
+}
+
+struct Cached {
+    hash: u64,
+    rel_path: String,
+    parsed: Parsed,
+    notices: Vec<Notice>,
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// The result of one run.
@@ -39,13 +68,16 @@ pub struct Analysis {
     pub sources: SourceDb,
     /// Number of files analysed, per kind, for the summary.
     pub files: usize,
+    /// Agents, tools and nodes with their capabilities, gates and sources.
+    pub inventory: crate::inventory::Inventory,
 }
 
+#[derive(Clone)]
 enum Parsed {
-    Python(python::PyModule),
-    Json(Option<crate::syntax::tree::Node>),
+    Python(Arc<python::PyModule>),
+    Json(Option<Arc<crate::syntax::tree::Node>>),
     /// An MCP client configuration in YAML or TOML (JSON ones are `Json`).
-    Config(Option<crate::syntax::tree::Node>),
+    Config(Option<Arc<crate::syntax::tree::Node>>),
     Other,
 }
 
@@ -62,16 +94,25 @@ struct Loaded {
 /// walks recurse over the IR, whose depth is capped (`python::MAX_DEPTH`) at a value that times
 /// a debug-build frame stays far below the stack.
 pub fn analyze(opts: &Options, knowledge: &Knowledge) -> Analysis {
+    analyze_cached(opts, knowledge, None)
+}
+
+/// [`analyze`], reusing and refreshing `cache` (see [`ParseCache`]).
+pub fn analyze_cached(
+    opts: &Options,
+    knowledge: &Knowledge,
+    cache: Option<&ParseCache>,
+) -> Analysis {
     match rayon::ThreadPoolBuilder::new()
         .stack_size(PARSE_STACK)
         .build()
     {
-        Ok(pool) => pool.install(|| analyze_on_pool(opts, knowledge)),
-        Err(_) => analyze_on_pool(opts, knowledge),
+        Ok(pool) => pool.install(|| analyze_on_pool(opts, knowledge, cache)),
+        Err(_) => analyze_on_pool(opts, knowledge, cache),
     }
 }
 
-fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
+fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCache>) -> Analysis {
     let timings = std::env::var_os("AIRLOCK_TIMINGS").is_some();
     let clock = std::time::Instant::now();
     let lap = |what: &str| {
@@ -91,18 +132,46 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
             );
         }
     };
-    let discovered = discover::discover(&opts.paths, &opts.discover);
+    let mut discovered = discover::discover(&opts.paths, &opts.discover);
+    // Unsaved editor buffers for files not on disk yet.
+    for path in opts.overlays.keys() {
+        let Ok(rel) = path.strip_prefix(&discovered.root) else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        let Some(kind) = FileKind::from_path(path) else {
+            continue;
+        };
+        if !path.exists() && !discovered.files.iter().any(|f| f.rel_path == rel) {
+            discovered.files.push(FoundFile {
+                abs_path: path.clone(),
+                rel_path: rel,
+                kind,
+                size: 0,
+            });
+        }
+    }
+    discovered.files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     let mut notices = discovered.notices;
     let budget = Budget::default();
     let loaded: Vec<Result<Loaded, Notice>> = discovered
         .files
         .into_par_iter()
-        .map(|found| load(found, &budget))
+        .map(|found| load(found, &budget, &opts.overlays, cache))
         .collect();
+    if let Some(cache) = cache {
+        let seen: std::collections::HashSet<&PathBuf> = loaded
+            .iter()
+            .filter_map(|l| l.as_ref().ok().map(|l| &l.found.abs_path))
+            .collect();
+        if let Ok(mut entries) = cache.entries.lock() {
+            entries.retain(|k, _| seen.contains(k));
+        }
+    }
     let mut db = SourceDb::default();
-    let mut modules_src: Vec<(FileId, String, python::PyModule)> = vec![];
-    let mut json_files: Vec<(FileId, crate::syntax::tree::Node)> = vec![];
-    let mut config_files: Vec<(FileId, crate::syntax::tree::Node)> = vec![];
+    let mut modules_src: Vec<(FileId, String, Arc<python::PyModule>)> = vec![];
+    let mut json_files: Vec<(FileId, Arc<crate::syntax::tree::Node>)> = vec![];
+    let mut config_files: Vec<(FileId, Arc<crate::syntax::tree::Node>)> = vec![];
     for l in loaded {
         let l = match l {
             Ok(l) => l,
@@ -143,7 +212,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
     let trees: Vec<(FileId, &crate::syntax::tree::Node)> = json_files
         .iter()
         .chain(&config_files)
-        .map(|(id, n)| (*id, n))
+        .map(|(id, n)| (*id, &**n))
         .collect();
     let mcp = crate::mcp::extract(knowledge, &db, &trees, &mut notices);
     crate::mcp::redact(&mut db, &mcp);
@@ -186,9 +255,16 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
         mcp: &mcp,
     };
     lap("extract");
-    let mut findings = rules::run(&cx);
+    let units = cx.units();
+    let mut findings = rules::run(&cx, &units);
+    let inventory = crate::inventory::build(&cx, &units);
     lap("rules");
-    findings.retain(|f| enabled(f.code, f.name, &opts.select, &opts.ignore));
+    let per_file = PerFileIgnores::new(&discovered.root, &opts.per_file_ignores);
+    let on = |code: &str, name: &str, path: &str| {
+        enabled(code, name, &opts.select, &opts.ignore) && !per_file.ignores(code, name, path)
+    };
+    findings.retain(|f| on(f.code, f.name, &f.location.path));
+    let mut findings = crate::suppress::apply(findings, &db, &on);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
     notices.sort();
@@ -199,17 +275,71 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge) -> Analysis {
         notices,
         sources: db,
         files,
+        inventory,
     }
 }
 
-fn load(found: FoundFile, budget: &Budget) -> Result<Loaded, Notice> {
-    let (text, notices) = discover::read_source(&found)?;
-    let mut notices = notices;
+fn load(
+    found: FoundFile,
+    budget: &Budget,
+    overlays: &BTreeMap<PathBuf, String>,
+    cache: Option<&ParseCache>,
+) -> Result<Loaded, Notice> {
+    let (text, read_notices) = match overlays.get(&found.abs_path) {
+        Some(text) => (text.clone(), vec![]),
+        None => discover::read_source(&found)?,
+    };
+    let Some(cache) = cache else {
+        let (parsed, notices) = parse_file(&found, &text, budget);
+        let notices = read_notices.into_iter().chain(notices).collect();
+        return Ok(Loaded {
+            found,
+            text,
+            parsed,
+            notices,
+        });
+    };
+    let hash = text_hash(&text);
+    let hit = cache.entries.lock().ok().and_then(|entries| {
+        entries
+            .get(&found.abs_path)
+            .filter(|c| c.hash == hash && c.rel_path == found.rel_path)
+            .map(|c| (c.parsed.clone(), c.notices.clone()))
+    });
+    let (parsed, notices) = match hit {
+        Some(hit) => hit,
+        None => {
+            let (parsed, notices) = parse_file(&found, &text, budget);
+            if let Ok(mut entries) = cache.entries.lock() {
+                entries.insert(
+                    found.abs_path.clone(),
+                    Cached {
+                        hash,
+                        rel_path: found.rel_path.clone(),
+                        parsed: parsed.clone(),
+                        notices: notices.clone(),
+                    },
+                );
+            }
+            (parsed, notices)
+        }
+    };
+    Ok(Loaded {
+        found,
+        text,
+        parsed,
+        notices: read_notices.into_iter().chain(notices).collect(),
+    })
+}
+
+/// Parses one file's text: the result depends on nothing but the text, kind and path.
+fn parse_file(found: &FoundFile, text: &str, budget: &Budget) -> (Parsed, Vec<Notice>) {
+    let mut notices = vec![];
     let parsed = match found.kind {
-        FileKind::Python => Parsed::Python(python::parse(&text)),
+        FileKind::Python => Parsed::Python(Arc::new(python::parse(text))),
         FileKind::Json => {
-            let (node, issues) = crate::syntax::json::parse_json(&text, budget);
-            let lines = LineIndex::new(&text);
+            let (node, issues) = crate::syntax::json::parse_json(text, budget);
+            let lines = LineIndex::new(text);
             for i in issues.iter().take(3) {
                 notices.push(Notice {
                     path: found.rel_path.clone(),
@@ -217,11 +347,11 @@ fn load(found: FoundFile, budget: &Budget) -> Result<Loaded, Notice> {
                     message: i.message.clone(),
                 });
             }
-            Parsed::Json(node)
+            Parsed::Json(node.map(Arc::new))
         }
         FileKind::Toml => {
-            let (node, issues) = crate::syntax::toml::parse_toml(&text);
-            let lines = LineIndex::new(&text);
+            let (node, issues) = crate::syntax::toml::parse_toml(text);
+            let lines = LineIndex::new(text);
             for i in issues.iter().take(3) {
                 notices.push(Notice {
                     path: found.rel_path.clone(),
@@ -229,11 +359,11 @@ fn load(found: FoundFile, budget: &Budget) -> Result<Loaded, Notice> {
                     message: i.message.clone(),
                 });
             }
-            Parsed::Config(node)
+            Parsed::Config(node.map(Arc::new))
         }
         FileKind::Yaml => {
-            let (docs, issues) = crate::syntax::yaml::parse_yaml(&text, budget);
-            let lines = LineIndex::new(&text);
+            let (docs, issues) = crate::syntax::yaml::parse_yaml(text, budget);
+            let lines = LineIndex::new(text);
             for d in &docs {
                 let size = crate::syntax::tree::expanded_size(d);
                 if size > budget.max_nodes as u64 {
@@ -255,7 +385,7 @@ fn load(found: FoundFile, budget: &Budget) -> Result<Loaded, Notice> {
                 });
             }
             if crate::mcp::is_config_path(&found.rel_path) {
-                Parsed::Config(docs.into_iter().next())
+                Parsed::Config(docs.into_iter().next().map(Arc::new))
             } else {
                 Parsed::Other
             }
@@ -267,8 +397,8 @@ fn load(found: FoundFile, budget: &Budget) -> Result<Loaded, Notice> {
             } else {
                 Dialect::Tsx
             };
-            let lines = LineIndex::new(&text);
-            for (span, message) in syntax_issues(&text, dialect) {
+            let lines = LineIndex::new(text);
+            for (span, message) in syntax_issues(text, dialect) {
                 notices.push(Notice {
                     path: found.rel_path.clone(),
                     line: lines.line_col(span.start).0,
@@ -278,18 +408,13 @@ fn load(found: FoundFile, budget: &Budget) -> Result<Loaded, Notice> {
             Parsed::Other
         }
     };
-    Ok(Loaded {
-        found,
-        text,
-        parsed,
-        notices,
-    })
+    (parsed, notices)
 }
 
 /// Gives each Python file its dotted module name. A directory is a package when it holds an
 /// `__init__.py`; the module name starts at the topmost package directory, and a second name
 /// with the full path from the root is registered too (namespace packages, `src/` layouts).
-fn name_modules(files: Vec<(FileId, String, python::PyModule)>) -> Vec<ModuleInfo> {
+fn name_modules(files: Vec<(FileId, String, Arc<python::PyModule>)>) -> Vec<ModuleInfo> {
     let packages: BTreeSet<String> = files
         .iter()
         .filter_map(|(_, p, _)| p.strip_suffix("/__init__.py").map(String::from))
@@ -375,6 +500,37 @@ pub fn enabled(code: &str, name: &str, select: &[String], ignore: &[String]) -> 
     };
     let selected = select.is_empty() || select.iter().any(hit);
     selected && !ignore.iter().any(hit)
+}
+
+/// `per-file-ignores`, compiled: one gitignore-style matcher per entry.
+struct PerFileIgnores {
+    entries: Vec<(ignore::gitignore::Gitignore, Vec<String>)>,
+}
+
+impl PerFileIgnores {
+    fn new(root: &std::path::Path, entries: &[(String, Vec<String>)]) -> PerFileIgnores {
+        let entries = entries
+            .iter()
+            .filter_map(|(glob, selectors)| {
+                let mut b = ignore::gitignore::GitignoreBuilder::new(root);
+                b.add_line(None, glob).ok()?;
+                Some((b.build().ok()?, selectors.clone()))
+            })
+            .collect();
+        PerFileIgnores { entries }
+    }
+
+    fn ignores(&self, code: &str, name: &str, rel_path: &str) -> bool {
+        // Paths outside the root are absolute; no relative pattern can match them.
+        if std::path::Path::new(rel_path).has_root() {
+            return false;
+        }
+        self.entries.iter().any(|(m, selectors)| {
+            m.matched_path_or_any_parents(rel_path, false).is_ignore()
+                && enabled(code, name, selectors, &[])
+                && !selectors.is_empty()
+        })
+    }
 }
 
 /// A plain dump of the extracted facts (graphs with nodes and edges, tools with their

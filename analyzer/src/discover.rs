@@ -118,6 +118,12 @@ pub struct DiscoverOptions {
     pub exclude: Vec<String>,
     /// Honour `.gitignore`, `.ignore`, `.git/info/exclude` and the global git excludes.
     pub respect_gitignore: bool,
+    /// Replace [`DEFAULT_EXCLUDES`] instead of adding to them (a configured `exclude`).
+    pub replace_default_excludes: bool,
+    /// The folder paths are reported relative to and patterns are matched against (the
+    /// configuration file's folder or the project root). Used when every target lies under it;
+    /// otherwise the common ancestor of the targets is the root.
+    pub root: Option<PathBuf>,
 }
 
 impl Default for DiscoverOptions {
@@ -126,6 +132,8 @@ impl Default for DiscoverOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             exclude: Vec::new(),
             respect_gitignore: true,
+            replace_default_excludes: false,
+            root: None,
         }
     }
 }
@@ -171,7 +179,18 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Discovered {
             Err(message) => refused.push((path, message)),
         }
     }
-    let root = common_root(&targets)
+    let configured = opts
+        .root
+        .as_ref()
+        .and_then(|r| fs::canonicalize(r).ok())
+        .filter(|r| {
+            !targets.is_empty()
+                && targets
+                    .iter()
+                    .all(|t| t.folder().is_some_and(|f| f.starts_with(r)))
+        });
+    let root = configured
+        .or_else(|| common_root(&targets))
         .or_else(|| fs::canonicalize(".").ok())
         .unwrap_or_else(|| PathBuf::from("."));
     // Refused paths are named relative to the root when they lie under it, like every other path.
@@ -322,9 +341,11 @@ fn common_root(targets: &[Target]) -> Option<PathBuf> {
 
 fn build_excludes(root: &Path, opts: &DiscoverOptions, notices: &mut Vec<Notice>) -> Gitignore {
     let mut builder = GitignoreBuilder::new(root);
-    for line in DEFAULT_EXCLUDES {
-        // The defaults are valid globs; a failure here would only drop one of them.
-        let _ = builder.add_line(None, line);
+    if !opts.replace_default_excludes {
+        for line in DEFAULT_EXCLUDES {
+            // The defaults are valid globs; a failure here would only drop one of them.
+            let _ = builder.add_line(None, line);
+        }
     }
     for pattern in &opts.exclude {
         if let Err(err) = builder.add_line(None, pattern) {

@@ -62,7 +62,7 @@ pub struct SinkKind {
 }
 
 /// How a call is recognised.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CallPattern {
     /// Glob over the resolved dotted callee, e.g. `subprocess.run` or `stripe.*.create`.
@@ -77,7 +77,7 @@ pub struct CallPattern {
 }
 
 /// A library call that is a privileged action.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SinkEntry {
     #[serde(flatten)]
@@ -103,7 +103,7 @@ pub struct SinkEntry {
 }
 
 /// A library call whose result is untrusted content (or private data).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceEntry {
     #[serde(flatten)]
@@ -112,7 +112,7 @@ pub struct SourceEntry {
 }
 
 /// A framework tool class, toolkit or factory: its capabilities are known without a body.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ToolEntry {
     #[serde(flatten)]
@@ -133,7 +133,7 @@ pub struct ToolEntry {
 }
 
 /// A call that cleans a value for some sink kinds.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SanitizerEntry {
     #[serde(flatten)]
@@ -144,7 +144,7 @@ pub struct SanitizerEntry {
 }
 
 /// A call or decorator that stops for human approval.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GateEntry {
     #[serde(flatten)]
@@ -155,7 +155,7 @@ pub struct GateEntry {
 }
 
 /// A chat-model constructor: a node that calls one is LLM-driven.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModelEntry {
     #[serde(flatten)]
@@ -164,7 +164,7 @@ pub struct ModelEntry {
 
 /// An executor or policy object that runs code in a sandbox: a tool constructed with one as an
 /// argument is sandboxed (severity is lowered and AIR201 does not apply).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SandboxEntry {
     #[serde(flatten)]
@@ -279,6 +279,9 @@ impl PatternIndex {
     }
 }
 
+/// The gate kinds a `[[gate]]` entry may name.
+pub const GATE_KINDS: &[&str] = &["interrupt", "approval_decorator", "hitl_middleware"];
+
 #[derive(Debug, thiserror::Error)]
 pub enum KnowledgeError {
     #[error("{file}: {message}")]
@@ -374,10 +377,7 @@ impl Knowledge {
         }
         for e in &f.gate {
             check_pattern(&e.pattern)?;
-            if !matches!(
-                e.kind.as_str(),
-                "interrupt" | "approval_decorator" | "hitl_middleware"
-            ) {
+            if !GATE_KINDS.contains(&e.kind.as_str()) {
                 return Err(KnowledgeError::UnknownKind {
                     file: file.into(),
                     what: "gate",

@@ -153,6 +153,23 @@ pub struct Finding {
     pub path: Vec<Step>,
     /// Stable identity that does not depend on line numbers (see `diagnostics::fingerprint`).
     pub fingerprint: String,
+    /// Mechanical fixes (insert the gate), offered by the language server as code actions.
+    #[serde(skip)]
+    pub fixes: Vec<Fix>,
+}
+
+/// A fix: a title for the editor's menu and the edits that make it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Replace the text at `location` (an empty span inserts) with `new_text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub location: Location,
+    pub new_text: String,
 }
 
 impl Finding {

@@ -43,6 +43,7 @@ mod tests {
             notices: &notices,
             sources: &db,
             tool_version: "0.1.0",
+            path_prefix: "",
         };
         let out = render_concise(&report);
         let expected = "\
@@ -66,6 +67,7 @@ Found 3 findings (1 critical, 1 high, 1 medium).
             notices: &notices,
             sources: &db,
             tool_version: "0.1.0",
+            path_prefix: "",
         };
         assert_eq!(render_concise(&report), "No findings.\n");
     }

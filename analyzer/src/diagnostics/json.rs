@@ -134,6 +134,7 @@ mod tests {
             notices: &notices,
             sources: &db,
             tool_version: "9.8.7",
+            path_prefix: "",
         };
         render_json(&report)
     }

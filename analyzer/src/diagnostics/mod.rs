@@ -1,4 +1,4 @@
-//! Output renderers for findings and notices: text (miette), concise, json, sarif.
+//! Output renderers for findings and notices: text (miette), concise, json, sarif, github.
 //!
 //! Every renderer is a pure function of a [`Report`]: the findings and notices arrive already
 //! sorted, nothing here reads the clock, the environment or an absolute path, so the same run
@@ -6,6 +6,7 @@
 
 mod concise;
 mod fingerprint;
+mod github;
 mod json;
 mod sarif;
 mod text;
@@ -15,6 +16,7 @@ pub(crate) mod testutil;
 
 pub use concise::render_concise;
 pub use fingerprint::{fingerprint, normalize_code};
+pub use github::render_github;
 pub use json::{render_json, JSON_FORMAT_VERSION};
 pub use sarif::render_sarif;
 pub use text::{render_notices, render_text};
@@ -31,6 +33,19 @@ pub struct Report<'a> {
     pub sources: &'a SourceDb,
     /// `env!("CARGO_PKG_VERSION")` of the CLI.
     pub tool_version: &'a str,
+    /// Prepended to every relative path in the `github` and `sarif` formats, which GitHub reads
+    /// relative to the repository root: the analysis root relative to the working directory
+    /// (`services/agent/`), or empty.
+    pub path_prefix: &'a str,
+}
+
+/// `path` as GitHub should see it: with the report's prefix unless it is absolute.
+pub(crate) fn prefixed(report: &Report, path: &str) -> String {
+    if report.path_prefix.is_empty() || std::path::Path::new(path).has_root() {
+        path.to_string()
+    } else {
+        format!("{}{path}", report.path_prefix)
+    }
 }
 
 /// The closing line of the text and concise formats: `Found 3 findings (1 critical, 2 high).`
@@ -86,7 +101,7 @@ pub(crate) fn clamped_range(text: &str, location: &Location) -> std::ops::Range<
 
 /// The fingerprint a finding carries, or one derived from its code, path, name and message
 /// when the rule left it empty.
-pub(crate) fn finding_fingerprint(finding: &Finding) -> String {
+pub fn finding_fingerprint(finding: &Finding) -> String {
     if finding.fingerprint.is_empty() {
         let message = normalize_code(&finding.message);
         fingerprint(
@@ -101,7 +116,7 @@ pub(crate) fn finding_fingerprint(finding: &Finding) -> String {
 
 /// Pretty JSON followed by a newline. Serialising these plain structs cannot fail (every map
 /// key is a string); should it ever, the output is still JSON and says what went wrong.
-pub(crate) fn to_pretty_json<T: serde::Serialize>(value: &T) -> String {
+pub fn to_pretty_json<T: serde::Serialize>(value: &T) -> String {
     match serde_json::to_string_pretty(value) {
         Ok(mut text) => {
             text.push('\n');
@@ -149,6 +164,7 @@ mod tests {
             notices: &[],
             sources: db,
             tool_version: "0.1.0",
+            path_prefix: "",
         };
         let (b, a) = (report(&before, &before_db), report(&after, &after_db));
         assert_eq!(
@@ -176,6 +192,7 @@ mod tests {
             notices: &notices,
             sources: &db,
             tool_version: "0.1.0",
+            path_prefix: "",
         };
         let render_all = || {
             [

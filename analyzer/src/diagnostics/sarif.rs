@@ -27,9 +27,13 @@ pub fn render_sarif(report: &Report) -> String {
     let results: Vec<Value> = report
         .findings
         .iter()
-        .map(|finding| result(finding, report.sources))
+        .map(|finding| result(finding, report))
         .collect();
-    let notifications: Vec<Value> = report.notices.iter().map(notification).collect();
+    let notifications: Vec<Value> = report
+        .notices
+        .iter()
+        .map(|n| notification(n, report.path_prefix))
+        .collect();
     let log = json!({
         "$schema": SARIF_SCHEMA_URI,
         "version": "2.1.0",
@@ -48,7 +52,7 @@ pub fn render_sarif(report: &Report) -> String {
             "originalUriBaseIds": {
                 SRCROOT: {
                     "description": {
-                        "text": "The directory airlock scanned; every result URI is relative to it."
+                        "text": "The directory airlock ran in (the repository root in CI); every result URI is relative to it."
                     }
                 }
             },
@@ -135,8 +139,13 @@ fn uri(path: &str) -> String {
     out
 }
 
-fn artifact_location(path: &str) -> Value {
-    json!({ "uri": uri(path), "uriBaseId": SRCROOT })
+fn artifact_location(prefix: &str, path: &str) -> Value {
+    let path = if prefix.is_empty() || std::path::Path::new(path).has_root() {
+        path.to_string()
+    } else {
+        format!("{prefix}{path}")
+    };
+    json!({ "uri": uri(&path), "uriBaseId": SRCROOT })
 }
 
 /// The 1-based UTF-16 column of byte `offset` on 1-based `line`, if the text is at hand.
@@ -169,10 +178,10 @@ fn region(sources: &SourceDb, location: &Location) -> Value {
     })
 }
 
-fn physical_location(sources: &SourceDb, location: &Location) -> Value {
+fn physical_location(report: &Report, location: &Location) -> Value {
     json!({
-        "artifactLocation": artifact_location(&location.path),
-        "region": region(sources, location),
+        "artifactLocation": artifact_location(report.path_prefix, &location.path),
+        "region": region(report.sources, location),
     })
 }
 
@@ -189,7 +198,7 @@ fn step_kind(kind: StepKind) -> &'static str {
     }
 }
 
-fn result(finding: &Finding, sources: &SourceDb) -> Value {
+fn result(finding: &Finding, report: &Report) -> Value {
     let mut result = Map::new();
     result.insert("ruleId".into(), json!(finding.code));
     if let Some(index) = RULES.iter().position(|rule| rule.code == finding.code) {
@@ -199,7 +208,7 @@ fn result(finding: &Finding, sources: &SourceDb) -> Value {
     result.insert("message".into(), json!({ "text": finding.message }));
     result.insert(
         "locations".into(),
-        json!([{ "physicalLocation": physical_location(sources, &finding.location) }]),
+        json!([{ "physicalLocation": physical_location(report, &finding.location) }]),
     );
     result.insert(
         "partialFingerprints".into(),
@@ -216,7 +225,7 @@ fn result(finding: &Finding, sources: &SourceDb) -> Value {
                 };
                 json!({
                     "location": {
-                        "physicalLocation": physical_location(sources, &step.location),
+                        "physicalLocation": physical_location(report, &step.location),
                         "message": { "text": step.label },
                     },
                     "kinds": [step_kind(step.kind)],
@@ -235,7 +244,7 @@ fn result(finding: &Finding, sources: &SourceDb) -> Value {
             .map(|(index, step)| {
                 json!({
                     "id": index + 1,
-                    "physicalLocation": physical_location(sources, &step.location),
+                    "physicalLocation": physical_location(report, &step.location),
                     "message": { "text": step.label },
                 })
             })
@@ -254,9 +263,12 @@ fn result(finding: &Finding, sources: &SourceDb) -> Value {
     Value::Object(result)
 }
 
-fn notification(notice: &Notice) -> Value {
+fn notification(notice: &Notice, prefix: &str) -> Value {
     let mut location = Map::new();
-    location.insert("artifactLocation".into(), artifact_location(&notice.path));
+    location.insert(
+        "artifactLocation".into(),
+        artifact_location(prefix, &notice.path),
+    );
     if notice.line > 0 {
         location.insert("region".into(), json!({ "startLine": notice.line }));
     }
@@ -283,6 +295,7 @@ mod tests {
             notices: &notices,
             sources: &db,
             tool_version: "0.1.0",
+            path_prefix: "",
         };
         render_sarif(&report)
     }
@@ -331,6 +344,7 @@ mod tests {
             notices: &[],
             sources: &db,
             tool_version: "0.1.0",
+            path_prefix: "",
         };
         let log: Value = serde_json::from_str(&render_sarif(&report)).expect("SARIF is JSON");
         assert_eq!(log["runs"][0]["results"], json!([]));
@@ -377,7 +391,11 @@ mod tests {
 
         let air101 = &results[1];
         assert_eq!(air101["ruleId"], "AIR101");
-        assert_eq!(air101["ruleIndex"], 0);
+        let index = RULES
+            .iter()
+            .position(|r| r.code == "AIR101")
+            .expect("in catalog");
+        assert_eq!(air101["ruleIndex"], index);
         assert_eq!(
             air101["message"]["text"],
             "untrusted invoice text can reach the payment tool `refund`"

@@ -110,6 +110,7 @@ pub(crate) fn sample_findings(db: &SourceDb) -> Vec<Finding> {
                 "routes to the payment node",
             )],
             fingerprint: super::fingerprint("AIR104", "agent/graph.py", &["approved"]),
+            fixes: vec![],
         },
         Finding {
             code: "AIR101",
@@ -150,6 +151,7 @@ pub(crate) fn sample_findings(db: &SourceDb) -> Vec<Finding> {
                 "agent/tools.py",
                 &["refund", &super::normalize_code(SINK)],
             ),
+            fixes: vec![],
         },
         Finding {
             code: "AIR201",
@@ -165,6 +167,7 @@ pub(crate) fn sample_findings(db: &SourceDb) -> Vec<Finding> {
             ),
             path: Vec::new(),
             fingerprint: String::new(),
+            fixes: vec![],
         },
     ];
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -336,6 +336,7 @@ mod tests {
             notices: &notices,
             sources: &db,
             tool_version: "0.1.0",
+            path_prefix: "",
         };
         render_text(&report, color)
     }
@@ -407,6 +408,7 @@ mod tests {
             notices: &[],
             sources: &db,
             tool_version: "0.1.0",
+            path_prefix: "",
         };
         assert_eq!(render_text(&report, false), "No findings.\n");
     }
@@ -431,6 +433,7 @@ mod tests {
             notices: &[],
             sources: &empty,
             tool_version: "0.1.0",
+            path_prefix: "",
         };
         let out = render_text(&report, false);
         assert!(out.contains("AIR101 [high] untrusted invoice text"));
@@ -460,6 +463,7 @@ mod tests {
             notices: &[],
             sources: &db,
             tool_version: "0.1.0",
+            path_prefix: "",
         };
         let out = render_text(&report, false);
         assert!(out.contains("Found 3 findings"));

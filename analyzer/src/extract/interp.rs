@@ -222,7 +222,7 @@ pub struct ModuleInfo {
     /// Other names the module is importable as (its full path from the scanned root).
     pub aliases: Vec<String>,
     pub is_package: bool,
-    pub ir: PyModule,
+    pub ir: std::sync::Arc<PyModule>,
 }
 
 /// Everything the interpreter learned about the project.

@@ -21,7 +21,7 @@ fn summarize(files: &[(&str, &str)]) -> String {
             name,
             aliases: vec![],
             is_package,
-            ir: python::parse(src),
+            ir: std::sync::Arc::new(python::parse(src)),
         });
     }
     let ev = Interp::new(&modules).run();
@@ -240,7 +240,7 @@ fn summarize_bodies(src: &str) -> String {
         name: "m".into(),
         aliases: vec![],
         is_package: false,
-        ir: python::parse(src),
+        ir: std::sync::Arc::new(python::parse(src)),
     }];
     let ev = Interp::new(&modules).run();
     let body = BodyAnalyzer::new(&k, &ev, &modules);
@@ -365,7 +365,7 @@ g = b.compile()
         name: "m".into(),
         aliases: vec![],
         is_package: false,
-        ir: python::parse(src),
+        ir: std::sync::Arc::new(python::parse(src)),
     }];
     let ev = Interp::new(&modules).run();
     let body = BodyAnalyzer::new(&k, &ev, &modules);

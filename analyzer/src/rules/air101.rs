@@ -1,8 +1,10 @@
 //! AIR101 untrusted-input-to-privileged-tool: untrusted content reaches, within one agent
 //! context, a privileged tool that no effective approval gate covers.
 
-use super::context::{Ctx, Strength};
-use crate::model::{Confidence, Finding, Severity, StepKind};
+use super::context::{Ctx, Strength, Unit, UnitOrigin};
+use crate::extract::interp::Site;
+use crate::extract::langgraph::NodeAction;
+use crate::model::{Confidence, Edit, Finding, Fix, Severity, Span, StepKind};
 
 pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
     let rule = super::lookup("AIR101").expect("AIR101 is in the catalog");
@@ -91,7 +93,7 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 tool.name, tool.name
             );
             let key = format!("{}|{}", u.label, tool.name);
-            out.push(cx.finding(
+            let mut finding = cx.finding(
                 rule,
                 severity,
                 Confidence::High,
@@ -100,7 +102,9 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 help,
                 path,
                 &[&key],
-            ));
+            );
+            finding.fixes = gate_fix(cx, u, t).into_iter().collect();
+            out.push(finding);
         }
         // A tool list that could not be resolved is possibly privileged, never empty.
         if u.unknown_tools {
@@ -132,5 +136,106 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 ));
             }
         }
+    }
+}
+
+/// The mechanical gate for tool `t` in unit `u`, when the code already has the place for it:
+/// the tool's name added to an existing `interrupt_on={...}` of the agent's HITL middleware, or
+/// the tool node's name added to (or as) `interrupt_before=[...]` of the graph's `compile(...)`.
+fn gate_fix(cx: &Ctx, u: &Unit, t: usize) -> Option<Fix> {
+    let tool = &cx.lg.tools[t].name;
+    match u.origin {
+        UnitOrigin::Agent(ai) => {
+            let site = cx.lg.agents[ai].hitl_site?;
+            let text = cx.text(site);
+            let open = after_keyword(text, "interrupt_on", b'{')?;
+            let empty = text[open..].trim_start().starts_with('}');
+            let new_text = if empty {
+                format!("{}: True", quote(tool))
+            } else {
+                format!("{}: True, ", quote(tool))
+            };
+            Some(insert(
+                cx,
+                site,
+                open,
+                new_text,
+                format!("Require approval for `{tool}` (add it to `interrupt_on`)"),
+            ))
+        }
+        UnitOrigin::Graph(gi) => {
+            let g = &cx.lg.graphs[gi];
+            let node = g.nodes.iter().find(
+                |n| matches!(&n.action, NodeAction::ToolNode { tools, .. } if tools.contains(&t)),
+            )?;
+            let site = g.compile_site?;
+            let text = cx.text(site);
+            let title = format!(
+                "Pause before node `{}` (add it to `interrupt_before`)",
+                node.name
+            );
+            if let Some(open) = after_keyword(text, "interrupt_before", b'[') {
+                let empty = text[open..].trim_start().starts_with(']');
+                let sep = if empty { "" } else { ", " };
+                return Some(insert(
+                    cx,
+                    site,
+                    open,
+                    format!("{}{sep}", quote(&node.name)),
+                    title,
+                ));
+            }
+            if text.contains("interrupt_before") || !text.ends_with(')') {
+                return None;
+            }
+            let close = text.len() - 1;
+            let empty = text[..close].trim_end().ends_with('(');
+            let sep = if empty { "" } else { ", " };
+            Some(insert(
+                cx,
+                site,
+                close,
+                format!("{sep}interrupt_before=[{}]", quote(&node.name)),
+                title,
+            ))
+        }
+    }
+}
+
+/// The offset just after `open` in `keyword = open`, in `text`.
+fn after_keyword(text: &str, keyword: &str, open: u8) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(keyword) {
+        let mut j = from + i + keyword.len();
+        let b = text.as_bytes();
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if b.get(j) == Some(&b'=') {
+            j += 1;
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            if b.get(j) == Some(&open) {
+                return Some(j + 1);
+            }
+        }
+        from += i + keyword.len();
+    }
+    None
+}
+
+fn quote(name: &str) -> String {
+    format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn insert(cx: &Ctx, site: Site, offset: usize, new_text: String, title: String) -> Fix {
+    let at = site.span.start as usize + offset;
+    Fix {
+        title,
+        edits: vec![Edit {
+            location: cx.db.location(site.file, Span::new(at, at)),
+            new_text,
+        }],
     }
 }

@@ -40,9 +40,19 @@ pub struct SourceIn {
     pub label: String,
 }
 
+/// Where a unit comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitOrigin {
+    /// `lg.agents[i]`.
+    Agent(usize),
+    /// `lg.graphs[i]`.
+    Graph(usize),
+}
+
 /// One agent context: a prebuilt agent, or a hand-built graph's shared state.
 #[derive(Debug, Clone)]
 pub struct Unit {
+    pub origin: UnitOrigin,
     pub label: String,
     pub site: Site,
     pub tools: Vec<usize>,
@@ -103,6 +113,7 @@ impl<'a> Ctx<'a> {
             location,
             path,
             fingerprint: fp,
+            fixes: vec![],
         }
     }
 
@@ -242,6 +253,7 @@ impl<'a> Ctx<'a> {
                 None => format!("agent built by `{}`", short(&a.factory)),
             };
             let mut u = Unit {
+                origin: UnitOrigin::Agent(ai),
                 label,
                 site: a.site,
                 tools: a.tools.clone(),
@@ -300,8 +312,9 @@ impl<'a> Ctx<'a> {
             }
             units.push(u);
         }
-        for g in &self.lg.graphs {
+        for (gi, g) in self.lg.graphs.iter().enumerate() {
             let mut u = Unit {
+                origin: UnitOrigin::Graph(gi),
                 label: "graph".into(),
                 site: g.compile_site.unwrap_or(g.site),
                 tools: vec![],
