@@ -90,8 +90,68 @@ fn parse_codes(s: &str) -> (Vec<String>, String) {
     (codes, rest)
 }
 
+/// Records one annotation of kind `kind` (`expect`, `known-miss` ...) for `codes` at a line.
+fn record(
+    ex: &mut Expectations,
+    kind: &str,
+    codes: Vec<String>,
+    rel: &str,
+    line: u32,
+    reason: &str,
+    at: &str,
+) {
+    for code in codes {
+        let key = (rel.to_string(), line, code);
+        match kind.trim() {
+            "expect" => *ex.expect.entry(key).or_default() += 1,
+            "known-miss" => {
+                ex.known_miss.insert(key, reason.to_string());
+            }
+            "known-false-positive" => {
+                ex.known_fp.insert(key, reason.to_string());
+            }
+            "path" => ex.path.push(key),
+            other => panic!("{at}: unknown annotation `{other}`"),
+        }
+    }
+}
+
+/// The sidecar for files that cannot carry comments (strict JSON): `<case>/EXPECT`, one
+/// annotation a line, `expect: AIR301 .cursor/mcp.json:7` (same kinds as inline annotations,
+/// a reason may follow the location); `#` starts a comment line.
+fn sidecar(dir: &Path, ex: &mut Expectations) {
+    let Ok(text) = std::fs::read_to_string(dir.join("EXPECT")) else {
+        return;
+    };
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = format!("{}/EXPECT:{}", dir.display(), i + 1);
+        let (kind, body) = line
+            .split_once(':')
+            .unwrap_or_else(|| panic!("{at}: expected `<kind>: <codes> <file>:<line>`"));
+        let (codes, rest) = parse_codes(body);
+        assert!(!codes.is_empty(), "{at}: annotation names no rule code");
+        let mut words = rest.splitn(2, char::is_whitespace);
+        let location = words.next().unwrap_or("");
+        let reason = words.next().unwrap_or("").trim();
+        let (file, line_no) = location
+            .rsplit_once(':')
+            .and_then(|(f, l)| Some((f, l.parse::<u32>().ok()?)))
+            .unwrap_or_else(|| panic!("{at}: expected `<file>:<line>` after the codes"));
+        assert!(
+            dir.join(file).is_file(),
+            "{at}: `{file}` is not a file of the case"
+        );
+        record(ex, kind, codes, file, line_no, reason, &at);
+    }
+}
+
 fn expectations(dir: &Path) -> Expectations {
     let mut ex = Expectations::default();
+    sidecar(dir, &mut ex);
     for f in files_under(dir) {
         let ext = f
             .extension()
@@ -111,13 +171,13 @@ fn expectations(dir: &Path) -> Expectations {
             let Some(c) = comment_of(line, &ext) else {
                 continue;
             };
-            let own_line =
-                line.trim_start()
-                    .starts_with(if ext == "py" || ext == "yaml" || ext == "yml" {
-                        "#"
-                    } else {
-                        "//"
-                    });
+            let own_line = line.trim_start().starts_with(
+                if matches!(ext.as_str(), "py" | "yaml" | "yml" | "toml") {
+                    "#"
+                } else {
+                    "//"
+                },
+            );
             let target = if own_line {
                 // The next line that is neither blank nor a comment.
                 let mut j = i + 1;
@@ -139,20 +199,8 @@ fn expectations(dir: &Path) -> Expectations {
                 "{rel}:{}: annotation names no rule code",
                 i + 1
             );
-            for code in codes {
-                let key = (rel.clone(), target, code);
-                match kind.trim() {
-                    "expect" => *ex.expect.entry(key).or_default() += 1,
-                    "known-miss" => {
-                        ex.known_miss.insert(key, reason.clone());
-                    }
-                    "known-false-positive" => {
-                        ex.known_fp.insert(key, reason.clone());
-                    }
-                    "path" => ex.path.push(key),
-                    other => panic!("{rel}:{}: unknown annotation `{other}`", i + 1),
-                }
-            }
+            let at = format!("{rel}:{}", i + 1);
+            record(&mut ex, kind, codes, &rel, target, &reason, &at);
         }
     }
     ex

@@ -1,6 +1,8 @@
 //! The rule catalog follows ruff's conventions: stable `AIRnnn` codes, kebab-case names that
-//! read well after "allow", lowercase summaries, documentation with the fixed sections, and
-//! Python examples that parse.
+//! read well after "allow", lowercase summaries, documentation with the fixed sections, Python
+//! examples that parse, and config examples that fire their rule while their fixes do not.
+
+mod support;
 
 use airlock_analyzer::rules::{RuleMeta, RULES};
 use std::collections::BTreeSet;
@@ -42,6 +44,15 @@ fn line_offset(docs: &str, line: &str, from: usize) -> Option<usize> {
 
 /// The body of every fenced code block whose info string is `python` (or `py`).
 fn python_blocks(docs: &str) -> Vec<(usize, String)> {
+    blocks(docs, &["python", "py"])
+}
+
+/// Config examples: JSON, JSON with comments, TOML, YAML.
+const CONFIG_LANGS: [&str; 5] = ["json", "jsonc", "toml", "yaml", "yml"];
+
+/// The body of every fenced code block whose info string is one of `langs`, with the line of
+/// its opening fence.
+fn blocks(docs: &str, langs: &[&str]) -> Vec<(usize, String)> {
     let mut out = vec![];
     let mut current: Option<(usize, String)> = None;
     let mut fence_lang: Option<String> = None;
@@ -51,7 +62,7 @@ fn python_blocks(docs: &str) -> Vec<(usize, String)> {
             match fence_lang.take() {
                 None => {
                     let lang = info.trim().to_ascii_lowercase();
-                    if lang == "python" || lang == "py" {
+                    if langs.contains(&lang.as_str()) {
                         current = Some((i + 1, String::new()));
                     }
                     fence_lang = Some(lang);
@@ -243,12 +254,78 @@ fn python_examples_parse() {
 }
 
 #[test]
-fn implemented_rules_show_python_examples() {
+fn implemented_rules_show_examples() {
     for rule in RULES.iter().filter(|r| r.implemented) {
+        // Code rules show Python; MCP client-config rules show the config file.
+        let shown = if rule.code.starts_with("AIR30") {
+            blocks(rule.docs, &CONFIG_LANGS).len()
+        } else {
+            python_blocks(rule.docs).len()
+        };
         assert!(
-            python_blocks(rule.docs).len() >= 2,
-            "{}: an implemented rule shows a python example and its fix",
+            shown >= 2,
+            "{}: an implemented rule shows an example and its fix",
             rule.code
         );
     }
+}
+
+/// The first config block after the line `marker`, and the file name written as `` `path`: ``
+/// on the line before the block that follows `## Example`.
+fn config_example(docs: &str, marker: &str) -> Option<(String, String)> {
+    let lines: Vec<&str> = docs.lines().collect();
+    let example = lines.iter().position(|l| l.trim_end() == "## Example")?;
+    let path = lines[example..]
+        .iter()
+        .find_map(|l| l.strip_prefix('`').and_then(|r| r.strip_suffix("`:")))?
+        .to_string();
+    let from = lines.iter().position(|l| l.trim_end() == marker)?;
+    let (_, body) = blocks(docs, &CONFIG_LANGS)
+        .into_iter()
+        .find(|(at, _)| *at > from)?;
+    Some((path, body))
+}
+
+/// Every config example is analysed: the example fires its rule, the fix does not.
+#[test]
+fn config_examples_fire_and_their_fixes_do_not() {
+    use airlock_analyzer::analysis::{analyze, Options};
+    let knowledge = airlock_analyzer::knowledge::Knowledge::builtin();
+    let mut checked = 0;
+    for rule in RULES
+        .iter()
+        .filter(|r| r.implemented && r.code.starts_with("AIR30"))
+    {
+        for (marker, fires) in [("## Example", true), ("Use instead:", false)] {
+            let (path, body) = config_example(rule.docs, marker)
+                .unwrap_or_else(|| panic!("{}: no config example after `{marker}`", rule.code));
+            let dir = support::TempDir::new(&format!("doc-{}", rule.code.to_ascii_lowercase()));
+            dir.write(&path, &body);
+            let opts = Options {
+                paths: vec![dir.path().to_path_buf()],
+                ..Options::default()
+            };
+            let result = analyze(&opts, &knowledge);
+            let n = result
+                .findings
+                .iter()
+                .filter(|f| f.code == rule.code)
+                .count();
+            assert_eq!(
+                n > 0,
+                fires,
+                "{}: the block after `{marker}` gives {n} findings; notices: {:?}",
+                rule.code,
+                result.notices
+            );
+            assert!(
+                result.notices.is_empty(),
+                "{}: {:?}",
+                rule.code,
+                result.notices
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "only {checked} config examples checked");
 }

@@ -148,13 +148,15 @@ fn every_knowledge_file_is_built_in() {
 
 #[test]
 fn corpus_cases_are_named_for_their_variant() {
-    let dir = root().join("corpus/langgraph");
     let mut bad = vec![];
     let mut cases = 0;
-    for entry in std::fs::read_dir(&dir)
-        .expect("corpus/langgraph exists")
-        .flatten()
-    {
+    let groups = ["corpus/langgraph", "corpus/mcp"];
+    let entries = groups.iter().flat_map(|g| {
+        std::fs::read_dir(root().join(g))
+            .unwrap_or_else(|e| panic!("{g} exists: {e}"))
+            .flatten()
+    });
+    for entry in entries {
         if !entry.path().is_dir() {
             continue;
         }

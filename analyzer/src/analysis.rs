@@ -76,6 +76,8 @@ pub struct Analysis {
 enum Parsed {
     Python(Arc<python::PyModule>),
     Json(Option<Arc<crate::syntax::tree::Node>>),
+    /// An MCP client configuration in YAML or TOML (JSON ones are `Json`).
+    Config(Option<Arc<crate::syntax::tree::Node>>),
     Other,
 }
 
@@ -169,6 +171,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     let mut db = SourceDb::default();
     let mut modules_src: Vec<(FileId, String, Arc<python::PyModule>)> = vec![];
     let mut json_files: Vec<(FileId, Arc<crate::syntax::tree::Node>)> = vec![];
+    let mut config_files: Vec<(FileId, Arc<crate::syntax::tree::Node>)> = vec![];
     for l in loaded {
         let l = match l {
             Ok(l) => l,
@@ -193,6 +196,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
                 modules_src.push((id, l.found.rel_path.clone(), m));
             }
             Parsed::Json(Some(node)) => json_files.push((id, node)),
+            Parsed::Config(Some(node)) => config_files.push((id, node)),
             _ => {}
         }
         db.files.push(SourceFile {
@@ -204,6 +208,14 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         });
     }
     let files = db.files.len();
+    // MCP client configs: read them, then mask their secrets in the text every later stage sees.
+    let trees: Vec<(FileId, &crate::syntax::tree::Node)> = json_files
+        .iter()
+        .chain(&config_files)
+        .map(|(id, n)| (*id, &**n))
+        .collect();
+    let mcp = crate::mcp::extract(knowledge, &db, &trees, &mut notices);
+    crate::mcp::redact(&mut db, &mcp);
     lap("discover, read and parse");
     let modules = name_modules(modules_src);
     let ev = Interp::new(&modules).run();
@@ -228,8 +240,10 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     let lg = ex.run();
     if std::env::var_os("AIRLOCK_DEBUG_FACTS").is_some() {
         eprint!("{}", debug_facts(&lg, &body, &db));
+        eprint!("{}", crate::mcp::debug_facts(&mcp, &db));
     }
-    let pg = crate::graph::ProjectGraph::build(&ev, &modules, &lg);
+    let mut pg = crate::graph::ProjectGraph::build(&ev, &modules, &lg);
+    pg.add_mcp_servers(&mcp);
     let cx = Ctx {
         k: knowledge,
         ev: &ev,
@@ -238,6 +252,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         lg: &lg,
         pg: &pg,
         db: &db,
+        mcp: &mcp,
     };
     lap("extract");
     let units = cx.units();
@@ -334,6 +349,18 @@ fn parse_file(found: &FoundFile, text: &str, budget: &Budget) -> (Parsed, Vec<No
             }
             Parsed::Json(node.map(Arc::new))
         }
+        FileKind::Toml => {
+            let (node, issues) = crate::syntax::toml::parse_toml(text);
+            let lines = LineIndex::new(text);
+            for i in issues.iter().take(3) {
+                notices.push(Notice {
+                    path: found.rel_path.clone(),
+                    line: lines.line_col(i.span.start).0,
+                    message: i.message.clone(),
+                });
+            }
+            Parsed::Config(node.map(Arc::new))
+        }
         FileKind::Yaml => {
             let (docs, issues) = crate::syntax::yaml::parse_yaml(text, budget);
             let lines = LineIndex::new(text);
@@ -357,7 +384,11 @@ fn parse_file(found: &FoundFile, text: &str, budget: &Budget) -> (Parsed, Vec<No
                     message: i.message.clone(),
                 });
             }
-            Parsed::Other
+            if crate::mcp::is_config_path(&found.rel_path) {
+                Parsed::Config(docs.into_iter().next().map(Arc::new))
+            } else {
+                Parsed::Other
+            }
         }
         FileKind::TypeScript | FileKind::Tsx | FileKind::JavaScript => {
             use crate::syntax::typescript::{syntax_issues, Dialect};

@@ -58,11 +58,13 @@ pub enum FileKind {
     JavaScript,
     Yaml,
     Json,
+    /// Only MCP client configurations written in TOML (Codex's `.codex/config.toml`).
+    Toml,
 }
 
 impl FileKind {
     /// The kind of `path` by its extension: `.py .pyi`, `.ts .mts .cts`, `.tsx`,
-    /// `.js .mjs .cjs .jsx`, `.yaml .yml`, `.json .jsonc`.
+    /// `.js .mjs .cjs .jsx`, `.yaml .yml`, `.json .jsonc`, and `.codex/config.toml`.
     pub fn from_path(path: &Path) -> Option<FileKind> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
@@ -72,6 +74,7 @@ impl FileKind {
             "js" | "mjs" | "cjs" | "jsx" => FileKind::JavaScript,
             "yaml" | "yml" => FileKind::Yaml,
             "json" | "jsonc" => FileKind::Json,
+            "toml" if is_mcp_toml(path) => FileKind::Toml,
             _ => return None,
         })
     }
@@ -84,8 +87,19 @@ impl FileKind {
             FileKind::JavaScript => "javascript",
             FileKind::Yaml => "yaml",
             FileKind::Json => "json",
+            FileKind::Toml => "toml",
         }
     }
+}
+
+/// `.codex/config.toml`: the TOML files airlock reads (other TOML is project configuration).
+fn is_mcp_toml(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str());
+    let parent = path
+        .parent()
+        .and_then(Path::file_name)
+        .and_then(|n| n.to_str());
+    name.is_some_and(|n| n.eq_ignore_ascii_case("config.toml")) && parent == Some(".codex")
 }
 
 impl fmt::Display for FileKind {
@@ -701,6 +715,9 @@ mod tests {
         assert_eq!(kind("a.YML"), Some(FileKind::Yaml));
         assert_eq!(kind(".mcp.json"), Some(FileKind::Json));
         assert_eq!(kind("a.jsonc"), Some(FileKind::Json));
+        assert_eq!(kind("p/.codex/config.toml"), Some(FileKind::Toml));
+        assert_eq!(kind("pyproject.toml"), None);
+        assert_eq!(kind("p/config.toml"), None);
         assert_eq!(kind("Makefile"), None);
         assert_eq!(kind("a.md"), None);
     }

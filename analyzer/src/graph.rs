@@ -26,6 +26,8 @@ pub enum PNode {
         graph: usize,
         field: String,
     },
+    /// A server of an MCP client configuration (`McpFacts::servers[i]`).
+    McpServer(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +48,7 @@ pub struct ProjectGraph {
     agents: HashMap<usize, NodeIndex>,
     tools: HashMap<usize, NodeIndex>,
     state: HashMap<(usize, String), NodeIndex>,
+    mcp_servers: HashMap<usize, NodeIndex>,
     /// Graphs whose routes include a computed target (any node).
     any_target: BTreeMap<(usize, String), ()>,
 }
@@ -133,6 +136,20 @@ impl ProjectGraph {
             }
         }
         pg
+    }
+
+    /// Adds every configured MCP server as a node. Nothing links agents to them yet: agent code
+    /// that loads MCP tools (`MultiServerMCPClient`, ...) will hold them with `Holds` edges.
+    pub fn add_mcp_servers(&mut self, mcp: &crate::mcp::McpFacts) {
+        for i in 0..mcp.servers.len() {
+            let n = self.g.add_node(PNode::McpServer(i));
+            self.mcp_servers.insert(i, n);
+        }
+    }
+
+    /// The node of configured MCP server `i`.
+    pub fn mcp_server(&self, i: usize) -> Option<NodeIndex> {
+        self.mcp_servers.get(&i).copied()
     }
 
     fn node(&mut self, graph: usize, name: &str) -> NodeIndex {

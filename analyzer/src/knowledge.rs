@@ -28,6 +28,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/knowledge/sandboxes.toml",
         include_str!("../../rules/knowledge/sandboxes.toml"),
     ),
+    (
+        "rules/knowledge/mcp.toml",
+        include_str!("../../rules/knowledge/mcp.toml"),
+    ),
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -189,6 +193,17 @@ pub struct KnowledgeFile {
     pub model: Vec<ModelEntry>,
     #[serde(default)]
     pub sandbox: Vec<SandboxEntry>,
+    /// MCP client configurations (`mcp.toml`): see `crate::mcp::knowledge`.
+    #[serde(default)]
+    pub mcp_server: Vec<crate::mcp::knowledge::ServerEntry>,
+    #[serde(default)]
+    pub mcp_vocabulary: Option<crate::mcp::knowledge::Vocabulary>,
+    #[serde(default)]
+    pub mcp_secret: Vec<crate::mcp::knowledge::SecretShape>,
+    #[serde(default)]
+    pub mcp_launcher: Vec<crate::mcp::knowledge::Launcher>,
+    #[serde(default)]
+    pub mcp_bridge: Vec<crate::mcp::knowledge::Bridge>,
 }
 
 /// All knowledge of one run, checked and indexed.
@@ -213,6 +228,7 @@ pub struct Knowledge {
     pub model_names: std::collections::HashSet<String>,
     /// Literal prefixes (`langchain.chat_models.`) of model patterns that end in a wildcard.
     pub model_prefixes: Vec<String>,
+    pub mcp: crate::mcp::knowledge::McpKnowledge,
 }
 
 /// Entries indexed by the last segment of their pattern, so a call is matched against the few
@@ -388,6 +404,21 @@ impl Knowledge {
         for e in &f.sandbox {
             check_pattern(&e.pattern)?;
         }
+        for e in &f.mcp_server {
+            for s in &e.sinks {
+                check_sink(self, s)?;
+            }
+            for s in &e.sources {
+                check_source(self, s)?;
+            }
+        }
+        self.mcp.extend(
+            f.mcp_server,
+            f.mcp_vocabulary,
+            f.mcp_secret,
+            f.mcp_launcher,
+            f.mcp_bridge,
+        );
         self.sinks.extend(f.sink);
         self.sources.extend(f.source);
         self.tools.extend(f.tool);

@@ -13,6 +13,7 @@ pub mod extract;
 pub mod graph;
 pub mod inventory;
 pub mod knowledge;
+pub mod mcp;
 pub mod model;
 pub mod rules;
 pub mod suppress;

@@ -20,7 +20,7 @@ use crate::model::{Confidence, FileId, Finding, Severity, SourceDb, SourceFile, 
 /// The comment syntax of a file, decided by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CommentSyntax {
-    /// `#` comments, `'`/`"` strings with triple-quoted forms (Python).
+    /// `#` comments, `'`/`"` strings with triple-quoted forms (Python, TOML).
     Hash,
     /// `#` comments that start a line or follow whitespace, quoted scalars (YAML).
     YamlHash,
@@ -32,7 +32,8 @@ impl CommentSyntax {
     pub fn for_path(path: &str) -> Option<CommentSyntax> {
         let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
         Some(match ext.as_str() {
-            "py" | "pyi" => CommentSyntax::Hash,
+            // TOML strings (`'`, `"`, and their triple forms) and `#` comments read like Python's.
+            "py" | "pyi" | "toml" => CommentSyntax::Hash,
             "yaml" | "yml" => CommentSyntax::YamlHash,
             "ts" | "tsx" | "mts" | "cts" | "js" | "jsx" | "mjs" | "cjs" | "json" | "jsonc" => {
                 CommentSyntax::Slash

@@ -18,6 +18,8 @@ pub struct Ctx<'a> {
     pub lg: &'a LangGraphFacts,
     pub pg: &'a crate::graph::ProjectGraph,
     pub db: &'a SourceDb,
+    /// MCP client configurations: servers, approval knobs, secrets.
+    pub mcp: &'a crate::mcp::McpFacts,
 }
 
 /// How strongly a tool is gated in a unit.

@@ -102,7 +102,7 @@ pub const RULES: &[RuleMeta] = &[
         name: "mcp-hardcoded-secret",
         summary: "a secret literal sits in an MCP client config",
         default_severity: Severity::High,
-        implemented: false,
+        implemented: true,
         docs: doc!("AIR301"),
     },
     RuleMeta {
@@ -110,7 +110,7 @@ pub const RULES: &[RuleMeta] = &[
         name: "mcp-unpinned-server-package",
         summary: "an MCP server is launched from a registry package without a pinned version",
         default_severity: Severity::Medium,
-        implemented: false,
+        implemented: true,
         docs: doc!("AIR302"),
     },
     RuleMeta {
@@ -118,7 +118,7 @@ pub const RULES: &[RuleMeta] = &[
         name: "mcp-insecure-transport",
         summary: "a remote MCP server is reached over plain http or without authentication",
         default_severity: Severity::Medium,
-        implemented: false,
+        implemented: true,
         docs: doc!("AIR303"),
     },
     RuleMeta {
@@ -126,7 +126,7 @@ pub const RULES: &[RuleMeta] = &[
         name: "mcp-auto-approved-tools",
         summary: "a client config auto-approves or trusts MCP tools",
         default_severity: Severity::High,
-        implemented: false,
+        implemented: true,
         docs: doc!("AIR304"),
     },
     RuleMeta {
@@ -171,6 +171,10 @@ pub mod air104;
 pub mod air105;
 pub mod air106;
 pub mod air201;
+pub mod air301;
+pub mod air302;
+pub mod air303;
+pub mod air304;
 pub mod context;
 
 /// Runs every implemented rule over the project; `units` are `cx.units()`.
@@ -181,5 +185,9 @@ pub fn run(cx: &context::Ctx, units: &[context::Unit]) -> Vec<crate::model::Find
     air105::check(cx, &mut out);
     air106::check(cx, &mut out);
     air201::check(cx, units, &mut out);
+    air301::check(cx, &mut out);
+    air302::check(cx, &mut out);
+    air303::check(cx, &mut out);
+    air304::check(cx, &mut out);
     out
 }

@@ -154,9 +154,10 @@ impl Parser<'_> {
                 let end = self.scan_while(|c| c.is_ascii_digit() || b"+-.eE".contains(&c));
                 let number = self.slice(start, end).to_string();
                 if !is_json_number(&number) {
+                    // The number is not quoted back: a malformed one may be a PIN or a key.
                     self.issues.push(ParseIssue::new(
                         Span::new(start, end),
-                        format!("invalid json number `{number}`"),
+                        "invalid json number",
                     ));
                 }
                 self.pos = end;
@@ -456,6 +457,11 @@ impl Parser<'_> {
             }
         });
         let (message, len) = match found {
+            // A word is named only when it is a literal of another language (`True`, `undefined`):
+            // a bare word in a config may be a credential someone forgot to quote.
+            Some(f) if f.chars().count() > 1 && !BARE_WORDS.contains(&f.as_str()) => {
+                (format!("invalid json: {what} an unquoted word"), f.len())
+            }
             Some(f) => (format!("invalid json: {what} `{f}`"), f.len()),
             None => (format!("invalid json: {what} end of input"), 0),
         };
@@ -488,6 +494,23 @@ impl Parser<'_> {
         self.text.get(start..end).unwrap_or("")
     }
 }
+
+/// Bare words a parse error may quote: other languages' literals that people write in JSON.
+const BARE_WORDS: &[&str] = &[
+    "True",
+    "False",
+    "None",
+    "TRUE",
+    "FALSE",
+    "NULL",
+    "Null",
+    "undefined",
+    "NaN",
+    "Infinity",
+    "nil",
+    "yes",
+    "no",
+];
 
 /// Attaches a finished node to the innermost open container (or makes it the root) and says
 /// what may follow it.

@@ -1,0 +1,289 @@
+//! The MCP part of knowledge-as-data (`rules/knowledge/mcp.toml`): server capabilities by
+//! package or name, the verbs that make a tool name read or act, credential shapes, launchers
+//! and bridges. The schema lives here; `knowledge.rs` loads it with the other files and checks
+//! the kinds it names.
+
+use serde::Deserialize;
+
+/// What a configured server can do, recognised by its package or its name.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerEntry {
+    pub id: String,
+    /// Packages or images without their version; `*` matches any run of characters.
+    #[serde(default)]
+    pub packages: Vec<String>,
+    /// Words of a server's key or package name that name this kind of server.
+    #[serde(default)]
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub sinks: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// Word lists for tool names and secret-bearing keys.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulary {
+    #[serde(default)]
+    pub act_verbs: Vec<String>,
+    #[serde(default)]
+    pub read_verbs: Vec<String>,
+    #[serde(default)]
+    pub secret_words: Vec<String>,
+    #[serde(default)]
+    pub not_secret_words: Vec<String>,
+    #[serde(default)]
+    pub secret_keys: Vec<String>,
+    #[serde(default)]
+    pub placeholders: Vec<String>,
+}
+
+/// A credential recognised by its shape, whatever key holds it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecretShape {
+    pub prefix: String,
+    /// What to call it in a message (`GitHub personal access token`).
+    pub kind: String,
+    /// Shortest whole value, prefix included.
+    pub min_len: usize,
+    /// Characters allowed besides `[A-Za-z0-9_-]`.
+    #[serde(default)]
+    pub extra: String,
+    /// Only upper-case letters and digits after the prefix (AWS key ids).
+    #[serde(default)]
+    pub upper: bool,
+    /// Three dot-separated base64url segments.
+    #[serde(default)]
+    pub jwt: bool,
+    /// A PEM block: `-----BEGIN ... PRIVATE KEY-----`.
+    #[serde(default)]
+    pub private_key: bool,
+}
+
+/// A command that fetches and runs a package from a registry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Launcher {
+    /// The command and, for multi-word launchers, its sub-command (`pipx run`, `docker run`).
+    pub command: Vec<String>,
+    /// `npm`, `pypi` or `container`: how a version is written.
+    pub registry: String,
+    /// Flags that take the next argument as their value.
+    #[serde(default)]
+    pub flags_with_value: Vec<String>,
+    /// Flags whose value is the package to install (`--from`, `--package`, `--spec`).
+    #[serde(default)]
+    pub package_flags: Vec<String>,
+}
+
+/// A stdio server that forwards to a remote one named by a URL argument.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bridge {
+    pub package: String,
+    /// The bridge runs MCP's OAuth flow itself when the server asks for it.
+    #[serde(default)]
+    pub oauth: bool,
+}
+
+/// Everything MCP from all knowledge files, merged.
+#[derive(Debug, Clone, Default)]
+pub struct McpKnowledge {
+    pub servers: Vec<ServerEntry>,
+    pub vocabulary: Vocabulary,
+    pub secrets: Vec<SecretShape>,
+    pub launchers: Vec<Launcher>,
+    pub bridges: Vec<Bridge>,
+}
+
+impl McpKnowledge {
+    pub fn extend(
+        &mut self,
+        servers: Vec<ServerEntry>,
+        vocabulary: Option<Vocabulary>,
+        secrets: Vec<SecretShape>,
+        launchers: Vec<Launcher>,
+        bridges: Vec<Bridge>,
+    ) {
+        self.servers.extend(servers);
+        if let Some(v) = vocabulary {
+            let mine = &mut self.vocabulary;
+            mine.act_verbs.extend(v.act_verbs);
+            mine.read_verbs.extend(v.read_verbs);
+            mine.secret_words.extend(v.secret_words);
+            mine.not_secret_words.extend(v.not_secret_words);
+            mine.secret_keys.extend(v.secret_keys);
+            mine.placeholders.extend(v.placeholders);
+        }
+        self.secrets.extend(secrets);
+        self.launchers.extend(launchers);
+        self.bridges.extend(bridges);
+    }
+
+    /// The entry describing a server launched from `package` (without version) under the config
+    /// key `name`: an exact package first, then the first word of the key, then of the package,
+    /// that some entry lists.
+    pub fn server_entry(&self, name: &str, package: Option<&str>) -> Option<&ServerEntry> {
+        if let Some(p) = package {
+            let p = p.to_ascii_lowercase();
+            if let Some(e) = self
+                .servers
+                .iter()
+                .find(|e| e.packages.iter().any(|g| star_match(g, &p)))
+            {
+                return Some(e);
+            }
+        }
+        let mut words = split_words(name);
+        if let Some(p) = package {
+            words.extend(split_words(p));
+        }
+        words.iter().find_map(|w| {
+            self.servers
+                .iter()
+                .find(|e| e.words.iter().any(|x| x.eq_ignore_ascii_case(w)))
+        })
+    }
+
+    /// Whether a tool name says the tool acts (`Some(true)`), only reads (`Some(false)`), or
+    /// neither (`None`).
+    pub fn tool_acts(&self, tool: &str) -> Option<bool> {
+        let v = &self.vocabulary;
+        split_words(tool).iter().find_map(|w| {
+            if v.act_verbs.iter().any(|x| x == w) {
+                Some(true)
+            } else if v.read_verbs.iter().any(|x| x == w) {
+                Some(false)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The configured bridge (`mcp-remote`) this package is, if any.
+    pub fn bridge(&self, package: &str) -> Option<&Bridge> {
+        self.bridges
+            .iter()
+            .find(|b| b.package.eq_ignore_ascii_case(package))
+    }
+
+    pub fn is_bridge(&self, package: &str) -> bool {
+        self.bridge(package).is_some()
+    }
+}
+
+/// Lower-case words of an identifier, split at non-alphanumerics and at lower-to-upper case
+/// changes: `createPullRequest`, `create_pull_request` and `X-Create-Pull` all give words.
+pub fn split_words(s: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if !c.is_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Case-sensitive glob where `*` matches any run of characters (including none).
+pub fn star_match(glob: &str, s: &str) -> bool {
+    let g: Vec<char> = glob.chars().collect();
+    let t: Vec<char> = s.chars().collect();
+    // Greedy matching with backtracking to the last star: linear in practice.
+    let (mut gi, mut ti) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while ti < t.len() {
+        if gi < g.len() && g[gi] != '*' && g[gi] == t[ti] {
+            gi += 1;
+            ti += 1;
+        } else if gi < g.len() && g[gi] == '*' {
+            star = Some(gi);
+            mark = ti;
+            gi += 1;
+        } else if let Some(s) = star {
+            gi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    while gi < g.len() && g[gi] == '*' {
+        gi += 1;
+    }
+    gi == g.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::Knowledge;
+
+    #[test]
+    fn words_split_at_case_and_punctuation() {
+        assert_eq!(
+            split_words("createPullRequest"),
+            ["create", "pull", "request"]
+        );
+        assert_eq!(split_words("X-Api-Key"), ["x", "api", "key"]);
+        assert_eq!(split_words("GITHUB_PAT"), ["github", "pat"]);
+        assert_eq!(
+            split_words("@modelcontextprotocol/server-github"),
+            ["modelcontextprotocol", "server", "github"]
+        );
+    }
+
+    #[test]
+    fn star_globs() {
+        assert!(star_match("awslabs.*", "awslabs.core-mcp-server"));
+        assert!(star_match("<*>", "<your-token>"));
+        assert!(star_match("*here*", "put_it_here"));
+        assert!(!star_match("your*", "myyour"));
+        assert!(star_match("x", "x"));
+        assert!(!star_match("x", "xy"));
+    }
+
+    #[test]
+    fn servers_are_recognised_by_package_then_words() {
+        let k = Knowledge::builtin();
+        let m = &k.mcp;
+        let id = |name: &str, pkg: Option<&str>| m.server_entry(name, pkg).map(|e| e.id.as_str());
+        assert_eq!(
+            id("fs", Some("@modelcontextprotocol/server-filesystem")),
+            Some("filesystem")
+        );
+        assert_eq!(id("brave-web-search", None), Some("search"));
+        assert_eq!(id("my-postgres", None), Some("postgres"));
+        assert_eq!(id("thing", Some("@stripe/mcp")), Some("payment"));
+        assert_eq!(id("context7", Some("@upstash/context7-mcp")), Some("docs"));
+        assert_eq!(id("zzz", Some("unknown-pkg")), None);
+    }
+
+    #[test]
+    fn tool_verbs() {
+        let k = Knowledge::builtin();
+        let m = &k.mcp;
+        assert_eq!(m.tool_acts("create_pull_request"), Some(true));
+        assert_eq!(m.tool_acts("get_order"), Some(false));
+        assert_eq!(m.tool_acts("list_issues"), Some(false));
+        assert_eq!(m.tool_acts("browser_navigate"), Some(true));
+        assert_eq!(m.tool_acts("writeFile"), Some(true));
+        assert_eq!(m.tool_acts("query"), None);
+    }
+}

@@ -1,0 +1,595 @@
+//! Which strings in an MCP config are credentials, and where exactly in the string they sit, so
+//! the pipeline can mask them in the file's text before anything is rendered.
+//!
+//! A value is a secret when it has a known token shape (`ghp_…`, `sk_live_…`, `AKIA…`, a JWT, a
+//! PEM private key) whatever holds it, or when its key, flag, header or query parameter names a
+//! secret (`*_TOKEN`, `apiKey`, `--api-key`, `Authorization`, `?access_token=`) and the value is a
+//! literal: not a reference (`${VAR}`, `${env:VAR}`, `${input:id}`, `$VAR`, `{env:VAR}`) and not
+//! a placeholder (`<your-token>`, `YOUR_API_KEY`, `xxx`, `changeme`). Passwords in URLs
+//! (`postgresql://user:pw@host/db`) count too. The shapes and words are data (`mcp.toml`).
+//!
+//! Nothing here returns the secret's text: a [`Hit`] names its kind and its byte range.
+
+use super::knowledge::{split_words, star_match, McpKnowledge};
+use std::ops::Range;
+
+/// One secret inside a string value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// What it is, for messages: `GitHub personal access token`, `secret` (named by its key),
+    /// `URL password`, ``\`token\` query parameter``.
+    pub kind: String,
+    /// Byte range of the secret inside the value.
+    pub range: Range<usize>,
+    /// A credential in a URL whose host is the local machine (a development database).
+    pub local: bool,
+}
+
+/// Every secret in `value`, which is held under `key` (an env var, header, field or flag name;
+/// `None` for a bare argument). Overlapping hits are merged to the first.
+pub fn scan(k: &McpKnowledge, key: Option<&str>, value: &str) -> Vec<Hit> {
+    let mut out = shapes(k, value);
+    if let Some(h) = by_key(k, key, value) {
+        out.push(h);
+    }
+    out.extend(in_url(k, value));
+    out.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
+    let mut merged: Vec<Hit> = vec![];
+    for h in out {
+        match merged.last() {
+            Some(last) if h.range.start < last.range.end => {}
+            _ => merged.push(h),
+        }
+    }
+    merged
+}
+
+/// Secrets in one command-line argument, given the argument before it: `--token=…`,
+/// `--api-key …`, `KEY=…`, `Authorization: Bearer …`, and any known token shape or URL.
+pub fn scan_arg(k: &McpKnowledge, prev: Option<&str>, arg: &str) -> Vec<Hit> {
+    // `--flag=value` and `KEY=value`.
+    if let Some((flag, v)) = arg.split_once('=') {
+        let name = flag.trim_start_matches('-');
+        let ident = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.');
+        if ident && !flag.contains("://") {
+            let off = flag.len() + 1;
+            return shift(scan(k, Some(name), v), off);
+        }
+    }
+    // `Authorization: Bearer …` passed as a header argument.
+    if let Some((h, v)) = arg.split_once(':') {
+        let name = h.trim();
+        if !name.is_empty()
+            && !v.starts_with("//")
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            && key_names_secret(k, name)
+        {
+            let lead = v.len() - v.trim_start().len();
+            return shift(scan(k, Some(name), v.trim_start()), h.len() + 1 + lead);
+        }
+    }
+    // `--api-key value`.
+    let flag = prev
+        .filter(|p| p.starts_with('-') && !p.contains('=') && !arg.starts_with('-'))
+        .map(|p| p.trim_start_matches('-'));
+    scan(k, flag, arg)
+}
+
+fn shift(hits: Vec<Hit>, by: usize) -> Vec<Hit> {
+    hits.into_iter()
+        .map(|h| Hit {
+            range: h.range.start + by..h.range.end + by,
+            ..h
+        })
+        .collect()
+}
+
+/// Whether a key, flag or header name says its value is a secret.
+pub fn key_names_secret(k: &McpKnowledge, key: &str) -> bool {
+    let v = &k.vocabulary;
+    if v.secret_keys.iter().any(|s| s.eq_ignore_ascii_case(key)) {
+        return true;
+    }
+    let words = split_words(key);
+    let Some(last) = words.iter().rposition(|w| {
+        v.secret_words.iter().any(|s| s == w)
+            // Run-together names: `PGPASSWORD`, `GHTOKEN`, `MYAPIKEY`.
+            || ["password", "passwd", "secret", "token", "apikey", "accesskey", "secretkey", "privatekey"]
+                .iter()
+                .any(|s| w.len() > s.len() && w.ends_with(s))
+    }) else {
+        return false;
+    };
+    if words.iter().any(|w| w == "public" || w == "publishable") {
+        return false;
+    }
+    !words[last + 1..]
+        .iter()
+        .any(|w| v.not_secret_words.iter().any(|s| s == w))
+}
+
+/// Whether a value refers to a secret kept elsewhere instead of holding it.
+pub fn is_reference(value: &str) -> bool {
+    let v = value.trim();
+    v.contains("${")
+        || v.contains("{env:")
+        || v.contains("{{")
+        || v.starts_with('$')
+        || (v.starts_with('%') && v.ends_with('%') && v.len() > 2)
+        || v.starts_with("env:")
+        || v.starts_with("op://")
+        || v.starts_with("vault:")
+}
+
+fn is_placeholder(k: &McpKnowledge, value: &str) -> bool {
+    let v = value.trim().to_ascii_lowercase();
+    if v.is_empty() {
+        return true;
+    }
+    let mut chars = v.chars();
+    let first = chars.next();
+    if chars.all(|c| Some(c) == first) {
+        return true;
+    }
+    k.vocabulary
+        .placeholders
+        .iter()
+        .any(|p| star_match(&p.to_ascii_lowercase(), &v))
+}
+
+/// Strips an authorization scheme (`Bearer `, `Basic `, `token `), returning the offset.
+fn strip_scheme(value: &str) -> usize {
+    for scheme in ["bearer ", "basic ", "token ", "bot ", "apikey ", "api-key "] {
+        if value.len() > scheme.len()
+            && value.is_char_boundary(scheme.len())
+            && value[..scheme.len()].eq_ignore_ascii_case(scheme)
+        {
+            let rest = &value[scheme.len()..];
+            return scheme.len() + (rest.len() - rest.trim_start().len());
+        }
+    }
+    0
+}
+
+/// A literal under a secret-naming key.
+fn by_key(k: &McpKnowledge, key: Option<&str>, value: &str) -> Option<Hit> {
+    let key = key?;
+    if !key_names_secret(k, key) {
+        return None;
+    }
+    let lead = value.len() - value.trim_start().len();
+    let trimmed = value.trim();
+    let off = lead + strip_scheme(trimmed);
+    let inner = value.get(off..)?.trim_end();
+    if inner.is_empty() || is_reference(inner) || is_placeholder(k, inner) {
+        return None;
+    }
+    if inner.contains("://") || looks_like_path(inner) {
+        return None;
+    }
+    let lower = inner.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "true" | "false" | "yes" | "no" | "on" | "off" | "bearer" | "basic" | "oauth" | "none"
+    ) {
+        return None;
+    }
+    // An environment variable's name (`GITHUB_TOKEN`): a reference in Codex-style configs.
+    if inner.contains('_')
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    {
+        return None;
+    }
+    let words = split_words(key);
+    let password = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "password" | "passwd" | "passphrase" | "pwd" | "pass"
+        )
+    });
+    let min = if password { 4 } else { 8 };
+    if inner.chars().count() < min || inner.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(Hit {
+        kind: "secret".into(),
+        range: off..off + inner.len(),
+        local: false,
+    })
+}
+
+fn looks_like_path(v: &str) -> bool {
+    v.starts_with('/')
+        || v.starts_with("./")
+        || v.starts_with("../")
+        || v.starts_with('~')
+        || v.get(1..3) == Some(":\\")
+}
+
+fn token_char(c: char, extra: &str) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '-' || extra.contains(c)
+}
+
+/// Known token shapes anywhere in the value, at a word start.
+fn shapes(k: &McpKnowledge, value: &str) -> Vec<Hit> {
+    let mut out = vec![];
+    for s in &k.secrets {
+        let mut from = 0;
+        while let Some(i) = value[from..].find(&s.prefix) {
+            let start = from + i;
+            from = start + s.prefix.len();
+            let boundary = value[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '_' && c != '-');
+            if !boundary {
+                continue;
+            }
+            if s.private_key {
+                let end = value[start..].find("PRIVATE KEY-----").map(|j| {
+                    // The END line, if the block is complete.
+                    let after = start + j + "PRIVATE KEY-----".len();
+                    value[after..]
+                        .find("PRIVATE KEY-----")
+                        .map_or(after, |e| after + e + "PRIVATE KEY-----".len())
+                });
+                if let Some(end) = end {
+                    out.push(Hit {
+                        kind: s.kind.clone(),
+                        range: start..end,
+                        local: false,
+                    });
+                    from = end;
+                }
+                continue;
+            }
+            let len = value[start..]
+                .char_indices()
+                .find(|(_, c)| !token_char(*c, &s.extra))
+                .map_or(value.len() - start, |(j, _)| j);
+            let tok = &value[start..start + len];
+            let body = &tok[s.prefix.len()..];
+            if tok.len() < s.min_len || is_placeholder(k, tok) || is_placeholder(k, body) {
+                continue;
+            }
+            if s.upper
+                && !body
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            {
+                continue;
+            }
+            if s.jwt && tok.split('.').filter(|p| !p.is_empty()).count() != 3 {
+                continue;
+            }
+            // Random tokens mix letters and digits; a long word-only run is a name.
+            let digits = body.chars().filter(char::is_ascii_digit).count();
+            if digits == 0 && !s.upper {
+                continue;
+            }
+            out.push(Hit {
+                kind: s.kind.clone(),
+                range: start..start + len,
+                local: false,
+            });
+            from = start + len;
+        }
+    }
+    out
+}
+
+/// A password in a URL's userinfo, or a literal under a secret-naming query parameter.
+fn in_url(k: &McpKnowledge, value: &str) -> Vec<Hit> {
+    let mut out = vec![];
+    let Some(scheme_end) = value.find("://") else {
+        return out;
+    };
+    let scheme = &value[..scheme_end];
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '.' || c == '-')
+    {
+        return out;
+    }
+    let rest_at = scheme_end + 3;
+    let rest = &value[rest_at..];
+    let auth_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..auth_end];
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let local = is_loopback_host(host_only(host));
+    if let Some((userinfo, _)) = authority.rsplit_once('@') {
+        if let Some((_, pw)) = userinfo.split_once(':') {
+            let at = rest_at + userinfo.len() - pw.len();
+            if !pw.is_empty() && !is_reference(pw) && !is_placeholder(k, pw) {
+                out.push(Hit {
+                    kind: "URL password".into(),
+                    range: at..at + pw.len(),
+                    local,
+                });
+            }
+        }
+    }
+    if let Some(q) = rest.find('?') {
+        let q_at = rest_at + q + 1;
+        let query = &value[q_at..];
+        let query = query.split('#').next().unwrap_or(query);
+        let mut at = q_at;
+        for pair in query.split('&') {
+            if let Some((name, v)) = pair.split_once('=') {
+                let v_at = at + name.len() + 1;
+                if query_names_secret(k, name)
+                    && !v.is_empty()
+                    && !is_reference(v)
+                    && !is_placeholder(k, v)
+                {
+                    out.push(Hit {
+                        kind: format!("`{name}` query parameter"),
+                        range: v_at..v_at + v.len(),
+                        local,
+                    });
+                }
+            }
+            at += pair.len() + 1;
+        }
+    }
+    out
+}
+
+/// Query parameters that carry credentials (`access_token`, `token`, `api_key`, `key`, `sig`).
+pub fn query_names_secret(k: &McpKnowledge, name: &str) -> bool {
+    key_names_secret(k, name) || matches!(name.to_ascii_lowercase().as_str(), "code" | "sas")
+}
+
+/// A URL fit for a message: without userinfo, query or fragment, which may carry credentials.
+pub fn display_url(url: &str) -> String {
+    let url = url.split(['?', '#']).next().unwrap_or(url);
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+            let host = authority.rsplit('@').next().unwrap_or(authority);
+            format!("{scheme}://{host}{path}")
+        }
+        None => url.to_string(),
+    }
+}
+
+/// `host:port` or `[::1]:port` → the host.
+pub fn host_only(authority_host: &str) -> &str {
+    if let Some(rest) = authority_host.strip_prefix('[') {
+        return rest.split(']').next().unwrap_or(rest);
+    }
+    authority_host.split(':').next().unwrap_or(authority_host)
+}
+
+/// `localhost`, `*.localhost`, `127.0.0.0/8`, `::1`, `0.0.0.0` and Docker's host alias: the
+/// traffic never leaves the machine.
+pub fn is_loopback_host(host: &str) -> bool {
+    let h = host.to_ascii_lowercase();
+    if h == "localhost" || h.ends_with(".localhost") || h == "::1" || h == "0.0.0.0" {
+        return true;
+    }
+    if h == "host.docker.internal" {
+        return true;
+    }
+    let parts: Vec<&str> = h.split('.').collect();
+    parts.len() == 4 && parts[0] == "127" && parts.iter().all(|p| p.parse::<u8>().is_ok())
+}
+
+/// String literals of a JSON-like text with what precedes them: for masking secrets in files
+/// whose parse stopped early. Returns (content range, previous literal's content, separator).
+pub fn lexical_strings(text: &str) -> Vec<(Range<usize>, Option<Range<usize>>, u8)> {
+    let b = text.as_bytes();
+    let mut out = vec![];
+    let mut prev: Option<Range<usize>> = None;
+    let mut sep = b'[';
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < b.len() && b[j] != b'"' && b[j] != b'\n' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                let end = j.min(b.len());
+                out.push((start..end, prev.clone(), sep));
+                prev = Some(start..end);
+                sep = 0;
+                i = end + 1;
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            c @ (b':' | b',' | b'[' | b'{' | b'=') => {
+                sep = c;
+                i += 1;
+                // An unquoted value after a key (broken JSON): up to the next delimiter.
+                if c == b':' && prev.is_some() {
+                    let mut start = i;
+                    while start < b.len() && (b[start] == b' ' || b[start] == b'\t') {
+                        start += 1;
+                    }
+                    let bare = b.get(start).is_some_and(|c| !b"\"{[\n\r/".contains(c));
+                    if bare {
+                        let mut end = start;
+                        while end < b.len() && !b",}]\n\r \t".contains(&b[end]) {
+                            end += 1;
+                        }
+                        if text.is_char_boundary(start) && text.is_char_boundary(end) {
+                            out.push((start..end, prev.clone(), b':'));
+                        }
+                        prev = Some(start..end);
+                        sep = 0;
+                        i = end;
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::Knowledge;
+
+    fn kinds(key: Option<&str>, value: &str) -> Vec<(String, String)> {
+        let k = Knowledge::builtin();
+        scan(&k.mcp, key, value)
+            .into_iter()
+            .map(|h| (h.kind, value[h.range].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn known_shapes_whatever_the_key() {
+        let pat = "ghp_R8mXq2Lk7TzN4vPw9HbY3cJd6FsA1gKe0uQo";
+        assert_eq!(
+            kinds(Some("FOO"), pat),
+            [("GitHub personal access token".to_string(), pat.to_string())]
+        );
+        let stripe = "sk_live_51PqR7sKx2Vb9TnL4mWc8YhJ3dF6gA0eZ";
+        assert_eq!(kinds(None, &format!("--api-key={stripe}")).len(), 1);
+        assert_eq!(kinds(None, "AKIAIOSFODNN7EXAMPLE").len(), 1);
+        // Placeholders and names are not tokens.
+        assert!(kinds(None, "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx").is_empty());
+        assert!(kinds(None, "sk-learn-is-a-library-name-not-a-key-at-all").is_empty());
+        assert!(kinds(None, "task-runner").is_empty());
+    }
+
+    #[test]
+    fn secret_keys_with_literal_values() {
+        assert_eq!(kinds(Some("API_KEY"), "9f3c1e7a2b8d4f60").len(), 1);
+        assert_eq!(kinds(Some("DB_PASSWORD"), "hunter2").len(), 1);
+        assert_eq!(kinds(Some("PGPASSWORD"), "hunter22").len(), 1);
+        let h = kinds(Some("Authorization"), "Bearer 9f3c1e7a2b8d4f60a5e1");
+        assert_eq!(h[0].1, "9f3c1e7a2b8d4f60a5e1");
+        assert_eq!(kinds(Some("clientSecret"), "abcdefgh12").len(), 1);
+        assert_eq!(kinds(Some("GOOGLE_CLIENT_SECRET"), "abcdefgh12").len(), 1);
+        // References, placeholders and non-secret keys are not reported.
+        for (key, v) in [
+            ("API_KEY", "${API_KEY}"),
+            ("API_KEY", "${env:API_KEY}"),
+            ("API_KEY", "${input:api-key}"),
+            ("API_KEY", "$API_KEY"),
+            ("API_KEY", "{env:API_KEY}"),
+            ("Authorization", "Bearer ${TOKEN}"),
+            ("GITHUB_TOKEN", "<your-token>"),
+            ("GITHUB_TOKEN", "YOUR_GITHUB_TOKEN"),
+            ("GITHUB_TOKEN", "your-token-here"),
+            ("API_KEY", "xxxxxxxxxxxx"),
+            ("API_KEY", "changeme"),
+            ("TOKEN_URL", "https://auth.example.com/token"),
+            ("API_KEY_FILE", "/run/secrets/key"),
+            ("MAX_TOKENS", "40960000"),
+            ("AUTH_TYPE", "oauth-client"),
+            ("PUBLIC_KEY", "abcdefgh12345"),
+            ("bearer_token_env_var", "GITHUB_TOKEN"),
+            ("LOG_LEVEL", "debug-verbose-12"),
+        ] {
+            assert!(kinds(Some(key), v).is_empty(), "{key}={v}");
+        }
+    }
+
+    #[test]
+    fn urls_and_args() {
+        let h = kinds(None, "postgresql://app:s3cretpw@db.internal:5432/app");
+        assert_eq!(h, [("URL password".to_string(), "s3cretpw".to_string())]);
+        let k = Knowledge::builtin();
+        let local = scan(&k.mcp, None, "postgresql://postgres:pw123456@localhost/db");
+        assert!(local[0].local);
+        let h = kinds(
+            None,
+            "https://mcp.example.com/sse?access_token=ya29a0AfBbyC3xQ123",
+        );
+        assert_eq!(h[0].1, "ya29a0AfBbyC3xQ123");
+        assert!(kinds(None, "https://mcp.example.com/sse?token=${TOKEN}").is_empty());
+        let arg = |prev: Option<&str>, a: &str| {
+            scan_arg(&k.mcp, prev, a)
+                .into_iter()
+                .map(|h| a[h.range].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(arg(None, "--token=abcd1234efgh"), ["abcd1234efgh"]);
+        assert_eq!(arg(Some("--api-key"), "abcd1234efgh"), ["abcd1234efgh"]);
+        assert_eq!(arg(None, "GITHUB_TOKEN=abcd1234efgh"), ["abcd1234efgh"]);
+        assert_eq!(
+            arg(None, "Authorization: Bearer abcd1234efgh"),
+            ["abcd1234efgh"]
+        );
+        assert!(arg(Some("--api-key"), "${KEY}").is_empty());
+        assert!(arg(Some("-y"), "@modelcontextprotocol/server-github").is_empty());
+        assert!(arg(None, "--token-file=/run/x").is_empty());
+    }
+
+    #[test]
+    fn urls_for_messages_drop_credentials() {
+        assert_eq!(
+            display_url("git+https://user:tok3n@github.com/o/r@main?x=1"),
+            "git+https://github.com/o/r@main"
+        );
+        assert_eq!(
+            display_url("https://h.example.com/p"),
+            "https://h.example.com/p"
+        );
+    }
+
+    #[test]
+    fn loopback_hosts() {
+        for h in [
+            "localhost",
+            "127.0.0.1",
+            "127.1.2.3",
+            "::1",
+            "api.localhost",
+        ] {
+            assert!(is_loopback_host(h), "{h}");
+        }
+        for h in [
+            "10.0.0.1",
+            "example.com",
+            "127.example.com",
+            "localhost.evil.com",
+        ] {
+            assert!(!is_loopback_host(h), "{h}");
+        }
+        assert_eq!(host_only("[::1]:8080"), "::1");
+        assert_eq!(host_only("localhost:3000"), "localhost");
+    }
+
+    #[test]
+    fn lexical_scan_pairs_keys_and_values() {
+        let text = r#"{"env": {"TOKEN": "abc", broken "K": "v"}"#;
+        let lits = lexical_strings(text);
+        let pairs: Vec<(String, Option<String>, u8)> = lits
+            .iter()
+            .map(|(r, p, s)| {
+                (
+                    text[r.clone()].to_string(),
+                    p.clone().map(|p| text[p].to_string()),
+                    *s,
+                )
+            })
+            .collect();
+        assert!(pairs.contains(&("abc".into(), Some("TOKEN".into()), b':')));
+        assert!(pairs.contains(&("v".into(), Some("K".into()), b':')));
+        let text = r#"{"PASSWORD": hunter22isMyPass, "n": 3}"#;
+        let lits = lexical_strings(text);
+        assert!(lits
+            .iter()
+            .any(|(r, p, _)| &text[r.clone()] == "hunter22isMyPass"
+                && p.clone().map(|p| &text[p]) == Some("PASSWORD")));
+    }
+}

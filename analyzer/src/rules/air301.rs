@@ -1,0 +1,92 @@
+//! AIR301 mcp-hardcoded-secret: a credential written literally into an MCP client
+//! configuration (a server's env, headers, arguments or URL, or a settings file's env).
+//!
+//! The secret itself is never in the finding: the message names its kind and where it is, and
+//! the pipeline has already masked it in the text code frames are cut from (`mcp::redact`).
+
+use super::context::Ctx;
+use crate::extract::interp::Site;
+use crate::model::{Confidence, Finding, Severity};
+
+pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    let rule = super::lookup("AIR301").expect("AIR301 is in the catalog");
+    for s in &cx.mcp.secrets {
+        let known_shape = !matches!(s.kind.as_str(), "secret" | "URL password")
+            && !s.kind.ends_with("query parameter");
+        let severity = if s.local {
+            Severity::Medium
+        } else {
+            rule.default_severity
+        };
+        let confidence = if known_shape {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        };
+        let owner = match &s.server {
+            Some(name) => format!("MCP server `{name}`"),
+            None => format!("the {} settings", s.client.name()),
+        };
+        let kind = if s.kind == "secret" {
+            "secret"
+        } else {
+            s.kind.as_str()
+        };
+        let message = format!("hard-coded {kind} in {} of {owner}", s.place);
+        // The variable to suggest: the env entry's own name, else one named after the server.
+        let var = match s.key.as_deref() {
+            Some(k)
+                if s.place.starts_with("env ")
+                    && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+            {
+                k.to_string()
+            }
+            _ => {
+                let server: String = s
+                    .server
+                    .as_deref()
+                    .unwrap_or("mcp")
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() {
+                            c.to_ascii_uppercase()
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                format!("{server}_TOKEN")
+            }
+        };
+        let how = if s.client == crate::mcp::Client::ClaudeDesktop {
+            "keep the value out of the file"
+        } else if s.place == "an argument" {
+            "pass it through the server's `env` instead of the command line, and reference it"
+        } else {
+            "keep the value out of the file and reference it instead"
+        };
+        let help = format!(
+            "{how}: {}; rotate it, since the file's history keeps it",
+            s.client.reference_hint(&var)
+        );
+        let key = format!(
+            "{}|{}|{}",
+            s.server.as_deref().unwrap_or(""),
+            s.place,
+            s.kind
+        );
+        out.push(cx.finding(
+            rule,
+            severity,
+            confidence,
+            Site {
+                file: s.file,
+                span: s.at,
+            },
+            message,
+            help,
+            vec![],
+            &[&key],
+        ));
+    }
+}
