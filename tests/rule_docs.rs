@@ -253,11 +253,23 @@ fn python_examples_parse() {
     assert!(python_errors("def f(:\n    pass\n").is_some());
 }
 
+/// Whether a rule's example is a client configuration (AIR301–AIR304) rather than code: the
+/// first code block after `## Example` is JSON, TOML or YAML.
+fn shows_config(docs: &str) -> bool {
+    let Some(example) = docs.lines().position(|l| l.trim_end() == "## Example") else {
+        return false;
+    };
+    docs.lines()
+        .skip(example)
+        .find_map(|l| l.trim_start().strip_prefix("```"))
+        .is_some_and(|lang| CONFIG_LANGS.contains(&lang.trim().to_ascii_lowercase().as_str()))
+}
+
 #[test]
 fn implemented_rules_show_examples() {
     for rule in RULES.iter().filter(|r| r.implemented) {
         // Code rules show Python; MCP client-config rules show the config file.
-        let shown = if rule.code.starts_with("AIR30") {
+        let shown = if shows_config(rule.docs) {
             blocks(rule.docs, &CONFIG_LANGS).len()
         } else {
             python_blocks(rule.docs).len()
@@ -294,7 +306,7 @@ fn config_examples_fire_and_their_fixes_do_not() {
     let mut checked = 0;
     for rule in RULES
         .iter()
-        .filter(|r| r.implemented && r.code.starts_with("AIR30"))
+        .filter(|r| r.implemented && shows_config(r.docs))
     {
         for (marker, fires) in [("## Example", true), ("Use instead:", false)] {
             let (path, body) = config_example(rule.docs, marker)
@@ -328,4 +340,59 @@ fn config_examples_fire_and_their_fixes_do_not() {
         }
     }
     assert!(checked >= 8, "only {checked} config examples checked");
+}
+
+/// MCP server rules' Python examples are whole servers: the example fires its rule, the fix does
+/// not.
+#[test]
+fn mcp_server_examples_fire_and_their_fixes_do_not() {
+    use airlock_analyzer::analysis::{analyze, Options};
+    let knowledge = airlock_analyzer::knowledge::Knowledge::builtin();
+    let mut checked = 0;
+    for rule in RULES
+        .iter()
+        .filter(|r| r.implemented && !shows_config(r.docs))
+    {
+        let blocks = python_blocks(rule.docs);
+        let is_server = |b: &str| b.contains("MCPServer(") || b.contains("FastMCP(");
+        if !blocks.first().is_some_and(|(_, b)| is_server(b)) {
+            continue;
+        }
+        let lines: Vec<&str> = rule.docs.lines().collect();
+        let fix_at = lines
+            .iter()
+            .position(|l| l.trim_end() == "Use instead:")
+            .unwrap_or(usize::MAX);
+        let example = blocks.iter().find(|(at, _)| *at < fix_at);
+        let fix = blocks.iter().find(|(at, _)| *at > fix_at);
+        for (block, fires) in [(example, true), (fix, false)] {
+            let (line, body) = block.unwrap_or_else(|| panic!("{}: no python block", rule.code));
+            let dir =
+                support::TempDir::new(&format!("doc-{}-{line}", rule.code.to_ascii_lowercase()));
+            dir.write("server.py", body);
+            let opts = Options {
+                paths: vec![dir.path().to_path_buf()],
+                ..Options::default()
+            };
+            let result = analyze(&opts, &knowledge);
+            let n = result
+                .findings
+                .iter()
+                .filter(|f| f.code == rule.code)
+                .count();
+            assert_eq!(
+                n > 0,
+                fires,
+                "{}: the python block at line {line} gives {n} findings: {:?}",
+                rule.code,
+                result
+                    .findings
+                    .iter()
+                    .map(|f| &f.message)
+                    .collect::<Vec<_>>()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "only {checked} MCP server examples checked");
 }

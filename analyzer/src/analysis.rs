@@ -228,7 +228,18 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         });
     }
     let body = BodyAnalyzer::new(knowledge, &ev, &modules);
+    let servers = crate::extract::mcp_server::Extractor::new(&ev, &modules, &body).run();
+    let linker = crate::extract::mcp_link::Linker {
+        k: knowledge,
+        ev: &ev,
+        modules: &modules,
+        db: &db,
+        configs: &mcp,
+        servers: &servers,
+        body: &body,
+    };
     let mut ex = Extractor::new(knowledge, &ev, &modules, &body);
+    ex.linker = Some(&linker);
     for (id, node) in &json_files {
         let path = &db.get(*id).rel_path;
         if path == "langgraph.json" || path.ends_with("/langgraph.json") {
@@ -241,6 +252,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     if std::env::var_os("AIRLOCK_DEBUG_FACTS").is_some() {
         eprint!("{}", debug_facts(&lg, &body, &db));
         eprint!("{}", crate::mcp::debug_facts(&mcp, &db));
+        eprint!("{}", crate::extract::mcp_server::debug_facts(&servers, &db));
     }
     let mut pg = crate::graph::ProjectGraph::build(&ev, &modules, &lg);
     pg.add_mcp_servers(&mcp);
@@ -253,6 +265,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         pg: &pg,
         db: &db,
         mcp: &mcp,
+        servers: &servers,
     };
     lap("extract");
     let units = cx.units();

@@ -32,6 +32,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/knowledge/mcp.toml",
         include_str!("../../rules/knowledge/mcp.toml"),
     ),
+    (
+        "rules/knowledge/mcp_poisoning.toml",
+        include_str!("../../rules/knowledge/mcp_poisoning.toml"),
+    ),
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -204,6 +208,14 @@ pub struct KnowledgeFile {
     pub mcp_launcher: Vec<crate::mcp::knowledge::Launcher>,
     #[serde(default)]
     pub mcp_bridge: Vec<crate::mcp::knowledge::Bridge>,
+    /// AIR305 tool poisoning (`mcp_poisoning.toml`).
+    #[serde(default)]
+    pub mcp_poison_pattern: Vec<crate::mcp::knowledge::PoisonPattern>,
+    #[serde(default)]
+    pub mcp_poison_chars: Vec<crate::mcp::knowledge::PoisonChars>,
+    /// AIR306 annotation semantics (`mcp.toml`).
+    #[serde(default)]
+    pub mcp_annotations: Option<crate::mcp::knowledge::AnnotationVocabulary>,
 }
 
 /// All knowledge of one run, checked and indexed.
@@ -404,6 +416,17 @@ impl Knowledge {
         for e in &f.sandbox {
             check_pattern(&e.pattern)?;
         }
+        if let Some(a) = f.mcp_annotations {
+            for s in a
+                .modifying
+                .iter()
+                .chain(&a.destructive)
+                .chain(&a.when_model_controlled)
+            {
+                check_sink(self, s)?;
+            }
+            self.mcp.add_annotations(a);
+        }
         for e in &f.mcp_server {
             for s in &e.sinks {
                 check_sink(self, s)?;
@@ -412,6 +435,12 @@ impl Knowledge {
                 check_source(self, s)?;
             }
         }
+        self.mcp
+            .add_poisoning(f.mcp_poison_pattern, f.mcp_poison_chars)
+            .map_err(|message| KnowledgeError::Parse {
+                file: file.into(),
+                message,
+            })?;
         self.mcp.extend(
             f.mcp_server,
             f.mcp_vocabulary,

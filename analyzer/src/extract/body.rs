@@ -85,7 +85,7 @@ pub struct BodyAnalyzer<'a> {
 fn is_injected(annotation: Option<&Expr>, name: &str) -> bool {
     if matches!(
         name,
-        "self" | "cls" | "config" | "runtime" | "state" | "store" | "tool_call_id"
+        "self" | "cls" | "config" | "runtime" | "state" | "store" | "tool_call_id" | "ctx"
     ) {
         return true;
     }
@@ -102,6 +102,10 @@ fn is_injected(annotation: Option<&Expr>, name: &str) -> bool {
                 | "RunnableConfig"
                 | "CallbackManagerForToolRun"
                 | "AsyncCallbackManagerForToolRun"
+                // MCP servers: the request context the SDK passes to a tool or handler.
+                | "Context"
+                | "ServerRequestContext"
+                | "RequestContext"
         ) {
             found = true;
         }
@@ -173,7 +177,8 @@ impl<'a> BodyAnalyzer<'a> {
 
     pub fn callee_label(c: &Callee) -> String {
         match c {
-            Callee::Qualified(q) => q.to_string(),
+            // An element of an iterated external object reads as an index (`glob[…].unlink`).
+            Callee::Qualified(q) => q.replace(".__item__", "[…]"),
             Callee::Method { method, receiver } => match receiver {
                 Some(r) => format!("{r}.{method}"),
                 None => method.clone(),
@@ -209,8 +214,10 @@ impl<'a> BodyAnalyzer<'a> {
                         .or_else(|| s.mode_arg.and_then(|i| rec.args.get(i)));
                     let ok = match mode.and_then(|m| m.as_str()) {
                         Some(m) => s.mode_contains.iter().any(|c| m.contains(c.as_str())),
-                        // No mode given: the default (read) mode.
-                        None => mode.is_some() && !matches!(mode, Some(Value::Str(..))),
+                        // No mode given: the default, read mode (`open(p)`).
+                        None if mode.is_none() => s.mode_contains.iter().any(|c| c == "r"),
+                        // A mode computed at run time: any.
+                        None => true,
                     };
                     if !ok {
                         continue;
@@ -272,6 +279,11 @@ impl<'a> BodyAnalyzer<'a> {
         None
     }
 
+    /// The interpreter's record of the call at `site` (callees and argument values).
+    pub fn record(&self, site: Site) -> Option<&'a CallRecord> {
+        self.rec_at.get(&site).copied()
+    }
+
     fn records(&self, f: Site) -> &'a [CallRecord] {
         self.ev
             .calls_by_func
@@ -285,6 +297,20 @@ impl<'a> BodyAnalyzer<'a> {
         self.caps_at(f.site(self.modules), 0)
     }
 
+    /// Capabilities of the calls of `f` whose site lies inside `within` (one branch of a
+    /// dispatching handler), following project callees like [`Self::caps`].
+    pub fn caps_within(&self, f: &FuncVal, within: crate::model::Span) -> Caps {
+        let site = f.site(self.modules);
+        let mut caps = Caps::default();
+        for rec in self.records(site) {
+            if rec.site.span.start >= within.start && rec.site.span.end <= within.end {
+                self.add_record_caps(rec, 0, &mut caps);
+            }
+        }
+        finish_caps(&mut caps);
+        caps
+    }
+
     fn caps_at(&self, site: Site, depth: usize) -> Rc<Caps> {
         if let Some(c) = self.caps.borrow().get(&site) {
             return c.clone();
@@ -295,72 +321,70 @@ impl<'a> BodyAnalyzer<'a> {
         self.in_progress.borrow_mut().push(site);
         let mut caps = Caps::default();
         for rec in self.records(site) {
-            for (_, kind) in self.direct_sinks(rec) {
-                caps.sinks.push(CapHit {
-                    kind,
-                    site: rec.site,
-                    chain: vec![rec.site],
-                    callee: rec
-                        .callees
-                        .first()
-                        .map(Self::callee_label)
-                        .unwrap_or_default(),
-                });
-            }
-            for kind in self.direct_sources(rec) {
-                caps.sources.push(CapHit {
-                    kind,
-                    site: rec.site,
-                    chain: vec![rec.site],
-                    callee: rec
-                        .callees
-                        .first()
-                        .map(Self::callee_label)
-                        .unwrap_or_default(),
-                });
-            }
-            if self.is_model_call(rec) {
-                caps.model_calls.push(rec.site);
-            }
-            if self.is_interrupt(rec) {
-                caps.interrupts.push(rec.site);
-            }
-            for c in &rec.callees {
-                let callee_site = match c {
-                    Callee::Local(g) => Some(g.site(self.modules)),
-                    _ => None,
-                };
-                if let Some(gs) = callee_site {
-                    let sub = self.caps_at(gs, depth + 1);
-                    let prefix = |h: &CapHit| {
-                        let mut chain = vec![rec.site];
-                        chain.extend(h.chain.iter().copied());
-                        CapHit {
-                            kind: h.kind.clone(),
-                            site: h.site,
-                            chain,
-                            callee: h.callee.clone(),
-                        }
-                    };
-                    caps.sinks.extend(sub.sinks.iter().map(prefix));
-                    caps.sources.extend(sub.sources.iter().map(prefix));
-                    caps.model_calls.extend(sub.model_calls.iter().copied());
-                    caps.interrupts.extend(sub.interrupts.iter().copied());
-                }
-            }
+            self.add_record_caps(rec, depth, &mut caps);
         }
-        caps.sinks
-            .sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
-        caps.sinks
-            .dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
-        caps.sources
-            .sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
-        caps.sources
-            .dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
+        finish_caps(&mut caps);
         self.in_progress.borrow_mut().retain(|s| *s != site);
         let rc = Rc::new(caps);
         self.caps.borrow_mut().insert(site, rc.clone());
         rc
+    }
+
+    /// Adds one call's capabilities: its own sink and source kinds, and a project callee's.
+    fn add_record_caps(&self, rec: &CallRecord, depth: usize, caps: &mut Caps) {
+        for (_, kind) in self.direct_sinks(rec) {
+            caps.sinks.push(CapHit {
+                kind,
+                site: rec.site,
+                chain: vec![rec.site],
+                callee: rec
+                    .callees
+                    .first()
+                    .map(Self::callee_label)
+                    .unwrap_or_default(),
+            });
+        }
+        for kind in self.direct_sources(rec) {
+            caps.sources.push(CapHit {
+                kind,
+                site: rec.site,
+                chain: vec![rec.site],
+                callee: rec
+                    .callees
+                    .first()
+                    .map(Self::callee_label)
+                    .unwrap_or_default(),
+            });
+        }
+        if self.is_model_call(rec) {
+            caps.model_calls.push(rec.site);
+        }
+        if self.is_interrupt(rec) {
+            caps.interrupts.push(rec.site);
+        }
+        for c in &rec.callees {
+            let callee_site = match c {
+                Callee::Local(g) => Some(g.site(self.modules)),
+                _ => None,
+            };
+            if let Some(gs) = callee_site {
+                let sub = self.caps_at(gs, depth + 1);
+                let prefix = |h: &CapHit| {
+                    let mut chain = vec![rec.site];
+                    chain.extend(h.chain.iter().copied());
+                    CapHit {
+                        kind: h.kind.clone(),
+                        site: h.site,
+                        chain,
+                        callee: h.callee.clone(),
+                    }
+                };
+                caps.sinks.extend(sub.sinks.iter().map(prefix));
+                caps.sources.extend(sub.sources.iter().map(prefix));
+                caps.model_calls.extend(sub.model_calls.iter().copied());
+                caps.interrupts.extend(sub.interrupts.iter().copied());
+            }
+        }
     }
 
     /// Flow facts of a project function: gate dominance, argument injection, late gates.
@@ -411,6 +435,18 @@ impl<'a> BodyAnalyzer<'a> {
         self.facts.borrow_mut().insert(site, rc.clone());
         rc
     }
+}
+
+/// Sorts capability hits and drops duplicates (same call, same kind).
+fn finish_caps(caps: &mut Caps) {
+    caps.sinks
+        .sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
+    caps.sinks
+        .dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
+    caps.sources
+        .sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
+    caps.sources
+        .dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
 }
 
 #[derive(Debug, Clone)]
@@ -583,7 +619,7 @@ impl Walker<'_, '_> {
                 self.block(orelse, st, false);
                 self.block(finalbody, st, top);
             }
-            StmtKind::Match { subject, cases } => {
+            StmtKind::Match { subject, cases, .. } => {
                 self.expr(subject, st);
                 let start = st.clone();
                 let mut acc: Option<State> = None;
@@ -645,6 +681,20 @@ impl Walker<'_, '_> {
     fn expr_inner(&mut self, e: &Expr, st: &mut State) -> Option<Taint> {
         match &e.kind {
             ExprKind::Name(n) => st.tainted.get(n.as_str()).cloned(),
+            // `Path(x).name` is the last path component, like `os.path.basename(x)`.
+            ExprKind::Attr(o, a) if a == "name" && self.is_path_call(o) => {
+                let t = self.expr(o, st);
+                let kinds = self
+                    .a
+                    .k
+                    .sanitizer_for(knowledge::Callee::Qualified("os.path.basename"))
+                    .map(|s| s.kinds.clone())
+                    .unwrap_or_default();
+                t.map(|mut t| {
+                    t.clean.extend(kinds);
+                    t
+                })
+            }
             ExprKind::Attr(o, _) => self.expr(o, st),
             ExprKind::Subscript(a, b) => {
                 let ta = self.expr(a, st);
@@ -736,6 +786,16 @@ impl Walker<'_, '_> {
             ExprKind::Call(f, args) => self.call(e, f, args, st),
             _ => None,
         }
+    }
+
+    /// Whether `e` is a call constructing a `pathlib` path (`Path(x)`, `PurePosixPath(x)`).
+    fn is_path_call(&self, e: &Expr) -> bool {
+        matches!(&e.kind, ExprKind::Call(..))
+            && self.a.ev.callee_at.get(&self.site(e)).is_some_and(|cs| {
+                cs.iter().any(|c| {
+                    matches!(c, Callee::Qualified(q) if q.starts_with("pathlib.") && q.ends_with("Path"))
+                })
+            })
     }
 
     fn call(&mut self, e: &Expr, f: &Expr, args: &[Arg], st: &mut State) -> Option<Taint> {

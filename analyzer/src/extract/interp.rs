@@ -625,8 +625,30 @@ impl<'m> Interp<'m> {
                 self.register_func(site, &f);
                 let mut v = Value::Func(f);
                 for d in def.decorators.iter().rev() {
-                    let dv = self.expr(d);
+                    let (dv, receiver) = match &d.kind {
+                        ExprKind::Attr(o, attr) => {
+                            let ov = self.expr(o);
+                            (self.getattr(&ov, attr), Some((ov, attr)))
+                        }
+                        _ => (self.expr(d), None),
+                    };
                     self.record_decorator(site, &dv, d.span);
+                    // `@server.tool` without parentheses is `server.tool(fn)`: record it on the
+                    // receiver like the call, so framework extractors see the registration.
+                    if let (Value::Ext(_), Some((Value::Obj(id), attr))) = (&dv, &receiver) {
+                        if !matches!(self.ev.objects[*id].kind, ObjKind::Instance(_)) {
+                            let at = self.site(d.span);
+                            self.record_method(
+                                *id,
+                                attr,
+                                vec![v.clone()],
+                                vec![],
+                                at,
+                                vec![],
+                                vec![],
+                            );
+                        }
+                    }
                     v = self.apply_decorator(dv, v, d.span, def);
                 }
                 self.bind(&def.name, v);
@@ -696,7 +718,8 @@ impl<'m> Interp<'m> {
                         }
                     }
                     _ => {
-                        self.assign(target, Value::Unknown);
+                        let item = self.item_of(&it);
+                        self.assign(target, item);
                         self.block(body);
                     }
                 }
@@ -729,7 +752,7 @@ impl<'m> Interp<'m> {
                 self.block(orelse);
                 self.block(finalbody);
             }
-            StmtKind::Match { subject, cases } => {
+            StmtKind::Match { subject, cases, .. } => {
                 self.expr(subject);
                 let refs: Vec<&Vec<Stmt>> = cases.iter().collect();
                 self.branches(&refs);
@@ -1048,7 +1071,10 @@ impl<'m> Interp<'m> {
             ExprKind::Subscript(base, key) => {
                 let b = self.expr(base);
                 let k = self.expr(key);
-                subscript(&b, &k)
+                match subscript(&b, &k) {
+                    Value::Unknown => self.item_of(&b),
+                    v => v,
+                }
             }
             ExprKind::BinOp(ops, operands) => {
                 let mut acc = match operands.first() {
@@ -1059,6 +1085,17 @@ impl<'m> Interp<'m> {
                     let r = self.expr(x);
                     acc = if op == "+" || op == "|" {
                         binop_add(acc, r)
+                    } else if op == "/" {
+                        // `Path(base) / name` is a path again: keep the external class so
+                        // `.unlink()` on the result resolves.
+                        match &acc {
+                            Value::Obj(id) => match &self.ev.objects[*id].kind {
+                                ObjKind::Ext(c) => Value::Ext(c.clone()),
+                                _ => Value::Unknown,
+                            },
+                            Value::Ext(c) => Value::Ext(c.clone()),
+                            _ => Value::Unknown,
+                        }
                     } else {
                         Value::Unknown
                     };
@@ -1114,6 +1151,25 @@ impl<'m> Interp<'m> {
         }
     }
 
+    /// An element of an external object iterated or indexed without known elements
+    /// (`for p in Path(d).glob("*")`, `files[0]`): an external value named after the object's
+    /// class, so calls on it still resolve (`pathlib.Path.glob.__item__.unlink`).
+    fn item_of(&self, v: &Value) -> Value {
+        let class = match v {
+            Value::Obj(id) => match &self.ev.objects[*id].kind {
+                ObjKind::Ext(c) => c.clone(),
+                _ => return Value::Unknown,
+            },
+            Value::Ext(c) => c.clone(),
+            _ => return Value::Unknown,
+        };
+        if class.ends_with(".__item__") {
+            Value::Ext(class)
+        } else {
+            Value::Ext(format!("{class}.__item__").into())
+        }
+    }
+
     fn comprehension(&mut self, c: &crate::syntax::python::Comprehension) -> Value {
         // Unroll the first generator when its iterable is known; otherwise evaluate once.
         let Some((target, iter, conds)) = c.generators.first() else {
@@ -1126,7 +1182,7 @@ impl<'m> Interp<'m> {
         let mut out_dict = vec![];
         let runs: Vec<Value> = match &elems {
             Some(xs) if xs.len() <= MAX_UNROLL => xs.clone(),
-            _ => vec![Value::Unknown],
+            _ => vec![self.item_of(&it)],
         };
         for e in runs {
             self.assign(target, e);
@@ -1193,6 +1249,8 @@ impl<'m> Interp<'m> {
                 }
             }
             Value::Class(c) => class_attr(c, attr).unwrap_or(Value::Unknown),
+            // A string-valued enum member's `.value` (`Tools.STATUS.value`) is the string.
+            Value::Str(..) if attr == "value" => o.clone(),
             Value::Union(vs) => {
                 let mut acc: Option<Value> = None;
                 for v in vs.iter() {

@@ -39,6 +39,23 @@ pub struct Tool {
     pub toolkit: bool,
     /// The first `interrupt()` that dominates every privileged sink of the body, if any.
     pub body_gate: Option<Site>,
+    /// For the tools an agent loads from one MCP server: that server.
+    pub mcp: Option<McpToolset>,
+}
+
+/// The tools of one MCP server, as an agent loads them (`extract::mcp_link`).
+#[derive(Debug, Clone)]
+pub struct McpToolset {
+    pub server: String,
+    /// Whether the server's capabilities are known; unknown servers are possibly privileged.
+    pub known: bool,
+    /// How they are known.
+    pub via: String,
+    /// The server's tools by name and whether each is privileged, when its code is known.
+    pub tools: Vec<(String, bool)>,
+    /// Whether its code runs commands or code the model writes; `None` when its code is not
+    /// known (its capability then says).
+    pub runs_model_code: Option<bool>,
 }
 
 impl Tool {
@@ -197,6 +214,10 @@ pub struct Extractor<'a> {
     enclosing: HashMap<Site, Site>,
     /// Entry points declared in `langgraph.json`: (module index, attribute).
     pub deployed: Vec<(usize, String)>,
+    /// Links MCP toolsets to their servers' capabilities; without it they stay opaque sources.
+    pub linker: Option<&'a crate::extract::mcp_link::Linker<'a>>,
+    /// The tools made for each MCP toolset object, one per server.
+    mcp_at: HashMap<ObjId, Vec<usize>>,
 }
 
 fn class_is(o: &Obj, glob: &str) -> bool {
@@ -231,6 +252,8 @@ impl<'a> Extractor<'a> {
             graph_at: HashMap::new(),
             enclosing,
             deployed: vec![],
+            linker: None,
+            mcp_at: HashMap::new(),
         }
     }
 
@@ -389,9 +412,75 @@ impl<'a> Extractor<'a> {
             sandboxed,
             toolkit,
             body_gate,
+            mcp: None,
         });
         self.tool_at.insert(site, i);
         i
+    }
+
+    /// The tools of an MCP toolset object, one per server it connects to; `None` when the
+    /// object is no toolset (or no linker is set).
+    fn mcp_tools(&mut self, id: ObjId) -> Option<Vec<usize>> {
+        if let Some(v) = self.mcp_at.get(&id) {
+            return Some(v.clone());
+        }
+        let servers = self.linker?.toolset(id)?;
+        let mut out = vec![];
+        for l in servers {
+            let mk = |kinds: &[String]| -> Vec<CapHit> {
+                kinds
+                    .iter()
+                    .map(|k| CapHit {
+                        kind: k.clone(),
+                        site: l.site,
+                        chain: vec![l.site],
+                        callee: format!("MCP server `{}`", l.name),
+                    })
+                    .collect()
+            };
+            // Tool descriptions (`mcp_tool_metadata`) are AIR305's concern; results steer calls.
+            let mut sources = mk(&["mcp_tool_result".to_string()]);
+            for s in mk(&l.sources) {
+                if !sources.iter().any(|x| x.kind == s.kind) {
+                    sources.push(s);
+                }
+            }
+            let sinks = if l.code_sinks.is_empty() {
+                mk(&l.sinks)
+            } else {
+                l.code_sinks.clone()
+            };
+            let i = match self.tool_at.get(&l.site) {
+                Some(&i) => i,
+                None => {
+                    let i = self.facts.tools.len();
+                    self.facts.tools.push(Tool {
+                        name: l.name.clone(),
+                        site: l.site,
+                        origin: ToolOrigin::Known("mcp".into()),
+                        sinks,
+                        sources,
+                        sandboxed: false,
+                        toolkit: true,
+                        body_gate: None,
+                        mcp: Some(McpToolset {
+                            server: l.name.clone(),
+                            known: l.known,
+                            via: l.via.clone(),
+                            tools: l.tools.clone(),
+                            runs_model_code: l.runs_model_code,
+                        }),
+                    });
+                    self.tool_at.insert(l.site, i);
+                    i
+                }
+            };
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+        self.mcp_at.insert(id, out.clone());
+        Some(out)
     }
 
     fn tool_from_func(&mut self, f: &FuncVal, name: Option<String>) -> usize {
@@ -520,7 +609,14 @@ impl<'a> Extractor<'a> {
                             None
                         }
                     }
-                    ObjKind::Ext(class) => {
+                    ObjKind::Ext(_) => {
+                        if let Some(ts) = self.mcp_tools(id) {
+                            return ts.first().copied();
+                        }
+                        let o = &self.ev.objects[id];
+                        let ObjKind::Ext(class) = &o.kind else {
+                            return None;
+                        };
                         if crate::extract::interp::is_tool_decorator(class) {
                             // `tool("name", fn)` / `tool(fn)`
                             let name = o.args.first().and_then(|a| a.as_str()).map(String::from);
@@ -571,6 +667,9 @@ impl<'a> Extractor<'a> {
                 Value::Union(xs) => stack.extend(xs.iter().rev().cloned()),
                 Value::Dict(items) => stack.extend(items.iter().rev().map(|(_, v)| v.clone())),
                 Value::None => {}
+                Value::Obj(id) if self.mcp_tools(*id).is_some() => {
+                    out.extend(self.mcp_tools(*id).unwrap_or_default());
+                }
                 Value::Obj(_) => match self.tool_from_value(&v) {
                     Some(t) => out.push(t),
                     // Toolkit results (`client.get_tools()`) matched above; anything else is opaque.

@@ -9,7 +9,7 @@
 
 use super::knowledge::McpKnowledge;
 use super::secrets;
-use super::{launch, Approval, Caps, Client, McpFacts, Scope, Secret, Server, Str, Transport};
+use super::{launch, Approval, Client, McpFacts, Scope, Secret, Server, Str, Transport};
 use crate::knowledge::Knowledge;
 use crate::model::{Notice, SourceFile, Span};
 use crate::syntax::tree::{Node, Value};
@@ -519,32 +519,12 @@ impl<'a> Reader<'a> {
         };
         let disabled = node.get("disabled").and_then(Node::as_bool) == Some(true)
             || node.get("enabled").and_then(Node::as_bool) == Some(false);
-        let host_words = url
-            .as_ref()
-            .and_then(|(u, _)| u.split("://").nth(1))
-            .map(|r| {
-                let host = r.split(['/', '?', '#']).next().unwrap_or("");
-                let host = host.rsplit('@').next().unwrap_or(host);
-                secrets::host_only(host).replace('.', " ")
-            })
-            .unwrap_or_default();
-        let package = launch
-            .package
-            .as_ref()
-            .filter(|p| !self.mcp().is_bridge(&p.name));
-        let known = self
-            .mcp()
-            .server_entry(name, package.map(|p| p.name.as_str()))
-            .or_else(|| {
-                (!host_words.is_empty())
-                    .then(|| self.mcp().server_entry(&host_words, None))
-                    .flatten()
-            });
-        let caps = known.map_or_else(Caps::default, |e| Caps {
-            entry: Some(e.id.clone()),
-            sinks: e.sinks.clone(),
-            sources: e.sources.clone(),
-        });
+        let caps = super::infer_caps(
+            self.mcp(),
+            name,
+            &launch,
+            url.as_ref().map(|(u, _)| u.as_str()),
+        );
         // Approval knobs on the server entry.
         let list_keys: &[&str] = match self.client {
             Client::Cline | Client::Kiro => &["autoApprove"],

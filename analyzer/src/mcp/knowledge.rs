@@ -89,6 +89,77 @@ pub struct Bridge {
     pub oauth: bool,
 }
 
+/// What tool annotations promise (AIR306, frameworks.md §4.4), in terms of sink kinds.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnotationVocabulary {
+    /// Sink kinds that change the tool's environment: `readOnlyHint: true` contradicts them.
+    #[serde(default)]
+    pub modifying: Vec<String>,
+    /// Sink kinds that are destructive whatever the call: `destructiveHint: false` contradicts
+    /// them.
+    #[serde(default)]
+    pub destructive: Vec<String>,
+    /// Words of a sink call's last name that make any modifying call destructive
+    /// (`rmtree`, `delete_object`, `terminate_instances`).
+    #[serde(default)]
+    pub destructive_words: Vec<String>,
+    /// For `sql_exec`: first words of a literal query that write, and those that destroy. A
+    /// query that is not a literal is not classified.
+    #[serde(default)]
+    pub sql_write_verbs: Vec<String>,
+    #[serde(default)]
+    pub sql_destructive_verbs: Vec<String>,
+    /// Sink kinds that count (as modifying and destructive) only when the model controls what
+    /// runs (an AIR106 flow reaches the call): a fixed `git log` changes nothing.
+    #[serde(default)]
+    pub when_model_controlled: Vec<String>,
+}
+
+/// A phrase that addresses the model instead of describing a tool (AIR305), as a regular
+/// expression over the decoded text (the `regex` crate's syntax: linear time, no look-around).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoisonPattern {
+    pub id: String,
+    /// `instruction`, `concealment`, `markup`, `sensitive-file`, `secret`, `tool-reference`,
+    /// `padding`.
+    pub category: String,
+    /// What the match means, for the message: `tells the model to ignore its instructions`.
+    pub what: String,
+    pub regex: String,
+    /// `critical`, `high`, `medium` or `low`.
+    pub severity: String,
+}
+
+/// Characters a reader of the text does not see (AIR305).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoisonChars {
+    /// `zero-width character`, `bidirectional control`, `Unicode tag character`.
+    pub name: String,
+    /// Inclusive code point ranges, in hexadecimal: `[["200B", "200D"], ["FEFF", "FEFF"]]`.
+    pub ranges: Vec<[String; 2]>,
+    pub severity: String,
+    /// Code points that are fine between two symbols (U+200D joins emoji sequences).
+    #[serde(default)]
+    pub except_between_symbols: Vec<String>,
+    /// Characters that carry ASCII text invisibly (tag characters): the hidden text is shown.
+    #[serde(default)]
+    pub reveals_ascii: bool,
+}
+
+/// One class of invisible characters with its code points parsed: `(entry, inclusive ranges,
+/// code points allowed between symbols)`.
+pub type CharClass = (PoisonChars, Vec<(u32, u32)>, Vec<u32>);
+
+/// The AIR305 vocabulary, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Poisoning {
+    pub patterns: Vec<(PoisonPattern, regex::Regex)>,
+    pub chars: Vec<CharClass>,
+}
+
 /// Everything MCP from all knowledge files, merged.
 #[derive(Debug, Clone, Default)]
 pub struct McpKnowledge {
@@ -97,6 +168,8 @@ pub struct McpKnowledge {
     pub secrets: Vec<SecretShape>,
     pub launchers: Vec<Launcher>,
     pub bridges: Vec<Bridge>,
+    pub poisoning: Poisoning,
+    pub annotations: AnnotationVocabulary,
 }
 
 impl McpKnowledge {
@@ -121,6 +194,64 @@ impl McpKnowledge {
         self.secrets.extend(secrets);
         self.launchers.extend(launchers);
         self.bridges.extend(bridges);
+    }
+
+    /// Adds AIR306 vocabulary (lists are merged).
+    pub fn add_annotations(&mut self, a: AnnotationVocabulary) {
+        let m = &mut self.annotations;
+        m.modifying.extend(a.modifying);
+        m.destructive.extend(a.destructive);
+        m.destructive_words.extend(a.destructive_words);
+        m.sql_write_verbs.extend(a.sql_write_verbs);
+        m.sql_destructive_verbs.extend(a.sql_destructive_verbs);
+        m.when_model_controlled.extend(a.when_model_controlled);
+    }
+
+    /// Compiles and adds AIR305 patterns and character classes; the error names the bad entry.
+    pub fn add_poisoning(
+        &mut self,
+        patterns: Vec<PoisonPattern>,
+        chars: Vec<PoisonChars>,
+    ) -> Result<(), String> {
+        let severity_ok = |s: &str| crate::model::Severity::parse(s).is_some();
+        for p in patterns {
+            if !severity_ok(&p.severity) {
+                return Err(format!(
+                    "poison pattern `{}` has bad severity `{}`",
+                    p.id, p.severity
+                ));
+            }
+            let re = regex::RegexBuilder::new(&p.regex)
+                .case_insensitive(true)
+                .multi_line(true)
+                .size_limit(1 << 22)
+                .build()
+                .map_err(|e| format!("poison pattern `{}`: {e}", p.id))?;
+            self.poisoning.patterns.push((p, re));
+        }
+        for c in chars {
+            if !severity_ok(&c.severity) {
+                return Err(format!(
+                    "poison chars `{}` have bad severity `{}`",
+                    c.name, c.severity
+                ));
+            }
+            let cp = |h: &str| {
+                u32::from_str_radix(h, 16)
+                    .map_err(|_| format!("poison chars `{}`: `{h}` is not hexadecimal", c.name))
+            };
+            let mut ranges = vec![];
+            for [a, b] in &c.ranges {
+                ranges.push((cp(a)?, cp(b)?));
+            }
+            let except = c
+                .except_between_symbols
+                .iter()
+                .map(|h| cp(h))
+                .collect::<Result<Vec<_>, _>>()?;
+            self.poisoning.chars.push((c, ranges, except));
+        }
+        Ok(())
     }
 
     /// The entry describing a server launched from `package` (without version) under the config

@@ -13,6 +13,7 @@
 pub mod clients;
 pub mod knowledge;
 pub mod launch;
+pub mod poisoning;
 pub mod secrets;
 
 use crate::knowledge::Knowledge;
@@ -237,6 +238,37 @@ impl McpFacts {
             .partition(|s| !s.disabled);
         on.into_iter().chain(off)
     }
+}
+
+/// What a server can do, from `mcp.toml`: by the package it launches (bridges excepted), else
+/// by the words of its name, else by the words of its URL's host.
+pub fn infer_caps(
+    k: &knowledge::McpKnowledge,
+    name: &str,
+    launch: &launch::Launch,
+    url: Option<&str>,
+) -> Caps {
+    let host_words = url
+        .and_then(|u| u.split("://").nth(1))
+        .map(|r| {
+            let host = r.split(['/', '?', '#']).next().unwrap_or("");
+            let host = host.rsplit('@').next().unwrap_or(host);
+            secrets::host_only(host).replace('.', " ")
+        })
+        .unwrap_or_default();
+    let package = launch.package.as_ref().filter(|p| !k.is_bridge(&p.name));
+    let known = k
+        .server_entry(name, package.map(|p| p.name.as_str()))
+        .or_else(|| {
+            (!host_words.is_empty())
+                .then(|| k.server_entry(&host_words, None))
+                .flatten()
+        });
+    known.map_or_else(Caps::default, |e| Caps {
+        entry: Some(e.id.clone()),
+        sinks: e.sinks.clone(),
+        sources: e.sources.clone(),
+    })
 }
 
 /// Whether a path (relative, `/`-separated) is an MCP client configuration airlock reads.

@@ -12,21 +12,23 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
         for &t in &u.tools {
             let tool = &cx.lg.tools[t];
             let sinks = cx.privileged_sinks(tool);
-            if sinks.is_empty() {
+            let unknown_mcp = tool.mcp.as_ref().is_some_and(|m| !m.known);
+            if sinks.is_empty() && !unknown_mcp {
                 continue;
             }
             let (strength, gate) = u.gates.get(&t).copied().unwrap_or((Strength::None, None));
             if strength == Strength::Strong {
                 continue;
             }
-            // A tool's own result arrives after its action; other sources steer the call.
+            // A tool's own result arrives after its action; other sources steer the call. An
+            // MCP server's tools are many: what its read tools return steers its write tools.
             let mut sources: Vec<_> = u
                 .sources
                 .get(&t)
                 .cloned()
                 .unwrap_or_default()
                 .into_iter()
-                .filter(|s| s.tool != Some(t))
+                .filter(|s| s.tool != Some(t) || (!unknown_mcp && cx.feeds_itself(tool, &s.kind)))
                 .collect();
             sources.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
             // One source per line and kind (`PyPDFLoader(p).load()` is one read, not two).
@@ -38,6 +40,15 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             let Some(first) = sources.first() else {
                 continue;
             };
+            if unknown_mcp {
+                // Name content from outside MCP first when there is some (a search, a page).
+                let outside = sources
+                    .iter()
+                    .find(|s| s.tool.is_none_or(|x| cx.lg.tools[x].mcp.is_none()))
+                    .unwrap_or(first);
+                out.push(unknown_mcp_finding(cx, rule, u, t, outside, strength));
+                continue;
+            }
             let mut kinds: Vec<&str> = sinks.iter().map(|s| s.kind.as_str()).collect();
             kinds.sort_unstable();
             kinds.dedup();
@@ -57,7 +68,15 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             path.push(cx.step(
                 StepKind::Tool,
                 tool.site,
-                format!("privileged tool `{}` ({})", tool.name, kinds.join(", ")),
+                match &tool.mcp {
+                    Some(m) => format!(
+                        "MCP server `{}` can act ({}; from {})",
+                        m.server,
+                        kinds.join(", "),
+                        m.via
+                    ),
+                    None => format!("privileged tool `{}` ({})", tool.name, kinds.join(", ")),
+                },
             ));
             if let Some(s) = sinks.first() {
                 if s.site != tool.site {
@@ -80,18 +99,29 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             } else {
                 String::new()
             };
+            let target = match &tool.mcp {
+                Some(m) => format!("the tools of MCP server `{}`", m.server),
+                None => format!("privileged tool `{}`", tool.name),
+            };
             let message = format!(
-                "untrusted content ({}{}) can reach privileged tool `{}` ({}) with no {}approval gate",
+                "untrusted content ({}{}) can reach {} ({}) with no {}approval gate",
                 source_kinds.join(", "),
                 more,
-                tool.name,
+                target,
                 kinds.join(", "),
-                if strength == Strength::Conditional { "unconditional " } else { "" },
+                if strength == Strength::Conditional {
+                    "unconditional "
+                } else {
+                    ""
+                },
             );
-            let help = format!(
-                "require human approval before `{}` runs: `HumanInTheLoopMiddleware(interrupt_on={{\"{}\": True}})` with a checkpointer, `interrupt_before=[\"tools\"]`, or an `interrupt()` before the action",
-                tool.name, tool.name
-            );
+            let help = match &tool.mcp {
+                Some(m) => mcp_help(m),
+                None => format!(
+                    "require human approval before `{}` runs: `HumanInTheLoopMiddleware(interrupt_on={{\"{}\": True}})` with a checkpointer, `interrupt_before=[\"tools\"]`, or an `interrupt()` before the action",
+                    tool.name, tool.name
+                ),
+            };
             let key = format!("{}|{}", u.label, tool.name);
             let mut finding = cx.finding(
                 rule,
@@ -103,7 +133,9 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 path,
                 &[&key],
             );
-            finding.fixes = gate_fix(cx, u, t).into_iter().collect();
+            if tool.mcp.is_none() {
+                finding.fixes = gate_fix(cx, u, t).into_iter().collect();
+            }
             out.push(finding);
         }
         // A tool list that could not be resolved is possibly privileged, never empty.
@@ -137,6 +169,80 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// How to gate an MCP server's tools: by name when its code lists them.
+fn mcp_help(m: &crate::extract::langgraph::McpToolset) -> String {
+    let acting: Vec<String> = m
+        .tools
+        .iter()
+        .filter(|(_, p)| *p)
+        .map(|(n, _)| format!("\"{n}\": True"))
+        .collect();
+    if acting.is_empty() {
+        format!(
+            "require human approval for the write tools of MCP server `{}`: `HumanInTheLoopMiddleware(interrupt_on={{...}})` naming them, with a checkpointer, or `interrupt_before=[\"tools\"]`; or load only its read tools",
+            m.server
+        )
+    } else {
+        format!(
+            "require human approval for the tools of MCP server `{}` that act: `HumanInTheLoopMiddleware(interrupt_on={{{}}})` with a checkpointer, or `interrupt_before=[\"tools\"]`",
+            m.server,
+            acting.join(", ")
+        )
+    }
+}
+
+/// Untrusted content reaching an MCP server whose capabilities airlock cannot tell: possibly
+/// privileged (frameworks.md §0.3), reported at medium severity and low confidence.
+fn unknown_mcp_finding(
+    cx: &Ctx,
+    rule: &crate::rules::RuleMeta,
+    u: &Unit,
+    t: usize,
+    first: &super::context::SourceIn,
+    strength: Strength,
+) -> Finding {
+    let tool = &cx.lg.tools[t];
+    let name = tool
+        .mcp
+        .as_ref()
+        .map_or(tool.name.as_str(), |m| m.server.as_str());
+    let path = vec![
+        cx.step(StepKind::Source, first.site, first.label.clone()),
+        cx.step(
+            StepKind::Agent,
+            u.site,
+            format!(
+                "{} can call the tools of MCP server `{name}` after reading it",
+                u.label
+            ),
+        ),
+        cx.step(
+            StepKind::Tool,
+            tool.site,
+            format!("MCP server `{name}`: airlock cannot tell what its tools do"),
+        ),
+    ];
+    let message = format!(
+        "untrusted {} content can reach the tools of MCP server `{name}`, whose capabilities airlock cannot tell (possibly privileged), with no {}approval gate",
+        first.kind,
+        if strength == Strength::Conditional { "unconditional " } else { "" },
+    );
+    let help = format!(
+        "gate the server's tools (`interrupt_before=[\"tools\"]` with a checkpointer, or `HumanInTheLoopMiddleware(interrupt_on={{...}})` naming its write tools), or name it in an MCP client config airlock can read (`{name}`)"
+    );
+    let key = format!("{}|mcp-unknown|{name}", u.label);
+    cx.finding(
+        rule,
+        Severity::Medium,
+        Confidence::Low,
+        tool.site,
+        message,
+        help,
+        path,
+        &[&key],
+    )
 }
 
 /// The mechanical gate for tool `t` in unit `u`, when the code already has the place for it:

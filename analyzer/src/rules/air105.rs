@@ -126,12 +126,21 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     for a in &cx.lg.agents {
-        let tool_names: BTreeSet<&str> = a
-            .tools
-            .iter()
-            .map(|&t| cx.lg.tools[t].name.as_str())
-            .collect();
-        if !a.unknown_tools {
+        // Tools an agent loads from MCP servers go by the names their servers give them: known
+        // when airlock read the server's code, unknown otherwise (then no name can be missing).
+        let mut tool_names: BTreeSet<&str> = BTreeSet::new();
+        let mut opaque_mcp = false;
+        for &t in &a.tools {
+            let tool = &cx.lg.tools[t];
+            match &tool.mcp {
+                Some(m) if m.tools.is_empty() => opaque_mcp = true,
+                Some(m) => tool_names.extend(m.tools.iter().map(|(n, _)| n.as_str())),
+                None => {
+                    tool_names.insert(tool.name.as_str());
+                }
+            }
+        }
+        if !a.unknown_tools && !opaque_mcp {
             for e in &a.hitl {
                 if !tool_names.contains(e.tool.as_str()) && e.on {
                     push(out, e.site, "missing-tool", Severity::High,

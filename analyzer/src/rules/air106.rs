@@ -1,19 +1,73 @@
 //! AIR106 tool-argument-injection: inside a tool body, a model-controlled argument reaches a
-//! shell, code, SQL or filesystem-path sink without a recognised sanitizer.
+//! shell, code, SQL or filesystem-path sink without a recognised sanitizer. Tool bodies are
+//! LangChain tools and MCP server tools (a decorated function, or one branch of a low-level
+//! server's `call_tool` handler, then what is left of that handler).
 
 use super::context::Ctx;
-use crate::model::{Confidence, Finding, StepKind};
+use crate::extract::interp::FuncVal;
+use crate::model::{Confidence, Finding, Span, StepKind};
 use std::collections::BTreeSet;
+
+/// One body whose parameters the model fills in.
+struct ToolBody<'a> {
+    /// `tool `x``, `MCP tool `x``, `MCP handler `call_tool``.
+    label: String,
+    name: &'a str,
+    func: &'a FuncVal,
+    /// Only sinks inside this span (a dispatch branch).
+    within: Option<Span>,
+}
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let rule = super::lookup("AIR106").expect("AIR106 is in the catalog");
     let mut seen = BTreeSet::new();
+    let mut bodies: Vec<ToolBody> = vec![];
     for tool in &cx.lg.tools {
-        let Some(f) = tool.func() else { continue };
+        if let Some(f) = tool.func() {
+            bodies.push(ToolBody {
+                label: format!("tool `{}`", tool.name),
+                name: &tool.name,
+                func: f,
+                within: None,
+            });
+        }
+    }
+    for tool in &cx.servers.tools {
+        let Some(f) = &tool.func else { continue };
+        // A low-level tool whose dispatch branch was not found is covered by its handler.
+        if tool.branch.is_none() && !tool.body_known {
+            continue;
+        }
+        bodies.push(ToolBody {
+            label: format!("MCP tool `{}`", tool.name),
+            name: &tool.name,
+            func: f,
+            within: tool.branch,
+        });
+    }
+    for h in &cx.servers.handlers {
+        bodies.push(ToolBody {
+            label: format!("MCP tool handler `{}`", h.func.def.name),
+            name: &h.func.def.name,
+            func: &h.func,
+            within: None,
+        });
+    }
+    for body in &bodies {
+        let f = body.func;
         // One finding per sink call: when a call matches several kinds (`open` for reading and
         // writing), the most severe one is reported.
         let facts = cx.body.facts(f);
-        let mut hits: Vec<_> = facts.injections.iter().collect();
+        let mut hits: Vec<_> = facts
+            .injections
+            .iter()
+            .filter(|h| {
+                body.within.is_none_or(|w| {
+                    let s = h.chain.first().map_or(h.sink.span, |c| c.span);
+                    s.start >= w.start && s.end <= w.end
+                })
+            })
+            .collect();
         hits.sort_by_key(|h| {
             (
                 h.sink,
@@ -29,8 +83,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 StepKind::Source,
                 h.param_site,
                 format!(
-                    "`{}` is chosen by the model (argument of tool `{}`)",
-                    h.param, tool.name
+                    "`{}` is chosen by the model (argument of {})",
+                    h.param, body.label
                 ),
             )];
             for c in h.chain.iter().take(h.chain.len().saturating_sub(1)) {
@@ -42,8 +96,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 format!("reaches `{}` ({})", h.callee, h.kind),
             ));
             let message = format!(
-                "model-controlled argument `{}` of tool `{}` reaches `{}` ({}) unsanitized",
-                h.param, tool.name, h.callee, h.kind
+                "model-controlled argument `{}` of {} reaches `{}` ({}) unsanitized",
+                h.param, body.label, h.callee, h.kind
             );
             let help = match h.kind.as_str() {
                 "shell_exec" => "pass an argument list without `shell=True`, quote with `shlex.quote`, or check the value against an allow-list",
@@ -52,7 +106,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 _ => "canonicalise the path and check it stays under an allowed directory, or take only a file name (`os.path.basename`)",
             }
             .to_string();
-            let key = format!("{}|{}|{}", tool.name, h.param, h.kind);
+            let key = format!("{}|{}|{}", body.name, h.param, h.kind);
             out.push(cx.finding(
                 rule,
                 cx.k.sink_severity(&h.kind),

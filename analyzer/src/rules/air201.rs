@@ -16,6 +16,10 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             }
             let exec_kind = |k: &str| cx.k.sink_kind(k).is_some_and(|s| s.code_exec);
             // Known classes run whatever the model writes; custom tools only when an argument flows.
+            // An MCP server whose code airlock read: only when a tool runs what the model writes.
+            if tool.mcp.as_ref().and_then(|m| m.runs_model_code) == Some(false) {
+                continue;
+            }
             let hit = match tool.func() {
                 None => tool
                     .sinks

@@ -20,6 +20,8 @@ pub struct Ctx<'a> {
     pub db: &'a SourceDb,
     /// MCP client configurations: servers, approval knobs, secrets.
     pub mcp: &'a crate::mcp::McpFacts,
+    /// MCP servers defined in the project's code: their tools, texts and annotations.
+    pub servers: &'a crate::extract::mcp_server::McpServerFacts,
 }
 
 /// How strongly a tool is gated in a unit.
@@ -128,6 +130,30 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
+    /// How a tool is named in messages: ``tool `x` `` or ``the tools of MCP server `x` ``.
+    pub fn tool_label(&self, t: &Tool) -> String {
+        match &t.mcp {
+            Some(m) => format!("the tools of MCP server `{}`", m.server),
+            None => format!("tool `{}`", t.name),
+        }
+    }
+
+    /// Whether an MCP server's own content steers its own tools: its capability says it returns
+    /// untrusted content of a specific kind (issues, web pages, mail), beyond generic results,
+    /// files and rows.
+    pub fn feeds_itself(&self, t: &Tool, kind: &str) -> bool {
+        t.mcp.is_some()
+            && !matches!(
+                kind,
+                "mcp_tool_result"
+                    | "mcp_tool_metadata"
+                    | "mcp_resource"
+                    | "mcp_prompt"
+                    | "file_content"
+                    | "db_read"
+            )
+    }
+
     pub fn untrusted_sources<'t>(&self, t: &'t Tool) -> Vec<&'t CapHit> {
         t.sources
             .iter()
@@ -188,7 +214,13 @@ impl<'a> Ctx<'a> {
                 tool: Some(t),
                 kind: s.kind.clone(),
                 site: tool.site,
-                label: format!("tool `{}` returns untrusted {} content", tool.name, s.kind),
+                label: match &tool.mcp {
+                    Some(m) => format!(
+                        "the tools of MCP server `{}` return untrusted {} content",
+                        m.server, s.kind
+                    ),
+                    None => format!("tool `{}` returns untrusted {} content", tool.name, s.kind),
+                },
             })
             .collect()
     }
@@ -295,6 +327,24 @@ impl<'a> Ctx<'a> {
                             (Strength::Conditional, Some(e.site))
                         } else {
                             (Strength::Strong, Some(e.site))
+                        };
+                    }
+                }
+                // An MCP server whose tools are known from its code: gated when every
+                // privileged tool of it is.
+                if let Some(ts) = tool.mcp.as_ref().filter(|m| !m.tools.is_empty()) {
+                    let entries: Vec<_> = ts
+                        .tools
+                        .iter()
+                        .filter(|(_, privileged)| *privileged)
+                        .map(|(n, _)| a.hitl.iter().find(|e| e.tool == *n && e.on))
+                        .collect();
+                    if !entries.is_empty() && entries.iter().all(Option::is_some) {
+                        let first = entries.iter().flatten().next().map(|e| e.site);
+                        g = if entries.iter().flatten().any(|e| e.conditional) {
+                            (Strength::Conditional, first)
+                        } else {
+                            (Strength::Strong, first)
                         };
                     }
                 }

@@ -134,7 +134,7 @@ pub const RULES: &[RuleMeta] = &[
         name: "mcp-tool-poisoning",
         summary: "an MCP tool's name or description carries hidden instructions",
         default_severity: Severity::High,
-        implemented: false,
+        implemented: true,
         docs: doc!("AIR305"),
     },
     RuleMeta {
@@ -142,7 +142,7 @@ pub const RULES: &[RuleMeta] = &[
         name: "mcp-misleading-tool-annotations",
         summary: "an MCP tool's annotations understate what its body does",
         default_severity: Severity::Medium,
-        implemented: false,
+        implemented: true,
         docs: doc!("AIR306"),
     },
 ];
@@ -175,6 +175,8 @@ pub mod air301;
 pub mod air302;
 pub mod air303;
 pub mod air304;
+pub mod air305;
+pub mod air306;
 pub mod context;
 
 /// Runs every implemented rule over the project; `units` are `cx.units()`.
@@ -189,5 +191,7 @@ pub fn run(cx: &context::Ctx, units: &[context::Unit]) -> Vec<crate::model::Find
     air302::check(cx, &mut out);
     air303::check(cx, &mut out);
     air304::check(cx, &mut out);
+    air305::check(cx, &mut out);
+    air306::check(cx, &mut out);
     out
 }

@@ -1,6 +1,7 @@
 //! Parsing: tree-sitter for Python (TypeScript ready to plug in), YAML, JSON and TOML with spans. Parsing never fails: errors become data.
 pub mod json;
 pub mod python;
+pub mod strings;
 pub mod toml;
 pub mod tree;
 pub mod typescript;

@@ -198,6 +198,9 @@ pub enum StmtKind {
     Match {
         subject: Box<Expr>,
         cases: Vec<Vec<Stmt>>,
+        /// Per case, the values its pattern compares the subject with when the pattern is a
+        /// literal string or a dotted name (`case "a" | Tools.B:`); empty for other patterns.
+        values: Vec<Vec<Expr>>,
     },
     Return(Option<Expr>),
     Raise(Option<Expr>),
@@ -562,16 +565,19 @@ impl<'a> Lower<'a> {
             "match_statement" => {
                 let subject = self.opt_expr(n.child_by_field_name("subject"), depth);
                 let mut cases = vec![];
+                let mut values = vec![];
                 if let Some(b) = n.child_by_field_name("body") {
                     for c in Self::named_children(b) {
                         if c.kind() == "case_clause" {
                             cases.push(self.block(c.child_by_field_name("consequence"), depth));
+                            values.push(self.case_values(c));
                         }
                     }
                 }
                 StmtKind::Match {
                     subject: Box::new(subject),
                     cases,
+                    values,
                 }
             }
             "return_statement" => {
@@ -585,6 +591,53 @@ impl<'a> Lower<'a> {
             _ => StmtKind::Other,
         };
         out.push(Stmt { kind, span: sp });
+    }
+
+    /// The literal strings and dotted names a case clause's pattern compares with: the pattern
+    /// itself, or the alternatives of a union pattern (one level; nested patterns are skipped).
+    fn case_values(&self, clause: Node) -> Vec<Expr> {
+        let mut out = vec![];
+        for p in Self::named_children(clause) {
+            if p.kind() != "case_pattern" {
+                continue;
+            }
+            let Some(inner) = p.named_child(0) else {
+                continue;
+            };
+            let alts = if inner.kind() == "union_pattern" {
+                Self::named_children(inner)
+            } else {
+                vec![inner]
+            };
+            for a in alts {
+                match a.kind() {
+                    "string" => out.push(Expr {
+                        kind: ExprKind::Str(self.string_content(a)),
+                        span: span(a),
+                    }),
+                    // A handful of segments at most: the chain is nested boxes.
+                    "dotted_name" if a.named_child_count() <= 8 => {
+                        let mut e: Option<Expr> = None;
+                        for id in Self::named_children(a) {
+                            let name = self.name(id);
+                            e = Some(match e {
+                                None => Expr {
+                                    kind: ExprKind::Name(name),
+                                    span: span(id),
+                                },
+                                Some(prev) => Expr {
+                                    kind: ExprKind::Attr(Box::new(prev), name),
+                                    span: Span::new(a.start_byte(), id.end_byte()),
+                                },
+                            });
+                        }
+                        out.extend(e);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
     }
 
     fn elifs(&mut self, alts: &[Node], depth: u32) -> Vec<Stmt> {

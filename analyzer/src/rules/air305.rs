@@ -1,0 +1,139 @@
+//! AIR305 mcp-tool-poisoning: an MCP tool's name, title, description or parameter description
+//! (in server code) carries text aimed at the model: instructions, concealment, privileged-looking
+//! markup, invisible characters, references to sensitive files or secrets, or orders about other
+//! servers' tools. Patterns are data (`rules/knowledge/mcp_poisoning.toml`); the scan is
+//! `mcp::poisoning`. One finding per text, at the most severe piece of it; the path lists every
+//! piece found.
+
+use super::context::Ctx;
+use crate::extract::interp::Site;
+use crate::extract::mcp_server::{ServerTool, Text};
+use crate::mcp::poisoning::{escape, scan, Hit};
+use crate::model::{Confidence, Finding, Span, StepKind};
+
+pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    let rule = super::lookup("AIR305").expect("AIR305 is in the catalog");
+    for tool in &cx.servers.tools {
+        let siblings: Vec<&str> = cx
+            .servers
+            .tools_of(tool.server)
+            .map(|t| t.name.as_str())
+            .collect();
+        let sibling = |name: &str| siblings.iter().any(|s| s.eq_ignore_ascii_case(name));
+        let shown_name = escape(&cx.k.mcp.poisoning, &tool.name);
+        for (field, text) in texts(tool) {
+            let (decoded, offsets) = decode(cx, text);
+            let hits = scan(&cx.k.mcp.poisoning, &decoded, &sibling);
+            if hits.is_empty() {
+                continue;
+            }
+            let at = |h: &Hit| -> Site {
+                let src_len = text.site.span.end.saturating_sub(text.site.span.start) as usize;
+                let (s, e) = match &offsets {
+                    Some(d) => d.source_range(h.range.clone(), src_len),
+                    None => (0, src_len),
+                };
+                Site {
+                    file: text.site.file,
+                    span: Span::new(
+                        text.site.span.start as usize + s,
+                        text.site.span.start as usize + e.max(s),
+                    ),
+                }
+            };
+            // The primary location: the most severe piece, the first of those.
+            let Some(first) = hits
+                .iter()
+                .max_by_key(|h| (h.severity, std::cmp::Reverse(h.range.start)))
+            else {
+                continue;
+            };
+            let severity = first.severity;
+            let strong = hits.iter().filter(|h| h.strong()).count();
+            let categories: std::collections::BTreeSet<&str> =
+                hits.iter().map(|h| h.category.as_str()).collect();
+            let confidence = if strong > 0 && (categories.len() > 1 || first.strong()) {
+                Confidence::High
+            } else {
+                Confidence::Medium
+            };
+            let mut path = vec![cx.step(
+                StepKind::Tool,
+                tool.site,
+                format!("MCP tool `{shown_name}` is described to the model here"),
+            )];
+            for h in hits.iter().take(8) {
+                path.push(cx.step(
+                    StepKind::Source,
+                    at(h),
+                    format!("{}: \"{}\"", h.what, h.snippet),
+                ));
+            }
+            let mut whats: Vec<&str> = vec![];
+            for h in &hits {
+                if !whats.contains(&h.what.as_str()) {
+                    whats.push(&h.what);
+                }
+            }
+            let shown: Vec<&str> = whats.iter().take(3).copied().collect();
+            let more = if whats.len() > 3 {
+                format!(" and {} more", whats.len() - 3)
+            } else {
+                String::new()
+            };
+            let message = format!(
+                "the {field} of MCP tool `{shown_name}` carries text aimed at the model: {}{more}",
+                shown.join("; ")
+            );
+            let help = "describe only what the tool does, its parameters and its result; remove instructions to the model, hidden blocks, invisible characters and references to other tools, files or secrets".to_string();
+            let key = format!("{}|{field}", tool.name);
+            out.push(cx.finding(
+                rule,
+                severity,
+                confidence,
+                at(first),
+                message,
+                help,
+                path,
+                &[&key, &first.category],
+            ));
+        }
+    }
+}
+
+/// The texts of a tool the model reads, with what each is called in a message.
+fn texts(tool: &ServerTool) -> Vec<(String, &Text)> {
+    let mut out = vec![];
+    if let Some(t) = &tool.name_text {
+        out.push(("name".to_string(), t));
+    }
+    if let Some(t) = &tool.title {
+        out.push(("title".to_string(), t));
+    }
+    if let Some(t) = &tool.description {
+        out.push(("description".to_string(), t));
+    }
+    for p in &tool.params {
+        if let Some(t) = &p.description {
+            out.push((format!("description of parameter `{}`", p.name), t));
+        }
+    }
+    out
+}
+
+/// The text as the program sees it, decoded from the literal's source (escapes, adjacent
+/// literals), with source offsets; the extracted text when the source is not a literal.
+fn decode(cx: &Ctx, text: &Text) -> (String, Option<crate::syntax::strings::Decoded>) {
+    let src = cx.text(text.site);
+    let is_python = cx.db.get(text.site.file).rel_path.ends_with(".py")
+        || cx.db.get(text.site.file).rel_path.ends_with(".pyi");
+    let d = if is_python {
+        crate::syntax::strings::python(src)
+    } else {
+        crate::syntax::strings::javascript(src)
+    };
+    if d.text.is_empty() && !text.text.is_empty() {
+        return (text.text.clone(), None);
+    }
+    (d.text.clone(), Some(d))
+}

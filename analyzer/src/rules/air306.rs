@@ -1,0 +1,217 @@
+//! AIR306 mcp-misleading-tool-annotations: an MCP tool's annotations understate what its body
+//! does (frameworks.md §4.4). `readOnlyHint: true` on a body that modifies its environment and
+//! `destructiveHint: false` on a body that destroys are contradictions (high); a destructive
+//! body with no annotations at all is reported low, since the specification's defaults
+//! (`readOnlyHint: false`, `destructiveHint: true`) already read it as destructive. What counts
+//! as modifying or destructive is data (`[mcp_annotations]` in `rules/knowledge/mcp.toml`);
+//! bodies airlock cannot classify are not judged.
+
+use super::context::Ctx;
+use crate::extract::body::CapHit;
+use crate::extract::interp::{Site, Value};
+use crate::extract::mcp_server::ServerTool;
+use crate::model::{Confidence, Finding, Severity, StepKind};
+
+/// How a sink call changes the tool's environment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Effect {
+    Modifies,
+    Destroys,
+}
+
+pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    let rule = super::lookup("AIR306").expect("AIR306 is in the catalog");
+    for tool in &cx.servers.tools {
+        if !tool.body_known {
+            continue;
+        }
+        // Sink calls the model's arguments reach (AIR106's flows), for shell and code sinks.
+        let controlled: Vec<Site> = tool
+            .func
+            .as_ref()
+            .map(|f| {
+                cx.body
+                    .facts(f)
+                    .injections
+                    .iter()
+                    .filter(|h| {
+                        tool.branch.is_none_or(|b| {
+                            let s = h.chain.first().map_or(h.sink.span, |c| c.span);
+                            s.start >= b.start && s.end <= b.end
+                        })
+                    })
+                    .map(|h| h.sink)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let effects: Vec<(&CapHit, Effect)> = tool
+            .sinks
+            .iter()
+            .filter_map(|s| effect(cx, s, &controlled).map(|e| (s, e)))
+            .collect();
+        let modifying = effects.first().map(|(s, _)| *s);
+        let destroying = effects
+            .iter()
+            .find(|(_, e)| *e == Effect::Destroys)
+            .map(|(s, _)| *s);
+        match &tool.annotations {
+            Some(a) if a.known => {
+                let runs = |s: &CapHit| {
+                    cx.k.mcp
+                        .annotations
+                        .when_model_controlled
+                        .contains(&s.kind)
+                        .then_some("runs what the model chooses")
+                };
+                if let (Some(h), Some(s)) = (a.read_only.filter(|h| h.value), modifying) {
+                    let does = runs(s).unwrap_or("changes its environment");
+                    out.push(contradiction(
+                        cx,
+                        rule,
+                        tool,
+                        "readOnlyHint: true",
+                        h.site,
+                        s,
+                        does,
+                    ));
+                } else if let (Some(h), Some(s)) = (a.destructive.filter(|h| !h.value), destroying)
+                {
+                    // `destructiveHint` means nothing on a read-only tool; a read-only tool that
+                    // destroys is reported above.
+                    let does = runs(s).unwrap_or("destroys data");
+                    out.push(contradiction(
+                        cx,
+                        rule,
+                        tool,
+                        "destructiveHint: false",
+                        h.site,
+                        s,
+                        does,
+                    ));
+                }
+            }
+            Some(_) => {}
+            None => {
+                if let Some(s) = destroying {
+                    let message = format!(
+                        "MCP tool `{}` reaches `{}` ({}) and declares no annotations",
+                        tool.name, s.callee, s.kind
+                    );
+                    let help = "declare what the tool does: `annotations=ToolAnnotations(read_only_hint=False, destructive_hint=True, ...)` (TypeScript: `annotations: { readOnlyHint: false, destructiveHint: true }`)".to_string();
+                    let path = vec![
+                        cx.step(
+                            StepKind::Tool,
+                            tool.site,
+                            format!("MCP tool `{}` has no annotations", tool.name),
+                        ),
+                        sink_step(cx, s),
+                    ];
+                    let key = format!("{}|missing", tool.name);
+                    out.push(cx.finding(
+                        rule,
+                        Severity::Low,
+                        Confidence::Medium,
+                        tool.site,
+                        message,
+                        help,
+                        path,
+                        &[&key],
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn contradiction(
+    cx: &Ctx,
+    rule: &super::RuleMeta,
+    tool: &ServerTool,
+    hint: &str,
+    at: Site,
+    sink: &CapHit,
+    does: &str,
+) -> Finding {
+    let message = format!(
+        "MCP tool `{}` declares `{hint}` but its body {does}: `{}` ({})",
+        tool.name, sink.callee, sink.kind
+    );
+    let help = format!(
+        "make the annotations say what the tool does (drop `{hint}`, or set it to {}), or split the {} part into a separate tool",
+        if hint.starts_with("readOnly") { "`false`" } else { "`true`" },
+        if hint.starts_with("readOnly") { "modifying" } else { "destructive" }
+    );
+    let path = vec![
+        cx.step(
+            StepKind::Gate,
+            at,
+            format!("`{hint}` tells clients the tool is safe to run unasked"),
+        ),
+        cx.step(
+            StepKind::Tool,
+            tool.site,
+            format!("MCP tool `{}`", tool.name),
+        ),
+        sink_step(cx, sink),
+    ];
+    let key = format!("{}|{hint}", tool.name);
+    cx.finding(
+        rule,
+        Severity::High,
+        Confidence::High,
+        at,
+        message,
+        help,
+        path,
+        &[&key],
+    )
+}
+
+fn sink_step(cx: &Ctx, s: &CapHit) -> crate::model::Step {
+    cx.step(
+        StepKind::Sink,
+        s.site,
+        format!("`{}` ({})", s.callee, s.kind),
+    )
+}
+
+/// Whether a sink call modifies or destroys, per `[mcp_annotations]`.
+fn effect(cx: &Ctx, s: &CapHit, controlled: &[Site]) -> Option<Effect> {
+    let a = &cx.k.mcp.annotations;
+    let has = |list: &[String], k: &str| list.iter().any(|x| x == k);
+    if has(&a.when_model_controlled, &s.kind) {
+        return controlled.contains(&s.site).then_some(Effect::Destroys);
+    }
+    if s.kind == "sql_exec" {
+        let query = cx
+            .body
+            .record(s.site)
+            .and_then(|r| r.args.first())
+            .and_then(Value::as_str)?;
+        let verb = query
+            .trim_start()
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if has(&a.sql_destructive_verbs, &verb) {
+            return Some(Effect::Destroys);
+        }
+        return has(&a.sql_write_verbs, &verb).then_some(Effect::Modifies);
+    }
+    if has(&a.destructive, &s.kind) {
+        return Some(Effect::Destroys);
+    }
+    if !has(&a.modifying, &s.kind) {
+        return None;
+    }
+    let last = s.callee.rsplit('.').next().unwrap_or(&s.callee);
+    let words = crate::mcp::knowledge::split_words(last);
+    if words.iter().any(|w| has(&a.destructive_words, w))
+        || has(&a.destructive_words, &last.to_ascii_lowercase())
+    {
+        return Some(Effect::Destroys);
+    }
+    Some(Effect::Modifies)
+}

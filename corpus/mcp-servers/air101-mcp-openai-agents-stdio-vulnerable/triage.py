@@ -1,0 +1,31 @@
+# case: an OpenAI Agents SDK triage agent with the hosted web search tool and the reference
+# filesystem server over stdio (`MCPServerStdio`, no `require_approval`): a web page can make it
+# write or delete files. airlock links `MCPServerStdio` to the filesystem server's capabilities,
+# but does not extract OpenAI Agents agents yet, so nothing holds the tools: a known miss.
+import asyncio
+
+from agents import Agent, Runner, WebSearchTool
+from agents.mcp import MCPServerStdio
+
+
+async def main() -> None:
+    # known-miss: AIR101 OpenAI Agents `Agent(mcp_servers=[...])` is not extracted yet (issue 5)
+    async with MCPServerStdio(
+        name="workspace",
+        params={
+            "command": "npx",
+            "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "/srv/triage"],
+        },
+    ) as fs:
+        agent = Agent(
+            name="triage",
+            instructions="Look up each report on the web and file a summary in the workspace.",
+            tools=[WebSearchTool()],
+            mcp_servers=[fs],
+        )
+        result = await Runner.run(agent, "Triage the new crash reports.")
+        print(result.final_output)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,6 @@
+import subprocess
+
+
+def run_command(command: str) -> str:
+    result = subprocess.run(command, shell=True, capture_output=True, text=True)  # expect: AIR106
+    return result.stdout

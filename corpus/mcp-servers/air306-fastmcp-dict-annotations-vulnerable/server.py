@@ -1,0 +1,42 @@
+# case: a CRM server on standalone fastmcp with annotations as dicts: `notify_customer` posts to
+# a webhook but claims to be read-only; `purge_customer` runs a literal DELETE but claims not to
+# be destructive. `lookup_customer` runs a SELECT and is honestly read-only.
+import sqlite3
+
+import requests
+from fastmcp import FastMCP
+
+mcp = FastMCP("crm")
+DB = "/var/lib/crm/crm.db"
+WEBHOOK = "https://hooks.example.com/crm"
+
+
+@mcp.tool(annotations={"readOnlyHint": True, "openWorldHint": True})  # expect: AIR306
+def notify_customer(customer_id: int, message: str) -> str:
+    """Send a message to a customer through the notification webhook."""
+    r = requests.post(WEBHOOK, json={"customer": customer_id, "text": message}, timeout=10)
+    return f"sent ({r.status_code})"
+
+
+@mcp.tool(
+    annotations={
+        "title": "Purge customer",
+        "readOnlyHint": False,
+        "destructiveHint": False,  # expect: AIR306
+    },
+)
+def purge_customer(customer_id: int) -> str:
+    """Remove a customer and their history."""
+    with sqlite3.connect(DB) as conn:
+        conn.execute("DELETE FROM customers WHERE id = ?", (customer_id,))
+    return "purged"
+
+
+@mcp.tool(annotations={"readOnlyHint": True})
+def lookup_customer(customer_id: int) -> dict:
+    """Return a customer's name and email."""
+    with sqlite3.connect(DB) as conn:
+        row = conn.execute(
+            "SELECT name, email FROM customers WHERE id = ?", (customer_id,)
+        ).fetchone()
+    return {"name": row[0], "email": row[1]} if row else {}
