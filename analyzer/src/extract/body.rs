@@ -284,6 +284,105 @@ impl<'a> BodyAnalyzer<'a> {
         self.rec_at.get(&site).copied()
     }
 
+    /// Whether the path a call acts on is one the code names itself: its receiver
+    /// (`p.unlink()`) or first argument (`os.remove(p)`) is a join whose last part is a string
+    /// literal (`git_dir / "MERGE_HEAD"`, `os.path.join(d, "run.lock")`), or a name assigned
+    /// such a join in the same function. A loop variable over literal strings counts as a
+    /// literal. Deleting such a file is housekeeping (a marker, a lock), not the user's data.
+    pub fn names_fixed_file(&self, site: Site) -> bool {
+        let Some(f) = self
+            .ev
+            .funcs
+            .iter()
+            .filter(|(s, _)| {
+                s.file == site.file
+                    && s.span.start <= site.span.start
+                    && site.span.end <= s.span.end
+            })
+            .min_by_key(|(s, _)| s.span.end - s.span.start)
+            .map(|(_, f)| f)
+        else {
+            return false;
+        };
+        let body = &f.def.body;
+        // The call at `site`, and the names bound in the function.
+        let mut call: Option<&Expr> = None;
+        let mut assigned: HashMap<&str, &Expr> = HashMap::new();
+        let mut literal_loops: Vec<&str> = vec![];
+        crate::syntax::python::visit_stmts(body, &mut |st: &Stmt| {
+            match &st.kind {
+                StmtKind::Assign { targets, value, .. } => {
+                    if let [Target::Name(n, _)] = targets.as_slice() {
+                        assigned.insert(n.as_str(), value);
+                    }
+                }
+                StmtKind::For {
+                    target: Target::Name(n, _),
+                    iter,
+                    ..
+                } => {
+                    if let ExprKind::Tuple(xs) | ExprKind::List(xs) = &iter.kind {
+                        if !xs.is_empty() && xs.iter().all(|x| matches!(x.kind, ExprKind::Str(_))) {
+                            literal_loops.push(n.as_str());
+                        }
+                    }
+                }
+                _ => {}
+            }
+            let mut stack: Vec<&Expr> = st.exprs();
+            let mut steps = 0;
+            while let Some(e) = stack.pop() {
+                steps += 1;
+                if steps > 10_000 {
+                    break;
+                }
+                if e.span == site.span && matches!(e.kind, ExprKind::Call(..)) {
+                    call = Some(e);
+                }
+                crate::extract::langgraph::push_children(e, &mut stack);
+            }
+        });
+        let Some(Expr {
+            kind: ExprKind::Call(func, args),
+            ..
+        }) = call
+        else {
+            return false;
+        };
+        let target = match &func.kind {
+            ExprKind::Attr(recv, _) if !matches!(recv.kind, ExprKind::Name(ref n) if n == "os" || n == "shutil") => {
+                Some(&**recv)
+            }
+            _ => args.iter().find_map(|a| match a {
+                Arg::Pos(x) => Some(x),
+                _ => None,
+            }),
+        };
+        let is_literal = |e: &Expr| match &e.kind {
+            ExprKind::Str(_) => true,
+            ExprKind::Name(n) => literal_loops.contains(&n.as_str()),
+            _ => false,
+        };
+        let joined = |e: &Expr| match &e.kind {
+            ExprKind::BinOp(ops, xs) => {
+                ops.last().is_some_and(|o| o == "/") && xs.last().is_some_and(is_literal)
+            }
+            ExprKind::Call(f, a) => {
+                matches!(&f.kind, ExprKind::Attr(_, m) if m == "join" || m == "joinpath")
+                    && matches!(a.last(), Some(Arg::Pos(x)) if is_literal(x))
+            }
+            _ => false,
+        };
+        match target {
+            Some(e) if joined(e) => true,
+            Some(Expr {
+                kind: ExprKind::Name(n),
+                ..
+            }) => assigned.get(n.as_str()).is_some_and(|v| joined(v)),
+            _ => false,
+        }
+    }
+
     fn records(&self, f: Site) -> &'a [CallRecord] {
         self.ev
             .calls_by_func

@@ -114,6 +114,10 @@ pub struct AnnotationVocabulary {
     /// runs (an AIR106 flow reaches the call): a fixed `git log` changes nothing.
     #[serde(default)]
     pub when_model_controlled: Vec<String>,
+    /// Keyword arguments that make a deletion a cleanup (`unlink(missing_ok=True)`: remove a
+    /// marker or temporary file if it is there): not destructive unless the model chooses the path.
+    #[serde(default)]
+    pub cleanup_kwargs: Vec<String>,
 }
 
 /// A phrase that addresses the model instead of describing a tool (AIR305), as a regular
@@ -205,6 +209,7 @@ impl McpKnowledge {
         m.sql_write_verbs.extend(a.sql_write_verbs);
         m.sql_destructive_verbs.extend(a.sql_destructive_verbs);
         m.when_model_controlled.extend(a.when_model_controlled);
+        m.cleanup_kwargs.extend(a.cleanup_kwargs);
     }
 
     /// Compiles and adds AIR305 patterns and character classes; the error names the bad entry.

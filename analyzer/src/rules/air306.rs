@@ -200,8 +200,23 @@ fn effect(cx: &Ctx, s: &CapHit, controlled: &[Site]) -> Option<Effect> {
         }
         return has(&a.sql_write_verbs, &verb).then_some(Effect::Modifies);
     }
+    // Removing a file the code names itself (a marker, a lock) or "if it is there" is cleanup,
+    // unless the model chooses the path.
+    let cleanup = || {
+        !controlled.contains(&s.site)
+            && (cx.body.names_fixed_file(s.site)
+                || cx.body.record(s.site).is_some_and(|r| {
+                    r.kwargs.iter().any(|(k, v)| {
+                        has(&a.cleanup_kwargs, k) && matches!(v, Value::Bool(true))
+                    })
+                }))
+    };
     if has(&a.destructive, &s.kind) {
-        return Some(Effect::Destroys);
+        return Some(if cleanup() {
+            Effect::Modifies
+        } else {
+            Effect::Destroys
+        });
     }
     if !has(&a.modifying, &s.kind) {
         return None;
