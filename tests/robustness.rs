@@ -477,3 +477,74 @@ fn no_output_prints_a_secret_it_read() {
         }
     }
 }
+
+/// Hostile MCP servers: multi-megabyte descriptions full of invisible characters and escapes,
+/// invalid escapes (lone UTF-16 surrogates, code points past U+10FFFF, unknown `\N{...}` names,
+/// truncated `\u`), deep nesting in annotations and schemas, thousands of registrations. The run
+/// ends in time, names the nesting, and still reports what the descriptions hold.
+#[test]
+fn hostile_mcp_servers_are_analysed_in_time() {
+    let dir = TempDir::new("hostile-mcp");
+    let zw = "\\u200b".repeat(300_000);
+    let important = "<IMPORTANT>".repeat(20_000);
+    let many: String = (0..2_000)
+        .map(|i| {
+            format!(
+                "@mcp.tool()\ndef t{i}(q: str) -> str:\n    \"\"\"Tool {i}.\"\"\"\n    return q\n"
+            )
+        })
+        .collect();
+    dir.write(
+        "server.py",
+        format!(
+            "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP(\"x\")\n\n\
+@mcp.tool(description=\"{zw}{important}\\N{{NOT A NAME}}\\N{{\\ud800\\U0011ffff\\u12\")\n\
+def a(p: str) -> str:\n    return p\n\n{many}"
+        ),
+    );
+    dir.write(
+        "nested.py",
+        format!(
+            "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP(\"y\")\n\n\
+@mcp.tool(annotations={})\ndef b() -> None:\n    pass\n",
+            nested("{\"readOnlyHint\": ", "True", "}", 5_000)
+        ),
+    );
+    let mcp_import = "import { McpServer } from \"@modelcontextprotocol/sdk/server/mcp.js\";\n\
+const server = new McpServer({ name: \"x\", version: \"1\" });\n";
+    dir.write(
+        "server.ts",
+        format!(
+            "{mcp_import}server.registerTool(\"t\", {{ description: \"{lone}\\u{{110000}}\\u{{\\u12{zw}\", title: `{tmpl}` }}, \
+async () => ({{ content: [] }}));\n",
+            lone = "\\uD800".repeat(100_000),
+            zw = "\\u200B".repeat(1_000),
+            tmpl = "${x}".repeat(10_000),
+        ),
+    );
+    dir.write(
+        "nested.ts",
+        format!(
+            "{mcp_import}server.registerTool(\"n\", {{ annotations: {}, inputSchema: {} }}, async () => ({{ content: [] }}));\n",
+            nested("{ readOnlyHint: ", "true", "}", 5_000),
+            nested("z.object({ a: ", "z.string()", "})", 5_000),
+        ),
+    );
+    let r = check_json(dir.path());
+    assert!(
+        r.elapsed.as_secs() < 60,
+        "hostile MCP servers took {:?}",
+        r.elapsed
+    );
+    assert!(matches!(r.code(), 0 | 1), "stderr:\n{}", r.stderr);
+    let json = r.json();
+    let findings = findings_in(&json);
+    for file in ["server.py", "server.ts"] {
+        assert!(
+            findings.contains(&("AIR305".to_string(), file.to_string())),
+            "{file}: {findings:?}"
+        );
+    }
+    assert_notice(&json, "nested.py", &["nested deeper"]);
+    assert_notice(&json, "nested.ts", &["nested deeper"]);
+}

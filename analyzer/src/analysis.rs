@@ -75,6 +75,8 @@ pub struct Analysis {
 #[derive(Clone)]
 enum Parsed {
     Python(Arc<python::PyModule>),
+    /// TypeScript, TSX or JavaScript.
+    TypeScript(Arc<crate::syntax::typescript::TsModule>),
     Json(Option<Arc<crate::syntax::tree::Node>>),
     /// An MCP client configuration in YAML or TOML (JSON ones are `Json`).
     Config(Option<Arc<crate::syntax::tree::Node>>),
@@ -171,6 +173,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     let mut db = SourceDb::default();
     let mut modules_src: Vec<(FileId, String, Arc<python::PyModule>)> = vec![];
     let mut json_files: Vec<(FileId, Arc<crate::syntax::tree::Node>)> = vec![];
+    let mut ts_files: Vec<(FileId, Arc<crate::syntax::typescript::TsModule>)> = vec![];
     let mut config_files: Vec<(FileId, Arc<crate::syntax::tree::Node>)> = vec![];
     for l in loaded {
         let l = match l {
@@ -196,6 +199,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
                 modules_src.push((id, l.found.rel_path.clone(), m));
             }
             Parsed::Json(Some(node)) => json_files.push((id, node)),
+            Parsed::TypeScript(m) => ts_files.push((id, m)),
             Parsed::Config(Some(node)) => config_files.push((id, node)),
             _ => {}
         }
@@ -228,7 +232,8 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         });
     }
     let body = BodyAnalyzer::new(knowledge, &ev, &modules);
-    let servers = crate::extract::mcp_server::Extractor::new(&ev, &modules, &body).run();
+    let mut servers = crate::extract::mcp_server::Extractor::new(&ev, &modules, &body).run();
+    crate::extract::ts_mcp::extract(&body, &db, &ts_files, &mut servers);
     let linker = crate::extract::mcp_link::Linker {
         k: knowledge,
         ev: &ev,
@@ -404,21 +409,22 @@ fn parse_file(found: &FoundFile, text: &str, budget: &Budget) -> (Parsed, Vec<No
             }
         }
         FileKind::TypeScript | FileKind::Tsx | FileKind::JavaScript => {
-            use crate::syntax::typescript::{syntax_issues, Dialect};
+            use crate::syntax::typescript::{parse, Dialect};
             let dialect = if matches!(found.kind, FileKind::TypeScript) {
                 Dialect::TypeScript
             } else {
                 Dialect::Tsx
             };
+            let m = parse(text, dialect);
             let lines = LineIndex::new(text);
-            for (span, message) in syntax_issues(text, dialect) {
+            for (span, message) in &m.issues {
                 notices.push(Notice {
                     path: found.rel_path.clone(),
                     line: lines.line_col(span.start).0,
-                    message,
+                    message: message.clone(),
                 });
             }
-            Parsed::Other
+            Parsed::TypeScript(Arc::new(m))
         }
     };
     (parsed, notices)

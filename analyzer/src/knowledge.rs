@@ -33,6 +33,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/knowledge/mcp.toml"),
     ),
     (
+        "rules/knowledge/typescript.toml",
+        include_str!("../../rules/knowledge/typescript.toml"),
+    ),
+    (
         "rules/knowledge/mcp_poisoning.toml",
         include_str!("../../rules/knowledge/mcp_poisoning.toml"),
     ),

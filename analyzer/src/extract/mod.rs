@@ -11,6 +11,7 @@ pub mod interp;
 pub mod langgraph;
 pub mod mcp_link;
 pub mod mcp_server;
+pub mod ts_mcp;
 
 #[cfg(test)]
 mod tests;

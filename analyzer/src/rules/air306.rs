@@ -206,9 +206,9 @@ fn effect(cx: &Ctx, s: &CapHit, controlled: &[Site]) -> Option<Effect> {
         !controlled.contains(&s.site)
             && (cx.body.names_fixed_file(s.site)
                 || cx.body.record(s.site).is_some_and(|r| {
-                    r.kwargs.iter().any(|(k, v)| {
-                        has(&a.cleanup_kwargs, k) && matches!(v, Value::Bool(true))
-                    })
+                    r.kwargs
+                        .iter()
+                        .any(|(k, v)| has(&a.cleanup_kwargs, k) && matches!(v, Value::Bool(true)))
                 }))
     };
     if has(&a.destructive, &s.kind) {

@@ -1,8 +1,19 @@
-//! TypeScript, TSX and JavaScript: tree-sitter parsing, so syntax problems are reported today
-//! and the framework extractors of the TypeScript issue have a tree to read.
+//! TypeScript, TSX and JavaScript: tree-sitter parsing lowered into a small owned IR (imports,
+//! declarations, calls, object and array literals, functions and arrows, control structure),
+//! with byte spans, the same way `python.rs` does it. The MCP server extractor reads it today;
+//! the TypeScript agent extractors will grow it.
+//!
+//! No tree-sitter node outlives `parse`. Lowering recurses but is capped at [`MAX_DEPTH`]:
+//! deeper code becomes `ExprKind::Unknown` (or no statements) and one notice, so a file's
+//! nesting can never overflow the stack. Type annotations, interfaces and JSX are dropped; type
+//! assertions (`x as T`, `x!`, `<T>x`, `x satisfies T`) are transparent.
 
 use crate::model::Span;
-use tree_sitter::Parser;
+use std::sync::Arc;
+use tree_sitter::{Node, Parser};
+
+/// Deepest expression or block nesting lowered; deeper code is analysed as unknown.
+pub const MAX_DEPTH: u32 = 150;
 
 /// Which grammar to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,24 +22,844 @@ pub enum Dialect {
     Tsx,
 }
 
+pub type Name = smol_str::SmolStr;
+
+#[derive(Debug, Clone)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum ExprKind {
+    Ident(Name),
+    /// `a.b` (also `a?.b`).
+    Member(Box<Expr>, Name),
+    /// `a[b]`.
+    Index(Box<Expr>, Box<Expr>),
+    Call(Box<Expr>, Vec<Expr>),
+    New(Box<Expr>, Vec<Expr>),
+    /// A string literal; the text is the literal's raw content (escapes not decoded).
+    Str(String),
+    /// A template literal: its substitutions (a template without any is a `Str`).
+    Template(Vec<Expr>),
+    Num,
+    Bool(bool),
+    Null,
+    Object(Vec<Prop>),
+    Array(Vec<Expr>),
+    Func(Arc<FuncDef>),
+    Await(Box<Expr>),
+    /// A binary operation (`+`, `===`, `&&` ...).
+    Binary(Name, Box<Expr>, Box<Expr>),
+    /// `a ? b : c`.
+    Cond(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `x = value` (also `+=`).
+    Assign(Box<Expr>, Box<Expr>),
+    Spread(Box<Expr>),
+    Unknown,
+}
+
+/// One entry of an object literal.
+#[derive(Debug, Clone)]
+pub enum Prop {
+    /// `key: value`, `"key": value`, `key` (shorthand), `key() {}` (method).
+    KeyValue {
+        key: String,
+        key_span: Span,
+        value: Expr,
+    },
+    /// `[expr]: value`.
+    Computed(Expr, Expr),
+    Spread(Expr),
+}
+
+#[derive(Debug, Clone)]
+pub struct Param {
+    /// The names the parameter binds (one, or several for a destructuring pattern).
+    pub names: Vec<(String, Span)>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct FuncDef {
+    pub name: Option<String>,
+    pub span: Span,
+    pub params: Vec<Param>,
+    /// The statements; an arrow with an expression body has one `Return`.
+    pub body: Vec<Stmt>,
+}
+
+/// One `name = value` of a declaration.
+#[derive(Debug, Clone)]
+pub struct Declarator {
+    /// The names bound: one for `x`, several for a pattern (`{ a, b: c }`, `[x, y]`).
+    pub names: Vec<(String, Span)>,
+    /// The target is a destructuring pattern.
+    pub pattern: bool,
+    pub value: Option<Expr>,
+}
+
+impl Declarator {
+    /// The name of a plain `x = ...` declarator.
+    pub fn single(&self) -> Option<&str> {
+        match self.names.as_slice() {
+            [(n, _)] if !self.pattern => Some(n),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum StmtKind {
+    /// `import d, { a as b } from "m"`, `import * as ns from "m"`: the module and
+    /// `(imported, local)` pairs; `default` and `*` stand for the default and namespace imports.
+    Import {
+        module: String,
+        names: Vec<(String, String)>,
+    },
+    /// `const x = ...`, `let { a, b: c } = ...`: each declarator's bound names and value.
+    Var(Vec<Declarator>),
+    Expr(Expr),
+    Func(Arc<FuncDef>),
+    /// A class: its name and methods (as functions named after the method).
+    Class {
+        name: Option<String>,
+        methods: Vec<Arc<FuncDef>>,
+    },
+    Return(Option<Expr>),
+    Throw(Expr),
+    If {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    /// `switch (value) { case a: ...; default: ... }`: `None` is `default`.
+    Switch {
+        value: Expr,
+        cases: Vec<(Option<Expr>, Vec<Stmt>)>,
+    },
+    /// Loops: their head expressions and body.
+    Loop {
+        heads: Vec<Expr>,
+        body: Vec<Stmt>,
+    },
+    Block(Vec<Stmt>),
+    Try {
+        body: Vec<Stmt>,
+        handler: Vec<Stmt>,
+        finalizer: Vec<Stmt>,
+    },
+    /// `export ...` of a declaration (the declaration itself) or `export default expr`.
+    Export(Box<Stmt>),
+    Other,
+}
+
+impl Stmt {
+    /// The blocks nested directly in this statement; function and class bodies are not
+    /// included (they run elsewhere).
+    pub fn blocks(&self) -> Vec<&[Stmt]> {
+        match &self.kind {
+            StmtKind::If { body, orelse, .. } => vec![body, orelse],
+            StmtKind::Switch { cases, .. } => cases.iter().map(|(_, b)| b.as_slice()).collect(),
+            StmtKind::Loop { body, .. } | StmtKind::Block(body) => vec![body],
+            StmtKind::Try {
+                body,
+                handler,
+                finalizer,
+            } => vec![body, handler, finalizer],
+            StmtKind::Export(inner) => vec![std::slice::from_ref(&**inner)],
+            _ => vec![],
+        }
+    }
+
+    /// The expressions this statement evaluates itself (not those of nested blocks).
+    pub fn exprs(&self) -> Vec<&Expr> {
+        match &self.kind {
+            StmtKind::Var(decls) => decls.iter().filter_map(|d| d.value.as_ref()).collect(),
+            StmtKind::Expr(e) | StmtKind::Throw(e) | StmtKind::Return(Some(e)) => vec![e],
+            StmtKind::If { test, .. } => vec![test],
+            StmtKind::Switch { value, cases } => {
+                let mut v = vec![value];
+                v.extend(cases.iter().filter_map(|(c, _)| c.as_ref()));
+                v
+            }
+            StmtKind::Loop { heads, .. } => heads.iter().collect(),
+            _ => vec![],
+        }
+    }
+}
+
+/// Visits every statement of a body, nested blocks included, with an explicit stack.
+pub fn visit_stmts<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
+    let mut stack: Vec<&'a [Stmt]> = vec![body];
+    while let Some(b) = stack.pop() {
+        for s in b {
+            f(s);
+            stack.extend(s.blocks());
+        }
+    }
+}
+
+/// Pushes the direct sub-expressions of `e` (function bodies excluded).
+pub fn push_children<'e>(e: &'e Expr, stack: &mut Vec<&'e Expr>) {
+    match &e.kind {
+        ExprKind::Member(o, _) | ExprKind::Await(o) | ExprKind::Spread(o) => stack.push(o),
+        ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) | ExprKind::Assign(a, b) => {
+            stack.push(a);
+            stack.push(b);
+        }
+        ExprKind::Call(f, args) | ExprKind::New(f, args) => {
+            stack.push(f);
+            stack.extend(args.iter());
+        }
+        ExprKind::Template(xs) | ExprKind::Array(xs) => stack.extend(xs.iter()),
+        ExprKind::Object(props) => {
+            for p in props {
+                match p {
+                    Prop::KeyValue { value, .. } => stack.push(value),
+                    Prop::Computed(k, v) => {
+                        stack.push(k);
+                        stack.push(v);
+                    }
+                    Prop::Spread(x) => stack.push(x),
+                }
+            }
+        }
+        ExprKind::Cond(a, b, c) => {
+            stack.push(a);
+            stack.push(b);
+            stack.push(c);
+        }
+        _ => {}
+    }
+}
+
+/// A parsed file: its IR, plus problems found while parsing.
+#[derive(Debug, Clone, Default)]
+pub struct TsModule {
+    pub body: Vec<Stmt>,
+    /// `(span, message)` for syntax errors (the first three) and nesting beyond `MAX_DEPTH`.
+    pub issues: Vec<(Span, String)>,
+}
+
+thread_local! {
+    static PARSERS: std::cell::RefCell<[Option<Parser>; 2]> = const { std::cell::RefCell::new([None, None]) };
+}
+
+/// Parses `text` (one parser per thread and dialect) and lowers it. Never fails.
+pub fn parse(text: &str, dialect: Dialect) -> TsModule {
+    let tree = PARSERS.with(|p| {
+        let mut slots = p.borrow_mut();
+        let slot = &mut slots[usize::from(dialect == Dialect::Tsx)];
+        if slot.is_none() {
+            let mut parser = Parser::new();
+            let lang = match dialect {
+                Dialect::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT,
+                Dialect::Tsx => tree_sitter_typescript::LANGUAGE_TSX,
+            };
+            if parser.set_language(&lang.into()).is_err() {
+                return None;
+            }
+            *slot = Some(parser);
+        }
+        slot.as_mut().and_then(|p| p.parse(text, None))
+    });
+    let Some(tree) = tree else {
+        return TsModule {
+            body: vec![],
+            issues: vec![(Span::default(), "parser gave up on this file".into())],
+        };
+    };
+    let mut l = Lower {
+        src: text.as_bytes(),
+        issues: vec![],
+        deep_reported: false,
+    };
+    let root = tree.root_node();
+    if root.has_error() {
+        super::syntax_errors(root, &mut l.issues);
+    }
+    let body = l.block_children(root, 0);
+    TsModule {
+        body,
+        issues: l.issues,
+    }
+}
+
 /// Syntax problems of one file, as `(span, message)`; at most three are reported.
 pub fn syntax_issues(text: &str, dialect: Dialect) -> Vec<(Span, String)> {
-    let mut parser = Parser::new();
-    let lang = match dialect {
-        Dialect::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT,
-        Dialect::Tsx => tree_sitter_typescript::LANGUAGE_TSX,
-    };
-    if parser.set_language(&lang.into()).is_err() {
-        return vec![(Span::default(), "typescript grammar unavailable".into())];
+    parse(text, dialect)
+        .issues
+        .into_iter()
+        .filter(|(_, m)| m.starts_with("syntax error") || m.starts_with("parser"))
+        .collect()
+}
+
+struct Lower<'a> {
+    src: &'a [u8],
+    issues: Vec<(Span, String)>,
+    deep_reported: bool,
+}
+
+fn span(n: Node) -> Span {
+    Span::new(n.start_byte(), n.end_byte())
+}
+
+fn expr(kind: ExprKind, span: Span) -> Expr {
+    Expr { kind, span }
+}
+
+impl Lower<'_> {
+    fn text(&self, n: Node) -> String {
+        String::from_utf8_lossy(&self.src[n.start_byte()..n.end_byte()]).into_owned()
     }
-    let Some(tree) = parser.parse(text, None) else {
-        return vec![(Span::default(), "parser gave up on this file".into())];
-    };
-    let mut out = vec![];
-    if tree.root_node().has_error() {
-        super::syntax_errors(tree.root_node(), &mut out);
+
+    fn name(&self, n: Node) -> Name {
+        Name::new(String::from_utf8_lossy(
+            &self.src[n.start_byte()..n.end_byte()],
+        ))
     }
-    out
+
+    fn too_deep(&mut self, n: Node, depth: u32) -> bool {
+        if depth < MAX_DEPTH {
+            return false;
+        }
+        if !self.deep_reported {
+            self.deep_reported = true;
+            self.issues.push((
+                span(n),
+                format!("code nested deeper than {MAX_DEPTH} levels is not analysed"),
+            ));
+        }
+        true
+    }
+
+    fn named_children<'t>(n: Node<'t>) -> Vec<Node<'t>> {
+        let mut c = n.walk();
+        n.named_children(&mut c)
+            .filter(|c| c.kind() != "comment")
+            .collect()
+    }
+
+    fn block_children(&mut self, n: Node, depth: u32) -> Vec<Stmt> {
+        if self.too_deep(n, depth) {
+            return vec![];
+        }
+        let mut out = vec![];
+        for c in Self::named_children(n) {
+            if let Some(s) = self.stmt(c, depth + 1) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// A statement or a block given as the body of `if`/loops.
+    fn body(&mut self, n: Option<Node>, depth: u32) -> Vec<Stmt> {
+        let Some(n) = n else { return vec![] };
+        if n.kind() == "statement_block" {
+            self.block_children(n, depth)
+        } else {
+            self.stmt(n, depth + 1).into_iter().collect()
+        }
+    }
+
+    fn string_text(&self, n: Node) -> String {
+        let mut out = String::new();
+        let mut c = n.walk();
+        for part in n.named_children(&mut c) {
+            if matches!(part.kind(), "string_fragment" | "escape_sequence") {
+                out.push_str(&self.text(part));
+            }
+        }
+        out
+    }
+
+    fn stmt(&mut self, n: Node, depth: u32) -> Option<Stmt> {
+        if self.too_deep(n, depth) {
+            return None;
+        }
+        let d = depth + 1;
+        let sp = span(n);
+        let kind = match n.kind() {
+            "import_statement" => {
+                let module = n
+                    .child_by_field_name("source")
+                    .map(|s| self.string_text(s))
+                    .unwrap_or_default();
+                let mut names = vec![];
+                for c in Self::named_children(n) {
+                    if c.kind() != "import_clause" {
+                        continue;
+                    }
+                    for part in Self::named_children(c) {
+                        match part.kind() {
+                            "identifier" => names.push(("default".into(), self.text(part))),
+                            "namespace_import" => {
+                                if let Some(id) = Self::named_children(part).into_iter().next() {
+                                    names.push(("*".into(), self.text(id)));
+                                }
+                            }
+                            "named_imports" => {
+                                for spec in Self::named_children(part) {
+                                    if spec.kind() != "import_specifier" {
+                                        continue;
+                                    }
+                                    let name =
+                                        spec.child_by_field_name("name").map(|x| self.text(x));
+                                    let alias =
+                                        spec.child_by_field_name("alias").map(|x| self.text(x));
+                                    if let Some(name) = name {
+                                        let local = alias.unwrap_or_else(|| name.clone());
+                                        names.push((
+                                            name.trim_matches(['"', '\'']).to_string(),
+                                            local,
+                                        ));
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                StmtKind::Import { module, names }
+            }
+            "export_statement" => {
+                if let Some(decl) = n.child_by_field_name("declaration") {
+                    let inner = self.stmt(decl, d)?;
+                    StmtKind::Export(Box::new(inner))
+                } else if let Some(v) = n.child_by_field_name("value") {
+                    let e = self.expr(v, d);
+                    StmtKind::Export(Box::new(Stmt {
+                        kind: StmtKind::Expr(e),
+                        span: span(v),
+                    }))
+                } else {
+                    StmtKind::Other
+                }
+            }
+            "lexical_declaration" | "variable_declaration" => {
+                let mut decls = vec![];
+                for c in Self::named_children(n) {
+                    if c.kind() != "variable_declarator" {
+                        continue;
+                    }
+                    let target = c.child_by_field_name("name");
+                    let names = target.map(|p| self.pattern_names(p, d)).unwrap_or_default();
+                    let pattern = target.is_some_and(|t| t.kind() != "identifier");
+                    let value = c.child_by_field_name("value").map(|v| self.expr(v, d));
+                    decls.push(Declarator {
+                        names,
+                        pattern,
+                        value,
+                    });
+                }
+                StmtKind::Var(decls)
+            }
+            "expression_statement" => {
+                let e = n.named_child(0).map(|c| self.expr(c, d))?;
+                StmtKind::Expr(e)
+            }
+            "function_declaration" | "generator_function_declaration" => {
+                StmtKind::Func(Arc::new(self.func(n, d)))
+            }
+            "class_declaration" | "abstract_class_declaration" => {
+                let name = n.child_by_field_name("name").map(|x| self.text(x));
+                let mut methods = vec![];
+                if let Some(b) = n.child_by_field_name("body") {
+                    for m in Self::named_children(b) {
+                        if m.kind() == "method_definition" {
+                            methods.push(Arc::new(self.func(m, d)));
+                        }
+                    }
+                }
+                StmtKind::Class { name, methods }
+            }
+            "return_statement" => StmtKind::Return(n.named_child(0).map(|e| self.expr(e, d))),
+            "throw_statement" => StmtKind::Throw(n.named_child(0).map(|e| self.expr(e, d))?),
+            "if_statement" => {
+                let test = n
+                    .child_by_field_name("condition")
+                    .map(|c| self.expr(c, d))
+                    .unwrap_or(expr(ExprKind::Unknown, sp));
+                let body = self.body(n.child_by_field_name("consequence"), d);
+                let orelse = match n.child_by_field_name("alternative") {
+                    // `else_clause` holds the statement (an `if_statement` for `else if`).
+                    Some(e) => match e.named_child(0) {
+                        Some(s) => self.body(Some(s), d),
+                        None => vec![],
+                    },
+                    None => vec![],
+                };
+                StmtKind::If { test, body, orelse }
+            }
+            "switch_statement" => {
+                let value = n
+                    .child_by_field_name("value")
+                    .map(|v| self.expr(v, d))
+                    .unwrap_or(expr(ExprKind::Unknown, sp));
+                let mut cases = vec![];
+                if let Some(b) = n.child_by_field_name("body") {
+                    for c in Self::named_children(b) {
+                        let test = match c.kind() {
+                            "switch_case" => {
+                                c.child_by_field_name("value").map(|v| self.expr(v, d))
+                            }
+                            "switch_default" => None,
+                            _ => continue,
+                        };
+                        let mut body = vec![];
+                        let value_id = c.child_by_field_name("value").map(|v| v.id());
+                        for s in Self::named_children(c) {
+                            if Some(s.id()) == value_id {
+                                continue;
+                            }
+                            if let Some(st) = self.stmt(s, d) {
+                                body.push(st);
+                            }
+                        }
+                        cases.push((test, body));
+                    }
+                }
+                StmtKind::Switch { value, cases }
+            }
+            "for_statement" | "for_in_statement" | "while_statement" | "do_statement" => {
+                let mut heads = vec![];
+                for f in ["initializer", "condition", "increment", "left", "right"] {
+                    if let Some(x) = n.child_by_field_name(f) {
+                        if x.kind().ends_with("declaration") {
+                            if let Some(Stmt {
+                                kind: StmtKind::Var(decls),
+                                ..
+                            }) = self.stmt(x, d)
+                            {
+                                heads.extend(decls.into_iter().filter_map(|d| d.value));
+                            }
+                        } else {
+                            heads.push(self.expr(x, d));
+                        }
+                    }
+                }
+                let body = self.body(n.child_by_field_name("body"), d);
+                StmtKind::Loop { heads, body }
+            }
+            "statement_block" => StmtKind::Block(self.block_children(n, d)),
+            "try_statement" => {
+                let body = self.body(n.child_by_field_name("body"), d);
+                let handler = n
+                    .child_by_field_name("handler")
+                    .map(|h| self.body(h.child_by_field_name("body"), d))
+                    .unwrap_or_default();
+                let finalizer = n
+                    .child_by_field_name("finalizer")
+                    .map(|f| self.body(f.child_by_field_name("body"), d))
+                    .unwrap_or_default();
+                StmtKind::Try {
+                    body,
+                    handler,
+                    finalizer,
+                }
+            }
+            _ => StmtKind::Other,
+        };
+        Some(Stmt { kind, span: sp })
+    }
+
+    /// Names bound by a declaration target or parameter pattern.
+    fn pattern_names(&mut self, p: Node, depth: u32) -> Vec<(String, Span)> {
+        let mut out = vec![];
+        let mut stack = vec![(p, depth)];
+        while let Some((n, dd)) = stack.pop() {
+            if dd > MAX_DEPTH || out.len() > 256 {
+                break;
+            }
+            match n.kind() {
+                "identifier" | "shorthand_property_identifier_pattern" => {
+                    out.push((self.text(n), span(n)))
+                }
+                "pair_pattern" => {
+                    if let Some(v) = n.child_by_field_name("value") {
+                        stack.push((v, dd + 1));
+                    }
+                }
+                "assignment_pattern" | "object_assignment_pattern" => {
+                    if let Some(l) = n.child_by_field_name("left") {
+                        stack.push((l, dd + 1));
+                    }
+                }
+                "required_parameter" | "optional_parameter" => {
+                    if let Some(v) = n.child_by_field_name("pattern") {
+                        stack.push((v, dd + 1));
+                    }
+                }
+                _ => {
+                    for c in Self::named_children(n).into_iter().rev() {
+                        if !c.kind().starts_with("type") {
+                            stack.push((c, dd + 1));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn func(&mut self, n: Node, depth: u32) -> FuncDef {
+        let name = n.child_by_field_name("name").map(|x| self.text(x));
+        let mut params = vec![];
+        if let Some(ps) = n.child_by_field_name("parameters") {
+            for p in Self::named_children(ps) {
+                let names = self.pattern_names(p, depth);
+                params.push(Param {
+                    names,
+                    span: span(p),
+                });
+            }
+        } else if let Some(p) = n.child_by_field_name("parameter") {
+            params.push(Param {
+                names: vec![(self.text(p), span(p))],
+                span: span(p),
+            });
+        }
+        let body = match n.child_by_field_name("body") {
+            Some(b) if b.kind() == "statement_block" => self.block_children(b, depth),
+            Some(b) => {
+                let e = self.expr(b, depth);
+                vec![Stmt {
+                    span: e.span,
+                    kind: StmtKind::Return(Some(e)),
+                }]
+            }
+            None => vec![],
+        };
+        FuncDef {
+            name,
+            span: span(n),
+            params,
+            body,
+        }
+    }
+
+    fn args(&mut self, n: Option<Node>, depth: u32) -> Vec<Expr> {
+        match n {
+            Some(a) => Self::named_children(a)
+                .into_iter()
+                .map(|c| self.expr(c, depth))
+                .collect(),
+            None => vec![],
+        }
+    }
+
+    fn expr(&mut self, n: Node, depth: u32) -> Expr {
+        let sp = span(n);
+        if self.too_deep(n, depth) {
+            return expr(ExprKind::Unknown, sp);
+        }
+        let d = depth + 1;
+        let kind = match n.kind() {
+            "identifier" | "property_identifier" | "shorthand_property_identifier" | "this" => {
+                ExprKind::Ident(self.name(n))
+            }
+            "member_expression" => {
+                let obj = match n.child_by_field_name("object") {
+                    Some(o) => self.expr(o, d),
+                    None => expr(ExprKind::Unknown, sp),
+                };
+                let prop = n
+                    .child_by_field_name("property")
+                    .map(|p| self.name(p))
+                    .unwrap_or_default();
+                ExprKind::Member(Box::new(obj), prop)
+            }
+            "subscript_expression" => {
+                let obj = match n.child_by_field_name("object") {
+                    Some(o) => self.expr(o, d),
+                    None => expr(ExprKind::Unknown, sp),
+                };
+                let idx = match n.child_by_field_name("index") {
+                    Some(i) => self.expr(i, d),
+                    None => expr(ExprKind::Unknown, sp),
+                };
+                ExprKind::Index(Box::new(obj), Box::new(idx))
+            }
+            "call_expression" => {
+                let f = match n.child_by_field_name("function") {
+                    Some(f) => self.expr(f, d),
+                    None => expr(ExprKind::Unknown, sp),
+                };
+                // A tagged template (`` $`cmd ${x}` ``) has no `arguments`.
+                let args = match n.child_by_field_name("arguments") {
+                    Some(a) if a.kind() == "template_string" => vec![self.expr(a, d)],
+                    a => self.args(a, d),
+                };
+                ExprKind::Call(Box::new(f), args)
+            }
+            "new_expression" => {
+                let f = match n.child_by_field_name("constructor") {
+                    Some(f) => self.expr(f, d),
+                    None => expr(ExprKind::Unknown, sp),
+                };
+                let args = self.args(n.child_by_field_name("arguments"), d);
+                ExprKind::New(Box::new(f), args)
+            }
+            "string" => ExprKind::Str(self.string_text(n)),
+            "template_string" => {
+                let subs: Vec<Node> = Self::named_children(n)
+                    .into_iter()
+                    .filter(|c| c.kind() == "template_substitution")
+                    .collect();
+                if subs.is_empty() {
+                    let raw = self.text(n);
+                    ExprKind::Str(raw.trim_matches('`').to_string())
+                } else {
+                    ExprKind::Template(
+                        subs.into_iter()
+                            .filter_map(|s| s.named_child(0))
+                            .map(|e| self.expr(e, d))
+                            .collect(),
+                    )
+                }
+            }
+            "number" => ExprKind::Num,
+            "true" => ExprKind::Bool(true),
+            "false" => ExprKind::Bool(false),
+            "null" | "undefined" => ExprKind::Null,
+            "object" => {
+                let mut props = vec![];
+                for c in Self::named_children(n) {
+                    match c.kind() {
+                        "pair" => {
+                            let key = c.child_by_field_name("key");
+                            let value = match c.child_by_field_name("value") {
+                                Some(v) => self.expr(v, d),
+                                None => expr(ExprKind::Unknown, span(c)),
+                            };
+                            match key {
+                                Some(k) if k.kind() == "computed_property_name" => {
+                                    let ke = match k.named_child(0) {
+                                        Some(x) => self.expr(x, d),
+                                        None => expr(ExprKind::Unknown, span(k)),
+                                    };
+                                    props.push(Prop::Computed(ke, value));
+                                }
+                                Some(k) => {
+                                    let key = if k.kind() == "string" {
+                                        self.string_text(k)
+                                    } else {
+                                        self.text(k)
+                                    };
+                                    props.push(Prop::KeyValue {
+                                        key,
+                                        key_span: span(k),
+                                        value,
+                                    });
+                                }
+                                None => {}
+                            }
+                        }
+                        "shorthand_property_identifier" => props.push(Prop::KeyValue {
+                            key: self.text(c),
+                            key_span: span(c),
+                            value: expr(ExprKind::Ident(self.name(c)), span(c)),
+                        }),
+                        "spread_element" => {
+                            if let Some(x) = c.named_child(0) {
+                                let e = self.expr(x, d);
+                                props.push(Prop::Spread(e));
+                            }
+                        }
+                        "method_definition" => {
+                            let f = self.func(c, d);
+                            let key = f.name.clone().unwrap_or_default();
+                            let key_span =
+                                c.child_by_field_name("name").map(span).unwrap_or(span(c));
+                            props.push(Prop::KeyValue {
+                                key,
+                                key_span,
+                                value: expr(ExprKind::Func(Arc::new(f)), span(c)),
+                            });
+                        }
+                        _ => {}
+                    }
+                }
+                ExprKind::Object(props)
+            }
+            "array" => ExprKind::Array(
+                Self::named_children(n)
+                    .into_iter()
+                    .map(|c| self.expr(c, d))
+                    .collect(),
+            ),
+            "arrow_function" | "function_expression" | "function" | "generator_function" => {
+                ExprKind::Func(Arc::new(self.func(n, d)))
+            }
+            "await_expression" => match n.named_child(0) {
+                Some(x) => ExprKind::Await(Box::new(self.expr(x, d))),
+                None => ExprKind::Unknown,
+            },
+            "binary_expression" => {
+                let op = n
+                    .child_by_field_name("operator")
+                    .map(|o| self.name(o))
+                    .unwrap_or_default();
+                let l = match n.child_by_field_name("left") {
+                    Some(x) => self.expr(x, d),
+                    None => expr(ExprKind::Unknown, sp),
+                };
+                let r = match n.child_by_field_name("right") {
+                    Some(x) => self.expr(x, d),
+                    None => expr(ExprKind::Unknown, sp),
+                };
+                ExprKind::Binary(op, Box::new(l), Box::new(r))
+            }
+            "ternary_expression" => {
+                let mut e = |f: &str| match n.child_by_field_name(f) {
+                    Some(x) => self.expr(x, d),
+                    None => expr(ExprKind::Unknown, sp),
+                };
+                let (a, b, c) = (e("condition"), e("consequence"), e("alternative"));
+                ExprKind::Cond(Box::new(a), Box::new(b), Box::new(c))
+            }
+            "assignment_expression" | "augmented_assignment_expression" => {
+                let l = match n.child_by_field_name("left") {
+                    Some(x) => self.expr(x, d),
+                    None => expr(ExprKind::Unknown, sp),
+                };
+                let r = match n.child_by_field_name("right") {
+                    Some(x) => self.expr(x, d),
+                    None => expr(ExprKind::Unknown, sp),
+                };
+                ExprKind::Assign(Box::new(l), Box::new(r))
+            }
+            "spread_element" => match n.named_child(0) {
+                Some(x) => ExprKind::Spread(Box::new(self.expr(x, d))),
+                None => ExprKind::Unknown,
+            },
+            // Transparent wrappers: parentheses and type assertions.
+            "parenthesized_expression"
+            | "as_expression"
+            | "satisfies_expression"
+            | "non_null_expression"
+            | "type_assertion" => {
+                let inner = Self::named_children(n)
+                    .into_iter()
+                    .find(|c| !c.kind().contains("type"));
+                match inner {
+                    Some(x) => return self.expr(x, d),
+                    None => ExprKind::Unknown,
+                }
+            }
+            _ => ExprKind::Unknown,
+        };
+        expr(kind, sp)
+    }
 }
 
 #[cfg(test)]
@@ -49,12 +880,70 @@ mod tests {
     #[test]
     fn deep_nesting_does_not_crash() {
         let src = format!("const x = {}1{};\n", "[".repeat(50_000), "]".repeat(50_000));
-        let issues = std::thread::Builder::new()
+        let m = std::thread::Builder::new()
             .stack_size(2 << 20)
-            .spawn(move || syntax_issues(&src, Dialect::TypeScript))
+            .spawn(move || parse(&src, Dialect::TypeScript))
             .expect("spawn")
             .join()
             .expect("no stack overflow");
-        assert!(issues.len() <= 3);
+        assert!(m
+            .issues
+            .iter()
+            .any(|(_, msg)| msg.contains("nested deeper")));
+        let src = format!("f({}x{});\n", "g(".repeat(20_000), ")".repeat(20_000));
+        let m = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || parse(&src, Dialect::Tsx))
+            .expect("spawn")
+            .join()
+            .expect("no stack overflow");
+        assert_eq!(m.body.len(), 1);
+    }
+
+    #[test]
+    fn lowers_imports_declarations_calls_and_objects() {
+        let m = parse(
+            r#"import { McpServer as S } from "@modelcontextprotocol/sdk/server/mcp.js";
+import * as fs from "node:fs/promises";
+import cp, { exec } from "child_process";
+const server = new S({ name: "files", version: "1.0.0" });
+server.registerTool("rm", { description: `Delete ${"x"}`, annotations: { readOnlyHint: true } },
+  async ({ path }: { path: string }) => { await fs.rm(path as string); return { content: [] }; });
+export function helper(a, b = 2) { switch (a) { case "x": exec(b); break; default: } }
+"#,
+            Dialect::TypeScript,
+        );
+        assert!(m.issues.is_empty(), "{:?}", m.issues);
+        match &m.body[0].kind {
+            StmtKind::Import { module, names } => {
+                assert_eq!(module, "@modelcontextprotocol/sdk/server/mcp.js");
+                assert_eq!(names, &[("McpServer".to_string(), "S".to_string())]);
+            }
+            k => panic!("{k:?}"),
+        }
+        match &m.body[2].kind {
+            StmtKind::Import { names, .. } => assert_eq!(names.len(), 2),
+            k => panic!("{k:?}"),
+        }
+        let StmtKind::Expr(Expr {
+            kind: ExprKind::Call(f, args),
+            ..
+        }) = &m.body[4].kind
+        else {
+            panic!("{:?}", m.body[4].kind)
+        };
+        assert!(matches!(&f.kind, ExprKind::Member(_, p) if p == "registerTool"));
+        assert_eq!(args.len(), 3);
+        let ExprKind::Func(handler) = &args[2].kind else {
+            panic!()
+        };
+        assert_eq!(handler.params[0].names[0].0, "path");
+        let StmtKind::Export(inner) = &m.body[5].kind else {
+            panic!()
+        };
+        let StmtKind::Func(h) = &inner.kind else {
+            panic!()
+        };
+        assert!(matches!(h.body[0].kind, StmtKind::Switch { ref cases, .. } if cases.len() == 2));
     }
 }

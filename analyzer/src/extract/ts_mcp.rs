@@ -1,0 +1,883 @@
+//! MCP servers in TypeScript and JavaScript (frameworks.md §4.3): `server.registerTool(name,
+//! {title, description, inputSchema, annotations}, handler)` (SDK v1 and v2), the v1 positional
+//! `server.tool(name, [description], [params], [annotations], handler)`, `registerResource` /
+//! `resource` and `registerPrompt` / `prompt`. It produces the same records as the Python
+//! extractor (`mcp_server::McpServerFacts`).
+//!
+//! Names resolve through the file's imports and `require` calls (`js.<module>.<member>`, see
+//! `rules/knowledge/typescript.toml`), module-level and local `const`s one or a few hops deep
+//! (`server.registerTool(name, config, handler)` with all three declared above), values made by
+//! constructors or calls (`const pool = new pg.Pool()` makes `pool.query` `js.pg.Pool.query`).
+//! A handler's body is classified by the calls it makes, following functions and class methods
+//! of the same file and functions imported from the project's other files, a few calls deep.
+//! There is no argument taint for TypeScript yet: AIR106 does not apply to these handlers, and
+//! AIR306 does not judge their shell commands.
+
+use crate::extract::body::{BodyAnalyzer, CapHit};
+use crate::extract::interp::{CallRecord, Callee, Site, Value};
+use crate::extract::mcp_server::{
+    Annotations, Hint, ItemKind, McpServerFacts, ParamDoc, ServerDef, ServerItem, ServerTool, Text,
+};
+use crate::model::{FileId, SourceDb, Span};
+use crate::syntax::typescript::{
+    push_children, visit_stmts, Expr, ExprKind, FuncDef, Prop, Stmt, StmtKind, TsModule,
+};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// How deep handler bodies are followed into helpers.
+const MAX_HOPS: usize = 4;
+/// How many `const` hops a value is followed.
+const MAX_RESOLVE: usize = 6;
+
+/// What a file's names refer to.
+#[derive(Default)]
+struct FileIndex<'a> {
+    /// Local name → (module, imported name: a member, `default` or `*`).
+    imports: HashMap<String, (String, String)>,
+    /// Module-level `const`/`let`/`var` with one bound name → its value.
+    consts: HashMap<String, &'a Expr>,
+    /// Functions by name: declarations, `const f = () => ...`, and class methods.
+    funcs: HashMap<String, Vec<&'a FuncDef>>,
+    /// Whether the file imports the MCP SDK.
+    imports_mcp: bool,
+}
+
+struct File<'a> {
+    id: FileId,
+    path: &'a str,
+    ir: &'a TsModule,
+    ix: FileIndex<'a>,
+}
+
+/// `node:fs/promises` → `fs.promises`; `@octokit/rest` → `@octokit.rest`; `./lib.js` unchanged.
+fn module_name(m: &str) -> String {
+    let m = m.strip_prefix("node:").unwrap_or(m);
+    let m = m
+        .strip_suffix(".js")
+        .or_else(|| m.strip_suffix(".mjs"))
+        .or_else(|| m.strip_suffix(".cjs"))
+        .unwrap_or(m);
+    m.replace('/', ".")
+}
+
+fn index(ir: &TsModule) -> FileIndex<'_> {
+    let mut ix = FileIndex::default();
+    let mut stack: Vec<&Stmt> = ir.body.iter().rev().collect();
+    while let Some(s) = stack.pop() {
+        match &s.kind {
+            StmtKind::Import { module, names } => {
+                if module.starts_with("@modelcontextprotocol/") {
+                    ix.imports_mcp = true;
+                }
+                for (imported, local) in names {
+                    ix.imports
+                        .insert(local.clone(), (module.clone(), imported.clone()));
+                }
+            }
+            StmtKind::Export(inner) => stack.push(inner),
+            StmtKind::Var(decls) => {
+                for d in decls {
+                    let Some(v) = &d.value else { continue };
+                    // `const { exec } = require("child_process")`, `const cp = require("cp")`.
+                    if let Some(m) = require_of(v) {
+                        if m.starts_with("@modelcontextprotocol/") {
+                            ix.imports_mcp = true;
+                        }
+                        for (n, _) in &d.names {
+                            let imported = if d.pattern { n.clone() } else { "*".into() };
+                            ix.imports.insert(n.clone(), (m.clone(), imported));
+                        }
+                        continue;
+                    }
+                    if let Some(n) = d.single() {
+                        ix.consts.insert(n.to_string(), v);
+                        if let ExprKind::Func(f) = &v.kind {
+                            ix.funcs.entry(n.to_string()).or_default().push(f);
+                        }
+                    }
+                }
+            }
+            StmtKind::Func(f) => {
+                if let Some(n) = &f.name {
+                    ix.funcs.entry(n.clone()).or_default().push(f);
+                }
+            }
+            StmtKind::Class { methods, .. } => {
+                for m in methods {
+                    if let Some(n) = &m.name {
+                        ix.funcs.entry(n.clone()).or_default().push(m);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    ix
+}
+
+/// The module of `require("m")`.
+fn require_of(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Call(f, args) if matches!(&f.kind, ExprKind::Ident(n) if n == "require") => {
+            match args.first().map(|a| &a.kind) {
+                Some(ExprKind::Str(s)) => Some(s.clone()),
+                _ => None,
+            }
+        }
+        ExprKind::Await(x) => require_of(x),
+        _ => None,
+    }
+}
+
+/// Reads every TypeScript/JavaScript MCP server of the project into `facts`.
+pub fn extract(
+    body: &BodyAnalyzer,
+    db: &SourceDb,
+    modules: &[(FileId, Arc<TsModule>)],
+    facts: &mut McpServerFacts,
+) {
+    let files: Vec<File> = modules
+        .iter()
+        .map(|(id, ir)| File {
+            id: *id,
+            path: &db.get(*id).rel_path,
+            ir,
+            ix: index(ir),
+        })
+        .collect();
+    let by_path: HashMap<&str, usize> =
+        files.iter().enumerate().map(|(i, f)| (f.path, i)).collect();
+    let x = Ts {
+        body,
+        files: &files,
+        by_path,
+    };
+    for fi in 0..files.len() {
+        x.file(fi, facts);
+    }
+}
+
+struct Ts<'a> {
+    body: &'a BodyAnalyzer<'a>,
+    files: &'a [File<'a>],
+    by_path: HashMap<&'a str, usize>,
+}
+
+/// Local `const`s in scope while walking a function: name → value.
+type Scope<'a> = HashMap<String, &'a Expr>;
+
+impl<'a> Ts<'a> {
+    fn site(&self, fi: usize, span: Span) -> Site {
+        Site {
+            file: self.files[fi].id,
+            span,
+        }
+    }
+
+    /// The value an expression stands for, through `const`s (local scope first).
+    fn resolve<'e>(&self, fi: usize, e: &'e Expr, scope: &Scope<'e>) -> &'e Expr
+    where
+        'a: 'e,
+    {
+        let mut cur = e;
+        for _ in 0..MAX_RESOLVE {
+            match &cur.kind {
+                ExprKind::Ident(n) => {
+                    if let Some(v) = scope.get(n.as_str()) {
+                        cur = v;
+                    } else if let Some(v) = self.files[fi].ix.consts.get(n.as_str()) {
+                        cur = v;
+                    } else {
+                        return cur;
+                    }
+                }
+                ExprKind::Await(x) => cur = x,
+                _ => return cur,
+            }
+        }
+        cur
+    }
+
+    /// The dotted name a callee or value expression denotes (`js.fs.promises.rm`), if any.
+    fn qualify(&self, fi: usize, e: &Expr, scope: &Scope, depth: usize) -> Option<String> {
+        if depth > MAX_RESOLVE {
+            return None;
+        }
+        match &e.kind {
+            ExprKind::Ident(n) => {
+                if let Some(v) = scope.get(n.as_str()) {
+                    return self.qualify(fi, v, scope, depth + 1);
+                }
+                if let Some((m, imported)) = self.files[fi].ix.imports.get(n.as_str()) {
+                    if m.starts_with('.') {
+                        return None;
+                    }
+                    let base = format!("js.{}", module_name(m));
+                    return Some(match imported.as_str() {
+                        "*" | "default" => base,
+                        member => format!("{base}.{member}"),
+                    });
+                }
+                if let Some(v) = self.files[fi].ix.consts.get(n.as_str()) {
+                    return self.qualify(fi, v, scope, depth + 1);
+                }
+                match n.as_str() {
+                    "fetch" | "eval" | "Function" => Some(format!("js.{n}")),
+                    _ => None,
+                }
+            }
+            ExprKind::Member(o, p) => {
+                Some(format!("{}.{p}", self.qualify(fi, o, scope, depth + 1)?))
+            }
+            // A value made by `new X(...)` or `f(...)` keeps the callee's name.
+            ExprKind::New(f, _) | ExprKind::Call(f, _) => self.qualify(fi, f, scope, depth + 1),
+            ExprKind::Await(x) => self.qualify(fi, x, scope, depth + 1),
+            _ => None,
+        }
+    }
+
+    /// A text literal: a string, a template without substitutions, or `"a" + "b"`.
+    fn text(&self, fi: usize, e: &Expr, scope: &Scope) -> Option<Text> {
+        let e = self.resolve(fi, e, scope);
+        let mut parts = String::new();
+        let mut stack = vec![e];
+        let mut n = 0;
+        while let Some(x) = stack.pop() {
+            n += 1;
+            if n > 256 {
+                return None;
+            }
+            match &x.kind {
+                ExprKind::Str(s) => parts.push_str(s),
+                ExprKind::Binary(op, a, b) if op == "+" => {
+                    stack.push(b);
+                    stack.push(a);
+                }
+                _ => return None,
+            }
+        }
+        Some(Text {
+            text: parts,
+            site: self.site(fi, e.span),
+        })
+    }
+
+    fn file(&self, fi: usize, facts: &mut McpServerFacts) {
+        let f = &self.files[fi];
+        // Every call in the file, with the local constants in scope where it is made.
+        let mut calls: Vec<(&Expr, Scope)> = vec![];
+        let mut bodies: Vec<(&[Stmt], Scope)> = vec![(&f.ir.body, Scope::new())];
+        let mut seen = 0usize;
+        while let Some((b, scope)) = bodies.pop() {
+            seen += 1;
+            if seen > 20_000 {
+                break;
+            }
+            let mut scope = scope;
+            visit_stmts(b, &mut |s: &Stmt| {
+                if let StmtKind::Var(decls) = &s.kind {
+                    for d in decls {
+                        if let (Some(n), Some(v)) = (d.single(), &d.value) {
+                            scope.insert(n.to_string(), v);
+                        }
+                    }
+                }
+                let mut stack: Vec<&Expr> = s.exprs();
+                if let StmtKind::Func(fd) = &s.kind {
+                    bodies.push((&fd.body, scope.clone()));
+                }
+                if let StmtKind::Class { methods, .. } = &s.kind {
+                    for m in methods {
+                        bodies.push((&m.body, scope.clone()));
+                    }
+                }
+                while let Some(e) = stack.pop() {
+                    match &e.kind {
+                        ExprKind::Call(..) => calls.push((e, scope.clone())),
+                        ExprKind::Func(fd) => bodies.push((&fd.body, scope.clone())),
+                        _ => {}
+                    }
+                    push_children(e, &mut stack);
+                }
+            });
+        }
+        calls.sort_by_key(|(e, _)| e.span.start);
+        let mut servers: HashMap<String, usize> = HashMap::new();
+        for (call, scope) in &calls {
+            let ExprKind::Call(callee, args) = &call.kind else {
+                continue;
+            };
+            let ExprKind::Member(recv, method) = &callee.kind else {
+                continue;
+            };
+            let kind = match method.as_str() {
+                "registerTool" | "tool" => 0,
+                "registerResource" | "resource" => 1,
+                "registerPrompt" | "prompt" => 2,
+                _ => continue,
+            };
+            // `registerTool` and friends are the SDK's own names; v1's generic names count only
+            // in a file that imports the SDK, with a literal name first and a handler last.
+            if !method.starts_with("register") && !f.ix.imports_mcp {
+                continue;
+            }
+            if method.starts_with("register")
+                && args.first().and_then(|a| self.text(fi, a, scope)).is_none()
+            {
+                continue;
+            }
+            if !method.starts_with("register") {
+                let named = args
+                    .first()
+                    .is_some_and(|a| self.text(fi, a, scope).is_some());
+                let handler = args
+                    .last()
+                    .is_some_and(|a| matches!(self.resolve(fi, a, scope).kind, ExprKind::Func(_)));
+                if !named || !handler || args.len() < 2 {
+                    continue;
+                }
+            }
+            let server = self.server_of(fi, recv, scope, call.span, &mut servers, facts);
+            match kind {
+                0 => self.tool(
+                    fi,
+                    server,
+                    call,
+                    method == "registerTool",
+                    args,
+                    scope,
+                    facts,
+                ),
+                _ => {
+                    let Some(name) = args.first().and_then(|a| self.text(fi, a, scope)) else {
+                        continue;
+                    };
+                    let handler = args.iter().rev().find_map(|a| self.func_of(fi, a, scope));
+                    let mut sources = vec![];
+                    if let Some((hfi, h)) = handler {
+                        let (_, src) = self.caps(hfi, h, &mut HashSet::new(), 0);
+                        sources = src;
+                    }
+                    facts.items.push(ServerItem {
+                        server,
+                        kind: if kind == 1 {
+                            ItemKind::Resource
+                        } else {
+                            ItemKind::Prompt
+                        },
+                        name: name.text,
+                        site: name.site,
+                        func: None,
+                        sources,
+                    });
+                }
+            }
+        }
+    }
+
+    /// The server a registration is made on: the `new McpServer(...)` its receiver resolves to,
+    /// else one server per receiver name in the file.
+    fn server_of(
+        &self,
+        fi: usize,
+        recv: &Expr,
+        scope: &Scope,
+        at: Span,
+        servers: &mut HashMap<String, usize>,
+        facts: &mut McpServerFacts,
+    ) -> usize {
+        let value = self.resolve(fi, recv, scope);
+        let key = match &value.kind {
+            ExprKind::New(..) => format!("new@{}", value.span.start),
+            _ => format!("recv:{}", expr_label(recv)),
+        };
+        if let Some(&i) = servers.get(&key) {
+            return i;
+        }
+        let (name, site, sdk) = match &value.kind {
+            ExprKind::New(_, args) => {
+                let name = args
+                    .first()
+                    .and_then(|a| match &self.resolve(fi, a, scope).kind {
+                        ExprKind::Object(props) => props.iter().find_map(|p| match p {
+                            Prop::KeyValue { key, value, .. } if key == "name" => {
+                                self.text(fi, value, scope).map(|t| t.text)
+                            }
+                            _ => None,
+                        }),
+                        _ => None,
+                    });
+                (name, self.site(fi, value.span), "ts McpServer")
+            }
+            _ => (None, self.site(fi, at), "ts McpServer"),
+        };
+        facts.servers.push(ServerDef { name, site, sdk });
+        let i = facts.servers.len() - 1;
+        servers.insert(key, i);
+        i
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn tool(
+        &self,
+        fi: usize,
+        server: usize,
+        call: &Expr,
+        register: bool,
+        args: &[Expr],
+        scope: &Scope,
+        facts: &mut McpServerFacts,
+    ) {
+        let Some(name_text) = args.first().and_then(|a| self.text(fi, a, scope)) else {
+            return;
+        };
+        let mut description = None;
+        let mut title = None;
+        let mut params = vec![];
+        let mut annotations = None;
+        let mut handler = None;
+        let mut read_config = |cfg: &Expr, this: &Self| {
+            let ExprKind::Object(props) = &this.resolve(fi, cfg, scope).kind else {
+                return;
+            };
+            for p in props {
+                let Prop::KeyValue { key, value, .. } = p else {
+                    continue;
+                };
+                match key.as_str() {
+                    "description" => description = this.text(fi, value, scope),
+                    "title" => title = this.text(fi, value, scope),
+                    "inputSchema" | "paramsSchema" => params = this.params(fi, value, scope),
+                    "annotations" => annotations = Some(this.annotations(fi, value, scope)),
+                    _ => {}
+                }
+            }
+        };
+        if register {
+            if let Some(cfg) = args.get(1) {
+                read_config(cfg, self);
+            }
+            handler = args.get(2).and_then(|a| self.func_of(fi, a, scope));
+        } else {
+            // v1 `tool(name, [description], [params], [annotations], cb)`.
+            for a in &args[1..] {
+                let v = self.resolve(fi, a, scope);
+                match &v.kind {
+                    ExprKind::Str(_) | ExprKind::Binary(..) => {
+                        description = self.text(fi, a, scope);
+                    }
+                    ExprKind::Object(props) => {
+                        let hints = props.iter().any(
+                            |p| matches!(p, Prop::KeyValue { key, .. } if key.ends_with("Hint")),
+                        );
+                        if hints {
+                            annotations = Some(self.annotations(fi, a, scope));
+                        } else {
+                            params = self.params(fi, a, scope);
+                        }
+                    }
+                    ExprKind::Func(_) => handler = self.func_of(fi, a, scope),
+                    _ => {}
+                }
+            }
+        }
+        let (sinks, sources) = match handler {
+            Some((hfi, h)) => self.caps(hfi, h, &mut HashSet::new(), 0),
+            None => (vec![], vec![]),
+        };
+        facts.tools.push(ServerTool {
+            server,
+            name: name_text.text.clone(),
+            site: name_text.site,
+            name_text: Some(name_text),
+            registration: self.site(fi, call.span),
+            title,
+            description,
+            params,
+            annotations,
+            func: None,
+            branch: None,
+            body_known: handler.is_some(),
+            sinks,
+            sources,
+        });
+    }
+
+    /// Parameter descriptions of a zod shape (`{ path: z.string().describe("...") }`), a
+    /// `z.object({...})`, or `Schema.shape` of such a constant.
+    fn params(&self, fi: usize, e: &Expr, scope: &Scope) -> Vec<ParamDoc> {
+        let mut v = self.resolve(fi, e, scope);
+        for _ in 0..MAX_RESOLVE {
+            match &v.kind {
+                ExprKind::Member(o, p) if p == "shape" => v = self.resolve(fi, o, scope),
+                ExprKind::Call(f, a) => match (&f.kind, a.first()) {
+                    (ExprKind::Member(_, m), Some(inner))
+                        if m == "object" || m == "strictObject" =>
+                    {
+                        v = self.resolve(fi, inner, scope)
+                    }
+                    (ExprKind::Member(o, _), _) => v = o,
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        let ExprKind::Object(props) = &v.kind else {
+            return vec![];
+        };
+        props
+            .iter()
+            .filter_map(|p| match p {
+                Prop::KeyValue { key, value, .. } => Some(ParamDoc {
+                    name: key.clone(),
+                    description: self.describe(fi, value, scope),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The text of a `.describe("...")` anywhere in a zod chain.
+    fn describe(&self, fi: usize, e: &Expr, scope: &Scope) -> Option<Text> {
+        let mut cur = e;
+        for _ in 0..32 {
+            match &cur.kind {
+                ExprKind::Call(f, args) => {
+                    if let ExprKind::Member(o, m) = &f.kind {
+                        if m == "describe" {
+                            if let Some(t) = args.first().and_then(|a| self.text(fi, a, scope)) {
+                                return Some(t);
+                            }
+                        }
+                        cur = o;
+                    } else {
+                        return None;
+                    }
+                }
+                ExprKind::Member(o, _) => cur = o,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    fn annotations(&self, fi: usize, e: &Expr, scope: &Scope) -> Annotations {
+        let at = self.site(fi, e.span);
+        let mut a = Annotations {
+            site: at,
+            known: false,
+            read_only: None,
+            destructive: None,
+            idempotent: None,
+            open_world: None,
+        };
+        let v = self.resolve(fi, e, scope);
+        let ExprKind::Object(props) = &v.kind else {
+            return a;
+        };
+        a.known = true;
+        for p in props {
+            let Prop::KeyValue { key, value, .. } = p else {
+                continue;
+            };
+            let val = self.resolve(fi, value, scope);
+            let h = match val.kind {
+                ExprKind::Bool(b) => Some(Hint {
+                    value: b,
+                    site: self.site(fi, val.span),
+                }),
+                _ => None,
+            };
+            match key.as_str() {
+                "readOnlyHint" => a.read_only = h,
+                "destructiveHint" => a.destructive = h,
+                "idempotentHint" => a.idempotent = h,
+                "openWorldHint" => a.open_world = h,
+                _ => {}
+            }
+        }
+        // Hints from a shared constant point at the registration's annotations.
+        for h in [
+            &mut a.read_only,
+            &mut a.destructive,
+            &mut a.idempotent,
+            &mut a.open_world,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if h.site.span.start < at.span.start || h.site.span.end > at.span.end {
+                h.site = at;
+            }
+        }
+        a
+    }
+
+    /// The function an expression denotes: an arrow or function literal, a `const` holding one,
+    /// a function declared in the file, or one imported from another file of the project.
+    fn func_of(&self, fi: usize, e: &'a Expr, scope: &Scope<'a>) -> Option<(usize, &'a FuncDef)> {
+        let v = self.resolve(fi, e, scope);
+        match &v.kind {
+            ExprKind::Func(f) => Some((fi, f)),
+            ExprKind::Ident(n) => self.named_func(fi, n),
+            _ => None,
+        }
+    }
+
+    /// A function by name in file `fi`, or imported there from a project file.
+    fn named_func(&self, fi: usize, name: &str) -> Option<(usize, &'a FuncDef)> {
+        let f = &self.files[fi];
+        if let Some(fs) = f.ix.funcs.get(name) {
+            return fs.first().map(|d| (fi, *d));
+        }
+        let (m, imported) = f.ix.imports.get(name)?;
+        let target = self.relative(fi, m)?;
+        self.files[target]
+            .ix
+            .funcs
+            .get(imported.as_str())
+            .and_then(|fs| fs.first())
+            .map(|d| (target, *d))
+    }
+
+    /// The project file a relative import names (`./lib.js` is `lib.ts` in sources).
+    fn relative(&self, fi: usize, m: &str) -> Option<usize> {
+        if !m.starts_with('.') {
+            return None;
+        }
+        let dir = self.files[fi].path.rsplit_once('/').map_or("", |(d, _)| d);
+        let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+        for seg in m.split('/') {
+            match seg {
+                "." | "" => {}
+                ".." => {
+                    parts.pop();
+                }
+                s => parts.push(s),
+            }
+        }
+        let joined = parts.join("/");
+        let stem = joined
+            .strip_suffix(".js")
+            .or_else(|| joined.strip_suffix(".mjs"))
+            .or_else(|| joined.strip_suffix(".ts"))
+            .unwrap_or(&joined);
+        for ext in [
+            ".ts",
+            ".js",
+            ".mts",
+            ".mjs",
+            ".tsx",
+            "/index.ts",
+            "/index.js",
+        ] {
+            if let Some(&i) = self.by_path.get(format!("{stem}{ext}").as_str()) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// Sinks and sources a function reaches: its calls matched against knowledge, and the
+    /// functions it calls in the project, `MAX_HOPS` deep.
+    fn caps(
+        &self,
+        fi: usize,
+        f: &'a FuncDef,
+        visited: &mut HashSet<(usize, usize)>,
+        depth: usize,
+    ) -> (Vec<CapHit>, Vec<CapHit>) {
+        let mut sinks = vec![];
+        let mut sources = vec![];
+        if depth > MAX_HOPS || !visited.insert((fi, f.span.start as usize)) {
+            return (sinks, sources);
+        }
+        // Calls of the body and of the closures inside it, with local constants in scope.
+        let mut scope: Scope = Scope::new();
+        let mut calls: Vec<&Expr> = vec![];
+        // Calls whose failure is ignored (`fs.unlink(tmp).catch(() => {})`) or made while
+        // handling an error (`catch (e) { await fs.unlink(tmp) }`): cleanup, not the tool's work.
+        let mut cleanup: HashSet<u32> = HashSet::new();
+        let mut bodies: Vec<&[Stmt]> = vec![&f.body];
+        let mut n = 0;
+        while let Some(b) = bodies.pop() {
+            n += 1;
+            if n > 5_000 {
+                break;
+            }
+            visit_stmts(b, &mut |s: &'a Stmt| {
+                if let StmtKind::Try { handler, .. } = &s.kind {
+                    visit_stmts(handler, &mut |h: &Stmt| {
+                        let mut stack = h.exprs();
+                        while let Some(e) = stack.pop() {
+                            if matches!(e.kind, ExprKind::Call(..)) {
+                                cleanup.insert(e.span.start);
+                            }
+                            push_children(e, &mut stack);
+                        }
+                    });
+                }
+                if let StmtKind::Var(decls) = &s.kind {
+                    for d in decls {
+                        if let (Some(name), Some(v)) = (d.single(), &d.value) {
+                            scope.insert(name.to_string(), v);
+                        }
+                    }
+                }
+                if let StmtKind::Func(fd) = &s.kind {
+                    bodies.push(&fd.body);
+                }
+                let mut stack = s.exprs();
+                while let Some(e) = stack.pop() {
+                    match &e.kind {
+                        ExprKind::Call(c, _) => {
+                            if let ExprKind::Member(inner, m) = &c.kind {
+                                if m == "catch" {
+                                    if let ExprKind::Call(..) = inner.kind {
+                                        cleanup.insert(inner.span.start);
+                                    }
+                                }
+                            }
+                            calls.push(e)
+                        }
+                        ExprKind::New(..) => calls.push(e),
+                        ExprKind::Func(fd) => bodies.push(&fd.body),
+                        _ => {}
+                    }
+                    push_children(e, &mut stack);
+                }
+            });
+        }
+        calls.sort_by_key(|e| e.span.start);
+        for call in calls {
+            let (callee_e, args) = match &call.kind {
+                ExprKind::Call(c, a) | ExprKind::New(c, a) => (&**c, a),
+                _ => continue,
+            };
+            let site = self.site(fi, call.span);
+            let rec = self.record(fi, callee_e, args, &scope, site);
+            let label = rec
+                .callees
+                .first()
+                .map(BodyAnalyzer::callee_label)
+                .unwrap_or_default();
+            let label = label.strip_prefix("js.").unwrap_or(&label).to_string();
+            for (_, kind) in self.body.direct_sinks(&rec) {
+                if kind == "file_delete" && cleanup.contains(&call.span.start) {
+                    continue;
+                }
+                sinks.push(CapHit {
+                    kind,
+                    site,
+                    chain: vec![site],
+                    callee: label.clone(),
+                });
+            }
+            for kind in self.body.direct_sources(&rec) {
+                sources.push(CapHit {
+                    kind,
+                    site,
+                    chain: vec![site],
+                    callee: label.clone(),
+                });
+            }
+            // Project functions: by name in this file, imported from another, or a method of a
+            // class of this file (`manager.save(...)`, `this.save(...)`).
+            let target = match &callee_e.kind {
+                ExprKind::Ident(name) => self.named_func(fi, name),
+                ExprKind::Member(_, m)
+                    if rec
+                        .callees
+                        .iter()
+                        .all(|c| !matches!(c, Callee::Qualified(_))) =>
+                {
+                    self.files[fi]
+                        .ix
+                        .funcs
+                        .get(m.as_str())
+                        .and_then(|fs| fs.first())
+                        .map(|d| (fi, *d))
+                }
+                _ => None,
+            };
+            if let Some((tfi, t)) = target {
+                let (s2, r2) = self.caps(tfi, t, visited, depth + 1);
+                let prefix = |h: CapHit| {
+                    let mut chain = vec![site];
+                    chain.extend(h.chain);
+                    CapHit { chain, ..h }
+                };
+                sinks.extend(s2.into_iter().map(prefix));
+                sources.extend(r2.into_iter().map(prefix));
+            }
+        }
+        sinks.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
+        sinks.dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
+        sources.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
+        sources.dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
+        (sinks, sources)
+    }
+
+    /// A call in the shape knowledge matching reads: the qualified callee (or a method on an
+    /// unknown receiver), literal string arguments, and an object literal's properties as
+    /// keyword arguments.
+    fn record(
+        &self,
+        fi: usize,
+        callee: &Expr,
+        args: &[Expr],
+        scope: &Scope,
+        site: Site,
+    ) -> CallRecord {
+        let callees = match self.qualify(fi, callee, scope, 0) {
+            Some(q) => vec![Callee::Qualified(q.into())],
+            None => match &callee.kind {
+                ExprKind::Member(o, m) => vec![Callee::Method {
+                    method: m.to_string(),
+                    receiver: match &o.kind {
+                        ExprKind::Ident(n) => Some(n.to_string()),
+                        ExprKind::Member(_, p) => Some(p.to_string()),
+                        _ => None,
+                    },
+                }],
+                _ => vec![Callee::Unknown],
+            },
+        };
+        let lit = |e: &Expr| -> Value {
+            match &self.resolve(fi, e, scope).kind {
+                ExprKind::Str(s) => Value::Str(s.as_str().into(), self.site(fi, e.span)),
+                ExprKind::Bool(b) => Value::Bool(*b),
+                ExprKind::Num => Value::Num,
+                ExprKind::Null => Value::None,
+                _ => Value::Unknown,
+            }
+        };
+        let mut kwargs = vec![];
+        for a in args {
+            if let ExprKind::Object(props) = &self.resolve(fi, a, scope).kind {
+                for p in props {
+                    if let Prop::KeyValue { key, value, .. } = p {
+                        kwargs.push((key.clone(), lit(value)));
+                    }
+                }
+            }
+        }
+        CallRecord {
+            site,
+            callees,
+            args: args.iter().map(lit).collect(),
+            kwargs,
+            func_span: callee.span,
+        }
+    }
+}
+
+/// A short label of a receiver expression (`server`, `this.server`).
+fn expr_label(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Ident(n) => n.to_string(),
+        ExprKind::Member(o, p) => format!("{}.{p}", expr_label(o)),
+        _ => "?".into(),
+    }
+}
