@@ -1242,7 +1242,11 @@ impl<'m> Interp<'m> {
                             Value::Func(f)
                         }
                         Some(v) => v,
-                        None => Value::Unknown,
+                        // Inherited from an external base class (`class Server(FastMCP)`).
+                        None => match ext_base(&c) {
+                            Some(b) => Value::Ext(format!("{b}.{attr}").into()),
+                            None => Value::Unknown,
+                        },
                     },
                     ObjKind::Ext(c) => Value::Ext(format!("{c}.{attr}").into()),
                     ObjKind::ToolFunc { .. } => Value::Unknown,
@@ -1325,9 +1329,12 @@ impl<'m> Interp<'m> {
                 return v;
             }
         }
-        // Method on an object that is not a project instance: record it on the object.
+        // Method on an object that is not a project instance, or an instance's method inherited
+        // from an external base class: record it on the object.
         if let (Some(m), Some(Value::Obj(rid))) = (&method_name, &recv_val) {
-            if !matches!(self.ev.objects[*rid].kind, ObjKind::Instance(_)) {
+            if !matches!(self.ev.objects[*rid].kind, ObjKind::Instance(_))
+                || matches!(fv, Value::Ext(_))
+            {
                 self.record_method(
                     *rid,
                     m,
@@ -1701,6 +1708,28 @@ fn class_attr(c: &ClassVal, attr: &str) -> Option<Value> {
         for b in cls.bases.iter() {
             if let Value::Class(bc) = b {
                 queue.insert(0, bc.clone());
+            }
+        }
+    }
+    None
+}
+
+/// The first external class among a project class's bases, breadth-first (`FastMCP` in
+/// `class Server(FastMCP)`).
+pub fn ext_base(c: &ClassVal) -> Option<Rc<str>> {
+    let mut queue: std::collections::VecDeque<ClassVal> =
+        std::collections::VecDeque::from([c.clone()]);
+    let mut steps = 0;
+    while let Some(cls) = queue.pop_front() {
+        steps += 1;
+        if steps > 32 {
+            break;
+        }
+        for b in cls.bases.iter() {
+            match b {
+                Value::Ext(q) => return Some(q.clone()),
+                Value::Class(bc) => queue.push_back(bc.clone()),
+                _ => {}
             }
         }
     }

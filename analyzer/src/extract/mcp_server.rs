@@ -213,6 +213,16 @@ fn class_is(o: &Obj, glob: &str) -> bool {
     o.class_name().is_some_and(|c| glob_match(glob, c))
 }
 
+/// The class an object is, or for an instance of a project class, its external base class
+/// (`class QdrantServer(FastMCP)`).
+fn server_class(o: &Obj) -> Option<std::rc::Rc<str>> {
+    match &o.kind {
+        ObjKind::Ext(c) => Some(c.clone()),
+        ObjKind::Instance(c) => crate::extract::interp::ext_base(c),
+        ObjKind::ToolFunc { .. } => None,
+    }
+}
+
 impl<'a> Extractor<'a> {
     pub fn new(ev: &'a Evaluation, modules: &'a [ModuleInfo], body: &'a BodyAnalyzer<'a>) -> Self {
         Extractor {
@@ -227,14 +237,12 @@ impl<'a> Extractor<'a> {
     pub fn run(mut self) -> McpServerFacts {
         for id in 0..self.ev.objects.len() {
             let o = &self.ev.objects[id];
-            if let Some(sdk) = HIGH_LEVEL
-                .iter()
-                .find(|(g, _)| class_is(o, g))
-                .map(|(_, s)| *s)
-            {
+            let class = server_class(o);
+            let is = |g: &str| class.as_deref().is_some_and(|c| glob_match(g, c));
+            if let Some(sdk) = HIGH_LEVEL.iter().find(|(g, _)| is(g)).map(|(_, s)| *s) {
                 let s = self.server(id, sdk);
                 self.high_level(id, s);
-            } else if class_is(o, LOW_LEVEL) {
+            } else if is(LOW_LEVEL) {
                 let s = self.server(id, "mcp Server");
                 self.low_level(id, s);
             }
@@ -335,6 +343,28 @@ impl<'a> Extractor<'a> {
     /// the official SDK, fastmcp accepts one at 0 for the decorator object).
     fn tool_from(&mut self, server: usize, target: &Value, reg: &Reg, name_arg: usize) {
         let ev = self.ev;
+        // A function chosen in branches (`f = wrap(f)` under a condition): the one with its own
+        // parameters rather than a generic `*args` wrapper.
+        let target = match target {
+            Value::Union(vs) => {
+                let own = vs.iter().find(|v| match v {
+                    Value::Func(f) => f
+                        .def
+                        .params
+                        .iter()
+                        .all(|p| p.kind == crate::syntax::python::ParamKind::Normal),
+                    _ => false,
+                });
+                match own.or_else(|| {
+                    vs.iter()
+                        .find(|v| matches!(v, Value::Func(_) | Value::Obj(_)))
+                }) {
+                    Some(v) => v,
+                    None => return,
+                }
+            }
+            v => v,
+        };
         let (func, inner): (FuncVal, Option<&Obj>) = match target {
             Value::Func(f) => (f.clone(), None),
             Value::Obj(tid) => {

@@ -311,6 +311,15 @@ impl<'a> Ts<'a> {
             let ExprKind::Member(recv, method) = &callee.kind else {
                 continue;
             };
+            // fastmcp for TypeScript: `server.addTool({ name, description, parameters,
+            // annotations, execute })`.
+            if method == "addTool" {
+                if let Some(obj) = args.first() {
+                    let server = self.server_of(fi, recv, scope, call.span, &mut servers, facts);
+                    self.add_tool(fi, server, call, obj, scope, facts);
+                }
+                continue;
+            }
             let kind = match method.as_str() {
                 "registerTool" | "tool" => 0,
                 "registerResource" | "resource" => 1,
@@ -323,7 +332,10 @@ impl<'a> Ts<'a> {
                 continue;
             }
             if method.starts_with("register")
-                && args.first().and_then(|a| self.text(fi, a, scope)).is_none()
+                && args
+                    .first()
+                    .and_then(|a| self.name_of(fi, a, scope))
+                    .is_none()
             {
                 continue;
             }
@@ -429,7 +441,13 @@ impl<'a> Ts<'a> {
         scope: &Scope,
         facts: &mut McpServerFacts,
     ) {
-        let Some(name_text) = args.first().and_then(|a| self.text(fi, a, scope)) else {
+        let Some(first) = args.first() else { return };
+        let name_text = self.text(fi, first, scope);
+        let Some(name) = name_text
+            .as_ref()
+            .map(|t| t.text.clone())
+            .or_else(|| self.name_of(fi, first, scope))
+        else {
             return;
         };
         let mut description = None;
@@ -488,14 +506,82 @@ impl<'a> Ts<'a> {
         };
         facts.tools.push(ServerTool {
             server,
-            name: name_text.text.clone(),
-            site: name_text.site,
-            name_text: Some(name_text),
+            name,
+            site: name_text
+                .as_ref()
+                .map_or(self.site(fi, first.span), |t| t.site),
+            name_text,
             registration: self.site(fi, call.span),
             title,
             description,
             params,
             annotations,
+            func: None,
+            branch: None,
+            body_known: handler.is_some(),
+            sinks,
+            sources,
+        });
+    }
+
+    /// A tool's name: its text, or the name of the constant it is imported as
+    /// (`registerTool(RESOLVE_TOOL, ...)` with the constant in another module).
+    fn name_of(&self, fi: usize, e: &Expr, scope: &Scope) -> Option<String> {
+        if let Some(t) = self.text(fi, e, scope) {
+            return Some(t.text);
+        }
+        match &self.resolve(fi, e, scope).kind {
+            ExprKind::Ident(n) => Some(n.to_string()),
+            ExprKind::Member(_, p) => Some(p.to_string()),
+            _ => None,
+        }
+    }
+
+    /// `addTool({ name, description, parameters, annotations, execute })`.
+    fn add_tool(
+        &self,
+        fi: usize,
+        server: usize,
+        call: &Expr,
+        obj: &Expr,
+        scope: &Scope,
+        facts: &mut McpServerFacts,
+    ) {
+        let ExprKind::Object(props) = &self.resolve(fi, obj, scope).kind else {
+            return;
+        };
+        let get = |k: &str| {
+            props.iter().find_map(|p| match p {
+                Prop::KeyValue { key, value, .. } if key == k => Some(value),
+                _ => None,
+            })
+        };
+        let (Some(name_e), Some(exec)) = (get("name"), get("execute")) else {
+            return;
+        };
+        let Some(name) = self.name_of(fi, name_e, scope) else {
+            return;
+        };
+        let name_text = self.text(fi, name_e, scope);
+        let handler = self.func_of(fi, exec, scope);
+        let (sinks, sources) = match handler {
+            Some((hfi, h)) => self.caps(hfi, h, &mut HashSet::new(), 0),
+            None => (vec![], vec![]),
+        };
+        facts.tools.push(ServerTool {
+            server,
+            name,
+            site: name_text
+                .as_ref()
+                .map_or(self.site(fi, name_e.span), |t| t.site),
+            name_text,
+            registration: self.site(fi, call.span),
+            title: None,
+            description: get("description").and_then(|d| self.text(fi, d, scope)),
+            params: get("parameters")
+                .map(|p| self.params(fi, p, scope))
+                .unwrap_or_default(),
+            annotations: get("annotations").map(|a| self.annotations(fi, a, scope)),
             func: None,
             branch: None,
             body_known: handler.is_some(),

@@ -1,20 +1,26 @@
-# case: the CRM server with annotations that match the bodies: the webhook call is an open-world
-# write, the purge is destructive, the lookup is read-only.
+# case: the CRM server with annotations that match the bodies: the email is an open-world write, the purge is destructive, the lookup is read-only.
+import smtplib
 import sqlite3
+from email.message import EmailMessage
 
-import requests
 from fastmcp import FastMCP
 
 mcp = FastMCP("crm")
 DB = "/var/lib/crm/crm.db"
-WEBHOOK = "https://hooks.example.com/crm"
 
 
 @mcp.tool(annotations={"readOnlyHint": False, "destructiveHint": False, "openWorldHint": True})
 def notify_customer(customer_id: int, message: str) -> str:
-    """Send a message to a customer through the notification webhook."""
-    r = requests.post(WEBHOOK, json={"customer": customer_id, "text": message}, timeout=10)
-    return f"sent ({r.status_code})"
+    """Email a message to a customer."""
+    with sqlite3.connect(DB) as conn:
+        (email,) = conn.execute("SELECT email FROM customers WHERE id = ?", (customer_id,)).fetchone()
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "crm@example.com", email, "A message from support"
+    msg.set_content(message)
+    with smtplib.SMTP("mail.example.com", 587) as smtp:
+        smtp.starttls()
+        smtp.send_message(msg)
+    return "sent"
 
 
 @mcp.tool(

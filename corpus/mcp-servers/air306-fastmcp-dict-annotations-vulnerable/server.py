@@ -1,21 +1,28 @@
-# case: a CRM server on standalone fastmcp with annotations as dicts: `notify_customer` posts to
-# a webhook but claims to be read-only; `purge_customer` runs a literal DELETE but claims not to
+# case: a CRM server on standalone fastmcp with annotations as dicts: `notify_customer` sends an
+# email but claims to be read-only; `purge_customer` runs a literal DELETE but claims not to
 # be destructive. `lookup_customer` runs a SELECT and is honestly read-only.
+import smtplib
 import sqlite3
+from email.message import EmailMessage
 
-import requests
 from fastmcp import FastMCP
 
 mcp = FastMCP("crm")
 DB = "/var/lib/crm/crm.db"
-WEBHOOK = "https://hooks.example.com/crm"
 
 
 @mcp.tool(annotations={"readOnlyHint": True, "openWorldHint": True})  # expect: AIR306
 def notify_customer(customer_id: int, message: str) -> str:
-    """Send a message to a customer through the notification webhook."""
-    r = requests.post(WEBHOOK, json={"customer": customer_id, "text": message}, timeout=10)
-    return f"sent ({r.status_code})"
+    """Email a message to a customer."""
+    with sqlite3.connect(DB) as conn:
+        (email,) = conn.execute("SELECT email FROM customers WHERE id = ?", (customer_id,)).fetchone()
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "crm@example.com", email, "A message from support"
+    msg.set_content(message)
+    with smtplib.SMTP("mail.example.com", 587) as smtp:
+        smtp.starttls()
+        smtp.send_message(msg)
+    return "sent"
 
 
 @mcp.tool(

@@ -1,6 +1,8 @@
-// case: the backup server with annotations that match the handlers: the refresh is an
-// open-world write, the expiry and the purge are destructive.
+// case: the backup server with annotations that match the handlers: listing refreshes a
+// local cache (not read-only), the expiry and the purge are destructive.
 import { rmSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { removeSnapshot } from "./storage.js";
@@ -12,13 +14,15 @@ const DESTRUCTIVE = { readOnlyHint: false, destructiveHint: true, idempotentHint
 server.registerTool(
   "list_snapshots",
   {
-    description: "Refresh and list the snapshots of a volume.",
+    description: "List the snapshots of a volume (and refresh the local cache).",
     inputSchema: { volume: z.string() },
     annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: true },
   },
   async ({ volume }) => {
-    const res = await fetch(`${API}/volumes/${volume}/snapshots:refresh`, { method: "POST" });
-    return { content: [{ type: "text", text: await res.text() }] };
+    const res = await fetch(`${API}/volumes/${volume}/snapshots`);
+    const text = await res.text();
+    await writeFile(`/var/cache/backup/${path.basename(volume)}.json`, text);
+    return { content: [{ type: "text", text }] };
   },
 );
 

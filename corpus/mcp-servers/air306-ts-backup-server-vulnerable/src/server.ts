@@ -1,8 +1,10 @@
-// case: a backup MCP server in TypeScript: `list_snapshots` posts to the backup service's API
-// yet claims to be read-only, `expire_snapshot` deletes a snapshot file (through a helper in
-// another module) yet claims not to be destructive, and `purge_cache` deletes a folder with no
-// annotations (low).
+// case: a backup MCP server in TypeScript: `list_snapshots` rewrites a local cache file of the
+// snapshot list yet claims to be read-only, `expire_snapshot` deletes a snapshot file (through a
+// helper in another module) yet claims not to be destructive, and `purge_cache` deletes a folder
+// with no annotations (low).
 import { rmSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { removeSnapshot } from "./storage.js";
@@ -18,8 +20,10 @@ server.registerTool(
     annotations: { readOnlyHint: true, openWorldHint: true }, // expect: AIR306
   },
   async ({ volume }) => {
-    const res = await fetch(`${API}/volumes/${volume}/snapshots:refresh`, { method: "POST" });
-    return { content: [{ type: "text", text: await res.text() }] };
+    const res = await fetch(`${API}/volumes/${volume}/snapshots`);
+    const text = await res.text();
+    await writeFile(`/var/cache/backup/${path.basename(volume)}.json`, text);
+    return { content: [{ type: "text", text }] };
   },
 );
 
