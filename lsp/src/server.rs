@@ -949,11 +949,11 @@ fn hover(cx: &RequestCtx, params: Value) -> Result<Value, String> {
                 md.push_str(&format!(" ({})", place(g)));
             }
             md.push('\n');
-            if c.reached_by.is_empty() {
+            if c.reaching.is_empty() {
                 md.push_str("\nno untrusted content reaches it\n");
             } else {
                 md.push_str("\nuntrusted content that can reach it:\n");
-                for s in &c.reached_by {
+                for s in &c.reaching {
                     md.push_str(&format!(
                         "- `{}`: {} ({})\n",
                         s.kind,
