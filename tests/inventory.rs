@@ -77,7 +77,7 @@ fn every_agent_tool_and_server_is_listed_with_its_capabilities() {
             "graph",
             "langgraph",
             &["file_write"],
-            &["file_content", "user_input"],
+            &["user_input"],
             "gated",
             "none",
         ),

@@ -62,7 +62,7 @@ pub const RULES: &[RuleMeta] = &[
         name: "lethal-trifecta",
         summary: "one agent combines untrusted content, private data and an exfiltration-capable sink",
         default_severity: Severity::High,
-        implemented: false,
+        implemented: true,
         docs: doc!("AIR103"),
     },
     RuleMeta {
@@ -167,6 +167,7 @@ pub fn selector_is_known(selector: &str) -> bool {
 }
 
 pub mod air101;
+pub mod air103;
 pub mod air104;
 pub mod air105;
 pub mod air106;
@@ -181,6 +182,7 @@ pub mod context;
 pub fn run(cx: &context::Ctx, units: &[context::Unit]) -> Vec<crate::model::Finding> {
     let mut out = vec![];
     air101::check(cx, units, &mut out);
+    air103::check(cx, units, &mut out);
     air104::check(cx, &mut out);
     air105::check(cx, &mut out);
     air106::check(cx, &mut out);
