@@ -291,6 +291,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
         let fw = match u.origin {
             UnitOrigin::Agent(ai) => framework(&cx.lg.agents[ai].factory),
             UnitOrigin::Graph(_) => "langgraph",
+            UnitOrigin::CrewAgent(_) => "crewai",
         };
         let location = cx.loc(u.site);
         inv.agents.push(AgentInfo {
@@ -337,6 +338,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
                         "hitl-middleware"
                     }
                     _ if cx.lg.tools[t].body_gate == Some(site) => "interrupt-in-tool",
+                    UnitOrigin::CrewAgent(_) => "before-tool-call-hook",
                     _ => "interrupt-before",
                 };
                 inv.gates.push(GateInfo {

@@ -671,6 +671,8 @@ impl<'m> Interp<'m> {
                 let mut v = Value::Class(c);
                 for d in def.decorators.iter().rev() {
                     let dv = self.expr(d);
+                    // External class decorators (`@CrewBase`) are remembered by class site.
+                    self.record_decorator(site, &dv, d.span);
                     if let Value::Func(_) = dv {
                         v = self.call_value(&dv, vec![v], vec![], d.span, None);
                     }
@@ -1267,9 +1269,13 @@ impl<'m> Interp<'m> {
                 return v;
             }
         }
-        // Method on an object that is not a project instance: record it on the object.
+        // Method on an object that is not a project instance, or a method a project instance
+        // inherits from outside the project (`flow.kickoff(...)` on a `Flow` subclass): record
+        // it on the object.
         if let (Some(m), Some(Value::Obj(rid))) = (&method_name, &recv_val) {
-            if !matches!(self.ev.objects[*rid].kind, ObjKind::Instance(_)) {
+            let external = !matches!(self.ev.objects[*rid].kind, ObjKind::Instance(_))
+                || matches!(fv, Value::Unknown);
+            if external {
                 self.record_method(
                     *rid,
                     m,
@@ -1809,7 +1815,7 @@ fn ext_value(q: &str) -> Value {
     Value::Ext(q.into())
 }
 
-/// `langchain_core.tools.tool` and its re-exports.
+/// `langchain_core.tools.tool`, CrewAI's `crewai.tools.tool`, and their re-exports.
 pub fn is_tool_decorator(q: &str) -> bool {
     matches!(
         q,
@@ -1818,6 +1824,11 @@ pub fn is_tool_decorator(q: &str) -> bool {
             | "langchain_core.tools.convert.tool"
             | "langchain.agents.tool"
             | "langchain_community.tools.tool"
+            // CrewAI's function-to-tool decorator (not `crewai.project.tool`, which marks a
+            // CrewBase method that returns a tool).
+            | "crewai.tools.tool"
+            | "crewai.tools.base_tool.tool"
+            | "crewai_tools.tool"
     )
 }
 
