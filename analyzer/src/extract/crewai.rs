@@ -380,6 +380,9 @@ struct CrewClass {
     agent_of: BTreeMap<String, usize>,
     task_of: BTreeMap<String, usize>,
     tools_of: BTreeMap<String, (Vec<usize>, bool)>,
+    /// `self.<attr>` values: objects built in `__init__` (`self.search = SerperDevTool()`) and
+    /// class attributes.
+    attrs: BTreeMap<String, Vec<Value>>,
 }
 
 pub struct CrewExtractor<'x, 'a> {
@@ -626,7 +629,39 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
                 agent_of: BTreeMap::new(),
                 task_of: BTreeMap::new(),
                 tools_of: BTreeMap::new(),
+                attrs: BTreeMap::new(),
             };
+            for (k, v) in c.attrs.iter() {
+                if matches!(v, Value::Obj(_) | Value::List(_)) {
+                    cc.attrs.entry(k.clone()).or_default().push(v.clone());
+                }
+            }
+            for s in &c.def.body {
+                let StmtKind::Func(d) = &s.kind else { continue };
+                if d.name != "__init__" {
+                    continue;
+                }
+                crate::syntax::python::visit_stmts(&d.body, &mut |st| {
+                    let StmtKind::Assign { targets, value, .. } = &st.kind else {
+                        return;
+                    };
+                    for t in targets {
+                        let crate::syntax::python::Target::Attr(o, attr) = t else {
+                            continue;
+                        };
+                        if !matches!(&o.kind, ExprKind::Name(n) if n == "self") {
+                            continue;
+                        }
+                        let at = Site {
+                            file: site.file,
+                            span: value.span,
+                        };
+                        for &id in self.objs_at.get(&at).map(|v| v.as_slice()).unwrap_or(&[]) {
+                            cc.attrs.entry(attr.clone()).or_default().push(Value::Obj(id));
+                        }
+                    }
+                });
+            }
             for f in self.methods(&c.def, c.module) {
                 if self.decorated(&f, "agent").is_some() {
                     cc.agents.push(f);
@@ -814,6 +849,14 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
         if let (Some(es), true) = (elems, aligned) {
             let vs = values.unwrap_or_default();
             for (e, v) in es.iter().zip(vs.iter()) {
+                if let Some(vals) = self_attr(e).and_then(|a| c.and_then(|c| c.attrs.get(a))) {
+                    for x in vals.clone() {
+                        let (ts, u) = self.ex.tools_of(&x);
+                        tools.extend(ts);
+                        unknown |= u;
+                    }
+                    continue;
+                }
                 if let Some((ts, u)) = self_call(e).and_then(|m| c.and_then(|c| c.tools_of.get(m)))
                 {
                     tools.extend(ts.iter().copied());

@@ -45,6 +45,10 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             if strength == Strength::Conditional {
                 severity = severity.downgrade();
             }
+            // A proven sandbox (E2B, Daytona, Docker) lowers the stakes one level.
+            if tool.sandboxed {
+                severity = severity.downgrade();
+            }
             let mut path = vec![cx.step(StepKind::Source, first.site, first.label.clone())];
             path.push(cx.step(
                 StepKind::Agent,
@@ -80,8 +84,13 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             } else {
                 String::new()
             };
+            // CrewAI agents often share a tool: name the agent whose context this is.
+            let holder = match u.origin {
+                UnitOrigin::CrewAgent(_) => format!(" of {}", u.label),
+                _ => String::new(),
+            };
             let message = format!(
-                "untrusted content ({}{}) can reach privileged tool `{}` ({}) with no {}approval gate",
+                "untrusted content ({}{}) can reach privileged tool `{}` ({}){holder} with no {}approval gate",
                 source_kinds.join(", "),
                 more,
                 tool.name,

@@ -81,6 +81,10 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
             if strength == Strength::Conditional {
                 severity = severity.downgrade();
             }
+            // A proven sandbox (E2B, Daytona, Docker) lowers the stakes one level.
+            if tool.sandboxed {
+                severity = severity.downgrade();
+            }
             let first = reach.sources[0];
             let mut source_kinds: Vec<&str> = vec![first.kind.as_str()];
             for s in &reach.sources {
