@@ -135,7 +135,9 @@ pub struct Flow {
 pub struct ToolHook {
     pub site: Site,
     pub name: String,
-    /// Sanitised tool names it applies to; `None`: every tool.
+    /// Tool names it applies to, as CrewAI compares them (a `tools=[...]` filter is sanitised by
+    /// CrewAI; a name the body compares `context.tool_name` with is kept as written);
+    /// `None`: every tool.
     pub tools: Option<Vec<(String, Site)>>,
     /// Agent roles it applies to; `None`: every agent.
     pub agents: Option<Vec<String>>,
@@ -657,7 +659,10 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
                             span: value.span,
                         };
                         for &id in self.objs_at.get(&at).map(|v| v.as_slice()).unwrap_or(&[]) {
-                            cc.attrs.entry(attr.clone()).or_default().push(Value::Obj(id));
+                            cc.attrs
+                                .entry(attr.clone())
+                                .or_default()
+                                .push(Value::Obj(id));
                         }
                     }
                 });
@@ -1352,6 +1357,17 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
         let name = method
             .or_else(|| yaml.as_ref().map(|y| y.3.clone()))
             .or_else(|| o.kwarg("name").and_then(|v| v.as_str()).map(String::from))
+            .or_else(|| {
+                // The start of the description: what a reader recognises the task by.
+                let d = Self::prompt_text(o.kwarg("description"), None)?;
+                let d = d.split_whitespace().collect::<Vec<_>>().join(" ");
+                let short: String = d.chars().take(40).collect();
+                Some(if short.len() < d.len() {
+                    format!("{}…", short.trim_end())
+                } else {
+                    short
+                })
+            })
             .unwrap_or_else(|| {
                 let l = self.db.location(call_site.file, call_site.span);
                 format!("Task at {}:{}", l.path, l.line)
@@ -1788,7 +1804,8 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
         }
     }
 
-    /// String literals a hook compares `tool_name` with (directly or through a module constant).
+    /// String literals a hook compares `tool_name` with (directly or through a module constant),
+    /// as written: CrewAI passes the sanitised name, so only a sanitised literal can match.
     fn compared_tool_names(&self, f: &FuncVal, module: usize) -> Vec<(String, Site)> {
         let file = self.modules[module].file;
         let mut out = vec![];
@@ -1802,16 +1819,11 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
                 if mentions {
                     for x in xs {
                         match &x.kind {
-                            ExprKind::Str(s) => {
-                                out.push((sanitize_tool_name(s), Site { file, span: x.span }))
-                            }
+                            ExprKind::Str(s) => out.push((s.clone(), Site { file, span: x.span })),
                             ExprKind::List(ys) | ExprKind::Tuple(ys) | ExprKind::Set(ys) => {
                                 for y in ys {
                                     if let ExprKind::Str(s) = &y.kind {
-                                        out.push((
-                                            sanitize_tool_name(s),
-                                            Site { file, span: y.span },
-                                        ));
+                                        out.push((s.clone(), Site { file, span: y.span }));
                                     }
                                 }
                             }
@@ -1823,7 +1835,7 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
                                         crate::extract::interp::iter_elements(v).unwrap_or_default()
                                     {
                                         if let Value::Str(s, site) = y {
-                                            out.push((sanitize_tool_name(&s), site));
+                                            out.push((s.to_string(), site));
                                         }
                                     }
                                 }

@@ -903,8 +903,22 @@ impl<'m> Interp<'m> {
         kwarg_spans: Vec<(String, Span)>,
     ) -> ObjId {
         // Objects are told apart by allocation site and by the chain of call sites that led
-        // there, so a factory called twice builds two agents, not one merged agent.
-        let ctx = self.context();
+        // there, so a factory called twice builds two agents, not one merged agent; and by what
+        // is built, so `[cls() for cls in TOOL_CLASSES]` builds one object per class.
+        let mut ctx = self.context();
+        let what = match &kind {
+            ObjKind::Instance(c) => Some(((c.module as u64) << 32) ^ u64::from(c.def.span.start)),
+            ObjKind::Ext(q) => {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                q.hash(&mut h);
+                Some(h.finish())
+            }
+            ObjKind::ToolFunc { .. } => None,
+        };
+        if let Some(w) = what {
+            ctx = ctx.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(w);
+        }
         if let Some(&id) = self.obj_at.get(&(site, tag, ctx)) {
             // Same allocation site: merge what we learned (later evaluations may know more).
             let o = &mut self.ev.objects[id];

@@ -146,7 +146,11 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
                 tool.name,
                 kinds.join(", "),
                 b.label,
-                route_kinds.join(", "),
+                route_kinds
+                    .iter()
+                    .map(|k| route_words(k))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 if strength == Strength::Conditional { "unconditional " } else { "" },
             );
             let help = match b.origin {
@@ -208,4 +212,19 @@ fn paths_from(cx: &Ctx, start: NodeIndex) -> Vec<(NodeIndex, Vec<(NodeIndex, Han
             (m, hops)
         })
         .collect()
+}
+
+/// Plain words for a handoff kind, for messages.
+fn route_words(kind: &str) -> &str {
+    match kind {
+        "task-context" => "task context",
+        "sequential" => "sequential tasks",
+        "delegation" => "delegation",
+        "answer" => "answers to a delegating agent or manager",
+        "listen" => "flow steps",
+        "router" => "flow routing",
+        "kickoff" => "a crew kickoff",
+        "result" => "a crew's result",
+        other => other,
+    }
 }
