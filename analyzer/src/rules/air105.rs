@@ -232,14 +232,24 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
                 && cx.blocking_hook(a, t).is_none()
         })
     };
+    // The tool and its first privileged action, for the path.
     let desc = |t: usize| {
         let tool = &cx.lg.tools[t];
-        let kinds: Vec<&str> = cx
-            .privileged_sinks(tool)
-            .iter()
-            .map(|s| s.kind.as_str())
-            .collect();
-        (tool.site, format!("`{}` ({})", tool.name, kinds.join(", ")))
+        let sinks = cx.privileged_sinks(tool);
+        let kinds: Vec<&str> = sinks.iter().map(|s| s.kind.as_str()).collect();
+        let sink = sinks.first().map(|s| s.site).unwrap_or(tool.site);
+        (
+            tool.site,
+            sink,
+            format!("`{}` ({})", tool.name, kinds.join(", ")),
+        )
+    };
+    let steps = |tsite: Site, sink: Site, label: String| {
+        let mut v = vec![cx.step(StepKind::Tool, tsite, label.clone())];
+        if sink != tsite {
+            v.push(cx.step(StepKind::Sink, sink, label));
+        }
+        v
     };
     for task in &crew.tasks {
         let (Some(at), Some(a)) = (task.human_input, task.agent) else {
@@ -248,7 +258,7 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
         let Some(t) = ungated(a, &task.tools) else {
             continue;
         };
-        let (tsite, tdesc) = desc(t);
+        let (tsite, sink, tdesc) = desc(t);
         push(
             out,
             at,
@@ -258,11 +268,7 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
                 task.name, crew.agents[a].name
             ),
             "gate the tool itself: a `@before_tool_call` hook that asks a person (`context.request_human_input(...)`) and returns False unless approved",
-            vec![cx.step(
-                StepKind::Sink,
-                tsite,
-                format!("{tdesc} runs before the review"),
-            )],
+            steps(tsite, sink, format!("{tdesc} runs before the review")),
         );
     }
     for flow in &crew.flows {
@@ -277,7 +283,7 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
                     .find_map(|&a| ungated(a, &[]).map(|t| (ci, a, t)))
             });
             let Some((ci, a, t)) = hit else { continue };
-            let (tsite, tdesc) = desc(t);
+            let (tsite, sink, tdesc) = desc(t);
             push(
                 out,
                 *at,
@@ -287,11 +293,7 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
                     step.name, crew.crews[ci].name, crew.agents[a].name
                 ),
                 "ask before the crew acts: put `@human_feedback(emit=[...])` on the step before and kick the crew off from a `@listen(\"approved\")` step, or gate the tool with a `@before_tool_call` hook",
-                vec![cx.step(
-                    StepKind::Sink,
-                    tsite,
-                    format!("{tdesc} runs before the feedback"),
-                )],
+                steps(tsite, sink, format!("{tdesc} runs before the feedback")),
             );
         }
     }
