@@ -457,15 +457,23 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             });
         }
     }
+    // Approvals naming a server, and those of a whole config file, indexed once.
+    let mut by_server: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut by_file: BTreeMap<crate::model::FileId, Vec<&str>> = BTreeMap::new();
+    for a in &cx.mcp.approvals {
+        match &a.server {
+            Some(name) => by_server.entry(name.as_str()).or_default().push(&a.knob),
+            None => by_file.entry(a.file).or_default().push(&a.knob),
+        }
+    }
     for s in &cx.mcp.servers {
         let l = cx.db.location(s.file, s.key);
-        let approvals: Vec<String> = cx
-            .mcp
-            .approvals
-            .iter()
-            .filter(|a| a.server.as_deref() == Some(s.name.as_str()) || a.server.is_none())
-            .filter(|a| a.file == s.file || a.server.is_some())
-            .map(|a| a.knob.clone())
+        let approvals: Vec<String> = by_server
+            .get(s.name.as_str())
+            .into_iter()
+            .chain(by_file.get(&s.file))
+            .flatten()
+            .map(|k| k.to_string())
             .collect();
         let package = s.launch.package.as_ref();
         inv.mcp_servers.push(McpServerInfo {

@@ -104,12 +104,13 @@ pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
             },
         );
     }
+    let node_ids: BTreeSet<&str> = inv.nodes.iter().map(|n| n.id.as_str()).collect();
     for r in &inv.routes {
         let prefix = r.graph.trim_start_matches("agent:");
         let from = format!("node:{prefix}:{}", r.from);
         let to = format!("node:{prefix}:{}", r.to);
         if r.from == "__start__" {
-            if inv.nodes.iter().any(|n| n.id == to) {
+            if node_ids.contains(to.as_str()) {
                 g.edges.push(GEdge {
                     from: r.graph.clone(),
                     to,
@@ -118,7 +119,7 @@ pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
             }
             continue;
         }
-        if inv.nodes.iter().any(|n| n.id == from) && inv.nodes.iter().any(|n| n.id == to) {
+        if node_ids.contains(from.as_str()) && node_ids.contains(to.as_str()) {
             g.edges.push(GEdge {
                 from,
                 to,
@@ -173,7 +174,7 @@ pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
             .or_else(|| {
                 let prefix = gate.agent.trim_start_matches("agent:");
                 let id = format!("node:{prefix}:{}", gate.target);
-                inv.nodes.iter().any(|n| n.id == id).then_some(id)
+                node_ids.contains(id.as_str()).then_some(id)
             });
         if let Some(target) = target {
             g.edges.push(GEdge {

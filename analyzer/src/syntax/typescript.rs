@@ -21,8 +21,9 @@ pub fn syntax_issues(text: &str, dialect: Dialect) -> Vec<(Span, String)> {
     if parser.set_language(&lang.into()).is_err() {
         return vec![(Span::default(), "typescript grammar unavailable".into())];
     }
-    let Some(tree) = parser.parse(text, None) else {
-        return vec![(Span::default(), "parser gave up on this file".into())];
+    let tree = match super::parse_within_budget(&mut parser, text) {
+        Ok(t) => t,
+        Err(message) => return vec![(Span::default(), message)],
     };
     let mut out = vec![];
     if tree.root_node().has_error() {
