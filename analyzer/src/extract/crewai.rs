@@ -1557,9 +1557,18 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
             }
         }
         kickoffs.sort_by_key(|k| k.site);
-        let name = match c {
-            Some(c) => c.name.clone(),
-            None => {
+        // A CrewBase class's name, else the function that builds the crew, else the place.
+        let enclosing = self
+            .ev
+            .funcs
+            .iter()
+            .filter(|(fs, _)| within(site, **fs))
+            .min_by_key(|(fs, _)| fs.span.end - fs.span.start)
+            .map(|(_, f)| f.def.name.clone());
+        let name = match (c, enclosing) {
+            (Some(c), _) => c.name.clone(),
+            (None, Some(f)) => format!("{f}()"),
+            (None, None) => {
                 let l = self.db.location(site.file, site.span);
                 format!("Crew at {}:{}", l.path, l.line)
             }
