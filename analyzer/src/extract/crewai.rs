@@ -1719,11 +1719,9 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
             match alt {
                 Value::Func(f) => out.push(Trigger::Method(f.def.name.clone(), at)),
                 Value::Str(s, site) => out.push(Trigger::Label(s.to_string(), *site)),
-                Value::Obj(id) => {
-                    if self.is_obj(*id, "or_") || self.is_obj(*id, "and_") {
-                        for a in &self.ev.objects[*id].args {
-                            self.triggers_of(a, at, out, depth + 1);
-                        }
+                Value::Obj(id) if self.is_obj(*id, "or_") || self.is_obj(*id, "and_") => {
+                    for a in &self.ev.objects[*id].args {
+                        self.triggers_of(a, at, out, depth + 1);
                     }
                 }
                 _ => {}
@@ -2087,7 +2085,7 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
                 }
             }
         }
-        routes.sort_by(|a, b| (a.from, a.to, a.kind, a.site).cmp(&(b.from, b.to, b.kind, b.site)));
+        routes.sort_by_key(|a| (a.from, a.to, a.kind, a.site));
         self.facts.routes = routes;
     }
 }
