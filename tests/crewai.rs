@@ -136,7 +136,8 @@ fn bad_indentation_is_a_notice_at_its_line_and_the_rest_is_analysed() {
     let n = notices(&a);
     assert!(
         n.iter()
-            .any(|m| m.starts_with("app/config/agents.yaml:4: invalid yaml")),
+            .any(|m| m.starts_with("app/config/agents.yaml:4: invalid yaml")
+                && m.contains("indentation")),
         "{n:?}"
     );
     // The researcher is still read (it comes before the error), and its tool still analysed.
