@@ -52,7 +52,7 @@ pub struct AgentInfo {
     pub id: String,
     /// `agent `billing``, `agent built by `create_agent``, `graph`.
     pub label: String,
-    /// `langchain`, `langgraph`, `deepagents`.
+    /// `langchain`, `langgraph`, `deepagents`, `crewai`.
     pub framework: String,
     pub place: Place,
     /// Ids of the tools it holds.
@@ -170,18 +170,22 @@ pub struct NodeInfo {
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RouteInfo {
+    /// The graph's agent context, or `crewai` for routes between CrewAI agents, managers and
+    /// flow steps.
     pub graph: String,
     pub from: String,
     /// The target node, or `*` when it is computed at run time.
     pub to: String,
-    /// `edge`, `conditional`, `command` or `send`.
+    /// `edge`, `conditional`, `command` or `send`; between CrewAI agents `sequential`,
+    /// `task-context`, `delegation`, `answer`, `listen`, `router`, `kickoff` or `result`.
     pub kind: String,
     pub place: Place,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct GateInfo {
-    /// `hitl-middleware`, `interrupt-before`, `interrupt-in-tool`, `interrupt-in-node`.
+    /// `hitl-middleware`, `interrupt-before`, `interrupt-in-tool`, `interrupt-in-node`,
+    /// `before-tool-call-hook`.
     pub kind: String,
     /// The tool or node it stops (`refund`, `tools`).
     pub target: String,
@@ -291,6 +295,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
         let fw = match u.origin {
             UnitOrigin::Agent(ai) => framework(&cx.lg.agents[ai].factory),
             UnitOrigin::Graph(_) => "langgraph",
+            UnitOrigin::CrewAgent(_) => "crewai",
         };
         let location = cx.loc(u.site);
         inv.agents.push(AgentInfo {
@@ -337,6 +342,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
                         "hitl-middleware"
                     }
                     _ if cx.lg.tools[t].body_gate == Some(site) => "interrupt-in-tool",
+                    UnitOrigin::CrewAgent(_) => "before-tool-call-hook",
                     _ => "interrupt-before",
                 };
                 inv.gates.push(GateInfo {
@@ -463,6 +469,26 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             Some(name) => by_server.entry(name.as_str()).or_default().push(&a.knob),
             None => by_file.entry(a.file).or_default().push(&a.knob),
         }
+    }
+    for r in &cx.crew.routes {
+        let l = cx.loc(r.site);
+        let name = |e| match e {
+            crate::extract::crewai::Endpoint::Agent(a) => cx.crew.agents[a].name.clone(),
+            crate::extract::crewai::Endpoint::Manager(c) => {
+                format!("{} (manager)", cx.crew.crews[c].name)
+            }
+            crate::extract::crewai::Endpoint::Step { flow, step } => format!(
+                "{}.{}",
+                cx.crew.flows[flow].name, cx.crew.flows[flow].steps[step].name
+            ),
+        };
+        inv.routes.push(RouteInfo {
+            graph: "crewai".to_string(),
+            from: name(r.from),
+            to: name(r.to),
+            kind: r.kind.as_str().to_string(),
+            place: Place::from(&l),
+        });
     }
     for s in &cx.mcp.servers {
         let l = cx.db.location(s.file, s.key);
