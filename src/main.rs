@@ -10,6 +10,7 @@ use airlock_analyzer::baseline::Baseline;
 use airlock_analyzer::config;
 use airlock_analyzer::diagnostics::{self, Report};
 use airlock_analyzer::model::Severity;
+use airlock_analyzer::report;
 use airlock_analyzer::rules::{self, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::collections::BTreeSet;
@@ -36,6 +37,12 @@ enum Command {
     Rules,
     /// Serve the Language Server Protocol over stdin and stdout (for editors).
     Lsp,
+    /// List every agent, tool, MCP server, gate and route with capabilities and exposure.
+    Inventory(ReportArgs<InventoryFormat>),
+    /// Draw the agent graph with every finding's path highlighted.
+    Graph(ReportArgs<GraphFormat>),
+    /// Show how agents' capabilities, exposure and gates change between two git revisions.
+    Diff(DiffArgs),
     /// Show a rule's documentation.
     Rule {
         /// A rule code (`AIR101`) or name (`untrusted-input-to-privileged-tool`).
@@ -51,6 +58,65 @@ enum Format {
     Sarif,
     /// GitHub Actions annotations (`::error file=...`).
     Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InventoryFormat {
+    Table,
+    Json,
+    /// A CycloneDX 1.6 BOM (JSON).
+    Cyclonedx,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormat {
+    Mermaid,
+    Dot,
+    /// One self-contained HTML file with an interactive graph.
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Text,
+    Json,
+    /// Markdown for a pull-request comment, with a Mermaid picture.
+    Markdown,
+}
+
+#[derive(clap::Args)]
+struct ReportArgs<F: ValueEnum + Clone + Send + Sync + 'static> {
+    /// Files or directories to analyse.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum)]
+    format: Option<F>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Use this configuration file instead of searching for airlock.toml / pyproject.toml.
+    #[arg(long)]
+    config: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct DiffArgs {
+    /// The revision to compare against (a branch, tag or commit).
+    base: String,
+    /// The revision to compare; default: the work tree as it is.
+    head: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: DiffFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// The folder to compare (default: the current folder).
+    #[arg(long, default_value = ".")]
+    path: PathBuf,
+    /// Use this configuration file instead of searching for airlock.toml / pyproject.toml.
+    #[arg(long)]
+    config: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -140,6 +206,9 @@ fn main() -> ExitCode {
             }
         },
         Command::Check(args) => check(args),
+        Command::Inventory(args) => finish(run_inventory(args)),
+        Command::Graph(args) => finish(run_graph(args)),
+        Command::Diff(args) => finish(run_diff(args)),
         Command::Lsp => match airlock_lsp::run_stdio() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -157,7 +226,11 @@ enum Fail {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    match run_check(args) {
+    finish(run_check(args))
+}
+
+fn finish(result: Result<ExitCode, Fail>) -> ExitCode {
+    match result {
         Ok(code) => code,
         Err(Fail::Message(m)) => {
             eprintln!("error: {m}");
@@ -170,18 +243,34 @@ fn check(args: CheckArgs) -> ExitCode {
     }
 }
 
-fn run_check(args: CheckArgs) -> Result<ExitCode, Fail> {
-    let paths = if args.paths.is_empty() {
+/// What every analysing command shares: the configuration found for the paths and the options
+/// and knowledge built from it.
+struct Setup {
+    paths: Vec<PathBuf>,
+    opts: Options,
+    knowledge: airlock_analyzer::knowledge::Knowledge,
+    cfg: config::Config,
+    /// Files were given: the whole project is analysed, findings touching them reported.
+    focus: bool,
+}
+
+fn setup(
+    paths: &[PathBuf],
+    config_file: Option<&PathBuf>,
+    select: &[String],
+    ignore: &[String],
+) -> Result<Setup, Fail> {
+    let paths = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
-        args.paths.clone()
+        paths.to_vec()
     };
     for p in &paths {
         if !p.exists() {
             return Err(Fail::Message(format!("{} does not exist", p.display())));
         }
     }
-    let found = match &args.config {
+    let found = match config_file {
         Some(p) => config::load(p).map(Some),
         None => config::find(&paths[0]),
     };
@@ -194,7 +283,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Fail> {
         Some(l) => cfg.knowledge(&l.path),
         None => airlock_analyzer::knowledge::Knowledge::builtin(),
     };
-    for s in args.select.iter().chain(&args.ignore) {
+    for s in select.iter().chain(ignore) {
         if !rules::selector_is_known(s) {
             return Err(Fail::Message(format!(
                 "`{s}` matches no rule; `airlock rules` lists them"
@@ -202,16 +291,12 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Fail> {
         }
     }
     let mut opts = Options {
-        select: if args.select.is_empty() {
+        select: if select.is_empty() {
             cfg.select()
         } else {
-            args.select.clone()
+            select.to_vec()
         },
-        ignore: cfg
-            .ignore()
-            .into_iter()
-            .chain(args.ignore.clone())
-            .collect(),
+        ignore: cfg.ignore().into_iter().chain(ignore.to_vec()).collect(),
         per_file_ignores: cfg.per_file_ignores(),
         ..Options::default()
     };
@@ -242,7 +327,28 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Fail> {
         opts.discover.root = base;
         opts.paths = paths.clone();
     }
+    Ok(Setup {
+        paths,
+        opts,
+        knowledge,
+        cfg,
+        focus,
+    })
+}
 
+fn run_check(args: CheckArgs) -> Result<ExitCode, Fail> {
+    let Setup {
+        paths,
+        opts,
+        knowledge,
+        cfg,
+        focus,
+    } = setup(
+        &args.paths,
+        args.config.as_ref(),
+        &args.select,
+        &args.ignore,
+    )?;
     let mut result = analysis::analyze(&opts, &knowledge);
     if focus {
         let wanted: BTreeSet<String> = paths
@@ -357,6 +463,118 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Fail> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn write_out(output: Option<&PathBuf>, text: &str) -> Result<(), Fail> {
+    match output {
+        Some(p) => std::fs::write(p, text.as_bytes())
+            .map_err(|e| Fail::Message(format!("cannot write {}: {e}", p.display()))),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|_| out.flush())
+                .map_err(|e| Fail::Message(format!("cannot write output: {e}")))
+        }
+    }
+}
+
+/// The name a report gives the analysed project: the root folder's name.
+fn project_name(root: &Path) -> String {
+    root.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "project".into())
+}
+
+fn run_inventory(args: ReportArgs<InventoryFormat>) -> Result<ExitCode, Fail> {
+    let s = setup(&args.paths, args.config.as_ref(), &[], &[])?;
+    let result = analysis::analyze(&s.opts, &s.knowledge);
+    let version = env!("CARGO_PKG_VERSION");
+    let inv = &result.inventory;
+    let text = match args.format.unwrap_or(InventoryFormat::Table) {
+        InventoryFormat::Table => report::inventory::render_table(inv),
+        InventoryFormat::Json => report::inventory::render_json(inv, version),
+        InventoryFormat::Cyclonedx => {
+            report::inventory::render_cyclonedx(inv, &project_name(&result.root), version)
+        }
+    };
+    if !result.notices.is_empty() {
+        eprint!("{}", diagnostics::render_notices(&result.notices));
+    }
+    write_out(args.output.as_ref(), &text)?;
+    std::mem::forget(result);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_graph(args: ReportArgs<GraphFormat>) -> Result<ExitCode, Fail> {
+    let s = setup(&args.paths, args.config.as_ref(), &[], &[])?;
+    let result = analysis::analyze(&s.opts, &s.knowledge);
+    let g = report::graph::build(&result.inventory, &result.findings);
+    let text = match args.format.unwrap_or(GraphFormat::Mermaid) {
+        GraphFormat::Mermaid => report::graph::render_mermaid(&g),
+        GraphFormat::Dot => report::graph::render_dot(&g),
+        GraphFormat::Html => {
+            report::graph::render_html(&g, &project_name(&result.root), env!("CARGO_PKG_VERSION"))
+        }
+    };
+    if !result.notices.is_empty() {
+        eprint!("{}", diagnostics::render_notices(&result.notices));
+    }
+    write_out(args.output.as_ref(), &text)?;
+    std::mem::forget(result);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The inventory of the folder `root` (canonical) at revision `rev` of its repository.
+fn inventory_at(
+    rev: &str,
+    opts: &Options,
+    knowledge: &airlock_analyzer::knowledge::Knowledge,
+    root: &Path,
+) -> Result<airlock_analyzer::inventory::Inventory, Fail> {
+    let top = git::toplevel(root).map_err(Fail::Message)?;
+    let snap = git::snapshot(&top, rev).map_err(Fail::Message)?;
+    let rel = root.strip_prefix(&top).unwrap_or(Path::new(""));
+    let dir = snap.tree().join(rel);
+    if !dir.exists() {
+        return Ok(Default::default());
+    }
+    let mut o = opts.clone();
+    o.paths = vec![dir.clone()];
+    o.discover.root = Some(dir);
+    Ok(analysis::analyze(&o, knowledge).inventory)
+}
+
+fn run_diff(args: DiffArgs) -> Result<ExitCode, Fail> {
+    let s = setup(
+        std::slice::from_ref(&args.path),
+        args.config.as_ref(),
+        &[],
+        &[],
+    )?;
+    // Compare the same folder in both revisions: the configuration's folder, else the path.
+    let root = std::fs::canonicalize(s.opts.discover.root.as_ref().unwrap_or(&args.path))
+        .map_err(|e| Fail::Message(format!("cannot read {}: {e}", args.path.display())))?;
+    let base = inventory_at(&args.base, &s.opts, &s.knowledge, &root)?;
+    let (head, head_name) = match &args.head {
+        Some(h) => (inventory_at(h, &s.opts, &s.knowledge, &root)?, h.clone()),
+        None => {
+            let mut o = s.opts.clone();
+            o.paths = vec![root.clone()];
+            o.discover.root = Some(root.clone());
+            (
+                analysis::analyze(&o, &s.knowledge).inventory,
+                "work tree".to_string(),
+            )
+        }
+    };
+    let changes = report::diff::diff(&base, &head);
+    let text = match args.format {
+        DiffFormat::Text => report::diff::render_text(&changes, &args.base, &head_name),
+        DiffFormat::Json => report::diff::render_json(&changes, &args.base, &head_name),
+        DiffFormat::Markdown => report::diff::render_markdown(&changes, &args.base, &head_name),
+    };
+    write_out(args.output.as_ref(), &text)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The findings of the same analysis run on revision `rev` of the repository holding `root`.

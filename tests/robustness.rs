@@ -548,3 +548,132 @@ async () => ({{ content: [] }}));\n",
     assert_notice(&json, "nested.py", &["nested deeper"]);
     assert_notice(&json, "nested.ts", &["nested deeper"]);
 }
+
+/// The rest of issue 10's hostile-input list: 100,000 levels in TypeScript and Python, a
+/// gigantic line, NUL bytes past the binary sniff, a UTF-16 file, a symlink out of the scanned
+/// root (not followed), an unreadable folder, and a 2 GB sparse file (skipped by the size cap).
+/// Each gives a notice or is analysed, the real finding survives, and two runs print the same
+/// bytes with the same exit code.
+#[cfg(unix)]
+#[test]
+fn more_hostile_input_and_deterministic_output() {
+    use std::os::unix::fs::{symlink, PermissionsExt};
+    let dir = TempDir::new("hostile");
+    let outside = TempDir::new("outside");
+    dir.write("analyst.py", TINY_VULNERABLE);
+    let depth = 100_000;
+    dir.write(
+        "deep.ts",
+        format!("const x = {};\n", nested("[", "1", "]", depth)),
+    );
+    dir.write(
+        "deep_calls.tsx",
+        format!("f{};\n", "(g".repeat(depth) + &")".repeat(depth)),
+    );
+    dir.write(
+        "deep100k.py",
+        format!("x = {}\n", nested("(", "1", ")", depth)),
+    );
+    // One 6 MB line.
+    dir.write(
+        "long_line.py",
+        format!("BLOB = \"{}\"\n", "a".repeat(6 << 20)),
+    );
+    // NUL bytes after the 8 KiB binary sniff.
+    let mut nul = format!("x = 1\n{}\n", "# padding\n".repeat(1000)).into_bytes();
+    nul.extend_from_slice(b"y = '\0\0\0'\n");
+    dir.write("late_nul.py", &nul);
+    // UTF-16 LE with a BOM: NUL bytes everywhere, so it is binary to a UTF-8 reader.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("x = 1\n".encode_utf16().flat_map(|u| u.to_le_bytes()))
+        .collect();
+    dir.write("utf16.py", &utf16);
+    // A symlink to a folder outside the root, holding another vulnerable agent.
+    outside.write("elsewhere.py", TINY_VULNERABLE);
+    symlink(outside.path(), dir.path().join("linked_out")).expect("symlink");
+    // An unreadable folder.
+    let locked = dir.path().join("locked_dir");
+    std::fs::create_dir_all(&locked).unwrap();
+    std::fs::write(locked.join("inside.py"), TINY_VULNERABLE).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let unreadable = std::fs::read_dir(&locked).is_err();
+    // A 2 GB sparse file.
+    let sparse = std::fs::File::create(dir.path().join("huge.py")).unwrap();
+    sparse.set_len(2 << 30).unwrap();
+    drop(sparse);
+
+    let first = check_json(dir.path());
+    let second = check_json(dir.path());
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(first.code(), 1, "stderr:\n{}", first.stderr);
+    assert_eq!(first.code(), second.code());
+    assert!(
+        first.stdout == second.stdout,
+        "two runs printed different reports"
+    );
+    let json = first.json();
+    // Root reads through chmod 000: then the locked folder's agent is analysed too.
+    let mut expected = vec![("AIR201".to_string(), "analyst.py".to_string())];
+    if !unreadable {
+        expected.push(("AIR201".to_string(), "locked_dir/inside.py".to_string()));
+    }
+    assert_eq!(
+        findings_in(&json),
+        expected,
+        "the symlink out of the root is not followed"
+    );
+    for deep in ["deep.ts", "deep_calls.tsx"] {
+        // tree-sitter reports the nesting as errors or parses it; either way no crash and, if
+        // anything is said, it names the file.
+        for (_, m) in notices_for(&json, deep) {
+            assert!(!m.is_empty());
+        }
+    }
+    assert_notice(
+        &json,
+        "deep100k.py",
+        &["nested", "nesting", "depth", "deep"],
+    );
+    assert!(
+        notices_for(&json, "long_line.py").is_empty(),
+        "{:#}",
+        json["notices"]
+    );
+    assert_notice(&json, "utf16.py", &["binary"]);
+    assert_notice(&json, "huge.py", &["too large"]);
+    if unreadable {
+        assert!(
+            json["notices"].as_array().unwrap().iter().any(|n| n["path"]
+                .as_str()
+                .is_some_and(|p| p.starts_with("locked_dir"))),
+            "{:#}",
+            json["notices"]
+        );
+    }
+}
+
+/// A file that takes longer than the per-file budget to parse is skipped with a notice naming
+/// it; the rest of the run completes. The budget is lowered to 1 ms so any sizeable file
+/// exceeds it.
+#[test]
+fn the_per_file_budget_skips_a_slow_file_with_a_notice() {
+    let dir = TempDir::new("budget");
+    dir.write("analyst.py", TINY_VULNERABLE);
+    // Four megabytes of statements: far more than 1 ms of parsing.
+    dir.write(
+        "slow.py",
+        "x = [1, 2, 3] + foo(bar, baz=qux)\n".repeat(120_000),
+    );
+    let mut cmd = support::airlock([
+        Path::new("check"),
+        dir.path(),
+        Path::new("--format"),
+        Path::new("json"),
+    ]);
+    cmd.env("AIRLOCK_FILE_BUDGET_MS", "1");
+    let r = support::run(cmd);
+    assert!(r.code() == 0 || r.code() == 1, "stderr:\n{}", r.stderr);
+    let json = r.json();
+    assert_notice(&json, "slow.py", &["per-file budget"]);
+}

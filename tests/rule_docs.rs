@@ -396,3 +396,47 @@ fn mcp_server_examples_fire_and_their_fixes_do_not() {
     }
     assert!(checked >= 4, "only {checked} MCP server examples checked");
 }
+
+/// Code rules whose example is a whole program: the example fires the rule, and the example with
+/// the `Use instead:` block appended (the fix added to the same program) does not.
+const RUNNABLE_CODE_EXAMPLES: &[&str] = &["AIR102"];
+
+#[test]
+fn runnable_code_examples_fire_and_their_fixes_do_not() {
+    use airlock_analyzer::analysis::{analyze, Options};
+    let knowledge = airlock_analyzer::knowledge::Knowledge::builtin();
+    for code in RUNNABLE_CODE_EXAMPLES {
+        let rule = RULES
+            .iter()
+            .find(|r| r.code == *code)
+            .expect("a known rule");
+        assert!(rule.implemented, "{code} is implemented");
+        let after = |marker: &str| {
+            let from = rule
+                .docs
+                .lines()
+                .position(|l| l.trim_end() == marker)
+                .unwrap_or_else(|| panic!("{code}: no `{marker}`"));
+            python_blocks(rule.docs)
+                .into_iter()
+                .find(|(at, _)| *at > from)
+                .map(|(_, b)| b)
+                .unwrap_or_else(|| panic!("{code}: no python block after `{marker}`"))
+        };
+        let example = after("## Example");
+        let fix = format!("{example}\n{}", after("Use instead:"));
+        for (body, fires) in [(example, true), (fix, false)] {
+            let dir = support::TempDir::new(&format!("doc-{}", code.to_ascii_lowercase()));
+            dir.write("pyproject.toml", "[project]\nname = \"example\"\n");
+            dir.write("example.py", &body);
+            let opts = Options {
+                paths: vec![dir.path().to_path_buf()],
+                ..Options::default()
+            };
+            let result = analyze(&opts, &knowledge);
+            let n = result.findings.iter().filter(|f| f.code == *code).count();
+            assert_eq!(n > 0, fires, "{code}: {n} findings; {:#?}", result.findings);
+            assert!(result.notices.is_empty(), "{code}: {:?}", result.notices);
+        }
+    }
+}

@@ -80,7 +80,9 @@ enum Parsed {
     Json(Option<Arc<crate::syntax::tree::Node>>),
     /// An MCP client configuration in YAML or TOML (JSON ones are `Json`).
     Config(Option<Arc<crate::syntax::tree::Node>>),
-    Other,
+    /// Any other YAML file: its first document when it may be a CrewAI config (agents or
+    /// tasks), and whether the parse stopped early.
+    Yaml(Option<Arc<crate::syntax::tree::Node>>, bool),
 }
 
 struct Loaded {
@@ -175,6 +177,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     let mut json_files: Vec<(FileId, Arc<crate::syntax::tree::Node>)> = vec![];
     let mut ts_files: Vec<(FileId, Arc<crate::syntax::typescript::TsModule>)> = vec![];
     let mut config_files: Vec<(FileId, Arc<crate::syntax::tree::Node>)> = vec![];
+    let mut yaml_files: BTreeMap<String, crate::extract::crewai::YamlFile> = BTreeMap::new();
     for l in loaded {
         let l = match l {
             Ok(l) => l,
@@ -201,6 +204,16 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
             Parsed::Json(Some(node)) => json_files.push((id, node)),
             Parsed::TypeScript(m) => ts_files.push((id, m)),
             Parsed::Config(Some(node)) => config_files.push((id, node)),
+            Parsed::Yaml(root, broken) => {
+                yaml_files.insert(
+                    l.found.rel_path.clone(),
+                    crate::extract::crewai::YamlFile {
+                        file: id,
+                        root,
+                        broken,
+                    },
+                );
+            }
             _ => {}
         }
         db.files.push(SourceFile {
@@ -253,14 +266,19 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
                 .extend(langgraph_json_entries(node, dir, &modules, &db));
         }
     }
-    let lg = ex.run();
+    ex.extract();
+    let crew =
+        crate::extract::crewai::CrewExtractor::new(&mut ex, &db, &yaml_files, &mut notices).run();
+    let lg = ex.finish();
     if std::env::var_os("AIRLOCK_DEBUG_FACTS").is_some() {
         eprint!("{}", debug_facts(&lg, &body, &db));
+        eprint!("{}", debug_crew(&crew, &lg, &db));
         eprint!("{}", crate::mcp::debug_facts(&mcp, &db));
         eprint!("{}", crate::extract::mcp_server::debug_facts(&servers, &db));
     }
     let mut pg = crate::graph::ProjectGraph::build(&ev, &modules, &lg);
     pg.add_mcp_servers(&mcp);
+    pg.add_crewai(&crew);
     let cx = Ctx {
         k: knowledge,
         ev: &ev,
@@ -271,6 +289,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         db: &db,
         mcp: &mcp,
         servers: &servers,
+        crew: &crew,
     };
     lap("extract");
     let units = cx.units();
@@ -405,7 +424,16 @@ fn parse_file(found: &FoundFile, text: &str, budget: &Budget) -> (Parsed, Vec<No
             if crate::mcp::is_config_path(&found.rel_path) {
                 Parsed::Config(docs.into_iter().next().map(Arc::new))
             } else {
-                Parsed::Other
+                // Keep the tree only where CrewAI agent or task fields can be.
+                let maybe_crew = ["role", "goal", "description", "expected_output"]
+                    .iter()
+                    .any(|w| text.contains(w));
+                let root = if maybe_crew {
+                    docs.into_iter().next().map(Arc::new)
+                } else {
+                    None
+                };
+                Parsed::Yaml(root, !issues.is_empty())
             }
         }
         FileKind::TypeScript | FileKind::Tsx | FileKind::JavaScript => {
@@ -616,6 +644,95 @@ fn debug_facts(
             out,
             "agent {:?} tools {:?} unknown {} ckpt {:?}",
             a.name, a.tools, a.unknown_tools, a.checkpointer
+        );
+    }
+    out
+}
+
+/// The CrewAI facts in the same plain form as [`debug_facts`].
+fn debug_crew(
+    crew: &crate::extract::crewai::CrewFacts,
+    lg: &crate::extract::langgraph::LangGraphFacts,
+    db: &SourceDb,
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let line = |s: crate::extract::interp::Site| {
+        let l = db.location(s.file, s.span);
+        format!("{}:{}", l.path, l.line)
+    };
+    for a in &crew.agents {
+        let tools: Vec<&str> = a.tools.iter().map(|&t| lg.tools[t].name.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "crewai agent {} at {} tools {tools:?}{} delegation {} placeholders {:?}",
+            a.name,
+            line(a.site),
+            if a.unknown_tools { "+?" } else { "" },
+            a.delegation.is_some(),
+            a.placeholders
+        );
+    }
+    for t in &crew.tasks {
+        let _ = writeln!(
+            out,
+            "crewai task {} at {} agent {:?} context {:?} human_input {}",
+            t.name,
+            line(t.site),
+            t.agent.map(|a| crew.agents[a].name.as_str()),
+            t.context.as_ref().map(|c| c
+                .iter()
+                .map(|(t, _)| crew.tasks[*t].name.as_str())
+                .collect::<Vec<_>>()),
+            t.human_input.is_some()
+        );
+    }
+    for c in &crew.crews {
+        let _ = writeln!(
+            out,
+            "crewai crew {} {:?} agents {:?} tasks {:?} kickoffs {}",
+            c.name,
+            c.process,
+            c.agents
+                .iter()
+                .map(|&a| crew.agents[a].name.as_str())
+                .collect::<Vec<_>>(),
+            c.tasks
+                .iter()
+                .map(|&t| crew.tasks[t].name.as_str())
+                .collect::<Vec<_>>(),
+            c.kickoffs.len()
+        );
+    }
+    for f in &crew.flows {
+        let steps: Vec<&str> = f.steps.iter().map(|s| s.name.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "crewai flow {} steps {steps:?} user {}",
+            f.name,
+            f.user_entries.len()
+        );
+    }
+    for h in &crew.hooks {
+        let _ = writeln!(
+            out,
+            "crewai hook {} at {} tools {:?} blocks {}",
+            h.name,
+            line(h.site),
+            h.tools
+                .as_ref()
+                .map(|t| t.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>()),
+            h.blocks
+        );
+    }
+    for r in &crew.routes {
+        let _ = writeln!(
+            out,
+            "crewai route {} -> {} {} at {}",
+            crew.endpoint_label(r.from),
+            crew.endpoint_label(r.to),
+            r.kind.as_str(),
+            line(r.site)
         );
     }
     out

@@ -1,7 +1,8 @@
 //! The project graph: one petgraph of every LangGraph graph's nodes and routes, the agents and
-//! subgraphs nodes run, the tools agents and tool nodes hold, and the state fields nodes and
-//! tools write and read. Rules ask it for route reachability and for who writes or reads a
-//! state field; later stages (cross-agent paths, inventory) walk it further.
+//! subgraphs nodes run, the tools agents and tool nodes hold, the state fields nodes and tools
+//! write and read, and the handoffs between agents (CrewAI task context, delegation, managers,
+//! flow steps). Rules ask it for route reachability, for who writes or reads a state field, and
+//! for the handoffs cross-agent paths follow (AIR102).
 
 use crate::extract::interp::{Callee, Evaluation, FuncVal, ModuleInfo, Site};
 use crate::extract::langgraph::{state_reads, EdgeKind, LangGraphFacts, NodeAction, END, START};
@@ -28,6 +29,28 @@ pub enum PNode {
     },
     /// A server of an MCP client configuration (`McpFacts::servers[i]`).
     McpServer(usize),
+    /// A CrewAI agent (`CrewFacts::agents[i]`).
+    CrewAgent(usize),
+    /// The manager of hierarchical crew `CrewFacts::crews[i]`.
+    CrewManager(usize),
+    /// A method of a CrewAI flow.
+    FlowStep {
+        flow: usize,
+        step: usize,
+    },
+}
+
+/// A route between agents (or the steps and managers between them) along which one agent's
+/// output becomes another's input: what cross-agent rules (AIR102) follow. Framework-neutral:
+/// `kind` is the framework's name for the route (`task-context`, `delegation`, `listen` ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handoff {
+    pub kind: &'static str,
+    pub site: Site,
+    /// What happens along the route, for a path step.
+    pub label: String,
+    /// A human decision the route waits for; a gated route carries nothing unreviewed.
+    pub gate: Option<Site>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +62,7 @@ pub enum PEdge {
     Holds,
     Writes(Site),
     Reads(Site),
+    Handoff(Handoff),
 }
 
 #[derive(Debug, Default)]
@@ -49,6 +73,7 @@ pub struct ProjectGraph {
     tools: HashMap<usize, NodeIndex>,
     state: HashMap<(usize, String), NodeIndex>,
     mcp_servers: HashMap<usize, NodeIndex>,
+    endpoints: HashMap<crate::extract::crewai::Endpoint, NodeIndex>,
     /// Graphs whose routes include a computed target (any node).
     any_target: BTreeMap<(usize, String), ()>,
 }
@@ -145,6 +170,67 @@ impl ProjectGraph {
             let n = self.g.add_node(PNode::McpServer(i));
             self.mcp_servers.insert(i, n);
         }
+    }
+
+    /// Adds CrewAI agents, hierarchical managers and flow steps, and the routes between them.
+    pub fn add_crewai(&mut self, crew: &crate::extract::crewai::CrewFacts) {
+        use crate::extract::crewai::Endpoint;
+        let mut ends: Vec<Endpoint> = (0..crew.agents.len()).map(Endpoint::Agent).collect();
+        for r in &crew.routes {
+            ends.push(r.from);
+            ends.push(r.to);
+        }
+        for e in ends {
+            if self.endpoints.contains_key(&e) {
+                continue;
+            }
+            let n = self.g.add_node(match e {
+                Endpoint::Agent(i) => PNode::CrewAgent(i),
+                Endpoint::Manager(i) => PNode::CrewManager(i),
+                Endpoint::Step { flow, step } => PNode::FlowStep { flow, step },
+            });
+            self.endpoints.insert(e, n);
+        }
+        for r in &crew.routes {
+            let (a, b) = (self.endpoints[&r.from], self.endpoints[&r.to]);
+            self.g.add_edge(
+                a,
+                b,
+                PEdge::Handoff(Handoff {
+                    kind: r.kind.as_str(),
+                    site: r.site,
+                    label: r.label.clone(),
+                    gate: r.gate,
+                }),
+            );
+        }
+        for (ai, a) in crew.agents.iter().enumerate() {
+            let n = self.endpoints[&Endpoint::Agent(ai)];
+            for &t in &a.tools {
+                if let Some(&tn) = self.tools.get(&t) {
+                    self.g.add_edge(n, tn, PEdge::Holds);
+                }
+            }
+        }
+    }
+
+    /// The node of a CrewAI agent, manager or flow step.
+    pub fn crew_node(&self, e: crate::extract::crewai::Endpoint) -> Option<NodeIndex> {
+        self.endpoints.get(&e).copied()
+    }
+
+    /// Routes out of `n` to other agents, steps or managers, ordered by target and site.
+    pub fn handoffs(&self, n: NodeIndex) -> Vec<(NodeIndex, &Handoff)> {
+        let mut out: Vec<(NodeIndex, &Handoff)> = self
+            .g
+            .edges_directed(n, Direction::Outgoing)
+            .filter_map(|e| match e.weight() {
+                PEdge::Handoff(h) => Some((e.target(), h)),
+                _ => None,
+            })
+            .collect();
+        out.sort_by_key(|(t, h)| (t.index(), h.site));
+        out
     }
 
     /// The node of configured MCP server `i`.

@@ -1,73 +1,199 @@
-//! The inventory: every agent, tool and graph node the analysis found, with what each can do
-//! (sink kinds), what it reads (source kinds), the gates that cover it and the untrusted sources
-//! that reach it. It is what the language server's hover shows, and the base of `airlock
-//! inventory`. It is derived from the same agent contexts (`rules::context::Unit`) the rules use,
-//! so a hover never disagrees with a finding.
+//! The inventory: every agent, tool, MCP server, graph node, route and gate the analysis found,
+//! with what each can do (sink kinds), what reaches it (source kinds), how it is gated and how
+//! risky it is. It is what the language server's hover shows and what `airlock inventory`,
+//! `airlock graph` and `airlock diff` print. It is derived from the same agent contexts
+//! (`rules::context::Unit`) the rules use, so a report never disagrees with a finding.
+//!
+//! The JSON form (`INVENTORY_VERSION`) is documented by `rules/inventory.schema.json`, generated
+//! from these types.
 
-use crate::extract::langgraph::NodeAction;
-use crate::model::Location;
-use crate::rules::context::{Ctx, Strength, Unit};
+use crate::extract::langgraph::{Checkpointer, EdgeKind, NodeAction};
+use crate::model::{Location, Severity};
+use crate::rules::context::{Ctx, Strength, Unit, UnitOrigin};
+use schemars::JsonSchema;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, Clone, Default, Serialize)]
+/// The `version` of the inventory JSON; bumped on incompatible changes.
+pub const INVENTORY_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct Inventory {
     pub agents: Vec<AgentInfo>,
     pub tools: Vec<ToolInfo>,
+    pub mcp_servers: Vec<McpServerInfo>,
     pub nodes: Vec<NodeInfo>,
+    pub routes: Vec<RouteInfo>,
+    pub gates: Vec<GateInfo>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// Where something is: the file (relative to the analysed root) and the 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+pub struct Place {
+    pub path: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl From<&Location> for Place {
+    fn from(l: &Location) -> Place {
+        Place {
+            path: l.path.clone(),
+            line: l.line,
+            column: l.column,
+        }
+    }
+}
+
+/// An agent context: a prebuilt agent (`create_agent` ...) or a hand-built graph's shared state.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AgentInfo {
-    /// `agent `billing`` or `graph `StateGraph(...)``.
+    /// Unique within the inventory: `agent:<path>:<line>`.
+    pub id: String,
+    /// `agent `billing``, `agent built by `create_agent``, `graph`.
     pub label: String,
-    pub location: Location,
+    /// `langchain`, `langgraph`, `deepagents`, `crewai`.
+    pub framework: String,
+    pub place: Place,
+    /// Ids of the tools it holds.
     pub tools: Vec<String>,
-    /// Untrusted content that enters this agent's context.
+    /// Privileged sink kinds its tools reach (`payment`, `email_send` ...).
+    pub capabilities: Vec<String>,
+    /// Untrusted source kinds that enter its context (`web_search`, `user_input` ...).
+    pub exposure: Vec<String>,
+    /// `gated` (every privileged tool needs a human), `partially-gated`, `ungated`, or
+    /// `no-privileged-tools`.
+    pub autonomy: String,
+    /// The severity of its worst ungated path from untrusted content to a privileged tool, or
+    /// `none`.
+    pub risk: String,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub location: Location,
+    #[serde(skip)]
+    #[schemars(skip)]
     pub sources: Vec<SourceInfo>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ToolInfo {
+    /// `tool:<path>:<line>:<name>`.
+    pub id: String,
     pub name: String,
-    pub location: Location,
-    /// Sink kinds the tool's body or class reaches (`payment`, `shell_exec` ...).
+    pub place: Place,
+    /// Sink kinds the tool's body or class reaches.
     pub sinks: Vec<String>,
-    /// Source kinds it returns (`web_search` ...).
+    /// Source kinds it returns.
     pub sources: Vec<String>,
     pub privileged: bool,
     /// One entry per agent context holding the tool.
     pub contexts: Vec<ToolContext>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub location: Location,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ToolContext {
-    /// The agent or graph holding the tool.
+    /// The id of the agent holding the tool.
+    pub agent: String,
+    #[serde(skip)]
+    #[schemars(skip)]
     pub holder: String,
     /// `strong`, `conditional` or `none`.
-    pub gate: &'static str,
+    pub gate: String,
+    pub gate_place: Option<Place>,
+    /// Untrusted source kinds that can reach the tool in this context.
+    pub reached_by: Vec<String>,
+    #[serde(skip)]
+    #[schemars(skip)]
     pub gate_location: Option<Location>,
-    /// Untrusted sources that can reach the tool in this context.
-    pub reached_by: Vec<SourceInfo>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub reaching: Vec<SourceInfo>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SourceInfo {
     pub kind: String,
     pub label: String,
+    pub place: Place,
+    #[serde(skip)]
+    #[schemars(skip)]
     pub location: Location,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct NodeInfo {
+/// A server from an MCP client configuration.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct McpServerInfo {
+    /// `mcp:<config path>:<name>`.
+    pub id: String,
     pub name: String,
-    pub location: Location,
+    /// The client whose configuration declares it (`Claude Desktop`, `Cursor` ...).
+    pub client: String,
+    pub place: Place,
+    /// `stdio`, `http`, `sse`, `websocket` or `unknown`.
+    pub transport: String,
+    pub launcher: Option<String>,
+    pub package: Option<String>,
+    pub version: Option<String>,
+    /// Launched from an exactly pinned version (or not from a registry at all).
+    pub pinned: bool,
+    /// The remote URL without credentials or query.
+    pub url: Option<String>,
+    /// Sink kinds its tools reach, inferred from its package or name.
+    pub capabilities: Vec<String>,
+    pub sources: Vec<String>,
+    /// Approval settings that let its tools run without asking (`alwaysAllow`, `trust` ...).
+    pub auto_approved: Vec<String>,
+    pub disabled: bool,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct NodeInfo {
+    /// `node:<graph path>:<graph line>:<name>`.
+    pub id: String,
+    /// The id of the graph's agent context.
+    pub graph: String,
+    pub name: String,
+    pub place: Place,
     /// What the node runs: `function`, `tools`, `agent`, `subgraph` or `unknown`.
-    pub runs: &'static str,
+    pub runs: String,
     /// Nodes it routes to (`*` for a computed target).
     pub routes_to: Vec<String>,
     /// Whether the graph pauses for a human before this node (and has a checkpointer).
     pub gated: bool,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RouteInfo {
+    /// The graph's agent context, or `crewai` for routes between CrewAI agents, managers and
+    /// flow steps.
+    pub graph: String,
+    pub from: String,
+    /// The target node, or `*` when it is computed at run time.
+    pub to: String,
+    /// `edge`, `conditional`, `command` or `send`; between CrewAI agents `sequential`,
+    /// `task-context`, `delegation`, `answer`, `listen`, `router`, `kickoff` or `result`.
+    pub kind: String,
+    pub place: Place,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct GateInfo {
+    /// `hitl-middleware`, `interrupt-before`, `interrupt-in-tool`, `interrupt-in-node`,
+    /// `before-tool-call-hook`.
+    pub kind: String,
+    /// The tool or node it stops (`refund`, `tools`).
+    pub target: String,
+    /// The agent context it belongs to.
+    pub agent: String,
+    /// `strong` or `conditional`; a gate without a checkpointer is `ineffective`.
+    pub strength: String,
+    pub place: Place,
 }
 
 fn strength(s: Strength) -> &'static str {
@@ -78,16 +204,45 @@ fn strength(s: Strength) -> &'static str {
     }
 }
 
+fn framework(factory: &str) -> &'static str {
+    if factory.contains("deepagents") || factory.contains("create_deep_agent") {
+        "deepagents"
+    } else if factory.starts_with("langgraph") {
+        "langgraph"
+    } else {
+        "langchain"
+    }
+}
+
+fn sorted(v: impl IntoIterator<Item = String>) -> Vec<String> {
+    let set: BTreeSet<String> = v.into_iter().collect();
+    set.into_iter().collect()
+}
+
 /// Builds the inventory from the rules' context.
 pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
     let mut inv = Inventory::default();
-    let source_info = |s: &crate::rules::context::SourceIn| SourceInfo {
-        kind: s.kind.clone(),
-        label: s.label.clone(),
-        location: cx.loc(s.site),
+    let source_info = |s: &crate::rules::context::SourceIn| {
+        let location = cx.loc(s.site);
+        SourceInfo {
+            kind: s.kind.clone(),
+            label: s.label.clone(),
+            place: Place::from(&location),
+            location,
+        }
+    };
+    let tool_id = |t: usize| {
+        let tool = &cx.lg.tools[t];
+        let l = cx.loc(tool.site);
+        format!("tool:{}:{}:{}", l.path, l.line, tool.name)
+    };
+    let agent_id = |u: &Unit| {
+        let l = cx.loc(u.site);
+        format!("agent:{}:{}", l.path, l.line)
     };
     let mut contexts: BTreeMap<usize, Vec<ToolContext>> = BTreeMap::new();
     for u in units {
+        let id = agent_id(u);
         let mut sources: Vec<SourceInfo> = u
             .sources
             .values()
@@ -95,27 +250,70 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             .chain(&u.unknown_sources)
             .map(source_info)
             .collect();
-        sources.sort_by(|a, b| {
-            (&a.location.path, a.location.line, &a.kind).cmp(&(
-                &b.location.path,
-                b.location.line,
-                &b.kind,
-            ))
-        });
-        sources.dedup_by(|a, b| a.location == b.location && a.kind == b.kind);
+        sources.sort_by(|a, b| (&a.place, &a.kind).cmp(&(&b.place, &b.kind)));
+        sources.dedup_by(|a, b| a.place == b.place && a.kind == b.kind);
+        let mut capabilities = vec![];
+        let mut privileged = 0;
+        let mut strong = 0;
+        let mut risk: Option<Severity> = None;
+        for &t in &u.tools {
+            let tool = &cx.lg.tools[t];
+            let sinks = cx.privileged_sinks(tool);
+            if sinks.is_empty() {
+                continue;
+            }
+            privileged += 1;
+            capabilities.extend(sinks.iter().map(|s| s.kind.clone()));
+            let (s, _) = u.gates.get(&t).copied().unwrap_or((Strength::None, None));
+            if s == Strength::Strong {
+                strong += 1;
+                continue;
+            }
+            let reached = u
+                .sources
+                .get(&t)
+                .is_some_and(|v| v.iter().any(|s| s.tool != Some(t)));
+            let mut sev = if reached {
+                cx.severity_of(sinks.iter().map(|s| s.kind.as_str()))
+            } else {
+                Severity::Low
+            };
+            if s == Strength::Conditional {
+                sev = sev.downgrade();
+            }
+            risk = risk.max(Some(sev));
+        }
+        if u.unknown_tools && !u.unknown_sources.is_empty() {
+            risk = risk.max(Some(Severity::Medium));
+        }
+        let autonomy = match (privileged, strong) {
+            (0, _) => "no-privileged-tools",
+            (p, s) if s == p => "gated",
+            (_, 0) => "ungated",
+            _ => "partially-gated",
+        };
+        let fw = match u.origin {
+            UnitOrigin::Agent(ai) => framework(&cx.lg.agents[ai].factory),
+            UnitOrigin::Graph(_) => "langgraph",
+            UnitOrigin::CrewAgent(_) => "crewai",
+        };
+        let location = cx.loc(u.site);
         inv.agents.push(AgentInfo {
+            id: id.clone(),
             label: u.label.clone(),
-            location: cx.loc(u.site),
-            tools: u
-                .tools
-                .iter()
-                .map(|&t| cx.lg.tools[t].name.clone())
-                .collect(),
+            framework: fw.to_string(),
+            place: Place::from(&location),
+            tools: u.tools.iter().map(|&t| tool_id(t)).collect(),
+            capabilities: sorted(capabilities),
+            exposure: sorted(sources.iter().map(|s| s.kind.clone())),
+            autonomy: autonomy.to_string(),
+            risk: risk.map_or("none", |s| s.as_str()).to_string(),
+            location,
             sources,
         });
         for &t in &u.tools {
             let (s, site) = u.gates.get(&t).copied().unwrap_or((Strength::None, None));
-            let mut reached_by: Vec<SourceInfo> = u
+            let mut reaching: Vec<SourceInfo> = u
                 .sources
                 .get(&t)
                 .into_iter()
@@ -123,60 +321,249 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
                 .filter(|s| s.tool != Some(t))
                 .map(source_info)
                 .collect();
-            reached_by.dedup_by(|a, b| a.location == b.location && a.kind == b.kind);
+            reaching.sort_by(|a, b| (&a.place, &a.kind).cmp(&(&b.place, &b.kind)));
+            reaching.dedup_by(|a, b| a.place == b.place && a.kind == b.kind);
+            let gate_location = site.map(|s| cx.loc(s));
             contexts.entry(t).or_default().push(ToolContext {
+                agent: id.clone(),
                 holder: u.label.clone(),
-                gate: strength(s),
-                gate_location: site.map(|s| cx.loc(s)),
-                reached_by,
+                gate: strength(s).to_string(),
+                gate_place: gate_location.as_ref().map(Place::from),
+                reached_by: sorted(reaching.iter().map(|s| s.kind.clone())),
+                gate_location,
+                reaching,
             });
+            if let (Strength::Strong | Strength::Conditional, Some(site)) = (s, site) {
+                let l = cx.loc(site);
+                let kind = match u.origin {
+                    UnitOrigin::Agent(ai)
+                        if cx.lg.agents[ai].hitl.iter().any(|h| h.site == site) =>
+                    {
+                        "hitl-middleware"
+                    }
+                    _ if cx.lg.tools[t].body_gate == Some(site) => "interrupt-in-tool",
+                    UnitOrigin::CrewAgent(_) => "before-tool-call-hook",
+                    _ => "interrupt-before",
+                };
+                inv.gates.push(GateInfo {
+                    kind: kind.to_string(),
+                    target: cx.lg.tools[t].name.clone(),
+                    agent: id.clone(),
+                    strength: strength(s).to_string(),
+                    place: Place::from(&l),
+                });
+            }
         }
     }
     for (ti, t) in cx.lg.tools.iter().enumerate() {
-        let mut sinks: Vec<String> = t.sinks.iter().map(|s| s.kind.clone()).collect();
-        sinks.sort();
-        sinks.dedup();
-        let mut sources: Vec<String> = t.sources.iter().map(|s| s.kind.clone()).collect();
-        sources.sort();
-        sources.dedup();
+        let location = cx.loc(t.site);
         inv.tools.push(ToolInfo {
+            id: tool_id(ti),
             name: t.name.clone(),
-            location: cx.loc(t.site),
+            place: Place::from(&location),
             privileged: !cx.privileged_sinks(t).is_empty(),
-            sinks,
-            sources,
+            sinks: sorted(t.sinks.iter().map(|s| s.kind.clone())),
+            sources: sorted(t.sources.iter().map(|s| s.kind.clone())),
             contexts: contexts.remove(&ti).unwrap_or_default(),
+            location,
         });
     }
-    for g in &cx.lg.graphs {
-        let gated = if g.checkpointer != crate::extract::langgraph::Checkpointer::Absent {
+    for (gi, g) in cx.lg.graphs.iter().enumerate() {
+        let unit = match units.iter().find(|u| u.origin == UnitOrigin::Graph(gi)) {
+            Some(u) => agent_id(u),
+            None => {
+                // A graph without tools of its own is still an agent context (a workflow of
+                // nodes and agents); list it with what enters it.
+                let location = cx.loc(g.compile_site.unwrap_or(g.site));
+                let id = format!("agent:{}:{}", location.path, location.line);
+                let mut sources: Vec<SourceInfo> = cx
+                    .graph_sources(g)
+                    .iter()
+                    .map(|(_, s)| source_info(s))
+                    .collect();
+                sources.sort_by(|a, b| (&a.place, &a.kind).cmp(&(&b.place, &b.kind)));
+                sources.dedup_by(|a, b| a.place == b.place && a.kind == b.kind);
+                inv.agents.push(AgentInfo {
+                    id: id.clone(),
+                    label: "graph".into(),
+                    framework: "langgraph".into(),
+                    place: Place::from(&location),
+                    tools: vec![],
+                    capabilities: vec![],
+                    exposure: sorted(sources.iter().map(|s| s.kind.clone())),
+                    autonomy: "no-privileged-tools".into(),
+                    risk: "none".into(),
+                    location,
+                    sources,
+                });
+                id
+            }
+        };
+        let gated = if g.checkpointer != Checkpointer::Absent {
             cx.gated_nodes(g)
         } else {
             BTreeMap::new()
         };
         for n in &g.nodes {
-            let mut routes_to: Vec<String> = g
-                .edges
-                .iter()
-                .filter(|e| e.from == n.name)
-                .map(|e| e.to.clone().unwrap_or_else(|| "*".to_string()))
-                .collect();
-            routes_to.sort();
-            routes_to.dedup();
+            let location = cx.loc(n.site);
             inv.nodes.push(NodeInfo {
+                id: format!("node:{}:{}", unit.trim_start_matches("agent:"), n.name),
+                graph: unit.clone(),
                 name: n.name.clone(),
-                location: cx.loc(n.site),
+                place: Place::from(&location),
                 runs: match n.action {
                     NodeAction::Func(_) => "function",
                     NodeAction::ToolNode { .. } => "tools",
                     NodeAction::Agent(_) => "agent",
                     NodeAction::Graph(_) => "subgraph",
                     NodeAction::Unknown => "unknown",
-                },
-                routes_to,
+                }
+                .to_string(),
+                routes_to: sorted(
+                    g.edges
+                        .iter()
+                        .filter(|e| e.from == n.name)
+                        .map(|e| e.to.clone().unwrap_or_else(|| "*".to_string())),
+                ),
                 gated: gated.contains_key(&n.name),
+                location,
+            });
+        }
+        for (name, site) in &gated {
+            let l = cx.loc(*site);
+            let kind = if g.interrupt_before.iter().any(|e| e.site == *site) {
+                "interrupt-before"
+            } else {
+                "interrupt-in-node"
+            };
+            inv.gates.push(GateInfo {
+                kind: kind.to_string(),
+                target: name.clone(),
+                agent: unit.clone(),
+                strength: "strong".to_string(),
+                place: Place::from(&l),
+            });
+        }
+        for e in &g.edges {
+            let l = cx.loc(e.site);
+            inv.routes.push(RouteInfo {
+                graph: unit.clone(),
+                from: e.from.clone(),
+                to: e.to.clone().unwrap_or_else(|| "*".to_string()),
+                kind: match e.kind {
+                    EdgeKind::Edge => "edge",
+                    EdgeKind::Conditional => "conditional",
+                    EdgeKind::CommandGoto => "command",
+                    EdgeKind::Send => "send",
+                }
+                .to_string(),
+                place: Place::from(&l),
             });
         }
     }
+    // Approvals naming a server, and those of a whole config file, indexed once.
+    let mut by_server: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut by_file: BTreeMap<crate::model::FileId, Vec<&str>> = BTreeMap::new();
+    for a in &cx.mcp.approvals {
+        match &a.server {
+            Some(name) => by_server.entry(name.as_str()).or_default().push(&a.knob),
+            None => by_file.entry(a.file).or_default().push(&a.knob),
+        }
+    }
+    for r in &cx.crew.routes {
+        let l = cx.loc(r.site);
+        let name = |e| match e {
+            crate::extract::crewai::Endpoint::Agent(a) => cx.crew.agents[a].name.clone(),
+            crate::extract::crewai::Endpoint::Manager(c) => {
+                format!("{} (manager)", cx.crew.crews[c].name)
+            }
+            crate::extract::crewai::Endpoint::Step { flow, step } => format!(
+                "{}.{}",
+                cx.crew.flows[flow].name, cx.crew.flows[flow].steps[step].name
+            ),
+        };
+        inv.routes.push(RouteInfo {
+            graph: "crewai".to_string(),
+            from: name(r.from),
+            to: name(r.to),
+            kind: r.kind.as_str().to_string(),
+            place: Place::from(&l),
+        });
+    }
+    for s in &cx.mcp.servers {
+        let l = cx.db.location(s.file, s.key);
+        let approvals: Vec<String> = by_server
+            .get(s.name.as_str())
+            .into_iter()
+            .chain(by_file.get(&s.file))
+            .flatten()
+            .map(|k| k.to_string())
+            .collect();
+        let package = s.launch.package.as_ref();
+        inv.mcp_servers.push(McpServerInfo {
+            id: format!("mcp:{}:{}", l.path, s.name),
+            name: s.name.clone(),
+            client: s.client.name().to_string(),
+            place: Place::from(&l),
+            transport: format!("{:?}", s.transport).to_ascii_lowercase(),
+            launcher: s.launch.launcher.clone(),
+            package: package.map(|p| p.name.clone()),
+            version: package.and_then(|p| p.version.clone()),
+            pinned: package.is_none_or(|p| {
+                matches!(
+                    p.pin,
+                    crate::mcp::launch::Pin::Exact
+                        | crate::mcp::launch::Pin::Digest
+                        | crate::mcp::launch::Pin::Tag
+                )
+            }),
+            url: s.url.as_ref().map(|u| public_url(&u.0)),
+            capabilities: sorted(s.caps.sinks.iter().cloned()),
+            sources: sorted(s.caps.sources.iter().cloned()),
+            auto_approved: sorted(approvals),
+            disabled: s.disabled,
+        });
+    }
+    let key = |p: &Place| (p.path.clone(), p.line, p.column);
+    inv.agents.sort_by_key(|a| key(&a.place));
+    inv.tools.sort_by_key(|t| (key(&t.place), t.name.clone()));
+    inv.mcp_servers
+        .sort_by_key(|s| (key(&s.place), s.name.clone()));
+    inv.nodes.sort_by_key(|n| (key(&n.place), n.name.clone()));
+    inv.routes
+        .sort_by_key(|r| (key(&r.place), r.from.clone(), r.to.clone()));
+    inv.gates
+        .sort_by_key(|g| (key(&g.place), g.target.clone(), g.agent.clone()));
+    inv.gates
+        .dedup_by(|a, b| a.place == b.place && a.target == b.target && a.agent == b.agent);
     inv
+}
+
+/// A URL without its userinfo, query and fragment: nothing secret is printed.
+fn public_url(url: &str) -> String {
+    let (scheme, rest) = match url.split_once("://") {
+        Some((s, r)) => (format!("{s}://"), r),
+        None => (String::new(), url),
+    };
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let host = host.rsplit('@').next().unwrap_or(host);
+    format!("{scheme}{host}{path}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::public_url;
+
+    #[test]
+    fn urls_lose_credentials_and_queries() {
+        assert_eq!(
+            public_url("https://user:pw@mcp.example.com/sse?token=abc#x"),
+            "https://mcp.example.com/sse"
+        );
+        assert_eq!(public_url("http://localhost:3000"), "http://localhost:3000");
+    }
 }

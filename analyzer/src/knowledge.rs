@@ -25,6 +25,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/knowledge/langchain.toml"),
     ),
     (
+        "rules/knowledge/crewai.toml",
+        include_str!("../../rules/knowledge/crewai.toml"),
+    ),
+    (
         "rules/knowledge/sandboxes.toml",
         include_str!("../../rules/knowledge/sandboxes.toml"),
     ),

@@ -568,12 +568,18 @@ impl Server {
     // ---- analysis ----------------------------------------------------------------------------
 
     /// The folders analysed: the workspace folders, or, without any, each open file's project.
+    /// A file with no project around it (its folder is the filesystem root or the home folder)
+    /// is analysed on its own rather than with everything beside it.
     fn project_roots(&self) -> Vec<PathBuf> {
         let mut roots: BTreeSet<PathBuf> = self.roots.iter().cloned().collect();
         if roots.is_empty() {
+            let home = std::env::var_os("HOME").map(PathBuf::from);
             for path in self.docs.keys() {
                 if let Some(dir) = path.parent() {
-                    roots.insert(project_root_of(dir));
+                    let root = project_root_of(dir);
+                    let too_wide =
+                        root.parent().is_none() || home.as_deref() == Some(root.as_path());
+                    roots.insert(if too_wide { path.clone() } else { root });
                 }
             }
         }
@@ -949,11 +955,11 @@ fn hover(cx: &RequestCtx, params: Value) -> Result<Value, String> {
                 md.push_str(&format!(" ({})", place(g)));
             }
             md.push('\n');
-            if c.reached_by.is_empty() {
+            if c.reaching.is_empty() {
                 md.push_str("\nno untrusted content reaches it\n");
             } else {
                 md.push_str("\nuntrusted content that can reach it:\n");
-                for s in &c.reached_by {
+                for s in &c.reaching {
                     md.push_str(&format!(
                         "- `{}`: {} ({})\n",
                         s.kind,

@@ -693,6 +693,8 @@ impl<'m> Interp<'m> {
                 let mut v = Value::Class(c);
                 for d in def.decorators.iter().rev() {
                     let dv = self.expr(d);
+                    // External class decorators (`@CrewBase`) are remembered by class site.
+                    self.record_decorator(site, &dv, d.span);
                     if let Value::Func(_) = dv {
                         v = self.call_value(&dv, vec![v], vec![], d.span, None);
                     }
@@ -924,8 +926,22 @@ impl<'m> Interp<'m> {
         kwarg_spans: Vec<(String, Span)>,
     ) -> ObjId {
         // Objects are told apart by allocation site and by the chain of call sites that led
-        // there, so a factory called twice builds two agents, not one merged agent.
-        let ctx = self.context();
+        // there, so a factory called twice builds two agents, not one merged agent; and by what
+        // is built, so `[cls() for cls in TOOL_CLASSES]` builds one object per class.
+        let mut ctx = self.context();
+        let what = match &kind {
+            ObjKind::Instance(c) => Some(((c.module as u64) << 32) ^ u64::from(c.def.span.start)),
+            ObjKind::Ext(q) => {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                q.hash(&mut h);
+                Some(h.finish())
+            }
+            ObjKind::ToolFunc { .. } => None,
+        };
+        if let Some(w) = what {
+            ctx = ctx.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(w);
+        }
         if let Some(&id) = self.obj_at.get(&(site, tag, ctx)) {
             // Same allocation site: merge what we learned (later evaluations may know more).
             let o = &mut self.ev.objects[id];
@@ -1329,12 +1345,13 @@ impl<'m> Interp<'m> {
                 return v;
             }
         }
-        // Method on an object that is not a project instance, or an instance's method inherited
-        // from an external base class: record it on the object.
+        // Method on an object that is not a project instance, or a method a project instance
+        // inherits from outside the project (`flow.kickoff(...)` on a `Flow` subclass,
+        // `self.tool(...)` on a `FastMCP` subclass): record it on the object.
         if let (Some(m), Some(Value::Obj(rid))) = (&method_name, &recv_val) {
-            if !matches!(self.ev.objects[*rid].kind, ObjKind::Instance(_))
-                || matches!(fv, Value::Ext(_))
-            {
+            let external = !matches!(self.ev.objects[*rid].kind, ObjKind::Instance(_))
+                || matches!(fv, Value::Unknown | Value::Ext(_));
+            if external {
                 self.record_method(
                     *rid,
                     m,
@@ -1896,7 +1913,7 @@ fn ext_value(q: &str) -> Value {
     Value::Ext(q.into())
 }
 
-/// `langchain_core.tools.tool` and its re-exports.
+/// `langchain_core.tools.tool`, CrewAI's `crewai.tools.tool`, and their re-exports.
 pub fn is_tool_decorator(q: &str) -> bool {
     matches!(
         q,
@@ -1905,6 +1922,11 @@ pub fn is_tool_decorator(q: &str) -> bool {
             | "langchain_core.tools.convert.tool"
             | "langchain.agents.tool"
             | "langchain_community.tools.tool"
+            // CrewAI's function-to-tool decorator (not `crewai.project.tool`, which marks a
+            // CrewBase method that returns a tool).
+            | "crewai.tools.tool"
+            | "crewai.tools.base_tool.tool"
+            | "crewai_tools.tool"
     )
 }
 

@@ -258,6 +258,13 @@ impl<'a> Extractor<'a> {
     }
 
     pub fn run(mut self) -> LangGraphFacts {
+        self.extract();
+        self.finish()
+    }
+
+    /// Extracts tools, agents and graphs; other frameworks' extractors then add to the same
+    /// tool table (`tool_from_value`, `tools_of`) before [`Extractor::finish`].
+    pub fn extract(&mut self) {
         // Tools defined anywhere (even if no agent is found, AIR106 applies to them).
         for id in 0..self.ev.objects.len() {
             let v = Value::Obj(id);
@@ -283,12 +290,62 @@ impl<'a> Extractor<'a> {
         self.functional_workflows();
         self.link_subgraphs();
         self.deployments();
+    }
+
+    /// The facts, with every tool any extractor added.
+    pub fn finish(self) -> LangGraphFacts {
         self.facts
+    }
+
+    /// The tools found so far (indexes are stable).
+    pub fn tools(&self) -> &[Tool] {
+        &self.facts.tools
+    }
+
+    /// A tool a framework adds without a definition in the code (CrewAI's code interpreter
+    /// behind `allow_code_execution=True`): known capabilities, located at the flag.
+    pub fn synthetic_tool(
+        &mut self,
+        name: &str,
+        site: Site,
+        callee: &str,
+        sinks: &[&str],
+        sandboxed: bool,
+    ) -> usize {
+        if let Some(&i) = self.tool_at.get(&site) {
+            return i;
+        }
+        let hits = sinks
+            .iter()
+            .map(|k| CapHit {
+                kind: k.to_string(),
+                site,
+                chain: vec![site],
+                callee: callee.to_string(),
+            })
+            .collect();
+        self.push_tool(
+            name.to_string(),
+            site,
+            ToolOrigin::Known(callee.to_string()),
+            hits,
+            vec![],
+            sandboxed,
+            false,
+        )
+    }
+
+    /// Marks a known tool as running outside any sandbox (a constructor flag such as
+    /// `CodeInterpreterTool(unsafe_mode=True)`).
+    pub fn unsandbox(&mut self, tool: usize) {
+        if let Some(t) = self.facts.tools.get_mut(tool) {
+            t.sandboxed = false;
+        }
     }
 
     // ---- tools ----------------------------------------------------------------------------
 
-    fn is_base_tool(&self, c: &ClassVal) -> bool {
+    pub fn is_base_tool(&self, c: &ClassVal) -> bool {
         let mut stack: Vec<Value> = c.bases.iter().cloned().collect();
         let mut steps = 0;
         while let Some(b) = stack.pop() {
@@ -651,7 +708,7 @@ impl<'a> Extractor<'a> {
     }
 
     /// Flattens a `tools=` value into tools; `true` when part of it could not be resolved.
-    fn tools_of(&mut self, v: &Value) -> (Vec<usize>, bool) {
+    pub fn tools_of(&mut self, v: &Value) -> (Vec<usize>, bool) {
         let mut out = vec![];
         let mut unknown = false;
         let mut stack = vec![v.clone()];
@@ -850,7 +907,7 @@ impl<'a> Extractor<'a> {
         out
     }
 
-    fn is_user_context(&self, call: Site) -> bool {
+    pub fn is_user_context(&self, call: Site) -> bool {
         let Some(fsite) = self.enclosing.get(&call) else {
             // Module level: a script reading argv or stdin.
             return self.module_reads_input(call);

@@ -2,11 +2,13 @@
 //!
 //! `interp` evaluates the Python IR of the whole project; `langgraph` reads the resulting objects
 //! as LangGraph/LangChain constructs; `body` analyses function bodies (capabilities, argument
-//! taint, gate dominance); `mcp_server` reads MCP servers defined in code (their tools, texts,
-//! annotations and capabilities); `mcp_link` links agent code that loads MCP tools to the
-//! servers it connects to.
+//! taint, gate dominance); `crewai` reads CrewAI agents, tasks, crews, flows and hooks, with
+//! their YAML configs; `mcp_server` and `ts_mcp` read MCP servers defined in Python and
+//! TypeScript code (their tools, texts, annotations and capabilities); `mcp_link` links agent
+//! code that loads MCP tools to the servers it connects to.
 
 pub mod body;
+pub mod crewai;
 pub mod interp;
 pub mod langgraph;
 pub mod mcp_link;

@@ -56,6 +56,10 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             if strength == Strength::Conditional {
                 severity = severity.downgrade();
             }
+            // A proven sandbox (E2B, Daytona, Docker) lowers the stakes one level.
+            if tool.sandboxed {
+                severity = severity.downgrade();
+            }
             let mut path = vec![cx.step(StepKind::Source, first.site, first.label.clone())];
             path.push(cx.step(
                 StepKind::Agent,
@@ -103,8 +107,13 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 Some(m) => format!("the tools of MCP server `{}`", m.server),
                 None => format!("privileged tool `{}`", tool.name),
             };
+            // CrewAI agents often share a tool: name the agent whose context this is.
+            let holder = match u.origin {
+                UnitOrigin::CrewAgent(_) => format!(" of {}", u.label),
+                _ => String::new(),
+            };
             let message = format!(
-                "untrusted content ({}{}) can reach {} ({}) with no {}approval gate",
+                "untrusted content ({}{}) can reach {} ({}){holder} with no {}approval gate",
                 source_kinds.join(", "),
                 more,
                 target,
@@ -115,9 +124,13 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                     ""
                 },
             );
-            let help = match &tool.mcp {
-                Some(m) => mcp_help(m),
-                None => format!(
+            let help = match (&tool.mcp, u.origin) {
+                (Some(m), _) => mcp_help(m),
+                (None, UnitOrigin::CrewAgent(_)) => format!(
+                    "block `{}` until a person approves it: a `@before_tool_call` hook that asks (`context.request_human_input(...)`) and returns False unless approved; `human_input=True` on a task reviews its answer only after the tools ran",
+                    tool.name
+                ),
+                (None, _) => format!(
                     "require human approval before `{}` runs: `HumanInTheLoopMiddleware(interrupt_on={{\"{}\": True}})` with a checkpointer, `interrupt_before=[\"tools\"]`, or an `interrupt()` before the action",
                     tool.name, tool.name
                 ),
@@ -155,7 +168,10 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                     "untrusted {} content reaches {}, whose tool list could not be fully resolved and may hold privileged tools",
                     first.kind, u.label
                 );
-                let help = "gate every tool (`interrupt_before=[\"tools\"]` with a checkpointer), or build the tool list from names airlock can follow".to_string();
+                let help = match u.origin {
+                    UnitOrigin::CrewAgent(_) => "block every tool call until a person approves it (a `@before_tool_call` hook that returns False unless approved), or build the tool list from names airlock can follow".to_string(),
+                    _ => "gate every tool (`interrupt_before=[\"tools\"]` with a checkpointer), or build the tool list from names airlock can follow".to_string(),
+                };
                 out.push(cx.finding(
                     rule,
                     Severity::Medium,
@@ -269,6 +285,7 @@ fn gate_fix(cx: &Ctx, u: &Unit, t: usize) -> Option<Fix> {
                 format!("Require approval for `{tool}` (add it to `interrupt_on`)"),
             ))
         }
+        UnitOrigin::CrewAgent(_) => None,
         UnitOrigin::Graph(gi) => {
             let g = &cx.lg.graphs[gi];
             let node = g.nodes.iter().find(

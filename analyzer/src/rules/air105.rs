@@ -184,6 +184,13 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
     }
+    crewai(
+        cx,
+        &mut |out, site, what, msg, help, path| {
+            push(out, site, what, Severity::High, msg, help, path)
+        },
+        out,
+    );
     // Pauses that come after the action in the same body.
     let mut bodies: Vec<&crate::extract::interp::FuncVal> =
         cx.lg.tools.iter().filter_map(|t| t.func()).collect();
@@ -212,6 +219,133 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     format!("the {} action runs first", lg.kind),
                 )],
             );
+        }
+    }
+}
+
+type Push<'p> =
+    dyn FnMut(&mut Vec<Finding>, Site, &'static str, String, &str, Vec<crate::model::Step>) + 'p;
+
+/// CrewAI gates that review after the action, or name a tool that does not exist:
+/// `human_input=True` on a task whose agent holds an ungated privileged tool, `@human_feedback`
+/// on a flow step that kicks off such a crew, `@before_tool_call(tools=[...])` naming no tool.
+fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
+    let crew = cx.crew;
+    // The first ungated privileged tool an agent (with a task's own tools) can call.
+    let ungated = |a: usize, extra: &[usize]| -> Option<usize> {
+        let agent = &crew.agents[a];
+        agent.tools.iter().chain(extra).copied().find(|&t| {
+            let tool = &cx.lg.tools[t];
+            !cx.privileged_sinks(tool).is_empty()
+                && tool.body_gate.is_none()
+                && cx.blocking_hook(a, t).is_none()
+        })
+    };
+    // The tool and its first privileged action, for the path.
+    let desc = |t: usize| {
+        let tool = &cx.lg.tools[t];
+        let sinks = cx.privileged_sinks(tool);
+        let kinds: Vec<&str> = sinks.iter().map(|s| s.kind.as_str()).collect();
+        let sink = sinks.first().map(|s| s.site).unwrap_or(tool.site);
+        (
+            tool.site,
+            sink,
+            format!("`{}` ({})", tool.name, kinds.join(", ")),
+        )
+    };
+    let steps = |tsite: Site, sink: Site, label: String| {
+        let mut v = vec![cx.step(StepKind::Tool, tsite, label.clone())];
+        if sink != tsite {
+            v.push(cx.step(StepKind::Sink, sink, label));
+        }
+        v
+    };
+    for task in &crew.tasks {
+        let (Some(at), Some(a)) = (task.human_input, task.agent) else {
+            continue;
+        };
+        let Some(t) = ungated(a, &task.tools) else {
+            continue;
+        };
+        let (tsite, sink, tdesc) = desc(t);
+        push(
+            out,
+            at,
+            "output-review",
+            format!(
+                "`human_input` on task `{}` reviews the final answer after agent `{}` already ran {tdesc}; it approves no tool call",
+                task.name, crew.agents[a].name
+            ),
+            "gate the tool itself: a `@before_tool_call` hook that asks a person (`context.request_human_input(...)`) and returns False unless approved",
+            steps(tsite, sink, format!("{tdesc} runs before the review")),
+        );
+    }
+    for flow in &crew.flows {
+        for step in &flow.steps {
+            let Some((at, _)) = &step.feedback else {
+                continue;
+            };
+            let hit = step.kicks.iter().find_map(|&(ci, _)| {
+                crew.crews[ci]
+                    .agents
+                    .iter()
+                    .find_map(|&a| ungated(a, &[]).map(|t| (ci, a, t)))
+            });
+            let Some((ci, a, t)) = hit else { continue };
+            let (tsite, sink, tdesc) = desc(t);
+            push(
+                out,
+                *at,
+                "output-review",
+                format!(
+                    "`@human_feedback` on flow step `{}` asks for feedback after crew `{}` ran, when agent `{}` has already used {tdesc}",
+                    step.name, crew.crews[ci].name, crew.agents[a].name
+                ),
+                "ask before the crew acts: put `@human_feedback(emit=[...])` on the step before and kick the crew off from a `@listen(\"approved\")` step, or gate the tool with a `@before_tool_call` hook",
+                steps(tsite, sink, format!("{tdesc} runs before the feedback")),
+            );
+        }
+    }
+    // Hooks whose tool filter names no tool any agent holds.
+    let unresolved =
+        crew.agents.iter().any(|a| a.unknown_tools) || crew.tasks.iter().any(|t| t.unknown_tools);
+    if !unresolved {
+        let names: BTreeSet<String> = crew
+            .agents
+            .iter()
+            .flat_map(|a| a.tools.iter())
+            .chain(crew.tasks.iter().flat_map(|t| t.tools.iter()))
+            .map(|&t| crate::extract::crewai::sanitize_tool_name(&cx.lg.tools[t].name))
+            .collect();
+        for h in &crew.hooks {
+            let Some(tools) = &h.tools else { continue };
+            if names.is_empty() || !h.blocks {
+                continue;
+            }
+            for (n, site) in tools {
+                if names.contains(n) {
+                    continue;
+                }
+                let sanitized = crate::extract::crewai::sanitize_tool_name(n);
+                let (msg, help) = if names.contains(&sanitized) {
+                    (
+                        format!(
+                            "hook `{}` compares `tool_name` with `{n}`, but CrewAI passes the sanitised name `{sanitized}`, so the comparison never matches and the hook blocks nothing",
+                            h.name
+                        ),
+                        format!("compare with `{sanitized}`, or filter with `@before_tool_call(tools=[...])`, which CrewAI sanitises itself"),
+                    )
+                } else {
+                    (
+                        format!(
+                            "`@before_tool_call` hook `{}` filters on tool `{n}`, which no agent has, so it blocks nothing",
+                            h.name
+                        ),
+                        "use the tool's name as CrewAI sees it (the `name` attribute or the `@tool` name)".to_string(),
+                    )
+                };
+                push(out, *site, "missing-tool", msg, &help, vec![]);
+            }
         }
     }
 }

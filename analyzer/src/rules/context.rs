@@ -22,6 +22,8 @@ pub struct Ctx<'a> {
     pub mcp: &'a crate::mcp::McpFacts,
     /// MCP servers defined in the project's code: their tools, texts and annotations.
     pub servers: &'a crate::extract::mcp_server::McpServerFacts,
+    /// CrewAI agents, tasks, crews, flows, hooks and routes.
+    pub crew: &'a crate::extract::crewai::CrewFacts,
 }
 
 /// How strongly a tool is gated in a unit.
@@ -49,6 +51,8 @@ pub enum UnitOrigin {
     Agent(usize),
     /// `lg.graphs[i]`.
     Graph(usize),
+    /// `crew.agents[i]`.
+    CrewAgent(usize),
 }
 
 /// One agent context: a prebuilt agent, or a hand-built graph's shared state.
@@ -67,6 +71,24 @@ pub struct Unit {
     /// `unknown_sources` non-empty this is "possibly privileged" (frameworks.md §0.3).
     pub unknown_tools: bool,
     pub unknown_sources: Vec<SourceIn>,
+    /// The unit's node in the project graph, when handoffs can lead out of it or into it
+    /// (cross-agent paths, AIR102).
+    pub node: Option<petgraph::stable_graph::NodeIndex>,
+}
+
+impl Unit {
+    /// Untrusted sources anywhere in the unit's context, ordered by site.
+    pub fn all_sources(&self) -> Vec<&SourceIn> {
+        let mut v: Vec<&SourceIn> = self
+            .sources
+            .values()
+            .flatten()
+            .chain(&self.unknown_sources)
+            .collect();
+        v.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
+        v.dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
+        v
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -294,6 +316,7 @@ impl<'a> Ctx<'a> {
                 checkpointer: a.checkpointer,
                 unknown_tools: false,
                 unknown_sources: vec![],
+                node: None,
             };
             let breakpoint = a
                 .interrupt_before
@@ -373,6 +396,7 @@ impl<'a> Ctx<'a> {
                 checkpointer: g.checkpointer,
                 unknown_tools: false,
                 unknown_sources: vec![],
+                node: None,
             };
             let sources = self.graph_sources(g);
             let gated = self.gated_nodes(g);
@@ -447,7 +471,205 @@ impl<'a> Ctx<'a> {
                 units.push(u);
             }
         }
+        units.extend(self.crew_units());
         units
+    }
+
+    /// One unit per CrewAI agent: its tools and its tasks' tools, the untrusted content that
+    /// enters its own context (its tools' results, kickoff inputs filling its placeholders,
+    /// flow inputs), and the `@before_tool_call` hooks that can block each tool. Content that
+    /// reaches it from another agent is not its own: AIR102 follows the handoffs for that.
+    fn crew_units(&self) -> Vec<Unit> {
+        let crew = self.crew;
+        let entries = self.crew_entry_sources();
+        let mut out = vec![];
+        for (ai, a) in crew.agents.iter().enumerate() {
+            let mut tools = a.tools.clone();
+            let mut unknown = a.unknown_tools;
+            for t in crew.tasks.iter().filter(|t| t.agent == Some(ai)) {
+                tools.extend(t.tools.iter().copied());
+                unknown |= t.unknown_tools;
+            }
+            tools.sort_unstable();
+            tools.dedup();
+            let mut all_sources: Vec<SourceIn> = vec![];
+            for &t in &tools {
+                all_sources.extend(self.tool_sources(t));
+            }
+            all_sources.extend(entries.get(&ai).cloned().unwrap_or_default());
+            let mut u = Unit {
+                origin: UnitOrigin::CrewAgent(ai),
+                label: format!("agent `{}`", a.name),
+                site: a.site,
+                tools: tools.clone(),
+                gates: HashMap::new(),
+                sources: HashMap::new(),
+                // CrewAI gates block a call in place; nothing pauses and resumes.
+                checkpointer: Checkpointer::Present,
+                unknown_tools: false,
+                unknown_sources: vec![],
+                node: self
+                    .pg
+                    .crew_node(crate::extract::crewai::Endpoint::Agent(ai)),
+            };
+            if unknown {
+                u.unknown_tools = true;
+                u.unknown_sources = all_sources.clone();
+            }
+            for &t in &tools {
+                let tool = &self.lg.tools[t];
+                let mut g = (Strength::None, None);
+                if let Some(h) = self.blocking_hook(ai, t) {
+                    g = (Strength::Strong, Some(h));
+                }
+                if let Some(s) = tool.body_gate {
+                    g = (Strength::Strong, Some(s));
+                }
+                u.gates.insert(t, g);
+                u.sources.insert(t, all_sources.clone());
+            }
+            out.push(u);
+        }
+        out
+    }
+
+    /// The first `@before_tool_call` hook that can block tool `t` for CrewAI agent `a`.
+    pub fn blocking_hook(&self, a: usize, t: usize) -> Option<Site> {
+        let agent = &self.crew.agents[a];
+        let name = crate::extract::crewai::sanitize_tool_name(&self.lg.tools[t].name);
+        self.crew
+            .hooks
+            .iter()
+            .filter(|h| h.blocks)
+            .filter(|h| h.class.is_none() || h.class == agent.class)
+            .filter(|h| {
+                h.tools
+                    .as_ref()
+                    .is_none_or(|ts| ts.iter().any(|(n, _)| *n == name))
+            })
+            .filter(|h| {
+                h.agents.as_ref().is_none_or(|roles| {
+                    agent.role.as_ref().is_none_or(|r| {
+                        r.contains('{') || roles.iter().any(|x| x == r || x == &agent.name)
+                    })
+                })
+            })
+            .map(|h| h.site)
+            .next()
+    }
+
+    /// Untrusted content that enters CrewAI agents from outside any agent: kickoff inputs from
+    /// request handlers or the console, flow inputs and trigger payloads, and what flow steps
+    /// read themselves. It follows the handoffs through flow steps and managers and stops at
+    /// the first agent it reaches (from there on, it is that agent's content).
+    fn crew_entry_sources(&self) -> HashMap<usize, Vec<SourceIn>> {
+        use crate::extract::crewai::{kickoff_targets, Endpoint};
+        use crate::graph::PNode;
+        let crew = self.crew;
+        let mut seeds: Vec<(Endpoint, SourceIn)> = vec![];
+        for (ci, c) in crew.crews.iter().enumerate() {
+            for k in c.kickoffs.iter().filter(|k| k.user) {
+                for (to, why) in kickoff_targets(crew, ci, k) {
+                    seeds.push((
+                        to,
+                        SourceIn {
+                            tool: None,
+                            kind: "user_input".into(),
+                            site: k.site,
+                            label: format!(
+                                "user input kicks off crew `{}` and fills {why}",
+                                c.name
+                            ),
+                        },
+                    ));
+                }
+            }
+        }
+        for (fi, f) in crew.flows.iter().enumerate() {
+            for (si, step) in f.steps.iter().enumerate() {
+                let at = Endpoint::Step { flow: fi, step: si };
+                if step.start {
+                    for &e in &f.user_entries {
+                        seeds.push((
+                            at,
+                            SourceIn {
+                                tool: None,
+                                kind: "user_input".into(),
+                                site: e,
+                                label: format!(
+                                    "user input starts flow `{}` (step `{}`)",
+                                    f.name, step.name
+                                ),
+                            },
+                        ));
+                    }
+                }
+                if let Some(p) = step.trigger_payload {
+                    seeds.push((
+                        at,
+                        SourceIn {
+                            tool: None,
+                            kind: "webhook_trigger".into(),
+                            site: p,
+                            label: format!(
+                                "flow step `{}` receives an external trigger payload",
+                                step.name
+                            ),
+                        },
+                    ));
+                }
+                for s in self.body.caps(&step.func).sources.iter() {
+                    if self.is_untrusted(&s.kind) {
+                        seeds.push((
+                            at,
+                            SourceIn {
+                                tool: None,
+                                kind: s.kind.clone(),
+                                site: s.site,
+                                label: format!(
+                                    "flow step `{}` reads untrusted {} content (`{}`)",
+                                    step.name, s.kind, s.callee
+                                ),
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+        let mut out: HashMap<usize, Vec<SourceIn>> = HashMap::new();
+        for (start, src) in seeds {
+            let Some(n0) = self.pg.crew_node(start) else {
+                if let Endpoint::Agent(a) = start {
+                    out.entry(a).or_default().push(src);
+                }
+                continue;
+            };
+            let mut seen = BTreeSet::new();
+            let mut queue = std::collections::VecDeque::from([(n0, None::<String>)]);
+            while let Some((n, via)) = queue.pop_front() {
+                if !seen.insert(n) {
+                    continue;
+                }
+                if let Some(PNode::CrewAgent(a)) = self.pg.g.node_weight(n) {
+                    let mut s = src.clone();
+                    if let Some(v) = via {
+                        s.label = format!("{}; {v}", s.label);
+                    }
+                    out.entry(*a).or_default().push(s);
+                    continue;
+                }
+                for (m, h) in self.pg.handoffs(n) {
+                    if h.gate.is_none() {
+                        queue.push_back((m, Some(h.label.clone())));
+                    }
+                }
+            }
+        }
+        for v in out.values_mut() {
+            v.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
+            v.dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
+        }
+        out
     }
 
     /// Untrusted sources entering a graph, keyed by the node where they enter.

@@ -54,7 +54,7 @@ pub const RULES: &[RuleMeta] = &[
         name: "cross-agent-privilege-escalation",
         summary: "untrusted content entering one agent reaches another agent's privileged tool over routes",
         default_severity: Severity::High,
-        implemented: false,
+        implemented: true,
         docs: doc!("AIR102"),
     },
     RuleMeta {
@@ -62,7 +62,7 @@ pub const RULES: &[RuleMeta] = &[
         name: "lethal-trifecta",
         summary: "one agent combines untrusted content, private data and an exfiltration-capable sink",
         default_severity: Severity::High,
-        implemented: false,
+        implemented: true,
         docs: doc!("AIR103"),
     },
     RuleMeta {
@@ -167,6 +167,8 @@ pub fn selector_is_known(selector: &str) -> bool {
 }
 
 pub mod air101;
+pub mod air102;
+pub mod air103;
 pub mod air104;
 pub mod air105;
 pub mod air106;
@@ -183,6 +185,8 @@ pub mod context;
 pub fn run(cx: &context::Ctx, units: &[context::Unit]) -> Vec<crate::model::Finding> {
     let mut out = vec![];
     air101::check(cx, units, &mut out);
+    air102::check(cx, units, &mut out);
+    air103::check(cx, units, &mut out);
     air104::check(cx, &mut out);
     air105::check(cx, &mut out);
     air106::check(cx, &mut out);

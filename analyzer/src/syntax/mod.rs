@@ -7,6 +7,57 @@ pub mod tree;
 pub mod typescript;
 pub mod yaml;
 
+/// The default time one file may spend in the parser before it is skipped with a notice.
+pub const DEFAULT_FILE_BUDGET: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The per-file parse budget: [`DEFAULT_FILE_BUDGET`], or `AIRLOCK_FILE_BUDGET_MS` when set (the
+/// robustness tests lower it to prove the mechanism).
+pub fn file_budget() -> std::time::Duration {
+    static BUDGET: std::sync::OnceLock<std::time::Duration> = std::sync::OnceLock::new();
+    *BUDGET.get_or_init(|| {
+        std::env::var("AIRLOCK_FILE_BUDGET_MS")
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+            .map(std::time::Duration::from_millis)
+            .unwrap_or(DEFAULT_FILE_BUDGET)
+    })
+}
+
+/// Parses `text` with `parser`, giving up once [`file_budget`] has passed, so one pathological
+/// file cannot stall the run. The error is the message for the file's notice.
+pub fn parse_within_budget(
+    parser: &mut tree_sitter::Parser,
+    text: &str,
+) -> Result<tree_sitter::Tree, String> {
+    let budget = file_budget();
+    let started = std::time::Instant::now();
+    let mut over = false;
+    let mut progress = |_: &tree_sitter::ParseState| {
+        if started.elapsed() > budget {
+            over = true;
+            std::ops::ControlFlow::Break(())
+        } else {
+            std::ops::ControlFlow::Continue(())
+        }
+    };
+    let bytes = text.as_bytes();
+    let tree = parser.parse_with_options(
+        &mut |i, _| bytes.get(i..).unwrap_or(&[]),
+        None,
+        Some(tree_sitter::ParseOptions::new().progress_callback(&mut progress)),
+    );
+    // A cancelled parse leaves the parser mid-document; the next file starts afresh.
+    parser.reset();
+    match tree {
+        Some(t) => Ok(t),
+        None if over => Err(format!(
+            "parsing took longer than the {} ms per-file budget; file skipped",
+            budget.as_millis()
+        )),
+        None => Err("parser gave up on this file".into()),
+    }
+}
+
 /// The first three ERROR / MISSING nodes of a tree-sitter tree, as `(span, message)`, found with
 /// an explicit cursor walk (no recursion) that only descends into subtrees holding an error.
 pub fn syntax_errors(root: tree_sitter::Node, out: &mut Vec<(crate::model::Span, String)>) {

@@ -283,13 +283,16 @@ pub fn parse(text: &str) -> PyModule {
                 .expect("tree-sitter-python is ABI-compatible with tree-sitter");
             parser
         });
-        parser.parse(text, None)
+        super::parse_within_budget(parser, text)
     });
-    let Some(tree) = tree else {
-        return PyModule {
-            body: vec![],
-            issues: vec![(Span::default(), "parser gave up on this file".into())],
-        };
+    let tree = match tree {
+        Ok(t) => t,
+        Err(message) => {
+            return PyModule {
+                body: vec![],
+                issues: vec![(Span::default(), message)],
+            }
+        }
     };
     let mut l = Lower {
         src: text.as_bytes(),

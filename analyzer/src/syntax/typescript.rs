@@ -269,13 +269,22 @@ pub fn parse(text: &str, dialect: Dialect) -> TsModule {
             }
             *slot = Some(parser);
         }
-        slot.as_mut().and_then(|p| p.parse(text, None))
+        slot.as_mut().map(|p| super::parse_within_budget(p, text))
     });
-    let Some(tree) = tree else {
-        return TsModule {
-            body: vec![],
-            issues: vec![(Span::default(), "parser gave up on this file".into())],
-        };
+    let tree = match tree {
+        Some(Ok(t)) => t,
+        Some(Err(message)) => {
+            return TsModule {
+                body: vec![],
+                issues: vec![(Span::default(), message)],
+            }
+        }
+        None => {
+            return TsModule {
+                body: vec![],
+                issues: vec![(Span::default(), "typescript grammar unavailable".into())],
+            }
+        }
     };
     let mut l = Lower {
         src: text.as_bytes(),
@@ -298,7 +307,7 @@ pub fn syntax_issues(text: &str, dialect: Dialect) -> Vec<(Span, String)> {
     parse(text, dialect)
         .issues
         .into_iter()
-        .filter(|(_, m)| m.starts_with("syntax error") || m.starts_with("parser"))
+        .filter(|(_, m)| !m.contains("nested deeper"))
         .collect()
 }
 

@@ -65,6 +65,13 @@ fn build(text: &str, budget: &Budget) -> (Vec<Node>, Vec<ParseIssue>) {
                 if error.info() == "recursion limit exceeded" {
                     message.push_str(" (flow collections nested more than 255 levels deep)");
                 }
+                let info = error.info();
+                if info.contains("did not find expected key")
+                    || info.contains("mapping values are not allowed")
+                    || info.contains("did not find expected '-'")
+                {
+                    message.push_str(" (check the indentation of this line and the one before)");
+                }
                 builder
                     .issues
                     .push(ParseIssue::new(Span::new(at, at + width), message));

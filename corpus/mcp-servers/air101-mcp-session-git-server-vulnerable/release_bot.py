@@ -20,6 +20,8 @@ async def run(question: str) -> str:
         async with ClientSession(read, write) as session:
             await session.initialize()
             git_tools = await load_mcp_tools(session)
+            # The git server reads the private checkout and can push it (AIR103).
+            # expect: AIR103
             agent = create_react_agent("openai:gpt-4.1", [DuckDuckGoSearchRun(), *git_tools])
             out = await agent.ainvoke({"messages": [("user", question)]})
             return out["messages"][-1].content

@@ -30,7 +30,8 @@ client = MultiServerMCPClient(
 
 async def build_agent():
     mcp_tools = await client.get_tools()
-    return create_agent(
+    # Private files, the web and a way out (GitHub, the workspace) in one agent (AIR103).
+    return create_agent(  # expect: AIR103
         "openai:gpt-4.1",
         tools=[TavilySearch(max_results=5), *mcp_tools],
         system_prompt="Research the topic on the web and file a report in the workspace.",

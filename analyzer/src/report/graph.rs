@@ -1,0 +1,411 @@
+//! `airlock graph`: the agent graph (untrusted sources → agents and graph nodes → gates → tools
+//! → MCP servers) with every finding's path highlighted, as Mermaid, Graphviz dot, or a single
+//! self-contained HTML file (inline SVG, script and style; nothing is fetched at view time).
+
+use crate::inventory::{Inventory, Place};
+use crate::model::Finding;
+use serde::Serialize;
+use serde_json::json;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GNode {
+    pub id: String,
+    pub label: String,
+    /// `source`, `agent`, `node`, `gate`, `tool`, `mcp`.
+    pub kind: &'static str,
+    /// Extra class: `privileged` tools, `gated` nodes, `ungated` agents.
+    pub class: String,
+    pub place: Place,
+    /// Layout column (left to right).
+    pub column: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GEdge {
+    pub from: String,
+    pub to: String,
+    /// `reads`, `holds`, `route`, `gate`, `starts`.
+    pub kind: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GFinding {
+    pub code: String,
+    pub severity: String,
+    pub message: String,
+    pub place: Place,
+    /// The graph nodes its path goes through, in order.
+    pub nodes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReportGraph {
+    pub nodes: Vec<GNode>,
+    pub edges: Vec<GEdge>,
+    pub findings: Vec<GFinding>,
+}
+
+fn place_key(p: &Place) -> (String, u32) {
+    (p.path.clone(), p.line)
+}
+
+/// Builds the picture from the inventory and the findings.
+pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
+    let mut g = ReportGraph::default();
+    let mut ids = BTreeSet::new();
+    let mut add = |g: &mut ReportGraph, n: GNode| {
+        if ids.insert(n.id.clone()) {
+            g.nodes.push(n);
+        }
+    };
+    for a in &inv.agents {
+        for s in &a.sources {
+            let id = format!("src:{}:{}:{}", s.place.path, s.place.line, s.kind);
+            add(
+                &mut g,
+                GNode {
+                    id: id.clone(),
+                    label: format!("{} ({}:{})", s.kind, s.place.path, s.place.line),
+                    kind: "source",
+                    class: "untrusted".into(),
+                    place: s.place.clone(),
+                    column: 0,
+                },
+            );
+            g.edges.push(GEdge {
+                from: id,
+                to: a.id.clone(),
+                kind: "reads",
+            });
+        }
+        add(
+            &mut g,
+            GNode {
+                id: a.id.clone(),
+                label: a.label.replace('`', ""),
+                kind: "agent",
+                class: a.autonomy.clone(),
+                place: a.place.clone(),
+                column: 1,
+            },
+        );
+    }
+    for n in &inv.nodes {
+        add(
+            &mut g,
+            GNode {
+                id: n.id.clone(),
+                label: format!("node {}", n.name),
+                kind: "node",
+                class: if n.gated { "gated" } else { "" }.into(),
+                place: n.place.clone(),
+                column: 2,
+            },
+        );
+    }
+    let node_ids: BTreeSet<&str> = inv.nodes.iter().map(|n| n.id.as_str()).collect();
+    for r in &inv.routes {
+        let prefix = r.graph.trim_start_matches("agent:");
+        let from = format!("node:{prefix}:{}", r.from);
+        let to = format!("node:{prefix}:{}", r.to);
+        if r.from == "__start__" {
+            if node_ids.contains(to.as_str()) {
+                g.edges.push(GEdge {
+                    from: r.graph.clone(),
+                    to,
+                    kind: "starts",
+                });
+            }
+            continue;
+        }
+        if node_ids.contains(from.as_str()) && node_ids.contains(to.as_str()) {
+            g.edges.push(GEdge {
+                from,
+                to,
+                kind: "route",
+            });
+        }
+    }
+    for t in &inv.tools {
+        add(
+            &mut g,
+            GNode {
+                id: t.id.clone(),
+                label: if t.sinks.is_empty() {
+                    format!("tool {}", t.name)
+                } else {
+                    format!("tool {} [{}]", t.name, t.sinks.join(", "))
+                },
+                kind: "tool",
+                class: if t.privileged { "privileged" } else { "" }.into(),
+                place: t.place.clone(),
+                column: 4,
+            },
+        );
+    }
+    for a in &inv.agents {
+        for t in &a.tools {
+            g.edges.push(GEdge {
+                from: a.id.clone(),
+                to: t.clone(),
+                kind: "holds",
+            });
+        }
+    }
+    for (i, gate) in inv.gates.iter().enumerate() {
+        let id = format!("gate:{i}:{}:{}", gate.place.path, gate.place.line);
+        add(
+            &mut g,
+            GNode {
+                id: id.clone(),
+                label: format!("gate {} on {}", gate.kind, gate.target),
+                kind: "gate",
+                class: gate.strength.clone(),
+                place: gate.place.clone(),
+                column: 3,
+            },
+        );
+        let target = inv
+            .tools
+            .iter()
+            .find(|t| t.name == gate.target && t.contexts.iter().any(|c| c.agent == gate.agent))
+            .map(|t| t.id.clone())
+            .or_else(|| {
+                let prefix = gate.agent.trim_start_matches("agent:");
+                let id = format!("node:{prefix}:{}", gate.target);
+                node_ids.contains(id.as_str()).then_some(id)
+            });
+        if let Some(target) = target {
+            g.edges.push(GEdge {
+                from: id,
+                to: target,
+                kind: "gate",
+            });
+        }
+    }
+    for s in &inv.mcp_servers {
+        add(
+            &mut g,
+            GNode {
+                id: s.id.clone(),
+                label: format!("MCP {} ({})", s.name, s.client),
+                kind: "mcp",
+                class: if s.capabilities.is_empty() {
+                    ""
+                } else {
+                    "privileged"
+                }
+                .into(),
+                place: s.place.clone(),
+                column: 5,
+            },
+        );
+    }
+    // Findings: each step's place mapped onto a node at that file and line.
+    let mut at: BTreeMap<(String, u32), Vec<String>> = BTreeMap::new();
+    for n in &g.nodes {
+        at.entry(place_key(&n.place))
+            .or_default()
+            .push(n.id.clone());
+    }
+    for f in findings {
+        let mut nodes: Vec<String> = vec![];
+        let steps = f
+            .path
+            .iter()
+            .map(|s| &s.location)
+            .chain(std::iter::once(&f.location));
+        for l in steps {
+            // The node at that line, else the nearest one above it in the same file (the
+            // definition enclosing a sink call, the server entry holding an argument).
+            let exact = at.get(&(l.path.clone(), l.line));
+            let above = || {
+                at.range((l.path.clone(), 0)..=(l.path.clone(), l.line))
+                    .next_back()
+                    .map(|(_, ids)| ids)
+            };
+            if let Some(ids) = exact.or_else(above) {
+                for id in ids {
+                    if !nodes.contains(id) {
+                        nodes.push(id.clone());
+                    }
+                }
+            }
+        }
+        g.findings.push(GFinding {
+            code: f.code.to_string(),
+            severity: f.severity.as_str().to_string(),
+            message: f.message.clone(),
+            place: Place::from(&f.location),
+            nodes,
+        });
+    }
+    let known: BTreeSet<String> = g.nodes.iter().map(|n| n.id.clone()).collect();
+    g.edges
+        .retain(|e| known.contains(&e.from) && known.contains(&e.to));
+    g.edges
+        .sort_by(|a, b| (&a.from, &a.to, a.kind).cmp(&(&b.from, &b.to, b.kind)));
+    g.edges
+        .dedup_by(|a, b| a.from == b.from && a.to == b.to && a.kind == b.kind);
+    g
+}
+
+/// The edges on some finding's path (both ends on it, consecutive or not).
+fn hot_edges(g: &ReportGraph) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    for f in &g.findings {
+        let on: BTreeSet<&String> = f.nodes.iter().collect();
+        for (i, e) in g.edges.iter().enumerate() {
+            if on.contains(&e.from) && on.contains(&e.to) {
+                out.insert(i);
+            }
+        }
+    }
+    out
+}
+
+fn hot_nodes(g: &ReportGraph) -> BTreeSet<&str> {
+    g.findings
+        .iter()
+        .flat_map(|f| f.nodes.iter().map(String::as_str))
+        .collect()
+}
+
+fn mermaid_text(s: &str) -> String {
+    s.replace('"', "#quot;")
+        .replace('<', "#lt;")
+        .replace('>', "#gt;")
+}
+
+/// Mermaid `flowchart LR`: sources, agents, nodes, gates, tools, MCP servers; finding paths in red.
+pub fn render_mermaid(g: &ReportGraph) -> String {
+    let mut out = String::from("flowchart LR\n");
+    let short: BTreeMap<&str, String> = g
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), format!("n{i}")))
+        .collect();
+    let hot = hot_nodes(g);
+    for n in &g.nodes {
+        let id = &short[n.id.as_str()];
+        let label = mermaid_text(&n.label);
+        let shape = match n.kind {
+            "source" => format!("{id}>\"{label}\"]"),
+            "agent" => format!("{id}([\"{label}\"])"),
+            "gate" => format!("{id}{{{{\"{label}\"}}}}"),
+            "mcp" => format!("{id}[/\"{label}\"/]"),
+            _ => format!("{id}[\"{label}\"]"),
+        };
+        out.push_str(&format!("  {shape}\n"));
+        let mut classes = vec![n.kind.to_string()];
+        if !n.class.is_empty() {
+            classes.push(n.class.replace('-', "_"));
+        }
+        if hot.contains(n.id.as_str()) {
+            classes.push("hit".into());
+        }
+        out.push_str(&format!("  class {id} {}\n", classes.join(",")));
+    }
+    let hot_e = hot_edges(g);
+    for e in &g.edges {
+        let arrow = match e.kind {
+            "gate" => "-.->",
+            "reads" => "-->|reads|",
+            _ => "-->",
+        };
+        out.push_str(&format!(
+            "  {} {arrow} {}\n",
+            short[e.from.as_str()],
+            short[e.to.as_str()]
+        ));
+    }
+    for i in &hot_e {
+        out.push_str(&format!("  linkStyle {i} stroke:#d00,stroke-width:3px\n"));
+    }
+    out.push_str(
+        "  classDef source fill:#fff3e0,stroke:#e65100\n  classDef agent fill:#e3f2fd,stroke:#1565c0\n  classDef tool fill:#f5f5f5,stroke:#616161\n  classDef privileged fill:#ffebee,stroke:#c62828\n  classDef gate fill:#e8f5e9,stroke:#2e7d32\n  classDef mcp fill:#f3e5f5,stroke:#6a1b9a\n  classDef hit stroke:#d00,stroke-width:3px\n",
+    );
+    out
+}
+
+fn dot_text(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Graphviz dot, left to right; finding paths in red.
+pub fn render_dot(g: &ReportGraph) -> String {
+    let mut out = String::from(
+        "digraph airlock {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n",
+    );
+    let hot = hot_nodes(g);
+    for n in &g.nodes {
+        let (shape, fill) = match (n.kind, n.class.as_str()) {
+            ("source", _) => ("cds", "#fff3e0"),
+            ("agent", _) => ("ellipse", "#e3f2fd"),
+            ("gate", _) => ("hexagon", "#e8f5e9"),
+            ("mcp", _) => ("parallelogram", "#f3e5f5"),
+            ("tool", "privileged") => ("box", "#ffebee"),
+            _ => ("box", "#f5f5f5"),
+        };
+        let color = if hot.contains(n.id.as_str()) {
+            ", color=\"#d00000\", penwidth=2.5"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "  \"{}\" [label=\"{}\\n{}:{}\", shape={shape}, style=filled, fillcolor=\"{fill}\"{color}];\n",
+            dot_text(&n.id),
+            dot_text(&n.label),
+            dot_text(&n.place.path),
+            n.place.line
+        ));
+    }
+    let hot_e = hot_edges(g);
+    for (i, e) in g.edges.iter().enumerate() {
+        let mut attrs = vec![];
+        if e.kind == "gate" {
+            attrs.push("style=dashed".to_string());
+        }
+        if e.kind == "reads" {
+            attrs.push("label=\"reads\"".to_string());
+        }
+        if hot_e.contains(&i) {
+            attrs.push("color=\"#d00000\", penwidth=2.5".to_string());
+        }
+        out.push_str(&format!(
+            "  \"{}\" -> \"{}\"{};\n",
+            dot_text(&e.from),
+            dot_text(&e.to),
+            if attrs.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", attrs.join(", "))
+            }
+        ));
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// One self-contained HTML file: the graph as zoomable SVG, the findings list (click one to
+/// highlight its path), each node linking to its file and line. `title` names the project.
+pub fn render_html(g: &ReportGraph, title: &str, tool_version: &str) -> String {
+    let data = json!({ "graph": g, "title": title, "version": tool_version });
+    // Inside <script type="application/json">: nothing may close the element.
+    let data = data
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
+    let title = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    HTML_TEMPLATE
+        .replace("{{TITLE}}", &title)
+        .replace("{{DATA}}", &data)
+}
+
+const HTML_TEMPLATE: &str = include_str!("graph.html");

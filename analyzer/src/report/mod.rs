@@ -1,0 +1,6 @@
+//! Reports about the agents rather than findings: the inventory (table, JSON, CycloneDX), the
+//! agent graph (Mermaid, dot, self-contained HTML) and the capability diff between revisions.
+
+pub mod diff;
+pub mod graph;
+pub mod inventory;

@@ -1,0 +1,230 @@
+//! AIR102 cross-agent-privilege-escalation: untrusted content in one agent's context reaches,
+//! over the handoffs between agents (task context, sequential order, delegation, a manager,
+//! flow steps), another agent that holds a privileged tool no effective gate covers.
+//!
+//! The rule works on units with a node in the project graph and on `PEdge::Handoff` edges, so
+//! any framework that adds its agents and handoffs to the graph gets it (CrewAI does today).
+//! When the receiving agent's own context already carries untrusted content to the tool, AIR101
+//! reports that tool and this rule does not repeat it.
+
+use super::context::{Ctx, SourceIn, Strength, Unit, UnitOrigin};
+use crate::graph::Handoff;
+use crate::model::{Confidence, Finding, StepKind};
+use petgraph::stable_graph::NodeIndex;
+use std::collections::{BTreeMap, HashMap, VecDeque};
+
+/// One way untrusted content reaches a unit: the source unit, its sources, and the handoffs.
+struct Reach<'u> {
+    from: &'u Unit,
+    sources: Vec<&'u SourceIn>,
+    /// (node reached, handoff taken), in order.
+    hops: Vec<(NodeIndex, Handoff)>,
+}
+
+pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
+    let rule = super::lookup("AIR102").expect("AIR102 is in the catalog");
+    let by_node: HashMap<NodeIndex, usize> = units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| u.node.map(|n| (n, i)))
+        .collect();
+    // For each receiving unit, the shortest path from the first tainted unit that reaches it.
+    let mut best: BTreeMap<usize, Reach> = BTreeMap::new();
+    for a in units {
+        let Some(start) = a.node else { continue };
+        let sources: Vec<&SourceIn> = a.all_sources().into_iter().collect();
+        if sources.is_empty() {
+            continue;
+        }
+        for (n, hops) in paths_from(cx, start) {
+            let Some(&bi) = by_node.get(&n) else { continue };
+            if std::ptr::eq(&units[bi], a) {
+                continue;
+            }
+            let better = best.get(&bi).is_none_or(|r| hops.len() < r.hops.len());
+            if better {
+                best.insert(
+                    bi,
+                    Reach {
+                        from: a,
+                        sources: sources.clone(),
+                        hops,
+                    },
+                );
+            }
+        }
+    }
+    for (bi, reach) in best {
+        let b = &units[bi];
+        for &t in &b.tools {
+            let tool = &cx.lg.tools[t];
+            let sinks = cx.privileged_sinks(tool);
+            if sinks.is_empty() {
+                continue;
+            }
+            let (strength, gate) = b.gates.get(&t).copied().unwrap_or((Strength::None, None));
+            if strength == Strength::Strong {
+                continue;
+            }
+            // B's own untrusted content already reaches the tool: AIR101 reports it.
+            let own = b
+                .sources
+                .get(&t)
+                .is_some_and(|v| v.iter().any(|s| s.tool != Some(t)));
+            if own {
+                continue;
+            }
+            let mut kinds: Vec<&str> = sinks.iter().map(|s| s.kind.as_str()).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            let mut severity = cx.severity_of(kinds.iter().copied());
+            if strength == Strength::Conditional {
+                severity = severity.downgrade();
+            }
+            // A proven sandbox (E2B, Daytona, Docker) lowers the stakes one level.
+            if tool.sandboxed {
+                severity = severity.downgrade();
+            }
+            let first = reach.sources[0];
+            let mut source_kinds: Vec<&str> = vec![first.kind.as_str()];
+            for s in &reach.sources {
+                if !source_kinds.contains(&s.kind.as_str()) {
+                    source_kinds.push(&s.kind);
+                }
+            }
+            let mut path = vec![
+                cx.step(StepKind::Source, first.site, first.label.clone()),
+                cx.step(
+                    StepKind::Agent,
+                    reach.from.site,
+                    format!("{} reads it", reach.from.label),
+                ),
+            ];
+            let mut route_kinds: Vec<&str> = vec![];
+            for (i, (n, h)) in reach.hops.iter().enumerate() {
+                path.push(cx.step(StepKind::Route, h.site, h.label.clone()));
+                if !route_kinds.contains(&h.kind) {
+                    route_kinds.push(h.kind);
+                }
+                // Agents passed on the way (not the last hop, which is B).
+                if i + 1 < reach.hops.len() {
+                    if let Some(&ui) = by_node.get(n) {
+                        path.push(cx.step(
+                            StepKind::Agent,
+                            units[ui].site,
+                            format!("{} passes it on", units[ui].label),
+                        ));
+                    }
+                }
+            }
+            path.push(cx.step(
+                StepKind::Agent,
+                b.site,
+                format!("{} can call `{}` with it", b.label, tool.name),
+            ));
+            if let (Strength::Conditional, Some(g)) = (strength, gate) {
+                path.push(cx.step(StepKind::Gate, g, "approval here is conditional"));
+            }
+            path.push(cx.step(
+                StepKind::Tool,
+                tool.site,
+                format!("privileged tool `{}` ({})", tool.name, kinds.join(", ")),
+            ));
+            if let Some(s) = sinks.first() {
+                if s.site != tool.site {
+                    path.push(cx.step(
+                        StepKind::Sink,
+                        s.site,
+                        format!("`{}` ({})", s.callee, s.kind),
+                    ));
+                }
+            }
+            let message = format!(
+                "untrusted content ({}) entering {} can reach privileged tool `{}` ({}) of {} over {} with no {}approval gate",
+                source_kinds.join(", "),
+                reach.from.label,
+                tool.name,
+                kinds.join(", "),
+                b.label,
+                route_kinds
+                    .iter()
+                    .map(|k| route_words(k))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if strength == Strength::Conditional { "unconditional " } else { "" },
+            );
+            let help = match b.origin {
+                UnitOrigin::CrewAgent(_) => format!(
+                    "block `{}` until a person approves it: a `@before_tool_call` hook that asks (`context.request_human_input(...)`) and returns False unless approved; `human_input=True` on a task reviews its answer only after the tools ran",
+                    tool.name
+                ),
+                _ => format!(
+                    "require human approval before `{}` runs, on the tool itself or on the route into {}",
+                    tool.name, b.label
+                ),
+            };
+            let key = format!("{}|{}|{}", reach.from.label, b.label, tool.name);
+            out.push(cx.finding(
+                rule,
+                severity,
+                Confidence::High,
+                tool.site,
+                message,
+                help,
+                path,
+                &[&key],
+            ));
+        }
+    }
+}
+
+/// Every node reachable from `start` over ungated handoffs, with the shortest hop list (BFS;
+/// ties broken by the deterministic order of `handoffs`). Expansion stops at nothing: content
+/// an agent passes on goes further.
+fn paths_from(cx: &Ctx, start: NodeIndex) -> Vec<(NodeIndex, Vec<(NodeIndex, Handoff)>)> {
+    let mut prev: HashMap<NodeIndex, (NodeIndex, Handoff)> = HashMap::new();
+    let mut order = vec![];
+    let mut queue = VecDeque::from([start]);
+    let mut seen = std::collections::HashSet::from([start]);
+    while let Some(n) = queue.pop_front() {
+        for (m, h) in cx.pg.handoffs(n) {
+            if h.gate.is_some() || !seen.insert(m) {
+                continue;
+            }
+            prev.insert(m, (n, h.clone()));
+            order.push(m);
+            queue.push_back(m);
+        }
+    }
+    order
+        .into_iter()
+        .map(|m| {
+            let mut hops = vec![];
+            let mut cur = m;
+            while let Some((p, h)) = prev.get(&cur) {
+                hops.push((cur, h.clone()));
+                cur = *p;
+                if hops.len() > 10_000 {
+                    break;
+                }
+            }
+            hops.reverse();
+            (m, hops)
+        })
+        .collect()
+}
+
+/// Plain words for a handoff kind, for messages.
+fn route_words(kind: &str) -> &str {
+    match kind {
+        "task-context" => "task context",
+        "sequential" => "sequential tasks",
+        "delegation" => "delegation",
+        "answer" => "answers to a delegating agent or manager",
+        "listen" => "flow steps",
+        "router" => "flow routing",
+        "kickoff" => "a crew kickoff",
+        "result" => "a crew's result",
+        other => other,
+    }
+}

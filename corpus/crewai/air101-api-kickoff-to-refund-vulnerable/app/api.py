@@ -1,0 +1,33 @@
+# case: A FastAPI endpoint kicks off a crew with the customer's message as input; `{message}` in the task description puts it in the billing agent's prompt, and that agent refunds through Stripe.
+from crewai import Agent, Crew, Task
+from fastapi import FastAPI
+from pydantic import BaseModel
+
+from app.tools import issue_refund
+
+app = FastAPI()
+
+billing_agent = Agent(
+    role="Billing Support",
+    goal="Resolve billing complaints",
+    backstory="You handle refunds for the online store.",
+    tools=[issue_refund],
+)
+
+resolve = Task(
+    description="A customer wrote: {message}. Resolve their billing issue.",
+    expected_output="What you did.",
+    agent=billing_agent,
+)
+
+support_crew = Crew(agents=[billing_agent], tasks=[resolve])
+
+
+class Complaint(BaseModel):
+    message: str
+
+
+@app.post("/complaints")
+def complain(c: Complaint) -> dict:
+    result = support_crew.kickoff(inputs={"message": c.message})  # path: AIR101
+    return {"answer": result.raw}

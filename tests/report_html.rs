@@ -1,0 +1,68 @@
+//! The HTML report in a real browser: headless Chromium (Debian's `chromium`), driven by
+//! `tests/html/check.mjs` through playwright-core, opens `airlock graph --format html` of the
+//! support-desk example, finds no console error and no network request, sees the expected nodes,
+//! highlights a finding's path on click and zooms. The screenshot lands in
+//! `target/artifacts/support-desk-report.png` (CI keeps it). Outside CI the test is skipped when
+//! Chromium or the test's npm packages are missing; in CI (`.ci/run` installs them) it fails.
+
+mod support;
+
+use std::process::Command;
+use support::{repo_root, run_airlock, TempDir};
+
+#[test]
+fn html_report_works_in_headless_chromium() {
+    let root = repo_root();
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let ready = std::path::Path::new(&chromium).exists()
+        && root
+            .join("tests/html/node_modules/playwright-core")
+            .exists();
+    if !ready {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium or tests/html/node_modules is missing; .ci/run installs both"
+        );
+        eprintln!("skipped: install Debian's chromium and run `npm ci --prefix tests/html`");
+        return;
+    }
+    let r = run_airlock(["graph", "corpus/examples/support-desk", "--format", "html"]);
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    let tmp = TempDir::new("html");
+    let report = tmp.write("report.html", &r.stdout);
+    let artifacts = root.join("target/artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    let shot = artifacts.join("support-desk-report.png");
+    let _ = std::fs::remove_file(&shot);
+    let out = Command::new("node")
+        .arg(root.join("tests/html/check.mjs"))
+        .arg(&report)
+        .arg(&shot)
+        .args([
+            "agent billing",
+            "agent mailer",
+            "agent ops",
+            "agent triage",
+            "tool send_reply",
+            "tool restart_service",
+            "MCP github",
+            "web_search",
+            "gate hitl-middleware on refund",
+        ])
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("run node");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{log}");
+    assert!(log.contains("\"problems\":[]"), "{log}");
+    let png = std::fs::read(&shot).expect("a screenshot");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "{} bytes",
+        png.len()
+    );
+}
