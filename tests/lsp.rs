@@ -252,6 +252,21 @@ fn diagnostics_hover_and_the_gate_fix_end_to_end() {
         "{md}"
     );
     assert!(md.contains("`web_search`"), "{md}");
+    // Hover on the agent: its tools by name and what enters it.
+    let agent = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri(&file) }, "position": { "line": 27, "character": 10 } }),
+    );
+    let md = agent
+        .result
+        .as_ref()
+        .and_then(|r| r["contents"]["value"].as_str())
+        .unwrap_or("");
+    assert!(
+        md.contains("`refund`") && md.contains("`cancel_payment`"),
+        "{md}"
+    );
+    assert!(md.contains("untrusted content that enters it"), "{md}");
     // Hover on blank space: nothing.
     let none = c.request(
         "textDocument/hover",

@@ -955,19 +955,7 @@ fn hover(cx: &RequestCtx, params: Value) -> Result<Value, String> {
                 md.push_str(&format!(" ({})", place(g)));
             }
             md.push('\n');
-            if c.reaching.is_empty() {
-                md.push_str("\nno untrusted content reaches it\n");
-            } else {
-                md.push_str("\nuntrusted content that can reach it:\n");
-                for s in &c.reaching {
-                    md.push_str(&format!(
-                        "- `{}`: {} ({})\n",
-                        s.kind,
-                        s.label,
-                        place(&s.location)
-                    ));
-                }
-            }
+            sources_md(&mut md, &c.reaching, "reaches it", "can reach it");
         }
         return Ok(
             json!({ "contents": { "kind": "markdown", "value": md }, "range": range_of(&t.location) }),
@@ -982,24 +970,19 @@ fn hover(cx: &RequestCtx, params: Value) -> Result<Value, String> {
             } else {
                 a.tools
                     .iter()
-                    .map(|t| format!("`{t}`"))
+                    .map(|id| {
+                        let name = inv
+                            .tools
+                            .iter()
+                            .find(|t| &t.id == id)
+                            .map_or(id.as_str(), |t| t.name.as_str());
+                        format!("`{name}`")
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             }
         );
-        if a.sources.is_empty() {
-            md.push_str("\nno untrusted content enters it\n");
-        } else {
-            md.push_str("\nuntrusted content that enters it:\n");
-            for s in &a.sources {
-                md.push_str(&format!(
-                    "- `{}`: {} ({})\n",
-                    s.kind,
-                    s.label,
-                    place(&s.location)
-                ));
-            }
-        }
+        sources_md(&mut md, &a.sources, "enters it", "enters it");
         return Ok(
             json!({ "contents": { "kind": "markdown", "value": md }, "range": range_of(&a.location) }),
         );
@@ -1029,6 +1012,27 @@ fn hover(cx: &RequestCtx, params: Value) -> Result<Value, String> {
         );
     }
     Ok(Value::Null)
+}
+
+/// The untrusted sources of a hover: `no untrusted content {none}` or a list after
+/// `untrusted content that {some}:`.
+fn sources_md(
+    md: &mut String,
+    sources: &[airlock_analyzer::inventory::SourceInfo],
+    none: &str,
+    some: &str,
+) {
+    if sources.is_empty() {
+        md.push_str(&format!("\nno untrusted content {none}\n"));
+        return;
+    }
+    md.push_str(&format!("\nuntrusted content that {some}:\n"));
+    for s in sources {
+        md.push_str(&format!(
+            "- `{}`: {} ({}:{})\n",
+            s.kind, s.label, s.place.path, s.place.line
+        ));
+    }
 }
 
 fn code_action(cx: &RequestCtx, params: Value) -> Result<Value, String> {
