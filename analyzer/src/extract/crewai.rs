@@ -902,21 +902,28 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
 
     // ---- agents ---------------------------------------------------------------------------
 
+    /// The objects of CrewAI class `class` (`Agent`, `Task`) that method `f` constructs at its
+    /// first such call site, with that call.
+    fn constructed_in(&self, f: &FuncVal, class: &str) -> Option<(Vec<ObjId>, Option<&'a Expr>)> {
+        let site = f.site(self.modules);
+        let objs: Vec<ObjId> = self
+            .objects_in(site)
+            .into_iter()
+            .filter(|&i| self.is_obj(i, class))
+            .collect();
+        let call_site = self.ev.objects[*objs.first()?].site;
+        let objs = objs
+            .into_iter()
+            .filter(|&i| self.ev.objects[i].site == call_site)
+            .collect();
+        Some((objs, self.call_at(call_site)))
+    }
+
     fn class_agents(&mut self, c: &mut CrewClass) {
         for f in c.agents.clone() {
-            let site = f.site(self.modules);
-            let objs: Vec<ObjId> = self
-                .objects_in(site)
-                .into_iter()
-                .filter(|&i| self.is_obj(i, "Agent"))
-                .collect();
-            let Some(&first) = objs.first() else { continue };
-            let call_site = self.ev.objects[first].site;
-            let objs: Vec<ObjId> = objs
-                .into_iter()
-                .filter(|&i| self.ev.objects[i].site == call_site)
-                .collect();
-            let call = self.call_at(call_site);
+            let Some((objs, call)) = self.constructed_in(&f, "Agent") else {
+                continue;
+            };
             let yaml = self.yaml_for(c, call, &f, false);
             let i = self.build_agent(Some(&*c), &objs, call, yaml, Some(f.def.name.clone()));
             c.agent_of.insert(f.def.name.clone(), i);
@@ -1091,19 +1098,9 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
 
     fn class_tasks(&mut self, c: &mut CrewClass) {
         for f in c.tasks.clone() {
-            let site = f.site(self.modules);
-            let objs: Vec<ObjId> = self
-                .objects_in(site)
-                .into_iter()
-                .filter(|&i| self.is_obj(i, "Task"))
-                .collect();
-            let Some(&first) = objs.first() else { continue };
-            let call_site = self.ev.objects[first].site;
-            let objs: Vec<ObjId> = objs
-                .into_iter()
-                .filter(|&i| self.ev.objects[i].site == call_site)
-                .collect();
-            let call = self.call_at(call_site);
+            let Some((objs, call)) = self.constructed_in(&f, "Task") else {
+                continue;
+            };
             let yaml = self.yaml_for(c, call, &f, true);
             let i = self.build_task(Some(&*c), &objs, call, yaml, Some(f.def.name.clone()));
             c.task_of.insert(f.def.name.clone(), i);
