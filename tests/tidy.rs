@@ -150,7 +150,12 @@ fn every_knowledge_file_is_built_in() {
 fn corpus_cases_are_named_for_their_variant() {
     let mut bad = vec![];
     let mut cases = 0;
-    let groups = ["corpus/langgraph", "corpus/mcp", "corpus/mcp-servers"];
+    let groups = [
+        "corpus/langgraph",
+        "corpus/mcp",
+        "corpus/mcp-servers",
+        "corpus/openai-agents",
+    ];
     let entries = groups.iter().flat_map(|g| {
         std::fs::read_dir(root().join(g))
             .unwrap_or_else(|e| panic!("{g} exists: {e}"))

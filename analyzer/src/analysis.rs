@@ -269,16 +269,27 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     ex.extract();
     let crew =
         crate::extract::crewai::CrewExtractor::new(&mut ex, &db, &yaml_files, &mut notices).run();
+    let oai = crate::extract::openai_agents::OaiExtractor::new(
+        &mut ex,
+        &db,
+        &crate::extract::openai_agents::PYTHON,
+    )
+    .run();
     let lg = ex.finish();
     if std::env::var_os("AIRLOCK_DEBUG_FACTS").is_some() {
         eprint!("{}", debug_facts(&lg, &body, &db));
         eprint!("{}", debug_crew(&crew, &lg, &db));
+        eprint!(
+            "{}",
+            crate::extract::openai_agents::debug_facts(&oai, &lg.tools, &db)
+        );
         eprint!("{}", crate::mcp::debug_facts(&mcp, &db));
         eprint!("{}", crate::extract::mcp_server::debug_facts(&servers, &db));
     }
     let mut pg = crate::graph::ProjectGraph::build(&ev, &modules, &lg);
     pg.add_mcp_servers(&mcp);
     pg.add_crewai(&crew);
+    pg.add_openai(&oai);
     let cx = Ctx {
         k: knowledge,
         ev: &ev,
@@ -290,6 +301,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         mcp: &mcp,
         servers: &servers,
         crew: &crew,
+        oai: &oai,
     };
     lap("extract");
     let units = cx.units();

@@ -1,8 +1,9 @@
 //! The project graph: one petgraph of every LangGraph graph's nodes and routes, the agents and
 //! subgraphs nodes run, the tools agents and tool nodes hold, the state fields nodes and tools
 //! write and read, and the handoffs between agents (CrewAI task context, delegation, managers,
-//! flow steps). Rules ask it for route reachability, for who writes or reads a state field, and
-//! for the handoffs cross-agent paths follow (AIR102).
+//! flow steps; OpenAI Agents handoffs, agents called as tools and their answers). Rules ask it
+//! for route reachability, for who writes or reads a state field, and for the handoffs
+//! cross-agent paths follow (AIR102).
 
 use crate::extract::interp::{Callee, Evaluation, FuncVal, ModuleInfo, Site};
 use crate::extract::langgraph::{state_reads, EdgeKind, LangGraphFacts, NodeAction, END, START};
@@ -38,6 +39,8 @@ pub enum PNode {
         flow: usize,
         step: usize,
     },
+    /// An OpenAI Agents SDK agent (`OaiFacts::agents[i]`).
+    OaiAgent(usize),
 }
 
 /// A route between agents (or the steps and managers between them) along which one agent's
@@ -51,6 +54,8 @@ pub struct Handoff {
     pub label: String,
     /// A human decision the route waits for; a gated route carries nothing unreviewed.
     pub gate: Option<Site>,
+    /// A filter on what crosses (an OpenAI handoff `input_filter`).
+    pub filter: Option<crate::extract::openai_agents::Filter>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +79,7 @@ pub struct ProjectGraph {
     state: HashMap<(usize, String), NodeIndex>,
     mcp_servers: HashMap<usize, NodeIndex>,
     endpoints: HashMap<crate::extract::crewai::Endpoint, NodeIndex>,
+    oai_agents: HashMap<usize, NodeIndex>,
     /// Graphs whose routes include a computed target (any node).
     any_target: BTreeMap<(usize, String), ()>,
 }
@@ -201,6 +207,7 @@ impl ProjectGraph {
                     site: r.site,
                     label: r.label.clone(),
                     gate: r.gate,
+                    filter: None,
                 }),
             );
         }
@@ -212,6 +219,39 @@ impl ProjectGraph {
                 }
             }
         }
+    }
+
+    /// Adds OpenAI Agents SDK agents, the tools they hold, and their handoffs and
+    /// agents-as-tools (with the answers back) as `Handoff` edges.
+    pub fn add_openai(&mut self, oai: &crate::extract::openai_agents::OaiFacts) {
+        for (ai, a) in oai.agents.iter().enumerate() {
+            let n = self.g.add_node(PNode::OaiAgent(ai));
+            self.oai_agents.insert(ai, n);
+            for &t in &a.tools {
+                if let Some(&tn) = self.tools.get(&t) {
+                    self.g.add_edge(n, tn, PEdge::Holds);
+                }
+            }
+        }
+        for r in &oai.routes {
+            let (a, b) = (self.oai_agents[&r.from], self.oai_agents[&r.to]);
+            self.g.add_edge(
+                a,
+                b,
+                PEdge::Handoff(Handoff {
+                    kind: r.kind.as_str(),
+                    site: r.site,
+                    label: r.label.clone(),
+                    gate: r.gate,
+                    filter: r.filter,
+                }),
+            );
+        }
+    }
+
+    /// The node of OpenAI Agents SDK agent `i`.
+    pub fn oai_node(&self, i: usize) -> Option<NodeIndex> {
+        self.oai_agents.get(&i).copied()
     }
 
     /// The node of a CrewAI agent, manager or flow step.

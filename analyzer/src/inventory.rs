@@ -296,6 +296,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             UnitOrigin::Agent(ai) => framework(&cx.lg.agents[ai].factory),
             UnitOrigin::Graph(_) => "langgraph",
             UnitOrigin::CrewAgent(_) => "crewai",
+            UnitOrigin::OaiAgent(_) => cx.oai.framework,
         };
         let location = cx.loc(u.site);
         inv.agents.push(AgentInfo {
@@ -343,6 +344,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
                     }
                     _ if cx.lg.tools[t].body_gate == Some(site) => "interrupt-in-tool",
                     UnitOrigin::CrewAgent(_) => "before-tool-call-hook",
+                    UnitOrigin::OaiAgent(_) => "needs-approval",
                     _ => "interrupt-before",
                 };
                 inv.gates.push(GateInfo {

@@ -29,6 +29,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/knowledge/crewai.toml"),
     ),
     (
+        "rules/knowledge/openai_agents.toml",
+        include_str!("../../rules/knowledge/openai_agents.toml"),
+    ),
+    (
         "rules/knowledge/sandboxes.toml",
         include_str!("../../rules/knowledge/sandboxes.toml"),
     ),

@@ -106,6 +106,9 @@ fn is_injected(annotation: Option<&Expr>, name: &str) -> bool {
                 | "Context"
                 | "ServerRequestContext"
                 | "RequestContext"
+                // OpenAI Agents: the run context a function tool may take first.
+                | "RunContextWrapper"
+                | "ToolContext"
         ) {
             found = true;
         }

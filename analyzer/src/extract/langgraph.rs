@@ -335,6 +335,20 @@ impl<'a> Extractor<'a> {
         )
     }
 
+    /// A tool for a project function that another framework's extractor recognised (an OpenAI
+    /// Agents `@function_tool`), with the name the model sees when it is not the function's.
+    pub fn function_tool(&mut self, f: &FuncVal, name: Option<String>) -> usize {
+        self.tool_from_func(f, name)
+    }
+
+    /// Marks a known tool as running inside a sandbox (a constructor argument such as the
+    /// OpenAI Agents `ShellTool(environment={"type": "container_auto"})`).
+    pub fn sandbox(&mut self, tool: usize) {
+        if let Some(t) = self.facts.tools.get_mut(tool) {
+            t.sandboxed = true;
+        }
+    }
+
     /// Marks a known tool as running outside any sandbox (a constructor flag such as
     /// `CodeInterpreterTool(unsafe_mode=True)`).
     pub fn unsandbox(&mut self, tool: usize) {

@@ -43,6 +43,9 @@ const SERVER_OBJECTS: &[&str] = &[
     "agents.**.MCPServerStreamableHttp",
     "agents.**.MCPServerSse",
 ];
+/// OpenAI Agents' hosted MCP tool: OpenAI's servers call the remote server named in
+/// `tool_config={"server_label": ..., "server_url": ...}`.
+const HOSTED_MCP: &str = "agents.**.HostedMCPTool";
 
 /// One server a toolset connects to.
 #[derive(Debug, Clone)]
@@ -132,6 +135,25 @@ impl<'a> Linker<'a> {
             } else {
                 found
             });
+        }
+        if class_is(o, HOSTED_MCP) {
+            let cfg = o
+                .kwarg("tool_config")
+                .or_else(|| o.args.first())
+                .cloned()
+                .unwrap_or(Value::Unknown);
+            let label = get(&cfg, "server_label").and_then(|v| v.as_str());
+            let url = get(&cfg, "server_url")
+                .or_else(|| get(&cfg, "connector_id"))
+                .cloned();
+            let conn = match url {
+                Some(u) => Value::Dict(std::rc::Rc::new(vec![(
+                    Value::Str("url".into(), o.site),
+                    u,
+                )])),
+                None => Value::Unknown,
+            };
+            return Some(vec![self.connection(label, &conn, o.site)]);
         }
         if SERVER_OBJECTS.iter().any(|g| class_is(o, g)) {
             let params = o

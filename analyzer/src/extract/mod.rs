@@ -3,7 +3,8 @@
 //! `interp` evaluates the Python IR of the whole project; `langgraph` reads the resulting objects
 //! as LangGraph/LangChain constructs; `body` analyses function bodies (capabilities, argument
 //! taint, gate dominance); `crewai` reads CrewAI agents, tasks, crews, flows and hooks, with
-//! their YAML configs; `mcp_server` and `ts_mcp` read MCP servers defined in Python and
+//! their YAML configs; `openai_agents` reads OpenAI Agents SDK agents, tools, approvals and
+//! handoffs; `mcp_server` and `ts_mcp` read MCP servers defined in Python and
 //! TypeScript code (their tools, texts, annotations and capabilities); `mcp_link` links agent
 //! code that loads MCP tools to the servers it connects to.
 
@@ -13,6 +14,7 @@ pub mod interp;
 pub mod langgraph;
 pub mod mcp_link;
 pub mod mcp_server;
+pub mod openai_agents;
 pub mod ts_mcp;
 
 #[cfg(test)]

@@ -109,7 +109,7 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             };
             // CrewAI agents often share a tool: name the agent whose context this is.
             let holder = match u.origin {
-                UnitOrigin::CrewAgent(_) => format!(" of {}", u.label),
+                UnitOrigin::CrewAgent(_) | UnitOrigin::OaiAgent(_) => format!(" of {}", u.label),
                 _ => String::new(),
             };
             let message = format!(
@@ -125,6 +125,14 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 },
             );
             let help = match (&tool.mcp, u.origin) {
+                (Some(m), UnitOrigin::OaiAgent(_)) => format!(
+                    "require approval for the tools of MCP server `{}` that act: `require_approval=\"always\"` (or `{{\"always\": {{\"tool_names\": [...]}}}}`) on the server, then approve each interruption from a person",
+                    m.server
+                ),
+                (None, UnitOrigin::OaiAgent(_)) => format!(
+                    "require approval before `{}` runs: `needs_approval=True` on the tool (`@function_tool(needs_approval=True)`), then approve or reject each of `result.interruptions` from a person; a callable `needs_approval` or an `on_approval` callback decides by program",
+                    tool.name
+                ),
                 (Some(m), _) => mcp_help(m),
                 (None, UnitOrigin::CrewAgent(_)) => format!(
                     "block `{}` until a person approves it: a `@before_tool_call` hook that asks (`context.request_human_input(...)`) and returns False unless approved; `human_input=True` on a task reviews its answer only after the tools ran",
@@ -170,6 +178,7 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 );
                 let help = match u.origin {
                     UnitOrigin::CrewAgent(_) => "block every tool call until a person approves it (a `@before_tool_call` hook that returns False unless approved), or build the tool list from names airlock can follow".to_string(),
+                    UnitOrigin::OaiAgent(_) => "set `needs_approval=True` on every acting tool (and `require_approval=\"always\"` on MCP servers), or build the tool list from names airlock can follow".to_string(),
                     _ => "gate every tool (`interrupt_before=[\"tools\"]` with a checkpointer), or build the tool list from names airlock can follow".to_string(),
                 };
                 out.push(cx.finding(
@@ -285,7 +294,7 @@ fn gate_fix(cx: &Ctx, u: &Unit, t: usize) -> Option<Fix> {
                 format!("Require approval for `{tool}` (add it to `interrupt_on`)"),
             ))
         }
-        UnitOrigin::CrewAgent(_) => None,
+        UnitOrigin::CrewAgent(_) | UnitOrigin::OaiAgent(_) => None,
         UnitOrigin::Graph(gi) => {
             let g = &cx.lg.graphs[gi];
             let node = g.nodes.iter().find(

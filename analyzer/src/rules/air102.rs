@@ -154,6 +154,10 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
                 if strength == Strength::Conditional { "unconditional " } else { "" },
             );
             let help = match b.origin {
+                UnitOrigin::OaiAgent(_) => format!(
+                    "require approval before `{}` runs: `needs_approval=True` on the tool, or `needs_approval=True` on the `as_tool(...)` that leads to {}; a handoff `input_filter` such as `handoff_filters.remove_all_tools` drops tool results but not the conversation",
+                    tool.name, b.label
+                ),
                 UnitOrigin::CrewAgent(_) => format!(
                     "block `{}` until a person approves it: a `@before_tool_call` hook that asks (`context.request_human_input(...)`) and returns False unless approved; `human_input=True` on a task reviews its answer only after the tools ran",
                     tool.name
@@ -225,6 +229,8 @@ fn route_words(kind: &str) -> &str {
         "router" => "flow routing",
         "kickoff" => "a crew kickoff",
         "result" => "a crew's result",
+        "handoff" => "a handoff",
+        "agent-as-tool" => "an agent called as a tool",
         other => other,
     }
 }

@@ -24,6 +24,8 @@ pub struct Ctx<'a> {
     pub servers: &'a crate::extract::mcp_server::McpServerFacts,
     /// CrewAI agents, tasks, crews, flows, hooks and routes.
     pub crew: &'a crate::extract::crewai::CrewFacts,
+    /// OpenAI Agents SDK agents, their gates and routes.
+    pub oai: &'a crate::extract::openai_agents::OaiFacts,
 }
 
 /// How strongly a tool is gated in a unit.
@@ -53,6 +55,8 @@ pub enum UnitOrigin {
     Graph(usize),
     /// `crew.agents[i]`.
     CrewAgent(usize),
+    /// `oai.agents[i]` (`rules/units_openai.rs`).
+    OaiAgent(usize),
 }
 
 /// One agent context: a prebuilt agent, or a hand-built graph's shared state.
@@ -472,6 +476,7 @@ impl<'a> Ctx<'a> {
             }
         }
         units.extend(self.crew_units());
+        units.extend(self.oai_units());
         units
     }
 

@@ -180,6 +180,7 @@ pub mod air304;
 pub mod air305;
 pub mod air306;
 pub mod context;
+mod units_openai;
 
 /// Runs every implemented rule over the project; `units` are `cx.units()`.
 pub fn run(cx: &context::Ctx, units: &[context::Unit]) -> Vec<crate::model::Finding> {

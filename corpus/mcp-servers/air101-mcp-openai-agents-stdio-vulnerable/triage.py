@@ -1,7 +1,8 @@
 # case: an OpenAI Agents SDK triage agent with the hosted web search tool and the reference
 # filesystem server over stdio (`MCPServerStdio`, no `require_approval`): a web page can make it
-# write or delete files. airlock links `MCPServerStdio` to the filesystem server's capabilities,
-# but does not extract OpenAI Agents agents yet, so nothing holds the tools: a known miss.
+# write or delete files. airlock links `MCPServerStdio` to the filesystem server's capabilities
+# and the agent's `mcp_servers=[fs]` holds its tools. Web results, private files and a way to
+# write them out sit in one agent (AIR103).
 import asyncio
 
 from agents import Agent, Runner, WebSearchTool
@@ -9,15 +10,14 @@ from agents.mcp import MCPServerStdio
 
 
 async def main() -> None:
-    # known-miss: AIR101 OpenAI Agents `Agent(mcp_servers=[...])` is not extracted yet (issue 5)
-    async with MCPServerStdio(
+    async with MCPServerStdio(  # expect: AIR101
         name="workspace",
         params={
             "command": "npx",
             "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "/srv/triage"],
         },
     ) as fs:
-        agent = Agent(
+        agent = Agent(  # expect: AIR103
             name="triage",
             instructions="Look up each report on the web and file a summary in the workspace.",
             tools=[WebSearchTool()],
