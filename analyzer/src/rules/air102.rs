@@ -3,7 +3,9 @@
 //! flow steps), another agent that holds a privileged tool no effective gate covers.
 //!
 //! The rule works on units with a node in the project graph and on `PEdge::Handoff` edges, so
-//! any framework that adds its agents and handoffs to the graph gets it (CrewAI does today).
+//! any framework that adds its agents and handoffs to the graph gets it (CrewAI and the OpenAI
+//! Agents SDK do today). A handoff filter known to drop tool results (`remove_all_tools`) lets
+//! only content that is no tool's result cross; a filter airlock cannot read lowers confidence.
 //! When the receiving agent's own context already carries untrusted content to the tool, AIR101
 //! reports that tool and this rule does not repeat it.
 
@@ -41,13 +43,25 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
             if std::ptr::eq(&units[bi], a) {
                 continue;
             }
+            // A handoff filter that drops tool calls and results (OpenAI `remove_all_tools`)
+            // lets only the rest of the conversation cross: user input, not tool results.
+            let mut sources = sources.clone();
+            if hops
+                .iter()
+                .any(|(_, h)| h.filter.is_some_and(|f| f.drops_tool_results))
+            {
+                sources.retain(|s| s.tool.is_none());
+                if sources.is_empty() {
+                    continue;
+                }
+            }
             let better = best.get(&bi).is_none_or(|r| hops.len() < r.hops.len());
             if better {
                 best.insert(
                     bi,
                     Reach {
                         from: a,
-                        sources: sources.clone(),
+                        sources,
                         hops,
                     },
                 );
@@ -101,8 +115,19 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
                 ),
             ];
             let mut route_kinds: Vec<&str> = vec![];
+            // A filter airlock cannot read may or may not remove the content.
+            let mut confidence = Confidence::High;
             for (i, (n, h)) in reach.hops.iter().enumerate() {
                 path.push(cx.step(StepKind::Route, h.site, h.label.clone()));
+                if let Some(f) = h.filter {
+                    let what = if f.drops_tool_results {
+                        "the input filter drops tool results; the rest of the conversation crosses"
+                    } else {
+                        confidence = Confidence::Medium;
+                        "an input filter airlock cannot read; it may not remove the content"
+                    };
+                    path.push(cx.step(StepKind::Gate, f.site, what));
+                }
                 if !route_kinds.contains(&h.kind) {
                     route_kinds.push(h.kind);
                 }
@@ -171,7 +196,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
             out.push(cx.finding(
                 rule,
                 severity,
-                Confidence::High,
+                confidence,
                 tool.site,
                 message,
                 help,

@@ -1,0 +1,34 @@
+# Tools of the report writer, built the ways real code builds them: a decorator alias, the
+# SDK's `tool` alias, a `function_tool(...)` call, and lists added together.
+from pathlib import Path
+
+from agents import FileSearchTool
+from agents import function_tool as ft
+from agents.decorators import tool
+
+REPORTS = Path("/srv/reports")
+
+
+@tool
+def list_reports() -> list[str]:
+    """List the published reports."""
+    return sorted(p.name for p in REPORTS.glob("*.md"))
+
+
+def publish_report(name: str, markdown: str) -> str:  # expect: AIR101
+    """Publish a report to the shared reports folder."""
+    target = REPORTS / f"{name}.md"
+    target.write_text(markdown)  # path: AIR101
+    return str(target)
+
+
+@ft(name_override="archive")
+def archive_report(name: str) -> str:  # expect: AIR101
+    """Move a report to the archive."""
+    (REPORTS / f"{name}.md").unlink()
+    return "archived"
+
+
+SEARCH = [FileSearchTool(vector_store_ids=["vs_customer_uploads"])]  # path: AIR101
+WRITE = [ft(publish_report), archive_report]
+ALL_TOOLS = SEARCH + [list_reports, *WRITE]
