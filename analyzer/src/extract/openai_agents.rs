@@ -195,10 +195,22 @@ pub struct Route {
     pub filter: Option<Filter>,
 }
 
+/// An approval a program gives in place of a person (AIR105).
+#[derive(Debug, Clone)]
+pub struct AutoApproval {
+    pub site: Site,
+    /// `loop`: `state.approve(item)` for every item of `result.interruptions`; `callback`: an
+    /// `on_approval`/`on_approval_request` callback that always approves.
+    pub kind: &'static str,
+    /// The gate it defeats, when known (`needs_approval=True` on tool `x`).
+    pub gate: Option<(Site, String)>,
+}
+
 #[derive(Debug, Default)]
 pub struct OaiFacts {
     pub agents: Vec<OaiAgent>,
     pub routes: Vec<Route>,
+    pub auto_approvals: Vec<AutoApproval>,
     /// The framework name of these agents (for the inventory).
     pub framework: &'static str,
 }
@@ -393,7 +405,62 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             self.agent_handoffs(ai, id);
         }
         self.runs();
+        self.auto_approval_loops();
+        self.facts.auto_approvals.sort_by_key(|a| a.site);
+        self.facts.auto_approvals.dedup_by_key(|a| a.site);
         self.facts
+    }
+
+    /// `for item in result.interruptions: state.approve(item)` with nothing deciding in
+    /// between: every approval request of the run is granted by the program.
+    fn auto_approval_loops(&mut self) {
+        let mut found: Vec<Site> = vec![];
+        // Module bodies, then every function and method body (nested bodies are their own).
+        let mut bodies: Vec<(crate::model::FileId, &[Stmt])> = self
+            .modules
+            .iter()
+            .map(|m| (m.file, &m.ir.body[..]))
+            .collect();
+        for f in self.ev.funcs.values() {
+            bodies.push((self.modules[f.module].file, &f.def.body[..]));
+        }
+        for (file, body) in bodies {
+            crate::syntax::python::visit_stmts(body, &mut |st| {
+                let StmtKind::For {
+                    target: crate::syntax::python::Target::Name(item, _),
+                    iter,
+                    body,
+                    ..
+                } = &st.kind
+                else {
+                    return;
+                };
+                let over_interruptions = matches!(&iter.kind,
+                    ExprKind::Attr(_, a) if a == "interruptions");
+                if !over_interruptions {
+                    return;
+                }
+                for b in body {
+                    let StmtKind::Expr(e) = &b.kind else { continue };
+                    let ExprKind::Call(f, args) = &e.kind else {
+                        continue;
+                    };
+                    let approves = matches!(&f.kind, ExprKind::Attr(_, m) if m == "approve");
+                    let of_item = matches!(args.first(),
+                        Some(Arg::Pos(x)) if matches!(&x.kind, ExprKind::Name(n) if n == item));
+                    if approves && of_item {
+                        found.push(Site { file, span: e.span });
+                    }
+                }
+            });
+        }
+        for site in found {
+            self.facts.auto_approvals.push(AutoApproval {
+                site,
+                kind: "loop",
+                gate: None,
+            });
+        }
     }
 
     fn is_agent_obj(&self, id: ObjId) -> bool {
@@ -535,9 +602,31 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
     /// The gate a tool's own settings give it (`needs_approval`, `on_approval`, tool input
     /// guardrails), kept for every agent that holds it.
     fn note_gate(&mut self, t: usize, settings: ObjId) {
+        self.note_auto_callback(t, settings, self.sdk.on_approval);
         if let Some(g) = self.approval_of(settings) {
             self.tool_gates.entry(t).or_insert(g);
         }
+    }
+
+    /// An approval callback that always approves, next to a gate it then defeats.
+    fn note_auto_callback(&mut self, t: usize, settings: ObjId, callback: &str) {
+        let o = &self.ev.objects[settings];
+        let Some(Value::Func(f)) = kw(o, callback) else {
+            return;
+        };
+        if !approves_always(f) {
+            return;
+        }
+        let gate = kw(o, self.sdk.needs_approval)
+            .filter(|v| !matches!(v, Value::Bool(false) | Value::None))
+            .map(|_| kw_site(o, self.sdk.needs_approval));
+        let site = kw_site(o, callback);
+        let name = self.ex.tools()[t].name.clone();
+        self.facts.auto_approvals.push(AutoApproval {
+            site,
+            kind: "callback",
+            gate: Some((gate.unwrap_or(o.site), name)),
+        });
     }
 
     /// `needs_approval=True` / a callable, `on_approval=` (a program decides), and tool input
@@ -831,6 +920,9 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             let mut gate = ts.first().and_then(|&t| {
                 self.mcp_approval(t, setting.as_ref(), site, Some(Approval::Always))
             });
+            if let Some(&t) = ts.first() {
+                self.note_auto_callback(t, oid, self.sdk.on_approval_request);
+            }
             if let (Some(g), Some(cb)) = (gate, kw(&o, self.sdk.on_approval_request)) {
                 let auto = matches!(cb, Value::Func(f) if approves_always(f));
                 gate = (!auto).then_some(Gate {
@@ -854,6 +946,9 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                         self.ex.sandbox(t);
                     }
                 }
+            }
+            for &t in &ts {
+                self.note_auto_callback(t, oid, self.sdk.on_approval);
             }
             return (ts, unknown, self.approval_of(oid));
         }

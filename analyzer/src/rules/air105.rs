@@ -191,6 +191,22 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         },
         out,
     );
+    for a in &cx.oai.auto_approvals {
+        let (msg, help, path) = match (a.kind, &a.gate) {
+            ("loop", _) => (
+                "every approval request of the run is approved by the program (`approve` on each of `result.interruptions`): `needs_approval` and `require_approval` gates ask no one".to_string(),
+                "show each interruption to a person and approve only on their answer; reject the rest",
+                vec![],
+            ),
+            (_, Some((g, tool))) => (
+                format!("the approval callback always approves: the gate on `{tool}` asks no one"),
+                "remove the callback so the run stops for a person, or decide on the call's arguments in it",
+                vec![cx.step(StepKind::Gate, *g, format!("the gate on `{tool}`"))],
+            ),
+            _ => continue,
+        };
+        push(out, a.site, "auto-approve", Severity::High, msg, help, path);
+    }
     // Pauses that come after the action in the same body.
     let mut bodies: Vec<&crate::extract::interp::FuncVal> =
         cx.lg.tools.iter().filter_map(|t| t.func()).collect();
