@@ -170,14 +170,15 @@ pub struct NodeInfo {
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RouteInfo {
-    /// The graph's agent context, or `crewai` for routes between CrewAI agents, managers and
-    /// flow steps.
+    /// The graph's agent context, `crewai` for routes between CrewAI agents, managers and
+    /// flow steps, or `openai-agents` for handoffs and agents called as tools.
     pub graph: String,
     pub from: String,
     /// The target node, or `*` when it is computed at run time.
     pub to: String,
     /// `edge`, `conditional`, `command` or `send`; between CrewAI agents `sequential`,
-    /// `task-context`, `delegation`, `answer`, `listen`, `router`, `kickoff` or `result`.
+    /// `task-context`, `delegation`, `answer`, `listen`, `router`, `kickoff` or `result`;
+    /// between OpenAI agents `handoff`, `agent-as-tool` or `answer`.
     pub kind: String,
     pub place: Place,
 }
@@ -185,7 +186,8 @@ pub struct RouteInfo {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct GateInfo {
     /// `hitl-middleware`, `interrupt-before`, `interrupt-in-tool`, `interrupt-in-node`,
-    /// `before-tool-call-hook`.
+    /// `before-tool-call-hook`, `needs-approval` (OpenAI Agents `needs_approval`,
+    /// `require_approval`).
     pub kind: String,
     /// The tool or node it stops (`refund`, `tools`).
     pub target: String,
@@ -488,6 +490,16 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             graph: "crewai".to_string(),
             from: name(r.from),
             to: name(r.to),
+            kind: r.kind.as_str().to_string(),
+            place: Place::from(&l),
+        });
+    }
+    for r in &cx.oai.routes {
+        let l = cx.loc(r.site);
+        inv.routes.push(RouteInfo {
+            graph: cx.oai.framework.to_string(),
+            from: cx.oai.agents[r.from].name.clone(),
+            to: cx.oai.agents[r.to].name.clone(),
             kind: r.kind.as_str().to_string(),
             place: Place::from(&l),
         });
