@@ -254,16 +254,13 @@ fn dict_get<'v>(d: &'v Value, key: &str) -> Option<&'v Value> {
     }
 }
 
-/// The call expression at `site` in the module of file `site.file`.
-fn call_at<'m>(modules: &'m [ModuleInfo], site: Site) -> Option<&'m Expr> {
-    let m = modules.iter().find(|m| m.file == site.file)?;
-    let mut stmts: Vec<&'m [Stmt]> = vec![&m.ir.body];
-    let mut exprs: Vec<&'m Expr> = vec![];
+/// Every call expression of a module by span (to read the syntax of an object's arguments).
+fn calls_of(m: &ModuleInfo) -> HashMap<crate::model::Span, &Expr> {
+    let mut out = HashMap::new();
+    let mut stmts: Vec<&[Stmt]> = vec![&m.ir.body];
+    let mut exprs: Vec<&Expr> = vec![];
     while let Some(b) = stmts.pop() {
         for s in b {
-            if s.span.end < site.span.start || s.span.start > site.span.end {
-                continue;
-            }
             match &s.kind {
                 StmtKind::Func(d) => {
                     stmts.push(&d.body);
@@ -281,15 +278,12 @@ fn call_at<'m>(modules: &'m [ModuleInfo], site: Site) -> Option<&'m Expr> {
         }
     }
     while let Some(e) = exprs.pop() {
-        if e.span.end < site.span.start || e.span.start > site.span.end {
-            continue;
-        }
-        if e.span == site.span && matches!(e.kind, ExprKind::Call(..)) {
-            return Some(e);
+        if matches!(e.kind, ExprKind::Call(..)) {
+            out.entry(e.span).or_insert(e);
         }
         push_children(e, &mut exprs);
     }
-    None
+    out
 }
 
 /// The element expressions of a keyword argument written as a list literal.
@@ -352,6 +346,8 @@ pub struct OaiExtractor<'x, 'a> {
     objs_at: HashMap<Site, Vec<ObjId>>,
     /// Per tool, the gate its definition carries (`needs_approval` on the function tool).
     tool_gates: HashMap<usize, Gate>,
+    /// Call expressions by file and span, built when a file is first asked about.
+    calls: HashMap<crate::model::FileId, HashMap<crate::model::Span, &'a Expr>>,
 }
 
 impl<'x, 'a> OaiExtractor<'x, 'a> {
@@ -375,6 +371,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             agent_of: HashMap::new(),
             objs_at,
             tool_gates: HashMap::new(),
+            calls: HashMap::new(),
         }
     }
 
@@ -404,6 +401,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             self.agent_tools(ai, id);
             self.agent_handoffs(ai, id);
         }
+        self.appended_handoffs();
         self.runs();
         self.auto_approval_loops();
         self.facts.auto_approvals.sort_by_key(|a| a.site);
@@ -461,6 +459,19 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                 gate: None,
             });
         }
+    }
+
+    /// The call expression at `site`.
+    fn call_at(&mut self, site: Site) -> Option<&'a Expr> {
+        let modules = self.modules;
+        let calls = self.calls.entry(site.file).or_insert_with(|| {
+            modules
+                .iter()
+                .find(|m| m.file == site.file)
+                .map(calls_of)
+                .unwrap_or_default()
+        });
+        calls.get(&site.span).copied()
     }
 
     fn is_agent_obj(&self, id: ObjId) -> bool {
@@ -737,7 +748,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
         let mut unknown = false;
         let tools_v = self.field(id, self.sdk.tools);
         let owner = self.field_owner(id, self.sdk.tools);
-        let call = call_at(self.modules, self.ev.objects[owner].site);
+        let call = self.call_at(self.ev.objects[owner].site);
         let elem_sites: Vec<Site> = list_elems(call, self.sdk.tools)
             .map(|xs| {
                 xs.iter()
@@ -962,7 +973,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             return;
         };
         let owner = self.field_owner(id, self.sdk.handoffs);
-        let call = call_at(self.modules, self.ev.objects[owner].site);
+        let call = self.call_at(self.ev.objects[owner].site);
         let file = self.ev.objects[owner].site.file;
         let elem_sites: Vec<Site> = list_elems(call, self.sdk.handoffs)
             .map(|xs| xs.iter().map(|x| Site { file, span: x.span }).collect())
@@ -978,8 +989,71 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                 .map(|x| (x, whole))
                 .collect(),
         };
-        let from_name = self.facts.agents[ai].name.clone();
         for (e, at) in elems {
+            self.handoff_to(ai, &e, at);
+        }
+    }
+
+    /// `agent.handoffs.append(other)` / `.extend([...])` after the agents are built (agents
+    /// that hand back to each other), for agents bound to module-level names.
+    fn appended_handoffs(&mut self) {
+        for id in 0..self.ev.objects.len() {
+            let o = &self.ev.objects[id];
+            let Some(class) = o.class_name() else {
+                continue;
+            };
+            let extend = class.ends_with(".handoffs.extend");
+            if !(class.ends_with(".handoffs.append") || extend) || !class.starts_with("agents.") {
+                continue;
+            }
+            let (site, arg) = (o.site, o.args.first().cloned());
+            let Some(arg) = arg else { continue };
+            let Some(call) = self.call_at(site) else {
+                continue;
+            };
+            let ExprKind::Call(f, _) = &call.kind else {
+                continue;
+            };
+            let ExprKind::Attr(h, _) = &f.kind else {
+                continue;
+            };
+            let ExprKind::Attr(recv, _) = &h.kind else {
+                continue;
+            };
+            let ExprKind::Name(name) = &recv.kind else {
+                continue;
+            };
+            let Some(m) = self.modules.iter().position(|m| m.file == site.file) else {
+                continue;
+            };
+            let Some(v) = self.ev.globals.get(m).and_then(|g| g.get(name.as_str())) else {
+                continue;
+            };
+            let owners: Vec<usize> = v
+                .alternatives()
+                .iter()
+                .filter_map(|a| match a {
+                    Value::Obj(i) => self.agent_of.get(i).copied(),
+                    _ => None,
+                })
+                .collect();
+            let elems = if extend {
+                iter_elements(&arg).unwrap_or_default()
+            } else {
+                vec![arg]
+            };
+            for ai in owners {
+                for e in &elems {
+                    self.handoff_to(ai, e, site);
+                }
+            }
+        }
+    }
+
+    /// Routes from agent `ai` for one element of its handoffs: an agent, or `handoff(agent)`.
+    fn handoff_to(&mut self, ai: usize, e: &Value, at: Site) {
+        let from_name = self.facts.agents[ai].name.clone();
+        {
             for alt in e.alternatives() {
                 let Value::Obj(oid) = alt else { continue };
                 let oid = *oid;

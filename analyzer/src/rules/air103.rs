@@ -25,9 +25,9 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
             .filter(|s| untrusted(&s.kind))
             .collect();
         sources.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
-        let Some(source) = sources.first() else {
+        if sources.is_empty() {
             continue;
-        };
+        }
         // Leg 2: a tool that reads private data.
         let private_tool = u.tools.iter().find_map(|&t| {
             let tool = &cx.lg.tools[t];
@@ -39,19 +39,26 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
         let Some((pt, private_kind)) = private_tool else {
             continue;
         };
-        // Leg 3: an exfiltration sink without a strong gate.
-        let exfil_tool = u.tools.iter().find_map(|&t| {
+        // Leg 3: an exfiltration sink without a strong gate, steered by untrusted content that
+        // is not only its own result: an MCP server's generic results (files, rows) do not
+        // steer its own tools (as in AIR101), so a filesystem server alone is no trifecta.
+        let leg3 = u.tools.iter().find_map(|&t| {
             let tool = &cx.lg.tools[t];
             let gated = u.gates.get(&t).is_some_and(|(s, _)| *s == Strength::Strong);
             if gated {
                 return None;
             }
-            tool.sinks
+            let (kind, site) = tool
+                .sinks
                 .iter()
                 .find(|s| exfil(&s.kind))
-                .map(|s| (t, s.kind.clone(), s.site))
+                .map(|s| (s.kind.clone(), s.site))?;
+            let source = sources.iter().find(|s| {
+                s.tool != Some(t) || tool.mcp.is_none() || cx.feeds_itself(tool, &s.kind)
+            })?;
+            Some((t, kind, site, *source))
         });
-        let Some((et, exfil_kind, sink_site)) = exfil_tool else {
+        let Some((et, exfil_kind, sink_site, source)) = leg3 else {
             continue;
         };
         let (ptool, etool) = (&cx.lg.tools[pt], &cx.lg.tools[et]);
