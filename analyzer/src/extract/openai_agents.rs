@@ -1053,13 +1053,12 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
     /// Routes from agent `ai` for one element of its handoffs: an agent, or `handoff(agent)`.
     fn handoff_to(&mut self, ai: usize, e: &Value, at: Site) {
         let from_name = self.facts.agents[ai].name.clone();
-        {
-            for alt in e.alternatives() {
-                let Value::Obj(oid) = alt else { continue };
-                let oid = *oid;
-                if let Some(&to) = self.agent_of.get(&oid) {
-                    let to_name = self.facts.agents[to].name.clone();
-                    self.facts.routes.push(Route {
+        for alt in e.alternatives() {
+            let Value::Obj(oid) = alt else { continue };
+            let oid = *oid;
+            if let Some(&to) = self.agent_of.get(&oid) {
+                let to_name = self.facts.agents[to].name.clone();
+                self.facts.routes.push(Route {
                         from: ai,
                         to,
                         kind: RouteKind::Handoff,
@@ -1071,30 +1070,30 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                         gate: None,
                         filter: None,
                     });
-                    continue;
-                }
-                let o = self.ev.objects[oid].clone();
-                if !class_in(&o, self.sdk.handoff) {
-                    continue;
-                }
-                let target = kw(&o, self.sdk.handoff_agent).or_else(|| o.args.first());
-                let Some(target) = target.cloned() else {
+                continue;
+            }
+            let o = self.ev.objects[oid].clone();
+            if !class_in(&o, self.sdk.handoff) {
+                continue;
+            }
+            let target = kw(&o, self.sdk.handoff_agent).or_else(|| o.args.first());
+            let Some(target) = target.cloned() else {
+                continue;
+            };
+            let filter = kw(&o, self.sdk.input_filter).map(|f| Filter {
+                site: kw_site(&o, self.sdk.input_filter),
+                drops_tool_results: f.alternatives().iter().all(|a| match a {
+                    Value::Ext(q) => is_any(q, self.sdk.drops_tool_results),
+                    _ => false,
+                }),
+            });
+            for t in target.alternatives() {
+                let Value::Obj(tid) = t else { continue };
+                let Some(&to) = self.agent_of.get(tid) else {
                     continue;
                 };
-                let filter = kw(&o, self.sdk.input_filter).map(|f| Filter {
-                    site: kw_site(&o, self.sdk.input_filter),
-                    drops_tool_results: f.alternatives().iter().all(|a| match a {
-                        Value::Ext(q) => is_any(q, self.sdk.drops_tool_results),
-                        _ => false,
-                    }),
-                });
-                for t in target.alternatives() {
-                    let Value::Obj(tid) = t else { continue };
-                    let Some(&to) = self.agent_of.get(tid) else {
-                        continue;
-                    };
-                    let to_name = self.facts.agents[to].name.clone();
-                    self.facts.routes.push(Route {
+                let to_name = self.facts.agents[to].name.clone();
+                self.facts.routes.push(Route {
                         from: ai,
                         to,
                         kind: RouteKind::Handoff,
@@ -1105,7 +1104,6 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                         gate: None,
                         filter,
                     });
-                }
             }
         }
     }
