@@ -212,3 +212,36 @@ fn deep_clone_chains_and_self_handoffs_terminate() {
     assert!(a.findings.is_empty(), "{:#?}", a.findings);
     assert!(a.inventory.agents.len() >= 17);
 }
+
+#[test]
+fn hosted_mcp_asks_by_default_and_an_approving_callback_defeats_it() {
+    let src = |extra: &str| {
+        format!(
+            r#"from agents import Agent, HostedMCPTool, WebSearchTool
+
+github = HostedMCPTool(
+    tool_config={{"type": "mcp", "server_label": "github", "server_url": "https://api.githubcopilot.com/mcp/"}},{extra}
+)
+bot = Agent(name="Bot", tools=[WebSearchTool(), github])
+"#
+        )
+    };
+    let default = run(&[("app/bot.py", &src(""))]);
+    assert!(default.findings.is_empty(), "{:#?}", default.findings);
+    let auto = run(&[(
+        "app/bot.py",
+        &src("\n    on_approval_request=lambda request: {\"approve\": True},"),
+    )]);
+    let mut got: Vec<(String, u32)> = auto
+        .findings
+        .iter()
+        .map(|f| (f.code.to_string(), f.location.line))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![("AIR101".to_string(), 3), ("AIR105".to_string(), 5)],
+        "{:#?}",
+        auto.findings
+    );
+}

@@ -49,8 +49,11 @@ pub struct Sdk {
     pub approval_tools: &'static [&'static str],
     /// The shell tool, hosted (sandboxed) when its environment is a container.
     pub shell_tool: &'static [&'static str],
+    /// The hosted MCP tool (its server is linked by `mcp_link`).
     pub hosted_mcp: &'static [&'static str],
-    pub mcp_servers_classes: &'static [&'static str],
+    /// What a hosted MCP tool without `require_approval` does: Python leaves it to the
+    /// Responses API, which asks (`Always`); the JavaScript SDK defaults to `'never'` (`None`).
+    pub hosted_mcp_default: Option<Approval>,
     // Argument names.
     pub name: &'static str,
     pub tools: &'static str,
@@ -99,11 +102,7 @@ pub const PYTHON: Sdk = Sdk {
     ],
     shell_tool: &["agents.**.ShellTool"],
     hosted_mcp: &["agents.**.HostedMCPTool"],
-    mcp_servers_classes: &[
-        "agents.**.MCPServerStdio",
-        "agents.**.MCPServerSse",
-        "agents.**.MCPServerStreamableHttp",
-    ],
+    hosted_mcp_default: Some(Approval::Always),
     name: "name",
     tools: "tools",
     handoffs: "handoffs",
@@ -929,7 +928,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                 _ => at.unwrap_or(o.site),
             };
             let mut gate = ts.first().and_then(|&t| {
-                self.mcp_approval(t, setting.as_ref(), site, Some(Approval::Always))
+                self.mcp_approval(t, setting.as_ref(), site, self.sdk.hosted_mcp_default)
             });
             if let Some(&t) = ts.first() {
                 self.note_auto_callback(t, oid, self.sdk.on_approval_request);

@@ -16,7 +16,7 @@ github = HostedMCPTool(  # expect: AIR101
 release_bot = Agent(
     name="Release assistant",
     instructions="Read the upstream changelogs and prepare the dependency bump pull request.",
-    tools=[WebSearchTool(), github],  # path: AIR101
+    tools=[WebSearchTool(), github],
 )
 
 if __name__ == "__main__":

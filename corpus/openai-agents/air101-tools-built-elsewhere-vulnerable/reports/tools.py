@@ -10,7 +10,7 @@ REPORTS = Path("/srv/reports")
 
 
 @tool
-def list_reports() -> list[str]:
+def list_reports() -> list[str]:  # path: AIR101
     """List the published reports."""
     return sorted(p.name for p in REPORTS.glob("*.md"))
 
@@ -29,6 +29,6 @@ def archive_report(name: str) -> str:  # expect: AIR101
     return "archived"
 
 
-SEARCH = [FileSearchTool(vector_store_ids=["vs_customer_uploads"])]  # path: AIR101
+SEARCH = [FileSearchTool(vector_store_ids=["vs_customer_uploads"])]
 WRITE = [ft(publish_report), archive_report]
 ALL_TOOLS = SEARCH + [list_reports, *WRITE]
