@@ -290,11 +290,24 @@ impl<'a> Ctx<'a> {
         let mut inherited: HashMap<usize, Vec<SourceIn>> = HashMap::new();
         for g in &self.lg.graphs {
             let sources = self.graph_sources(g);
-            for n in &g.nodes {
-                if let NodeAction::Agent(a) = n.action {
+            // Nodes that run an agent: what another agent read reaches this one over a
+            // handoff (AIR102), not as its own context.
+            let agent_nodes: BTreeSet<&str> = g
+                .nodes
+                .iter()
+                .filter(|n| matches!(n.action, NodeAction::Agent(_)))
+                .map(|n| n.name.as_str())
+                .chain(g.node_runs.iter().map(|(n, _, _)| n.as_str()))
+                .collect();
+            let runs = g.node_runs.iter().map(|(n, a, _)| (n, a));
+            for (name, action) in g.nodes.iter().map(|n| (&n.name, &n.action)).chain(runs) {
+                if let NodeAction::Agent(a) = *action {
                     for (from, s) in &sources {
+                        if s.tool.is_some() && agent_nodes.contains(from.as_str()) {
+                            continue;
+                        }
                         let reach = self.reachable(g, from, &BTreeSet::new());
-                        if reach.contains(&n.name) && from != &n.name {
+                        if reach.contains(name) && from != name {
                             inherited.entry(a).or_default().push(s.clone());
                         }
                     }
@@ -316,7 +329,7 @@ impl<'a> Ctx<'a> {
                 checkpointer: a.checkpointer,
                 unknown_tools: false,
                 unknown_sources: vec![],
-                node: None,
+                node: self.pg.agent_node(ai),
             };
             let breakpoint = a
                 .interrupt_before
@@ -396,7 +409,7 @@ impl<'a> Ctx<'a> {
                 checkpointer: g.checkpointer,
                 unknown_tools: false,
                 unknown_sources: vec![],
-                node: None,
+                node: self.pg.graph_entry(gi),
             };
             let sources = self.graph_sources(g);
             let gated = self.gated_nodes(g);
