@@ -39,6 +39,9 @@ pub struct Tool {
     pub toolkit: bool,
     /// The first `interrupt()` that dominates every privileged sink of the body, if any.
     pub body_gate: Option<Site>,
+    /// Without `body_gate`: a pause that runs before every privileged sink on some paths only
+    /// (inside an `if`), a conditional approval.
+    pub conditional_gate: Option<Site>,
     /// For the tools an agent loads from one MCP server: that server.
     pub mcp: Option<McpToolset>,
 }
@@ -819,6 +822,7 @@ impl<'a> Extractor<'a> {
             ToolOrigin::Known(_) => None,
         };
         let mut body_gate = None;
+        let mut conditional_gate = None;
         // An approval decorator given as data (`[[gate]] kind = "approval_decorator"`).
         let approved_by = func.as_ref().and_then(|f| {
             self.ev
@@ -856,6 +860,21 @@ impl<'a> Extractor<'a> {
                     .collect();
                 if gates.len() == privileged.len() {
                     body_gate = gates.first().copied();
+                } else {
+                    let weak: Vec<Site> = privileged
+                        .iter()
+                        .filter_map(|s| {
+                            let c = s.chain.first()?;
+                            facts
+                                .dominated
+                                .get(c)
+                                .or_else(|| facts.weakly_dominated.get(c))
+                                .copied()
+                        })
+                        .collect();
+                    if weak.len() == privileged.len() {
+                        conditional_gate = weak.first().copied();
+                    }
                 }
             }
         }
@@ -872,6 +891,7 @@ impl<'a> Extractor<'a> {
             sandboxed,
             toolkit,
             body_gate,
+            conditional_gate,
             mcp: None,
         });
         self.tool_at.insert(site, i);
@@ -923,6 +943,7 @@ impl<'a> Extractor<'a> {
                         sandboxed: false,
                         toolkit: true,
                         body_gate: None,
+                        conditional_gate: None,
                         mcp: Some(McpToolset {
                             server: l.name.clone(),
                             known: l.known,

@@ -389,6 +389,8 @@ impl<'a> Ctx<'a> {
                 }
                 if let Some(s) = tool.body_gate {
                     g = (Strength::Strong, Some(s));
+                } else if let (Some(s), Strength::None) = (tool.conditional_gate, g.0) {
+                    g = (Strength::Conditional, Some(s));
                 }
                 if a.checkpointer == Checkpointer::Absent {
                     g = (Strength::None, None);
@@ -463,6 +465,8 @@ impl<'a> Ctx<'a> {
                     }
                     if let Some(s) = tool.body_gate {
                         gate = (Strength::Strong, Some(s));
+                    } else if let (Some(s), Strength::None) = (tool.conditional_gate, gate.0) {
+                        gate = (Strength::Conditional, Some(s));
                     }
                     if g.checkpointer == Checkpointer::Absent {
                         gate = (Strength::None, None);
@@ -537,6 +541,8 @@ impl<'a> Ctx<'a> {
                 }
                 if let Some(s) = tool.body_gate {
                     g = (Strength::Strong, Some(s));
+                } else if let (Some(s), Strength::None) = (tool.conditional_gate, g.0) {
+                    g = (Strength::Conditional, Some(s));
                 }
                 u.gates.insert(t, g);
                 u.sources.insert(t, all_sources.clone());
