@@ -238,10 +238,13 @@ impl<'a> Ctx<'a> {
                 site: tool.site,
                 label: match &tool.mcp {
                     Some(m) => format!(
-                        "the tools of MCP server `{}` return untrusted {} content",
+                        "the tools of MCP server `{}` return untrusted content ({})",
                         m.server, s.kind
                     ),
-                    None => format!("tool `{}` returns untrusted {} content", tool.name, s.kind),
+                    None => format!(
+                        "tool `{}` returns untrusted content ({})",
+                        tool.name, s.kind
+                    ),
                 },
             })
             .collect()
