@@ -290,6 +290,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     pg.add_mcp_servers(&mcp);
     pg.add_crewai(&crew);
     pg.add_openai(&oai);
+    pg.add_langgraph(&lg);
     let cx = Ctx {
         k: knowledge,
         ev: &ev,

@@ -171,14 +171,17 @@ pub struct NodeInfo {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RouteInfo {
     /// The graph's agent context, `crewai` for routes between CrewAI agents, managers and
-    /// flow steps, or `openai-agents` for handoffs and agents called as tools.
+    /// flow steps, `langgraph` for routes between LangGraph agents (supervisors, swarms,
+    /// agents called in tools; `from` is then the tool), or `openai-agents` for handoffs and
+    /// agents called as tools.
     pub graph: String,
     pub from: String,
     /// The target node, or `*` when it is computed at run time.
     pub to: String,
     /// `edge`, `conditional`, `command` or `send`; between CrewAI agents `sequential`,
     /// `task-context`, `delegation`, `answer`, `listen`, `router`, `kickoff` or `result`;
-    /// between OpenAI agents `handoff`, `agent-as-tool` or `answer`.
+    /// between LangGraph agents `supervisor`, `answer`, `handoff` or `agent-tool`; between
+    /// OpenAI agents `handoff`, `agent-as-tool` or `answer`.
     pub kind: String,
     pub place: Place,
 }
@@ -502,6 +505,31 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             to: cx.oai.agents[r.to].name.clone(),
             kind: r.kind.as_str().to_string(),
             place: Place::from(&l),
+        });
+    }
+    // LangGraph routes between agents: supervisors, swarm handoff tools, agents called in tools.
+    let agent_name = |a: usize| {
+        cx.lg.agents[a]
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("agent {}", a + 1))
+    };
+    for r in &cx.lg.routes {
+        inv.routes.push(RouteInfo {
+            graph: "langgraph".to_string(),
+            from: agent_name(r.from),
+            to: agent_name(r.to),
+            kind: r.kind.to_string(),
+            place: Place::from(&cx.loc(r.site)),
+        });
+    }
+    for ta in &cx.lg.tool_agents {
+        inv.routes.push(RouteInfo {
+            graph: "langgraph".to_string(),
+            from: cx.lg.tools[ta.tool].name.clone(),
+            to: agent_name(ta.agent),
+            kind: "agent-tool".to_string(),
+            place: Place::from(&cx.loc(ta.site)),
         });
     }
     for s in &cx.mcp.servers {

@@ -3,15 +3,18 @@
 //! flow steps), another agent that holds a privileged tool no effective gate covers.
 //!
 //! The rule works on units with a node in the project graph and on `PEdge::Handoff` edges, so
-//! any framework that adds its agents and handoffs to the graph gets it (CrewAI and the OpenAI
-//! Agents SDK do today). A handoff filter known to drop tool results (`remove_all_tools`) lets
-//! only content that is no tool's result cross; a filter airlock cannot read lowers confidence.
+//! any framework that adds its agents and handoffs to the graph gets it (CrewAI, LangGraph and
+//! the OpenAI Agents SDK do: supervisors, swarm handoff tools, agents called in tools, graph
+//! routes between agents and subgraphs, OpenAI handoffs and agents-as-tools). A receiving agent
+//! whose tool list is unresolved is reported at low confidence as possibly privileged. A
+//! handoff filter known to drop tool results (`remove_all_tools`) lets only content that is no
+//! tool's result cross; a filter airlock cannot read lowers confidence to medium.
 //! When the receiving agent's own context already carries untrusted content to the tool, AIR101
 //! reports that tool and this rule does not repeat it.
 
 use super::context::{Ctx, SourceIn, Strength, Unit, UnitOrigin};
 use crate::graph::Handoff;
-use crate::model::{Confidence, Finding, StepKind};
+use crate::model::{Confidence, Finding, Severity, StepKind};
 use petgraph::stable_graph::NodeIndex;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
@@ -70,6 +73,42 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
     }
     for (bi, reach) in best {
         let b = &units[bi];
+        // A tool list airlock could not resolve is possibly privileged, never empty
+        // (frameworks.md §0.3): reported at low confidence, unless B's own untrusted content
+        // already makes AIR101 report it.
+        if b.unknown_tools && b.unknown_sources.is_empty() {
+            let mut path = reach_steps(cx, units, &by_node, &reach);
+            path.push(cx.step(
+                StepKind::Agent,
+                b.site,
+                format!(
+                    "{} has tools airlock could not resolve (possibly privileged)",
+                    b.label
+                ),
+            ));
+            let first = reach.sources[0];
+            let message = format!(
+                "untrusted content ({}) entering {} can reach {} over {}, whose tool list could not be fully resolved and may hold privileged tools",
+                first.kind,
+                reach.from.label,
+                b.label,
+                route_list(&reach),
+            );
+            let key = format!("{}|{}|unresolved-tools", reach.from.label, b.label);
+            out.push(cx.finding(
+                rule,
+                Severity::Medium,
+                Confidence::Low,
+                b.site,
+                message,
+                format!(
+                    "gate every tool of {} behind human approval, or build its tool list from names airlock can follow",
+                    b.label
+                ),
+                path,
+                &[&key],
+            ));
+        }
         for &t in &b.tools {
             let tool = &cx.lg.tools[t];
             let sinks = cx.privileged_sinks(tool);
@@ -106,42 +145,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
                     source_kinds.push(&s.kind);
                 }
             }
-            let mut path = vec![
-                cx.step(StepKind::Source, first.site, first.label.clone()),
-                cx.step(
-                    StepKind::Agent,
-                    reach.from.site,
-                    format!("{} reads it", reach.from.label),
-                ),
-            ];
-            let mut route_kinds: Vec<&str> = vec![];
-            // A filter airlock cannot read may or may not remove the content.
-            let mut confidence = Confidence::High;
-            for (i, (n, h)) in reach.hops.iter().enumerate() {
-                path.push(cx.step(StepKind::Route, h.site, h.label.clone()));
-                if let Some(f) = h.filter {
-                    let what = if f.drops_tool_results {
-                        "the input filter drops tool results; the rest of the conversation crosses"
-                    } else {
-                        confidence = Confidence::Medium;
-                        "an input filter airlock cannot read; it may not remove the content"
-                    };
-                    path.push(cx.step(StepKind::Gate, f.site, what));
-                }
-                if !route_kinds.contains(&h.kind) {
-                    route_kinds.push(h.kind);
-                }
-                // Agents passed on the way (not the last hop, which is B).
-                if i + 1 < reach.hops.len() {
-                    if let Some(&ui) = by_node.get(n) {
-                        path.push(cx.step(
-                            StepKind::Agent,
-                            units[ui].site,
-                            format!("{} passes it on", units[ui].label),
-                        ));
-                    }
-                }
-            }
+            let mut path = reach_steps(cx, units, &by_node, &reach);
             path.push(cx.step(
                 StepKind::Agent,
                 b.site,
@@ -160,7 +164,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
                     path.push(cx.step(
                         StepKind::Sink,
                         s.site,
-                        format!("`{}` ({})", s.callee, s.kind),
+                        format!("`{}` calls `{}` ({})", tool.name, s.callee, s.kind),
                     ));
                 }
             }
@@ -171,11 +175,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
                 tool.name,
                 kinds.join(", "),
                 b.label,
-                route_kinds
-                    .iter()
-                    .map(|k| route_words(k))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                route_list(&reach),
                 if strength == Strength::Conditional { "unconditional " } else { "" },
             );
             let help = match b.origin {
@@ -196,7 +196,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
             out.push(cx.finding(
                 rule,
                 severity,
-                confidence,
+                confidence_of(&reach),
                 tool.site,
                 message,
                 help,
@@ -205,6 +205,75 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The first steps of a cross-agent path: the source, the agent it enters, and each route
+/// with the agents passed on the way (the last route's target is the receiving agent).
+fn reach_steps(
+    cx: &Ctx,
+    units: &[Unit],
+    by_node: &HashMap<NodeIndex, usize>,
+    reach: &Reach,
+) -> Vec<crate::model::Step> {
+    let first = reach.sources[0];
+    let mut path = vec![
+        cx.step(StepKind::Source, first.site, first.label.clone()),
+        cx.step(
+            StepKind::Agent,
+            reach.from.site,
+            format!("it enters {}'s context", reach.from.label),
+        ),
+    ];
+    for (i, (n, h)) in reach.hops.iter().enumerate() {
+        path.push(cx.step(StepKind::Route, h.site, h.label.clone()));
+        if let Some(f) = h.filter {
+            let what = if f.drops_tool_results {
+                "the input filter drops tool results; the rest of the conversation crosses"
+            } else {
+                "an input filter airlock cannot read; it may not remove the content"
+            };
+            path.push(cx.step(StepKind::Gate, f.site, what));
+        }
+        if i + 1 < reach.hops.len() {
+            if let Some(&ui) = by_node.get(n) {
+                path.push(cx.step(
+                    StepKind::Agent,
+                    units[ui].site,
+                    format!("{} passes it on", units[ui].label),
+                ));
+            }
+        }
+    }
+    path
+}
+
+/// High, or medium when a filter airlock cannot read sits on the path (it may remove the
+/// content).
+fn confidence_of(reach: &Reach) -> Confidence {
+    if reach
+        .hops
+        .iter()
+        .any(|(_, h)| h.filter.is_some_and(|f| !f.drops_tool_results))
+    {
+        Confidence::Medium
+    } else {
+        Confidence::High
+    }
+}
+
+/// The kinds of routes a path takes, in words, in order.
+fn route_list(reach: &Reach) -> String {
+    let mut kinds: Vec<&str> = vec![];
+    for (_, h) in &reach.hops {
+        if !kinds.contains(&h.kind) {
+            kinds.push(h.kind);
+        }
+    }
+    kinds
+        .iter()
+        .map(|k| route_words(k))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Every node reachable from `start` over ungated handoffs, with the shortest hop list (BFS;
@@ -249,13 +318,17 @@ fn route_words(kind: &str) -> &str {
         "task-context" => "task context",
         "sequential" => "sequential tasks",
         "delegation" => "delegation",
-        "answer" => "answers to a delegating agent or manager",
+        "answer" => "answers back to a delegating agent, manager or supervisor",
         "listen" => "flow steps",
         "router" => "flow routing",
         "kickoff" => "a crew kickoff",
         "result" => "a crew's result",
-        "handoff" => "a handoff",
+        "supervisor" => "supervisor handoffs",
+        "handoff" => "handoff tools",
         "agent-as-tool" => "an agent called as a tool",
+        "agent-tool" => "an agent called inside a tool",
+        "graph-route" => "graph routes",
+        "subgraph" => "a subgraph's input",
         other => other,
     }
 }
