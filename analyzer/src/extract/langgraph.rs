@@ -755,6 +755,15 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Replaces a known tool's sinks with what a project function it runs does (an OpenAI
+    /// Agents `ShellTool(executor=fn)`: the commands go wherever `fn` sends them).
+    pub fn sinks_from(&mut self, tool: usize, f: &FuncVal) {
+        let sinks = self.body.caps(f).sinks.to_vec();
+        if let Some(t) = self.facts.tools.get_mut(tool) {
+            t.sinks = sinks;
+        }
+    }
+
     /// Marks a known tool as running outside any sandbox (a constructor flag such as
     /// `CodeInterpreterTool(unsafe_mode=True)`).
     pub fn unsandbox(&mut self, tool: usize) {

@@ -47,7 +47,8 @@ pub struct Sdk {
     pub drops_tool_results: &'static [&'static str],
     /// Tool classes whose `needs_approval`/`on_approval` the extractor reads.
     pub approval_tools: &'static [&'static str],
-    /// The shell tool, hosted (sandboxed) when its environment is a container.
+    /// Shell tools: hosted (sandboxed) when the environment is a container; a local one does
+    /// what its `executor` does.
     pub shell_tool: &'static [&'static str],
     /// The hosted MCP tool (its server is linked by `mcp_link`).
     pub hosted_mcp: &'static [&'static str],
@@ -73,6 +74,7 @@ pub struct Sdk {
     pub starting_agent: &'static str,
     pub input: &'static str,
     pub environment: &'static str,
+    pub executor: &'static str,
 }
 
 /// The Python SDK, `openai-agents` 0.22 (frameworks.md §5.1).
@@ -96,11 +98,12 @@ pub const PYTHON: Sdk = Sdk {
     drops_tool_results: &["agents.extensions.**.handoff_filters.remove_all_tools"],
     approval_tools: &[
         "agents.**.ShellTool",
+        "agents.**.LocalShellTool",
         "agents.**.ApplyPatchTool",
         "agents.**.ComputerTool",
         "agents.**.CustomTool",
     ],
-    shell_tool: &["agents.**.ShellTool"],
+    shell_tool: &["agents.**.ShellTool", "agents.**.LocalShellTool"],
     hosted_mcp: &["agents.**.HostedMCPTool"],
     hosted_mcp_default: Some(Approval::Always),
     name: "name",
@@ -121,6 +124,7 @@ pub const PYTHON: Sdk = Sdk {
     starting_agent: "starting_agent",
     input: "input",
     environment: "environment",
+    executor: "executor",
 };
 
 /// How a tool's calls wait for a person.
@@ -954,6 +958,13 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                 if hosted {
                     for &t in &ts {
                         self.ex.sandbox(t);
+                    }
+                }
+                // A local executor written as a project function does what its body does (a
+                // test stub that records the call runs nothing).
+                if let (false, Some(Value::Func(f))) = (hosted, kw(&o, self.sdk.executor)) {
+                    for &t in &ts {
+                        self.ex.sinks_from(t, f);
                     }
                 }
             }
