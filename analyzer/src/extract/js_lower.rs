@@ -462,7 +462,7 @@ impl Lowerer<'_> {
                 out.push(st(py::StmtKind::Func(Arc::new(def)), sp));
                 return;
             }
-            let v = self.expr(value);
+            let v = self.bound_call(value, n);
             out.push(st(
                 py::StmtKind::Assign {
                     targets: vec![py::Target::Name(n.to_string(), nspan)],
@@ -588,6 +588,31 @@ impl Lowerer<'_> {
             }
             _ => self.expr(x),
         }
+    }
+
+    /// The value of `const n = f(async () => ...)`: anonymous functions passed directly to the
+    /// call take the constant's name, so messages can name them (`tool(async (...) => ...)`).
+    fn bound_call(&mut self, value: &ts::Expr, n: &str) -> py::Expr {
+        let (ts::ExprKind::Call(f, args) | ts::ExprKind::New(f, args)) = &value.kind else {
+            return self.expr(value);
+        };
+        let fe = self.expr(f);
+        let args = args
+            .iter()
+            .map(|a| match &a.kind {
+                ts::ExprKind::Func(fd) if fd.name.is_none() => {
+                    let at = Span {
+                        start: a.span.start,
+                        end: a.span.start.saturating_add(1).min(a.span.end),
+                    };
+                    let def = self.func(fd, Some((n, at)), false);
+                    py::Arg::Pos(e(py::ExprKind::Lambda(Arc::new(def)), a.span))
+                }
+                ts::ExprKind::Spread(inner) => py::Arg::Star(self.expr(inner)),
+                _ => py::Arg::Pos(self.expr(a)),
+            })
+            .collect();
+        e(py::ExprKind::Call(Box::new(fe), args), value.span)
     }
 
     fn args(&mut self, args: &[ts::Expr]) -> Vec<py::Arg> {
