@@ -626,9 +626,12 @@ impl Knowledge {
         None
     }
 
-    /// The options entry of a JavaScript call whose callee reads as Python name `q`.
-    pub fn js_options_for(&self, q: &str) -> Option<&JsOptions> {
-        self.js_options.iter().find(|o| glob_match(&o.callee, q))
+    /// The options entries of a JavaScript call whose callee reads as Python name `q`, in order
+    /// (an API may take its options object at one of several positions).
+    pub fn js_options_for<'k>(&'k self, q: &'k str) -> impl Iterator<Item = &'k JsOptions> + 'k {
+        self.js_options
+            .iter()
+            .filter(move |o| glob_match(&o.callee, q))
     }
 
     pub fn sink_kind(&self, id: &str) -> Option<&SinkKind> {

@@ -1528,12 +1528,12 @@ impl<'m> Interp<'m> {
             }
             return;
         }
-        let Some(opt) = self.js.and_then(|k| k.js_options_for(q)) else {
+        let Some(opt) = self.js.and_then(|k| {
+            k.js_options_for(q)
+                .find(|o| matches!(pos.get(o.arg), Some(Value::Dict(_))))
+        }) else {
             return;
         };
-        if !matches!(pos.get(opt.arg), Some(Value::Dict(_))) {
-            return;
-        }
         let d = pos.remove(opt.arg);
         let at = if opt.arg < pos_spans.len() {
             pos_spans.remove(opt.arg)

@@ -706,7 +706,25 @@ impl<'a> Extractor<'a> {
                             let func = o.args.iter().find_map(|a| match a {
                                 Value::Func(f) => Some(f.clone()),
                                 _ => None,
-                            })?;
+                            });
+                            let Some(func) = func else {
+                                // LangChain.js `tool({ name, schema })` without a function: a
+                                // headless tool the client application runs; nothing runs here.
+                                let name = name?;
+                                let site = o.site;
+                                if let Some(&i) = self.tool_at.get(&site) {
+                                    return Some(i);
+                                }
+                                return Some(self.push_tool(
+                                    name,
+                                    site,
+                                    ToolOrigin::Known("headless tool".into()),
+                                    vec![],
+                                    vec![],
+                                    false,
+                                    false,
+                                ));
+                            };
                             return Some(self.tool_made_by(&func, name, id));
                         }
                         if STRUCTURED_TOOL.iter().any(|g| glob_match(g, class)) {

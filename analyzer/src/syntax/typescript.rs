@@ -536,6 +536,42 @@ impl Lower<'_> {
                 }
             }
             "lexical_declaration" | "variable_declaration" => {
+                // `var X = class X { ... }` (what bundlers emit): the class declaration itself,
+                // named after the variable.
+                let declarators: Vec<Node> = Self::named_children(n)
+                    .into_iter()
+                    .filter(|c| c.kind() == "variable_declarator")
+                    .collect();
+                if let [only] = declarators.as_slice() {
+                    let value = only.child_by_field_name("value");
+                    let target = only.child_by_field_name("name");
+                    if let (Some(v), Some(t)) = (value, target) {
+                        if v.kind() == "class" && t.kind() == "identifier" {
+                            if let Some(Stmt {
+                                kind:
+                                    StmtKind::Class {
+                                        methods,
+                                        extends,
+                                        fields,
+                                        ..
+                                    },
+                                ..
+                            }) = self.stmt(v, d)
+                            {
+                                return Some(Stmt {
+                                    kind: StmtKind::Class {
+                                        name: Some(self.text(t)),
+                                        name_span: span(t),
+                                        methods,
+                                        extends,
+                                        fields,
+                                    },
+                                    span: sp,
+                                });
+                            }
+                        }
+                    }
+                }
                 let mut decls = vec![];
                 for c in Self::named_children(n) {
                     if c.kind() != "variable_declarator" {
