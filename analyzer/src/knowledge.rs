@@ -764,6 +764,49 @@ mod tests {
     }
 
     #[test]
+    fn javascript_names_map_to_python_ones() {
+        let k = Knowledge::builtin();
+        assert_eq!(js_member("addConditionalEdges"), "add_conditional_edges");
+        assert_eq!(js_member("StateGraph"), "StateGraph");
+        assert_eq!(js_member("END"), "END");
+        let q = |spec: &str, m: &str| k.js_python_name(spec, m);
+        assert_eq!(
+            q("@langchain/langgraph", "StateGraph").as_deref(),
+            Some("langgraph.graph.StateGraph")
+        );
+        assert_eq!(
+            q("@langchain/langgraph", "interrupt").as_deref(),
+            Some("langgraph.types.interrupt")
+        );
+        assert_eq!(
+            q("@langchain/langgraph/prebuilt", "createReactAgent").as_deref(),
+            Some("langgraph.prebuilt.create_react_agent")
+        );
+        assert_eq!(
+            q(
+                "@langchain/community/tools/tavily_search",
+                "TavilySearchResults"
+            )
+            .as_deref(),
+            Some("langchain_community.tools.tavily_search.TavilySearchResults")
+        );
+        assert_eq!(
+            q("@langchain/google-genai", "*").as_deref(),
+            Some("langchain_google_genai")
+        );
+        assert_eq!(
+            q("langchain", "tool").as_deref(),
+            Some("langchain_core.tools.tool")
+        );
+        assert_eq!(q("nodemailer", "default"), None);
+        let opts: Vec<usize> = k
+            .js_options_for("langchain_core.tools.tool")
+            .map(|o| o.arg)
+            .collect();
+        assert_eq!(opts, [1, 0]);
+    }
+
+    #[test]
     fn builtin_knowledge_loads_and_is_consistent() {
         let k = Knowledge::builtin();
         assert!(k.sink_kind("shell_exec").is_some());
