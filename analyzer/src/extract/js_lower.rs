@@ -24,6 +24,12 @@ use std::sync::Arc;
 /// The marker in front of an external module specifier in a lowered import.
 pub const EXTERNAL: &str = "js:";
 
+/// Route-registration methods of JavaScript web frameworks (Express, Hono, Fastify, Koa routers).
+const ROUTE_VERBS: &[&str] = &["get", "post", "put", "patch", "delete", "all"];
+
+/// Names of Next.js (app router) request handlers.
+const HTTP_HANDLERS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
+
 /// Extensions tried when a specifier names a file without one, in order.
 const EXTENSIONS: &[&str] = &[
     ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".d.ts",
@@ -54,34 +60,39 @@ pub fn lower_project(files: &[(FileId, String, Arc<ts::TsModule>)]) -> Vec<Modul
 
 /// Resolves a module specifier written in file `from` to a project file, if it names one.
 pub fn resolve(from: &str, spec: &str, paths: &BTreeSet<&str>) -> Option<String> {
-    let base = if spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".." {
+    let bases = if spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".."
+    {
         let dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-        join(dir, spec)?
+        vec![join(dir, spec)?]
     } else if let Some(rest) = spec.strip_prefix("@/").or_else(|| spec.strip_prefix("~/")) {
-        // The common `paths` alias of tsconfig files: `@/x` is `src/x`.
-        format!("src/{rest}")
+        // The common `paths` aliases of tsconfig files: `@/x` is `src/x` or, in Next.js
+        // projects, `x` from the root.
+        vec![format!("src/{rest}"), rest.to_string()]
     } else if spec.starts_with("src/") {
-        spec.to_string()
+        vec![spec.to_string()]
     } else {
         return None;
     };
-    let mut candidates = vec![base.clone()];
-    for (js, tsx) in [
-        (".js", ".ts"),
-        (".js", ".tsx"),
-        (".jsx", ".tsx"),
-        (".mjs", ".mts"),
-        (".cjs", ".cts"),
-    ] {
-        if let Some(stem) = base.strip_suffix(js) {
-            candidates.push(format!("{stem}{tsx}"));
+    let mut candidates = vec![];
+    for base in bases {
+        candidates.push(base.clone());
+        for (js, tsx) in [
+            (".js", ".ts"),
+            (".js", ".tsx"),
+            (".jsx", ".tsx"),
+            (".mjs", ".mts"),
+            (".cjs", ".cts"),
+        ] {
+            if let Some(stem) = base.strip_suffix(js) {
+                candidates.push(format!("{stem}{tsx}"));
+            }
         }
-    }
-    for ext in EXTENSIONS {
-        candidates.push(format!("{base}{ext}"));
-    }
-    for ext in EXTENSIONS {
-        candidates.push(format!("{base}/index{ext}"));
+        for ext in EXTENSIONS {
+            candidates.push(format!("{base}{ext}"));
+        }
+        for ext in EXTENSIONS {
+            candidates.push(format!("{base}/index{ext}"));
+        }
     }
     candidates.into_iter().find(|c| paths.contains(c.as_str()))
 }
@@ -364,7 +375,24 @@ impl Lowerer<'_> {
                     sp,
                 ));
             }
-            ts::StmtKind::Export(inner) => self.stmt(inner, out),
+            // Next.js route handlers: `export async function POST(request) { ... }` in a route
+            // module receives the request, like a Python function decorated `@app.post(...)`.
+            ts::StmtKind::Export(inner) => match &inner.kind {
+                ts::StmtKind::Func(f)
+                    if f.name
+                        .as_deref()
+                        .is_some_and(|n| HTTP_HANDLERS.contains(&n)) =>
+                {
+                    let mut def = self.func(f, None, false);
+                    let verb = def.name.to_ascii_lowercase();
+                    def.decorators = vec![e(
+                        py::ExprKind::Attr(Box::new(name("route", f.span)), verb.into()),
+                        f.span,
+                    )];
+                    out.push(st(py::StmtKind::Func(Arc::new(def)), inner.span));
+                }
+                _ => self.stmt(inner, out),
+            },
             ts::StmtKind::ExportDefault(inner) => {
                 let bound = match &inner.kind {
                     ts::StmtKind::Func(f) => f.name.clone(),
@@ -633,9 +661,27 @@ impl Lowerer<'_> {
             ts::ExprKind::Index(o, k) => {
                 py::ExprKind::Subscript(Box::new(self.expr(o)), Box::new(self.expr(k)))
             }
-            ts::ExprKind::Call(f, args) | ts::ExprKind::New(f, args) => {
-                let f = self.expr(f);
-                let args = self.args(args);
+            ts::ExprKind::Call(fx, args) | ts::ExprKind::New(fx, args) => {
+                let f = self.expr(fx);
+                let mut args = self.args(args);
+                // A route registration (`app.post("/chat", async (req, res) => ...)`, Express,
+                // Hono, Fastify): its handlers receive requests, as a Python function decorated
+                // with `@app.post("/chat")` does; they carry the registration as decorator.
+                let route = matches!(&fx.kind, ts::ExprKind::Member(_, m) if ROUTE_VERBS.contains(&m.as_str()))
+                    && matches!(args.first(), Some(py::Arg::Pos(py::Expr { kind: py::ExprKind::Str(p), .. })) if p.starts_with('/'));
+                if route {
+                    for a in args.iter_mut() {
+                        if let py::Arg::Pos(py::Expr {
+                            kind: py::ExprKind::Lambda(def),
+                            ..
+                        }) = a
+                        {
+                            let mut d = (**def).clone();
+                            d.decorators = vec![f.clone()];
+                            *def = Arc::new(d);
+                        }
+                    }
+                }
                 py::ExprKind::Call(Box::new(f), args)
             }
             ts::ExprKind::Str(s) => py::ExprKind::Str(s.clone()),
@@ -750,6 +796,10 @@ mod tests {
         assert_eq!(
             resolve("src/a.ts", "@/graph", &paths).as_deref(),
             Some("src/graph.ts")
+        );
+        assert_eq!(
+            resolve("src/a.ts", "@/lib/util.mjs", &paths).as_deref(),
+            Some("lib/util.mts")
         );
         assert_eq!(resolve("x.ts", "./app", &paths).as_deref(), Some("app.jsx"));
         assert_eq!(resolve("src/a.ts", "@langchain/langgraph", &paths), None);

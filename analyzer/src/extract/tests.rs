@@ -496,3 +496,37 @@ export const b = createAgent({
         "agent ops tools=[shell]\nagent - tools=[shell]\ntool shell sinks=shell_exec",
     );
 }
+
+#[test]
+fn javascript_request_handlers_are_user_input() {
+    check(
+        &[
+            (
+                "lib/agents.ts",
+                r#"import { createReactAgent } from "@langchain/langgraph/prebuilt";
+export const web = createReactAgent({ llm, tools: [], name: "web" });
+export const next = createReactAgent({ llm, tools: [], name: "next" });
+export const offline = createReactAgent({ llm, tools: [], name: "offline" });
+"#,
+            ),
+            (
+                "server.js",
+                r#"const express = require("express");
+const { web, offline } = require("./lib/agents");
+const app = express();
+app.post("/chat", async (req, res) => res.json(await web.invoke({ messages: [req.body] })));
+async function nightly() { await offline.invoke({ messages: [] }); }
+"#,
+            ),
+            (
+                "app/api/chat/route.ts",
+                r#"import { next } from "@/lib/agents";
+export async function POST(req: Request) {
+  return Response.json(await next.invoke(await req.json()));
+}
+"#,
+            ),
+        ],
+        "agent web tools=[] user-input\nagent next tools=[] user-input\nagent offline tools=[]",
+    );
+}
