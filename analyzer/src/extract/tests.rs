@@ -530,3 +530,24 @@ export async function POST(req: Request) {
         "agent web tools=[] user-input\nagent next tools=[] user-input\nagent offline tools=[]",
     );
 }
+
+#[test]
+fn javascript_import_cycles_and_self_reference_terminate() {
+    check(
+        &[
+            (
+                "a.ts",
+                "export * from \"./b\";\nexport * from \"./a\";\nimport x from \"./a\";\nexport default x;\n",
+            ),
+            (
+                "b.ts",
+                "export * from \"./a.js\";\nconst { q } = require(\"./b\");\nexport { q as default };\nexport * as ns from \"./c\";\n",
+            ),
+            (
+                "c.mts",
+                "import * as me from \"./c\";\nexport const f = () => me.f();\nexport const g = new me.g();\nclass K extends K {}\nvar L = class L extends L { m() { return new L().m(); } };\n",
+            ),
+        ],
+        "",
+    );
+}
