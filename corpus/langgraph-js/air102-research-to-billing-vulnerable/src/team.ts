@@ -1,6 +1,6 @@
-// case: AIR102 vulnerable (reported as AIR101 today, see tools.js). Two prebuilt agents are
-// nodes of one graph: the researcher reads web search results and its answer flows to the
-// billing agent, which can refund orders with no approval. Statements, not a chain;
+// case: AIR102 vulnerable. Two prebuilt agents are nodes of one graph: the researcher reads web
+// search results and its answer flows to the billing agent, which can refund orders with no
+// approval. Statements, not a chain;
 // `addNode({ researcher, billing })` object map; `DynamicStructuredTool` in a `.js` module.
 import { StateGraph, MessagesAnnotation, START, END, MemorySaver } from "@langchain/langgraph";
 import { createReactAgent } from "@langchain/langgraph/prebuilt";
@@ -13,7 +13,7 @@ const researcher = createReactAgent({ llm, tools: [webSearch], name: "researcher
 const billing = createReactAgent({ llm, tools: [refundTool], name: "billing" });
 
 const workflow = new StateGraph(MessagesAnnotation);
-workflow.addNode({ researcher, billing });
+workflow.addNode({ researcher, billing }); // path: AIR102
 workflow.addEdge(START, "researcher");
 workflow.addEdge("researcher", "billing");
 workflow.addEdge("billing", END);

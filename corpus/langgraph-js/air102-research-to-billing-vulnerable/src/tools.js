@@ -6,10 +6,9 @@ import { z } from "zod";
 
 const stripe = new Stripe(process.env.STRIPE_KEY);
 
-export const webSearch = new TavilySearch({ maxResults: 3 }); // path: AIR101
+export const webSearch = new TavilySearch({ maxResults: 3 }); // path: AIR102
 
-// known-miss: AIR102 agents that are nodes of one LangGraph graph share its state: the graph's sources reach the billing agent's own context, so AIR101 reports the tool (Python LangGraph behaves the same; graph routes between agent nodes are not handoffs yet)
-export const refundTool = new DynamicStructuredTool({ // expect: AIR101
+export const refundTool = new DynamicStructuredTool({ // expect: AIR102
   name: "refund_order",
   description: "Refund an order's charge",
   schema: z.object({ chargeId: z.string() }),
