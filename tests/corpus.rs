@@ -63,7 +63,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 fn comment_of(line: &str, ext: &str) -> Option<String> {
     let marker = match ext {
         "py" | "yaml" | "yml" | "toml" => "#",
-        "ts" | "tsx" | "js" | "mjs" | "mts" | "jsonc" | "json" => "//",
+        "ts" | "tsx" | "mts" | "cts" | "js" | "jsx" | "mjs" | "cjs" | "jsonc" | "json" => "//",
         _ => return None,
     };
     // The annotation comment is the last one on the line (strings rarely contain `# expect:`).

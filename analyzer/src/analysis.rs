@@ -234,8 +234,14 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     let mcp = crate::mcp::extract(knowledge, &db, &trees, &mut notices);
     crate::mcp::redact(&mut db, &mcp);
     lap("discover, read and parse");
-    let modules = name_modules(modules_src);
-    let ev = Interp::new(&modules).run();
+    let mut modules = name_modules(modules_src);
+    // TypeScript and JavaScript join the same evaluation through their own front end.
+    let ts_named: Vec<_> = ts_files
+        .iter()
+        .map(|(id, m)| (*id, db.get(*id).rel_path.clone(), m.clone()))
+        .collect();
+    modules.extend(crate::extract::js_lower::lower_project(&ts_named));
+    let ev = Interp::new(&modules).with_knowledge(knowledge).run();
     lap("evaluate");
     for f in &ev.fuel_exhausted {
         notices.push(Notice {

@@ -45,6 +45,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/knowledge/typescript.toml"),
     ),
     (
+        "rules/knowledge/langchain_js.toml",
+        include_str!("../../rules/knowledge/langchain_js.toml"),
+    ),
+    (
         "rules/knowledge/mcp_poisoning.toml",
         include_str!("../../rules/knowledge/mcp_poisoning.toml"),
     ),
@@ -187,6 +191,36 @@ pub struct SandboxEntry {
     pub pattern: CallPattern,
 }
 
+/// A JavaScript module whose exports are the same constructs as a Python framework's: its
+/// names are read as the Python names, so the Python extractors read JavaScript code too
+/// (`@langchain/langgraph` `StateGraph` is `langgraph.graph.StateGraph`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsModule {
+    /// The module specifier, or a prefix ending in `*` (`@langchain/*`).
+    pub module: String,
+    /// The Python module its exports live in; with a `*` module, a prefix the rest of the
+    /// specifier is appended to (`/` as `.`, `-` as `_`).
+    pub python: String,
+    /// Exports whose Python name differs from `<python>.<name in snake_case>`.
+    #[serde(default)]
+    pub exports: BTreeMap<String, String>,
+}
+
+/// A JavaScript API that takes an options object where Python takes keyword arguments
+/// (`compile({ interruptBefore })` is `compile(interrupt_before=...)`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsOptions {
+    /// Glob over the Python name of the callee (after [`JsModule`] mapping).
+    pub callee: String,
+    /// Position of the options object among the positional arguments.
+    pub arg: usize,
+    /// Keys renamed on the way (`checkpointSaver = "checkpointer"`); others are snake_cased.
+    #[serde(default)]
+    pub rename: BTreeMap<String, String>,
+}
+
 /// One knowledge file (built in or the user's).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -228,6 +262,11 @@ pub struct KnowledgeFile {
     /// AIR306 annotation semantics (`mcp.toml`).
     #[serde(default)]
     pub mcp_annotations: Option<crate::mcp::knowledge::AnnotationVocabulary>,
+    /// JavaScript modules read as Python frameworks (`langchain_js.toml`).
+    #[serde(default)]
+    pub js_module: Vec<JsModule>,
+    #[serde(default)]
+    pub js_options: Vec<JsOptions>,
 }
 
 /// All knowledge of one run, checked and indexed.
@@ -253,6 +292,8 @@ pub struct Knowledge {
     /// Literal prefixes (`langchain.chat_models.`) of model patterns that end in a wildcard.
     pub model_prefixes: Vec<String>,
     pub mcp: crate::mcp::knowledge::McpKnowledge,
+    pub js_modules: Vec<JsModule>,
+    pub js_options: Vec<JsOptions>,
 }
 
 /// Entries indexed by the last segment of their pattern, so a call is matched against the few
@@ -473,6 +514,8 @@ impl Knowledge {
             f.mcp_launcher,
             f.mcp_bridge,
         );
+        self.js_modules.extend(f.js_module);
+        self.js_options.extend(f.js_options);
         self.sinks.extend(f.sink);
         self.sources.extend(f.source);
         self.tools.extend(f.tool);
@@ -572,6 +615,42 @@ impl Knowledge {
         })
     }
 
+    /// The Python name of `member` exported by JavaScript module `spec`, when the module is
+    /// read as a Python framework (`default` and `*` stand for the module itself).
+    pub fn js_python_name(&self, spec: &str, member: &str) -> Option<String> {
+        for m in &self.js_modules {
+            let base = match m.module.strip_suffix('*') {
+                Some(prefix) => match spec.strip_prefix(prefix) {
+                    Some(rest) if !rest.is_empty() => format!(
+                        "{}{}",
+                        m.python.trim_end_matches('*'),
+                        rest.replace('-', "_")
+                    )
+                    .replace('/', "."),
+                    _ => continue,
+                },
+                None if m.module == spec => m.python.clone(),
+                None => continue,
+            };
+            if member == "default" || member == "*" {
+                return Some(base);
+            }
+            if let Some(q) = m.exports.get(member) {
+                return Some(q.clone());
+            }
+            return Some(format!("{base}.{}", js_member(member)));
+        }
+        None
+    }
+
+    /// The options entries of a JavaScript call whose callee reads as Python name `q`, in order
+    /// (an API may take its options object at one of several positions).
+    pub fn js_options_for<'k>(&'k self, q: &'k str) -> impl Iterator<Item = &'k JsOptions> + 'k {
+        self.js_options
+            .iter()
+            .filter(move |o| glob_match(&o.callee, q))
+    }
+
     pub fn sink_kind(&self, id: &str) -> Option<&SinkKind> {
         self.sink_kinds.get(id)
     }
@@ -583,6 +662,25 @@ impl Knowledge {
             .and_then(|k| Severity::parse(&k.severity))
             .unwrap_or(Severity::Medium)
     }
+}
+
+/// A JavaScript member name as its Python counterpart: lowerCamelCase becomes snake_case
+/// (`addNode` → `add_node`, `interruptBefore` → `interrupt_before`); names starting with a
+/// capital (classes, constants) are kept.
+pub fn js_member(name: &str) -> String {
+    if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// What a call site looks like to the matcher.
@@ -680,6 +778,49 @@ mod tests {
             "langchain_community.**.ShellTool",
             "other.ShellTool"
         ));
+    }
+
+    #[test]
+    fn javascript_names_map_to_python_ones() {
+        let k = Knowledge::builtin();
+        assert_eq!(js_member("addConditionalEdges"), "add_conditional_edges");
+        assert_eq!(js_member("StateGraph"), "StateGraph");
+        assert_eq!(js_member("END"), "END");
+        let q = |spec: &str, m: &str| k.js_python_name(spec, m);
+        assert_eq!(
+            q("@langchain/langgraph", "StateGraph").as_deref(),
+            Some("langgraph.graph.StateGraph")
+        );
+        assert_eq!(
+            q("@langchain/langgraph", "interrupt").as_deref(),
+            Some("langgraph.types.interrupt")
+        );
+        assert_eq!(
+            q("@langchain/langgraph/prebuilt", "createReactAgent").as_deref(),
+            Some("langgraph.prebuilt.create_react_agent")
+        );
+        assert_eq!(
+            q(
+                "@langchain/community/tools/tavily_search",
+                "TavilySearchResults"
+            )
+            .as_deref(),
+            Some("langchain_community.tools.tavily_search.TavilySearchResults")
+        );
+        assert_eq!(
+            q("@langchain/google-genai", "*").as_deref(),
+            Some("langchain_google_genai")
+        );
+        assert_eq!(
+            q("langchain", "tool").as_deref(),
+            Some("langchain_core.tools.tool")
+        );
+        assert_eq!(q("nodemailer", "default"), None);
+        let opts: Vec<usize> = k
+            .js_options_for("langchain_core.tools.tool")
+            .map(|o| o.arg)
+            .collect();
+        assert_eq!(opts, [1, 0]);
     }
 
     #[test]

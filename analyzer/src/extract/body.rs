@@ -910,6 +910,12 @@ impl Walker<'_, '_> {
         // Receiver taint (`cmd.strip()`), then arguments in order.
         let recv = match &f.kind {
             ExprKind::Attr(o, _) => self.expr(o, st),
+            // A call whose callee is itself a call (`Function(code)()` in JavaScript): the
+            // inner call runs first.
+            ExprKind::Call(..) => {
+                self.expr(f, st);
+                None
+            }
             _ => None,
         };
         let mut pos: Vec<(Option<Taint>, &Expr)> = vec![];

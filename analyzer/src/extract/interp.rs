@@ -272,6 +272,9 @@ pub struct Interp<'m> {
     discovered: Vec<FuncVal>,
     fuel: u64,
     call_depth: u32,
+    /// The knowledge that maps JavaScript names to Python ones (`langchain_js.toml`); without
+    /// it, JavaScript modules keep `js.<module>.<member>` names only.
+    js: Option<&'m crate::knowledge::Knowledge>,
 }
 
 impl<'m> Interp<'m> {
@@ -296,6 +299,44 @@ impl<'m> Interp<'m> {
             discovered: Vec::new(),
             fuel: FUEL,
             call_depth: 0,
+            js: None,
+        }
+    }
+
+    /// Reads JavaScript modules' framework names as Python ones with `k`'s `js_module` and
+    /// `js_options` tables.
+    pub fn with_knowledge(mut self, k: &'m crate::knowledge::Knowledge) -> Interp<'m> {
+        self.js = Some(k);
+        self
+    }
+
+    /// Whether the code being evaluated was lowered from JavaScript or TypeScript.
+    fn in_js(&self) -> bool {
+        self.frames
+            .last()
+            .is_some_and(|f| self.modules[f.module].ir.javascript)
+    }
+
+    /// The value of `member` of external JavaScript module `spec`: its Python name when the
+    /// module mirrors a Python framework, else `js.<module>.<member>`.
+    fn js_name(&self, spec: &str, member: &str) -> Value {
+        if let Some(q) = self.js.and_then(|k| k.js_python_name(spec, member)) {
+            return ext_value(&q);
+        }
+        let base = format!("js.{}", js_module_name(spec));
+        match member {
+            "default" | "*" => Value::Ext(base.into()),
+            m => Value::Ext(format!("{base}.{m}").into()),
+        }
+    }
+
+    /// A member of an external value in JavaScript code: Python-named values (mapped
+    /// frameworks) take the Python member name, `js.` values keep theirs.
+    fn js_attr(&self, q: &str, attr: &str) -> String {
+        if self.in_js() && !q.starts_with("js.") {
+            format!("{q}.{}", crate::knowledge::js_member(attr))
+        } else {
+            format!("{q}.{attr}")
         }
     }
 
@@ -465,6 +506,9 @@ impl<'m> Interp<'m> {
                 }
             }
         }
+        if self.in_js() {
+            return js_global(name);
+        }
         builtin(name)
     }
 
@@ -576,7 +620,10 @@ impl<'m> Interp<'m> {
                     }
                     let v = match target {
                         Some(i) => self.attr_of_module(i, name),
-                        None => ext_value(&format!("{full}.{name}")),
+                        None => match full.strip_prefix(crate::extract::js_lower::EXTERNAL) {
+                            Some(spec) => self.js_name(spec, name),
+                            None => ext_value(&format!("{full}.{name}")),
+                        },
                     };
                     let v = match v {
                         Value::Unknown => {
@@ -1245,7 +1292,10 @@ impl<'m> Interp<'m> {
     pub fn getattr(&mut self, o: &Value, attr: &str) -> Value {
         match o {
             Value::Module(i) => self.attr_of_module(*i, attr),
-            Value::Ext(q) => ext_value(&format!("{q}.{attr}")),
+            Value::Ext(q) => match q.strip_prefix(crate::extract::js_lower::EXTERNAL) {
+                Some(spec) => self.js_name(spec, attr),
+                None => ext_value(&self.js_attr(q, attr)),
+            },
             Value::Obj(id) => {
                 let id = *id;
                 if let Some(v) = self.ev.objects[id].attrs.get(attr) {
@@ -1264,7 +1314,7 @@ impl<'m> Interp<'m> {
                             None => Value::Unknown,
                         },
                     },
-                    ObjKind::Ext(c) => Value::Ext(format!("{c}.{attr}").into()),
+                    ObjKind::Ext(c) => Value::Ext(self.js_attr(&c, attr).into()),
                     ObjKind::ToolFunc { .. } => Value::Unknown,
                 }
             }
@@ -1292,7 +1342,22 @@ impl<'m> Interp<'m> {
             ExprKind::Attr(obj, attr) => {
                 let o = self.expr(obj);
                 let v = self.getattr(&o, attr);
-                (v, last_name(obj), Some(attr.clone()), Some(o))
+                // JavaScript methods of Python-named framework objects take their Python
+                // names (`addNode` is `add_node`).
+                let mapped = self.in_js()
+                    && match &o {
+                        Value::Obj(id) => self.ev.objects[*id]
+                            .class_name()
+                            .is_some_and(|c| !c.starts_with("js.")),
+                        Value::Ext(q) => !q.starts_with("js"),
+                        _ => false,
+                    };
+                let m = if mapped {
+                    crate::knowledge::js_member(attr).into()
+                } else {
+                    attr.clone()
+                };
+                (v, last_name(obj), Some(m), Some(o))
             }
             _ => (self.expr(f), None, None, None),
         };
@@ -1338,6 +1403,9 @@ impl<'m> Interp<'m> {
             }
         }
         let site = self.site(span);
+        if self.in_js() {
+            self.js_options(&fv, args, &mut pos, &mut pos_spans, &mut kw, &mut kw_spans);
+        }
         let rec_args = pos.clone();
         let rec_kw = kw.clone();
         if let (Some(m), Some(recv)) = (&method_name, &recv_val) {
@@ -1405,6 +1473,84 @@ impl<'m> Interp<'m> {
         result
     }
 
+    /// JavaScript calls with an options object: for a framework API listed in `js_options`,
+    /// the object at its position becomes keyword arguments (keys renamed or snake_cased);
+    /// for other external (`js.`) callees, every object argument's properties count as keyword
+    /// arguments too (`fetch(url, { method: "POST" })`), the object staying positional.
+    fn js_options(
+        &self,
+        fv: &Value,
+        args: &[Arg],
+        pos: &mut Vec<Value>,
+        pos_spans: &mut Vec<Span>,
+        kw: &mut Vec<(String, Value)>,
+        kw_spans: &mut Vec<(String, Span)>,
+    ) {
+        let Value::Ext(q) = fv else { return };
+        // The value span of `key` in the object literal written at `at`, if it is one.
+        let value_span = |at: Span, key: &str| -> Option<Span> {
+            args.iter().find_map(|a| match a {
+                Arg::Pos(Expr {
+                    kind: ExprKind::Dict(items),
+                    span,
+                }) if *span == at => items.iter().find_map(|it| match it {
+                    DictItem::Pair(
+                        Expr {
+                            kind: ExprKind::Str(k),
+                            ..
+                        },
+                        v,
+                    ) if k == key => Some(v.span),
+                    _ => None,
+                }),
+                _ => None,
+            })
+        };
+        let entries = |d: &Value| -> Vec<(String, Value, Span)> {
+            match d {
+                Value::Dict(items) => items
+                    .iter()
+                    .filter_map(|(k, v)| match k {
+                        Value::Str(s, site) => Some((s.to_string(), v.clone(), site.span)),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => vec![],
+            }
+        };
+        if q.starts_with("js.") {
+            for (i, p) in pos.iter().enumerate() {
+                let at = pos_spans.get(i).copied().unwrap_or_default();
+                for (k, v, ks) in entries(p) {
+                    kw_spans.push((k.clone(), value_span(at, &k).unwrap_or(ks)));
+                    kw.push((k, v));
+                }
+            }
+            return;
+        }
+        let Some(opt) = self.js.and_then(|k| {
+            k.js_options_for(q)
+                .find(|o| matches!(pos.get(o.arg), Some(Value::Dict(_))))
+        }) else {
+            return;
+        };
+        let d = pos.remove(opt.arg);
+        let at = if opt.arg < pos_spans.len() {
+            pos_spans.remove(opt.arg)
+        } else {
+            Span::default()
+        };
+        for (k, v, ks) in entries(&d) {
+            let name = opt
+                .rename
+                .get(&k)
+                .cloned()
+                .unwrap_or_else(|| crate::knowledge::js_member(&k));
+            kw_spans.push((name.clone(), value_span(at, &k).unwrap_or(ks)));
+            kw.push((name, v));
+        }
+    }
+
     /// `d.items()`, `d.values()`, `d.get(k)`, `xs.append(x)`, `xs.extend(ys)` on known containers.
     fn container_method(
         &mut self,
@@ -1430,10 +1576,22 @@ impl<'m> Interp<'m> {
                 Some(k) => subscript(recv, k),
                 None => Value::Unknown,
             }),
-            (Value::List(items), "append" | "extend" | "insert") => {
+            (Value::List(items), "concat") => {
+                let mut v = (**items).clone();
+                for p in pos {
+                    match iter_elements(p) {
+                        Some(xs) => v.extend(xs),
+                        None => v.push(p.clone()),
+                    }
+                }
+                Some(Value::List(Rc::new(v)))
+            }
+            (Value::List(items), "append" | "extend" | "insert" | "push") => {
                 let mut v = (**items).clone();
                 match m {
                     "append" => v.push(pos.first().cloned().unwrap_or(Value::Unknown)),
+                    // JavaScript's `push(a, b)`.
+                    "push" => v.extend(pos.iter().cloned()),
                     "insert" => v.push(pos.get(1).cloned().unwrap_or(Value::Unknown)),
                     _ => match pos.first().and_then(iter_elements) {
                         Some(xs) => v.extend(xs),
@@ -1578,7 +1736,39 @@ impl<'m> Interp<'m> {
             | "iter" | "next" | "abs" | "round" | "callable" | "vars" | "locals" | "globals" => {
                 Some(Value::Unknown)
             }
-            "functools.partial" => first.cloned(),
+            "functools.partial" | "js.util.promisify" | "js.Promise.all" | "js.Array.from" => {
+                first.cloned()
+            }
+            "js.Object.values" => match first {
+                Some(Value::Dict(items)) => Some(Value::List(Rc::new(
+                    items.iter().map(|(_, v)| v.clone()).collect(),
+                ))),
+                _ => Some(Value::Unknown),
+            },
+            "js.Object.keys" => match first {
+                Some(Value::Dict(items)) => Some(Value::List(Rc::new(
+                    items.iter().map(|(k, _)| k.clone()).collect(),
+                ))),
+                _ => Some(Value::Unknown),
+            },
+            "js.Object.entries" => match first {
+                Some(Value::Dict(items)) => Some(Value::List(Rc::new(
+                    items
+                        .iter()
+                        .map(|(k, v)| Value::List(Rc::new(vec![k.clone(), v.clone()])))
+                        .collect(),
+                ))),
+                _ => Some(Value::Unknown),
+            },
+            "js.Object.assign" => {
+                let mut items = vec![];
+                for p in pos {
+                    if let Value::Dict(d) = p {
+                        items.extend(d.iter().cloned());
+                    }
+                }
+                Some(Value::Dict(Rc::new(items)))
+            }
             _ => None,
         }
     }
@@ -1828,6 +2018,47 @@ fn last_name(e: &Expr) -> Option<String> {
         ExprKind::Call(f, _) => last_name(f),
         _ => None,
     }
+}
+
+/// A free name in JavaScript code: the globals typescript.toml names (`fetch`, `eval`,
+/// `Function`, `process` ...) as `js.<name>`, anything else unknown.
+fn js_global(name: &str) -> Value {
+    const GLOBALS: &[&str] = &[
+        "fetch",
+        "eval",
+        "Function",
+        "process",
+        "console",
+        "JSON",
+        "Object",
+        "Array",
+        "Promise",
+        "Buffer",
+        "URL",
+        "Math",
+        "Date",
+        "Bun",
+        "Deno",
+        "globalThis",
+        "setTimeout",
+        "encodeURIComponent",
+    ];
+    if GLOBALS.contains(&name) {
+        Value::Ext(format!("js.{name}").into())
+    } else {
+        Value::Unknown
+    }
+}
+
+/// `node:fs/promises` → `fs.promises`; `@slack/web-api` → `@slack.web-api` (typescript.toml).
+pub fn js_module_name(spec: &str) -> String {
+    let m = spec.strip_prefix("node:").unwrap_or(spec);
+    let m = m
+        .strip_suffix(".js")
+        .or_else(|| m.strip_suffix(".mjs"))
+        .or_else(|| m.strip_suffix(".cjs"))
+        .unwrap_or(m);
+    m.replace('/', ".")
 }
 
 fn builtin(name: &str) -> Value {

@@ -807,7 +807,8 @@ impl<'a> Extractor<'a> {
             .and_then(|v| v.as_str())
             .map(String::from)
             .unwrap_or_else(|| c.def.name.clone());
-        let run = ["_run", "_arun"]
+        // LangChain.js subclasses implement `_call`.
+        let run = ["_run", "_arun", "_call"]
             .iter()
             .find_map(|m| match c.attrs.get(*m) {
                 Some(Value::Func(f)) => {
@@ -992,6 +993,26 @@ impl<'a> Extractor<'a> {
             file: self.modules[f.module].file,
             span: f.def.name_span,
         };
+        self.tool_from_func_at(f, name, site)
+    }
+
+    /// The tool object `id` makes of function `f`: a function written inside the call
+    /// (LangChain.js `tool(async (...) => {...}, {...})`) is defined by the call, any other by
+    /// its own name.
+    fn tool_made_by(&mut self, f: &FuncVal, name: Option<String>, id: ObjId) -> usize {
+        let at = self.ev.objects[id].site;
+        let inside = self.modules[f.module].file == at.file
+            && at.span.start <= f.def.span.start
+            && f.def.span.end <= at.span.end;
+        if inside {
+            self.tool_from_func_at(f, name, at)
+        } else {
+            self.tool_from_func(f, name)
+        }
+    }
+
+    /// A tool whose behaviour is `f`, defined at `site`.
+    fn tool_from_func_at(&mut self, f: &FuncVal, name: Option<String>, site: Site) -> usize {
         if let Some(&i) = self.tool_at.get(&site) {
             return i;
         }
@@ -1122,13 +1143,36 @@ impl<'a> Extractor<'a> {
                             return None;
                         };
                         if crate::extract::interp::is_tool_decorator(class) {
-                            // `tool("name", fn)` / `tool(fn)`
-                            let name = o.args.first().and_then(|a| a.as_str()).map(String::from);
+                            // `tool("name", fn)` / `tool(fn)`; LangChain.js: `tool(fn, { name })`.
+                            let name = o
+                                .args
+                                .first()
+                                .and_then(|a| a.as_str())
+                                .or_else(|| o.kwarg("name").and_then(|v| v.as_str()))
+                                .map(String::from);
                             let func = o.args.iter().find_map(|a| match a {
                                 Value::Func(f) => Some(f.clone()),
                                 _ => None,
-                            })?;
-                            return Some(self.tool_from_func(&func, name));
+                            });
+                            let Some(func) = func else {
+                                // LangChain.js `tool({ name, schema })` without a function: a
+                                // headless tool the client application runs; nothing runs here.
+                                let name = name?;
+                                let site = o.site;
+                                if let Some(&i) = self.tool_at.get(&site) {
+                                    return Some(i);
+                                }
+                                return Some(self.push_tool(
+                                    name,
+                                    site,
+                                    ToolOrigin::Known("headless tool".into()),
+                                    vec![],
+                                    vec![],
+                                    false,
+                                    false,
+                                ));
+                            };
+                            return Some(self.tool_made_by(&func, name, id));
                         }
                         if STRUCTURED_TOOL.iter().any(|g| glob_match(g, class)) {
                             let func = o
@@ -1138,7 +1182,7 @@ impl<'a> Extractor<'a> {
                                 .cloned();
                             let name = o.kwarg("name").and_then(|v| v.as_str()).map(String::from);
                             if let Some(Value::Func(f)) = func {
-                                return Some(self.tool_from_func(&f, name));
+                                return Some(self.tool_made_by(&f, name, id));
                             }
                             return None;
                         }
@@ -1296,7 +1340,9 @@ impl<'a> Extractor<'a> {
                     let cond = cfg.iter().any(|(k, _)| k.as_str() == Some("when"));
                     let decisions = cfg
                         .iter()
-                        .find(|(k, _)| k.as_str() == Some("allowed_decisions"))
+                        .find(|(k, _)| {
+                            matches!(k.as_str(), Some("allowed_decisions" | "allowedDecisions"))
+                        })
                         .map(|(_, v)| v.clone());
                     // An empty decision list approves nothing.
                     let empty = matches!(&decisions, Some(Value::List(xs)) if xs.is_empty());
@@ -1438,6 +1484,35 @@ impl<'a> Extractor<'a> {
                     .map(|(_, v)| v)
             };
             match call.method.as_str() {
+                // LangGraph.js: `addNode({ a: fnA, b: fnB })` and `addNode([["a", fnA], ...])`.
+                "add_node" if matches!(arg(0), Some(Value::Dict(_) | Value::List(_))) => {
+                    let pairs: Vec<(Value, Value)> = match arg(0) {
+                        Some(Value::Dict(items)) => items.iter().cloned().collect(),
+                        Some(Value::List(xs)) => xs
+                            .iter()
+                            .filter_map(|x| match x {
+                                Value::List(t) if t.len() >= 2 => {
+                                    Some((t[0].clone(), t[1].clone()))
+                                }
+                                _ => None,
+                            })
+                            .collect(),
+                        _ => vec![],
+                    };
+                    for (k, v) in pairs {
+                        let Some(name) = k.as_str().map(String::from) else {
+                            continue;
+                        };
+                        for alt in v.alternatives() {
+                            let action = self.node_action(alt);
+                            nodes.push(Node {
+                                name: name.clone(),
+                                site: call.site,
+                                action,
+                            });
+                        }
+                    }
+                }
                 "add_node" => {
                     let (name, action_v) = match (arg(0), arg(1)) {
                         (Some(Value::Str(s, _)), a) => (
@@ -1545,7 +1620,10 @@ impl<'a> Extractor<'a> {
                 "add_conditional_edges" | "set_conditional_entry_point" => {
                     let (from, path, map) = if call.method == "add_conditional_edges" {
                         (
-                            arg(0).and_then(|v| v.as_str()).map(norm),
+                            arg(0)
+                                .or_else(|| kw("source"))
+                                .and_then(|v| v.as_str())
+                                .map(norm),
                             arg(1).or_else(|| kw("path")).cloned(),
                             arg(2).or_else(|| kw("path_map")).cloned(),
                         )

@@ -187,6 +187,15 @@ impl<'a> Linker<'a> {
             .or_else(|| client.kwarg("connections"))
             .cloned()
             .unwrap_or(Value::Unknown);
+        // LangChain.js nests the servers under `mcpServers` (beside client options).
+        let conns = match &conns {
+            Value::Dict(items) => items
+                .iter()
+                .find(|(k, _)| k.as_str() == Some("mcpServers"))
+                .map(|(_, v)| v.clone())
+                .unwrap_or(conns),
+            _ => conns,
+        };
         let Value::Dict(items) = &conns else {
             // Connections read from a config file of the project (`json.load(open("mcp.json"))`).
             let from_file = self.config_file_servers(client.site, only);

@@ -11,6 +11,7 @@
 pub mod body;
 pub mod crewai;
 pub mod interp;
+pub mod js_lower;
 pub mod langgraph;
 pub mod mcp_link;
 pub mod mcp_server;

@@ -12,7 +12,13 @@ use crate::syntax::python;
 fn summarize(files: &[(&str, &str)]) -> String {
     let k = Knowledge::builtin();
     let mut modules = vec![];
+    let mut js = vec![];
     for (i, (path, src)) in files.iter().enumerate() {
+        if !path.ends_with(".py") {
+            let ir = crate::syntax::typescript::parse(src, crate::syntax::typescript::Dialect::Tsx);
+            js.push((FileId(i as u32), path.to_string(), std::sync::Arc::new(ir)));
+            continue;
+        }
         let stem = path.trim_end_matches(".py");
         let is_package = stem.ends_with("__init__");
         let name = stem.trim_end_matches("/__init__").replace('/', ".");
@@ -24,7 +30,8 @@ fn summarize(files: &[(&str, &str)]) -> String {
             ir: std::sync::Arc::new(python::parse(src)),
         });
     }
-    let ev = Interp::new(&modules).run();
+    modules.extend(crate::extract::js_lower::lower_project(&js));
+    let ev = Interp::new(&modules).with_knowledge(&k).run();
     let body = BodyAnalyzer::new(&k, &ev, &modules);
     let lg = Extractor::new(&k, &ev, &modules, &body).run();
     let mut out = vec![];
@@ -525,5 +532,130 @@ graph = g.compile()
          graph nodes=research edges=__start__>research\n\
          tool ask_researcher invokes agent researcher\n\
          node research invokes agent researcher",
+    );
+}
+
+#[test]
+fn javascript_graphs_chains_barrels_and_option_objects() {
+    check(
+        &[
+            (
+                "src/tools/index.ts",
+                r#"export * from "./mail.js";
+export { search as webSearch } from "../search";
+"#,
+            ),
+            (
+                "src/tools/mail.ts",
+                r#"import { tool } from "@langchain/core/tools";
+import nodemailer from "nodemailer";
+const t = nodemailer.createTransport({});
+export const sendMail = tool(async ({ to }) => t.sendMail({ to }), { name: "send_mail" });
+"#,
+            ),
+            (
+                "src/search.ts",
+                r#"const { TavilySearch } = require("@langchain/tavily");
+export const search = new TavilySearch({ maxResults: 2 });
+"#,
+            ),
+            (
+                "src/graph.ts",
+                r#"import * as lg from "@langchain/langgraph";
+import { ToolNode } from "@langchain/langgraph/prebuilt";
+import { sendMail, webSearch } from "./tools";
+const ROUTE = "review";
+async function review(state) {
+  return new lg.Command({ goto: state.ok ? "act" : lg.END });
+}
+function pick(state) { return state.next; }
+const g = new lg.StateGraph(lg.MessagesAnnotation)
+  .addNode({ [ROUTE]: review, reader: async (s) => s })
+  .addNode("act", new ToolNode([sendMail, webSearch]), { ends: ["reader"] })
+  .addEdge(lg.START, "reader")
+  .addConditionalEdges({ source: "reader", path: pick, pathMap: { yes: ROUTE, no: lg.END } });
+export default g.compile({ interruptBefore: ["act"] });
+"#,
+            ),
+        ],
+        "graph nodes=review,reader,act[send_mail,tavily_search] edges=__start__>reader,act>reader,reader>__end__,reader>review,review>__end__,review>act\ntool send_mail sinks=email_send",
+    );
+}
+
+#[test]
+fn javascript_prebuilt_agents_read_options_objects() {
+    check(
+        &[(
+            "agent.mjs",
+            r#"import { createReactAgent } from "@langchain/langgraph/prebuilt";
+import { createAgent, humanInTheLoopMiddleware, tool } from "langchain";
+import { execSync } from "child_process";
+const shell = tool(({ cmd }) => execSync(cmd), { name: "shell" });
+const extra = [];
+extra.push(shell);
+export const a = createReactAgent({ llm, tools: extra, name: "ops", checkpointSaver: saver });
+export const b = createAgent({
+  model: "openai:gpt-4.1",
+  tools: [...extra],
+  middleware: [humanInTheLoopMiddleware({ interruptOn: { shell: true } })],
+});
+"#,
+        )],
+        "agent ops tools=[shell]\nagent - tools=[shell]\ntool shell sinks=shell_exec",
+    );
+}
+
+#[test]
+fn javascript_request_handlers_are_user_input() {
+    check(
+        &[
+            (
+                "lib/agents.ts",
+                r#"import { createReactAgent } from "@langchain/langgraph/prebuilt";
+export const web = createReactAgent({ llm, tools: [], name: "web" });
+export const next = createReactAgent({ llm, tools: [], name: "next" });
+export const offline = createReactAgent({ llm, tools: [], name: "offline" });
+"#,
+            ),
+            (
+                "server.js",
+                r#"const express = require("express");
+const { web, offline } = require("./lib/agents");
+const app = express();
+app.post("/chat", async (req, res) => res.json(await web.invoke({ messages: [req.body] })));
+async function nightly() { await offline.invoke({ messages: [] }); }
+"#,
+            ),
+            (
+                "app/api/chat/route.ts",
+                r#"import { next } from "@/lib/agents";
+export async function POST(req: Request) {
+  return Response.json(await next.invoke(await req.json()));
+}
+"#,
+            ),
+        ],
+        "agent web tools=[] user-input\nagent next tools=[] user-input\nagent offline tools=[]",
+    );
+}
+
+#[test]
+fn javascript_import_cycles_and_self_reference_terminate() {
+    check(
+        &[
+            (
+                "a.ts",
+                "export * from \"./b\";\nexport * from \"./a\";\nimport x from \"./a\";\nexport default x;\n",
+            ),
+            (
+                "b.ts",
+                "export * from \"./a.js\";\nconst { q } = require(\"./b\");\nexport { q as default };\nexport * as ns from \"./c\";\n",
+            ),
+            (
+                "c.mts",
+                "import * as me from \"./c\";\nexport const f = () => me.f();\nexport const g = new me.g();\nclass K extends K {}\nvar L = class L extends L { m() { return new L().m(); } };\n",
+            ),
+        ],
+        "",
     );
 }

@@ -301,6 +301,10 @@ fn gate_fix(cx: &Ctx, u: &Unit, t: usize) -> Option<Fix> {
                 |n| matches!(&n.action, NodeAction::ToolNode { tools, .. } if tools.contains(&t)),
             )?;
             let site = g.compile_site?;
+            // The edit is written in Python syntax (`interrupt_before=[...]`).
+            if !cx.db.get(site.file).rel_path.ends_with(".py") {
+                return None;
+            }
             let text = cx.text(site);
             let title = format!(
                 "Pause before node `{}` (add it to `interrupt_before`)",

@@ -266,6 +266,9 @@ pub struct PyModule {
     pub body: Vec<Stmt>,
     /// `(span, message)` for syntax errors and nesting beyond `MAX_DEPTH`.
     pub issues: Vec<(Span, String)>,
+    /// Lowered from TypeScript or JavaScript (`extract::js_lower`): the interpreter reads names
+    /// with JavaScript's rules (globals, module specifiers, options objects).
+    pub javascript: bool,
 }
 
 thread_local! {
@@ -291,6 +294,7 @@ pub fn parse(text: &str) -> PyModule {
             return PyModule {
                 body: vec![],
                 issues: vec![(Span::default(), message)],
+                javascript: false,
             }
         }
     };
@@ -307,6 +311,7 @@ pub fn parse(text: &str) -> PyModule {
     PyModule {
         body,
         issues: l.issues,
+        javascript: false,
     }
 }
 

@@ -84,6 +84,8 @@ pub struct Param {
 #[derive(Debug, Clone)]
 pub struct FuncDef {
     pub name: Option<String>,
+    /// The span of the name, when the function has one.
+    pub name_span: Option<Span>,
     pub span: Span,
     pub params: Vec<Param>,
     /// The statements; an arrow with an expression body has one `Return`.
@@ -128,10 +130,14 @@ pub enum StmtKind {
     Var(Vec<Declarator>),
     Expr(Expr),
     Func(Arc<FuncDef>),
-    /// A class: its name and methods (as functions named after the method).
+    /// A class: its name and methods (as functions named after the method), the class it
+    /// extends, and its fields (`name = "search"`) with the span of their name.
     Class {
         name: Option<String>,
+        name_span: Span,
         methods: Vec<Arc<FuncDef>>,
+        extends: Option<Expr>,
+        fields: Vec<(String, Span, Option<Expr>)>,
     },
     Return(Option<Expr>),
     Throw(Expr),
@@ -145,10 +151,12 @@ pub enum StmtKind {
         value: Expr,
         cases: Vec<(Option<Expr>, Vec<Stmt>)>,
     },
-    /// Loops: their head expressions and body.
+    /// Loops: their head expressions and body. For `for (x of xs)` / `for (x in o)` loops,
+    /// `each` holds the names the loop binds and the heads are the iterated value alone.
     Loop {
         heads: Vec<Expr>,
         body: Vec<Stmt>,
+        each: Option<Vec<(String, Span)>>,
     },
     Block(Vec<Stmt>),
     Try {
@@ -158,6 +166,15 @@ pub enum StmtKind {
     },
     /// `export ...` of a declaration (the declaration itself) or `export default expr`.
     Export(Box<Stmt>),
+    /// `export default <expr or declaration>`: the value exported as `default`.
+    ExportDefault(Box<Stmt>),
+    /// `export { a, b as c }` (no module), `export { a as b } from "m"`, `export * from "m"`
+    /// (names `[("*", "*")]`), `export * as ns from "m"` (`[("*", "ns")]`): `(local or
+    /// imported, exported)` pairs.
+    ReExport {
+        module: Option<String>,
+        names: Vec<(String, String)>,
+    },
     Other,
 }
 
@@ -174,7 +191,9 @@ impl Stmt {
                 handler,
                 finalizer,
             } => vec![body, handler, finalizer],
-            StmtKind::Export(inner) => vec![std::slice::from_ref(&**inner)],
+            StmtKind::Export(inner) | StmtKind::ExportDefault(inner) => {
+                vec![std::slice::from_ref(&**inner)]
+            }
             _ => vec![],
         }
     }
@@ -441,20 +460,118 @@ impl Lower<'_> {
                 StmtKind::Import { module, names }
             }
             "export_statement" => {
+                let is_default = {
+                    let mut c = n.walk();
+                    let found = n.children(&mut c).any(|ch| ch.kind() == "default");
+                    found
+                };
+                let wrap = |inner: Stmt| {
+                    if is_default {
+                        StmtKind::ExportDefault(Box::new(inner))
+                    } else {
+                        StmtKind::Export(Box::new(inner))
+                    }
+                };
                 if let Some(decl) = n.child_by_field_name("declaration") {
                     let inner = self.stmt(decl, d)?;
-                    StmtKind::Export(Box::new(inner))
+                    wrap(inner)
                 } else if let Some(v) = n.child_by_field_name("value") {
-                    let e = self.expr(v, d);
-                    StmtKind::Export(Box::new(Stmt {
-                        kind: StmtKind::Expr(e),
-                        span: span(v),
-                    }))
+                    // `export default function f() {}` / `class C {}` lower as declarations.
+                    let inner = match v.kind() {
+                        "function_declaration"
+                        | "generator_function_declaration"
+                        | "class_declaration"
+                        | "class"
+                        | "abstract_class_declaration" => self.stmt(v, d),
+                        _ => None,
+                    };
+                    let inner = inner.unwrap_or_else(|| {
+                        let e = self.expr(v, d);
+                        Stmt {
+                            kind: StmtKind::Expr(e),
+                            span: span(v),
+                        }
+                    });
+                    wrap(inner)
                 } else {
-                    StmtKind::Other
+                    let module = n.child_by_field_name("source").map(|s| self.string_text(s));
+                    let mut names = vec![];
+                    let mut c = n.walk();
+                    for ch in n.children(&mut c) {
+                        match ch.kind() {
+                            "*" => names.push(("*".to_string(), "*".to_string())),
+                            "namespace_export" => {
+                                if let Some(id) = Self::named_children(ch).into_iter().next() {
+                                    names.push((
+                                        "*".to_string(),
+                                        self.text(id).trim_matches(['"', '\'']).to_string(),
+                                    ));
+                                }
+                            }
+                            "export_clause" => {
+                                for spec in Self::named_children(ch) {
+                                    if spec.kind() != "export_specifier" {
+                                        continue;
+                                    }
+                                    let name = spec.child_by_field_name("name").map(|x| {
+                                        self.text(x).trim_matches(['"', '\'']).to_string()
+                                    });
+                                    let alias = spec.child_by_field_name("alias").map(|x| {
+                                        self.text(x).trim_matches(['"', '\'']).to_string()
+                                    });
+                                    if let Some(name) = name {
+                                        let exported = alias.unwrap_or_else(|| name.clone());
+                                        names.push((name, exported));
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    if names.is_empty() {
+                        StmtKind::Other
+                    } else {
+                        StmtKind::ReExport { module, names }
+                    }
                 }
             }
             "lexical_declaration" | "variable_declaration" => {
+                // `var X = class X { ... }` (what bundlers emit): the class declaration itself,
+                // named after the variable.
+                let declarators: Vec<Node> = Self::named_children(n)
+                    .into_iter()
+                    .filter(|c| c.kind() == "variable_declarator")
+                    .collect();
+                if let [only] = declarators.as_slice() {
+                    let value = only.child_by_field_name("value");
+                    let target = only.child_by_field_name("name");
+                    if let (Some(v), Some(t)) = (value, target) {
+                        if v.kind() == "class" && t.kind() == "identifier" {
+                            if let Some(Stmt {
+                                kind:
+                                    StmtKind::Class {
+                                        methods,
+                                        extends,
+                                        fields,
+                                        ..
+                                    },
+                                ..
+                            }) = self.stmt(v, d)
+                            {
+                                return Some(Stmt {
+                                    kind: StmtKind::Class {
+                                        name: Some(self.text(t)),
+                                        name_span: span(t),
+                                        methods,
+                                        extends,
+                                        fields,
+                                    },
+                                    span: sp,
+                                });
+                            }
+                        }
+                    }
+                }
                 let mut decls = vec![];
                 for c in Self::named_children(n) {
                     if c.kind() != "variable_declarator" {
@@ -479,17 +596,62 @@ impl Lower<'_> {
             "function_declaration" | "generator_function_declaration" => {
                 StmtKind::Func(Arc::new(self.func(n, d)))
             }
-            "class_declaration" | "abstract_class_declaration" => {
-                let name = n.child_by_field_name("name").map(|x| self.text(x));
+            "class_declaration" | "abstract_class_declaration" | "class" => {
+                let name_node = n.child_by_field_name("name");
+                let name = name_node.map(|x| self.text(x));
+                let name_span = name_node.map(span).unwrap_or(sp);
                 let mut methods = vec![];
-                if let Some(b) = n.child_by_field_name("body") {
-                    for m in Self::named_children(b) {
-                        if m.kind() == "method_definition" {
-                            methods.push(Arc::new(self.func(m, d)));
+                let mut fields = vec![];
+                let mut extends = None;
+                for c in Self::named_children(n) {
+                    if c.kind() != "class_heritage" {
+                        continue;
+                    }
+                    // JavaScript: `class_heritage` holds the expression; TypeScript wraps it in
+                    // an `extends_clause` (with its `value`).
+                    for h in Self::named_children(c) {
+                        let v = if h.kind() == "extends_clause" {
+                            h.child_by_field_name("value")
+                        } else if h.kind() == "implements_clause" {
+                            None
+                        } else {
+                            Some(h)
+                        };
+                        if let (Some(v), None) = (v, &extends) {
+                            extends = Some(self.expr(v, d));
                         }
                     }
                 }
-                StmtKind::Class { name, methods }
+                if let Some(b) = n.child_by_field_name("body") {
+                    for m in Self::named_children(b) {
+                        match m.kind() {
+                            "method_definition" => methods.push(Arc::new(self.func(m, d))),
+                            "public_field_definition" | "field_definition" => {
+                                let key = m
+                                    .child_by_field_name("name")
+                                    .or_else(|| m.child_by_field_name("property"));
+                                if let Some(k) = key {
+                                    let value =
+                                        m.child_by_field_name("value").map(|v| self.expr(v, d));
+                                    let key_text = if k.kind() == "string" {
+                                        self.string_text(k)
+                                    } else {
+                                        self.text(k)
+                                    };
+                                    fields.push((key_text, span(k), value));
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                StmtKind::Class {
+                    name,
+                    name_span,
+                    methods,
+                    extends,
+                    fields,
+                }
             }
             "return_statement" => StmtKind::Return(n.named_child(0).map(|e| self.expr(e, d))),
             "throw_statement" => StmtKind::Throw(n.named_child(0).map(|e| self.expr(e, d))?),
@@ -539,7 +701,23 @@ impl Lower<'_> {
                 }
                 StmtKind::Switch { value, cases }
             }
-            "for_statement" | "for_in_statement" | "while_statement" | "do_statement" => {
+            "for_in_statement" => {
+                let each = n
+                    .child_by_field_name("left")
+                    .map(|l| self.pattern_names(l, d))
+                    .unwrap_or_default();
+                let heads = n
+                    .child_by_field_name("right")
+                    .map(|r| vec![self.expr(r, d)])
+                    .unwrap_or_default();
+                let body = self.body(n.child_by_field_name("body"), d);
+                StmtKind::Loop {
+                    heads,
+                    body,
+                    each: Some(each),
+                }
+            }
+            "for_statement" | "while_statement" | "do_statement" => {
                 let mut heads = vec![];
                 for f in ["initializer", "condition", "increment", "left", "right"] {
                     if let Some(x) = n.child_by_field_name(f) {
@@ -557,7 +735,11 @@ impl Lower<'_> {
                     }
                 }
                 let body = self.body(n.child_by_field_name("body"), d);
-                StmtKind::Loop { heads, body }
+                StmtKind::Loop {
+                    heads,
+                    body,
+                    each: None,
+                }
             }
             "statement_block" => StmtKind::Block(self.block_children(n, d)),
             "try_statement" => {
@@ -622,6 +804,7 @@ impl Lower<'_> {
 
     fn func(&mut self, n: Node, depth: u32) -> FuncDef {
         let name = n.child_by_field_name("name").map(|x| self.text(x));
+        let name_span = n.child_by_field_name("name").map(span);
         let mut params = vec![];
         if let Some(ps) = n.child_by_field_name("parameters") {
             for p in Self::named_children(ps) {
@@ -650,6 +833,7 @@ impl Lower<'_> {
         };
         FuncDef {
             name,
+            name_span,
             span: span(n),
             params,
             body,

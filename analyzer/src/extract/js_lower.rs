@@ -1,0 +1,808 @@
+//! The JavaScript front end of the interpreter: TypeScript/JavaScript IR lowered into the
+//! Python IR, so `interp`, `body`, `langgraph` and every rule read LangGraph.js and LangChain.js
+//! agents with the same machinery as Python ones.
+//!
+//! What is JavaScript-specific happens here, or in `interp` where a module is marked
+//! `javascript`: module specifiers are resolved to project files (`./tools`, `./tools.js` for
+//! `tools.ts`, `index` files, `.mts`/`.cts`), `export * from` and `export { a as b } from` become
+//! star and named imports (barrel files), `require(...)` becomes an import, `export default`
+//! binds `default`, `const f = () => ...` is a definition named `f`, object literals are dicts,
+//! `new X(...)` is a call, `this` is `self`, and destructured parameters are parameters. Names of
+//! external modules stay specifiers (`js:<spec>`); the interpreter maps them to Python names
+//! (`rules/knowledge/langchain_js.toml`) or to `js.<module>.<member>` (typescript.toml).
+//!
+//! The lowering recurses over the TypeScript IR, whose depth is capped at
+//! `typescript::MAX_DEPTH`.
+
+use crate::extract::interp::ModuleInfo;
+use crate::model::{FileId, Span};
+use crate::syntax::python as py;
+use crate::syntax::typescript as ts;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// The marker in front of an external module specifier in a lowered import.
+pub const EXTERNAL: &str = "js:";
+
+/// Route-registration methods of JavaScript web frameworks (Express, Hono, Fastify, Koa routers).
+const ROUTE_VERBS: &[&str] = &["get", "post", "put", "patch", "delete", "all"];
+
+/// Names of Next.js (app router) request handlers.
+const HTTP_HANDLERS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/// Extensions tried when a specifier names a file without one, in order.
+const EXTENSIONS: &[&str] = &[
+    ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".d.ts",
+];
+
+/// Lowers every TypeScript/JavaScript file of the project into interpreter modules, named by
+/// their path (`src/graph.ts`), which never collides with a dotted Python module name.
+pub fn lower_project(files: &[(FileId, String, Arc<ts::TsModule>)]) -> Vec<ModuleInfo> {
+    let paths: BTreeSet<&str> = files.iter().map(|(_, p, _)| p.as_str()).collect();
+    files
+        .iter()
+        .map(|(id, path, ir)| {
+            let l = Lowerer {
+                path,
+                paths: &paths,
+                tmp: 0,
+            };
+            ModuleInfo {
+                file: *id,
+                name: path.clone(),
+                aliases: vec![],
+                is_package: false,
+                ir: Arc::new(l.module(ir)),
+            }
+        })
+        .collect()
+}
+
+/// Resolves a module specifier written in file `from` to a project file, if it names one.
+pub fn resolve(from: &str, spec: &str, paths: &BTreeSet<&str>) -> Option<String> {
+    let bases = if spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".."
+    {
+        let dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        vec![join(dir, spec)?]
+    } else if let Some(rest) = spec.strip_prefix("@/").or_else(|| spec.strip_prefix("~/")) {
+        // The common `paths` aliases of tsconfig files: `@/x` is `src/x` or, in Next.js
+        // projects, `x` from the root.
+        vec![format!("src/{rest}"), rest.to_string()]
+    } else if spec.starts_with("src/") {
+        vec![spec.to_string()]
+    } else {
+        return None;
+    };
+    let mut candidates = vec![];
+    for base in bases {
+        candidates.push(base.clone());
+        for (js, tsx) in [
+            (".js", ".ts"),
+            (".js", ".tsx"),
+            (".jsx", ".tsx"),
+            (".mjs", ".mts"),
+            (".cjs", ".cts"),
+        ] {
+            if let Some(stem) = base.strip_suffix(js) {
+                candidates.push(format!("{stem}{tsx}"));
+            }
+        }
+        for ext in EXTENSIONS {
+            candidates.push(format!("{base}{ext}"));
+        }
+        for ext in EXTENSIONS {
+            candidates.push(format!("{base}/index{ext}"));
+        }
+    }
+    candidates.into_iter().find(|c| paths.contains(c.as_str()))
+}
+
+/// `dir` joined with a relative specifier, `.` and `..` folded; `None` above the root.
+fn join(dir: &str, spec: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in spec.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+struct Lowerer<'a> {
+    path: &'a str,
+    paths: &'a BTreeSet<&'a str>,
+    /// Counter for temporaries (destructuring).
+    tmp: usize,
+}
+
+fn e(kind: py::ExprKind, span: Span) -> py::Expr {
+    py::Expr { kind, span }
+}
+
+fn st(kind: py::StmtKind, span: Span) -> py::Stmt {
+    py::Stmt { kind, span }
+}
+
+fn name(n: &str, span: Span) -> py::Expr {
+    e(py::ExprKind::Name(n.into()), span)
+}
+
+/// The module of `require("m")` (possibly awaited).
+fn require_of(x: &ts::Expr) -> Option<&str> {
+    match &x.kind {
+        ts::ExprKind::Call(f, args) if matches!(&f.kind, ts::ExprKind::Ident(n) if n == "require") => {
+            match args.first().map(|a| &a.kind) {
+                Some(ts::ExprKind::Str(s)) => Some(s),
+                _ => None,
+            }
+        }
+        ts::ExprKind::Await(inner) => require_of(inner),
+        _ => None,
+    }
+}
+
+impl Lowerer<'_> {
+    fn module(mut self, m: &ts::TsModule) -> py::PyModule {
+        py::PyModule {
+            body: self.block(&m.body),
+            issues: vec![],
+            javascript: true,
+        }
+    }
+
+    /// A module reference for an import: the project file, else the external specifier.
+    fn module_ref(&self, spec: &str) -> String {
+        match resolve(self.path, spec, self.paths) {
+            Some(p) => p,
+            None => format!("{EXTERNAL}{spec}"),
+        }
+    }
+
+    fn block(&mut self, body: &[ts::Stmt]) -> Vec<py::Stmt> {
+        let mut out = vec![];
+        for s in body {
+            self.stmt(s, &mut out);
+        }
+        out
+    }
+
+    fn import_from(
+        &self,
+        module: &str,
+        names: Vec<(String, Option<String>)>,
+        span: Span,
+    ) -> py::Stmt {
+        st(
+            py::StmtKind::ImportFrom {
+                level: 0,
+                module: module.to_string(),
+                names,
+            },
+            span,
+        )
+    }
+
+    fn stmt(&mut self, s: &ts::Stmt, out: &mut Vec<py::Stmt>) {
+        let sp = s.span;
+        match &s.kind {
+            ts::StmtKind::Import { module, names } => {
+                let m = self.module_ref(module);
+                for (imported, local) in names {
+                    if imported == "*" {
+                        out.push(st(
+                            py::StmtKind::Import(vec![(m.clone(), Some(local.clone()))]),
+                            sp,
+                        ));
+                    } else {
+                        out.push(self.import_from(
+                            &m,
+                            vec![(imported.clone(), Some(local.clone()))],
+                            sp,
+                        ));
+                    }
+                }
+            }
+            ts::StmtKind::Var(decls) => {
+                for d in decls {
+                    self.declarator(d, sp, out);
+                }
+            }
+            ts::StmtKind::Expr(x) => match &x.kind {
+                ts::ExprKind::Assign(target, value) => {
+                    let v = self.expr(value);
+                    match self.target(target) {
+                        Some(t) => out.push(st(
+                            py::StmtKind::Assign {
+                                targets: vec![t],
+                                value: v,
+                                annotation: None,
+                            },
+                            sp,
+                        )),
+                        None => out.push(st(py::StmtKind::Expr(v), sp)),
+                    }
+                }
+                _ => out.push(st(py::StmtKind::Expr(self.expr(x)), sp)),
+            },
+            ts::StmtKind::Func(f) => {
+                let def = self.func(f, None, false);
+                out.push(st(py::StmtKind::Func(Arc::new(def)), sp));
+            }
+            ts::StmtKind::Class {
+                name,
+                name_span,
+                methods,
+                extends,
+                fields,
+            } => {
+                let cname = name.clone().unwrap_or_else(|| "anonymous".into());
+                let mut body = vec![];
+                for (k, ks, v) in fields {
+                    let value = match v {
+                        Some(v) => self.expr(v),
+                        None => e(py::ExprKind::None, *ks),
+                    };
+                    body.push(st(
+                        py::StmtKind::Assign {
+                            targets: vec![py::Target::Name(k.clone(), *ks)],
+                            value,
+                            annotation: None,
+                        },
+                        *ks,
+                    ));
+                }
+                for m in methods {
+                    let mut def = self.func(m, None, true);
+                    if def.name == "constructor" {
+                        def.name = "__init__".into();
+                    }
+                    body.push(st(py::StmtKind::Func(Arc::new(def)), m.span));
+                }
+                let bases = extends.iter().map(|b| py::Arg::Pos(self.expr(b))).collect();
+                out.push(st(
+                    py::StmtKind::Class(Arc::new(py::ClassDef {
+                        name: cname,
+                        name_span: *name_span,
+                        span: sp,
+                        bases,
+                        decorators: vec![],
+                        body,
+                        docstring: None,
+                    })),
+                    sp,
+                ));
+            }
+            ts::StmtKind::Return(x) => {
+                let v = x.as_ref().map(|x| self.expr(x));
+                out.push(st(py::StmtKind::Return(v), sp));
+            }
+            ts::StmtKind::Throw(x) => {
+                let v = self.expr(x);
+                out.push(st(py::StmtKind::Raise(Some(v)), sp));
+            }
+            ts::StmtKind::If { test, body, orelse } => {
+                let test = Box::new(self.expr(test));
+                let body = self.block(body);
+                let orelse = self.block(orelse);
+                out.push(st(py::StmtKind::If { test, body, orelse }, sp));
+            }
+            ts::StmtKind::Switch { value, cases } => {
+                let subject = Box::new(self.expr(value));
+                let mut bodies = vec![];
+                let mut values = vec![];
+                for (test, body) in cases {
+                    values.push(match test {
+                        Some(t) => vec![self.expr(t)],
+                        None => vec![],
+                    });
+                    bodies.push(self.block(body));
+                }
+                out.push(st(
+                    py::StmtKind::Match {
+                        subject,
+                        cases: bodies,
+                        values,
+                    },
+                    sp,
+                ));
+            }
+            ts::StmtKind::Loop { heads, body, each } => {
+                let body = self.block(body);
+                match each {
+                    Some(names) => {
+                        let target = match names.as_slice() {
+                            [(n, s)] => py::Target::Name(n.clone(), *s),
+                            many => py::Target::Tuple(
+                                many.iter()
+                                    .map(|(n, s)| py::Target::Name(n.clone(), *s))
+                                    .collect(),
+                            ),
+                        };
+                        let iter = match heads.first() {
+                            Some(h) => self.expr(h),
+                            None => e(py::ExprKind::Unknown, sp),
+                        };
+                        out.push(st(
+                            py::StmtKind::For {
+                                target,
+                                iter: Box::new(iter),
+                                body,
+                                orelse: vec![],
+                            },
+                            sp,
+                        ));
+                    }
+                    None => {
+                        for h in heads {
+                            let x = self.expr(h);
+                            out.push(st(py::StmtKind::Expr(x), h.span));
+                        }
+                        out.push(st(
+                            py::StmtKind::While {
+                                test: Box::new(e(py::ExprKind::Unknown, sp)),
+                                body,
+                                orelse: vec![],
+                            },
+                            sp,
+                        ));
+                    }
+                }
+            }
+            ts::StmtKind::Block(b) => {
+                for x in b {
+                    self.stmt(x, out);
+                }
+            }
+            ts::StmtKind::Try {
+                body,
+                handler,
+                finalizer,
+            } => {
+                let body = self.block(body);
+                let handler = self.block(handler);
+                let finalbody = self.block(finalizer);
+                out.push(st(
+                    py::StmtKind::Try {
+                        body,
+                        handlers: vec![handler],
+                        orelse: vec![],
+                        finalbody,
+                    },
+                    sp,
+                ));
+            }
+            // Next.js route handlers: `export async function POST(request) { ... }` in a route
+            // module receives the request, like a Python function decorated `@app.post(...)`.
+            ts::StmtKind::Export(inner) => match &inner.kind {
+                ts::StmtKind::Func(f)
+                    if f.name
+                        .as_deref()
+                        .is_some_and(|n| HTTP_HANDLERS.contains(&n)) =>
+                {
+                    let mut def = self.func(f, None, false);
+                    let verb = def.name.to_ascii_lowercase();
+                    def.decorators = vec![e(
+                        py::ExprKind::Attr(Box::new(name("route", f.span)), verb.into()),
+                        f.span,
+                    )];
+                    out.push(st(py::StmtKind::Func(Arc::new(def)), inner.span));
+                }
+                _ => self.stmt(inner, out),
+            },
+            ts::StmtKind::ExportDefault(inner) => {
+                let bound = match &inner.kind {
+                    ts::StmtKind::Func(f) => f.name.clone(),
+                    ts::StmtKind::Class { name, .. } => name.clone(),
+                    _ => None,
+                };
+                match (&inner.kind, bound) {
+                    (_, Some(n)) => {
+                        self.stmt(inner, out);
+                        out.push(st(
+                            py::StmtKind::Assign {
+                                targets: vec![py::Target::Name("default".into(), sp)],
+                                value: name(&n, inner.span),
+                                annotation: None,
+                            },
+                            sp,
+                        ));
+                    }
+                    (ts::StmtKind::Expr(x), None) => {
+                        let value = self.named_value(x, "default", x.span);
+                        out.push(st(
+                            py::StmtKind::Assign {
+                                targets: vec![py::Target::Name("default".into(), sp)],
+                                value,
+                                annotation: None,
+                            },
+                            sp,
+                        ));
+                    }
+                    _ => self.stmt(inner, out),
+                }
+            }
+            ts::StmtKind::ReExport { module, names } => match module {
+                Some(spec) => {
+                    let m = self.module_ref(spec);
+                    for (imported, exported) in names {
+                        match (imported.as_str(), exported.as_str()) {
+                            ("*", "*") => {
+                                out.push(self.import_from(&m, vec![("*".into(), None)], sp))
+                            }
+                            ("*", ns) => out.push(st(
+                                py::StmtKind::Import(vec![(m.clone(), Some(ns.to_string()))]),
+                                sp,
+                            )),
+                            (i, x) => out.push(self.import_from(
+                                &m,
+                                vec![(i.to_string(), Some(x.to_string()))],
+                                sp,
+                            )),
+                        }
+                    }
+                }
+                None => {
+                    for (local, exported) in names {
+                        if local != exported {
+                            out.push(st(
+                                py::StmtKind::Assign {
+                                    targets: vec![py::Target::Name(exported.clone(), sp)],
+                                    value: name(local, sp),
+                                    annotation: None,
+                                },
+                                sp,
+                            ));
+                        }
+                    }
+                }
+            },
+            ts::StmtKind::Other => {}
+        }
+    }
+
+    fn declarator(&mut self, d: &ts::Declarator, sp: Span, out: &mut Vec<py::Stmt>) {
+        let Some(value) = &d.value else { return };
+        // `const x = require("m")`, `const { a, b } = require("m")`.
+        if let Some(spec) = require_of(value) {
+            let m = self.module_ref(spec);
+            if d.pattern {
+                let names = d
+                    .names
+                    .iter()
+                    .map(|(n, _)| (n.clone(), Some(n.clone())))
+                    .collect();
+                out.push(self.import_from(&m, names, sp));
+            } else if let Some(n) = d.single() {
+                out.push(st(py::StmtKind::Import(vec![(m, Some(n.to_string()))]), sp));
+            }
+            return;
+        }
+        if let Some(n) = d.single() {
+            let nspan = d.names.first().map(|(_, s)| *s).unwrap_or(sp);
+            // `const f = () => ...` is a definition named `f` (JavaScript names it so too).
+            if let ts::ExprKind::Func(f) = &value.kind {
+                let mut def = self.func(f, Some((n, nspan)), false);
+                def.is_lambda = false;
+                out.push(st(py::StmtKind::Func(Arc::new(def)), sp));
+                return;
+            }
+            let v = self.bound_call(value, n);
+            out.push(st(
+                py::StmtKind::Assign {
+                    targets: vec![py::Target::Name(n.to_string(), nspan)],
+                    value: v,
+                    annotation: None,
+                },
+                sp,
+            ));
+            return;
+        }
+        // A destructuring pattern: `const { a, b } = v` reads `a` and `b` from a temporary.
+        self.tmp += 1;
+        let tmp = format!("__destructured_{}", self.tmp);
+        let v = self.expr(value);
+        out.push(st(
+            py::StmtKind::Assign {
+                targets: vec![py::Target::Name(tmp.clone(), sp)],
+                value: v,
+                annotation: None,
+            },
+            sp,
+        ));
+        for (n, s) in &d.names {
+            out.push(st(
+                py::StmtKind::Assign {
+                    targets: vec![py::Target::Name(n.clone(), *s)],
+                    value: e(
+                        py::ExprKind::Attr(Box::new(name(&tmp, *s)), n.as_str().into()),
+                        *s,
+                    ),
+                    annotation: None,
+                },
+                sp,
+            ));
+        }
+    }
+
+    fn target(&mut self, t: &ts::Expr) -> Option<py::Target> {
+        match &t.kind {
+            ts::ExprKind::Ident(n) if n == "this" => None,
+            ts::ExprKind::Ident(n) => Some(py::Target::Name(n.to_string(), t.span)),
+            ts::ExprKind::Member(o, p) => {
+                Some(py::Target::Attr(Box::new(self.expr(o)), p.to_string()))
+            }
+            ts::ExprKind::Index(o, k) => Some(py::Target::Subscript(
+                Box::new(self.expr(o)),
+                Box::new(self.expr(k)),
+            )),
+            _ => None,
+        }
+    }
+
+    /// A function. `bound`: the name it is bound to when the function itself has none;
+    /// `method`: a class method, which gets `self` first.
+    fn func(&mut self, f: &ts::FuncDef, bound: Option<(&str, Span)>, method: bool) -> py::FuncDef {
+        let (fname, name_span) = match (&f.name, f.name_span, bound) {
+            (_, _, Some((n, s))) => (n.to_string(), s),
+            (Some(n), Some(s), None) => (n.clone(), s),
+            (Some(n), None, None) => (
+                n.clone(),
+                Span {
+                    start: f.span.start,
+                    end: f.span.start,
+                },
+            ),
+            // An anonymous function is located where it starts.
+            (None, _, None) => (
+                "anonymous".to_string(),
+                Span {
+                    start: f.span.start,
+                    end: f.span.start.saturating_add(1).min(f.span.end),
+                },
+            ),
+        };
+        let mut params = vec![];
+        if method {
+            params.push(py::Param {
+                name: "self".into(),
+                span: Span {
+                    start: f.span.start,
+                    end: f.span.start,
+                },
+                annotation: None,
+                default: None,
+                kind: py::ParamKind::Normal,
+            });
+        }
+        for p in &f.params {
+            for (n, s) in &p.names {
+                if n == "this" {
+                    continue;
+                }
+                params.push(py::Param {
+                    name: n.clone(),
+                    span: *s,
+                    annotation: None,
+                    default: None,
+                    kind: py::ParamKind::Normal,
+                });
+            }
+        }
+        let body = self.block(&f.body);
+        py::FuncDef {
+            name: fname,
+            name_span,
+            span: f.span,
+            params,
+            decorators: vec![],
+            returns: None,
+            body,
+            docstring: None,
+            is_lambda: f.name.is_none() && bound.is_none(),
+        }
+    }
+
+    /// An expression that may be a function bound to `n` (an object property's value, an
+    /// exported default): such functions take the name, as in JavaScript.
+    fn named_value(&mut self, x: &ts::Expr, n: &str, at: Span) -> py::Expr {
+        match &x.kind {
+            ts::ExprKind::Func(f) if f.name.is_none() => {
+                let def = self.func(f, Some((n, at)), false);
+                e(py::ExprKind::Lambda(Arc::new(def)), x.span)
+            }
+            _ => self.expr(x),
+        }
+    }
+
+    /// The value of `const n = f(async () => ...)`: anonymous functions passed directly to the
+    /// call take the constant's name, so messages can name them (`tool(async (...) => ...)`).
+    fn bound_call(&mut self, value: &ts::Expr, n: &str) -> py::Expr {
+        let (ts::ExprKind::Call(f, args) | ts::ExprKind::New(f, args)) = &value.kind else {
+            return self.expr(value);
+        };
+        let fe = self.expr(f);
+        let args = args
+            .iter()
+            .map(|a| match &a.kind {
+                ts::ExprKind::Func(fd) if fd.name.is_none() => {
+                    let at = Span {
+                        start: a.span.start,
+                        end: a.span.start.saturating_add(1).min(a.span.end),
+                    };
+                    let def = self.func(fd, Some((n, at)), false);
+                    py::Arg::Pos(e(py::ExprKind::Lambda(Arc::new(def)), a.span))
+                }
+                ts::ExprKind::Spread(inner) => py::Arg::Star(self.expr(inner)),
+                _ => py::Arg::Pos(self.expr(a)),
+            })
+            .collect();
+        e(py::ExprKind::Call(Box::new(fe), args), value.span)
+    }
+
+    fn args(&mut self, args: &[ts::Expr]) -> Vec<py::Arg> {
+        args.iter()
+            .map(|a| match &a.kind {
+                ts::ExprKind::Spread(inner) => py::Arg::Star(self.expr(inner)),
+                _ => py::Arg::Pos(self.expr(a)),
+            })
+            .collect()
+    }
+
+    fn expr(&mut self, x: &ts::Expr) -> py::Expr {
+        let sp = x.span;
+        let kind = match &x.kind {
+            ts::ExprKind::Ident(n) if n == "this" => py::ExprKind::Name("self".into()),
+            ts::ExprKind::Ident(n) => py::ExprKind::Name(n.clone()),
+            ts::ExprKind::Member(o, p) => py::ExprKind::Attr(Box::new(self.expr(o)), p.clone()),
+            ts::ExprKind::Index(o, k) => {
+                py::ExprKind::Subscript(Box::new(self.expr(o)), Box::new(self.expr(k)))
+            }
+            ts::ExprKind::Call(fx, args) | ts::ExprKind::New(fx, args) => {
+                let f = self.expr(fx);
+                let mut args = self.args(args);
+                // A route registration (`app.post("/chat", async (req, res) => ...)`, Express,
+                // Hono, Fastify): its handlers receive requests, as a Python function decorated
+                // with `@app.post("/chat")` does; they carry the registration as decorator.
+                let route = matches!(&fx.kind, ts::ExprKind::Member(_, m) if ROUTE_VERBS.contains(&m.as_str()))
+                    && matches!(args.first(), Some(py::Arg::Pos(py::Expr { kind: py::ExprKind::Str(p), .. })) if p.starts_with('/'));
+                if route {
+                    for a in args.iter_mut() {
+                        if let py::Arg::Pos(py::Expr {
+                            kind: py::ExprKind::Lambda(def),
+                            ..
+                        }) = a
+                        {
+                            let mut d = (**def).clone();
+                            d.decorators = vec![f.clone()];
+                            *def = Arc::new(d);
+                        }
+                    }
+                }
+                py::ExprKind::Call(Box::new(f), args)
+            }
+            ts::ExprKind::Str(s) => py::ExprKind::Str(s.clone()),
+            ts::ExprKind::Template(xs) => {
+                py::ExprKind::FStr(xs.iter().map(|x| self.expr(x)).collect())
+            }
+            ts::ExprKind::Num => py::ExprKind::Num("0".into()),
+            ts::ExprKind::Bool(b) => py::ExprKind::Bool(*b),
+            ts::ExprKind::Null => py::ExprKind::None,
+            ts::ExprKind::Object(props) => {
+                let mut items = vec![];
+                for p in props {
+                    match p {
+                        ts::Prop::KeyValue {
+                            key,
+                            key_span,
+                            value,
+                        } => {
+                            let v = self.named_value(value, key, *key_span);
+                            items.push(py::DictItem::Pair(
+                                e(py::ExprKind::Str(key.clone()), *key_span),
+                                v,
+                            ));
+                        }
+                        ts::Prop::Computed(k, v) => {
+                            let k = self.expr(k);
+                            let v = self.expr(v);
+                            items.push(py::DictItem::Pair(k, v));
+                        }
+                        ts::Prop::Spread(v) => items.push(py::DictItem::Splat(self.expr(v))),
+                    }
+                }
+                py::ExprKind::Dict(items)
+            }
+            ts::ExprKind::Array(xs) => py::ExprKind::List(
+                xs.iter()
+                    .map(|x| match &x.kind {
+                        ts::ExprKind::Spread(inner) => {
+                            e(py::ExprKind::Starred(Box::new(self.expr(inner))), x.span)
+                        }
+                        _ => self.expr(x),
+                    })
+                    .collect(),
+            ),
+            ts::ExprKind::Func(f) => {
+                let def = self.func(f, None, false);
+                py::ExprKind::Lambda(Arc::new(def))
+            }
+            ts::ExprKind::Await(inner) => py::ExprKind::Await(Box::new(self.expr(inner))),
+            ts::ExprKind::Binary(op, a, b) => {
+                let (a, b) = (self.expr(a), self.expr(b));
+                match op.as_str() {
+                    "&&" | "||" | "??" => py::ExprKind::BoolOp(vec![a, b]),
+                    "===" | "!==" | "==" | "!=" | "<" | ">" | "<=" | ">=" | "instanceof" => {
+                        py::ExprKind::Compare(vec![a, b], vec![op.to_string()])
+                    }
+                    _ => py::ExprKind::BinOp(vec![op.to_string()], vec![a, b]),
+                }
+            }
+            ts::ExprKind::Cond(t, a, b) => py::ExprKind::IfExp(
+                Box::new(self.expr(t)),
+                Box::new(self.expr(a)),
+                Box::new(self.expr(b)),
+            ),
+            ts::ExprKind::Assign(t, v) => {
+                let v = self.expr(v);
+                match &t.kind {
+                    ts::ExprKind::Ident(n) if n != "this" => {
+                        py::ExprKind::Walrus(n.to_string(), Box::new(v))
+                    }
+                    _ => return v,
+                }
+            }
+            ts::ExprKind::Spread(inner) => py::ExprKind::Starred(Box::new(self.expr(inner))),
+            ts::ExprKind::Unknown => py::ExprKind::Unknown,
+        };
+        e(kind, sp)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_specifiers_like_typescript() {
+        let paths: BTreeSet<&str> = [
+            "src/graph.ts",
+            "src/tools/index.ts",
+            "src/tools/slack.ts",
+            "lib/util.mts",
+            "app.jsx",
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            resolve("src/graph.ts", "./tools", &paths).as_deref(),
+            Some("src/tools/index.ts")
+        );
+        assert_eq!(
+            resolve("src/tools/index.ts", "./slack.js", &paths).as_deref(),
+            Some("src/tools/slack.ts")
+        );
+        assert_eq!(
+            resolve("src/tools/slack.ts", "../graph", &paths).as_deref(),
+            Some("src/graph.ts")
+        );
+        assert_eq!(
+            resolve("src/a.ts", "../lib/util.mjs", &paths).as_deref(),
+            Some("lib/util.mts")
+        );
+        assert_eq!(
+            resolve("src/a.ts", "@/graph", &paths).as_deref(),
+            Some("src/graph.ts")
+        );
+        assert_eq!(
+            resolve("src/a.ts", "@/lib/util.mjs", &paths).as_deref(),
+            Some("lib/util.mts")
+        );
+        assert_eq!(resolve("x.ts", "./app", &paths).as_deref(), Some("app.jsx"));
+        assert_eq!(resolve("src/a.ts", "@langchain/langgraph", &paths), None);
+        assert_eq!(resolve("a.ts", "../../x", &paths), None);
+    }
+}

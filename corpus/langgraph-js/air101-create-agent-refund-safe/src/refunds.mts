@@ -1,0 +1,16 @@
+import Stripe from "stripe";
+import { tool } from "langchain";
+import * as z from "zod";
+
+const stripe = new Stripe(process.env.STRIPE_KEY ?? "");
+
+async function refund({ chargeId, amount }: { chargeId: string; amount: number }) {
+  const r = await stripe.refunds.create({ charge: chargeId, amount });
+  return `refund ${r.id} issued`;
+}
+
+export const issueRefund = tool(refund, {
+  name: "issue_refund",
+  description: "Refund a customer charge",
+  schema: z.object({ chargeId: z.string(), amount: z.number() }),
+});

@@ -1,0 +1,28 @@
+// case: AIR105 vulnerable. CommonJS (`require`): the payout tool asks a human with
+// `interrupt()` only after the transfer has been made. No untrusted source here.
+const { interrupt, MemorySaver } = require("@langchain/langgraph");
+const { createReactAgent } = require("@langchain/langgraph/prebuilt");
+const { ChatOpenAI } = require("@langchain/openai");
+const { tool } = require("@langchain/core/tools");
+const Stripe = require("stripe");
+const { z } = require("zod");
+
+const stripe = new Stripe(process.env.STRIPE_KEY);
+
+const payout = tool(
+  async ({ vendor, amount }) => {
+    const t = await stripe.transfers.create({ destination: vendor, amount, currency: "usd" });
+    const ok = interrupt({ question: `Transfer ${t.id} sent; keep it?` }); // expect: AIR105
+    if (!ok) {
+      await stripe.transfers.createReversal(t.id);
+    }
+    return t.id;
+  },
+  { name: "pay_vendor", description: "Pay a vendor", schema: z.object({ vendor: z.string(), amount: z.number() }) },
+);
+
+module.exports.agent = createReactAgent({
+  llm: new ChatOpenAI({ model: "gpt-4.1" }),
+  tools: [payout],
+  checkpointSaver: new MemorySaver(),
+});
