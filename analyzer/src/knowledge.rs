@@ -49,6 +49,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/knowledge/langchain_js.toml"),
     ),
     (
+        "rules/knowledge/openai_agents_js.toml",
+        include_str!("../../rules/knowledge/openai_agents_js.toml"),
+    ),
+    (
         "rules/knowledge/mcp_poisoning.toml",
         include_str!("../../rules/knowledge/mcp_poisoning.toml"),
     ),
