@@ -142,9 +142,15 @@ impl<'a> Linker<'a> {
                 .or_else(|| o.args.first())
                 .cloned()
                 .unwrap_or(Value::Unknown);
-            let label = get(&cfg, "server_label").and_then(|v| v.as_str());
+            // JavaScript's `hostedMcpTool({ serverLabel, serverUrl })` passes them as its own
+            // options (keyword arguments once lowered).
+            let label = get(&cfg, "server_label")
+                .or_else(|| o.kwarg("server_label"))
+                .and_then(|v| v.as_str());
             let url = get(&cfg, "server_url")
                 .or_else(|| get(&cfg, "connector_id"))
+                .or_else(|| o.kwarg("server_url"))
+                .or_else(|| o.kwarg("connector_id"))
                 .cloned();
             let conn = match url {
                 Some(u) => Value::Dict(std::rc::Rc::new(vec![(

@@ -16,7 +16,7 @@
 //! graph.
 
 use crate::extract::interp::{
-    iter_elements, Evaluation, FuncVal, ModuleInfo, Obj, ObjId, Site, Value,
+    iter_elements, Evaluation, FuncVal, ModuleInfo, Obj, ObjId, ObjKind, Site, Value,
 };
 use crate::extract::langgraph::{push_children, Extractor};
 use crate::knowledge::glob_match;
@@ -55,6 +55,12 @@ pub struct Sdk {
     /// What a hosted MCP tool without `require_approval` does: Python leaves it to the
     /// Responses API, which asks (`Always`); the JavaScript SDK defaults to `'never'` (`None`).
     pub hosted_mcp_default: Option<Approval>,
+    /// The same for a hosted MCP tool written in JavaScript (`hostedMcpTool({...})` without
+    /// `requireApproval` is `'never'`), whose settings are its own options, not a `tool_config`.
+    pub hosted_mcp_default_js: Option<Approval>,
+    /// The keys naming a policy's tools (`{"always": {"tool_names": [...]}}`; JavaScript's
+    /// nested objects keep their spelling, `toolNames`).
+    pub tool_names: &'static [&'static str],
     // Argument names.
     pub name: &'static str,
     pub tools: &'static str,
@@ -75,6 +81,10 @@ pub struct Sdk {
     pub input: &'static str,
     pub environment: &'static str,
     pub executor: &'static str,
+    /// JavaScript's local shell tool takes an object (`shellTool({ shell })`) whose method
+    /// (`run`) executes the commands, where Python takes an `executor` function.
+    pub shell: &'static str,
+    pub shell_run: &'static str,
 }
 
 /// The Python SDK, `openai-agents` 0.22 (frameworks.md §5.1).
@@ -84,6 +94,8 @@ pub const PYTHON: Sdk = Sdk {
         "agents.**.Agent",
         "agents.**.SandboxAgent",
         "agents.realtime.**.RealtimeAgent",
+        // JavaScript: `Agent.create({...})` (`@openai/agents`, openai_agents_js.toml).
+        "agents.**.Agent.create",
     ],
     clone: "clone",
     as_tool: "as_tool",
@@ -106,6 +118,8 @@ pub const PYTHON: Sdk = Sdk {
     shell_tool: &["agents.**.ShellTool", "agents.**.LocalShellTool"],
     hosted_mcp: &["agents.**.HostedMCPTool"],
     hosted_mcp_default: Some(Approval::Always),
+    hosted_mcp_default_js: None,
+    tool_names: &["tool_names", "toolNames"],
     name: "name",
     tools: "tools",
     handoffs: "handoffs",
@@ -125,6 +139,8 @@ pub const PYTHON: Sdk = Sdk {
     input: "input",
     environment: "environment",
     executor: "executor",
+    shell: "shell",
+    shell_run: "run",
 };
 
 /// How a tool's calls wait for a person.
@@ -710,7 +726,10 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                 // every call gated only when every acting tool of the server is listed.
                 let mut always: Vec<String> = vec![];
                 if let Some(a) = dict_get(v, "always") {
-                    let names = dict_get(a, "tool_names").cloned().unwrap_or(Value::Unknown);
+                    let names = (self.sdk.tool_names.iter())
+                        .find_map(|k| dict_get(a, k))
+                        .cloned()
+                        .unwrap_or(Value::Unknown);
                     for n in iter_elements(&names).unwrap_or_default() {
                         if let Some(s) = n.as_str() {
                             always.push(s.to_string());
@@ -926,14 +945,21 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             let cfg = kw(&o, self.sdk.tool_config)
                 .cloned()
                 .unwrap_or(Value::Unknown);
-            let setting = dict_get(&cfg, self.sdk.require_approval).cloned();
+            let setting = dict_get(&cfg, self.sdk.require_approval)
+                .or_else(|| kw(&o, self.sdk.require_approval))
+                .cloned();
             let site = match &setting {
                 Some(Value::Str(_, s)) => *s,
                 _ => at.unwrap_or(o.site),
             };
-            let mut gate = ts.first().and_then(|&t| {
-                self.mcp_approval(t, setting.as_ref(), site, self.sdk.hosted_mcp_default)
-            });
+            let default = if self.is_javascript(o.site.file) {
+                self.sdk.hosted_mcp_default_js
+            } else {
+                self.sdk.hosted_mcp_default
+            };
+            let mut gate = ts
+                .first()
+                .and_then(|&t| self.mcp_approval(t, setting.as_ref(), site, default));
             if let Some(&t) = ts.first() {
                 self.note_auto_callback(t, oid, self.sdk.on_approval_request);
             }
@@ -962,9 +988,13 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                 }
                 // A local executor written as a project function does what its body does (a
                 // test stub that records the call runs nothing).
-                if let (false, Some(Value::Func(f))) = (hosted, kw(&o, self.sdk.executor)) {
+                let executor = match kw(&o, self.sdk.executor) {
+                    Some(Value::Func(f)) => Some(f.clone()),
+                    _ => kw(&o, self.sdk.shell).and_then(|v| self.method_of(v, self.sdk.shell_run)),
+                };
+                if let (false, Some(f)) = (hosted, executor) {
                     for &t in &ts {
-                        self.ex.sinks_from(t, f);
+                        self.ex.sinks_from(t, &f);
                     }
                 }
             }
@@ -974,6 +1004,38 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             return (ts, unknown, self.approval_of(oid));
         }
         (ts, unknown, None)
+    }
+
+    /// Whether a file is a JavaScript/TypeScript module (lowered by `js_lower`).
+    fn is_javascript(&self, file: crate::model::FileId) -> bool {
+        self.modules
+            .iter()
+            .any(|m| m.file == file && m.ir.javascript)
+    }
+
+    /// A method of a project object (`new LocalShell()`'s `run`), looked up along its classes'
+    /// bases (a bounded walk).
+    fn method_of(&self, v: &Value, name: &str) -> Option<FuncVal> {
+        let Value::Obj(id) = v else { return None };
+        let ObjKind::Instance(c) = &self.ev.objects[*id].kind else {
+            return None;
+        };
+        let mut stack = vec![c.clone()];
+        let mut steps = 0;
+        while let Some(c) = stack.pop() {
+            steps += 1;
+            if steps > 32 {
+                break;
+            }
+            if let Some(Value::Func(f)) = c.attrs.get(name) {
+                return Some(f.clone());
+            }
+            stack.extend(c.bases.iter().rev().filter_map(|b| match b {
+                Value::Class(b) => Some(b.clone()),
+                _ => None,
+            }));
+        }
+        None
     }
 
     // ---- handoffs ---------------------------------------------------------------------------
