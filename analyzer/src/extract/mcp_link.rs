@@ -168,7 +168,27 @@ impl<'a> Linker<'a> {
                 .or_else(|| o.args.first())
                 .cloned()
                 .unwrap_or(Value::Unknown);
-            let name = o.kwarg("name").and_then(|v| v.as_str()).map(String::from);
+            let name = o
+                .kwarg("name")
+                .or_else(|| get(&params, "name"))
+                .and_then(|v| v.as_str())
+                .map(String::from);
+            // JavaScript: `new MCPServerStdio({ name, fullCommand: "npx -y pkg" })` (or
+            // `{ name, command, args }`): the options are the parameters.
+            let params = match get(&params, "fullCommand").or_else(|| get(&params, "full_command"))
+            {
+                Some(Value::Str(full, site)) => {
+                    let mut words = full.split_whitespace();
+                    let word = |w: &str| Value::Str(w.into(), *site);
+                    let command = words.next().map(word).unwrap_or(Value::Unknown);
+                    let args = Value::List(std::rc::Rc::new(words.map(word).collect()));
+                    Value::Dict(std::rc::Rc::new(vec![
+                        (word("command"), command),
+                        (word("args"), args),
+                    ]))
+                }
+                _ => params,
+            };
             let mut out = vec![];
             let mut items = iter_elements(&params).unwrap_or_default();
             if matches!(params, Value::Dict(_) | Value::Obj(_)) {
