@@ -1013,9 +1013,16 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             .any(|m| m.file == file && m.ir.javascript)
     }
 
-    /// A method of a project object (`new LocalShell()`'s `run`), looked up along its classes'
-    /// bases (a bounded walk).
+    /// A method of a project object (`new LocalShell()`'s `run`, looked up along its classes'
+    /// bases in a bounded walk) or a function of an object literal.
     fn method_of(&self, v: &Value, name: &str) -> Option<FuncVal> {
+        // An object literal (`const shell: Shell = { run: async () => ... }`).
+        if let Value::Dict(_) = v {
+            return match dict_get(v, name) {
+                Some(Value::Func(f)) => Some(f.clone()),
+                _ => None,
+            };
+        }
         let Value::Obj(id) = v else { return None };
         let ObjKind::Instance(c) = &self.ev.objects[*id].kind else {
             return None;
