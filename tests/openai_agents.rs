@@ -245,3 +245,83 @@ bot = Agent(name="Bot", tools=[WebSearchTool(), github])
         auto.findings
     );
 }
+
+/// A TypeScript project (`package.json`) analysed on its own.
+fn run_ts(files: &[(&str, &str)]) -> Analysis {
+    let dir = TempDir::new("openai-agents-js");
+    dir.write(
+        "package.json",
+        "{\"name\": \"app\", \"type\": \"module\"}\n",
+    );
+    for (p, s) in files {
+        dir.write(p, s);
+    }
+    let opts = Options {
+        paths: vec![dir.path().to_path_buf()],
+        ..Options::default()
+    };
+    analyze(&opts, &Knowledge::builtin())
+}
+
+#[test]
+fn javascript_hosted_mcp_defaults_to_never_and_policies_read_tool_names() {
+    let src = |extra: &str| {
+        format!(
+            r#"import {{ Agent, hostedMcpTool, webSearchTool }} from "@openai/agents";
+
+const github = hostedMcpTool({{
+  serverLabel: "github",
+  serverUrl: "https://api.githubcopilot.com/mcp/",{extra}
+}});
+export const bot = new Agent({{ name: "Bot", tools: [webSearchTool(), github] }});
+"#
+        )
+    };
+    let never = run_ts(&[("src/bot.ts", &src(""))]);
+    assert_eq!(
+        codes(&never),
+        vec![("AIR101".into(), "src/bot.ts".into(), 3)],
+        "{:#?}",
+        never.findings
+    );
+    let always = run_ts(&[("src/bot.ts", &src("\n  requireApproval: \"always\","))]);
+    assert!(always.findings.is_empty(), "{:#?}", always.findings);
+    // A policy naming some tools (`toolNames`, JavaScript's spelling) is a conditional gate.
+    let some = run_ts(&[(
+        "src/bot.ts",
+        &src("\n  requireApproval: { always: { toolNames: [\"merge_pull_request\"] } },"),
+    )]);
+    let g = &some.inventory.gates;
+    assert_eq!(g.len(), 1, "{g:#?}");
+    assert_eq!(some.findings.len(), 1, "{:#?}", some.findings);
+    assert_eq!(some.findings[0].severity.to_string(), "medium");
+}
+
+#[test]
+fn javascript_shell_tools_do_what_their_shell_runs() {
+    let src = |run: &str| {
+        format!(
+            r#"import {{ exec }} from "node:child_process";
+import {{ Agent, shellTool }} from "@openai/agents";
+
+const shell = {{ run: {run} }};
+export const ops = new Agent({{ name: "Ops", tools: [shellTool({{ shell }})] }});
+"#
+        )
+    };
+    let stub = run_ts(&[(
+        "src/ops.ts",
+        &src("async () => ({ output: [{ stdout: \"\", stderr: \"\" }] })"),
+    )]);
+    assert!(stub.findings.is_empty(), "{:#?}", stub.findings);
+    let host = run_ts(&[(
+        "src/ops.ts",
+        &src("async (action) => { exec(action.commands.join(\" && \")); return { output: [] }; }"),
+    )]);
+    assert_eq!(
+        codes(&host),
+        vec![("AIR201".into(), "src/ops.ts".into(), 5)],
+        "{:#?}",
+        host.findings
+    );
+}

@@ -2,11 +2,11 @@
 //! on those tools, the handoffs and agents-as-tools between agents, and the runs that feed them
 //! user input (frameworks.md §5).
 //!
-//! Python (`openai-agents`, import `agents`) is read today. Every argument and class name the
-//! SDK spells is in one table, [`Sdk`] ([`PYTHON`]), so the JavaScript SDK (`@openai/agents`:
-//! `new Agent({name, tools, handoffs})`, `needsApproval`, `asTool`) can be read by the same code
-//! once TypeScript is lowered to the same values: keyword arguments are also looked up in a
-//! single positional options object.
+//! Python (`openai-agents`, import `agents`) and JavaScript (`@openai/agents`) are read by the
+//! same code: TypeScript is lowered to the same values (`js_lower`, names mapped by
+//! `rules/knowledge/openai_agents_js.toml`), and keyword arguments are also looked up in a single
+//! positional options object (`new Agent({name, tools, handoffs})`). Every argument and class
+//! name the SDK spells is in one table, [`Sdk`] ([`PYTHON`], JavaScript-only spellings included).
 //!
 //! Tools go into the shared tool table of [`Extractor`] (hosted tools are `[[tool]]` entries of
 //! `rules/knowledge/openai_agents.toml`, MCP servers and `HostedMCPTool` are linked by
