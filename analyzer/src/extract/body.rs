@@ -360,8 +360,13 @@ impl<'a> BodyAnalyzer<'a> {
         };
         let is_literal = |e: &Expr| match &e.kind {
             ExprKind::Str(_) => true,
-            ExprKind::Name(n) => literal_loops.contains(&n.as_str()),
-            _ => false,
+            ExprKind::Name(n) => {
+                literal_loops.contains(&n.as_str())
+                    || assigned
+                        .get(n.as_str())
+                        .is_some_and(|v| is_generated_name(v))
+            }
+            _ => is_generated_name(e),
         };
         let joined = |e: &Expr| match &e.kind {
             ExprKind::BinOp(ops, xs) => {
@@ -829,7 +834,7 @@ impl Walker<'_, '_> {
                 }
                 acc
             }
-            ExprKind::BoolOp(xs) => {
+            ExprKind::BoolOp(_, xs) => {
                 let mut acc = None;
                 for x in xs {
                     let t = self.expr(x, st);
@@ -1045,6 +1050,18 @@ impl Walker<'_, '_> {
                 }
             }
         }
+        // A project validator (`safe = validate_path(p)`) returns a value it has checked.
+        if full
+            .callees
+            .iter()
+            .any(|c| matches!(c, Callee::Local(g) if validates_and_returns(&g.def)))
+        {
+            let t = pos.first().and_then(|(t, _)| t.clone()).or(recv);
+            return t.map(|mut t| {
+                t.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                t
+            });
+        }
         // Sanitizers return a value clean for their kinds.
         if let Some(kinds) = self.a.sanitizer_kinds(&full.callees) {
             let t = pos.first().and_then(|(t, _)| t.clone()).or(recv);
@@ -1121,21 +1138,124 @@ fn ends_in_exit(body: &[Stmt]) -> bool {
     )
 }
 
+/// A file name the code makes up itself: an f-string whose every interpolation is a call
+/// without arguments (`f"{uuid.uuid4()}.pdf"`, `f"run-{time.time()}.log"`).
+fn is_generated_name(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::FStr(xs) => {
+            !xs.is_empty()
+                && xs
+                    .iter()
+                    .all(|x| matches!(&x.kind, ExprKind::Call(_, args) if args.is_empty()))
+        }
+        _ => false,
+    }
+}
+
+/// Validation calls whose failure, negated and followed by `raise`, makes an allow-list check.
+const VALIDATORS: &[&str] = &[
+    "isalnum",
+    "isdigit",
+    "isdecimal",
+    "isidentifier",
+    "fullmatch",
+    "match",
+    "is_relative_to",
+    "startswith",
+];
+
+/// Whether a project function is a validator that returns what it checked: its body raises
+/// when an allow-list check fails (`if not resolved.is_relative_to(base): raise ...`,
+/// `if not re.match(PATTERN, name): raise ...`, `if x not in ALLOWED: raise ...`) and it
+/// returns a value (`return resolved`). Deny-list checks (`if p.startswith("/proc"): raise`)
+/// do not count: they leave everything else through.
+pub fn validates_and_returns(def: &FuncDef) -> bool {
+    let mut raises_on_failed_check = false;
+    let mut returns_value = false;
+    let mut checks = false;
+    crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| {
+        match &st.kind {
+            StmtKind::If { test, body, .. }
+                if matches!(body.last().map(|s| &s.kind), Some(StmtKind::Raise(_)))
+                    && is_failed_check(test) =>
+            {
+                raises_on_failed_check = true;
+            }
+            StmtKind::Return(Some(e)) if !matches!(e.kind, ExprKind::None) => returns_value = true,
+            _ => {}
+        }
+        if st.exprs().into_iter().any(|e| mentions_validator(e, true)) {
+            checks = true;
+        }
+    });
+    // `for d in allowed: try: p.relative_to(d); return p ... ` then `raise` at the end: it
+    // fails unless a check passed.
+    let fails_at_end = matches!(def.body.last().map(|s| &s.kind), Some(StmtKind::Raise(_)));
+    (raises_on_failed_check || (fails_at_end && checks)) && returns_value
+}
+
+/// A test that holds when an allow-list check fails: `not <validation call>` (possibly inside
+/// `and`/`or`, or with the call nested as in `not any(p.is_relative_to(d) for d in dirs)`), or
+/// a `not in` comparison.
+fn is_failed_check(test: &Expr) -> bool {
+    let mut stack = vec![test];
+    let mut steps = 0;
+    while let Some(e) = stack.pop() {
+        steps += 1;
+        if steps > 1_000 {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Not(inner) => {
+                if mentions_validator(inner, false) {
+                    return true;
+                }
+            }
+            ExprKind::Compare(_, ops)
+                if ops.iter().any(|o| o == "not in")
+                    || ops.windows(2).any(|w| w[0] == "not" && w[1] == "in") =>
+            {
+                return true
+            }
+            ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") => stack.extend(xs.iter()),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether `e` calls a validation method; with `raising`, also the checks that raise instead of
+/// answering (`p.relative_to(base)`).
+fn mentions_validator(e: &Expr, raising: bool) -> bool {
+    let mut stack = vec![e];
+    let mut steps = 0;
+    while let Some(e) = stack.pop() {
+        steps += 1;
+        if steps > 1_000 {
+            return false;
+        }
+        if let ExprKind::Call(f, _) = &e.kind {
+            if let ExprKind::Attr(_, m) = &f.kind {
+                if VALIDATORS.contains(&m.as_str()) || (raising && m == "relative_to") {
+                    return true;
+                }
+            }
+        }
+        crate::extract::langgraph::push_children(e, &mut stack);
+    }
+    false
+}
+
 /// Recognises validation guards on a name: `x in ALLOWED` (clean inside, `true`) and
 /// `x not in ALLOWED` / `not x.isalnum()` / `not is_relative_to(..)` with an exiting body
 /// (clean after, `false`).
 fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, bool)> {
-    const VALIDATORS: &[&str] = &[
-        "isalnum",
-        "isdigit",
-        "isdecimal",
-        "isidentifier",
-        "fullmatch",
-        "match",
-        "is_relative_to",
-        "startswith",
-    ];
     match &test.kind {
+        // `if not p.is_relative_to(base) or p == base: return`: p is clean after.
+        ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") && ends_in_exit(body) => xs
+            .iter()
+            .filter_map(|x| guard_clean(x, body, _orelse))
+            .find(|(_, inside)| !inside),
         ExprKind::Compare(xs, ops) if ops.len() == 1 => {
             let name = match xs.first().map(|x| &x.kind) {
                 Some(ExprKind::Name(n)) => n.to_string(),
