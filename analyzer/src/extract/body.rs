@@ -79,6 +79,8 @@ pub struct BodyAnalyzer<'a> {
     caps: RefCell<HashMap<Site, Rc<Caps>>>,
     facts: RefCell<HashMap<Site, Rc<BodyFacts>>>,
     in_progress: RefCell<Vec<Site>>,
+    /// `file_method_validates` answers, by file and method name.
+    validators: RefCell<HashMap<(crate::model::FileId, String), bool>>,
 }
 
 /// Parameters the runtime injects: not model-controlled.
@@ -161,6 +163,7 @@ impl<'a> BodyAnalyzer<'a> {
             caps: RefCell::new(HashMap::new()),
             facts: RefCell::new(HashMap::new()),
             in_progress: RefCell::new(vec![]),
+            validators: RefCell::new(HashMap::new()),
         }
     }
 
@@ -189,14 +192,64 @@ impl<'a> BodyAnalyzer<'a> {
         }
     }
 
+    /// Whether `file` defines a method `name` (a function whose first parameter is `self`) that
+    /// is a validator (`validates_and_returns`).
+    fn file_method_validates(&self, file: crate::model::FileId, name: &str) -> bool {
+        if let Some(v) = self.validators.borrow().get(&(file, name.to_string())) {
+            return *v;
+        }
+        let v = self.ev.funcs.iter().any(|(s, f)| {
+            s.file == file
+                && f.def.name == name
+                && f.def.params.first().is_some_and(|p| p.name == "self")
+                && validates_and_returns(&f.def)
+        });
+        self.validators
+            .borrow_mut()
+            .insert((file, name.to_string()), v);
+        v
+    }
+
+    /// Whether a call executes a literal query that only reads (`SELECT ... WHERE id = ?`): its
+    /// first word is one of `sql_read_verbs` (`rules/knowledge/mcp.toml`).
+    fn literal_sql_read(&self, rec: &CallRecord) -> bool {
+        let Some(query) = rec.args.first().and_then(Value::as_str) else {
+            return false;
+        };
+        let verb = query
+            .trim_start()
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        self.k.mcp.annotations.sql_read_verbs.contains(&verb)
+    }
+
+    /// Whether a call is an `sql_exec` sink of knowledge running a literal read-only query.
+    fn sql_read_call(&self, rec: &CallRecord) -> bool {
+        self.literal_sql_read(rec)
+            && rec.callees.iter().any(|c| {
+                Self::callee_strings(c).is_some_and(|kc| {
+                    self.k
+                        .sinks_for(kc)
+                        .iter()
+                        .any(|(_, s)| s.kind == "sql_exec")
+                })
+            })
+    }
+
     /// Sink kinds of one library call (with its argument-index filters).
     pub fn direct_sinks(&self, rec: &CallRecord) -> Vec<(usize, String)> {
+        let read_query = self.sql_read_call(rec);
         let mut out = vec![];
         for c in &rec.callees {
             let Some(kc) = Self::callee_strings(c) else {
                 continue;
             };
             for (i, s) in self.k.sinks_for(kc) {
+                if read_query && s.kind == "sql_exec" {
+                    continue;
+                }
                 if let Some(req) = &s.requires_kwarg {
                     let truthy = rec
                         .kwargs
@@ -233,6 +286,9 @@ impl<'a> BodyAnalyzer<'a> {
 
     pub fn direct_sources(&self, rec: &CallRecord) -> Vec<String> {
         let mut out = vec![];
+        if self.sql_read_call(rec) {
+            out.push("db_read".to_string());
+        }
         for c in &rec.callees {
             let Some(kc) = Self::callee_strings(c) else {
                 continue;
@@ -1050,12 +1106,18 @@ impl Walker<'_, '_> {
                 }
             }
         }
-        // A project validator (`safe = validate_path(p)`) returns a value it has checked.
-        if full
-            .callees
-            .iter()
-            .any(|c| matches!(c, Callee::Local(g) if validates_and_returns(&g.def)))
-        {
+        // A project validator (`safe = validate_path(p)`, `self._validate_identifier(name)`)
+        // returns a value it has checked.
+        if full.callees.iter().any(|c| match c {
+            Callee::Local(g) => validates_and_returns(&g.def),
+            // A method called on `self` whose class the interpreter did not resolve: a method of
+            // that name defined in this file.
+            Callee::Method {
+                method,
+                receiver: Some(r),
+            } if r == "self" => self.a.file_method_validates(self.file, method),
+            _ => false,
+        }) {
             let t = pos.first().and_then(|(t, _)| t.clone()).or(recv);
             return t.map(|mut t| {
                 t.clean = self.a.k.sink_kinds.keys().cloned().collect();
@@ -1218,6 +1280,17 @@ fn is_failed_check(test: &Expr) -> bool {
                 return true
             }
             ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") => stack.extend(xs.iter()),
+            // `not p.startswith(prefix) and p != base`: an allow-list check with an exception
+            // written as a comparison.
+            ExprKind::BoolOp(ops, xs)
+                if ops.iter().all(|o| o == "and")
+                    && xs.iter().all(|x| {
+                        matches!(x.kind, ExprKind::Compare(..))
+                            || matches!(&x.kind, ExprKind::Not(i) if mentions_validator(i, false))
+                    }) =>
+            {
+                stack.extend(xs.iter())
+            }
             _ => {}
         }
     }
