@@ -1268,11 +1268,7 @@ fn is_failed_check(test: &Expr) -> bool {
             return false;
         }
         match &e.kind {
-            ExprKind::Not(inner) => {
-                if mentions_validator(inner, false) {
-                    return true;
-                }
-            }
+            ExprKind::Not(inner) if mentions_validator(inner, false) => return true,
             ExprKind::Compare(_, ops)
                 if ops.iter().any(|o| o == "not in")
                     || ops.windows(2).any(|w| w[0] == "not" && w[1] == "in") =>
