@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The airlock benchmark: one run that measures, on the same corpus and the same machine,
 #   read-only  walk + read of every file (airlock's discovery and reader): the I/O floor
-#   parse      the same walk and reads plus a tree-sitter-python parse: the floor airlock is held to
-#   airlock    `airlock check DIR --format json`
+#   parse      the same walk and reads plus a tree-sitter parse (Python, TypeScript, TSX/JS
+#              grammars as airlock picks them): the floor airlock is held to
+#   airlock    `airlock check DIR --format json` on the whole corpus (Python + JS/TS)
+#   airlock-py the same on the Python half, the set the Python tools below are compared on
 #   ruff       `ruff check --select ALL --no-cache --exit-zero` (the speed users expect of a Rust linter)
 #   semgrep    one taint rule (bench/semgrep-taint.yml), the tool users would otherwise run
 # and prints a table (also written to bench/results/latest.md) with the median wall time of
@@ -20,7 +22,8 @@ set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${AIRLOCK_BENCH_CACHE:-$HOME/.cache/airlock-bench}"
-CORPUS="$CACHE/python"
+CORPUS="$CACHE/corpus"
+PY_CORPUS="$CACHE/corpus/python"
 RUNS="${BENCH_RUNS:-3}"
 SEMGREP="${BENCH_SEMGREP:-1}"
 RUFF_VERSION=0.17.6
@@ -109,7 +112,10 @@ log "warming the page cache"
 "$FLOOR" "$CORPUS" --read-only >"$OUT/warmup.out"
 FILES="$(floor_field "$OUT/warmup.out" files)"
 BYTES="$(floor_field "$OUT/warmup.out" bytes)"
-"$VENV/bin/ruff" check --select ALL --show-files "$CORPUS" 2>/dev/null | grep '\.pyi\?$' >"$OUT/ruff-files.txt" || true
+"$FLOOR" "$PY_CORPUS" --read-only >"$OUT/warmup-py.out"
+PY_FILES="$(floor_field "$OUT/warmup-py.out" files)"
+PY_BYTES="$(floor_field "$OUT/warmup-py.out" bytes)"
+"$VENV/bin/ruff" check --select ALL --show-files "$PY_CORPUS" 2>/dev/null | grep '\.pyi\?$' >"$OUT/ruff-files.txt" || true
 RUFF_FILES="$(wc -l <"$OUT/ruff-files.txt")"
 RUFF_BYTES="$(tr '\n' '\0' <"$OUT/ruff-files.txt" | xargs -0 stat -c %s | awk '{s+=$1} END {print s+0}')"
 
@@ -132,10 +138,13 @@ for run in $(seq 1 "$RUNS"); do
   if grep -q "panicked" "$OUT/airlock-$run.err"; then
     FAILURES+=("airlock run $run: a thread panicked (see $OUT/airlock-$run.err)")
   fi
+  measure airlock-py "$run" "$PY_FILES" "$PY_BYTES" \
+    "$AIRLOCK" check "$PY_CORPUS" --format json --output "$OUT/airlock-py-$run.json"
+  [[ "$rc" == 0 || "$rc" == 1 ]] || FAILURES+=("airlock (Python half) run $run: exit code $rc")
   # Its report (about 400 MB of text here) goes to /dev/null, so disk writes do not count.
   measure ruff "$run" "$RUFF_FILES" "$RUFF_BYTES" \
     "$VENV/bin/ruff" check --select ALL --no-cache --exit-zero --quiet \
-    --output-file /dev/null "$CORPUS"
+    --output-file /dev/null "$PY_CORPUS"
   [[ "$rc" == 0 ]] || FAILURES+=("ruff run $run: exit code $rc")
 done
 
@@ -145,7 +154,7 @@ if [[ "$HAVE_SEMGREP" == 1 ]]; then
   measure semgrep 1 - - \
     "$VENV/bin/semgrep" scan --config "$REPO/bench/semgrep-taint.yml" --metrics=off \
     --disable-version-check --jobs "${RAYON_NUM_THREADS:-$(nproc)}" \
-    --json --output "$OUT/semgrep.json" "$CORPUS"
+    --json --output "$OUT/semgrep.json" "$PY_CORPUS"
   [[ "$rc" == 0 || "$rc" == 1 ]] || FAILURES+=("semgrep: exit code $rc")
   # Semgrep's file set (it skips tests/ folders and files over 1 MB by default).
   python3 - "$OUT/semgrep.json" "$RESULTS" <<'PY'
@@ -199,13 +208,14 @@ for line in open(results):
     count = lambda v: int(v) if v.isdigit() else 0
     rows[tool].append((count(files), count(size), float(secs), count(rss), int(rc), count(cpu)))
 
-order = ["read-only", "parse", "airlock", "ruff", "semgrep"]
+order = ["read-only", "parse", "airlock", "airlock-py", "ruff", "semgrep"]
 label = {
     "read-only": "walk + read (I/O floor)",
     "parse": "walk + read + tree-sitter parse (floor)",
     "airlock": "airlock check --format json",
-    "ruff": "ruff check --select ALL",
-    "semgrep": "semgrep, 1 taint rule",
+    "airlock-py": "airlock check, Python half",
+    "ruff": "ruff check --select ALL (Python half)",
+    "semgrep": "semgrep, 1 taint rule (Python half)",
 }
 median = {}
 table = ["| tool | runs | files | MB | median s | files/s | MB/s | peak RSS MB | CPU % |",
@@ -224,8 +234,8 @@ for tool in order:
                  f"{files / secs:,.0f} | {mb / secs:.1f} | {rss:,.0f} | {cpu:.0f} |")
 
 ratios = []
-for a, b in [("airlock", "parse"), ("airlock", "read-only"), ("airlock", "ruff"), ("airlock", "semgrep"),
-             ("parse", "read-only")]:
+for a, b in [("airlock", "parse"), ("airlock", "read-only"), ("airlock-py", "ruff"),
+             ("airlock-py", "semgrep"), ("parse", "read-only")]:
     if a in median and b in median:
         ratios.append(f"- {a}/{b}: **{median[a] / median[b]:.2f}x**")
 
@@ -248,7 +258,8 @@ failures = [f for f in env["FAILURES_TEXT"].splitlines() if f.strip()]
 lines = [
     "# airlock benchmark: latest run",
     "",
-    "Written by `bench/run.sh`; corpus from `bench/fetch-corpus.sh` (pinned PyPI wheels, Python files only).",
+    "Written by `bench/run.sh`; corpus from `bench/fetch-corpus.sh` (pinned PyPI wheels: their Python files;"
+    " pinned npm packages: their JavaScript/TypeScript files).",
     "",
     f"- airlock commit: `{env['COMMIT']}`; threads: {threads}; machine: {platform.machine()}, {os.cpu_count()} cores",
     f"- ruff {env['RUFF_VERSION']}; semgrep {env['SEMGREP_VERSION']}" + ("" if "semgrep" in rows else " (not run)"),

@@ -1,9 +1,12 @@
 //! The floor airlock's speed is measured against: the same walk, the same reads and a plain
-//! tree-sitter parse of every Python file, in parallel on as many threads as airlock uses.
+//! tree-sitter parse of every Python, TypeScript and JavaScript file (with the grammar airlock
+//! uses for each: Python, TypeScript for `.ts/.mts/.cts`, TSX for `.tsx` and JavaScript), in
+//! parallel on as many threads as airlock uses.
 //!
-//! `cargo run --release --example parse_floor -- DIR [--read-only]`
+//! `cargo run --release --example parse_floor -- DIR [--read-only] [--max-file-size BYTES]`
 //!
-//! The file set comes from `airlock_analyzer::discover::discover` with default options, so it
+//! The file set comes from `airlock_analyzer::discover::discover` with default options (or the
+//! given size cap, for a benchmark that raises airlock's `max-file-size`), so it
 //! is exactly the set `airlock check DIR` analyses, and files are read with the same
 //! `read_source` (BOM, binary sniff, UTF-8 check). `--read-only` stops after reading: the I/O
 //! floor. The thread count is rayon's default, as in airlock: `RAYON_NUM_THREADS` or the number
@@ -22,6 +25,7 @@ use tree_sitter::Parser;
 struct Tally {
     files: usize,
     python: usize,
+    typescript: usize,
     bytes: u64,
     unreadable: usize,
     with_syntax_errors: usize,
@@ -32,6 +36,7 @@ impl Tally {
     fn add(mut self, other: Tally) -> Tally {
         self.files += other.files;
         self.python += other.python;
+        self.typescript += other.typescript;
         self.bytes += other.bytes;
         self.unreadable += other.unreadable;
         self.with_syntax_errors += other.with_syntax_errors;
@@ -43,18 +48,32 @@ impl Tally {
 fn main() -> ExitCode {
     let mut read_only = false;
     let mut dirs = Vec::new();
-    for arg in std::env::args_os().skip(1) {
+    let mut options = DiscoverOptions::default();
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("--read-only") => read_only = true,
+            Some("--max-file-size") => {
+                match args
+                    .next()
+                    .and_then(|v| v.to_str().and_then(|v| v.parse().ok()))
+                {
+                    Some(bytes) => options.max_file_size = bytes,
+                    None => {
+                        eprintln!("error: --max-file-size needs a number of bytes");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             Some("-h" | "--help") => {
-                println!("usage: parse_floor DIR... [--read-only]");
+                println!("usage: parse_floor DIR... [--read-only] [--max-file-size BYTES]");
                 return ExitCode::SUCCESS;
             }
             _ => dirs.push(PathBuf::from(arg)),
         }
     }
     if dirs.is_empty() {
-        eprintln!("usage: parse_floor DIR... [--read-only]");
+        eprintln!("usage: parse_floor DIR... [--read-only] [--max-file-size BYTES]");
         return ExitCode::from(2);
     }
 
@@ -66,14 +85,14 @@ fn main() -> ExitCode {
         }
     };
     let start = Instant::now();
-    let found = discover::discover(&dirs, &DiscoverOptions::default());
+    let found = discover::discover(&dirs, &options);
     let walked = start.elapsed();
     let tally = pool.install(|| {
         found
             .files
             .par_iter()
-            .map_init(python_parser, |parser, file| {
-                visit(file, parser.as_mut().filter(|_| !read_only))
+            .map_init(Parsers::default, |parsers, file| {
+                visit(file, (!read_only).then_some(parsers))
             })
             .reduce(Tally::default, Tally::add)
     });
@@ -81,10 +100,11 @@ fn main() -> ExitCode {
 
     let mode = if read_only { "read-only" } else { "parse" };
     println!(
-        "{mode}: {} files ({} Python), {:.1} MB, walk {:.3} s, total {:.3} s on {} threads; \
-         {} with syntax errors, {} unreadable, {} walk notices",
+        "{mode}: {} files ({} Python, {} TypeScript/JavaScript), {:.1} MB, walk {:.3} s, \
+         total {:.3} s on {} threads; {} with syntax errors, {} unreadable, {} walk notices",
         tally.files,
         tally.python,
+        tally.typescript,
         tally.bytes as f64 / 1e6,
         walked.as_secs_f64(),
         total.as_secs_f64(),
@@ -94,11 +114,12 @@ fn main() -> ExitCode {
         found.notices.len(),
     );
     println!(
-        "mode={mode} threads={} files={} python={} bytes={} walk_s={:.6} total_s={:.6} \
-         syntax_errors={} parse_failures={} unreadable={}",
+        "mode={mode} threads={} files={} python={} typescript={} bytes={} walk_s={:.6} \
+         total_s={:.6} syntax_errors={} parse_failures={} unreadable={}",
         pool.current_num_threads(),
         tally.files,
         tally.python,
+        tally.typescript,
         tally.bytes,
         walked.as_secs_f64(),
         total.as_secs_f64(),
@@ -109,20 +130,41 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// A parser for Python, one per rayon worker; `None` only if the grammar's ABI were refused.
-fn python_parser() -> Option<Parser> {
-    let mut parser = Parser::new();
-    parser
-        .set_language(&tree_sitter_python::LANGUAGE.into())
-        .ok()
-        .map(|()| parser)
+/// One parser per grammar, per rayon worker, created on first use.
+#[derive(Default)]
+struct Parsers {
+    slots: [Option<Parser>; 3],
 }
 
-/// Reads one file as airlock does and, when a parser is given and the file is Python, parses it.
-fn visit(file: &FoundFile, parser: Option<&mut Parser>) -> Tally {
+impl Parsers {
+    /// The parser for `kind` (as `analysis::parse_file` picks grammars), or `None` for files
+    /// airlock does not parse with tree-sitter or if a grammar's ABI were refused.
+    fn get(&mut self, kind: FileKind) -> Option<&mut Parser> {
+        let (slot, language) = match kind {
+            FileKind::Python => (0, tree_sitter_python::LANGUAGE),
+            FileKind::TypeScript => (1, tree_sitter_typescript::LANGUAGE_TYPESCRIPT),
+            FileKind::Tsx | FileKind::JavaScript => (2, tree_sitter_typescript::LANGUAGE_TSX),
+            _ => return None,
+        };
+        let slot = &mut self.slots[slot];
+        if slot.is_none() {
+            let mut parser = Parser::new();
+            parser.set_language(&language.into()).ok()?;
+            *slot = Some(parser);
+        }
+        slot.as_mut()
+    }
+}
+
+/// Reads one file as airlock does and, when parsers are given, parses it with its grammar.
+fn visit(file: &FoundFile, parsers: Option<&mut Parsers>) -> Tally {
     let mut tally = Tally {
         files: 1,
         python: usize::from(file.kind == FileKind::Python),
+        typescript: usize::from(matches!(
+            file.kind,
+            FileKind::TypeScript | FileKind::Tsx | FileKind::JavaScript
+        )),
         ..Tally::default()
     };
     let text = match discover::read_source(file) {
@@ -134,7 +176,7 @@ fn visit(file: &FoundFile, parser: Option<&mut Parser>) -> Tally {
     };
     // On-disk size, so every tool in the benchmark table is credited with the same megabytes.
     tally.bytes = file.size;
-    if let (Some(parser), FileKind::Python) = (parser, file.kind) {
+    if let Some(parser) = parsers.and_then(|p| p.get(file.kind)) {
         match parser.parse(&text, None) {
             Some(tree) => tally.with_syntax_errors = usize::from(tree.root_node().has_error()),
             None => tally.parse_failures = 1,

@@ -279,6 +279,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     let mut pg = crate::graph::ProjectGraph::build(&ev, &modules, &lg);
     pg.add_mcp_servers(&mcp);
     pg.add_crewai(&crew);
+    pg.add_langgraph(&lg);
     let cx = Ctx {
         k: knowledge,
         ev: &ev,

@@ -327,7 +327,7 @@ impl Config {
                 return Some(p);
             }
         }
-        self.validate_knowledge(&Knowledge::builtin())
+        self.validate_knowledge(Knowledge::builtin_ref())
     }
 
     fn validate_knowledge(&self, k: &Knowledge) -> Option<Problem> {

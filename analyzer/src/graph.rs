@@ -5,7 +5,9 @@
 //! for the handoffs cross-agent paths follow (AIR102).
 
 use crate::extract::interp::{Callee, Evaluation, FuncVal, ModuleInfo, Site};
-use crate::extract::langgraph::{state_reads, EdgeKind, LangGraphFacts, NodeAction, END, START};
+use crate::extract::langgraph::{
+    state_reads, Checkpointer, EdgeKind, LangGraphFacts, NodeAction, END, START,
+};
 use crate::knowledge::glob_match;
 use crate::syntax::python::{visit_stmts, Arg, DictItem, Expr, ExprKind, StmtKind, Target};
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
@@ -139,6 +141,19 @@ impl ProjectGraph {
                     NodeAction::Unknown => {}
                 }
             }
+            for (name, action, _) in &g.node_runs {
+                let idx = pg.node(gi, name);
+                match action {
+                    NodeAction::Agent(a) => {
+                        pg.g.add_edge(idx, pg.agents[a], PEdge::Runs);
+                    }
+                    NodeAction::Graph(sub) => {
+                        let entry = pg.node(*sub, START);
+                        pg.g.add_edge(idx, entry, PEdge::Runs);
+                    }
+                    _ => {}
+                }
+            }
             let names: Vec<String> = g.nodes.iter().map(|n| n.name.clone()).collect();
             for e in &g.edges {
                 if e.to.as_deref() == Some(END) {
@@ -214,6 +229,217 @@ impl ProjectGraph {
         }
     }
 
+    /// The node of LangGraph agent `lg.agents[i]` (a prebuilt agent or a supervisor).
+    pub fn agent_node(&self, i: usize) -> Option<NodeIndex> {
+        self.agents.get(&i).copied()
+    }
+
+    /// The entry (`__start__`) of LangGraph graph `lg.graphs[i]`: where content handed to the
+    /// graph arrives, and the node of the graph's own context (its tool nodes' unit).
+    pub fn graph_entry(&self, i: usize) -> Option<NodeIndex> {
+        self.index.get(&(i, START.to_string())).copied()
+    }
+
+    /// Adds a handoff between two endpoints (agents, graph entries, CrewAI agents, steps or
+    /// managers; any framework's). The same kind and site between the same ends is added once.
+    pub fn add_handoff(&mut self, from: NodeIndex, to: NodeIndex, h: Handoff) {
+        if from == to {
+            return;
+        }
+        let exists = self.g.edges_connecting(from, to).any(
+            |e| matches!(e.weight(), PEdge::Handoff(x) if x.kind == h.kind && x.site == h.site),
+        );
+        if !exists {
+            self.g.add_edge(from, to, PEdge::Handoff(h));
+        }
+    }
+
+    /// The units holding tool `t`: agents (LangGraph or CrewAI) and the entries of graphs whose
+    /// tool nodes hold it.
+    pub fn tool_holders(&self, t: usize) -> Vec<NodeIndex> {
+        let Some(&tn) = self.tools.get(&t) else {
+            return vec![];
+        };
+        let mut out: Vec<NodeIndex> = self
+            .g
+            .edges_directed(tn, Direction::Incoming)
+            .filter(|e| matches!(e.weight(), PEdge::Holds))
+            .filter_map(|e| match self.g.node_weight(e.source()) {
+                Some(PNode::Node { graph, .. }) => self.graph_entry(*graph),
+                Some(PNode::Agent(_) | PNode::CrewAgent(_)) => Some(e.source()),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// LangGraph's routes between agents as handoffs: supervisor and swarm routes, agents
+    /// called inside a tool's body (request in, answer back), and, inside hand-built graphs,
+    /// the routes between nodes that run agents or subgraphs (directly or by invoking them in
+    /// the node's function). A node named in `interrupt_before` (with a checkpointer) gates the
+    /// routes into it and is not crossed.
+    pub fn add_langgraph(&mut self, lg: &LangGraphFacts) {
+        for r in &lg.routes {
+            let (Some(a), Some(b)) = (self.agent_node(r.from), self.agent_node(r.to)) else {
+                continue;
+            };
+            self.add_handoff(
+                a,
+                b,
+                Handoff {
+                    kind: r.kind,
+                    site: r.site,
+                    label: r.label.clone(),
+                    gate: None,
+                },
+            );
+        }
+        for ta in &lg.tool_agents {
+            let Some(b) = self.agent_node(ta.agent) else {
+                continue;
+            };
+            let tool = &lg.tools[ta.tool].name;
+            let agent = agent_name(lg, ta.agent);
+            for h in self.tool_holders(ta.tool) {
+                self.add_handoff(
+                    h,
+                    b,
+                    Handoff {
+                        kind: "agent-tool",
+                        site: ta.site,
+                        label: format!("tool `{tool}` passes the model's request to {agent}"),
+                        gate: None,
+                    },
+                );
+                self.add_handoff(
+                    b,
+                    h,
+                    Handoff {
+                        kind: "agent-tool",
+                        site: ta.site,
+                        label: format!("{agent}'s answer returns as the result of tool `{tool}`"),
+                        gate: None,
+                    },
+                );
+            }
+        }
+        // Graphs run by a node of another graph.
+        let mut subgraphs = BTreeSet::new();
+        for g in &lg.graphs {
+            let runs = g.node_runs.iter().map(|(_, a, _)| a);
+            for a in g.nodes.iter().map(|n| &n.action).chain(runs) {
+                if let NodeAction::Graph(s) = a {
+                    subgraphs.insert(*s);
+                }
+            }
+        }
+        for (gi, g) in lg.graphs.iter().enumerate() {
+            // Node name → (endpoints content enters, endpoints content leaves).
+            let mut holders: BTreeMap<String, (Vec<NodeIndex>, Vec<NodeIndex>)> = BTreeMap::new();
+            let runs = g.node_runs.iter().map(|(n, a, _)| (n, a));
+            for (name, action) in g.nodes.iter().map(|n| (&n.name, &n.action)).chain(runs) {
+                let (ins, outs) = match action {
+                    NodeAction::Agent(a) => match self.agent_node(*a) {
+                        Some(x) => (vec![x], vec![x]),
+                        None => continue,
+                    },
+                    NodeAction::Graph(s) => {
+                        let Some(entry) = self.graph_entry(*s) else {
+                            continue;
+                        };
+                        // What leaves a subgraph: its agents' answers, else its own context.
+                        let mut outs: Vec<NodeIndex> =
+                            lg.graphs[*s]
+                                .nodes
+                                .iter()
+                                .filter_map(|n| match n.action {
+                                    NodeAction::Agent(a) => self.agent_node(a),
+                                    _ => None,
+                                })
+                                .chain(lg.graphs[*s].node_runs.iter().filter_map(
+                                    |(_, a, _)| match a {
+                                        NodeAction::Agent(a) => self.agent_node(*a),
+                                        _ => None,
+                                    },
+                                ))
+                                .collect();
+                        if outs.is_empty() {
+                            outs.push(entry);
+                        }
+                        (vec![entry], outs)
+                    }
+                    _ => continue,
+                };
+                let e = holders.entry(name.clone()).or_default();
+                e.0.extend(ins);
+                e.1.extend(outs);
+            }
+            if holders.is_empty() {
+                continue;
+            }
+            let gated: BTreeMap<&str, Site> = if g.checkpointer == Checkpointer::Absent {
+                BTreeMap::new()
+            } else {
+                g.interrupt_before
+                    .iter()
+                    .flat_map(|e| {
+                        if e.name == "*" {
+                            g.nodes.iter().map(|n| (n.name.as_str(), e.site)).collect()
+                        } else {
+                            vec![(e.name.as_str(), e.site)]
+                        }
+                    })
+                    .collect()
+            };
+            let mut avoid: BTreeSet<String> = holders.keys().cloned().collect();
+            avoid.extend(gated.keys().map(|s| s.to_string()));
+            let site_of = |name: &str| {
+                g.nodes
+                    .iter()
+                    .find(|n| n.name == name)
+                    .map(|n| n.site)
+                    .unwrap_or(g.site)
+            };
+            let mut starts: Vec<(String, Vec<NodeIndex>, &'static str)> = holders
+                .iter()
+                .map(|(n, (_, outs))| (n.clone(), outs.clone(), "graph-route"))
+                .collect();
+            if subgraphs.contains(&gi) {
+                if let Some(entry) = self.graph_entry(gi) {
+                    starts.push((START.to_string(), vec![entry], "subgraph"));
+                }
+            }
+            for (from, outs, kind) in starts {
+                for to in self.reachable(gi, &from, &avoid) {
+                    if to == from {
+                        continue;
+                    }
+                    let Some((ins, _)) = holders.get(&to) else {
+                        continue;
+                    };
+                    let label = if kind == "subgraph" {
+                        format!("the subgraph's input reaches its node `{to}`")
+                    } else {
+                        format!("the graph routes node `{from}`'s output to node `{to}`")
+                    };
+                    let h = Handoff {
+                        kind,
+                        site: site_of(&to),
+                        label,
+                        gate: gated.get(to.as_str()).copied(),
+                    };
+                    for &o in &outs {
+                        for &i in ins {
+                            self.add_handoff(o, i, h.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The node of a CrewAI agent, manager or flow step.
     pub fn crew_node(&self, e: crate::extract::crewai::Endpoint) -> Option<NodeIndex> {
         self.endpoints.get(&e).copied()
@@ -230,6 +456,27 @@ impl ProjectGraph {
             })
             .collect();
         out.sort_by_key(|(t, h)| (t.index(), h.site));
+        out
+    }
+
+    /// Ungated handoffs into or out of `n`, with the node at the other end: what ties agents
+    /// into groups that share context (AIR103), whichever way content flows.
+    pub fn linked(&self, n: NodeIndex) -> Vec<(NodeIndex, &Handoff)> {
+        let mut out: Vec<(NodeIndex, &Handoff)> = self
+            .g
+            .edges_directed(n, Direction::Outgoing)
+            .map(|e| (e.target(), e.weight()))
+            .chain(
+                self.g
+                    .edges_directed(n, Direction::Incoming)
+                    .map(|e| (e.source(), e.weight())),
+            )
+            .filter_map(|(m, w)| match w {
+                PEdge::Handoff(h) if h.gate.is_none() => Some((m, h)),
+                _ => None,
+            })
+            .collect();
+        out.sort_by_key(|(t, h)| (t.index(), h.site, h.kind));
         out
     }
 
@@ -346,6 +593,17 @@ impl ProjectGraph {
     /// Whether a node routes to a computed target (any node of its graph).
     pub fn has_any_target(&self, graph: usize, node: &str) -> bool {
         self.any_target.contains_key(&(graph, node.to_string()))
+    }
+}
+
+/// How a LangGraph agent is named in labels.
+pub fn agent_name(lg: &LangGraphFacts, a: usize) -> String {
+    match &lg.agents[a].name {
+        Some(n) => format!("agent `{n}`"),
+        None => format!(
+            "the agent built by `{}`",
+            lg.agents[a].factory.rsplit('.').next().unwrap_or_default()
+        ),
     }
 }
 

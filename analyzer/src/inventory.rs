@@ -170,14 +170,16 @@ pub struct NodeInfo {
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RouteInfo {
-    /// The graph's agent context, or `crewai` for routes between CrewAI agents, managers and
-    /// flow steps.
+    /// The graph's agent context, `crewai` for routes between CrewAI agents, managers and
+    /// flow steps, or `langgraph` for routes between LangGraph agents (supervisors, swarms,
+    /// agents called in tools; `from` is then the tool).
     pub graph: String,
     pub from: String,
     /// The target node, or `*` when it is computed at run time.
     pub to: String,
     /// `edge`, `conditional`, `command` or `send`; between CrewAI agents `sequential`,
-    /// `task-context`, `delegation`, `answer`, `listen`, `router`, `kickoff` or `result`.
+    /// `task-context`, `delegation`, `answer`, `listen`, `router`, `kickoff` or `result`;
+    /// between LangGraph agents `supervisor`, `answer`, `handoff` or `agent-tool`.
     pub kind: String,
     pub place: Place,
 }
@@ -488,6 +490,31 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             to: name(r.to),
             kind: r.kind.as_str().to_string(),
             place: Place::from(&l),
+        });
+    }
+    // LangGraph routes between agents: supervisors, swarm handoff tools, agents called in tools.
+    let agent_name = |a: usize| {
+        cx.lg.agents[a]
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("agent {}", a + 1))
+    };
+    for r in &cx.lg.routes {
+        inv.routes.push(RouteInfo {
+            graph: "langgraph".to_string(),
+            from: agent_name(r.from),
+            to: agent_name(r.to),
+            kind: r.kind.to_string(),
+            place: Place::from(&cx.loc(r.site)),
+        });
+    }
+    for ta in &cx.lg.tool_agents {
+        inv.routes.push(RouteInfo {
+            graph: "langgraph".to_string(),
+            from: cx.lg.tools[ta.tool].name.clone(),
+            to: agent_name(ta.agent),
+            kind: "agent-tool".to_string(),
+            place: Place::from(&cx.loc(ta.site)),
         });
     }
     for s in &cx.mcp.servers {

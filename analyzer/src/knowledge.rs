@@ -331,7 +331,20 @@ pub enum KnowledgeError {
 
 impl Knowledge {
     /// The built-in knowledge. Panics only if the embedded files are broken, which a unit test rules out.
+    ///
+    /// The embedded files are parsed and indexed once per process; each call clones that copy
+    /// (config parsing, the language server and tests call this often).
     pub fn builtin() -> Knowledge {
+        Knowledge::builtin_ref().clone()
+    }
+
+    /// The process-wide built-in knowledge, for readers that do not extend it.
+    pub fn builtin_ref() -> &'static Knowledge {
+        static BUILTIN_KNOWLEDGE: std::sync::OnceLock<Knowledge> = std::sync::OnceLock::new();
+        BUILTIN_KNOWLEDGE.get_or_init(Knowledge::load_builtin)
+    }
+
+    fn load_builtin() -> Knowledge {
         let mut k = Knowledge::default();
         for (name, text) in BUILTIN {
             let file: KnowledgeFile = toml::from_str(text)

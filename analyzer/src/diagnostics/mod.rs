@@ -39,6 +39,28 @@ pub struct Report<'a> {
     pub path_prefix: &'a str,
 }
 
+/// The finding's path in words, one step after another: "tool `fetch_invoice` returns
+/// untrusted web_content content → it enters agent `researcher`'s context → ... → `pay_vendor`
+/// calls `stripe.Payout.create` (payment)". Empty when the finding has no path.
+pub fn explanation(finding: &Finding) -> String {
+    finding
+        .path
+        .iter()
+        .map(|step| step.label.as_str())
+        .filter(|label| !label.is_empty())
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// How sure airlock is, in words: `high`, `medium`, `low`.
+pub fn confidence_word(finding: &Finding) -> &'static str {
+    match finding.confidence {
+        crate::model::Confidence::High => "high",
+        crate::model::Confidence::Medium => "medium",
+        crate::model::Confidence::Low => "low",
+    }
+}
+
 /// `path` as GitHub should see it: with the report's prefix unless it is absolute.
 pub(crate) fn prefixed(report: &Report, path: &str) -> String {
     if report.path_prefix.is_empty() || std::path::Path::new(path).has_root() {

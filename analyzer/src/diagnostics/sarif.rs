@@ -205,7 +205,18 @@ fn result(finding: &Finding, report: &Report) -> Value {
         result.insert("ruleIndex".into(), json!(index));
     }
     result.insert("level".into(), json!(level(finding.severity)));
-    result.insert("message".into(), json!({ "text": finding.message }));
+    // The message says what is wrong, then each step of the path in words.
+    let why = super::explanation(finding);
+    let text = if finding.path.len() > 1 && !why.is_empty() {
+        format!(
+            "{}\n\nWhy ({} confidence): {why}",
+            finding.message,
+            super::confidence_word(finding)
+        )
+    } else {
+        finding.message.clone()
+    };
+    result.insert("message".into(), json!({ "text": text }));
     result.insert(
         "locations".into(),
         json!([{ "physicalLocation": physical_location(report, &finding.location) }]),
@@ -257,6 +268,7 @@ fn result(finding: &Finding, report: &Report) -> Value {
             "security-severity": finding.severity.security_severity(),
             "severity": finding.severity,
             "confidence": finding.confidence,
+            "explanation": why,
             "help": finding.help,
         }),
     );
@@ -396,10 +408,17 @@ mod tests {
             .position(|r| r.code == "AIR101")
             .expect("in catalog");
         assert_eq!(air101["ruleIndex"], index);
+        // The message, then the path in words with the confidence.
+        let text = air101["message"]["text"].as_str().expect("message text");
+        let why = crate::diagnostics::explanation(&findings[1]);
+        assert!(why.contains(" → "), "{why}");
         assert_eq!(
-            air101["message"]["text"],
-            "untrusted invoice text can reach the payment tool `refund`"
+            text,
+            format!(
+                "untrusted invoice text can reach the payment tool `refund`\n\nWhy (high confidence): {why}"
+            )
         );
+        assert_eq!(air101["properties"]["explanation"], why.as_str());
         let physical = &air101["locations"][0]["physicalLocation"];
         assert_eq!(physical["artifactLocation"]["uri"], "agent/tools.py");
         assert_eq!(physical["artifactLocation"]["uriBaseId"], "%SRCROOT%");

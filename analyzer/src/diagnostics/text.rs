@@ -278,6 +278,15 @@ fn build<'a>(finding: &'a Finding, sources: &'a SourceDb) -> FindingDiagnostic<'
         "{} [{}] {}",
         finding.code, finding.severity, finding.message
     );
+    // Each step in words, and how sure the analysis is.
+    let why = super::explanation(finding);
+    if finding.path.len() > 1 && !why.is_empty() {
+        message.push_str(&format!("\nwhy: {why}"));
+    }
+    message.push_str(&format!(
+        "\nconfidence: {}",
+        super::confidence_word(finding)
+    ));
     let source = match primary {
         Some(file) => {
             let items: Vec<(&Location, String)> = finding

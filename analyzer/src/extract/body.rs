@@ -65,6 +65,9 @@ pub struct LateGate {
 pub struct BodyFacts {
     /// Call site → the `interrupt()` (or helper) call that dominates it.
     pub dominated: HashMap<Site, Site>,
+    /// Call site → a pause that ran before it on some paths only (`if amount > LIMIT:
+    /// interrupt(...)`): a conditional approval, weaker than a dominating one.
+    pub weakly_dominated: HashMap<Site, Site>,
     pub injections: Vec<InjectionHit>,
     pub late_gates: Vec<LateGate>,
     /// Whether the body interrupts unconditionally at its top level.
@@ -569,6 +572,7 @@ impl<'a> BodyAnalyzer<'a> {
             out: BodyFacts::default(),
             ungated_sinks: vec![],
             at_top: true,
+            seen_pause: None,
         };
         let mut st = State::default();
         for (i, p) in f.def.params.iter().enumerate() {
@@ -658,6 +662,8 @@ struct Walker<'w, 'a> {
     ungated_sinks: Vec<(Site, String)>,
     /// Whether the statement being walked is at the function's top level (always runs).
     at_top: bool,
+    /// The first pause walked so far, on whatever path.
+    seen_pause: Option<Site>,
 }
 
 impl Walker<'_, '_> {
@@ -996,6 +1002,8 @@ impl Walker<'_, '_> {
         let full = self.record(e).cloned().unwrap_or(rec);
         if let Some(g) = st.gate {
             self.out.dominated.insert(site, g);
+        } else if let Some(p) = self.seen_pause {
+            self.out.weakly_dominated.insert(site, p);
         }
         // Approval pause.
         if self.a.is_interrupt(&full) {
@@ -1146,6 +1154,7 @@ impl Walker<'_, '_> {
         if st.gate.is_none() {
             st.gate = Some(site);
         }
+        self.seen_pause.get_or_insert(site);
         if self.at_top {
             self.out.always_interrupts.get_or_insert(site);
         }

@@ -39,6 +39,9 @@ pub struct Tool {
     pub toolkit: bool,
     /// The first `interrupt()` that dominates every privileged sink of the body, if any.
     pub body_gate: Option<Site>,
+    /// Without `body_gate`: a pause that runs before every privileged sink on some paths only
+    /// (inside an `if`), a conditional approval.
+    pub conditional_gate: Option<Site>,
     /// For the tools an agent loads from one MCP server: that server.
     pub mcp: Option<McpToolset>,
 }
@@ -136,6 +139,10 @@ pub struct Graph {
     /// tools the model may call from that node, executed by a hand-written tool loop when the
     /// graph has no `ToolNode`.
     pub model_tools: Vec<(String, Vec<usize>)>,
+    /// Agents and compiled subgraphs a function node invokes itself
+    /// (`def research(state): return researcher.invoke(state)`): node name, what it runs
+    /// (`NodeAction::Agent` or `NodeAction::Graph`), the call.
+    pub node_runs: Vec<(String, NodeAction, Site)>,
 }
 
 /// One `HumanInTheLoopMiddleware(interrupt_on=...)` entry.
@@ -162,6 +169,42 @@ pub struct Agent {
     pub checkpointer: Checkpointer,
     pub user_entries: Vec<Site>,
     pub obj: ObjId,
+    /// Handoff tools in its tool list (langgraph-swarm, langgraph-supervisor).
+    pub handoff_tools: Vec<HandoffTool>,
+}
+
+/// A route between two LangGraph agents outside any hand-built graph (frameworks.md §1.6):
+/// a supervisor's handoffs to its agents and their answers back, swarm handoff tools
+/// (`create_handoff_tool(agent_name=...)` in another agent's tool list). `graph.rs` turns each
+/// into a framework-neutral `Handoff` edge.
+#[derive(Debug, Clone)]
+pub struct AgentRoute {
+    pub from: usize,
+    pub to: usize,
+    /// `supervisor`, `answer` or `handoff`.
+    pub kind: &'static str,
+    pub site: Site,
+    pub label: String,
+}
+
+/// A tool whose body invokes an agent (`@tool def ask_researcher(q): return
+/// researcher.invoke(...)`): the model's request goes in, the agent's answer comes back as
+/// the tool's result.
+#[derive(Debug, Clone)]
+pub struct ToolAgent {
+    pub tool: usize,
+    pub agent: usize,
+    /// The `invoke`/`stream` call in the tool's body.
+    pub site: Site,
+}
+
+/// A `create_handoff_tool(agent_name=...)` found in an agent's tool list.
+#[derive(Debug, Clone)]
+pub struct HandoffTool {
+    pub target: String,
+    /// The name the model sees: `name=`, else `transfer_to_<target>`.
+    pub name: String,
+    pub site: Site,
 }
 
 #[derive(Debug, Default)]
@@ -169,6 +212,8 @@ pub struct LangGraphFacts {
     pub tools: Vec<Tool>,
     pub graphs: Vec<Graph>,
     pub agents: Vec<Agent>,
+    pub routes: Vec<AgentRoute>,
+    pub tool_agents: Vec<ToolAgent>,
 }
 
 const STATE_GRAPH: &str = "langgraph.**.StateGraph";
@@ -190,6 +235,15 @@ const STRUCTURED_TOOL: &[&str] = &[
     "langchain.agents.**.Tool",
 ];
 const BASE_TOOL: &str = "**.BaseTool";
+/// `langgraph_supervisor.create_supervisor(agents, *, model, tools, supervisor_name, ...)`.
+const SUPERVISOR: &str = "langgraph_supervisor.**.create_supervisor";
+/// `langgraph_swarm.create_swarm(agents, *, default_active_agent)`.
+const SWARM: &str = "langgraph_swarm.**.create_swarm";
+/// Handoff-tool factories: the tool returns `Command(goto=agent_name, graph=Command.PARENT)`.
+const HANDOFF_TOOLS: &[&str] = &[
+    "langgraph_swarm.**.create_handoff_tool",
+    "langgraph_supervisor.**.create_handoff_tool",
+];
 const INVOKE_METHODS: &[&str] = &[
     "invoke",
     "ainvoke",
@@ -288,8 +342,360 @@ impl<'a> Extractor<'a> {
             }
         }
         self.functional_workflows();
+        for id in 0..self.ev.objects.len() {
+            if class_is(&self.ev.objects[id], SUPERVISOR) {
+                self.supervisor(id);
+            }
+        }
+        for id in 0..self.ev.objects.len() {
+            if class_is(&self.ev.objects[id], SWARM) {
+                self.swarm(id);
+            }
+        }
+        self.handoff_routes();
+        self.invocations();
         self.link_subgraphs();
         self.deployments();
+    }
+
+    // ---- multi-agent systems (frameworks.md §1.6) --------------------------------------------
+
+    /// `create_handoff_tool(agent_name=...)` objects in a `tools=` value.
+    fn handoff_tools(&self, v: &Value) -> Vec<HandoffTool> {
+        let mut out = vec![];
+        let mut stack = vec![v.clone()];
+        let mut steps = 0;
+        while let Some(v) = stack.pop() {
+            steps += 1;
+            if steps > 10_000 {
+                break;
+            }
+            match v {
+                Value::List(xs) | Value::Union(xs) => stack.extend(xs.iter().rev().cloned()),
+                Value::Obj(id) if class_any(&self.ev.objects[id], HANDOFF_TOOLS) => {
+                    let o = &self.ev.objects[id];
+                    let Some(target) = o
+                        .kwarg("agent_name")
+                        .or_else(|| o.args.first())
+                        .and_then(|v| v.as_str())
+                    else {
+                        continue;
+                    };
+                    let name = o
+                        .kwarg("name")
+                        .and_then(|v| v.as_str())
+                        .map(String::from)
+                        .unwrap_or_else(|| format!("transfer_to_{}", handoff_name(target)));
+                    out.push(HandoffTool {
+                        target: target.to_string(),
+                        name,
+                        site: o.site,
+                    });
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The agent a value denotes: a prebuilt agent, its compiled form, or a supervisor
+    /// (compiled or not; supervisors nest).
+    fn agent_of(&mut self, v: &Value) -> Option<usize> {
+        let Value::Obj(mut id) = v else { return None };
+        for _ in 0..4 {
+            let o = &self.ev.objects[id];
+            if class_any(o, AGENT_FACTORIES) {
+                return Some(self.agent(id));
+            }
+            if class_is(o, SUPERVISOR) {
+                return Some(self.supervisor(id));
+            }
+            match o.receiver {
+                Some(r) if o.class_name().is_some_and(|c| c.ends_with(".compile")) => id = r,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Members of a supervisor or swarm: `(agent, site of the list)`; `true` when part of the
+    /// list is not resolved.
+    fn members(&mut self, o: &Obj) -> (Vec<usize>, bool) {
+        let v = o
+            .kwarg("agents")
+            .or_else(|| o.args.first())
+            .cloned()
+            .unwrap_or(Value::Unknown);
+        let mut out = vec![];
+        let mut unknown = false;
+        for e in iter_elements(&v).unwrap_or_else(|| vec![v.clone()]) {
+            for alt in e.alternatives() {
+                match self.agent_of(alt) {
+                    Some(a) => out.push(a),
+                    None => unknown = true,
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        (out, unknown)
+    }
+
+    /// The compile calls on a factory result: checkpointer, breakpoints, and who invokes it.
+    fn compiled_of(&self, id: ObjId) -> (Checkpointer, Vec<NamedSite>, Vec<Site>) {
+        let mut cp = Checkpointer::Absent;
+        let mut ib = vec![];
+        let mut entries = self.user_entries(id);
+        for (j, c) in self.ev.objects.iter().enumerate() {
+            if c.receiver == Some(id) && c.class_name().is_some_and(|n| n.ends_with(".compile")) {
+                ib.extend(self.named_list(c.kwarg("interrupt_before")));
+                if !matches!(
+                    c.kwarg("checkpointer"),
+                    None | Some(Value::None) | Some(Value::Bool(false))
+                ) {
+                    cp = Checkpointer::Present;
+                }
+                entries.extend(self.user_entries(j));
+            }
+        }
+        entries.sort();
+        entries.dedup();
+        (cp, ib, entries)
+    }
+
+    /// `create_supervisor([...agents], model=..., tools=[...])`: the supervisor is an agent of
+    /// its own (its `tools=` and the `transfer_to_<name>` handoff tools it is given), routed to
+    /// every member and back.
+    fn supervisor(&mut self, id: ObjId) -> usize {
+        if let Some(&i) = self.agent_at.get(&id) {
+            return i;
+        }
+        let o = self.ev.objects[id].clone();
+        let name = o
+            .kwarg("supervisor_name")
+            .and_then(|v| v.as_str())
+            .unwrap_or("supervisor")
+            .to_string();
+        let prefix = o
+            .kwarg("handoff_tool_prefix")
+            .and_then(|v| v.as_str())
+            .map(String::from);
+        let (mut tools, mut unknown_tools) = match o.kwarg("tools") {
+            Some(v) => self.tools_of(&v.clone()),
+            None => (vec![], false),
+        };
+        let handoff_tools = o
+            .kwarg("tools")
+            .map(|v| self.handoff_tools(&v.clone()))
+            .unwrap_or_default();
+        if matches!(o.kwarg("tools"), Some(Value::Unknown)) {
+            unknown_tools = true;
+        }
+        tools.sort_unstable();
+        tools.dedup();
+        let (checkpointer, interrupt_before, user_entries) = self.compiled_of(id);
+        let i = self.facts.agents.len();
+        self.agent_at.insert(id, i);
+        self.facts.agents.push(Agent {
+            name: Some(name.clone()),
+            site: o.site,
+            factory: o.class_name().unwrap_or_default().to_string(),
+            tools,
+            unknown_tools,
+            hitl: vec![],
+            hitl_site: None,
+            interrupt_before,
+            interrupt_after: vec![],
+            checkpointer,
+            user_entries,
+            obj: id,
+            handoff_tools,
+        });
+        let (members, _) = self.members(&o);
+        for m in members {
+            if m == i {
+                continue;
+            }
+            if checkpointer != Checkpointer::Absent
+                && self.facts.agents[m].checkpointer == Checkpointer::Absent
+            {
+                self.facts.agents[m].checkpointer = Checkpointer::Inherited;
+            }
+            let member = self.facts.agents[m]
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("agent{m}"));
+            let tool = match &prefix {
+                Some(p) => format!("{p}{}", handoff_name(&member)),
+                None => format!("transfer_to_{}", handoff_name(&member)),
+            };
+            self.facts.routes.push(AgentRoute {
+                from: i,
+                to: m,
+                kind: "supervisor",
+                site: o.site,
+                label: format!("supervisor `{name}` hands the task to agent `{member}` (`{tool}`)"),
+            });
+            self.facts.routes.push(AgentRoute {
+                from: m,
+                to: i,
+                kind: "answer",
+                site: o.site,
+                label: format!(
+                    "agent `{member}` answers supervisor `{name}` (`transfer_back_to_{}`)",
+                    handoff_name(&name)
+                ),
+            });
+        }
+        i
+    }
+
+    /// `create_swarm([...agents], default_active_agent=...)`: routes come from the members'
+    /// handoff tools (`handoff_routes`); the swarm's input reaches the default active agent,
+    /// and its checkpointer serves every member.
+    fn swarm(&mut self, id: ObjId) {
+        let o = self.ev.objects[id].clone();
+        let (members, _) = self.members(&o);
+        let (checkpointer, _, user_entries) = self.compiled_of(id);
+        let active = o
+            .kwarg("default_active_agent")
+            .and_then(|v| v.as_str())
+            .and_then(|n| {
+                members
+                    .iter()
+                    .copied()
+                    .find(|&m| self.facts.agents[m].name.as_deref() == Some(n))
+            })
+            .or_else(|| members.first().copied());
+        for &m in &members {
+            if checkpointer != Checkpointer::Absent
+                && self.facts.agents[m].checkpointer == Checkpointer::Absent
+            {
+                self.facts.agents[m].checkpointer = Checkpointer::Inherited;
+            }
+        }
+        if let Some(a) = active {
+            let a = &mut self.facts.agents[a];
+            a.user_entries.extend(user_entries);
+            a.user_entries.sort();
+            a.user_entries.dedup();
+        }
+    }
+
+    /// A route for every handoff tool whose target names a known agent.
+    fn handoff_routes(&mut self) {
+        let mut routes = vec![];
+        for (i, a) in self.facts.agents.iter().enumerate() {
+            for h in &a.handoff_tools {
+                let target = handoff_name(&h.target);
+                let Some(j) = self.facts.agents.iter().position(|b| {
+                    b.name.as_deref().map(handoff_name).as_deref() == Some(target.as_str())
+                }) else {
+                    continue;
+                };
+                if i == j {
+                    continue;
+                }
+                let from = a.name.clone().unwrap_or_else(|| format!("agent{i}"));
+                routes.push(AgentRoute {
+                    from: i,
+                    to: j,
+                    kind: "handoff",
+                    site: h.site,
+                    label: format!(
+                        "agent `{from}` hands off to agent `{}` with `{}`",
+                        h.target, h.name
+                    ),
+                });
+            }
+        }
+        self.facts.routes.extend(routes);
+    }
+
+    /// Agents and compiled graphs invoked inside a tool's body or a node's function.
+    fn invocations(&mut self) {
+        // Function site → tools built on it, and (graph, node) running it.
+        let mut tools_by_func: HashMap<Site, Vec<usize>> = HashMap::new();
+        for (t, tool) in self.facts.tools.iter().enumerate() {
+            if let Some(f) = tool.func() {
+                tools_by_func
+                    .entry(f.site(self.modules))
+                    .or_default()
+                    .push(t);
+            }
+        }
+        let mut nodes_by_func: HashMap<Site, Vec<(usize, String)>> = HashMap::new();
+        for (gi, g) in self.facts.graphs.iter().enumerate() {
+            for n in &g.nodes {
+                if let NodeAction::Func(f) = &n.action {
+                    nodes_by_func
+                        .entry(f.site(self.modules))
+                        .or_default()
+                        .push((gi, n.name.clone()));
+                }
+            }
+        }
+        let mut targets: Vec<(ObjId, NodeAction)> = vec![];
+        for (&obj, &a) in &self.agent_at {
+            targets.push((obj, NodeAction::Agent(a)));
+        }
+        for (&obj, &g) in &self.graph_at {
+            targets.push((obj, NodeAction::Graph(g)));
+        }
+        targets.sort_by_key(|(o, _)| *o);
+        let mut tool_agents = vec![];
+        let mut node_runs: Vec<(usize, String, NodeAction, Site)> = vec![];
+        for (obj, what) in targets {
+            let mut objs = vec![obj];
+            for (j, o) in self.ev.objects.iter().enumerate() {
+                if o.receiver == Some(obj) {
+                    objs.push(j);
+                }
+            }
+            for o in objs {
+                for c in &self.ev.objects[o].calls {
+                    if !INVOKE_METHODS.contains(&c.method.as_str()) {
+                        continue;
+                    }
+                    let Some(f) = self.enclosing.get(&c.site) else {
+                        continue;
+                    };
+                    if let NodeAction::Agent(a) = what {
+                        for &t in tools_by_func.get(f).into_iter().flatten() {
+                            tool_agents.push(ToolAgent {
+                                tool: t,
+                                agent: a,
+                                site: c.site,
+                            });
+                        }
+                    }
+                    for (g, n) in nodes_by_func.get(f).into_iter().flatten() {
+                        if matches!(what, NodeAction::Graph(s) if s == *g) {
+                            continue;
+                        }
+                        node_runs.push((*g, n.clone(), what.clone(), c.site));
+                    }
+                }
+            }
+        }
+        tool_agents.sort_by_key(|t| (t.tool, t.agent, t.site));
+        tool_agents.dedup_by_key(|t| (t.tool, t.agent));
+        self.facts.tool_agents = tool_agents;
+        node_runs.sort_by_key(|(g, n, _, s)| (*g, n.clone(), *s));
+        for (g, n, what, site) in node_runs {
+            let runs = &mut self.facts.graphs[g].node_runs;
+            let dup = runs.iter().any(|(m, w, _)| {
+                *m == n
+                    && match (w, &what) {
+                        (NodeAction::Agent(x), NodeAction::Agent(y)) => x == y,
+                        (NodeAction::Graph(x), NodeAction::Graph(y)) => x == y,
+                        _ => false,
+                    }
+            });
+            if !dup {
+                runs.push((n, what, site));
+            }
+        }
     }
 
     /// The facts, with every tool any extractor added.
@@ -416,6 +822,7 @@ impl<'a> Extractor<'a> {
             ToolOrigin::Known(_) => None,
         };
         let mut body_gate = None;
+        let mut conditional_gate = None;
         // An approval decorator given as data (`[[gate]] kind = "approval_decorator"`).
         let approved_by = func.as_ref().and_then(|f| {
             self.ev
@@ -453,6 +860,21 @@ impl<'a> Extractor<'a> {
                     .collect();
                 if gates.len() == privileged.len() {
                     body_gate = gates.first().copied();
+                } else {
+                    let weak: Vec<Site> = privileged
+                        .iter()
+                        .filter_map(|s| {
+                            let c = s.chain.first()?;
+                            facts
+                                .dominated
+                                .get(c)
+                                .or_else(|| facts.weakly_dominated.get(c))
+                                .copied()
+                        })
+                        .collect();
+                    if weak.len() == privileged.len() {
+                        conditional_gate = weak.first().copied();
+                    }
                 }
             }
         }
@@ -469,6 +891,7 @@ impl<'a> Extractor<'a> {
             sandboxed,
             toolkit,
             body_gate,
+            conditional_gate,
             mcp: None,
         });
         self.tool_at.insert(site, i);
@@ -520,6 +943,7 @@ impl<'a> Extractor<'a> {
                         sandboxed: false,
                         toolkit: true,
                         body_gate: None,
+                        conditional_gate: None,
                         mcp: Some(McpToolset {
                             server: l.name.clone(),
                             known: l.known,
@@ -727,6 +1151,8 @@ impl<'a> Extractor<'a> {
                 Value::Obj(id) if self.mcp_tools(*id).is_some() => {
                     out.extend(self.mcp_tools(*id).unwrap_or_default());
                 }
+                // Handoff tools are routes, not capabilities (`handoff_tools`).
+                Value::Obj(id) if class_any(&self.ev.objects[*id], HANDOFF_TOOLS) => {}
                 Value::Obj(_) => match self.tool_from_value(&v) {
                     Some(t) => out.push(t),
                     // Toolkit results (`client.get_tools()`) matched above; anything else is opaque.
@@ -759,6 +1185,10 @@ impl<'a> Extractor<'a> {
             Some(v) => self.tools_of(v),
             None => (vec![], false),
         };
+        let handoff_tools = tools_v
+            .as_ref()
+            .map(|v| self.handoff_tools(v))
+            .unwrap_or_default();
         let mut hitl = vec![];
         let mut hitl_site = None;
         if let Some(mw) = o.kwarg("middleware").cloned() {
@@ -823,6 +1253,7 @@ impl<'a> Extractor<'a> {
             checkpointer,
             user_entries,
             obj: id,
+            handoff_tools,
         });
         self.agent_at.insert(id, i);
         i
@@ -970,6 +1401,7 @@ impl<'a> Extractor<'a> {
             user_entries: vec![],
             compiled: vec![],
             model_tools: vec![],
+            node_runs: vec![],
         });
         let mut nodes: Vec<Node> = vec![];
         let mut edges: Vec<Edge> = vec![];
@@ -1543,6 +1975,7 @@ impl<'a> Extractor<'a> {
                 user_entries,
                 compiled: vec![id],
                 model_tools,
+                node_runs: vec![],
             });
         }
     }
@@ -1552,8 +1985,9 @@ impl<'a> Extractor<'a> {
         let mut inherit_graphs = vec![];
         let mut inherit_agents = vec![];
         for g in &self.facts.graphs {
-            for n in &g.nodes {
-                match n.action {
+            let runs = g.node_runs.iter().map(|(_, a, _)| a);
+            for action in g.nodes.iter().map(|n| &n.action).chain(runs) {
+                match *action {
                     NodeAction::Graph(s) => inherit_graphs.push(s),
                     NodeAction::Agent(a) => inherit_agents.push(a),
                     _ => {}
@@ -1621,6 +2055,14 @@ impl<'a> Extractor<'a> {
         }
         self.deployed = deployed;
     }
+}
+
+/// An agent's name as a handoff tool spells it: whitespace to `_`, lowercased.
+pub fn handoff_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join("_")
+        .to_lowercase()
 }
 
 /// `START`/`END` constants arrive as their string values.

@@ -70,6 +70,26 @@ fn summarize(files: &[(&str, &str)]) -> String {
             edges.join(",")
         ));
     }
+    let name = |a: usize| lg.agents[a].name.clone().unwrap_or_else(|| "-".into());
+    for r in &lg.routes {
+        out.push(format!("route {}>{} {}", name(r.from), name(r.to), r.kind));
+    }
+    for ta in &lg.tool_agents {
+        out.push(format!(
+            "tool {} invokes agent {}",
+            lg.tools[ta.tool].name,
+            name(ta.agent)
+        ));
+    }
+    for g in &lg.graphs {
+        for (n, what, _) in &g.node_runs {
+            match what {
+                NodeAction::Agent(a) => out.push(format!("node {n} invokes agent {}", name(*a))),
+                NodeAction::Graph(_) => out.push(format!("node {n} invokes a graph")),
+                _ => {}
+            }
+        }
+    }
     for t in &lg.tools {
         let mut sinks: Vec<&str> = t.sinks.iter().map(|s| s.kind.as_str()).collect();
         sinks.sort_unstable();
@@ -417,5 +437,93 @@ billing = make_agent("billing", [refund])
 "#,
         )],
         "agent research tools=[tavily_search]\nagent billing tools=[refund]\ntool refund sinks=payment",
+    );
+}
+
+#[test]
+fn supervisors_nest_and_route_both_ways() {
+    check(
+        &[(
+            "team.py",
+            r#"
+from langchain.agents import create_agent
+from langgraph_supervisor import create_supervisor
+
+research = create_agent("openai:gpt-4.1", tools=[], name="Research Expert")
+math = create_agent("openai:gpt-4.1", tools=[], name="math")
+inner = create_supervisor([research, math], model="m", supervisor_name="lead").compile(name="lead")
+writer = create_agent("openai:gpt-4.1", tools=[], name="writer")
+top = create_supervisor([inner, writer], model="m", handoff_tool_prefix="delegate_to_")
+"#,
+        )],
+        "agent Research Expert tools=[]\n\
+         agent math tools=[]\n\
+         agent writer tools=[]\n\
+         agent lead tools=[]\n\
+         agent supervisor tools=[]\n\
+         route lead>Research Expert supervisor\n\
+         route Research Expert>lead answer\n\
+         route lead>math supervisor\n\
+         route math>lead answer\n\
+         route supervisor>writer supervisor\n\
+         route writer>supervisor answer\n\
+         route supervisor>lead supervisor\n\
+         route lead>supervisor answer",
+    );
+}
+
+#[test]
+fn swarm_handoff_tools_are_routes_not_unknown_tools() {
+    check(
+        &[(
+            "swarm.py",
+            r#"
+from langchain.agents import create_agent
+from langgraph_swarm import create_handoff_tool, create_swarm
+
+alice = create_agent("openai:gpt-4.1", tools=[create_handoff_tool(agent_name="Bob Smith")], name="Alice")
+bob = create_agent("openai:gpt-4.1", tools=[create_handoff_tool(agent_name="Alice", name="back")], name="bob smith")
+ghost = create_agent("openai:gpt-4.1", tools=[create_handoff_tool(agent_name="nobody")], name="ghost")
+app = create_swarm([alice, bob], default_active_agent="Alice").compile()
+"#,
+        )],
+        "agent Alice tools=[]\n\
+         agent bob smith tools=[]\n\
+         agent ghost tools=[]\n\
+         route Alice>bob smith handoff\n\
+         route bob smith>Alice handoff",
+    );
+}
+
+#[test]
+fn agents_invoked_in_tools_and_nodes() {
+    check(
+        &[(
+            "app.py",
+            r#"
+from langchain.agents import create_agent
+from langchain.tools import tool
+from langgraph.graph import START, MessagesState, StateGraph
+
+researcher = create_agent("openai:gpt-4.1", tools=[], name="researcher")
+
+@tool
+def ask_researcher(q: str) -> str:
+    """Ask."""
+    return researcher.invoke({"messages": [q]})["messages"][-1].content
+
+def research(state: MessagesState):
+    return researcher.invoke(state)
+
+g = StateGraph(MessagesState)
+g.add_node("research", research)
+g.add_edge(START, "research")
+graph = g.compile()
+"#,
+        )],
+        "agent researcher tools=[]\n\
+         graph nodes=research edges=__start__>research\n\
+         tool ask_researcher invokes agent researcher\n\
+         node research invokes agent researcher",
     );
 }

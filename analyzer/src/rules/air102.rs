@@ -3,13 +3,16 @@
 //! flow steps), another agent that holds a privileged tool no effective gate covers.
 //!
 //! The rule works on units with a node in the project graph and on `PEdge::Handoff` edges, so
-//! any framework that adds its agents and handoffs to the graph gets it (CrewAI does today).
+//! any framework that adds its agents and handoffs to the graph gets it (CrewAI and LangGraph
+//! do: supervisors, swarm handoff tools, agents called in tools, graph routes between agents
+//! and subgraphs). A receiving agent whose tool list is unresolved is reported at low
+//! confidence as possibly privileged.
 //! When the receiving agent's own context already carries untrusted content to the tool, AIR101
 //! reports that tool and this rule does not repeat it.
 
 use super::context::{Ctx, SourceIn, Strength, Unit, UnitOrigin};
 use crate::graph::Handoff;
-use crate::model::{Confidence, Finding, StepKind};
+use crate::model::{Confidence, Finding, Severity, StepKind};
 use petgraph::stable_graph::NodeIndex;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
@@ -56,6 +59,42 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
     }
     for (bi, reach) in best {
         let b = &units[bi];
+        // A tool list airlock could not resolve is possibly privileged, never empty
+        // (frameworks.md §0.3): reported at low confidence, unless B's own untrusted content
+        // already makes AIR101 report it.
+        if b.unknown_tools && b.unknown_sources.is_empty() {
+            let mut path = reach_steps(cx, units, &by_node, &reach);
+            path.push(cx.step(
+                StepKind::Agent,
+                b.site,
+                format!(
+                    "{} has tools airlock could not resolve (possibly privileged)",
+                    b.label
+                ),
+            ));
+            let first = reach.sources[0];
+            let message = format!(
+                "untrusted content ({}) entering {} can reach {} over {}, whose tool list could not be fully resolved and may hold privileged tools",
+                first.kind,
+                reach.from.label,
+                b.label,
+                route_list(&reach),
+            );
+            let key = format!("{}|{}|unresolved-tools", reach.from.label, b.label);
+            out.push(cx.finding(
+                rule,
+                Severity::Medium,
+                Confidence::Low,
+                b.site,
+                message,
+                format!(
+                    "gate every tool of {} behind human approval, or build its tool list from names airlock can follow",
+                    b.label
+                ),
+                path,
+                &[&key],
+            ));
+        }
         for &t in &b.tools {
             let tool = &cx.lg.tools[t];
             let sinks = cx.privileged_sinks(tool);
@@ -92,31 +131,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
                     source_kinds.push(&s.kind);
                 }
             }
-            let mut path = vec![
-                cx.step(StepKind::Source, first.site, first.label.clone()),
-                cx.step(
-                    StepKind::Agent,
-                    reach.from.site,
-                    format!("{} reads it", reach.from.label),
-                ),
-            ];
-            let mut route_kinds: Vec<&str> = vec![];
-            for (i, (n, h)) in reach.hops.iter().enumerate() {
-                path.push(cx.step(StepKind::Route, h.site, h.label.clone()));
-                if !route_kinds.contains(&h.kind) {
-                    route_kinds.push(h.kind);
-                }
-                // Agents passed on the way (not the last hop, which is B).
-                if i + 1 < reach.hops.len() {
-                    if let Some(&ui) = by_node.get(n) {
-                        path.push(cx.step(
-                            StepKind::Agent,
-                            units[ui].site,
-                            format!("{} passes it on", units[ui].label),
-                        ));
-                    }
-                }
-            }
+            let mut path = reach_steps(cx, units, &by_node, &reach);
             path.push(cx.step(
                 StepKind::Agent,
                 b.site,
@@ -135,7 +150,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
                     path.push(cx.step(
                         StepKind::Sink,
                         s.site,
-                        format!("`{}` ({})", s.callee, s.kind),
+                        format!("`{}` calls `{}` ({})", tool.name, s.callee, s.kind),
                     ));
                 }
             }
@@ -146,11 +161,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
                 tool.name,
                 kinds.join(", "),
                 b.label,
-                route_kinds
-                    .iter()
-                    .map(|k| route_words(k))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                route_list(&reach),
                 if strength == Strength::Conditional { "unconditional " } else { "" },
             );
             let help = match b.origin {
@@ -176,6 +187,53 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The first steps of a cross-agent path: the source, the agent it enters, and each route
+/// with the agents passed on the way (the last route's target is the receiving agent).
+fn reach_steps(
+    cx: &Ctx,
+    units: &[Unit],
+    by_node: &HashMap<NodeIndex, usize>,
+    reach: &Reach,
+) -> Vec<crate::model::Step> {
+    let first = reach.sources[0];
+    let mut path = vec![
+        cx.step(StepKind::Source, first.site, first.label.clone()),
+        cx.step(
+            StepKind::Agent,
+            reach.from.site,
+            format!("it enters {}'s context", reach.from.label),
+        ),
+    ];
+    for (i, (n, h)) in reach.hops.iter().enumerate() {
+        path.push(cx.step(StepKind::Route, h.site, h.label.clone()));
+        if i + 1 < reach.hops.len() {
+            if let Some(&ui) = by_node.get(n) {
+                path.push(cx.step(
+                    StepKind::Agent,
+                    units[ui].site,
+                    format!("{} passes it on", units[ui].label),
+                ));
+            }
+        }
+    }
+    path
+}
+
+/// The kinds of routes a path takes, in words, in order.
+fn route_list(reach: &Reach) -> String {
+    let mut kinds: Vec<&str> = vec![];
+    for (_, h) in &reach.hops {
+        if !kinds.contains(&h.kind) {
+            kinds.push(h.kind);
+        }
+    }
+    kinds
+        .iter()
+        .map(|k| route_words(k))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Every node reachable from `start` over ungated handoffs, with the shortest hop list (BFS;
@@ -220,11 +278,16 @@ fn route_words(kind: &str) -> &str {
         "task-context" => "task context",
         "sequential" => "sequential tasks",
         "delegation" => "delegation",
-        "answer" => "answers to a delegating agent or manager",
+        "answer" => "answers back to a delegating agent, manager or supervisor",
         "listen" => "flow steps",
         "router" => "flow routing",
         "kickoff" => "a crew kickoff",
         "result" => "a crew's result",
+        "supervisor" => "supervisor handoffs",
+        "handoff" => "handoff tools",
+        "agent-tool" => "an agent called inside a tool",
+        "graph-route" => "graph routes",
+        "subgraph" => "a subgraph's input",
         other => other,
     }
 }

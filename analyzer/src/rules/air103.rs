@@ -1,106 +1,347 @@
-//! AIR103 lethal-trifecta: one agent context holds all three of untrusted content, private data
-//! and a way to send data out, with no strong approval gate on every exfiltration tool ("Rule
-//! of Two": any two are fine).
+//! AIR103 lethal-trifecta: one agent context, or one group of agents that share context over
+//! handoffs, holds all three of untrusted content, private data and a way to send data out,
+//! with no strong approval gate on every exfiltration tool ("Rule of Two": any two are fine).
 //!
-//! The legs come from the unit the other rules use: untrusted sources reaching it (tool results,
-//! user input, graph reads), private-data sources among its tools (`private = true` source kinds:
-//! mailboxes, chat history, files, database reads), and exfiltration-capable sinks (`exfil =
-//! true` sink kinds: email and chat sending, HTTP writes, requests to model-chosen URLs, SaaS
-//! writes ...). One tool may supply two legs (an inbox reader is untrusted and private).
+//! The legs come from the units the other rules use: untrusted sources reaching a unit (tool
+//! results, user input, graph reads), private-data sources among its tools (`private = true`
+//! source kinds: mailboxes, chat history, files, database reads), and exfiltration-capable sinks
+//! (`exfil = true` sink kinds: email and chat sending, HTTP writes, requests to model-chosen
+//! URLs, SaaS writes ...). One tool may supply two legs (an inbox reader is untrusted and
+//! private).
+//!
+//! Groups are the connected components of units over ungated `Handoff` edges of the project
+//! graph, taken in both directions (a supervisor and its agents, a swarm, agents called as
+//! tools, graph routes, CrewAI task context and delegation, flows): whatever one member reads
+//! can end up in another's context. A gated handoff separates groups. Each group is reported
+//! once: at the unit that holds all three legs itself when there is one (the per-agent case),
+//! else at the unit that holds the exfiltration leg, with the route between the legs.
 
-use super::context::{Ctx, Strength, Unit};
-use crate::model::{Confidence, Finding, Severity, StepKind};
+use super::context::{Ctx, SourceIn, Strength, Unit};
+use crate::extract::langgraph::ToolOrigin;
+use crate::graph::Handoff;
+use crate::model::{Confidence, Finding, Severity, Step, StepKind};
+use petgraph::stable_graph::NodeIndex;
+use std::collections::{BTreeSet, HashMap, VecDeque};
 
-pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR103").expect("AIR103 is in the catalog");
+/// The three legs found in one unit.
+struct Legs<'u> {
+    untrusted: Option<&'u SourceIn>,
+    /// (tool, private source kind).
+    private: Option<(usize, String)>,
+    /// (tool, exfil sink kind, sink site).
+    exfil: Option<(usize, String, crate::extract::interp::Site)>,
+}
+
+fn legs<'u>(cx: &Ctx, u: &'u Unit) -> Legs<'u> {
     let untrusted = |k: &str| cx.k.source_kind(k).is_some_and(|s| s.untrusted);
     let private = |k: &str| cx.k.source_kind(k).is_some_and(|s| s.private);
     let exfil = |k: &str| cx.k.sink_kind(k).is_some_and(|s| s.exfil);
-    for u in units {
-        // Leg 1: untrusted content entering the context, first by place.
-        let mut sources: Vec<_> = u
-            .sources
-            .values()
-            .flatten()
-            .filter(|s| untrusted(&s.kind))
-            .collect();
-        sources.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
-        let Some(source) = sources.first() else {
-            continue;
-        };
-        // Leg 2: a tool that reads private data.
-        let private_tool = u.tools.iter().find_map(|&t| {
-            let tool = &cx.lg.tools[t];
-            tool.sources
-                .iter()
-                .find(|s| private(&s.kind))
-                .map(|s| (t, s.kind.clone()))
-        });
-        let Some((pt, private_kind)) = private_tool else {
-            continue;
-        };
-        // Leg 3: an exfiltration sink without a strong gate.
-        let exfil_tool = u.tools.iter().find_map(|&t| {
-            let tool = &cx.lg.tools[t];
-            let gated = u.gates.get(&t).is_some_and(|(s, _)| *s == Strength::Strong);
-            if gated {
-                return None;
-            }
-            tool.sinks
-                .iter()
-                .find(|s| exfil(&s.kind))
-                .map(|s| (t, s.kind.clone(), s.site))
-        });
-        let Some((et, exfil_kind, sink_site)) = exfil_tool else {
-            continue;
-        };
-        let (ptool, etool) = (&cx.lg.tools[pt], &cx.lg.tools[et]);
-        let mut path = vec![
-            cx.step(
-                StepKind::Source,
-                source.site,
-                format!("untrusted: {}", source.label),
-            ),
-            cx.step(
-                StepKind::Tool,
-                ptool.site,
-                format!("private data: tool `{}` reads {private_kind}", ptool.name),
-            ),
-            cx.step(
-                StepKind::Agent,
-                u.site,
-                format!("{} holds all three", u.label),
-            ),
-            cx.step(
-                StepKind::Tool,
-                etool.site,
-                format!("exfiltration: tool `{}` ({exfil_kind})", etool.name),
-            ),
-        ];
-        if sink_site != etool.site {
-            path.push(cx.step(
-                StepKind::Sink,
-                sink_site,
-                format!("sends out ({exfil_kind})"),
-            ));
+    let mut sources: Vec<&SourceIn> = u
+        .sources
+        .values()
+        .flatten()
+        .filter(|s| untrusted(&s.kind))
+        .collect();
+    sources.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
+    // A project tool that reads a private source and also sends data out is taken to read it
+    // for itself (the SMTP password it logs in with), not to hand it to the model; tools known
+    // from knowledge (an inbox toolkit that reads and sends) count as declared.
+    let private_tool = u.tools.iter().find_map(|&t| {
+        let tool = &cx.lg.tools[t];
+        let own_use = !matches!(tool.origin, ToolOrigin::Known(_))
+            && tool.sinks.iter().any(|s| exfil(&s.kind));
+        if own_use {
+            return None;
         }
-        let message = format!(
-            "{} combines untrusted content ({}), private data (`{}`: {private_kind}) and an exfiltration channel (`{}`: {exfil_kind})",
-            u.label, source.kind, ptool.name, etool.name
-        );
-        let help = format!(
-            "remove one leg from this agent (split reading {private_kind} from handling untrusted content), or require human approval for `{}`",
+        tool.sources
+            .iter()
+            .find(|s| private(&s.kind))
+            .map(|s| (t, s.kind.clone()))
+    });
+    // Rule of Two: a strong approval gate on the exfiltration tool removes the leg.
+    let exfil_tool = u.tools.iter().find_map(|&t| {
+        let gated = u.gates.get(&t).is_some_and(|(s, _)| *s == Strength::Strong);
+        if gated {
+            return None;
+        }
+        cx.lg.tools[t]
+            .sinks
+            .iter()
+            .find(|s| exfil(&s.kind))
+            .map(|s| (t, s.kind.clone(), s.site))
+    });
+    Legs {
+        untrusted: sources.first().copied(),
+        private: private_tool,
+        exfil: exfil_tool,
+    }
+}
+
+pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
+    let rule = super::lookup("AIR103").expect("AIR103 is in the catalog");
+    let all: Vec<Legs> = units.iter().map(|u| legs(cx, u)).collect();
+    for group in groups(cx, units) {
+        // A member holding all three legs itself: the per-agent trifecta.
+        if let Some(&i) = group.iter().find(|&&i| {
+            let l = &all[i];
+            l.untrusted.is_some() && l.private.is_some() && l.exfil.is_some()
+        }) {
+            let l = &all[i];
+            let (Some(src), Some(p), Some(e)) = (l.untrusted, &l.private, &l.exfil) else {
+                continue;
+            };
+            let legs = ((i, src), (i, p), (i, e));
+            out.push(report(cx, rule, units, &group, legs, vec![], vec![]));
+            continue;
+        }
+        if group.len() < 2 {
+            continue;
+        }
+        let src = group
+            .iter()
+            .filter_map(|&i| all[i].untrusted.map(|s| (i, s)))
+            .min_by(|a, b| (a.1.site, &a.1.kind).cmp(&(b.1.site, &b.1.kind)));
+        let private = group
+            .iter()
+            .find_map(|&i| all[i].private.as_ref().map(|p| (i, p)));
+        let exfil = group
+            .iter()
+            .find_map(|&i| all[i].exfil.as_ref().map(|e| (i, e)));
+        let (Some(src), Some(private), Some(exfil)) = (src, private, exfil) else {
+            continue;
+        };
+        // How the untrusted content and the private data reach the exfiltrating agent.
+        let hops = route_between(cx, units, src.0, exfil.0);
+        let private_hops = if private.0 == exfil.0 {
+            vec![]
+        } else {
+            route_between(cx, units, private.0, exfil.0)
+        };
+        let legs = (src, private, exfil);
+        out.push(report(cx, rule, units, &group, legs, hops, private_hops));
+    }
+}
+
+/// The three legs, each with the unit that holds it.
+type Found<'a> = (
+    (usize, &'a SourceIn),
+    (usize, &'a (usize, String)),
+    (usize, &'a (usize, String, crate::extract::interp::Site)),
+);
+
+fn report(
+    cx: &Ctx,
+    rule: &super::RuleMeta,
+    units: &[Unit],
+    group: &[usize],
+    legs: Found,
+    hops: Vec<Step>,
+    private_hops: Vec<Step>,
+) -> Finding {
+    let ((si, source), (pi, (pt, private_kind)), (ei, (et, exfil_kind, sink_site))) = legs;
+    let (ptool, etool) = (&cx.lg.tools[*pt], &cx.lg.tools[*et]);
+    let (su, pu, eu) = (&units[si], &units[pi], &units[ei]);
+    let single = si == pi && pi == ei;
+    let mut path = vec![cx.step(
+        StepKind::Source,
+        source.site,
+        format!("leg 1, untrusted content: {}", source.label),
+    )];
+    if !single {
+        path.push(cx.step(
+            StepKind::Agent,
+            su.site,
+            format!("it enters {}'s context", su.label),
+        ));
+        path.extend(hops);
+    }
+    path.push(cx.step(
+        StepKind::Tool,
+        ptool.site,
+        if single {
+            format!(
+                "leg 2, private data: tool `{}` reads {private_kind}",
+                ptool.name
+            )
+        } else {
+            format!(
+                "leg 2, private data: tool `{}` of {} reads {private_kind}",
+                ptool.name, pu.label
+            )
+        },
+    ));
+    path.extend(private_hops);
+    path.push(cx.step(
+        StepKind::Agent,
+        eu.site,
+        if single {
+            format!("{} holds all three", eu.label)
+        } else {
+            format!("{} can send it out", eu.label)
+        },
+    ));
+    path.push(cx.step(
+        StepKind::Tool,
+        etool.site,
+        format!(
+            "leg 3, exfiltration: tool `{}` ({exfil_kind}) with no approval gate",
             etool.name
-        );
-        out.push(cx.finding(
-            rule,
-            Severity::High,
-            Confidence::Medium,
-            u.site,
-            message,
-            help,
-            path,
-            &[&u.label, "trifecta"],
+        ),
+    ));
+    if *sink_site != etool.site {
+        path.push(cx.step(
+            StepKind::Sink,
+            *sink_site,
+            format!("sends out ({exfil_kind})"),
         ));
     }
+    let mut labels: Vec<&str> = group.iter().map(|&i| units[i].label.as_str()).collect();
+    labels.sort_unstable();
+    labels.dedup();
+    let message = if single {
+        format!(
+            "{} combines untrusted content ({}), private data (`{}`: {private_kind}) and an exfiltration channel (`{}`: {exfil_kind})",
+            eu.label, source.kind, ptool.name, etool.name
+        )
+    } else {
+        format!(
+            "{} share context and together combine untrusted content ({}, in {}), private data (`{}` of {}: {private_kind}) and an exfiltration channel (`{}` of {}: {exfil_kind})",
+            join_labels(&labels),
+            source.kind,
+            su.label,
+            ptool.name,
+            pu.label,
+            etool.name,
+            eu.label
+        )
+    };
+    let help = if single {
+        format!(
+            "remove one leg from this agent (split reading {private_kind} from handling untrusted content), or require human approval for `{}`",
+            etool.name
+        )
+    } else {
+        format!(
+            "require human approval for `{}`, or separate the agents so that content read by {} cannot reach {} (a gated route, or no route)",
+            etool.name, su.label, eu.label
+        )
+    };
+    let group_key = labels.join(",");
+    let key: Vec<&str> = if single {
+        vec![&eu.label, "trifecta"]
+    } else {
+        vec![&group_key, "trifecta-group"]
+    };
+    cx.finding(
+        rule,
+        Severity::High,
+        // A group is an over-approximation: content may not travel every route.
+        if single {
+            Confidence::Medium
+        } else {
+            Confidence::Low
+        },
+        eu.site,
+        message,
+        help,
+        path,
+        &key,
+    )
+}
+
+/// "agents `a`, `b` and `c`".
+fn join_labels(labels: &[&str]) -> String {
+    let names: Vec<&str> = labels
+        .iter()
+        .map(|l| l.strip_prefix("agent ").unwrap_or(l))
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [a] => format!("agent {a}"),
+        [init @ .., last] => format!("agents {} and {last}", init.join(", ")),
+    }
+}
+
+/// Connected components of units over ungated handoffs (both directions), in unit order.
+/// Units without a node are groups of one.
+fn groups(cx: &Ctx, units: &[Unit]) -> Vec<Vec<usize>> {
+    let mut by_node: HashMap<NodeIndex, Vec<usize>> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        if let Some(n) = u.node {
+            by_node.entry(n).or_default().push(i);
+        }
+    }
+    let mut done = vec![false; units.len()];
+    let mut out = vec![];
+    for (i, u) in units.iter().enumerate() {
+        if done[i] {
+            continue;
+        }
+        let mut members = BTreeSet::from([i]);
+        if let Some(start) = u.node {
+            let mut seen = BTreeSet::from([start]);
+            let mut queue = VecDeque::from([start]);
+            while let Some(n) = queue.pop_front() {
+                members.extend(by_node.get(&n).into_iter().flatten().copied());
+                for (m, _) in cx.pg.linked(n) {
+                    if seen.insert(m) {
+                        queue.push_back(m);
+                    }
+                }
+            }
+        }
+        for &m in &members {
+            done[m] = true;
+        }
+        out.push(members.into_iter().collect());
+    }
+    out
+}
+
+/// Route steps from unit `a` to unit `b` over ungated handoffs (either direction, shortest),
+/// naming the agents passed on the way.
+fn route_between(cx: &Ctx, units: &[Unit], a: usize, b: usize) -> Vec<Step> {
+    let (Some(start), Some(goal)) = (units[a].node, units[b].node) else {
+        return vec![];
+    };
+    let mut prev: HashMap<NodeIndex, (NodeIndex, Handoff)> = HashMap::new();
+    let mut seen = BTreeSet::from([start]);
+    let mut queue = VecDeque::from([start]);
+    while let Some(n) = queue.pop_front() {
+        if n == goal {
+            break;
+        }
+        // Routes the way content flows first; a route against the flow only when no other.
+        let forward = cx
+            .pg
+            .handoffs(n)
+            .into_iter()
+            .filter(|(_, h)| h.gate.is_none());
+        for (m, h) in forward.chain(cx.pg.linked(n)) {
+            if seen.insert(m) {
+                prev.insert(m, (n, h.clone()));
+                queue.push_back(m);
+            }
+        }
+    }
+    let mut hops = vec![];
+    let mut cur = goal;
+    while let Some((p, h)) = prev.get(&cur) {
+        hops.push((cur, h.clone()));
+        cur = *p;
+        if hops.len() > 10_000 {
+            break;
+        }
+    }
+    hops.reverse();
+    let mut steps = vec![];
+    for (i, (n, h)) in hops.iter().enumerate() {
+        steps.push(cx.step(StepKind::Route, h.site, h.label.clone()));
+        if i + 1 < hops.len() {
+            if let Some(u) = units.iter().find(|u| u.node == Some(*n)) {
+                steps.push(cx.step(StepKind::Agent, u.site, format!("{} shares it", u.label)));
+            }
+        }
+    }
+    steps
 }

@@ -238,10 +238,13 @@ impl<'a> Ctx<'a> {
                 site: tool.site,
                 label: match &tool.mcp {
                     Some(m) => format!(
-                        "the tools of MCP server `{}` return untrusted {} content",
+                        "the tools of MCP server `{}` return untrusted content ({})",
                         m.server, s.kind
                     ),
-                    None => format!("tool `{}` returns untrusted {} content", tool.name, s.kind),
+                    None => format!(
+                        "tool `{}` returns untrusted content ({})",
+                        tool.name, s.kind
+                    ),
                 },
             })
             .collect()
@@ -290,11 +293,24 @@ impl<'a> Ctx<'a> {
         let mut inherited: HashMap<usize, Vec<SourceIn>> = HashMap::new();
         for g in &self.lg.graphs {
             let sources = self.graph_sources(g);
-            for n in &g.nodes {
-                if let NodeAction::Agent(a) = n.action {
+            // Nodes that run an agent: what another agent read reaches this one over a
+            // handoff (AIR102), not as its own context.
+            let agent_nodes: BTreeSet<&str> = g
+                .nodes
+                .iter()
+                .filter(|n| matches!(n.action, NodeAction::Agent(_)))
+                .map(|n| n.name.as_str())
+                .chain(g.node_runs.iter().map(|(n, _, _)| n.as_str()))
+                .collect();
+            let runs = g.node_runs.iter().map(|(n, a, _)| (n, a));
+            for (name, action) in g.nodes.iter().map(|n| (&n.name, &n.action)).chain(runs) {
+                if let NodeAction::Agent(a) = *action {
                     for (from, s) in &sources {
+                        if s.tool.is_some() && agent_nodes.contains(from.as_str()) {
+                            continue;
+                        }
                         let reach = self.reachable(g, from, &BTreeSet::new());
-                        if reach.contains(&n.name) && from != &n.name {
+                        if reach.contains(name) && from != name {
                             inherited.entry(a).or_default().push(s.clone());
                         }
                     }
@@ -316,7 +332,7 @@ impl<'a> Ctx<'a> {
                 checkpointer: a.checkpointer,
                 unknown_tools: false,
                 unknown_sources: vec![],
-                node: None,
+                node: self.pg.agent_node(ai),
             };
             let breakpoint = a
                 .interrupt_before
@@ -376,6 +392,8 @@ impl<'a> Ctx<'a> {
                 }
                 if let Some(s) = tool.body_gate {
                     g = (Strength::Strong, Some(s));
+                } else if let (Some(s), Strength::None) = (tool.conditional_gate, g.0) {
+                    g = (Strength::Conditional, Some(s));
                 }
                 if a.checkpointer == Checkpointer::Absent {
                     g = (Strength::None, None);
@@ -396,7 +414,7 @@ impl<'a> Ctx<'a> {
                 checkpointer: g.checkpointer,
                 unknown_tools: false,
                 unknown_sources: vec![],
-                node: None,
+                node: self.pg.graph_entry(gi),
             };
             let sources = self.graph_sources(g);
             let gated = self.gated_nodes(g);
@@ -450,6 +468,8 @@ impl<'a> Ctx<'a> {
                     }
                     if let Some(s) = tool.body_gate {
                         gate = (Strength::Strong, Some(s));
+                    } else if let (Some(s), Strength::None) = (tool.conditional_gate, gate.0) {
+                        gate = (Strength::Conditional, Some(s));
                     }
                     if g.checkpointer == Checkpointer::Absent {
                         gate = (Strength::None, None);
@@ -524,6 +544,8 @@ impl<'a> Ctx<'a> {
                 }
                 if let Some(s) = tool.body_gate {
                     g = (Strength::Strong, Some(s));
+                } else if let (Some(s), Strength::None) = (tool.conditional_gate, g.0) {
+                    g = (Strength::Conditional, Some(s));
                 }
                 u.gates.insert(t, g);
                 u.sources.insert(t, all_sources.clone());
