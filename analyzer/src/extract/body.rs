@@ -84,6 +84,8 @@ pub struct BodyAnalyzer<'a> {
     in_progress: RefCell<Vec<Site>>,
     /// `file_method_validates` answers, by file and method name.
     validators: RefCell<HashMap<(crate::model::FileId, String), bool>>,
+    /// `local_validates` answers, by function.
+    local_validators: RefCell<HashMap<Site, bool>>,
 }
 
 /// Parameters the runtime injects: not model-controlled.
@@ -167,6 +169,7 @@ impl<'a> BodyAnalyzer<'a> {
             facts: RefCell::new(HashMap::new()),
             in_progress: RefCell::new(vec![]),
             validators: RefCell::new(HashMap::new()),
+            local_validators: RefCell::new(HashMap::new()),
         }
     }
 
@@ -193,6 +196,17 @@ impl<'a> BodyAnalyzer<'a> {
             Callee::Class(c) => c.def.name.clone(),
             Callee::Unknown => "<unknown>".into(),
         }
+    }
+
+    /// `validates_and_returns` of a project function, once per function.
+    fn local_validates(&self, g: &FuncVal) -> bool {
+        let site = g.site(self.modules);
+        if let Some(v) = self.local_validators.borrow().get(&site) {
+            return *v;
+        }
+        let v = validates_and_returns(&g.def);
+        self.local_validators.borrow_mut().insert(site, v);
+        v
     }
 
     /// Whether `file` defines a method `name` (a function whose first parameter is `self`) that
@@ -1117,7 +1131,7 @@ impl Walker<'_, '_> {
         // A project validator (`safe = validate_path(p)`, `self._validate_identifier(name)`)
         // returns a value it has checked.
         if full.callees.iter().any(|c| match c {
-            Callee::Local(g) => validates_and_returns(&g.def),
+            Callee::Local(g) => self.a.local_validates(g),
             // A method called on `self` whose class the interpreter did not resolve: a method of
             // that name defined in this file.
             Callee::Method {
