@@ -1222,7 +1222,7 @@ impl<'m> Interp<'m> {
                 }
                 acc
             }
-            ExprKind::BoolOp(vs) => {
+            ExprKind::BoolOp(_, vs) => {
                 let mut acc: Option<Value> = None;
                 for v in vs {
                     let x = self.expr(v);
