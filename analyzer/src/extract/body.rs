@@ -82,6 +82,10 @@ pub struct BodyAnalyzer<'a> {
     caps: RefCell<HashMap<Site, Rc<Caps>>>,
     facts: RefCell<HashMap<Site, Rc<BodyFacts>>>,
     in_progress: RefCell<Vec<Site>>,
+    /// `file_method_validates` answers, by file and method name.
+    validators: RefCell<HashMap<(crate::model::FileId, String), bool>>,
+    /// `local_validates` answers, by function.
+    local_validators: RefCell<HashMap<Site, bool>>,
 }
 
 /// Parameters the runtime injects: not model-controlled.
@@ -167,6 +171,8 @@ impl<'a> BodyAnalyzer<'a> {
             caps: RefCell::new(HashMap::new()),
             facts: RefCell::new(HashMap::new()),
             in_progress: RefCell::new(vec![]),
+            validators: RefCell::new(HashMap::new()),
+            local_validators: RefCell::new(HashMap::new()),
         }
     }
 
@@ -195,14 +201,75 @@ impl<'a> BodyAnalyzer<'a> {
         }
     }
 
+    /// `validates_and_returns` of a project function, once per function.
+    fn local_validates(&self, g: &FuncVal) -> bool {
+        let site = g.site(self.modules);
+        if let Some(v) = self.local_validators.borrow().get(&site) {
+            return *v;
+        }
+        let v = validates_and_returns(&g.def);
+        self.local_validators.borrow_mut().insert(site, v);
+        v
+    }
+
+    /// Whether `file` defines a method `name` (a function whose first parameter is `self`) that
+    /// is a validator (`validates_and_returns`).
+    fn file_method_validates(&self, file: crate::model::FileId, name: &str) -> bool {
+        if let Some(v) = self.validators.borrow().get(&(file, name.to_string())) {
+            return *v;
+        }
+        let v = self.ev.funcs.iter().any(|(s, f)| {
+            s.file == file
+                && f.def.name == name
+                && f.def.params.first().is_some_and(|p| p.name == "self")
+                && validates_and_returns(&f.def)
+        });
+        self.validators
+            .borrow_mut()
+            .insert((file, name.to_string()), v);
+        v
+    }
+
+    /// Whether a call executes a literal query that only reads (`SELECT ... WHERE id = ?`): its
+    /// first word is one of `sql_read_verbs` (`rules/knowledge/mcp.toml`).
+    fn literal_sql_read(&self, rec: &CallRecord) -> bool {
+        let Some(query) = rec.args.first().and_then(Value::as_str) else {
+            return false;
+        };
+        let verb = query
+            .trim_start()
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        self.k.mcp.annotations.sql_read_verbs.contains(&verb)
+    }
+
+    /// Whether a call is an `sql_exec` sink of knowledge running a literal read-only query.
+    fn sql_read_call(&self, rec: &CallRecord) -> bool {
+        self.literal_sql_read(rec)
+            && rec.callees.iter().any(|c| {
+                Self::callee_strings(c).is_some_and(|kc| {
+                    self.k
+                        .sinks_for(kc)
+                        .iter()
+                        .any(|(_, s)| s.kind == "sql_exec")
+                })
+            })
+    }
+
     /// Sink kinds of one library call (with its argument-index filters).
     pub fn direct_sinks(&self, rec: &CallRecord) -> Vec<(usize, String)> {
+        let read_query = self.sql_read_call(rec);
         let mut out = vec![];
         for c in &rec.callees {
             let Some(kc) = Self::callee_strings(c) else {
                 continue;
             };
             for (i, s) in self.k.sinks_for(kc) {
+                if read_query && s.kind == "sql_exec" {
+                    continue;
+                }
                 if let Some(req) = &s.requires_kwarg {
                     let truthy = rec
                         .kwargs
@@ -239,6 +306,9 @@ impl<'a> BodyAnalyzer<'a> {
 
     pub fn direct_sources(&self, rec: &CallRecord) -> Vec<String> {
         let mut out = vec![];
+        if self.sql_read_call(rec) {
+            out.push("db_read".to_string());
+        }
         for c in &rec.callees {
             let Some(kc) = Self::callee_strings(c) else {
                 continue;
@@ -366,8 +436,13 @@ impl<'a> BodyAnalyzer<'a> {
         };
         let is_literal = |e: &Expr| match &e.kind {
             ExprKind::Str(_) => true,
-            ExprKind::Name(n) => literal_loops.contains(&n.as_str()),
-            _ => false,
+            ExprKind::Name(n) => {
+                literal_loops.contains(&n.as_str())
+                    || assigned
+                        .get(n.as_str())
+                        .is_some_and(|v| is_generated_name(v))
+            }
+            _ => is_generated_name(e),
         };
         let joined = |e: &Expr| match &e.kind {
             ExprKind::BinOp(ops, xs) => {
@@ -838,7 +913,7 @@ impl Walker<'_, '_> {
                 }
                 acc
             }
-            ExprKind::BoolOp(xs) => {
+            ExprKind::BoolOp(_, xs) => {
                 let mut acc = None;
                 for x in xs {
                     let t = self.expr(x, st);
@@ -1062,6 +1137,24 @@ impl Walker<'_, '_> {
                 }
             }
         }
+        // A project validator (`safe = validate_path(p)`, `self._validate_identifier(name)`)
+        // returns a value it has checked.
+        if full.callees.iter().any(|c| match c {
+            Callee::Local(g) => self.a.local_validates(g),
+            // A method called on `self` whose class the interpreter did not resolve: a method of
+            // that name defined in this file.
+            Callee::Method {
+                method,
+                receiver: Some(r),
+            } if r == "self" => self.a.file_method_validates(self.file, method),
+            _ => false,
+        }) {
+            let t = pos.first().and_then(|(t, _)| t.clone()).or(recv);
+            return t.map(|mut t| {
+                t.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                t
+            });
+        }
         // Sanitizers return a value clean for their kinds.
         if let Some(kinds) = self.a.sanitizer_kinds(&full.callees) {
             let t = pos.first().and_then(|(t, _)| t.clone()).or(recv);
@@ -1139,21 +1232,131 @@ fn ends_in_exit(body: &[Stmt]) -> bool {
     )
 }
 
+/// A file name the code makes up itself: an f-string whose every interpolation is a call
+/// without arguments (`f"{uuid.uuid4()}.pdf"`, `f"run-{time.time()}.log"`).
+fn is_generated_name(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::FStr(xs) => {
+            !xs.is_empty()
+                && xs
+                    .iter()
+                    .all(|x| matches!(&x.kind, ExprKind::Call(_, args) if args.is_empty()))
+        }
+        _ => false,
+    }
+}
+
+/// Validation calls whose failure, negated and followed by `raise`, makes an allow-list check.
+const VALIDATORS: &[&str] = &[
+    "isalnum",
+    "isdigit",
+    "isdecimal",
+    "isidentifier",
+    "fullmatch",
+    "match",
+    "is_relative_to",
+    "startswith",
+];
+
+/// Whether a project function is a validator that returns what it checked: its body raises
+/// when an allow-list check fails (`if not resolved.is_relative_to(base): raise ...`,
+/// `if not re.match(PATTERN, name): raise ...`, `if x not in ALLOWED: raise ...`) and it
+/// returns a value (`return resolved`). Deny-list checks (`if p.startswith("/proc"): raise`)
+/// do not count: they leave everything else through.
+pub fn validates_and_returns(def: &FuncDef) -> bool {
+    let mut raises_on_failed_check = false;
+    let mut returns_value = false;
+    let mut checks = false;
+    crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| {
+        match &st.kind {
+            StmtKind::If { test, body, .. }
+                if matches!(body.last().map(|s| &s.kind), Some(StmtKind::Raise(_)))
+                    && is_failed_check(test) =>
+            {
+                raises_on_failed_check = true;
+            }
+            StmtKind::Return(Some(e)) if !matches!(e.kind, ExprKind::None) => returns_value = true,
+            _ => {}
+        }
+        if st.exprs().into_iter().any(|e| mentions_validator(e, true)) {
+            checks = true;
+        }
+    });
+    // `for d in allowed: try: p.relative_to(d); return p ... ` then `raise` at the end: it
+    // fails unless a check passed.
+    let fails_at_end = matches!(def.body.last().map(|s| &s.kind), Some(StmtKind::Raise(_)));
+    (raises_on_failed_check || (fails_at_end && checks)) && returns_value
+}
+
+/// A test that holds when an allow-list check fails: `not <validation call>` (possibly inside
+/// `and`/`or`, or with the call nested as in `not any(p.is_relative_to(d) for d in dirs)`), or
+/// a `not in` comparison.
+fn is_failed_check(test: &Expr) -> bool {
+    let mut stack = vec![test];
+    let mut steps = 0;
+    while let Some(e) = stack.pop() {
+        steps += 1;
+        if steps > 1_000 {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Not(inner) if mentions_validator(inner, false) => return true,
+            ExprKind::Compare(_, ops)
+                if ops.iter().any(|o| o == "not in")
+                    || ops.windows(2).any(|w| w[0] == "not" && w[1] == "in") =>
+            {
+                return true
+            }
+            ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") => stack.extend(xs.iter()),
+            // `not p.startswith(prefix) and p != base`: an allow-list check with an exception
+            // written as a comparison.
+            ExprKind::BoolOp(ops, xs)
+                if ops.iter().all(|o| o == "and")
+                    && xs.iter().all(|x| {
+                        matches!(x.kind, ExprKind::Compare(..))
+                            || matches!(&x.kind, ExprKind::Not(i) if mentions_validator(i, false))
+                    }) =>
+            {
+                stack.extend(xs.iter())
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether `e` calls a validation method; with `raising`, also the checks that raise instead of
+/// answering (`p.relative_to(base)`).
+fn mentions_validator(e: &Expr, raising: bool) -> bool {
+    let mut stack = vec![e];
+    let mut steps = 0;
+    while let Some(e) = stack.pop() {
+        steps += 1;
+        if steps > 1_000 {
+            return false;
+        }
+        if let ExprKind::Call(f, _) = &e.kind {
+            if let ExprKind::Attr(_, m) = &f.kind {
+                if VALIDATORS.contains(&m.as_str()) || (raising && m == "relative_to") {
+                    return true;
+                }
+            }
+        }
+        crate::extract::langgraph::push_children(e, &mut stack);
+    }
+    false
+}
+
 /// Recognises validation guards on a name: `x in ALLOWED` (clean inside, `true`) and
 /// `x not in ALLOWED` / `not x.isalnum()` / `not is_relative_to(..)` with an exiting body
 /// (clean after, `false`).
 fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, bool)> {
-    const VALIDATORS: &[&str] = &[
-        "isalnum",
-        "isdigit",
-        "isdecimal",
-        "isidentifier",
-        "fullmatch",
-        "match",
-        "is_relative_to",
-        "startswith",
-    ];
     match &test.kind {
+        // `if not p.is_relative_to(base) or p == base: return`: p is clean after.
+        ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") && ends_in_exit(body) => xs
+            .iter()
+            .filter_map(|x| guard_clean(x, body, _orelse))
+            .find(|(_, inside)| !inside),
         ExprKind::Compare(xs, ops) if ops.len() == 1 => {
             let name = match xs.first().map(|x| &x.kind) {
                 Some(ExprKind::Name(n)) => n.to_string(),

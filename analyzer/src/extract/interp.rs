@@ -253,6 +253,11 @@ struct Frame {
     called_at: Option<Site>,
     module: usize,
     locals: HashMap<String, Value>,
+    /// One level per branch or comprehension being evaluated: the value each name had before
+    /// its first write at that level (`None`: unbound), so the level can be undone and merged
+    /// by touching only the names it wrote. Copying `locals` instead made every `if` at module
+    /// level cost the module's number of globals: quadratic in a very large module.
+    undo: Vec<HashMap<String, Option<Value>>>,
     returns: Value,
     has_return: bool,
     is_module: bool,
@@ -410,6 +415,7 @@ impl<'m> Interp<'m> {
                 called_at: None,
                 module: i,
                 locals: HashMap::new(),
+                undo: Vec::new(),
                 returns: Value::Unknown,
                 has_return: false,
                 is_module: true,
@@ -514,8 +520,41 @@ impl<'m> Interp<'m> {
 
     fn bind(&mut self, name: &str, v: Value) {
         if let Some(f) = self.frames.last_mut() {
-            f.locals.insert(name.to_string(), v);
+            let prev = f.locals.insert(name.to_string(), v);
+            if let Some(level) = f.undo.last_mut() {
+                level.entry(name.to_string()).or_insert(prev);
+            }
         }
+    }
+
+    /// Starts recording the writes of the current frame (a branch arm, a comprehension).
+    fn undo_begin(&mut self) {
+        if let Some(f) = self.frames.last_mut() {
+            f.undo.push(HashMap::new());
+        }
+    }
+
+    /// Undoes the writes recorded since the matching [`Self::undo_begin`] and returns, for each
+    /// name written, its value before (`.0`) and at the end (`.1`), sorted by name.
+    fn undo_end(&mut self) -> Vec<(String, Option<Value>, Option<Value>)> {
+        let Some(f) = self.frames.last_mut() else {
+            return vec![];
+        };
+        let Some(level) = f.undo.pop() else {
+            return vec![];
+        };
+        let mut out: Vec<(String, Option<Value>, Option<Value>)> = level
+            .into_iter()
+            .map(|(name, before)| {
+                let after = match &before {
+                    Some(v) => f.locals.insert(name.clone(), v.clone()),
+                    None => f.locals.remove(&name),
+                };
+                (name, before, after)
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
     }
 
     fn assign(&mut self, t: &Target, v: Value) {
@@ -716,6 +755,7 @@ impl<'m> Interp<'m> {
                     called_at: None,
                     module,
                     locals: HashMap::new(),
+                    undo: Vec::new(),
                     returns: Value::Unknown,
                     has_return: false,
                     is_module: false,
@@ -832,32 +872,49 @@ impl<'m> Interp<'m> {
     /// Evaluates alternative branches from the same starting environment and merges the results:
     /// a name bound differently in two branches becomes a union.
     fn branches(&mut self, arms: &[&Vec<Stmt>]) {
-        let Some(start) = self.frames.last().map(|f| f.locals.clone()) else {
+        if self.frames.is_empty() {
             return;
-        };
-        let mut merged: Option<HashMap<String, Value>> = None;
+        }
         let implicit_else = arms.len() < 2 || arms.iter().any(|a| a.is_empty());
+        // Per name written in some arm: its value before the branches, and per arm its value
+        // at the end of that arm (`None` in `ends`: the arm did not write it).
+        let mut before: BTreeMap<String, Option<Value>> = BTreeMap::new();
+        let mut ends: Vec<BTreeMap<String, Option<Value>>> = Vec::with_capacity(arms.len());
         for arm in arms {
-            if let Some(f) = self.frames.last_mut() {
-                f.locals = start.clone();
-            }
+            self.undo_begin();
             self.block(arm);
-            let env = self
-                .frames
-                .last()
-                .map(|f| f.locals.clone())
-                .unwrap_or_default();
-            merged = Some(match merged {
-                None => env,
-                Some(m) => merge_env(m, env),
-            });
+            let mut end = BTreeMap::new();
+            for (name, was, now) in self.undo_end() {
+                before.entry(name.clone()).or_insert(was);
+                end.insert(name, now);
+            }
+            ends.push(end);
         }
-        let mut merged = merged.unwrap_or_default();
-        if implicit_else {
-            merged = merge_env(merged, start);
-        }
-        if let Some(f) = self.frames.last_mut() {
-            f.locals = merged;
+        // Merge in arm order, then the starting value when a path can skip every arm; a name
+        // bound differently on two paths becomes a union.
+        for (name, start) in before {
+            let mut merged: Option<Value> = None;
+            let mut take = |v: Option<Value>| {
+                if let Some(v) = v {
+                    merged = Some(match merged.take() {
+                        None => v,
+                        Some(cur) if same(&cur, &v) => cur,
+                        Some(cur) => Value::union(cur, v),
+                    });
+                }
+            };
+            for end in &mut ends {
+                match end.remove(&name) {
+                    Some(now) => take(now),
+                    None => take(start.clone()),
+                }
+            }
+            if implicit_else {
+                take(start);
+            }
+            if let Some(v) = merged {
+                self.bind(&name, v);
+            }
         }
     }
 
@@ -1165,7 +1222,7 @@ impl<'m> Interp<'m> {
                 }
                 acc
             }
-            ExprKind::BoolOp(vs) => {
+            ExprKind::BoolOp(_, vs) => {
                 let mut acc: Option<Value> = None;
                 for v in vs {
                     let x = self.expr(v);
@@ -1240,7 +1297,7 @@ impl<'m> Interp<'m> {
         };
         let it = self.expr(iter);
         let elems = iter_elements(&it);
-        let saved = self.frames.last().map(|f| f.locals.clone());
+        self.undo_begin();
         let mut out_list = vec![];
         let mut out_dict = vec![];
         let runs: Vec<Value> = match &elems {
@@ -1271,9 +1328,8 @@ impl<'m> Interp<'m> {
                 out_list.push(v);
             }
         }
-        if let (Some(saved), Some(f)) = (saved, self.frames.last_mut()) {
-            f.locals = saved;
-        }
+        // The comprehension's own names do not leak (Python 3 scoping).
+        self.undo_end();
         let known = matches!(&elems, Some(xs) if xs.len() <= MAX_UNROLL);
         if c.kind == CompKind::Dict {
             if known {
@@ -1851,6 +1907,7 @@ impl<'m> Interp<'m> {
             called_at,
             module,
             locals,
+            undo: Vec::new(),
             returns: Value::None,
             has_return: false,
             is_module: false,
@@ -1878,26 +1935,6 @@ impl<'m> Interp<'m> {
             _ => Value::None,
         }
     }
-}
-
-fn merge_env(a: HashMap<String, Value>, b: HashMap<String, Value>) -> HashMap<String, Value> {
-    let mut out = a;
-    for (k, v) in b {
-        match out.remove(&k) {
-            Some(cur) => {
-                let m = if same(&cur, &v) {
-                    cur
-                } else {
-                    Value::union(cur, v)
-                };
-                out.insert(k, m);
-            }
-            None => {
-                out.insert(k, v);
-            }
-        }
-    }
-    out
 }
 
 fn class_attr(c: &ClassVal, attr: &str) -> Option<Value> {

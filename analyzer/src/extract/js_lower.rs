@@ -734,7 +734,9 @@ impl Lowerer<'_> {
             ts::ExprKind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
                 match op.as_str() {
-                    "&&" | "||" | "??" => py::ExprKind::BoolOp(vec![a, b]),
+                    // `??` keeps the left value unless it is null: an `or` for what can flow.
+                    "&&" => py::ExprKind::BoolOp(vec!["and".into()], vec![a, b]),
+                    "||" | "??" => py::ExprKind::BoolOp(vec!["or".into()], vec![a, b]),
                     "===" | "!==" | "==" | "!=" | "<" | ">" | "<=" | ">=" | "instanceof" => {
                         py::ExprKind::Compare(vec![a, b], vec![op.to_string()])
                     }

@@ -2295,7 +2295,7 @@ pub fn push_children<'e>(e: &'e Expr, stack: &mut Vec<&'e Expr>) {
         | ExprKind::List(xs)
         | ExprKind::Tuple(xs)
         | ExprKind::Set(xs)
-        | ExprKind::BoolOp(xs)
+        | ExprKind::BoolOp(_, xs)
         | ExprKind::BinOp(_, xs)
         | ExprKind::Compare(xs, _) => stack.extend(xs.iter()),
         ExprKind::Dict(items) => {

@@ -110,6 +110,10 @@ pub struct AnnotationVocabulary {
     pub sql_write_verbs: Vec<String>,
     #[serde(default)]
     pub sql_destructive_verbs: Vec<String>,
+    /// First words of a literal query that only reads: such an `sql_exec` call is a `db_read`
+    /// source, not a sink (`BodyAnalyzer::literal_sql_read`).
+    #[serde(default)]
+    pub sql_read_verbs: Vec<String>,
     /// Sink kinds that count (as modifying and destructive) only when the model controls what
     /// runs (an AIR106 flow reaches the call): a fixed `git log` changes nothing.
     #[serde(default)]
@@ -208,6 +212,7 @@ impl McpKnowledge {
         m.destructive_words.extend(a.destructive_words);
         m.sql_write_verbs.extend(a.sql_write_verbs);
         m.sql_destructive_verbs.extend(a.sql_destructive_verbs);
+        m.sql_read_verbs.extend(a.sql_read_verbs);
         m.when_model_controlled.extend(a.when_model_controlled);
         m.cleanup_kwargs.extend(a.cleanup_kwargs);
     }

@@ -19,7 +19,22 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             .tools_of(tool.server)
             .map(|t| t.name.as_str())
             .collect();
-        let sibling = |name: &str| siblings.iter().any(|s| s.eq_ignore_ascii_case(name));
+        // The tool's own parameters are documentation too ("pass `heading` instead of
+        // `start_index`"), as are its siblings on the same server.
+        let own_params: Vec<&str> = tool
+            .params
+            .iter()
+            .map(|p| p.name.as_str())
+            .chain(
+                tool.func
+                    .iter()
+                    .flat_map(|f| f.def.params.iter().map(|p| p.name.as_str())),
+            )
+            .collect();
+        let sibling = |name: &str| {
+            siblings.iter().any(|s| s.eq_ignore_ascii_case(name))
+                || own_params.iter().any(|p| p.eq_ignore_ascii_case(name))
+        };
         let shown_name = escape(&cx.k.mcp.poisoning, &tool.name);
         for (field, text) in texts(tool) {
             let (decoded, offsets) = decode(cx, text);

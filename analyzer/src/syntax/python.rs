@@ -41,7 +41,8 @@ pub enum ExprKind {
     /// A chain of binary operations, left to right: `operands.len() == ops.len() + 1`.
     /// Chains are flat so `a + b + ... + z` has no nesting depth.
     BinOp(Vec<String>, Vec<Expr>),
-    BoolOp(Vec<Expr>),
+    /// A chain of `and`/`or`, left to right, flat like `BinOp`: `operands.len() == ops.len() + 1`.
+    BoolOp(Vec<String>, Vec<Expr>),
     Compare(Vec<Expr>, Vec<String>),
     Not(Box<Expr>),
     Unary(Box<Expr>),
@@ -1036,7 +1037,7 @@ impl<'a> Lower<'a> {
                     operands.push(self.opt_expr(r, d));
                 }
                 if kind == "boolean_operator" {
-                    ExprKind::BoolOp(operands)
+                    ExprKind::BoolOp(ops, operands)
                 } else {
                     ExprKind::BinOp(ops, operands)
                 }

@@ -15,7 +15,6 @@ def fetch_page(url: str) -> str:
 
 
 @tool
-# known-false-positive: AIR101 a parameterised SELECT is classified as sql_exec (privileged); airlock does not yet tell SQL reads from writes
 def lookup_customer(email: str) -> str:
     """Return the CRM record of a customer."""
     row = DB.execute("SELECT name, plan, phone FROM customers WHERE email = ?", (email,)).fetchone()

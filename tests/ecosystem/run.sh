@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# The ecosystem check: airlock on real agent applications, MCP servers and framework packages as
+# published on PyPI and npm, at pinned versions, each analysed on its own; every finding is looked
+# up in the committed triage file and the result written to tests/ecosystem/SUMMARY.md.
+#
+# Usage: tests/ecosystem/run.sh [--check] [--no-build]
+#   --check      do not write SUMMARY.md: compare a fresh summary with the committed one and exit
+#                1 if they differ (a change in findings, or a finding without a triage entry)
+#   --no-build   use target/release/airlock as it is
+# Environment:
+#   AIRLOCK_ECOSYSTEM_CACHE  the cache (default ~/.cache/airlock-ecosystem): downloads, unpacked
+#                            packages and airlock's JSON output per package
+#
+# It needs the network (PyPI and npm only), so CI does not run it. No code from these packages is
+# committed, imported, built or run: only wheels are fetched from PyPI (an sdist's metadata step
+# would run its build backend), `npm pack --ignore-scripts` only downloads a tarball, and both are
+# unpacked by a Python helper that keeps source and configuration files and refuses any path
+# that would leave the target folder.
+#
+# Layout of the cache:
+#   dist/                 the downloaded wheels and tarballs
+#   src/<name>-<version>/ one unpacked package: the folder airlock checks
+#   out/<name>.json       airlock's JSON output for it
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+HERE="$REPO/tests/ecosystem"
+CACHE="${AIRLOCK_ECOSYSTEM_CACHE:-$HOME/.cache/airlock-ecosystem}"
+TIMEOUT=300 # seconds per package
+CHECK=0
+BUILD=1
+for arg in "$@"; do
+  case "$arg" in
+    --check) CHECK=1 ;;
+    --no-build) BUILD=0 ;;
+    -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
+    *) echo "ecosystem: unknown argument $arg" >&2; exit 2 ;;
+  esac
+done
+
+# The pinned list: `pypi:<name>==<version>` (a wheel) or `npm:<name>@<version>` (a tarball).
+# Bump a version here and rerun; findings whose fingerprint changes then show up as untriaged.
+PACKAGES=(
+  # MCP servers (Python)
+  pypi:mcp-server-fetch==2026.10.24
+  pypi:mcp-server-git==2026.10.19
+  pypi:mcp-server-time==2026.10.19
+  pypi:mcp-server-sqlite==2025.4.25
+  pypi:mcp-server-duckdb==1.1.0
+  pypi:mcp-server-qdrant==0.8.1
+  pypi:mcp-clickhouse==0.7.0
+  pypi:cli-mcp-server==0.2.5
+  pypi:awslabs-aws-documentation-mcp-server==1.2.3
+  pypi:excel-mcp-server==2.2.2
+  pypi:office-word-mcp-server==1.1.11
+  pypi:pdf-tools-mcp==0.1.4
+  pypi:chroma-mcp==0.2.6
+  pypi:mcp-atlassian==0.23.1
+  pypi:workspace-mcp==2.2.1
+  # MCP servers (npm)
+  npm:@modelcontextprotocol/server-filesystem@2026.8.31
+  npm:@modelcontextprotocol/server-memory@2026.8.31
+  npm:@modelcontextprotocol/server-everything@2026.8.31
+  npm:@upstash/context7-mcp@4.1.1
+  npm:firecrawl-mcp@3.22.2
+  # Agent applications
+  pypi:gpt-researcher==0.16.1
+  pypi:open-deep-research==0.0.16
+  pypi:deepagents-cli==0.3.0
+  pypi:mini-swe-agent==2.4.6
+  pypi:nearai==0.1.19
+  pypi:langgraph-codeact==0.1.3
+  pypi:langgraph-bigtool==0.0.3
+  pypi:langmem==0.0.30
+  pypi:stripe-agent-toolkit==0.7.0
+  # Agent frameworks and tool collections
+  pypi:langgraph-supervisor==0.0.31
+  pypi:langgraph-swarm==0.1.0
+  pypi:deepagents==0.7.32
+  pypi:openai-agents==0.24.0
+  pypi:crewai-tools==1.15.30
+  pypi:langchain-community==0.4.2
+)
+
+log() { echo "ecosystem: $*" >&2; }
+
+mkdir -p "$CACHE/dist" "$CACHE/src" "$CACHE/out"
+
+# unpack ARCHIVE TARGET [STRIP]: the source and configuration files of a wheel (zip) or a tarball,
+# without the first STRIP path components.
+unpack() {
+  python3 - "$1" "$2" "${3:-0}" <<'PY'
+"""Extracts source and configuration members, refusing any path that would leave the target."""
+import os
+import sys
+import tarfile
+import zipfile
+
+archive, target, strip = sys.argv[1], sys.argv[2], int(sys.argv[3])
+KEEP = (".py", ".pyi", ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".tsx", ".jsx",
+        ".json", ".jsonc", ".yaml", ".yml", ".toml")
+MAX = 4 * 1024 * 1024
+root = os.path.realpath(target)
+
+
+def members():
+    if archive.endswith(".whl") or archive.endswith(".zip"):
+        with zipfile.ZipFile(archive) as zf:
+            for info in zf.infolist():
+                if not info.is_dir() and info.file_size <= MAX:
+                    yield info.filename, lambda info=info: zf.read(info)
+    else:
+        with tarfile.open(archive) as tf:
+            for info in tf.getmembers():
+                if info.isfile() and info.size <= MAX:
+                    yield info.name, lambda info=info: tf.extractfile(info).read()
+
+
+count = 0
+for name, read in members():
+    parts = name.split("/")[strip:]
+    if not parts or not name.endswith(KEEP):
+        continue
+    rel = "/".join(parts)
+    dest = os.path.realpath(os.path.join(root, rel))
+    if os.path.isabs(rel) or not dest.startswith(root + os.sep):
+        print(f"ecosystem: skipping unsafe path {name!r}", file=sys.stderr)
+        continue
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    with open(dest, "wb") as out:
+        out.write(read())
+    count += 1
+print(f"ecosystem: {count} files", file=sys.stderr)
+PY
+}
+
+# --- Fetching ----------------------------------------------------------------------------------
+NAMES=()
+DIRS=()
+for spec in "${PACKAGES[@]}"; do
+  kind="${spec%%:*}"
+  rest="${spec#*:}"
+  if [[ "$kind" == pypi ]]; then
+    name="${rest%%==*}"
+    version="${rest##*==}"
+  else
+    name="${rest%@*}"
+    version="${rest##*@}"
+  fi
+  dir="$CACHE/src/$(printf '%s' "$name" | tr '/@' '__')-$version"
+  NAMES+=("$name==$version")
+  DIRS+=("$dir")
+  [[ -f "$dir/.airlock-ecosystem-complete" ]] && continue
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  if [[ "$kind" == pypi ]]; then
+    prefix="$(printf '%s' "$name" | sed -E 's/[-_.]+/_/g')-$version-"
+    wheel="$(find "$CACHE/dist" -maxdepth 1 -iname "${prefix}*.whl" | head -n 1)"
+    if [[ -z "$wheel" ]]; then
+      log "downloading $name==$version"
+      python3 -m pip download --quiet --disable-pip-version-check --no-deps \
+        --only-binary=:all: --python-version 3.12 --dest "$CACHE/dist" "$name==$version"
+      wheel="$(find "$CACHE/dist" -maxdepth 1 -iname "${prefix}*.whl" | head -n 1)"
+      [[ -n "$wheel" ]] || { log "no wheel for $name==$version"; exit 1; }
+    fi
+    log "unpacking $(basename "$wheel")"
+    unpack "$wheel" "$dir" 0
+  else
+    tarball="$CACHE/dist/$(printf '%s' "$name" | sed -e 's/^@//' -e 's#/#-#')-$version.tgz"
+    if [[ ! -f "$tarball" ]]; then
+      log "downloading $name@$version"
+      (cd "$CACHE/dist" && npm pack --silent --ignore-scripts "$name@$version" >/dev/null)
+      [[ -f "$tarball" ]] || { log "no tarball for $name@$version"; exit 1; }
+    fi
+    log "unpacking $(basename "$tarball")"
+    unpack "$tarball" "$dir" 1
+    # npm packages ship their code compiled under dist/ or build/, which the default excludes
+    # skip; the checked package is that code, so only node_modules/ stays excluded.
+    printf 'exclude = ["node_modules/"]\n' >"$dir/airlock.toml"
+  fi
+  touch "$dir/.airlock-ecosystem-complete"
+done
+
+# --- Running airlock ---------------------------------------------------------------------------
+if [[ "$BUILD" == 1 ]]; then
+  log "building the release binary"
+  (cd "$REPO" && cargo build --release --quiet --bin airlock)
+fi
+AIRLOCK="$REPO/target/release/airlock"
+[[ -x "$AIRLOCK" ]] || { log "no $AIRLOCK; run without --no-build"; exit 1; }
+
+rm -f "$CACHE/out"/*.json "$CACHE/out/index.tsv"
+for i in "${!NAMES[@]}"; do
+  spec="${NAMES[$i]}"
+  dir="${DIRS[$i]}"
+  out="$CACHE/out/$(basename "$dir").json"
+  log "checking $spec"
+  status=0
+  timeout "$TIMEOUT" "$AIRLOCK" check "$dir" --format json --exit-zero >"$out" 2>"$out.stderr" ||
+    status=$?
+  files="$(find "$dir" -type f ! -name .airlock-ecosystem-complete ! -name airlock.toml | wc -l)"
+  printf '%s\t%s\t%s\t%s\n' "$spec" "$out" "$status" "$files" >>"$CACHE/out/index.tsv"
+done
+
+# --- Summary -----------------------------------------------------------------------------------
+FRESH="$CACHE/out/SUMMARY.md"
+python3 "$HERE/summarize.py" "$CACHE/out/index.tsv" "$HERE/triage.toml" "$FRESH"
+if [[ "$CHECK" == 1 ]]; then
+  if diff -u "$HERE/SUMMARY.md" "$FRESH"; then
+    log "summary unchanged"
+  else
+    log "the findings changed: triage them in tests/ecosystem/triage.toml and rerun without --check"
+    exit 1
+  fi
+  if grep -q 'untriaged' <(sed -n '/^## Findings/,$p' "$FRESH"); then
+    log "some findings have no triage entry"
+    exit 1
+  fi
+else
+  cp "$FRESH" "$HERE/SUMMARY.md"
+  log "wrote tests/ecosystem/SUMMARY.md"
+fi
