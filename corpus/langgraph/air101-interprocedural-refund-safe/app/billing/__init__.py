@@ -1,0 +1,3 @@
+from .service import BillingService
+
+__all__ = ["BillingService"]
