@@ -31,7 +31,7 @@ seed yaml yaml yml
 seed json json
 seed config toml
 seed suppress py ts yaml
-seed pipeline py json yaml
+seed pipeline py json yaml ts mts js mjs
 mkdir -p "$work/corpus/lsp"
 cargo fuzz build -O "${targets[@]/#/}" >/dev/null 2>&1 || cargo fuzz build -O
 for t in "${targets[@]}"; do

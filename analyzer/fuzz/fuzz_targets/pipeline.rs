@@ -20,12 +20,14 @@ fn setup() -> &'static (PathBuf, Knowledge) {
 fuzz_target!(|data: &[u8]| {
     let Some((&first, rest)) = data.split_first() else { return };
     let (root, knowledge) = setup();
-    let name = match first % 5 {
+    let name = match first % 7 {
         0 => "agent.py",
         1 => ".cursor/mcp.json",
         2 => "langgraph.json",
         3 => "config/agents.yaml",
-        _ => "claude_desktop_config.json",
+        4 => "claude_desktop_config.json",
+        5 => "src/agent.ts",
+        _ => "server.mjs",
     };
     let mut overlays = BTreeMap::new();
     overlays.insert(root.join(name), String::from_utf8_lossy(rest).into_owned());
