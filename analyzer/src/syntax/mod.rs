@@ -58,6 +58,36 @@ pub fn parse_within_budget(
     }
 }
 
+/// The named children of `n`, comments left out (the lowerers' view of a node).
+pub(crate) fn named_children(n: tree_sitter::Node<'_>) -> Vec<tree_sitter::Node<'_>> {
+    let mut c = n.walk();
+    n.named_children(&mut c)
+        .filter(|c| c.kind() != "comment")
+        .collect()
+}
+
+/// The lowerers' depth cap: true when `depth` reached `max`. The first time in a file it adds
+/// the notice that deeper code is not analysed (`reported` remembers that it did).
+pub(crate) fn too_deep(
+    n: tree_sitter::Node,
+    depth: u32,
+    max: u32,
+    reported: &mut bool,
+    issues: &mut Vec<(crate::model::Span, String)>,
+) -> bool {
+    if depth < max {
+        return false;
+    }
+    if !*reported {
+        *reported = true;
+        issues.push((
+            crate::model::Span::new(n.start_byte(), n.end_byte()),
+            format!("code nested deeper than {max} levels is not analysed"),
+        ));
+    }
+    true
+}
+
 /// The first three ERROR / MISSING nodes of a tree-sitter tree, as `(span, message)`, found with
 /// an explicit cursor walk (no recursion) that only descends into subtrees holding an error.
 pub fn syntax_errors(root: tree_sitter::Node, out: &mut Vec<(crate::model::Span, String)>) {

@@ -356,24 +356,17 @@ impl Lower<'_> {
     }
 
     fn too_deep(&mut self, n: Node, depth: u32) -> bool {
-        if depth < MAX_DEPTH {
-            return false;
-        }
-        if !self.deep_reported {
-            self.deep_reported = true;
-            self.issues.push((
-                span(n),
-                format!("code nested deeper than {MAX_DEPTH} levels is not analysed"),
-            ));
-        }
-        true
+        super::too_deep(
+            n,
+            depth,
+            MAX_DEPTH,
+            &mut self.deep_reported,
+            &mut self.issues,
+        )
     }
 
     fn named_children<'t>(n: Node<'t>) -> Vec<Node<'t>> {
-        let mut c = n.walk();
-        n.named_children(&mut c)
-            .filter(|c| c.kind() != "comment")
-            .collect()
+        super::named_children(n)
     }
 
     fn block_children(&mut self, n: Node, depth: u32) -> Vec<Stmt> {
