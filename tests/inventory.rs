@@ -357,3 +357,46 @@ fn diff_reports_exactly_the_added_capability_and_the_removed_gate() {
     cmd.current_dir(dir.path());
     assert!(support::run(cmd).stdout().contains("No change"));
 }
+
+/// The inventory's risk for an agent is the severity AIR101 gives its worst path: one function
+/// decides both, so a sandboxed tool (E2B) lowers the risk exactly as it lowers the finding
+/// (the inventory used to say "critical" where AIR101 said "high").
+#[test]
+fn inventory_risk_is_the_severity_air101_reports_including_the_sandbox_downgrade() {
+    let dir = TempDir::new("sandboxrisk");
+    dir.write(
+        "crew.py",
+        r#"from crewai import Agent, Crew, Task
+from crewai_tools import E2BExecTool
+from fastapi import FastAPI
+
+app = FastAPI()
+
+runner = Agent(role="runner", goal="run what is asked", backstory="ops", tools=[E2BExecTool()])
+job = Task(description="Run {command}", expected_output="output", agent=runner)
+crew = Crew(agents=[runner], tasks=[job])
+
+
+@app.post("/run")
+def run(command: str):
+    return crew.kickoff(inputs={"command": command})
+"#,
+    );
+    let p = dir.path().to_str().unwrap();
+    let check = run_airlock(["check", p, "--format", "json"]).json();
+    let findings = check["findings"].as_array().expect("findings");
+    let air101: Vec<&Value> = findings.iter().filter(|f| f["code"] == "AIR101").collect();
+    assert_eq!(air101.len(), 1, "{check:#}");
+    assert_eq!(
+        air101[0]["severity"], "high",
+        "sandbox lowers critical shell_exec"
+    );
+    let inv = run_airlock(["inventory", p, "--format", "json"]);
+    let inv: Value = serde_json::from_str(&inv.stdout()).expect("JSON");
+    let agents = inv["agents"].as_array().expect("agents");
+    let runner = agents
+        .iter()
+        .find(|a| a["label"] == "agent `runner`")
+        .expect("runner listed");
+    assert_eq!(runner["risk"], air101[0]["severity"], "{runner:#}");
+}

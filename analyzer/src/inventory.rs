@@ -278,14 +278,15 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
                 .sources
                 .get(&t)
                 .is_some_and(|v| v.iter().any(|s| s.tool != Some(t)));
-            let mut sev = if reached {
-                cx.severity_of(sinks.iter().map(|s| s.kind.as_str()))
+            // The severity AIR101 gives the path (one function decides it: a conditional gate
+            // and a sandbox lower it); a tool no untrusted content reaches is a low risk.
+            let sev = if reached {
+                cx.path_severity(sinks.iter().map(|s| s.kind.as_str()), s, tool.sandboxed)
+            } else if s == Strength::Conditional {
+                Severity::Low.downgrade()
             } else {
                 Severity::Low
             };
-            if s == Strength::Conditional {
-                sev = sev.downgrade();
-            }
             risk = risk.max(Some(sev));
         }
         if u.unknown_tools && !u.unknown_sources.is_empty() {

@@ -22,7 +22,7 @@ use crate::model::{FileId, SourceDb, Span};
 use crate::syntax::typescript::{
     push_children, visit_stmts, Expr, ExprKind, FuncDef, Prop, Stmt, StmtKind, TsModule,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 /// How deep handler bodies are followed into helpers.
@@ -148,10 +148,12 @@ pub fn extract(
         .collect();
     let by_path: HashMap<&str, usize> =
         files.iter().enumerate().map(|(i, f)| (f.path, i)).collect();
+    let paths: BTreeSet<&str> = files.iter().map(|f| f.path).collect();
     let x = Ts {
         body,
         files: &files,
         by_path,
+        paths,
     };
     for fi in 0..files.len() {
         x.file(fi, facts);
@@ -162,6 +164,7 @@ struct Ts<'a> {
     body: &'a BodyAnalyzer<'a>,
     files: &'a [File<'a>],
     by_path: HashMap<&'a str, usize>,
+    paths: BTreeSet<&'a str>,
 }
 
 /// Local `const`s in scope while walking a function: name → value.
@@ -210,7 +213,7 @@ impl<'a> Ts<'a> {
                     return self.qualify(fi, v, scope, depth + 1);
                 }
                 if let Some((m, imported)) = self.files[fi].ix.imports.get(n.as_str()) {
-                    if m.starts_with('.') {
+                    if m.starts_with('.') || self.import_target(fi, m).is_some() {
                         return None;
                     }
                     let base = format!("js.{}", module_name(m));
@@ -718,7 +721,7 @@ impl<'a> Ts<'a> {
             return fs.first().map(|d| (fi, *d));
         }
         let (m, imported) = f.ix.imports.get(name)?;
-        let target = self.relative(fi, m)?;
+        let target = self.import_target(fi, m)?;
         self.files[target]
             .ix
             .funcs
@@ -727,42 +730,12 @@ impl<'a> Ts<'a> {
             .map(|d| (target, *d))
     }
 
-    /// The project file a relative import names (`./lib.js` is `lib.ts` in sources).
-    fn relative(&self, fi: usize, m: &str) -> Option<usize> {
-        if !m.starts_with('.') {
-            return None;
-        }
-        let dir = self.files[fi].path.rsplit_once('/').map_or("", |(d, _)| d);
-        let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-        for seg in m.split('/') {
-            match seg {
-                "." | "" => {}
-                ".." => {
-                    parts.pop();
-                }
-                s => parts.push(s),
-            }
-        }
-        let joined = parts.join("/");
-        let stem = joined
-            .strip_suffix(".js")
-            .or_else(|| joined.strip_suffix(".mjs"))
-            .or_else(|| joined.strip_suffix(".ts"))
-            .unwrap_or(&joined);
-        for ext in [
-            ".ts",
-            ".js",
-            ".mts",
-            ".mjs",
-            ".tsx",
-            "/index.ts",
-            "/index.js",
-        ] {
-            if let Some(&i) = self.by_path.get(format!("{stem}{ext}").as_str()) {
-                return Some(i);
-            }
-        }
-        None
+    /// The project file an import names, resolved as the interpreter's front end resolves it
+    /// (`js_lower::resolve`: relative specifiers, `./lib.js` → `lib.ts`, `index` files, and the
+    /// `@/`/`~/` aliases), so both readers of TypeScript agree on every import.
+    fn import_target(&self, fi: usize, m: &str) -> Option<usize> {
+        let target = crate::extract::js_lower::resolve(self.files[fi].path, m, &self.paths)?;
+        self.by_path.get(target.as_str()).copied()
     }
 
     /// Sinks and sources a function reaches: its calls matched against knowledge, and the

@@ -52,14 +52,7 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             let mut kinds: Vec<&str> = sinks.iter().map(|s| s.kind.as_str()).collect();
             kinds.sort_unstable();
             kinds.dedup();
-            let mut severity = cx.severity_of(kinds.iter().copied());
-            if strength == Strength::Conditional {
-                severity = severity.downgrade();
-            }
-            // A proven sandbox (E2B, Daytona, Docker) lowers the stakes one level.
-            if tool.sandboxed {
-                severity = severity.downgrade();
-            }
+            let severity = cx.path_severity(kinds.iter().copied(), strength, tool.sandboxed);
             let mut path = vec![cx.step(StepKind::Source, first.site, first.label.clone())];
             path.push(cx.step(
                 StepKind::Agent,

@@ -196,6 +196,26 @@ impl<'a> Ctx<'a> {
             .unwrap_or(Severity::Medium)
     }
 
+    /// The severity of an ungated path from untrusted content to a privileged tool: the worst of
+    /// its sink kinds, one level lower when the gate is conditional and one more when the tool
+    /// runs in a proven sandbox (E2B, Daytona, Docker). The one place this is decided: AIR101's
+    /// findings and the inventory's risk both call it.
+    pub fn path_severity<'s>(
+        &self,
+        sink_kinds: impl IntoIterator<Item = &'s str>,
+        strength: Strength,
+        sandboxed: bool,
+    ) -> Severity {
+        let mut severity = self.severity_of(sink_kinds);
+        if strength == Strength::Conditional {
+            severity = severity.downgrade();
+        }
+        if sandboxed {
+            severity = severity.downgrade();
+        }
+        severity
+    }
+
     /// Untrusted sources of a node function (reads of web pages, PDFs, mail ...).
     fn node_sources(&self, g: &Graph, node: &str) -> Vec<SourceIn> {
         let mut out = vec![];
