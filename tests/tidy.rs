@@ -1,6 +1,7 @@
 //! Conventions checked inside `cargo test`, as rust-analyzer's tidy test does: module docs,
 //! ignored tests that say why, no placeholder macros, built-in knowledge files that are all
-//! compiled in, and corpus case names that say which variant they are.
+//! compiled in, corpus case names that say which variant they are, and readers of the facts
+//! (rules, inventory, graph, reports) that import no framework adapter.
 
 use std::path::{Path, PathBuf};
 
@@ -185,6 +186,80 @@ fn corpus_cases_are_named_for_their_variant() {
     assert!(
         bad.is_empty(),
         "corpus cases are named `airNNN-<what>-vulnerable` or `airNNN-<what>-safe`:\n{}",
+        bad.join("\n")
+    );
+}
+
+/// The framework adapters a reader of the facts must not import (issue 17): rules, the
+/// inventory, the project graph and the reports read `airlock_analyzer::facts` only, so a new
+/// framework is an adapter writing facts, not a change to every rule.
+const ADAPTERS: &[&str] = &[
+    "langgraph",
+    "crewai",
+    "openai_agents",
+    "mcp_server",
+    "ts_mcp",
+];
+
+/// The adapters `text` names through a path `extract::<adapter>` (also inside a
+/// `extract::{...}` group), with the line of each; comments do not count.
+fn adapter_imports(text: &str) -> Vec<(usize, &'static str)> {
+    let mut out = vec![];
+    for (at, _) in text.match_indices("extract::") {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        if text[line_start..at].contains("//") {
+            continue;
+        }
+        let rest = &text[at + "extract::".len()..];
+        let named: &str = if let Some(group) = rest.strip_prefix('{') {
+            group.split('}').next().unwrap_or("")
+        } else {
+            rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .next()
+                .unwrap_or("")
+        };
+        let line = text[..at].matches('\n').count() + 1;
+        for a in ADAPTERS {
+            let hit = named
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .any(|w| w == *a);
+            if hit {
+                out.push((line, *a));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn fact_readers_import_no_framework_adapter() {
+    // The detector itself: a direct path, a group and a plain mention.
+    assert_eq!(
+        adapter_imports("use crate::extract::langgraph::Tool;"),
+        [(1, "langgraph")]
+    );
+    assert_eq!(
+        adapter_imports("x\nuse crate::extract::{body, crewai::Endpoint};"),
+        [(2, "crewai")]
+    );
+    assert!(adapter_imports("use crate::extract::interp::Site; // langgraph").is_empty());
+    assert!(adapter_imports("//! written by `extract::crewai`").is_empty());
+    let mut readers = files("analyzer/src/rules", ".rs");
+    readers.extend(files("analyzer/src/report", ".rs"));
+    readers.extend(files("analyzer/src/facts", ".rs"));
+    for f in ["analyzer/src/inventory.rs", "analyzer/src/graph.rs"] {
+        readers.push(root().join(f));
+    }
+    assert!(readers.len() > 15, "found only {} readers", readers.len());
+    let mut bad = vec![];
+    for p in &readers {
+        for (line, a) in adapter_imports(&read(p)) {
+            bad.push(format!("{}:{line}: imports extract::{a}", rel(p)));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "rules, inventory, graph, report and facts read `facts`, not the adapters:\n{}",
         bad.join("\n")
     );
 }

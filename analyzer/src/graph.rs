@@ -5,10 +5,9 @@
 //! for route reachability, for who writes or reads a state field, and for the handoffs
 //! cross-agent paths follow (AIR102).
 
-use crate::extract::interp::{Callee, Evaluation, FuncVal, ModuleInfo, Site};
-use crate::extract::langgraph::{
-    state_reads, Checkpointer, EdgeKind, LangGraphFacts, NodeAction, END, START,
-};
+use crate::extract::interp::{Callee, Evaluation, FuncVal, ModuleInfo};
+use crate::facts::langgraph::{state_reads, EdgeKind, LangGraphFacts, NodeAction, END, START};
+use crate::facts::{Checkpointer, Site};
 use crate::knowledge::glob_match;
 use crate::syntax::python::{visit_stmts, Arg, DictItem, Expr, ExprKind, StmtKind, Target};
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
@@ -57,7 +56,7 @@ pub struct Handoff {
     /// A human decision the route waits for; a gated route carries nothing unreviewed.
     pub gate: Option<Site>,
     /// A filter on what crosses (an OpenAI handoff `input_filter`).
-    pub filter: Option<crate::extract::openai_agents::Filter>,
+    pub filter: Option<crate::facts::openai_agents::Filter>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +79,7 @@ pub struct ProjectGraph {
     tools: HashMap<usize, NodeIndex>,
     state: HashMap<(usize, String), NodeIndex>,
     mcp_servers: HashMap<usize, NodeIndex>,
-    endpoints: HashMap<crate::extract::crewai::Endpoint, NodeIndex>,
+    endpoints: HashMap<crate::facts::crewai::Endpoint, NodeIndex>,
     oai_agents: HashMap<usize, NodeIndex>,
     /// Graphs whose routes include a computed target (any node).
     any_target: BTreeMap<(usize, String), ()>,
@@ -194,8 +193,8 @@ impl ProjectGraph {
     }
 
     /// Adds CrewAI agents, hierarchical managers and flow steps, and the routes between them.
-    pub fn add_crewai(&mut self, crew: &crate::extract::crewai::CrewFacts) {
-        use crate::extract::crewai::Endpoint;
+    pub fn add_crewai(&mut self, crew: &crate::facts::crewai::CrewFacts) {
+        use crate::facts::crewai::Endpoint;
         let mut ends: Vec<Endpoint> = (0..crew.agents.len()).map(Endpoint::Agent).collect();
         for r in &crew.routes {
             ends.push(r.from);
@@ -238,7 +237,7 @@ impl ProjectGraph {
 
     /// Adds OpenAI Agents SDK agents, the tools they hold, and their handoffs and
     /// agents-as-tools (with the answers back) as `Handoff` edges.
-    pub fn add_openai(&mut self, oai: &crate::extract::openai_agents::OaiFacts) {
+    pub fn add_openai(&mut self, oai: &crate::facts::openai_agents::OaiFacts) {
         for (ai, a) in oai.agents.iter().enumerate() {
             let n = self.g.add_node(PNode::OaiAgent(ai));
             self.oai_agents.insert(ai, n);
@@ -487,7 +486,7 @@ impl ProjectGraph {
     }
 
     /// The node of a CrewAI agent, manager or flow step.
-    pub fn crew_node(&self, e: crate::extract::crewai::Endpoint) -> Option<NodeIndex> {
+    pub fn crew_node(&self, e: crate::facts::crewai::Endpoint) -> Option<NodeIndex> {
         self.endpoints.get(&e).copied()
     }
 

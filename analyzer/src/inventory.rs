@@ -7,7 +7,8 @@
 //! The JSON form (`INVENTORY_VERSION`) is documented by `rules/inventory.schema.json`, generated
 //! from these types.
 
-use crate::extract::langgraph::{Checkpointer, EdgeKind, NodeAction};
+use crate::facts::langgraph::{EdgeKind, NodeAction};
+use crate::facts::Checkpointer;
 use crate::model::{Location, Severity};
 use crate::rules::context::{Ctx, Strength, Unit, UnitOrigin};
 use schemars::JsonSchema;
@@ -481,11 +482,11 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
     for r in &cx.crew.routes {
         let l = cx.loc(r.site);
         let name = |e| match e {
-            crate::extract::crewai::Endpoint::Agent(a) => cx.crew.agents[a].name.clone(),
-            crate::extract::crewai::Endpoint::Manager(c) => {
+            crate::facts::crewai::Endpoint::Agent(a) => cx.crew.agents[a].name.clone(),
+            crate::facts::crewai::Endpoint::Manager(c) => {
                 format!("{} (manager)", cx.crew.crews[c].name)
             }
-            crate::extract::crewai::Endpoint::Step { flow, step } => format!(
+            crate::facts::crewai::Endpoint::Step { flow, step } => format!(
                 "{}.{}",
                 cx.crew.flows[flow].name, cx.crew.flows[flow].steps[step].name
             ),

@@ -10,6 +10,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod discover;
 pub mod extract;
+pub mod facts;
 pub mod graph;
 pub mod inventory;
 pub mod knowledge;

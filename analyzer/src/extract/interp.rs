@@ -23,12 +23,7 @@ const MAX_UNION: usize = 48;
 const MAX_UNROLL: usize = 64;
 const FUEL: u64 = 4_000_000;
 
-/// A (file, span) pair that identifies a syntax site across the project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Site {
-    pub file: FileId,
-    pub span: Span,
-}
+pub use crate::facts::Site;
 
 pub type ObjId = usize;
 

@@ -2,8 +2,8 @@
 //! context, a privileged tool that no effective approval gate covers.
 
 use super::context::{Ctx, Strength, Unit, UnitOrigin};
-use crate::extract::interp::Site;
-use crate::extract::langgraph::NodeAction;
+use crate::facts::langgraph::NodeAction;
+use crate::facts::Site;
 use crate::model::{Confidence, Edit, Finding, Fix, Severity, Span, StepKind};
 
 pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
@@ -190,7 +190,7 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
 }
 
 /// How to gate an MCP server's tools: by name when its code lists them.
-fn mcp_help(m: &crate::extract::langgraph::McpToolset) -> String {
+fn mcp_help(m: &crate::facts::McpToolset) -> String {
     let acting: Vec<String> = m
         .tools
         .iter()

@@ -17,7 +17,7 @@
 //! else at the unit that holds the exfiltration leg, with the route between the legs.
 
 use super::context::{Ctx, SourceIn, Strength, Unit};
-use crate::extract::langgraph::ToolOrigin;
+use crate::facts::ToolOrigin;
 use crate::graph::Handoff;
 use crate::model::{Confidence, Finding, Severity, Step, StepKind};
 use petgraph::stable_graph::NodeIndex;

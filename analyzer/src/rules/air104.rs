@@ -2,8 +2,9 @@
 //! state field that an LLM-driven node or a tool can write.
 
 use super::context::Ctx;
-use crate::extract::interp::{FuncVal, Site};
-use crate::extract::langgraph::{state_reads, EdgeKind, Graph, NodeAction};
+use crate::extract::interp::FuncVal;
+use crate::facts::langgraph::{state_reads, EdgeKind, Graph, NodeAction};
+use crate::facts::Site;
 use crate::graph::PNode;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use std::collections::{BTreeMap, BTreeSet};

@@ -3,8 +3,9 @@
 //! path reaches the action around it.
 
 use super::context::Ctx;
-use crate::extract::interp::Site;
-use crate::extract::langgraph::{Checkpointer, NodeAction, START};
+use crate::facts::langgraph::{NodeAction, START};
+use crate::facts::Checkpointer;
+use crate::facts::Site;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use std::collections::BTreeSet;
 
@@ -331,7 +332,7 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
             .iter()
             .flat_map(|a| a.tools.iter())
             .chain(crew.tasks.iter().flat_map(|t| t.tools.iter()))
-            .map(|&t| crate::extract::crewai::sanitize_tool_name(&cx.lg.tools[t].name))
+            .map(|&t| crate::facts::crewai::sanitize_tool_name(&cx.lg.tools[t].name))
             .collect();
         for h in &crew.hooks {
             let Some(tools) = &h.tools else { continue };
@@ -342,7 +343,7 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
                 if names.contains(n) {
                     continue;
                 }
-                let sanitized = crate::extract::crewai::sanitize_tool_name(n);
+                let sanitized = crate::facts::crewai::sanitize_tool_name(n);
                 let (msg, help) = if names.contains(&sanitized) {
                     (
                         format!(

@@ -5,7 +5,7 @@
 //! the pipeline has already masked it in the text code frames are cut from (`mcp::redact`).
 
 use super::context::Ctx;
-use crate::extract::interp::Site;
+use crate::facts::Site;
 use crate::model::{Confidence, Finding, Severity};
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {

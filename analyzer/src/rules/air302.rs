@@ -3,7 +3,7 @@
 //! image:latest`), or its command downloads a script and pipes it to a shell.
 
 use super::context::Ctx;
-use crate::extract::interp::Site;
+use crate::facts::Site;
 use crate::mcp::launch::Pin;
 use crate::model::{Confidence, Finding, Severity};
 

@@ -3,7 +3,7 @@
 //! low confidence) a remote server with no authentication configured in the file.
 
 use super::context::Ctx;
-use crate::extract::interp::Site;
+use crate::facts::Site;
 use crate::mcp::secrets::{host_only, is_loopback_host, is_reference, query_names_secret};
 use crate::model::{Confidence, Finding, Severity};
 

@@ -6,7 +6,7 @@
 //! and, when the name says neither, from its server's capabilities (`mcp.toml`).
 
 use super::context::Ctx;
-use crate::extract::interp::Site;
+use crate::facts::Site;
 use crate::mcp::{Approval, Caps, Scope};
 use crate::model::{Confidence, Finding, Severity};
 

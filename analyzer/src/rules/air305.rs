@@ -6,8 +6,8 @@
 //! piece found.
 
 use super::context::Ctx;
-use crate::extract::interp::Site;
-use crate::extract::mcp_server::{ServerTool, Text};
+use crate::facts::mcp_server::{ServerTool, Text};
+use crate::facts::Site;
 use crate::mcp::poisoning::{escape, scan, Hit};
 use crate::model::{Confidence, Finding, Span, StepKind};
 

@@ -8,8 +8,9 @@
 
 use super::context::Ctx;
 use crate::extract::body::CapHit;
-use crate::extract::interp::{Site, Value};
-use crate::extract::mcp_server::ServerTool;
+use crate::extract::interp::Value;
+use crate::facts::mcp_server::ServerTool;
+use crate::facts::Site;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 
 /// How a sink call changes the tool's environment.

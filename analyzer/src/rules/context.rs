@@ -3,8 +3,9 @@
 
 use crate::diagnostics::fingerprint;
 use crate::extract::body::{BodyAnalyzer, CapHit};
-use crate::extract::interp::{Evaluation, ModuleInfo, Site};
-use crate::extract::langgraph::{Checkpointer, Graph, LangGraphFacts, NodeAction, Tool, START};
+use crate::extract::interp::{Evaluation, ModuleInfo};
+use crate::facts::langgraph::{Graph, LangGraphFacts, NodeAction, START};
+use crate::facts::{Checkpointer, Site, Tool};
 use crate::knowledge::Knowledge;
 use crate::model::{Confidence, Finding, Location, Severity, SourceDb, Step, StepKind};
 use crate::rules::RuleMeta;
@@ -21,11 +22,11 @@ pub struct Ctx<'a> {
     /// MCP client configurations: servers, approval knobs, secrets.
     pub mcp: &'a crate::mcp::McpFacts,
     /// MCP servers defined in the project's code: their tools, texts and annotations.
-    pub servers: &'a crate::extract::mcp_server::McpServerFacts,
+    pub servers: &'a crate::facts::mcp_server::McpServerFacts,
     /// CrewAI agents, tasks, crews, flows, hooks and routes.
-    pub crew: &'a crate::extract::crewai::CrewFacts,
+    pub crew: &'a crate::facts::crewai::CrewFacts,
     /// OpenAI Agents SDK agents, their gates and routes.
-    pub oai: &'a crate::extract::openai_agents::OaiFacts,
+    pub oai: &'a crate::facts::openai_agents::OaiFacts,
 }
 
 /// How strongly a tool is gated in a unit.
@@ -553,9 +554,7 @@ impl<'a> Ctx<'a> {
                 checkpointer: Checkpointer::Present,
                 unknown_tools: false,
                 unknown_sources: vec![],
-                node: self
-                    .pg
-                    .crew_node(crate::extract::crewai::Endpoint::Agent(ai)),
+                node: self.pg.crew_node(crate::facts::crewai::Endpoint::Agent(ai)),
             };
             if unknown {
                 u.unknown_tools = true;
@@ -583,7 +582,7 @@ impl<'a> Ctx<'a> {
     /// The first `@before_tool_call` hook that can block tool `t` for CrewAI agent `a`.
     pub fn blocking_hook(&self, a: usize, t: usize) -> Option<Site> {
         let agent = &self.crew.agents[a];
-        let name = crate::extract::crewai::sanitize_tool_name(&self.lg.tools[t].name);
+        let name = crate::facts::crewai::sanitize_tool_name(&self.lg.tools[t].name);
         self.crew
             .hooks
             .iter()
@@ -610,7 +609,7 @@ impl<'a> Ctx<'a> {
     /// read themselves. It follows the handoffs through flow steps and managers and stops at
     /// the first agent it reaches (from there on, it is that agent's content).
     fn crew_entry_sources(&self) -> HashMap<usize, Vec<SourceIn>> {
-        use crate::extract::crewai::{kickoff_targets, Endpoint};
+        use crate::facts::crewai::{kickoff_targets, Endpoint};
         use crate::graph::PNode;
         let crew = self.crew;
         let mut seeds: Vec<(Endpoint, SourceIn)> = vec![];

@@ -4,8 +4,8 @@
 //! another agent read arrives over handoffs and agents-as-tools, which AIR102 follows.
 
 use super::context::{Ctx, SourceIn, Strength, Unit, UnitOrigin};
-use crate::extract::langgraph::Checkpointer;
-use crate::extract::openai_agents::Approval;
+use crate::facts::openai_agents::Approval;
+use crate::facts::Checkpointer;
 use std::collections::HashMap;
 
 impl Ctx<'_> {

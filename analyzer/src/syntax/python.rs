@@ -1170,6 +1170,66 @@ impl<'a> Lower<'a> {
     }
 }
 
+/// Pushes the direct sub-expressions of `e`.
+pub fn push_children<'e>(e: &'e Expr, stack: &mut Vec<&'e Expr>) {
+    match &e.kind {
+        ExprKind::Attr(o, _)
+        | ExprKind::Starred(o)
+        | ExprKind::Not(o)
+        | ExprKind::Unary(o)
+        | ExprKind::Await(o)
+        | ExprKind::Walrus(_, o) => stack.push(o),
+        ExprKind::Call(f, args) => {
+            stack.push(f);
+            for a in args {
+                match a {
+                    Arg::Pos(x) | Arg::Kw(_, x) | Arg::Star(x) | Arg::DoubleStar(x) => {
+                        stack.push(x)
+                    }
+                }
+            }
+        }
+        ExprKind::FStr(xs)
+        | ExprKind::List(xs)
+        | ExprKind::Tuple(xs)
+        | ExprKind::Set(xs)
+        | ExprKind::BoolOp(_, xs)
+        | ExprKind::BinOp(_, xs)
+        | ExprKind::Compare(xs, _) => stack.extend(xs.iter()),
+        ExprKind::Dict(items) => {
+            for it in items {
+                match it {
+                    DictItem::Pair(k, v) => {
+                        stack.push(k);
+                        stack.push(v);
+                    }
+                    DictItem::Splat(x) => stack.push(x),
+                }
+            }
+        }
+        ExprKind::Subscript(a, b) => {
+            stack.push(a);
+            stack.push(b);
+        }
+        ExprKind::IfExp(a, b, c) => {
+            stack.push(a);
+            stack.push(b);
+            stack.push(c);
+        }
+        ExprKind::Comp(c) => {
+            stack.push(&c.elt);
+            if let Some(k) = &c.key {
+                stack.push(k);
+            }
+            for (_, it, conds) in &c.generators {
+                stack.push(it);
+                stack.extend(conds.iter());
+            }
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

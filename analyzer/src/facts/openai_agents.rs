@@ -1,0 +1,97 @@
+//! OpenAI Agents SDK facts (an extension of the neutral model, written by
+//! `extract::openai_agents`): agents, per-tool approvals, handoffs and agents-as-tools,
+//! approvals a program grants.
+
+use super::Site;
+use std::collections::BTreeMap;
+
+/// How a tool's calls wait for a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Approval {
+    /// Some calls only (a callable `needs_approval`, a partial `require_approval` policy), or a
+    /// program decides (`on_approval` callbacks, tool input guardrails).
+    Conditional,
+    /// Every call waits for a person (`needs_approval=True`, `require_approval="always"`).
+    Always,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gate {
+    pub approval: Approval,
+    pub site: Site,
+}
+
+/// An `Agent(...)` (or `agent.clone(...)`).
+#[derive(Debug, Clone)]
+pub struct OaiAgent {
+    pub name: String,
+    /// The constructing call.
+    pub site: Site,
+    pub tools: Vec<usize>,
+    /// Part of `tools=`/`mcp_servers=` could not be resolved.
+    pub unknown_tools: bool,
+    /// Per tool: the gate on its calls, when there is one.
+    pub gates: BTreeMap<usize, Gate>,
+    /// Runs that give this agent user input (`Runner.run(agent, request.text)` in a handler).
+    pub user_entries: Vec<Site>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RouteKind {
+    /// `handoffs=[agent]` or `handoff(agent)`: the other agent takes over the conversation.
+    Handoff,
+    /// `agent.as_tool(...)`: the caller hands the other agent a request it wrote.
+    AgentTool,
+    /// The answer of an agent called as a tool, back to its caller.
+    Answer,
+}
+
+impl RouteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RouteKind::Handoff => "handoff",
+            RouteKind::AgentTool => "agent-as-tool",
+            RouteKind::Answer => "answer",
+        }
+    }
+}
+
+/// A handoff `input_filter`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Filter {
+    pub site: Site,
+    /// Known to drop every tool call and tool result (`handoff_filters.remove_all_tools`).
+    pub drops_tool_results: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Route {
+    pub from: usize,
+    pub to: usize,
+    pub kind: RouteKind,
+    pub site: Site,
+    pub label: String,
+    /// A person approves before the route is taken (`as_tool(needs_approval=True)`).
+    pub gate: Option<Site>,
+    pub filter: Option<Filter>,
+}
+
+/// An approval a program gives in place of a person (AIR105).
+#[derive(Debug, Clone)]
+pub struct AutoApproval {
+    pub site: Site,
+    /// `loop`: `state.approve(item)` for every item of `result.interruptions`; `callback`: an
+    /// `on_approval`/`on_approval_request` callback that always approves.
+    pub kind: &'static str,
+    /// The gate it defeats, when known (`needs_approval=True` on tool `x`).
+    pub gate: Option<(Site, String)>,
+}
+
+#[derive(Debug, Default)]
+pub struct OaiFacts {
+    pub agents: Vec<OaiAgent>,
+    pub routes: Vec<Route>,
+    pub auto_approvals: Vec<AutoApproval>,
+    /// The framework name of these agents (for the inventory).
+    pub framework: &'static str,
+}
