@@ -325,3 +325,56 @@ export const ops = new Agent({{ name: "Ops", tools: [shellTool({{ shell }})] }})
         host.findings
     );
 }
+
+/// One gate rule for every framework's units: a pause in a function tool's body that runs on
+/// some paths only is a conditional approval for an OpenAI agent as for a LangGraph one
+/// (OpenAI units used to ignore it and report the path at full severity, "no approval gate").
+#[test]
+fn a_conditional_pause_in_a_function_tool_is_a_conditional_gate() {
+    let dir = TempDir::new("openai-conditional");
+    dir.write(
+        "airlock.toml",
+        "[[gate]]\ncallee = \"acme_approvals.wait_for_manager\"\nkind = \"interrupt\"\n",
+    );
+    dir.write(
+        "app.py",
+        r#"import stripe
+from acme_approvals import wait_for_manager
+from agents import Agent, Runner, function_tool
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@function_tool
+def refund(charge_id: str, amount_cents: int) -> str:
+    """Refund a charge."""
+    if amount_cents > 10_000:
+        wait_for_manager("large refund")
+    stripe.Refund.create(charge=charge_id, amount=amount_cents)
+    return "refunded"
+
+
+support = Agent(name="support", instructions="Help customers.", tools=[refund])
+
+
+@app.post("/chat")
+async def chat(message: str):
+    result = await Runner.run(support, message)
+    return result.final_output
+"#,
+    );
+    let r = support::run_airlock(["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let json = r.json();
+    let findings = json["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{json:#}");
+    let f = &findings[0];
+    assert_eq!(f["code"], "AIR101");
+    // payment is critical; a conditional approval lowers it one level.
+    assert_eq!(f["severity"], "high", "{f:#}");
+    let message = f["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("no unconditional approval gate"),
+        "{message}"
+    );
+}

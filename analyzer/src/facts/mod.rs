@@ -81,13 +81,14 @@ impl Tool {
     }
 }
 
-/// Whether an agent's run can pause for a person and resume (a LangGraph checkpointer). A
-/// framework whose gates block a call in place, or whose run state carries an approval to the
-/// person and back, has nothing to configure: its agents are `Present`.
+/// Whether an agent's run can pause for a person and resume (a LangGraph checkpointer).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Checkpointer {
     Present,
     /// Compiled without one, but a parent graph or a platform deployment supplies it.
     Inherited,
     Absent,
+    /// Nothing to configure: the framework's gates block a call in place (CrewAI hooks) or its
+    /// run state carries an approval to the person and back (OpenAI Agents `RunState`).
+    NotNeeded,
 }

@@ -197,6 +197,30 @@ impl<'a> Ctx<'a> {
             .unwrap_or(Severity::Medium)
     }
 
+    /// The gate on tool `t` in one agent, the one rule every unit builder applies: what the
+    /// framework configures for it (`configured`: middleware, breakpoints, hooks, approvals),
+    /// unless the tool's own body pauses first (a pause dominating every privileged sink is
+    /// strong; one on some paths only is conditional, when nothing stronger is configured);
+    /// nothing at all when the run cannot resume (`Checkpointer::Absent`).
+    pub fn tool_gate(
+        &self,
+        t: usize,
+        configured: (Strength, Option<Site>),
+        checkpointer: Checkpointer,
+    ) -> (Strength, Option<Site>) {
+        let tool = &self.lg.tools[t];
+        let mut g = configured;
+        if let Some(s) = tool.body_gate {
+            g = (Strength::Strong, Some(s));
+        } else if let (Some(s), Strength::None) = (tool.conditional_gate, g.0) {
+            g = (Strength::Conditional, Some(s));
+        }
+        if checkpointer == Checkpointer::Absent {
+            g = (Strength::None, None);
+        }
+        g
+    }
+
     /// The severity of an ungated path from untrusted content to a privileged tool: the worst of
     /// its sink kinds, one level lower when the gate is conditional and one more when the tool
     /// runs in a proven sandbox (E2B, Daytona, Docker). The one place this is decided: AIR101's
@@ -415,14 +439,7 @@ impl<'a> Ctx<'a> {
                 if let Some(s) = breakpoint {
                     g = (Strength::Strong, Some(s));
                 }
-                if let Some(s) = tool.body_gate {
-                    g = (Strength::Strong, Some(s));
-                } else if let (Some(s), Strength::None) = (tool.conditional_gate, g.0) {
-                    g = (Strength::Conditional, Some(s));
-                }
-                if a.checkpointer == Checkpointer::Absent {
-                    g = (Strength::None, None);
-                }
+                let g = self.tool_gate(t, g, a.checkpointer);
                 u.gates.insert(t, g);
                 u.sources.insert(t, all_sources.clone());
             }
@@ -479,7 +496,6 @@ impl<'a> Ctx<'a> {
             for (name, tools, in_loop) in &executing {
                 for &t in tools {
                     u.tools.push(t);
-                    let tool = &self.lg.tools[t];
                     let mut gate = (Strength::None, None);
                     if *in_loop {
                         // Only a pause inside the tool itself covers each call.
@@ -491,14 +507,7 @@ impl<'a> Ctx<'a> {
                             gate = (Strength::Strong, gated.values().next().copied());
                         }
                     }
-                    if let Some(s) = tool.body_gate {
-                        gate = (Strength::Strong, Some(s));
-                    } else if let (Some(s), Strength::None) = (tool.conditional_gate, gate.0) {
-                        gate = (Strength::Conditional, Some(s));
-                    }
-                    if g.checkpointer == Checkpointer::Absent {
-                        gate = (Strength::None, None);
-                    }
+                    let gate = self.tool_gate(t, gate, g.checkpointer);
                     u.gates.insert(t, gate);
                     let mut srcs = vec![];
                     for (from, s) in &sources {
@@ -551,7 +560,7 @@ impl<'a> Ctx<'a> {
                 gates: HashMap::new(),
                 sources: HashMap::new(),
                 // CrewAI gates block a call in place; nothing pauses and resumes.
-                checkpointer: Checkpointer::Present,
+                checkpointer: Checkpointer::NotNeeded,
                 unknown_tools: false,
                 unknown_sources: vec![],
                 node: self.pg.crew_node(crate::facts::crewai::Endpoint::Agent(ai)),
@@ -561,16 +570,11 @@ impl<'a> Ctx<'a> {
                 u.unknown_sources = all_sources.clone();
             }
             for &t in &tools {
-                let tool = &self.lg.tools[t];
                 let mut g = (Strength::None, None);
                 if let Some(h) = self.blocking_hook(ai, t) {
                     g = (Strength::Strong, Some(h));
                 }
-                if let Some(s) = tool.body_gate {
-                    g = (Strength::Strong, Some(s));
-                } else if let (Some(s), Strength::None) = (tool.conditional_gate, g.0) {
-                    g = (Strength::Conditional, Some(s));
-                }
+                let g = self.tool_gate(t, g, Checkpointer::NotNeeded);
                 u.gates.insert(t, g);
                 u.sources.insert(t, all_sources.clone());
             }

@@ -32,7 +32,7 @@ impl Ctx<'_> {
                 gates: HashMap::new(),
                 sources: HashMap::new(),
                 // An approval interrupts the run; `RunState` carries it to the person and back.
-                checkpointer: Checkpointer::Present,
+                checkpointer: Checkpointer::NotNeeded,
                 unknown_tools: false,
                 unknown_sources: vec![],
                 node: self.pg.oai_node(ai),
@@ -42,14 +42,14 @@ impl Ctx<'_> {
                 u.unknown_sources = all_sources.clone();
             }
             for &t in &a.tools {
-                let mut g = match a.gates.get(&t) {
+                let configured = match a.gates.get(&t) {
                     Some(g) if g.approval == Approval::Always => (Strength::Strong, Some(g.site)),
                     Some(g) => (Strength::Conditional, Some(g.site)),
                     None => (Strength::None, None),
                 };
-                if let Some(s) = self.lg.tools[t].body_gate {
-                    g = (Strength::Strong, Some(s));
-                }
+                // The same rule as every other framework's units: a pause in the tool's body
+                // counts, a conditional one too (OpenAI units used to ignore it).
+                let g = self.tool_gate(t, configured, Checkpointer::NotNeeded);
                 u.gates.insert(t, g);
                 u.sources.insert(t, all_sources.clone());
             }
