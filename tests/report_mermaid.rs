@@ -29,8 +29,9 @@ fn css_rgb(hex: &str) -> String {
     format!("rgb({}, {}, {})", digits[0], digits[1], digits[2])
 }
 
-/// The `classDef`s: (name, fill, stroke).
-type ClassDefs = Vec<(String, Option<String>, Option<String>)>;
+/// One `classDef`: (name, fill, stroke).
+type ClassDef = (String, Option<String>, Option<String>);
+type ClassDefs = Vec<ClassDef>;
 
 fn class_defs(diagram: &str) -> ClassDefs {
     diagram
@@ -134,7 +135,7 @@ fn mermaid_output_renders_with_its_styles_in_mermaid_11() {
         }
         // Mermaid 11 writes each class's style onto the shape in the order the classes were
         // assigned: the last assigned class that sets a property wins.
-        let last = |pick: fn(&(String, Option<String>, Option<String>)) -> &Option<String>| {
+        let last = |pick: fn(&ClassDef) -> &Option<String>| {
             want.iter()
                 .filter_map(|c| defs.iter().find(|d| &d.0 == c))
                 .filter_map(|d| pick(d).clone())
