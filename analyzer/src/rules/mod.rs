@@ -180,6 +180,7 @@ pub mod air304;
 pub mod air305;
 pub mod air306;
 pub mod context;
+pub mod standards;
 mod units_openai;
 
 /// Runs every implemented rule over the project; `units` are `cx.units()`.
