@@ -65,7 +65,12 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
                 continue;
             }
             let host = call.opt("host").map(|e| (call.scope, e));
-            report_python(cx, ix, rule, call, ctor, host, method, out);
+            let transport = match method.as_str() {
+                "sse_app" => "sse",
+                "http_app" => "http",
+                _ => "streamable-http",
+            };
+            report_python(cx, ix, rule, call, ctor, host, transport, out);
         }
         // Express / Node `listen(port[, host])` in a project serving an MCP HTTP transport.
         if call.is(&v.listeners)
@@ -76,8 +81,8 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
             let host = call.pos(1).and_then(|e| ix.str_of(call.scope, e));
             let every = match host {
                 None if call.pos(1).is_none() => true,
-                Some((h, _)) => !is_loopback(h),
-                None => continue,
+                Some((h, _)) if !is_loopback(h) => false,
+                _ => continue,
             };
             let at = host.map_or(call.site(), |(_, span)| Site {
                 file: call.file,
