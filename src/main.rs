@@ -34,7 +34,11 @@ enum Command {
     /// Analyse files or directories (default: the current directory).
     Check(CheckArgs),
     /// List every rule.
-    Rules,
+    Rules {
+        /// Output format: `json` adds each rule's standards (OWASP, MITRE ATLAS, MAESTRO).
+        #[arg(long, value_enum, default_value = "text")]
+        format: RulesFormat,
+    },
     /// Serve the Language Server Protocol over stdin and stdout (for editors).
     Lsp,
     /// List every agent, tool, MCP server, gate and route with capabilities and exposure.
@@ -58,6 +62,12 @@ enum Format {
     Sarif,
     /// GitHub Actions annotations (`::error file=...`).
     Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -179,7 +189,15 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Rules => {
+        Command::Rules {
+            format: RulesFormat::Json,
+        } => {
+            print!("{}", rules_json());
+            ExitCode::SUCCESS
+        }
+        Command::Rules {
+            format: RulesFormat::Text,
+        } => {
             let mut out = String::new();
             for r in RULES {
                 let status = if r.implemented { "" } else { " (planned)" };
@@ -217,6 +235,32 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// `airlock rules --format json`: the catalog with each rule's standards, and the frameworks
+/// with the source their identifiers were checked against.
+fn rules_json() -> String {
+    let standards = rules::standards::standards();
+    let list: Vec<serde_json::Value> = RULES
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "code": r.code,
+                "name": r.name,
+                "summary": r.summary,
+                "default_severity": r.default_severity.as_str(),
+                "implemented": r.implemented,
+                "standards": standards.json(r.code),
+            })
+        })
+        .collect();
+    let v = serde_json::json!({
+        "version": 1,
+        "tool": { "name": "airlock", "version": env!("CARGO_PKG_VERSION") },
+        "frameworks": standards.frameworks_json(),
+        "rules": list,
+    });
+    diagnostics::to_pretty_json(&v)
 }
 
 /// An error that ends the run with exit code 2.

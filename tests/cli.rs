@@ -16,10 +16,12 @@ const CLEAN: &str = "corpus/langgraph/air101-web-search-to-refund-safe";
 /// A corpus case whose only finding is an AIR201.
 const AIR201_CASE: &str = "corpus/langgraph/air201-python-repl-analyst-vulnerable";
 
-/// Every rule code the catalog must list (issue 2's rule table, plus the suppression rules).
-const ALL_CODES: [&str; 15] = [
+/// Every rule code the catalog must list (issue 2's rule table, the suppression rules, and
+/// issue 21's MCP authorization rules).
+const ALL_CODES: [&str; 19] = [
     "AIR001", "AIR002", "AIR101", "AIR102", "AIR103", "AIR104", "AIR105", "AIR106", "AIR201",
-    "AIR301", "AIR302", "AIR303", "AIR304", "AIR305", "AIR306",
+    "AIR301", "AIR302", "AIR303", "AIR304", "AIR305", "AIR306", "AIR307", "AIR308", "AIR309",
+    "AIR310",
 ];
 
 const SARIF_SCHEMA: &str = include_str!("fixtures/sarif-schema-2.1.0.json");

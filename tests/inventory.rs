@@ -169,9 +169,8 @@ fn the_table_lists_everything() {
     }
 }
 
-#[test]
-fn cyclonedx_bom_validates_against_the_1_6_schema() {
-    let bom: Value = serde_json::from_str(&inventory("cyclonedx")).expect("JSON");
+/// The CycloneDX 1.6 schema's complaints about `bom`.
+fn cyclonedx_errors(bom: &Value) -> Vec<String> {
     let dir = repo_root().join("tests/fixtures/cyclonedx");
     let load = |f: &str| -> Value {
         serde_json::from_str(&std::fs::read_to_string(dir.join(f)).unwrap()).unwrap()
@@ -198,10 +197,16 @@ fn cyclonedx_bom_validates_against_the_1_6_schema() {
         ))
         .build(&schema)
         .expect("the CycloneDX schema compiles");
-    let errors: Vec<String> = validator
-        .iter_errors(&bom)
+    validator
+        .iter_errors(bom)
         .map(|e| format!("{e} at {}", e.instance_path()))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn cyclonedx_bom_validates_against_the_1_6_schema() {
+    let bom: Value = serde_json::from_str(&inventory("cyclonedx")).expect("JSON");
+    let errors = cyclonedx_errors(&bom);
     assert!(errors.is_empty(), "{errors:#?}");
     // Agents and tools are components, servers services, holdings dependencies.
     let components = bom["components"].as_array().unwrap();
@@ -399,4 +404,119 @@ def run(command: str):
         .find(|a| a["label"] == "agent `runner`")
         .expect("runner listed");
     assert_eq!(runner["risk"], air101[0]["severity"], "{runner:#}");
+}
+
+#[test]
+fn agents_carry_plain_names() {
+    let json: Value = serde_json::from_str(&inventory("json")).expect("JSON");
+    let names: Vec<&str> = json["agents"]
+        .as_array()
+        .expect("agents")
+        .iter()
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert_eq!(names, ["billing", "mailer", "ops", "triage", "graph"]);
+    let bom: Value = serde_json::from_str(&inventory("cyclonedx")).expect("JSON");
+    let mailer = bom["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["bom-ref"]
+                .as_str()
+                .is_some_and(|r| r.contains("mailer.py"))
+        })
+        .expect("the mailer component");
+    assert_eq!(mailer["name"], "mailer");
+    assert_eq!(mailer["description"], "agent `mailer`");
+}
+
+/// Standalone MCP servers (no agent in the project) list the tools they serve, with what each
+/// tool's body reaches and the annotations it declares, in JSON (valid against the schema),
+/// CycloneDX and the table; Python and TypeScript alike.
+#[test]
+fn standalone_mcp_servers_list_their_tools() {
+    let run = |project: &str, format: &str| {
+        let r = run_airlock(["inventory", project, "--format", format]);
+        assert_eq!(r.code(), 0, "stderr:\n{}", r.stderr);
+        r.stdout()
+    };
+    let py = "corpus/mcp-servers/air106-mcp-repo-tools-vulnerable";
+    let json: Value = serde_json::from_str(&run(py, "json")).expect("JSON");
+    let servers = json["mcp_server_code"].as_array().expect("servers in code");
+    assert_eq!(servers.len(), 1, "{servers:#?}");
+    let s = &servers[0];
+    assert_eq!(s["name"], "repo-helper");
+    assert_eq!(s["sdk"], "mcp FastMCP");
+    assert_eq!(strings(&s["capabilities"]), ["shell_exec"]);
+    let tools = s["tools"].as_array().unwrap();
+    let names: Vec<&str> = tools.iter().filter_map(|t| t["name"].as_str()).collect();
+    assert_eq!(names, ["git_log", "read_doc", "grep_docs"]);
+    assert_eq!(strings(&tools[0]["sinks"]), ["shell_exec"]);
+    assert_eq!(tools[0]["privileged"], true);
+    assert_eq!(tools[0]["annotations"]["read_only_hint"], true);
+    assert_eq!(tools[0]["annotations"]["open_world_hint"], false);
+    assert!(tools[0]["annotations"]["destructive_hint"].is_null());
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("rules/inventory.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    let bom: Value = serde_json::from_str(&run(py, "cyclonedx")).expect("JSON");
+    let errors = cyclonedx_errors(&bom);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let service = bom["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "repo-helper")
+        .expect("the server as a service");
+    let git_log = bom["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "git_log")
+        .expect("its tool as a component");
+    let props: Vec<(&str, &str)> = git_log["properties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap(), p["value"].as_str().unwrap()))
+        .collect();
+    assert!(
+        props.contains(&("airlock:capability", "shell_exec")),
+        "{props:?}"
+    );
+    assert!(
+        props.contains(&("airlock:annotation:readOnlyHint", "true")),
+        "{props:?}"
+    );
+    let deps = bom["dependencies"].as_array().unwrap();
+    let served = deps
+        .iter()
+        .find(|d| d["ref"] == service["bom-ref"])
+        .expect("the server's dependencies");
+    assert_eq!(served["dependsOn"].as_array().map(Vec::len), Some(3));
+
+    let table = run(py, "table");
+    assert!(table.contains("MCP server tools (in code) (3)"), "{table}");
+    assert!(table.contains("readOnly=true, openWorld=false"), "{table}");
+
+    let ts = "corpus/mcp-servers/air305-ts-notes-server-vulnerable";
+    let json: Value = serde_json::from_str(&run(ts, "json")).expect("JSON");
+    let s = &json["mcp_server_code"][0];
+    assert_eq!(s["sdk"], "ts McpServer");
+    let names: Vec<&str> = s["tools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["name"].as_str())
+        .collect();
+    assert_eq!(names, ["search_notes", "add_note"]);
 }

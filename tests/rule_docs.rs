@@ -99,8 +99,9 @@ fn codes_are_well_formed_unique_and_ordered() {
     let mut sorted = codes.clone();
     sorted.sort();
     assert_eq!(codes, sorted, "RULES is ordered by code");
-    // The catalog of reference/rules.md (AIR101–AIR306) plus the suppression rules AIR001/AIR002.
-    assert_eq!(RULES.len(), 15);
+    // The catalog of reference/rules.md (AIR101–AIR306), the suppression rules AIR001/AIR002,
+    // and the MCP authorization rules AIR307–AIR310.
+    assert_eq!(RULES.len(), 19);
 }
 
 #[test]

@@ -23,6 +23,9 @@ pub struct Inventory {
     pub agents: Vec<AgentInfo>,
     pub tools: Vec<ToolInfo>,
     pub mcp_servers: Vec<McpServerInfo>,
+    /// MCP servers defined in the project's code (`FastMCP`, `MCPServer`, the low-level
+    /// `Server`, TypeScript `McpServer`), with the tools they serve.
+    pub mcp_server_code: Vec<McpServerCodeInfo>,
     pub nodes: Vec<NodeInfo>,
     pub routes: Vec<RouteInfo>,
     pub gates: Vec<GateInfo>,
@@ -53,6 +56,10 @@ pub struct AgentInfo {
     pub id: String,
     /// `agent `billing``, `agent built by `create_agent``, `graph`.
     pub label: String,
+    /// The agent's own name, for programs: `billing` (the `name=` given to the agent, its
+    /// CrewAI key or role), else the factory that built it (`create_agent`), or `graph`. Not
+    /// unique: `id` is.
+    pub name: String,
     /// `langchain`, `langgraph`, `deepagents`, `crewai`.
     pub framework: String,
     pub place: Place,
@@ -148,6 +155,57 @@ pub struct McpServerInfo {
     /// Approval settings that let its tools run without asking (`alwaysAllow`, `trust` ...).
     pub auto_approved: Vec<String>,
     pub disabled: bool,
+}
+
+/// An MCP server defined in the project's code.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct McpServerCodeInfo {
+    /// `mcp-code:<path>:<line>`.
+    pub id: String,
+    /// The name given to the constructor (`FastMCP("files")`), or `null` when it is not a
+    /// literal.
+    pub name: Option<String>,
+    /// Which SDK: `mcp FastMCP`, `mcp MCPServer`, `fastmcp`, `mcp Server`, `ts McpServer` ...
+    pub sdk: String,
+    pub place: Place,
+    /// Privileged sink kinds any of its tools reaches.
+    pub capabilities: Vec<String>,
+    pub tools: Vec<McpServerToolInfo>,
+    /// Resource URIs (or templates) it serves.
+    pub resources: Vec<String>,
+    /// Prompt names it serves.
+    pub prompts: Vec<String>,
+}
+
+/// One tool an MCP server in the project serves.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct McpServerToolInfo {
+    /// `mcp-tool:<path>:<line>:<name>`.
+    pub id: String,
+    pub name: String,
+    pub place: Place,
+    /// Sink kinds its body reaches.
+    pub sinks: Vec<String>,
+    /// Source kinds it returns.
+    pub sources: Vec<String>,
+    /// Whether one of its sinks is privileged.
+    pub privileged: bool,
+    /// Whether airlock could read its body (a function, a dispatch branch, a handler); when
+    /// `false`, `sinks` may be incomplete.
+    pub body_known: bool,
+    /// The tool's declared annotations, when it has any.
+    pub annotations: Option<ToolAnnotationsInfo>,
+}
+
+/// A tool's MCP annotations as declared: each hint is `null` when not given as a literal.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ToolAnnotationsInfo {
+    /// Whether airlock could read the value (a literal or a `ToolAnnotations(...)` call).
+    pub known: bool,
+    pub read_only_hint: Option<bool>,
+    pub destructive_hint: Option<bool>,
+    pub idempotent_hint: Option<bool>,
+    pub open_world_hint: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -309,6 +367,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
         inv.agents.push(AgentInfo {
             id: id.clone(),
             label: u.label.clone(),
+            name: unit_name(cx, u),
             framework: fw.to_string(),
             place: Place::from(&location),
             tools: u.tools.iter().map(|&t| tool_id(t)).collect(),
@@ -395,6 +454,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
                 inv.agents.push(AgentInfo {
                     id: id.clone(),
                     label: "graph".into(),
+                    name: "graph".into(),
                     framework: "langgraph".into(),
                     place: Place::from(&location),
                     tools: vec![],
@@ -568,6 +628,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             disabled: s.disabled,
         });
     }
+    inv.mcp_server_code = server_code(cx);
     let key = |p: &Place| (p.path.clone(), p.line, p.column);
     inv.agents.sort_by_key(|a| key(&a.place));
     inv.tools.sort_by_key(|t| (key(&t.place), t.name.clone()));
@@ -581,6 +642,96 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
     inv.gates
         .dedup_by(|a, b| a.place == b.place && a.target == b.target && a.agent == b.agent);
     inv
+}
+
+/// The plain name of a unit's agent: its given name, else the factory that built it.
+fn unit_name(cx: &Ctx, u: &Unit) -> String {
+    match u.origin {
+        UnitOrigin::Agent(ai) => {
+            let a = &cx.lg.agents[ai];
+            a.name.clone().unwrap_or_else(|| {
+                a.factory
+                    .rsplit('.')
+                    .next()
+                    .unwrap_or(&a.factory)
+                    .to_string()
+            })
+        }
+        UnitOrigin::Graph(_) => "graph".to_string(),
+        UnitOrigin::CrewAgent(ci) => cx.crew.agents[ci].name.clone(),
+        UnitOrigin::OaiAgent(oi) => cx.oai.agents[oi].name.clone(),
+    }
+}
+
+/// MCP servers defined in code, with their tools (capabilities and annotations), resources and
+/// prompts, ordered by place.
+fn server_code(cx: &Ctx) -> Vec<McpServerCodeInfo> {
+    use crate::extract::mcp_server::{Hint, ItemKind};
+    let hint = |h: &Option<Hint>| h.map(|h| h.value);
+    let mut out: Vec<McpServerCodeInfo> = cx
+        .servers
+        .servers
+        .iter()
+        .enumerate()
+        .map(|(si, s)| {
+            let location = cx.loc(s.site);
+            let mut tools: Vec<McpServerToolInfo> = cx
+                .servers
+                .tools_of(si)
+                .map(|t| {
+                    let privileged = t
+                        .sinks
+                        .iter()
+                        .any(|c| cx.k.sink_kind(&c.kind).is_some_and(|k| k.privileged));
+                    let l = cx.loc(t.site);
+                    McpServerToolInfo {
+                        id: format!("mcp-tool:{}:{}:{}", l.path, l.line, t.name),
+                        name: t.name.clone(),
+                        place: Place::from(&l),
+                        sinks: sorted(t.sinks.iter().map(|c| c.kind.clone())),
+                        sources: sorted(t.sources.iter().map(|c| c.kind.clone())),
+                        privileged,
+                        body_known: t.body_known,
+                        annotations: t.annotations.as_ref().map(|a| ToolAnnotationsInfo {
+                            known: a.known,
+                            read_only_hint: hint(&a.read_only),
+                            destructive_hint: hint(&a.destructive),
+                            idempotent_hint: hint(&a.idempotent),
+                            open_world_hint: hint(&a.open_world),
+                        }),
+                    }
+                })
+                .collect();
+            tools.sort_by(|a, b| (&a.place, &a.name).cmp(&(&b.place, &b.name)));
+            let capabilities = sorted(
+                cx.servers
+                    .tools_of(si)
+                    .flat_map(|t| &t.sinks)
+                    .filter(|c| cx.k.sink_kind(&c.kind).is_some_and(|k| k.privileged))
+                    .map(|c| c.kind.clone()),
+            );
+            let items = |kind: ItemKind| {
+                sorted(
+                    cx.servers
+                        .items_of(si)
+                        .filter(|i| i.kind == kind)
+                        .map(|i| i.name.clone()),
+                )
+            };
+            McpServerCodeInfo {
+                id: format!("mcp-code:{}:{}", location.path, location.line),
+                name: s.name.clone(),
+                sdk: s.sdk.to_string(),
+                place: Place::from(&location),
+                capabilities,
+                tools,
+                resources: items(ItemKind::Resource),
+                prompts: items(ItemKind::Prompt),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.place, &a.id).cmp(&(&b.place, &b.id)));
+    out
 }
 
 /// A URL without its userinfo, query and fragment: nothing secret is printed.

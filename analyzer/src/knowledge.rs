@@ -56,6 +56,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/knowledge/mcp_poisoning.toml",
         include_str!("../../rules/knowledge/mcp_poisoning.toml"),
     ),
+    (
+        "rules/knowledge/mcp_auth.toml",
+        include_str!("../../rules/knowledge/mcp_auth.toml"),
+    ),
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -266,6 +270,9 @@ pub struct KnowledgeFile {
     /// AIR306 annotation semantics (`mcp.toml`).
     #[serde(default)]
     pub mcp_annotations: Option<crate::mcp::knowledge::AnnotationVocabulary>,
+    /// MCP authorization posture, AIR307–AIR310 (`mcp_auth.toml`).
+    #[serde(default)]
+    pub mcp_auth: Option<crate::rules::mcp_auth::AuthVocabulary>,
     /// JavaScript modules read as Python frameworks (`langchain_js.toml`).
     #[serde(default)]
     pub js_module: Vec<JsModule>,
@@ -296,6 +303,8 @@ pub struct Knowledge {
     /// Literal prefixes (`langchain.chat_models.`) of model patterns that end in a wildcard.
     pub model_prefixes: Vec<String>,
     pub mcp: crate::mcp::knowledge::McpKnowledge,
+    /// AIR307–AIR310's vocabulary (`mcp_auth.toml`).
+    pub mcp_auth: crate::rules::mcp_auth::AuthVocabulary,
     pub js_modules: Vec<JsModule>,
     pub js_options: Vec<JsOptions>,
 }
@@ -485,6 +494,9 @@ impl Knowledge {
         }
         for e in &f.sandbox {
             check_pattern(&e.pattern)?;
+        }
+        if let Some(a) = f.mcp_auth {
+            self.mcp_auth.add(a);
         }
         if let Some(a) = f.mcp_annotations {
             for s in a

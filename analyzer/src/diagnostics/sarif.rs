@@ -82,11 +82,14 @@ fn precision(code: &str) -> &'static str {
     }
 }
 
-fn tags(code: &str) -> Vec<&'static str> {
-    let mut tags = vec!["security", "ai-agent"];
+/// `security`, `ai-agent`, `mcp` for MCP rules, then one `external/<framework>/<id>` tag per
+/// standard the rule maps to (`rules/standards.toml`).
+fn tags(code: &str) -> Vec<String> {
+    let mut tags = vec!["security".to_string(), "ai-agent".to_string()];
     if code.starts_with("AIR3") {
-        tags.push("mcp");
+        tags.push("mcp".to_string());
     }
+    tags.extend(crate::rules::standards::standards().tags(code));
     tags
 }
 
@@ -119,6 +122,7 @@ fn rule(meta: &RuleMeta) -> Value {
             "security-severity": meta.default_severity.security_severity(),
             "tags": tags(meta.code),
             "precision": precision(meta.code),
+            "standards": crate::rules::standards::standards().json(meta.code),
         },
     })
 }

@@ -299,14 +299,24 @@ pub fn render_mermaid(g: &ReportGraph) -> String {
             _ => format!("{id}[\"{label}\"]"),
         };
         out.push_str(&format!("  {shape}\n"));
-        let mut classes = vec![n.kind.to_string()];
+        // Mermaid puts its own `node` class on every node: a graph node's class is `graphnode`.
+        let kind = if n.kind == "node" {
+            "graphnode"
+        } else {
+            n.kind
+        };
+        let mut classes = vec![kind.to_string()];
         if !n.class.is_empty() {
             classes.push(n.class.replace('-', "_"));
         }
         if hot.contains(n.id.as_str()) {
             classes.push("hit".into());
         }
-        out.push_str(&format!("  class {id} {}\n", classes.join(",")));
+        // `class a,b c` assigns class `c` to nodes `a` and `b`: a comma in the class part
+        // would be read as one class name, so each class gets its own line.
+        for class in &classes {
+            out.push_str(&format!("  class {id} {class}\n"));
+        }
     }
     let hot_e = hot_edges(g);
     for e in &g.edges {
@@ -325,7 +335,7 @@ pub fn render_mermaid(g: &ReportGraph) -> String {
         out.push_str(&format!("  linkStyle {i} stroke:#d00,stroke-width:3px\n"));
     }
     out.push_str(
-        "  classDef source fill:#fff3e0,stroke:#e65100\n  classDef agent fill:#e3f2fd,stroke:#1565c0\n  classDef tool fill:#f5f5f5,stroke:#616161\n  classDef privileged fill:#ffebee,stroke:#c62828\n  classDef gate fill:#e8f5e9,stroke:#2e7d32\n  classDef mcp fill:#f3e5f5,stroke:#6a1b9a\n  classDef hit stroke:#d00,stroke-width:3px\n",
+        "  classDef source fill:#fff3e0,stroke:#e65100\n  classDef agent fill:#e3f2fd,stroke:#1565c0\n  classDef tool fill:#f5f5f5,stroke:#616161\n  classDef privileged fill:#ffebee,stroke:#c62828\n  classDef gate fill:#e8f5e9,stroke:#2e7d32\n  classDef mcp fill:#f3e5f5,stroke:#6a1b9a\n  classDef graphnode fill:#e0f2f1,stroke:#00695c\n  classDef hit stroke:#d00,stroke-width:3px\n",
     );
     out
 }

@@ -134,6 +134,41 @@ pub fn render_table(inv: &Inventory) -> String {
     );
     table(
         &mut out,
+        "MCP server tools (in code)",
+        &["SERVER", "TOOL", "PLACE", "CAPABILITIES", "ANNOTATIONS"],
+        inv.mcp_server_code
+            .iter()
+            .flat_map(|s| {
+                let server = s.name.clone().unwrap_or_else(|| "-".into());
+                s.tools.iter().map(move |t| {
+                    let annotations = t.annotations.as_ref().map(|a| {
+                        [
+                            ("readOnly", a.read_only_hint),
+                            ("destructive", a.destructive_hint),
+                            ("idempotent", a.idempotent_hint),
+                            ("openWorld", a.open_world_hint),
+                        ]
+                        .iter()
+                        .filter_map(|(k, v)| v.map(|v| format!("{k}={v}")))
+                        .collect::<Vec<_>>()
+                    });
+                    vec![
+                        server.clone(),
+                        t.name.clone(),
+                        format!("{}:{}", t.place.path, t.place.line),
+                        list(&t.sinks),
+                        match annotations {
+                            Some(a) if !a.is_empty() => a.join(", "),
+                            Some(_) => "(not literal)".to_string(),
+                            None => "-".to_string(),
+                        },
+                    ]
+                })
+            })
+            .collect(),
+    );
+    table(
+        &mut out,
         "Gates",
         &["GATE", "STOPS", "STRENGTH", "PLACE"],
         inv.gates
@@ -236,7 +271,8 @@ pub fn render_cyclonedx(inv: &Inventory, project: &str, tool_version: &str) -> S
         components.push(json!({
             "type": "application",
             "bom-ref": a.id,
-            "name": a.label,
+            "name": a.name,
+            "description": a.label,
             "group": a.framework,
             "properties": props,
         }));
@@ -300,6 +336,68 @@ pub fn render_cyclonedx(inv: &Inventory, project: &str, tool_version: &str) -> S
             svc
         })
         .collect();
+    // MCP servers defined in the project's code: services, and their tools components.
+    let mut services = services;
+    let mut server_deps = vec![];
+    for s in &inv.mcp_server_code {
+        let mut props = vec![
+            prop("airlock:kind", "mcp-server-code"),
+            prop("airlock:sdk", &s.sdk),
+            prop(
+                "airlock:location",
+                &format!("{}:{}", s.place.path, s.place.line),
+            ),
+        ];
+        props.extend(s.capabilities.iter().map(|c| prop("airlock:capability", c)));
+        props.extend(s.resources.iter().map(|r| prop("airlock:resource", r)));
+        props.extend(s.prompts.iter().map(|r| prop("airlock:prompt", r)));
+        services.push(json!({
+            "bom-ref": s.id,
+            "name": s.name.clone().unwrap_or_else(|| "unnamed MCP server".to_string()),
+            "x-trust-boundary": true,
+            "properties": props,
+        }));
+        for t in &s.tools {
+            let mut props = vec![
+                prop("airlock:kind", "mcp-tool"),
+                prop(
+                    "airlock:location",
+                    &format!("{}:{}", t.place.path, t.place.line),
+                ),
+                prop(
+                    "airlock:privileged",
+                    if t.privileged { "true" } else { "false" },
+                ),
+            ];
+            props.extend(t.sinks.iter().map(|c| prop("airlock:capability", c)));
+            props.extend(t.sources.iter().map(|c| prop("airlock:source", c)));
+            if let Some(a) = &t.annotations {
+                for (key, v) in [
+                    ("readOnlyHint", a.read_only_hint),
+                    ("destructiveHint", a.destructive_hint),
+                    ("idempotentHint", a.idempotent_hint),
+                    ("openWorldHint", a.open_world_hint),
+                ] {
+                    if let Some(v) = v {
+                        props.push(prop(
+                            &format!("airlock:annotation:{key}"),
+                            if v { "true" } else { "false" },
+                        ));
+                    }
+                }
+            }
+            components.push(json!({
+                "type": "library",
+                "bom-ref": t.id,
+                "name": t.name,
+                "properties": props,
+            }));
+        }
+        server_deps.push(json!({
+            "ref": s.id,
+            "dependsOn": s.tools.iter().map(|t| t.id.clone()).collect::<Vec<_>>(),
+        }));
+    }
     let mut dependencies: Vec<Value> = inv
         .agents
         .iter()
@@ -310,6 +408,7 @@ pub fn render_cyclonedx(inv: &Inventory, project: &str, tool_version: &str) -> S
             .iter()
             .map(|t| json!({ "ref": t.id, "dependsOn": [] })),
     );
+    dependencies.extend(server_deps);
     let mut bom = json!({
         "bomFormat": "CycloneDX",
         "specVersion": "1.6",

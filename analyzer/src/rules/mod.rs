@@ -145,6 +145,38 @@ pub const RULES: &[RuleMeta] = &[
         implemented: true,
         docs: doc!("AIR306"),
     },
+    RuleMeta {
+        code: "AIR307",
+        name: "mcp-token-passthrough",
+        summary: "an MCP server forwards the token its caller sent to another host",
+        default_severity: Severity::High,
+        implemented: true,
+        docs: doc!("AIR307"),
+    },
+    RuleMeta {
+        code: "AIR308",
+        name: "mcp-unauthenticated-network-transport",
+        summary: "an MCP server serves HTTP or SSE on a network address without authentication",
+        default_severity: Severity::High,
+        implemented: true,
+        docs: doc!("AIR308"),
+    },
+    RuleMeta {
+        code: "AIR309",
+        name: "mcp-token-without-audience",
+        summary: "an MCP server validates tokens without checking they were issued for it",
+        default_severity: Severity::Medium,
+        implemented: true,
+        docs: doc!("AIR309"),
+    },
+    RuleMeta {
+        code: "AIR310",
+        name: "mcp-insecure-oauth-endpoint",
+        summary: "an OAuth endpoint or redirect URI is neither HTTPS nor loopback",
+        default_severity: Severity::High,
+        implemented: true,
+        docs: doc!("AIR310"),
+    },
 ];
 
 /// Looks a rule up by code (`AIR101`) or name (`untrusted-input-to-privileged-tool`).
@@ -179,7 +211,13 @@ pub mod air303;
 pub mod air304;
 pub mod air305;
 pub mod air306;
+pub mod air307;
+pub mod air308;
+pub mod air309;
+pub mod air310;
 pub mod context;
+pub mod mcp_auth;
+pub mod standards;
 mod units_openai;
 
 /// Runs every implemented rule over the project; `units` are `cx.units()`.
@@ -198,5 +236,10 @@ pub fn run(cx: &context::Ctx, units: &[context::Unit]) -> Vec<crate::model::Find
     air304::check(cx, &mut out);
     air305::check(cx, &mut out);
     air306::check(cx, &mut out);
+    let ix = mcp_auth::Index::build(cx);
+    air307::check(cx, &ix, &mut out);
+    air308::check(cx, &ix, &mut out);
+    air309::check(cx, &ix, &mut out);
+    air310::check(cx, &ix, &mut out);
     out
 }

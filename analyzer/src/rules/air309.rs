@@ -1,0 +1,117 @@
+//! AIR309 mcp-token-without-audience: an MCP server validates access tokens without checking
+//! that they were issued for it: `jwt.decode(...)` without `audience=`, or with
+//! `options={"verify_aud": False}`; `jwtVerify(token, key)` (jose) or `jsonwebtoken.verify`
+//! without an `audience` option; fastmcp's `JWTVerifier(...)` without `audience=`. The MCP
+//! authorization specification requires a server to accept only tokens whose audience is itself
+//! (RFC 8707 resource indicators). The calls and their options are data
+//! (`[[mcp_auth.token_check]]` in `rules/knowledge/mcp_auth.toml`).
+
+use super::context::Ctx;
+use super::mcp_auth::{dict_item, Index};
+use crate::model::{Confidence, Finding, Severity, StepKind};
+use crate::syntax::python::ExprKind;
+
+pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
+    let rule = super::lookup("AIR309").expect("AIR309 is in the catalog");
+    let v = &cx.k.mcp_auth;
+    if !ix.is_mcp_project(cx) {
+        return;
+    }
+    for call in &ix.calls {
+        let Some(tc) = v
+            .token_check
+            .iter()
+            .find(|t| call.is(std::slice::from_ref(&t.callee)))
+        else {
+            continue;
+        };
+        let audience = tc
+            .audience
+            .iter()
+            .filter_map(|a| call.opt(a))
+            .any(|e| !matches!(e.kind, ExprKind::None));
+        // `options={"verify_aud": False}` turns the check off even with an audience.
+        let disabled = tc.switches.as_ref().and_then(|s| {
+            let ExprKind::Dict(items) = &call.opt(s)?.kind else {
+                return None;
+            };
+            tc.audience_switches
+                .iter()
+                .filter_map(|k| dict_item(items, k))
+                .find(|e| matches!(e.kind, ExprKind::Bool(false)))
+        });
+        let callee = call.names.first().copied().unwrap_or(&tc.callee);
+        let callee = callee.strip_prefix("js.").unwrap_or(callee);
+        let (at, message, severity) = match disabled {
+            Some(e) => (
+                crate::extract::interp::Site {
+                    file: call.file,
+                    span: e.span,
+                },
+                format!(
+                    "`{callee}` ({}) is told not to check the token's audience: tokens issued for other services are accepted",
+                    tc.library
+                ),
+                Severity::High,
+            ),
+            None if !audience => (
+                call.site(),
+                format!(
+                    "`{callee}` ({}) validates tokens without an audience: a token issued for another service is accepted",
+                    tc.library
+                ),
+                Severity::Medium,
+            ),
+            None => continue,
+        };
+        let help = format!(
+            "pass this server's own identifier as the expected audience (`{}=` the resource URL clients request tokens for, RFC 8707) and keep the audience check on",
+            tc.audience.first().map(String::as_str).unwrap_or("audience")
+        );
+        let path = vec![cx.step(
+            StepKind::Gate,
+            call.site(),
+            "the token check that does not bind tokens to this server",
+        )];
+        out.push(cx.finding(
+            rule,
+            severity,
+            Confidence::High,
+            at,
+            message,
+            help,
+            path,
+            &[callee],
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::mcp_auth::findings_for;
+
+    const SERVER: &str = "import jwt\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\"crm\")\n\n\ndef check(token, key):\n";
+
+    #[test]
+    fn decode_without_audience_or_with_it_disabled_is_reported() {
+        let f = findings_for(
+            "AIR309",
+            &[(
+                "server.py",
+                &format!("{SERVER}    return jwt.decode(token, key, algorithms=[\"RS256\"])\n"),
+            )],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = findings_for(
+            "AIR309",
+            &[("server.py", &format!("{SERVER}    return jwt.decode(token, key, algorithms=[\"RS256\"], audience=\"https://crm.example.com/mcp\", options={{\"verify_aud\": False}})\n"))],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].severity, crate::model::Severity::High);
+        let f = findings_for(
+            "AIR309",
+            &[("server.py", &format!("{SERVER}    return jwt.decode(token, key, algorithms=[\"RS256\"], audience=\"https://crm.example.com/mcp\")\n"))],
+        );
+        assert!(f.is_empty(), "{f:#?}");
+    }
+}
