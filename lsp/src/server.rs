@@ -3,8 +3,9 @@
 //! threads over an immutable snapshot (`Arc<Snapshot>`), as in ruff_server and rust-analyzer.
 //!
 //! - Every edit bumps a generation and sends the whole project (with open documents as
-//!   overlays) to the analysis thread, which waits for a quiet period (the debounce), drops
-//!   superseded jobs, and re-analyses with a parse cache: only changed files are parsed again.
+//!   overlays) to the analysis thread, which waits for a quiet period after a keystroke (the
+//!   debounce; an open, save or close runs at once), drops superseded jobs, and re-analyses with
+//!   a parse cache: only changed files are parsed again.
 //!   Results older than the newest scheduled generation are discarded.
 //! - Diagnostics are pushed (`publishDiagnostics`) to clients without pull support, for every
 //!   file whose findings changed, open or not (findings cross files); clients with pull support
@@ -173,6 +174,8 @@ struct ProjectConfig {
 struct Job {
     generation: u64,
     projects: Vec<(PathBuf, Options, Arc<Knowledge>)>,
+    /// Wait for a quiet period first (the job follows an edit).
+    debounce: bool,
 }
 
 struct Done {
@@ -217,9 +220,15 @@ impl Snapshot {
 fn analysis_thread(jobs: Receiver<Job>, done: Sender<Done>, debounce: Duration) {
     let mut caches: HashMap<PathBuf, ParseCache> = HashMap::new();
     while let Ok(mut job) = jobs.recv() {
-        // Coalesce a burst of edits: run only once nothing newer arrives for `debounce`.
+        // Coalesce a burst of edits: run only once nothing newer arrives for `debounce`. A job
+        // that is not an edit runs at once, with whatever newer job is already queued.
         loop {
-            match jobs.recv_timeout(debounce) {
+            let wait = if job.debounce {
+                debounce
+            } else {
+                Duration::ZERO
+            };
+            match jobs.recv_timeout(wait) {
                 Ok(newer) => job = newer,
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
@@ -516,7 +525,7 @@ impl Server {
                 if is_config(&path) {
                     self.configs.clear();
                 }
-                self.schedule();
+                self.schedule_edit();
             }
             "textDocument/didSave" => {
                 if let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(n.params) {
@@ -662,7 +671,19 @@ impl Server {
         pc
     }
 
+    /// Schedules an analysis at once (a document opened, saved or closed; files or settings
+    /// changed): nothing suggests more is coming, so the diagnostics should not wait.
     fn schedule(&mut self) {
+        self.schedule_job(false);
+    }
+
+    /// Schedules an analysis after an edit: more keystrokes are likely, so it waits for the
+    /// debounce.
+    fn schedule_edit(&mut self) {
+        self.schedule_job(true);
+    }
+
+    fn schedule_job(&mut self, debounce: bool) {
         self.scheduled += 1;
         let mut projects = vec![];
         for root in self.project_roots() {
@@ -682,6 +703,7 @@ impl Server {
         let _ = self.jobs.send(Job {
             generation: self.scheduled,
             projects,
+            debounce,
         });
     }
 
