@@ -38,6 +38,10 @@ fn uri(p: &Path) -> String {
 
 impl Client {
     fn start(root: &Path, capabilities: Value) -> Client {
+        Client::start_with(root, capabilities, 20)
+    }
+
+    fn start_with(root: &Path, capabilities: Value, debounce_ms: u64) -> Client {
         let (server, conn) = Connection::memory();
         let thread = std::thread::spawn(move || airlock_lsp::run(server));
         let mut c = Client {
@@ -54,7 +58,7 @@ impl Client {
                 "rootUri": uri(root),
                 "workspaceFolders": [{ "uri": uri(root), "name": "project" }],
                 "capabilities": capabilities,
-                "initializationOptions": { "debounceMs": 20 },
+                "initializationOptions": { "debounceMs": debounce_ms },
             }),
         );
         assert!(init.error.is_none(), "{init:?}");
@@ -420,6 +424,142 @@ fn pull_diagnostics_and_utf8_positions() {
     let result = r.result.expect("report");
     assert_eq!(result["kind"], "full");
     assert_eq!(codes(result["items"].as_array().unwrap()), ["AIR101"]);
+    c.shutdown();
+}
+
+/// The client capabilities of a pull client, with `refresh` under `workspace` (or nothing).
+fn pull_caps(workspace: Value) -> Value {
+    json!({
+        "textDocument": { "diagnostic": { "dynamicRegistration": false } },
+        "workspace": workspace,
+    })
+}
+
+impl Client {
+    fn pull(&mut self, file: &Path) -> Vec<Value> {
+        let r = self.request(
+            "textDocument/diagnostic",
+            json!({ "textDocument": { "uri": uri(file) } }),
+        );
+        let result = r.result.expect("a diagnostic report");
+        assert_eq!(result["kind"], "full");
+        result["items"].as_array().cloned().unwrap_or_default()
+    }
+
+    fn refreshes(&self) -> usize {
+        self.server_requests
+            .iter()
+            .filter(|r| r.method == "workspace/diagnostic/refresh")
+            .count()
+    }
+
+    /// Waits until the server has sent more than `seen` refresh requests.
+    fn await_refresh(&mut self, seen: usize) {
+        let deadline = Instant::now() + WAIT;
+        while self.refreshes() <= seen {
+            let _ = self.recv(deadline);
+        }
+    }
+
+    fn replace(&self, file: &Path, version: i32, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri(file), "version": version }, "contentChanges": [{ "text": text }] }),
+        );
+    }
+}
+
+/// VS Code sends LSP 3.17's `workspace.diagnostics.refreshSupport`; lsp-types (and the test
+/// above) spell it `workspace.diagnostic`. Either way the server asks for a pull after each
+/// analysis, on open and after every change.
+#[test]
+fn refresh_is_sent_for_either_capability_spelling() {
+    let tmp = project(REFUND);
+    let root = canonical(tmp.path());
+    let file = root.join("agent.py");
+    let original = std::fs::read_to_string(&file).unwrap();
+    for key in ["diagnostics", "diagnostic"] {
+        let mut c = Client::start(&root, pull_caps(json!({ key: { "refreshSupport": true } })));
+        c.open(&file);
+        c.await_refresh(0);
+        assert_eq!(codes(&c.pull(&file)), ["AIR101"], "spelling `{key}`");
+        let seen = c.refreshes();
+        c.replace(&file, 2, "");
+        c.await_refresh(seen);
+        assert!(c.pull(&file).is_empty(), "spelling `{key}`");
+        let seen = c.refreshes();
+        c.replace(&file, 3, &original);
+        c.await_refresh(seen);
+        assert_eq!(codes(&c.pull(&file)), ["AIR101"], "spelling `{key}`");
+        c.shutdown();
+    }
+}
+
+/// A pull client that takes no refresh: a pull made while an analysis is scheduled is answered
+/// when that analysis is ready, so the first pull after opening (or changing) a document already
+/// carries its findings. The long debounce makes every pull here arrive before the analysis.
+#[test]
+fn pulls_wait_for_the_current_analysis_when_the_client_takes_no_refresh() {
+    let tmp = project(REFUND);
+    let root = canonical(tmp.path());
+    let file = root.join("agent.py");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let mut c = Client::start_with(&root, pull_caps(json!({})), 400);
+    c.open(&file);
+    assert_eq!(codes(&c.pull(&file)), ["AIR101"]);
+    c.replace(&file, 2, "");
+    assert!(c.pull(&file).is_empty());
+    c.replace(&file, 3, &original);
+    assert_eq!(codes(&c.pull(&file)), ["AIR101"]);
+    assert_eq!(
+        c.refreshes(),
+        0,
+        "no refresh to a client that did not ask for it"
+    );
+    assert!(
+        !c.inbox
+            .iter()
+            .any(|n| n.method == "textDocument/publishDiagnostics"),
+        "a pull client gets no pushed diagnostics"
+    );
+    // A pull cancelled while it waits is answered `RequestCancelled`, once.
+    c.replace(&file, 4, "");
+    c.next += 1;
+    let id = RequestId::from(c.next);
+    c.send(Message::Request(Request::new(
+        id.clone(),
+        "textDocument/diagnostic".into(),
+        json!({ "textDocument": { "uri": uri(&file) } }),
+    )));
+    c.notify("$/cancelRequest", json!({ "id": c.next }));
+    let deadline = Instant::now() + WAIT;
+    let r = loop {
+        if let Message::Response(r) = c.recv(deadline) {
+            break r;
+        }
+    };
+    assert_eq!(r.id, id);
+    assert_eq!(r.error.map(|e| e.code), Some(-32800));
+    // The next pull sees the emptied document, and no second answer to the cancelled one.
+    assert!(c.pull(&file).is_empty());
+    c.shutdown();
+}
+
+/// A client with neither pull diagnostics nor refresh gets pushed diagnostics on open and after
+/// every change.
+#[test]
+fn a_client_without_pull_gets_pushed_diagnostics_after_every_change() {
+    let tmp = project(REFUND);
+    let root = canonical(tmp.path());
+    let file = root.join("agent.py");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let mut c = Client::start(&root, json!({}));
+    c.open(&file);
+    c.diagnostics(&file, |d| codes(d) == ["AIR101"]);
+    c.replace(&file, 2, "");
+    c.diagnostics(&file, |d| d.is_empty());
+    c.replace(&file, 3, &original);
+    c.diagnostics(&file, |d| codes(d) == ["AIR101"]);
     c.shutdown();
 }
 

@@ -3,12 +3,16 @@
 //! threads over an immutable snapshot (`Arc<Snapshot>`), as in ruff_server and rust-analyzer.
 //!
 //! - Every edit bumps a generation and sends the whole project (with open documents as
-//!   overlays) to the analysis thread, which waits for a quiet period (the debounce), drops
-//!   superseded jobs, and re-analyses with a parse cache: only changed files are parsed again.
+//!   overlays) to the analysis thread, which waits for a quiet period after a keystroke (the
+//!   debounce; an open, save or close runs at once), drops superseded jobs, and re-analyses with
+//!   a parse cache: only changed files are parsed again.
 //!   Results older than the newest scheduled generation are discarded.
 //! - Diagnostics are pushed (`publishDiagnostics`) to clients without pull support, for every
 //!   file whose findings changed, open or not (findings cross files); clients with pull support
-//!   get `textDocument/diagnostic` and a `workspace/diagnostic/refresh` after each analysis.
+//!   get `textDocument/diagnostic`, answered only once the analysis of the newest generation
+//!   (the documents' current versions) is ready, so the pull a client makes on open or after a
+//!   change already carries the findings; those that take it (under either spelling of the
+//!   capability) also get a `workspace/diagnostic/refresh` after each analysis.
 //! - A panic in a request handler becomes an `InternalError` response; in a notification
 //!   handler, a logged error. Neither stops the server.
 
@@ -40,6 +44,7 @@ const CONFIG_FILES: [&str; 2] = ["airlock.toml", "pyproject.toml"];
 /// Runs the server on `conn` until the client sends `exit` (or the connection closes).
 pub fn run(conn: Connection) -> Result<(), String> {
     let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
+    let refresh = refresh_support(&params);
     let init: InitializeParams = serde_json::from_value(params).unwrap_or_default();
     let caps = &init.capabilities;
     let utf8 = caps
@@ -56,12 +61,6 @@ pub fn run(conn: Connection) -> Result<(), String> {
         .text_document
         .as_ref()
         .is_some_and(|t| t.diagnostic.is_some());
-    let refresh = caps
-        .workspace
-        .as_ref()
-        .and_then(|w| w.diagnostic.as_ref())
-        .and_then(|d| d.refresh_support)
-        .unwrap_or(false);
     let watch = caps
         .workspace
         .as_ref()
@@ -147,6 +146,8 @@ pub fn run(conn: Connection) -> Result<(), String> {
         pending: Arc::new(Mutex::new(HashSet::new())),
         docs_links: crate::docs::links(),
         request_serial: 0,
+        analysed: 0,
+        deferred: vec![],
     };
     server.main_loop(&conn, &done_rx)
 }
@@ -173,6 +174,8 @@ struct ProjectConfig {
 struct Job {
     generation: u64,
     projects: Vec<(PathBuf, Options, Arc<Knowledge>)>,
+    /// Wait for a quiet period first (the job follows an edit).
+    debounce: bool,
 }
 
 struct Done {
@@ -217,9 +220,15 @@ impl Snapshot {
 fn analysis_thread(jobs: Receiver<Job>, done: Sender<Done>, debounce: Duration) {
     let mut caches: HashMap<PathBuf, ParseCache> = HashMap::new();
     while let Ok(mut job) = jobs.recv() {
-        // Coalesce a burst of edits: run only once nothing newer arrives for `debounce`.
+        // Coalesce a burst of edits: run only once nothing newer arrives for `debounce`. A job
+        // that is not an edit runs at once, with whatever newer job is already queued.
         loop {
-            match jobs.recv_timeout(debounce) {
+            let wait = if job.debounce {
+                debounce
+            } else {
+                Duration::ZERO
+            };
+            match jobs.recv_timeout(wait) {
                 Ok(newer) => job = newer,
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
@@ -278,6 +287,20 @@ struct Server {
     pending: Arc<Mutex<HashSet<RequestId>>>,
     docs_links: HashMap<&'static str, Uri>,
     request_serial: i32,
+    /// The generation of the analysis in `snapshot` (0: none yet).
+    analysed: u64,
+    /// Pull requests that arrived while an analysis was scheduled: answered when it lands, so
+    /// the answer is for the documents' current versions (a client without refresh support
+    /// would otherwise keep the empty or stale answer until it happens to pull again).
+    deferred: Vec<Deferred>,
+}
+
+/// A request held until the analysis of the current generation is ready.
+struct Deferred {
+    id: RequestId,
+    method: String,
+    params: Value,
+    handler: Handler,
 }
 
 impl Server {
@@ -365,14 +388,28 @@ impl Server {
             ));
             return;
         };
+        if let Ok(mut p) = self.pending.lock() {
+            p.insert(id.clone());
+        }
+        if method == "textDocument/diagnostic" && self.analysed < self.scheduled {
+            self.deferred.push(Deferred {
+                id,
+                method,
+                params,
+                handler,
+            });
+            return;
+        }
+        self.dispatch(id, method, params, handler);
+    }
+
+    /// Runs `handler` on a worker over the current snapshot; `id` must be in `pending`.
+    fn dispatch(&mut self, id: RequestId, method: String, params: Value, handler: Handler) {
         let ctx = RequestCtx {
             snapshot: Arc::clone(&self.snapshot),
             encoding: self.encoding,
             docs: self.doc_texts(&params),
         };
-        if let Ok(mut p) = self.pending.lock() {
-            p.insert(id.clone());
-        }
         let pending = Arc::clone(&self.pending);
         let sender = self.sender.clone();
         let work: Work = Box::new(move || {
@@ -488,7 +525,7 @@ impl Server {
                 if is_config(&path) {
                     self.configs.clear();
                 }
-                self.schedule();
+                self.schedule_edit();
             }
             "textDocument/didSave" => {
                 if let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(n.params) {
@@ -634,7 +671,19 @@ impl Server {
         pc
     }
 
+    /// Schedules an analysis at once (a document opened, saved or closed; files or settings
+    /// changed): nothing suggests more is coming, so the diagnostics should not wait.
     fn schedule(&mut self) {
+        self.schedule_job(false);
+    }
+
+    /// Schedules an analysis after an edit: more keystrokes are likely, so it waits for the
+    /// debounce.
+    fn schedule_edit(&mut self) {
+        self.schedule_job(true);
+    }
+
+    fn schedule_job(&mut self, debounce: bool) {
         self.scheduled += 1;
         let mut projects = vec![];
         for root in self.project_roots() {
@@ -654,6 +703,7 @@ impl Server {
         let _ = self.jobs.send(Job {
             generation: self.scheduled,
             projects,
+            debounce,
         });
     }
 
@@ -710,6 +760,18 @@ impl Server {
             projects: done.projects,
             diagnostics,
         });
+        self.analysed = done.generation;
+        // Pulls that waited for this analysis (a cancelled one left `pending` and was answered).
+        for d in std::mem::take(&mut self.deferred) {
+            let live = self
+                .pending
+                .lock()
+                .map(|p| p.contains(&d.id))
+                .unwrap_or(true);
+            if live {
+                self.dispatch(d.id, d.method, d.params, d.handler);
+            }
+        }
         if self.pull {
             if self.refresh {
                 let id = self.next_request_id();
@@ -756,6 +818,19 @@ impl Server {
             None => convert::uri_of(path),
         }
     }
+}
+
+/// Whether the client takes `workspace/diagnostic/refresh`. LSP 3.17 spells the capability
+/// `workspace.diagnostics.refreshSupport` (VS Code sends that); lsp-types, and some clients,
+/// `workspace.diagnostic.refreshSupport`. Either counts, read from the raw parameters since
+/// lsp-types has no field for the first.
+fn refresh_support(params: &Value) -> bool {
+    ["diagnostics", "diagnostic"].iter().any(|k| {
+        params
+            .pointer(&format!("/capabilities/workspace/{k}/refreshSupport"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+    })
 }
 
 fn is_config(path: &Path) -> bool {
