@@ -666,7 +666,7 @@ fn unit_name(cx: &Ctx, u: &Unit) -> String {
 /// MCP servers defined in code, with their tools (capabilities and annotations), resources and
 /// prompts, ordered by place.
 fn server_code(cx: &Ctx) -> Vec<McpServerCodeInfo> {
-    use crate::extract::mcp_server::{Hint, ItemKind};
+    use crate::facts::mcp_server::{Hint, ItemKind};
     let hint = |h: &Option<Hint>| h.map(|h| h.value);
     let mut out: Vec<McpServerCodeInfo> = cx
         .servers

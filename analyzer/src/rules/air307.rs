@@ -12,7 +12,7 @@
 
 use super::context::Ctx;
 use super::mcp_auth::{children, AuthVocabulary, Index};
-use crate::extract::interp::Site;
+use crate::facts::Site;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use crate::syntax::python::{Arg, DictItem, Expr, ExprKind};
 use std::collections::BTreeSet;

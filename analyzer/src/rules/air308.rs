@@ -12,7 +12,7 @@
 
 use super::context::Ctx;
 use super::mcp_auth::{is_loopback, CallAt, Index};
-use crate::extract::interp::Site;
+use crate::facts::Site;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use crate::syntax::python::{Expr, ExprKind};
 

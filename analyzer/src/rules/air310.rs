@@ -9,7 +9,7 @@
 
 use super::context::Ctx;
 use super::mcp_auth::{children, is_loopback, url_host, Index};
-use crate::extract::interp::Site;
+use crate::facts::Site;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use crate::syntax::python::{Expr, ExprKind};
 use std::collections::BTreeSet;

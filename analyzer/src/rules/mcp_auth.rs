@@ -6,7 +6,8 @@
 //! same evaluation, its externals named `js.<module>.<member>`), and small helpers on literal
 //! values (URLs, hosts, loopback).
 
-use crate::extract::interp::{Callee, Site};
+use crate::extract::interp::Callee;
+use crate::facts::Site;
 use crate::knowledge::glob_match;
 use crate::model::{FileId, Span};
 use crate::rules::context::Ctx;
