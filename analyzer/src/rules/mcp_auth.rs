@@ -89,6 +89,13 @@ pub struct AuthVocabulary {
 pub struct OAuthVocabulary {
     #[serde(default)]
     pub calls: Vec<String>,
+    /// Further calls that take an OAuth client secret (AIR311): identity-provider presets,
+    /// client information records.
+    #[serde(default)]
+    pub client_secret_calls: Vec<String>,
+    /// Keyword and object keys that hold a client secret.
+    #[serde(default)]
+    pub client_secret_keys: Vec<String>,
 }
 
 impl AuthVocabulary {
@@ -104,6 +111,12 @@ impl AuthVocabulary {
         self.http_transports.extend(other.http_transports);
         self.auth_middleware.extend(other.auth_middleware);
         self.oauth.calls.extend(other.oauth.calls);
+        self.oauth
+            .client_secret_calls
+            .extend(other.oauth.client_secret_calls);
+        self.oauth
+            .client_secret_keys
+            .extend(other.oauth.client_secret_keys);
     }
 }
 
