@@ -79,6 +79,13 @@ pub struct AuthVocabulary {
     /// `mcpAuthRouter`, `passport.authenticate`).
     #[serde(default)]
     pub auth_middleware: Vec<String>,
+    /// AIR309, token introspection: words that mark an introspection endpoint in an outbound
+    /// call's URL expression, and words whose presence in the same function shows the response's
+    /// audience is compared.
+    #[serde(default)]
+    pub introspection_words: Vec<String>,
+    #[serde(default)]
+    pub audience_words: Vec<String>,
     /// Calls that configure OAuth endpoints, verifiers or clients (AIR310).
     #[serde(default)]
     pub oauth: OAuthVocabulary,
@@ -110,6 +117,8 @@ impl AuthVocabulary {
         self.listeners.extend(other.listeners);
         self.http_transports.extend(other.http_transports);
         self.auth_middleware.extend(other.auth_middleware);
+        self.introspection_words.extend(other.introspection_words);
+        self.audience_words.extend(other.audience_words);
         self.oauth.calls.extend(other.oauth.calls);
         self.oauth
             .client_secret_calls
@@ -200,6 +209,8 @@ pub struct Scope<'a> {
     pub params: Vec<&'a str>,
     /// The enclosing scope (a module's is itself).
     pub parent: usize,
+    /// The function's (or class's, or whole file's) text span.
+    pub span: Span,
 }
 
 /// Every call and scope of the project, built once per rule run by the rules that need it.
@@ -229,12 +240,14 @@ impl<'a> Index<'a> {
         };
         for (mi, m) in cx.modules.iter().enumerate() {
             let root = ix.scopes.len();
+            let len = u32::try_from(cx.db.get(m.file).text.len()).unwrap_or(u32::MAX);
             ix.scopes.push(Scope {
                 file: m.file,
                 module: mi,
                 assigns: vec![],
                 params: vec![],
                 parent: root,
+                span: Span { start: 0, end: len },
             });
             ix.module_scope.push(root);
             // (statements, scope) to visit; expressions are walked with their own stack.
@@ -259,6 +272,7 @@ impl<'a> Index<'a> {
                                 assigns: vec![],
                                 params: def.params.iter().map(|p| p.name.as_str()).collect(),
                                 parent: scope,
+                                span: def.span,
                             });
                             stmts.push((&def.body, inner));
                         }
@@ -271,6 +285,7 @@ impl<'a> Index<'a> {
                                 assigns: vec![],
                                 params: vec![],
                                 parent: scope,
+                                span: c.span,
                             });
                             stmts.push((&c.body, inner));
                         }
@@ -325,6 +340,7 @@ impl<'a> Index<'a> {
                                     assigns: vec![],
                                     params: def.params.iter().map(|p| p.name.as_str()).collect(),
                                     parent: sc,
+                                    span: def.span,
                                 });
                                 stmts.push((&def.body, inner));
                             }
