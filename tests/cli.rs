@@ -18,10 +18,10 @@ const AIR201_CASE: &str = "corpus/langgraph/air201-python-repl-analyst-vulnerabl
 
 /// Every rule code the catalog must list (issue 2's rule table, the suppression rules, and
 /// issue 21's MCP authorization rules).
-const ALL_CODES: [&str; 19] = [
+const ALL_CODES: [&str; 20] = [
     "AIR001", "AIR002", "AIR101", "AIR102", "AIR103", "AIR104", "AIR105", "AIR106", "AIR201",
     "AIR301", "AIR302", "AIR303", "AIR304", "AIR305", "AIR306", "AIR307", "AIR308", "AIR309",
-    "AIR310",
+    "AIR310", "AIR311",
 ];
 
 const SARIF_SCHEMA: &str = include_str!("fixtures/sarif-schema-2.1.0.json");

@@ -100,8 +100,8 @@ fn codes_are_well_formed_unique_and_ordered() {
     sorted.sort();
     assert_eq!(codes, sorted, "RULES is ordered by code");
     // The catalog of reference/rules.md (AIR101–AIR306), the suppression rules AIR001/AIR002,
-    // and the MCP authorization rules AIR307–AIR310.
-    assert_eq!(RULES.len(), 19);
+    // and the MCP authorization rules AIR307–AIR311.
+    assert_eq!(RULES.len(), 20);
 }
 
 #[test]

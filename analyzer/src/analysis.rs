@@ -314,6 +314,12 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     let units = cx.units();
     let mut findings = rules::run(&cx, &units);
     let inventory = crate::inventory::build(&cx, &units);
+    // Client secrets AIR311 found in code are masked like AIR301's before anything renders them.
+    for (path, span) in rules::air311::secret_spans(&findings) {
+        if let Some(file) = db.files.iter().position(|f| f.rel_path == path) {
+            crate::mcp::mask_span(&mut db, crate::model::FileId(file as u32), span);
+        }
+    }
     lap("rules");
     let per_file = PerFileIgnores::new(&discovered.root, &opts.per_file_ignores);
     let on = |code: &str, name: &str, path: &str| {

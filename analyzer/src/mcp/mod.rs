@@ -324,8 +324,16 @@ pub fn extract(
 /// spans, line numbers and columns are unchanged.
 pub fn redact(db: &mut SourceDb, facts: &McpFacts) {
     for (file, span) in &facts.redactions {
+        mask_span(db, *file, *span);
+    }
+}
+
+/// Masks one span of a file's text (`*`, line breaks kept, so spans and columns hold): AIR301's
+/// secrets in configurations, AIR311's in code.
+pub fn mask_span(db: &mut SourceDb, file: FileId, span: Span) {
+    {
         let Some(f) = db.files.get_mut(file.0 as usize) else {
-            continue;
+            return;
         };
         let text = std::mem::take(&mut f.text);
         let mut bytes = text.into_bytes();

@@ -4,7 +4,9 @@
 //! without an `audience` option; fastmcp's `JWTVerifier(...)` without `audience=`. The MCP
 //! authorization specification requires a server to accept only tokens whose audience is itself
 //! (RFC 8707 resource indicators). The calls and their options are data
-//! (`[[mcp_auth.token_check]]` in `rules/knowledge/mcp_auth.toml`).
+//! (`[[mcp_auth.token_check]]` in `rules/knowledge/mcp_auth.toml`). Token introspection
+//! (RFC 7662) is judged too: a request to an introspection endpoint in a function whose text
+//! never mentions the audience (`introspection_words`, `audience_words`).
 
 use super::context::Ctx;
 use super::mcp_auth::{dict_item, Index};
@@ -18,6 +20,10 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
         return;
     }
     for call in &ix.calls {
+        if call.is(&v.outbound) {
+            introspection(cx, ix, rule, call, out);
+            continue;
+        }
         let Some(tc) = v
             .token_check
             .iter()
@@ -86,6 +92,66 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
     }
 }
 
+/// An introspection request (its URL expression names an introspection endpoint) in a function
+/// that never mentions the audience: the response's `active` is trusted for any token.
+fn introspection(
+    cx: &Ctx,
+    ix: &Index,
+    rule: &super::RuleMeta,
+    call: &super::mcp_auth::CallAt,
+    out: &mut Vec<Finding>,
+) {
+    let v = &cx.k.mcp_auth;
+    let Some(url) = call.pos(0).or_else(|| call.opt("url")) else {
+        return;
+    };
+    let site = |span| crate::extract::interp::Site {
+        file: call.file,
+        span,
+    };
+    let mut url_text = cx.text(site(url.span)).to_ascii_lowercase();
+    if let Some((s, _)) = ix.str_of(call.scope, url) {
+        url_text.push_str(&s.to_ascii_lowercase());
+    }
+    if !v
+        .introspection_words
+        .iter()
+        .any(|w| url_text.contains(w.as_str()))
+    {
+        return;
+    }
+    let scope = &ix.scopes[call.scope];
+    let body = cx.text(site(scope.span)).to_ascii_lowercase();
+    let mentions = |w: &str| {
+        body.match_indices(w).any(|(i, _)| {
+            let before = body[..i].chars().next_back();
+            let after = body[i + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphabetic())
+        })
+    };
+    if v.audience_words.iter().any(|w| mentions(w)) {
+        return;
+    }
+    let message = "token introspection trusts the response's `active` without comparing its `aud` to this server: a token issued for another service is accepted".to_string();
+    let help = "compare the introspection response's `aud` with this server's resource URL (RFC 8707) and reject the token when it does not match".to_string();
+    let path = vec![cx.step(
+        StepKind::Gate,
+        call.site(),
+        "the introspection request whose answer is trusted without the audience",
+    )];
+    out.push(cx.finding(
+        rule,
+        Severity::Medium,
+        Confidence::Medium,
+        call.site(),
+        message,
+        help,
+        path,
+        &["introspection"],
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::mcp_auth::findings_for;
@@ -113,5 +179,17 @@ mod tests {
             &[("server.py", &format!("{SERVER}    return jwt.decode(token, key, algorithms=[\"RS256\"], audience=\"https://crm.example.com/mcp\")\n"))],
         );
         assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn introspection_without_audience_is_reported() {
+        let server = |check: &str| {
+            format!("import httpx\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\"crm\")\nINTROSPECT = \"https://auth.example.com/introspect\"\n\n\nasync def verify(token):\n    r = httpx.post(INTROSPECT, data={{\"token\": token}})\n    data = r.json()\n    return data.get(\"active\"){check}\n")
+        };
+        let f = findings_for("AIR309", &[("server.py", &server(""))]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].location.line, 9);
+        let checked = server(" and data.get(\"aud\") == \"https://crm.example.com/mcp\"");
+        assert!(findings_for("AIR309", &[("server.py", &checked)]).is_empty());
     }
 }

@@ -80,6 +80,13 @@ pub struct AuthVocabulary {
     /// `mcpAuthRouter`, `passport.authenticate`).
     #[serde(default)]
     pub auth_middleware: Vec<String>,
+    /// AIR309, token introspection: words that mark an introspection endpoint in an outbound
+    /// call's URL expression, and words whose presence in the same function shows the response's
+    /// audience is compared.
+    #[serde(default)]
+    pub introspection_words: Vec<String>,
+    #[serde(default)]
+    pub audience_words: Vec<String>,
     /// Calls that configure OAuth endpoints, verifiers or clients (AIR310).
     #[serde(default)]
     pub oauth: OAuthVocabulary,
@@ -90,6 +97,13 @@ pub struct AuthVocabulary {
 pub struct OAuthVocabulary {
     #[serde(default)]
     pub calls: Vec<String>,
+    /// Further calls that take an OAuth client secret (AIR311): identity-provider presets,
+    /// client information records.
+    #[serde(default)]
+    pub client_secret_calls: Vec<String>,
+    /// Keyword and object keys that hold a client secret.
+    #[serde(default)]
+    pub client_secret_keys: Vec<String>,
 }
 
 impl AuthVocabulary {
@@ -104,7 +118,15 @@ impl AuthVocabulary {
         self.listeners.extend(other.listeners);
         self.http_transports.extend(other.http_transports);
         self.auth_middleware.extend(other.auth_middleware);
+        self.introspection_words.extend(other.introspection_words);
+        self.audience_words.extend(other.audience_words);
         self.oauth.calls.extend(other.oauth.calls);
+        self.oauth
+            .client_secret_calls
+            .extend(other.oauth.client_secret_calls);
+        self.oauth
+            .client_secret_keys
+            .extend(other.oauth.client_secret_keys);
     }
 }
 
@@ -188,6 +210,8 @@ pub struct Scope<'a> {
     pub params: Vec<&'a str>,
     /// The enclosing scope (a module's is itself).
     pub parent: usize,
+    /// The function's (or class's, or whole file's) text span.
+    pub span: Span,
 }
 
 /// Every call and scope of the project, built once per rule run by the rules that need it.
@@ -217,12 +241,14 @@ impl<'a> Index<'a> {
         };
         for (mi, m) in cx.modules.iter().enumerate() {
             let root = ix.scopes.len();
+            let len = u32::try_from(cx.db.get(m.file).text.len()).unwrap_or(u32::MAX);
             ix.scopes.push(Scope {
                 file: m.file,
                 module: mi,
                 assigns: vec![],
                 params: vec![],
                 parent: root,
+                span: Span { start: 0, end: len },
             });
             ix.module_scope.push(root);
             // (statements, scope) to visit; expressions are walked with their own stack.
@@ -247,6 +273,7 @@ impl<'a> Index<'a> {
                                 assigns: vec![],
                                 params: def.params.iter().map(|p| p.name.as_str()).collect(),
                                 parent: scope,
+                                span: def.span,
                             });
                             stmts.push((&def.body, inner));
                         }
@@ -259,6 +286,7 @@ impl<'a> Index<'a> {
                                 assigns: vec![],
                                 params: vec![],
                                 parent: scope,
+                                span: c.span,
                             });
                             stmts.push((&c.body, inner));
                         }
@@ -313,6 +341,7 @@ impl<'a> Index<'a> {
                                     assigns: vec![],
                                     params: def.params.iter().map(|p| p.name.as_str()).collect(),
                                     parent: sc,
+                                    span: def.span,
                                 });
                                 stmts.push((&def.body, inner));
                             }

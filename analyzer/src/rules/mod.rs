@@ -177,6 +177,14 @@ pub const RULES: &[RuleMeta] = &[
         implemented: true,
         docs: doc!("AIR310"),
     },
+    RuleMeta {
+        code: "AIR311",
+        name: "mcp-hardcoded-client-secret",
+        summary: "an MCP server's or client's OAuth client secret is a literal in its code",
+        default_severity: Severity::High,
+        implemented: true,
+        docs: doc!("AIR311"),
+    },
 ];
 
 /// Looks a rule up by code (`AIR101`) or name (`untrusted-input-to-privileged-tool`).
@@ -215,6 +223,7 @@ pub mod air307;
 pub mod air308;
 pub mod air309;
 pub mod air310;
+pub mod air311;
 pub mod context;
 pub mod mcp_auth;
 pub mod standards;
@@ -241,5 +250,6 @@ pub fn run(cx: &context::Ctx, units: &[context::Unit]) -> Vec<crate::model::Find
     air308::check(cx, &ix, &mut out);
     air309::check(cx, &ix, &mut out);
     air310::check(cx, &ix, &mut out);
+    air311::check(cx, &ix, &mut out);
     out
 }
