@@ -180,6 +180,8 @@ pub mod air304;
 pub mod air305;
 pub mod air306;
 pub mod context;
+#[cfg(test)]
+pub(crate) mod testing;
 mod units_openai;
 
 /// Runs every implemented rule over the project; `units` are `cx.units()`.
