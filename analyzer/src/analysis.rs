@@ -8,7 +8,6 @@
 use crate::discover::{self, DiscoverOptions, FileKind, FoundFile};
 use crate::extract::body::BodyAnalyzer;
 use crate::extract::interp::{Interp, ModuleInfo};
-use crate::extract::langgraph::Extractor;
 use crate::knowledge::Knowledge;
 use crate::model::{FileId, Finding, LineIndex, Notice, SourceDb, SourceFile};
 use crate::rules::{self, context::Ctx};
@@ -177,7 +176,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     let mut json_files: Vec<(FileId, Arc<crate::syntax::tree::Node>)> = vec![];
     let mut ts_files: Vec<(FileId, Arc<crate::syntax::typescript::TsModule>)> = vec![];
     let mut config_files: Vec<(FileId, Arc<crate::syntax::tree::Node>)> = vec![];
-    let mut yaml_files: BTreeMap<String, crate::extract::crewai::YamlFile> = BTreeMap::new();
+    let mut yaml_files: BTreeMap<String, crate::extract::adapters::YamlFile> = BTreeMap::new();
     for l in loaded {
         let l = match l {
             Ok(l) => l,
@@ -207,7 +206,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
             Parsed::Yaml(root, broken) => {
                 yaml_files.insert(
                     l.found.rel_path.clone(),
-                    crate::extract::crewai::YamlFile {
+                    crate::extract::adapters::YamlFile {
                         file: id,
                         root,
                         broken,
@@ -251,64 +250,35 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         });
     }
     let body = BodyAnalyzer::new(knowledge, &ev, &modules);
-    let mut servers = crate::extract::mcp_server::Extractor::new(&ev, &modules, &body).run();
-    crate::extract::ts_mcp::extract(&body, &db, &ts_files, &mut servers);
-    let linker = crate::extract::mcp_link::Linker {
+    // The framework adapters, in their fixed order (`extract::adapters::ADAPTERS`).
+    let project = crate::extract::adapters::Project {
         k: knowledge,
         ev: &ev,
         modules: &modules,
-        db: &db,
-        configs: &mcp,
-        servers: &servers,
         body: &body,
+        db: &db,
+        json_files: &json_files,
+        ts_files: &ts_files,
+        yaml_files: &yaml_files,
+        mcp: &mcp,
     };
-    let mut ex = Extractor::new(knowledge, &ev, &modules, &body);
-    ex.linker = Some(&linker);
-    for (id, node) in &json_files {
-        let path = &db.get(*id).rel_path;
-        if path == "langgraph.json" || path.ends_with("/langgraph.json") {
-            let dir = path.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-            ex.deployed
-                .extend(langgraph_json_entries(node, dir, &modules, &db));
-        }
-    }
-    ex.extract();
-    let crew =
-        crate::extract::crewai::CrewExtractor::new(&mut ex, &db, &yaml_files, &mut notices).run();
-    let oai = crate::extract::openai_agents::OaiExtractor::new(
-        &mut ex,
-        &db,
-        &crate::extract::openai_agents::PYTHON,
-    )
-    .run();
-    let lg = ex.finish();
+    let facts = crate::extract::adapters::run(&project, &mut notices);
     if std::env::var_os("AIRLOCK_DEBUG_FACTS").is_some() {
-        eprint!("{}", debug_facts(&lg, &body, &db));
-        eprint!("{}", debug_crew(&crew, &lg, &db));
-        eprint!(
-            "{}",
-            crate::extract::openai_agents::debug_facts(&oai, &lg.tools, &db)
-        );
-        eprint!("{}", crate::mcp::debug_facts(&mcp, &db));
-        eprint!("{}", crate::extract::mcp_server::debug_facts(&servers, &db));
+        eprint!("{}", crate::extract::adapters::dump(&project, &facts));
     }
-    let mut pg = crate::graph::ProjectGraph::build(&ev, &modules, &lg);
-    pg.add_mcp_servers(&mcp);
-    pg.add_crewai(&crew);
-    pg.add_openai(&oai);
-    pg.add_langgraph(&lg);
+    let pg = crate::extract::adapters::project_graph(&project, &facts);
     let cx = Ctx {
         k: knowledge,
         ev: &ev,
         modules: &modules,
         body: &body,
-        lg: &lg,
+        lg: &facts.lg,
         pg: &pg,
         db: &db,
         mcp: &mcp,
-        servers: &servers,
-        crew: &crew,
-        oai: &oai,
+        servers: &facts.servers,
+        crew: &facts.crew,
+        oai: &facts.oai,
     };
     lap("extract");
     let units = cx.units();
@@ -449,11 +419,8 @@ fn parse_file(found: &FoundFile, text: &str, budget: &Budget) -> (Parsed, Vec<No
             if crate::mcp::is_config_path(&found.rel_path) {
                 Parsed::Config(docs.into_iter().next().map(Arc::new))
             } else {
-                // Keep the tree only where CrewAI agent or task fields can be.
-                let maybe_crew = ["role", "goal", "description", "expected_output"]
-                    .iter()
-                    .any(|w| text.contains(w));
-                let root = if maybe_crew {
+                // Keep the tree only where an adapter may read it (CrewAI agent or task fields).
+                let root = if crate::extract::adapters::yaml_may_matter(text) {
                     docs.into_iter().next().map(Arc::new)
                 } else {
                     None
@@ -532,38 +499,6 @@ fn name_modules(files: Vec<(FileId, String, Arc<python::PyModule>)>) -> Vec<Modu
     out
 }
 
-/// `graphs` entries of a `langgraph.json`: `"./src/agent/graph.py:graph"` → (module, attr).
-fn langgraph_json_entries(
-    node: &crate::syntax::tree::Node,
-    dir: &str,
-    modules: &[ModuleInfo],
-    db: &SourceDb,
-) -> Vec<(usize, String)> {
-    let mut out = vec![];
-    let Some(graphs) = node.get("graphs") else {
-        return out;
-    };
-    for (_, v) in graphs.entries() {
-        let spec = v
-            .as_str()
-            .or_else(|| v.get("path").and_then(|p| p.as_str()));
-        let Some(spec) = spec else { continue };
-        let Some((file, attr)) = spec.rsplit_once(':') else {
-            continue;
-        };
-        let file = file.trim_start_matches("./");
-        let rel = if dir.is_empty() {
-            file.to_string()
-        } else {
-            format!("{dir}/{file}")
-        };
-        if let Some(i) = modules.iter().position(|m| db.get(m.file).rel_path == rel) {
-            out.push((i, attr.to_string()));
-        }
-    }
-    out
-}
-
 /// Whether a rule passes `select`/`ignore` (codes, prefixes or names).
 pub fn enabled(code: &str, name: &str, select: &[String], ignore: &[String]) -> bool {
     let hit = |sel: &String| {
@@ -603,162 +538,4 @@ impl PerFileIgnores {
                 && !selectors.is_empty()
         })
     }
-}
-
-/// A plain dump of the extracted facts (graphs with nodes and edges, tools with their
-/// capabilities, agents), printed to stderr when `AIRLOCK_DEBUG_FACTS` is set: for triaging a
-/// miss without a debugger.
-fn debug_facts(
-    lg: &crate::extract::langgraph::LangGraphFacts,
-    body: &BodyAnalyzer,
-    db: &SourceDb,
-) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    for g in &lg.graphs {
-        let nodes: Vec<String> = g
-            .nodes
-            .iter()
-            .map(|n| {
-                format!(
-                    "{}:{}",
-                    n.name,
-                    match &n.action {
-                        crate::extract::langgraph::NodeAction::Func(f) => {
-                            let c = body.caps(f);
-                            format!(
-                                "fn {} sinks{:?} models{} src{:?}",
-                                f.def.name,
-                                c.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(),
-                                c.model_calls.len(),
-                                c.sources.iter().map(|s| &s.kind).collect::<Vec<_>>()
-                            )
-                        }
-                        crate::extract::langgraph::NodeAction::ToolNode { tools, unknown } =>
-                            format!("tools{tools:?}{}", if *unknown { "+?" } else { "" }),
-                        crate::extract::langgraph::NodeAction::Agent(a) => format!("agent {a}"),
-                        crate::extract::langgraph::NodeAction::Graph(g) => format!("graph {g}"),
-                        crate::extract::langgraph::NodeAction::Unknown => "?".into(),
-                    }
-                )
-            })
-            .collect();
-        let edges: Vec<String> = g
-            .edges
-            .iter()
-            .map(|e| format!("{}->{}", e.from, e.to.as_deref().unwrap_or("*")))
-            .collect();
-        let _ = writeln!(
-            out,
-            "graph {:?} nodes {nodes:?} edges {edges:?} ckpt {:?}",
-            db.location(g.site.file, g.site.span).line,
-            g.checkpointer
-        );
-    }
-    for (i, t) in lg.tools.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "tool {i} {} sinks {:?} sources {:?}",
-            t.name,
-            t.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(),
-            t.sources.iter().map(|s| &s.kind).collect::<Vec<_>>()
-        );
-    }
-    for a in &lg.agents {
-        let _ = writeln!(
-            out,
-            "agent {:?} tools {:?} unknown {} ckpt {:?}",
-            a.name, a.tools, a.unknown_tools, a.checkpointer
-        );
-    }
-    out
-}
-
-/// The CrewAI facts in the same plain form as [`debug_facts`].
-fn debug_crew(
-    crew: &crate::extract::crewai::CrewFacts,
-    lg: &crate::extract::langgraph::LangGraphFacts,
-    db: &SourceDb,
-) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let line = |s: crate::extract::interp::Site| {
-        let l = db.location(s.file, s.span);
-        format!("{}:{}", l.path, l.line)
-    };
-    for a in &crew.agents {
-        let tools: Vec<&str> = a.tools.iter().map(|&t| lg.tools[t].name.as_str()).collect();
-        let _ = writeln!(
-            out,
-            "crewai agent {} at {} tools {tools:?}{} delegation {} placeholders {:?}",
-            a.name,
-            line(a.site),
-            if a.unknown_tools { "+?" } else { "" },
-            a.delegation.is_some(),
-            a.placeholders
-        );
-    }
-    for t in &crew.tasks {
-        let _ = writeln!(
-            out,
-            "crewai task {} at {} agent {:?} context {:?} human_input {}",
-            t.name,
-            line(t.site),
-            t.agent.map(|a| crew.agents[a].name.as_str()),
-            t.context.as_ref().map(|c| c
-                .iter()
-                .map(|(t, _)| crew.tasks[*t].name.as_str())
-                .collect::<Vec<_>>()),
-            t.human_input.is_some()
-        );
-    }
-    for c in &crew.crews {
-        let _ = writeln!(
-            out,
-            "crewai crew {} {:?} agents {:?} tasks {:?} kickoffs {}",
-            c.name,
-            c.process,
-            c.agents
-                .iter()
-                .map(|&a| crew.agents[a].name.as_str())
-                .collect::<Vec<_>>(),
-            c.tasks
-                .iter()
-                .map(|&t| crew.tasks[t].name.as_str())
-                .collect::<Vec<_>>(),
-            c.kickoffs.len()
-        );
-    }
-    for f in &crew.flows {
-        let steps: Vec<&str> = f.steps.iter().map(|s| s.name.as_str()).collect();
-        let _ = writeln!(
-            out,
-            "crewai flow {} steps {steps:?} user {}",
-            f.name,
-            f.user_entries.len()
-        );
-    }
-    for h in &crew.hooks {
-        let _ = writeln!(
-            out,
-            "crewai hook {} at {} tools {:?} blocks {}",
-            h.name,
-            line(h.site),
-            h.tools
-                .as_ref()
-                .map(|t| t.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>()),
-            h.blocks
-        );
-    }
-    for r in &crew.routes {
-        let _ = writeln!(
-            out,
-            "crewai route {} -> {} {} at {}",
-            crew.endpoint_label(r.from),
-            crew.endpoint_label(r.to),
-            r.kind.as_str(),
-            line(r.site)
-        );
-    }
-    out
 }

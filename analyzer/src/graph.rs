@@ -7,7 +7,7 @@
 
 use crate::extract::interp::{Callee, Evaluation, FuncVal, ModuleInfo};
 use crate::facts::langgraph::{state_reads, EdgeKind, LangGraphFacts, NodeAction, END, START};
-use crate::facts::{Checkpointer, Site};
+use crate::facts::{AgentRef, Checkpointer, Site};
 use crate::knowledge::glob_match;
 use crate::syntax::python::{visit_stmts, Arg, DictItem, Expr, ExprKind, StmtKind, Target};
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
@@ -22,7 +22,8 @@ pub enum PNode {
         graph: usize,
         name: String,
     },
-    Agent(usize),
+    /// An agent of any framework.
+    Agent(AgentRef),
     Tool(usize),
     /// A field of graph `graph`'s state.
     State {
@@ -31,8 +32,6 @@ pub enum PNode {
     },
     /// A server of an MCP client configuration (`McpFacts::servers[i]`).
     McpServer(usize),
-    /// A CrewAI agent (`CrewFacts::agents[i]`).
-    CrewAgent(usize),
     /// The manager of hierarchical crew `CrewFacts::crews[i]`.
     CrewManager(usize),
     /// A method of a CrewAI flow.
@@ -40,8 +39,6 @@ pub enum PNode {
         flow: usize,
         step: usize,
     },
-    /// An OpenAI Agents SDK agent (`OaiFacts::agents[i]`).
-    OaiAgent(usize),
 }
 
 /// A route between agents (or the steps and managers between them) along which one agent's
@@ -89,7 +86,7 @@ impl ProjectGraph {
     pub fn build(ev: &Evaluation, modules: &[ModuleInfo], lg: &LangGraphFacts) -> ProjectGraph {
         let mut pg = ProjectGraph::default();
         for (ai, _) in lg.agents.iter().enumerate() {
-            let n = pg.g.add_node(PNode::Agent(ai));
+            let n = pg.g.add_node(PNode::Agent(AgentRef::LangGraph(ai)));
             pg.agents.insert(ai, n);
         }
         for (ti, _) in lg.tools.iter().enumerate() {
@@ -205,7 +202,7 @@ impl ProjectGraph {
                 continue;
             }
             let n = self.g.add_node(match e {
-                Endpoint::Agent(i) => PNode::CrewAgent(i),
+                Endpoint::Agent(i) => PNode::Agent(AgentRef::CrewAi(i)),
                 Endpoint::Manager(i) => PNode::CrewManager(i),
                 Endpoint::Step { flow, step } => PNode::FlowStep { flow, step },
             });
@@ -239,7 +236,7 @@ impl ProjectGraph {
     /// agents-as-tools (with the answers back) as `Handoff` edges.
     pub fn add_openai(&mut self, oai: &crate::facts::openai_agents::OaiFacts) {
         for (ai, a) in oai.agents.iter().enumerate() {
-            let n = self.g.add_node(PNode::OaiAgent(ai));
+            let n = self.g.add_node(PNode::Agent(AgentRef::OpenAi(ai)));
             self.oai_agents.insert(ai, n);
             for &t in &a.tools {
                 if let Some(&tn) = self.tools.get(&t) {
@@ -263,14 +260,16 @@ impl ProjectGraph {
         }
     }
 
-    /// The node of OpenAI Agents SDK agent `i`.
-    pub fn oai_node(&self, i: usize) -> Option<NodeIndex> {
-        self.oai_agents.get(&i).copied()
-    }
-
-    /// The node of LangGraph agent `lg.agents[i]` (a prebuilt agent or a supervisor).
-    pub fn agent_node(&self, i: usize) -> Option<NodeIndex> {
-        self.agents.get(&i).copied()
+    /// The node of an agent of any framework.
+    pub fn agent(&self, a: AgentRef) -> Option<NodeIndex> {
+        match a {
+            AgentRef::LangGraph(i) => self.agents.get(&i).copied(),
+            AgentRef::CrewAi(i) => self
+                .endpoints
+                .get(&crate::facts::crewai::Endpoint::Agent(i))
+                .copied(),
+            AgentRef::OpenAi(i) => self.oai_agents.get(&i).copied(),
+        }
     }
 
     /// The entry (`__start__`) of LangGraph graph `lg.graphs[i]`: where content handed to the
@@ -305,9 +304,7 @@ impl ProjectGraph {
             .filter(|e| matches!(e.weight(), PEdge::Holds))
             .filter_map(|e| match self.g.node_weight(e.source()) {
                 Some(PNode::Node { graph, .. }) => self.graph_entry(*graph),
-                Some(PNode::Agent(_) | PNode::CrewAgent(_) | PNode::OaiAgent(_)) => {
-                    Some(e.source())
-                }
+                Some(PNode::Agent(_)) => Some(e.source()),
                 _ => None,
             })
             .collect();
@@ -323,7 +320,10 @@ impl ProjectGraph {
     /// routes into it and is not crossed.
     pub fn add_langgraph(&mut self, lg: &LangGraphFacts) {
         for r in &lg.routes {
-            let (Some(a), Some(b)) = (self.agent_node(r.from), self.agent_node(r.to)) else {
+            let (Some(a), Some(b)) = (
+                self.agent(AgentRef::LangGraph(r.from)),
+                self.agent(AgentRef::LangGraph(r.to)),
+            ) else {
                 continue;
             };
             self.add_handoff(
@@ -339,7 +339,7 @@ impl ProjectGraph {
             );
         }
         for ta in &lg.tool_agents {
-            let Some(b) = self.agent_node(ta.agent) else {
+            let Some(b) = self.agent(AgentRef::LangGraph(ta.agent)) else {
                 continue;
             };
             let tool = &lg.tools[ta.tool].name;
@@ -385,7 +385,7 @@ impl ProjectGraph {
             let runs = g.node_runs.iter().map(|(n, a, _)| (n, a));
             for (name, action) in g.nodes.iter().map(|n| (&n.name, &n.action)).chain(runs) {
                 let (ins, outs) = match action {
-                    NodeAction::Agent(a) => match self.agent_node(*a) {
+                    NodeAction::Agent(a) => match self.agent(AgentRef::LangGraph(*a)) {
                         Some(x) => (vec![x], vec![x]),
                         None => continue,
                     },
@@ -399,12 +399,12 @@ impl ProjectGraph {
                                 .nodes
                                 .iter()
                                 .filter_map(|n| match n.action {
-                                    NodeAction::Agent(a) => self.agent_node(a),
+                                    NodeAction::Agent(a) => self.agent(AgentRef::LangGraph(a)),
                                     _ => None,
                                 })
                                 .chain(lg.graphs[*s].node_runs.iter().filter_map(
                                     |(_, a, _)| match a {
-                                        NodeAction::Agent(a) => self.agent_node(*a),
+                                        NodeAction::Agent(a) => self.agent(AgentRef::LangGraph(*a)),
                                         _ => None,
                                     },
                                 ))

@@ -22,14 +22,7 @@ use crate::syntax::tree::Node;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
-/// A YAML file of the project, as parsed (the first document).
-#[derive(Debug, Clone)]
-pub struct YamlFile {
-    pub file: FileId,
-    pub root: Option<Arc<Node>>,
-    /// The parse stopped early: what follows the error is missing from `root`.
-    pub broken: bool,
-}
+pub use crate::extract::adapters::YamlFile;
 
 pub use crate::facts::crewai::*;
 
@@ -1883,6 +1876,127 @@ fn can_return_false(def: &FuncDef) -> bool {
         }
     });
     found
+}
+
+/// The CrewAI adapter (`extract::adapters`): agents, tasks, crews, flows and hooks from the
+/// evaluated program and the crews' YAML.
+pub struct Adapter;
+
+impl crate::extract::adapters::Adapter for Adapter {
+    fn name(&self) -> &'static str {
+        "crewai"
+    }
+
+    fn yaml_keys(&self) -> &'static [&'static str] {
+        &["role", "goal", "description", "expected_output"]
+    }
+
+    fn extract<'a>(
+        &self,
+        p: &crate::extract::adapters::Project<'a>,
+        tools: &mut Extractor<'a>,
+        ext: &mut crate::extract::adapters::Extensions,
+        notices: &mut Vec<Notice>,
+    ) {
+        ext.crew = CrewExtractor::new(tools, p.db, p.yaml_files, notices).run();
+    }
+
+    fn dump(
+        &self,
+        p: &crate::extract::adapters::Project,
+        facts: &crate::extract::adapters::Extracted,
+    ) -> String {
+        debug_crew(&facts.crew, &facts.lg, p.db)
+    }
+}
+
+/// CrewAI's facts in a plain form, for `AIRLOCK_DEBUG_FACTS`.
+fn debug_crew(
+    crew: &CrewFacts,
+    lg: &crate::facts::langgraph::LangGraphFacts,
+    db: &SourceDb,
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let line = |s: crate::extract::interp::Site| {
+        let l = db.location(s.file, s.span);
+        format!("{}:{}", l.path, l.line)
+    };
+    for a in &crew.agents {
+        let tools: Vec<&str> = a.tools.iter().map(|&t| lg.tools[t].name.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "crewai agent {} at {} tools {tools:?}{} delegation {} placeholders {:?}",
+            a.name,
+            line(a.site),
+            if a.unknown_tools { "+?" } else { "" },
+            a.delegation.is_some(),
+            a.placeholders
+        );
+    }
+    for t in &crew.tasks {
+        let _ = writeln!(
+            out,
+            "crewai task {} at {} agent {:?} context {:?} human_input {}",
+            t.name,
+            line(t.site),
+            t.agent.map(|a| crew.agents[a].name.as_str()),
+            t.context.as_ref().map(|c| c
+                .iter()
+                .map(|(t, _)| crew.tasks[*t].name.as_str())
+                .collect::<Vec<_>>()),
+            t.human_input.is_some()
+        );
+    }
+    for c in &crew.crews {
+        let _ = writeln!(
+            out,
+            "crewai crew {} {:?} agents {:?} tasks {:?} kickoffs {}",
+            c.name,
+            c.process,
+            c.agents
+                .iter()
+                .map(|&a| crew.agents[a].name.as_str())
+                .collect::<Vec<_>>(),
+            c.tasks
+                .iter()
+                .map(|&t| crew.tasks[t].name.as_str())
+                .collect::<Vec<_>>(),
+            c.kickoffs.len()
+        );
+    }
+    for f in &crew.flows {
+        let steps: Vec<&str> = f.steps.iter().map(|s| s.name.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "crewai flow {} steps {steps:?} user {}",
+            f.name,
+            f.user_entries.len()
+        );
+    }
+    for h in &crew.hooks {
+        let _ = writeln!(
+            out,
+            "crewai hook {} at {} tools {:?} blocks {}",
+            h.name,
+            line(h.site),
+            h.tools
+                .as_ref()
+                .map(|t| t.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>()),
+            h.blocks
+        );
+    }
+    for r in &crew.routes {
+        let _ = writeln!(
+            out,
+            "crewai route {} -> {} {} at {}",
+            crew.endpoint_label(r.from),
+            crew.endpoint_label(r.to),
+            r.kind.as_str(),
+            line(r.site)
+        );
+    }
+    out
 }
 
 #[cfg(test)]

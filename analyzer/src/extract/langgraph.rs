@@ -2073,3 +2073,130 @@ fn func_mentions(body: &[crate::syntax::python::Stmt], name: &str) -> bool {
 
 /// Moved to `syntax::python` (a walk over the Python IR); re-exported for the adapters.
 pub use crate::syntax::python::push_children;
+
+/// The LangGraph/LangChain adapter (`extract::adapters`): `langgraph.json` deployments, then
+/// graphs, agents and tools from the evaluated program.
+pub struct Adapter;
+
+impl crate::extract::adapters::Adapter for Adapter {
+    fn name(&self) -> &'static str {
+        "langgraph"
+    }
+
+    fn configure<'a>(&self, p: &crate::extract::adapters::Project<'a>, tools: &mut Extractor<'a>) {
+        for (id, node) in p.json_files {
+            let path = &p.db.get(*id).rel_path;
+            if path == "langgraph.json" || path.ends_with("/langgraph.json") {
+                let dir = path.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+                tools
+                    .deployed
+                    .extend(langgraph_json_entries(node, dir, p.modules, p.db));
+            }
+        }
+    }
+
+    fn extract<'a>(
+        &self,
+        _p: &crate::extract::adapters::Project<'a>,
+        tools: &mut Extractor<'a>,
+        _ext: &mut crate::extract::adapters::Extensions,
+        _notices: &mut Vec<crate::model::Notice>,
+    ) {
+        tools.extract();
+    }
+
+    fn dump(
+        &self,
+        p: &crate::extract::adapters::Project,
+        facts: &crate::extract::adapters::Extracted,
+    ) -> String {
+        debug_facts(&facts.lg, p.body, p.db)
+    }
+}
+
+/// `graphs` entries of a `langgraph.json`: `"./src/agent/graph.py:graph"` → (module, attr).
+fn langgraph_json_entries(
+    node: &crate::syntax::tree::Node,
+    dir: &str,
+    modules: &[ModuleInfo],
+    db: &crate::model::SourceDb,
+) -> Vec<(usize, String)> {
+    let mut out = vec![];
+    let Some(graphs) = node.get("graphs") else {
+        return out;
+    };
+    for (_, v) in graphs.entries() {
+        let spec = v
+            .as_str()
+            .or_else(|| v.get("path").and_then(|p| p.as_str()));
+        let Some(spec) = spec else { continue };
+        let Some((file, attr)) = spec.rsplit_once(':') else {
+            continue;
+        };
+        let file = file.trim_start_matches("./");
+        let rel = if dir.is_empty() {
+            file.to_string()
+        } else {
+            format!("{dir}/{file}")
+        };
+        if let Some(i) = modules.iter().position(|m| db.get(m.file).rel_path == rel) {
+            out.push((i, attr.to_string()));
+        }
+    }
+    out
+}
+
+/// LangGraph's facts in a plain form (graphs with nodes and edges, agents), for
+/// `AIRLOCK_DEBUG_FACTS`.
+fn debug_facts(lg: &LangGraphFacts, body: &BodyAnalyzer, db: &crate::model::SourceDb) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for g in &lg.graphs {
+        let nodes: Vec<String> = g
+            .nodes
+            .iter()
+            .map(|n| {
+                format!(
+                    "{}:{}",
+                    n.name,
+                    match &n.action {
+                        NodeAction::Func(f) => {
+                            let c = body.caps(f);
+                            format!(
+                                "fn {} sinks{:?} models{} src{:?}",
+                                f.def.name,
+                                c.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(),
+                                c.model_calls.len(),
+                                c.sources.iter().map(|s| &s.kind).collect::<Vec<_>>()
+                            )
+                        }
+                        NodeAction::ToolNode { tools, unknown } =>
+                            format!("tools{tools:?}{}", if *unknown { "+?" } else { "" }),
+                        NodeAction::Agent(a) => format!("agent {a}"),
+                        NodeAction::Graph(g) => format!("graph {g}"),
+                        NodeAction::Unknown => "?".into(),
+                    }
+                )
+            })
+            .collect();
+        let edges: Vec<String> = g
+            .edges
+            .iter()
+            .map(|e| format!("{}->{}", e.from, e.to.as_deref().unwrap_or("*")))
+            .collect();
+        let _ = writeln!(
+            out,
+            "graph {:?} nodes {nodes:?} edges {edges:?} ckpt {:?}",
+            db.location(g.site.file, g.site.span).line,
+            g.checkpointer
+        );
+    }
+    for a in &lg.agents {
+        let _ = writeln!(
+            out,
+            "agent {:?} tools {:?} unknown {} ckpt {:?}",
+            a.name, a.tools, a.unknown_tools, a.checkpointer
+        );
+    }
+    out
+}

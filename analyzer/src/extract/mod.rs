@@ -8,6 +8,7 @@
 //! TypeScript code (their tools, texts, annotations and capabilities); `mcp_link` links agent
 //! code that loads MCP tools to the servers it connects to.
 
+pub mod adapters;
 pub mod body;
 pub mod crewai;
 pub mod interp;

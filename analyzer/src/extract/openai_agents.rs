@@ -1209,3 +1209,30 @@ pub fn debug_facts(
     }
     out
 }
+
+/// The OpenAI Agents SDK adapter (`extract::adapters`), Python and JavaScript alike.
+pub struct Adapter;
+
+impl crate::extract::adapters::Adapter for Adapter {
+    fn name(&self) -> &'static str {
+        "openai_agents"
+    }
+
+    fn extract<'a>(
+        &self,
+        p: &crate::extract::adapters::Project<'a>,
+        tools: &mut Extractor<'a>,
+        ext: &mut crate::extract::adapters::Extensions,
+        _notices: &mut Vec<crate::model::Notice>,
+    ) {
+        ext.oai = OaiExtractor::new(tools, p.db, &PYTHON).run();
+    }
+
+    fn dump(
+        &self,
+        p: &crate::extract::adapters::Project,
+        facts: &crate::extract::adapters::Extracted,
+    ) -> String {
+        debug_facts(&facts.oai, &facts.lg.tools, p.db)
+    }
+}

@@ -19,6 +19,18 @@ pub mod langgraph;
 pub mod mcp_server;
 pub mod openai_agents;
 
+/// An agent of any framework: which adapter's agent list it is in, and where. The project
+/// graph has one node kind for agents (`PNode::Agent`) keyed by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AgentRef {
+    /// `LangGraphFacts::agents[i]` (prebuilt agents, supervisors).
+    LangGraph(usize),
+    /// `CrewFacts::agents[i]`.
+    CrewAi(usize),
+    /// `OaiFacts::agents[i]`.
+    OpenAi(usize),
+}
+
 /// A (file, span) pair that identifies a syntax site across the project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Site {

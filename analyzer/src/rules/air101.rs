@@ -368,3 +368,43 @@ fn insert(cx: &Ctx, site: Site, offset: usize, new_text: String, title: String) 
         }],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{findings, lines};
+
+    const AGENT: &str = r#"import stripe
+from langchain_community.tools import DuckDuckGoSearchRun
+from langchain_core.tools import tool
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.prebuilt import create_react_agent
+
+
+@tool
+def refund(charge_id: str) -> str:
+    """Refund a charge."""
+    return stripe.Refund.create(charge=charge_id).id
+
+
+agent = create_react_agent("openai:gpt-4o", tools=[DuckDuckGoSearchRun(), refund])
+"#;
+
+    #[test]
+    fn search_results_reaching_an_ungated_payment_tool_fire_on_the_tool() {
+        assert_eq!(lines("AIR101", &[("agent.py", AGENT)], "agent.py"), [9]);
+        let f = findings("AIR101", &[("agent.py", AGENT)]);
+        assert!(
+            f[0].2.contains("privileged tool `refund` (payment)"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_breakpoint_before_the_tools_with_a_checkpointer_silences_it() {
+        let gated = AGENT.replace(
+            "tools=[DuckDuckGoSearchRun(), refund])",
+            "tools=[DuckDuckGoSearchRun(), refund],\n    interrupt_before=[\"tools\"], checkpointer=InMemorySaver())",
+        );
+        assert!(findings("AIR101", &[("agent.py", &gated)]).is_empty());
+    }
+}

@@ -332,3 +332,40 @@ fn route_words(kind: &str) -> &str {
         other => other,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::findings;
+
+    const AGENTS: &str = r#"import stripe
+from agents import Agent, WebSearchTool, function_tool
+
+
+@function_tool
+def refund(charge_id: str) -> str:
+    """Refund a charge."""
+    return stripe.Refund.create(charge=charge_id).id
+
+
+payer = Agent(name="payer", instructions="Pay refunds.", tools=[refund])
+researcher = Agent(
+    name="researcher",
+    instructions="Research the customer.",
+    tools=[WebSearchTool()],
+    handoffs=[payer],
+)
+"#;
+
+    #[test]
+    fn web_content_handed_off_to_an_agent_with_a_payment_tool_fires() {
+        let f = findings("AIR102", &[("agents_app.py", AGENTS)]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].2.contains("refund"), "{f:?}");
+    }
+
+    #[test]
+    fn an_approval_on_the_receiving_tool_silences_it() {
+        let gated = AGENTS.replace("@function_tool\n", "@function_tool(needs_approval=True)\n");
+        assert!(findings("AIR102", &[("agents_app.py", &gated)]).is_empty());
+    }
+}

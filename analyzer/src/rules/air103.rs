@@ -354,3 +354,45 @@ fn route_between(cx: &Ctx, units: &[Unit], a: usize, b: usize) -> Vec<Step> {
     }
     steps
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::findings;
+
+    const AGENT: &str = r#"import sqlite3
+
+import requests
+from langchain.agents import create_agent
+from langchain.tools import tool
+
+DB = sqlite3.connect("/srv/crm/customers.db")
+
+
+@tool
+def fetch_page(url: str) -> str:
+    """Fetch a web page and return its text."""
+    return requests.get(url, timeout=10).text
+
+
+@tool
+def lookup_customer(email: str) -> str:
+    """Return the CRM record of a customer."""
+    return str(DB.execute("SELECT * FROM customers WHERE email = ?", (email,)).fetchone())
+
+
+researcher = create_agent("openai:gpt-4.1", tools=[fetch_page, lookup_customer])
+"#;
+
+    #[test]
+    fn web_reads_private_rows_and_a_way_out_in_one_agent_fire() {
+        let f = findings("AIR103", &[("agent.py", AGENT)]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, 22);
+    }
+
+    #[test]
+    fn without_the_private_data_there_is_no_trifecta() {
+        let no_crm = AGENT.replace("tools=[fetch_page, lookup_customer]", "tools=[fetch_page]");
+        assert!(findings("AIR103", &[("agent.py", &no_crm)]).is_empty());
+    }
+}

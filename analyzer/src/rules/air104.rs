@@ -228,3 +228,61 @@ fn writers(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const GRAPH: &str = r#"from typing import TypedDict
+
+import stripe
+from langchain.chat_models import init_chat_model
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.graph import END, START, StateGraph
+
+
+class State(TypedDict):
+    description: str
+    approved: bool
+
+
+llm = init_chat_model("openai:gpt-4o")
+
+
+def review(state: State) -> dict:
+    verdict = llm.invoke(state["description"])
+    return {"approved": "yes" in verdict.content}
+
+
+def route(state: State) -> str:
+    return "pay" if state["approved"] else END
+
+
+def pay(state: State) -> dict:
+    stripe.Transfer.create(amount=100, currency="usd", destination="acct_1")
+    return {}
+
+
+b = StateGraph(State)
+b.add_node("review", review)
+b.add_node("pay", pay)
+b.add_edge(START, "review")
+b.add_conditional_edges("review", route, ["pay", END])
+b.add_edge("pay", END)
+graph = b.compile(checkpointer=InMemorySaver())
+"#;
+
+    #[test]
+    fn a_route_on_a_flag_the_model_writes_fires_on_the_read() {
+        assert_eq!(lines("AIR104", &[("graph.py", GRAPH)], "graph.py"), [23]);
+    }
+
+    #[test]
+    fn a_flag_no_model_writes_is_not_forgeable() {
+        let fixed = GRAPH.replace(
+            "return {\"approved\": \"yes\" in verdict.content}",
+            "return {\"description\": verdict.content}",
+        );
+        assert!(lines("AIR104", &[("graph.py", &fixed)], "graph.py").is_empty());
+    }
+}

@@ -366,3 +366,47 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{findings, lines};
+
+    const AGENT: &str = r#"import shutil
+
+from langchain.agents import create_agent
+from langchain.agents.middleware import HumanInTheLoopMiddleware
+from langchain.tools import tool
+
+
+@tool
+def purge(folder: str) -> str:
+    """Delete a folder."""
+    shutil.rmtree(folder)
+    return "ok"
+
+
+agent = create_agent(
+    "openai:gpt-4.1",
+    tools=[purge],
+    middleware=[HumanInTheLoopMiddleware(interrupt_on={"purge": True})],
+)
+"#;
+
+    #[test]
+    fn a_gate_without_a_checkpointer_fires_on_the_agent() {
+        assert_eq!(lines("AIR105", &[("agent.py", AGENT)], "agent.py"), [15]);
+        let f = findings("AIR105", &[("agent.py", AGENT)]);
+        assert!(f[0].2.contains("checkpointer"), "{f:?}");
+    }
+
+    #[test]
+    fn the_same_gate_with_a_checkpointer_holds() {
+        let fixed = AGENT
+            .replace(
+                "from langchain.tools import tool\n",
+                "from langchain.tools import tool\nfrom langgraph.checkpoint.memory import InMemorySaver\n",
+            )
+            .replace("    tools=[purge],\n", "    tools=[purge],\n    checkpointer=InMemorySaver(),\n");
+        assert!(findings("AIR105", &[("agent.py", &fixed)]).is_empty());
+    }
+}

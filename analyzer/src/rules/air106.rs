@@ -120,3 +120,32 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const TOOLS: &str = r#"import subprocess
+
+from langchain_core.tools import tool
+
+
+@tool
+def tag_release(tag: str) -> str:
+    """Tag the current commit."""
+    return subprocess.run(f"git tag {tag}", shell=True, capture_output=True, text=True).stdout
+"#;
+
+    #[test]
+    fn a_model_argument_in_a_shell_string_fires_on_the_call() {
+        assert_eq!(lines("AIR106", &[("tools.py", TOOLS)], "tools.py"), [9]);
+    }
+
+    #[test]
+    fn a_quoted_argument_is_sanitized() {
+        let fixed = TOOLS
+            .replace("import subprocess\n", "import shlex\nimport subprocess\n")
+            .replace("f\"git tag {tag}\"", "f\"git tag {shlex.quote(tag)}\"");
+        assert!(lines("AIR106", &[("tools.py", &fixed)], "tools.py").is_empty());
+    }
+}

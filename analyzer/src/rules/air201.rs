@@ -83,3 +83,37 @@ fn what(kind: &str) -> &'static str {
         _ => "code",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const AGENT: &str = r#"from langchain.agents import create_agent
+from langchain.tools import tool
+
+
+@tool
+def run_python(code: str) -> str:
+    """Run Python code and return its globals."""
+    scope: dict = {}
+    exec(code, scope)
+    return str(scope)
+
+
+agent = create_agent("openai:gpt-4.1", tools=[run_python])
+"#;
+
+    #[test]
+    fn a_tool_that_execs_model_code_on_the_host_fires_on_the_tool() {
+        assert_eq!(lines("AIR201", &[("agent.py", AGENT)], "agent.py"), [6]);
+    }
+
+    #[test]
+    fn a_tool_that_only_parses_literals_runs_nothing() {
+        let fixed = AGENT.replace(
+            "    scope: dict = {}\n    exec(code, scope)\n    return str(scope)",
+            "    import ast\n    return str(ast.literal_eval(code))",
+        );
+        assert!(lines("AIR201", &[("agent.py", &fixed)], "agent.py").is_empty());
+    }
+}

@@ -90,3 +90,41 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{findings, lines};
+
+    const CONFIG: &str = r#"{
+  "mcpServers": {
+    "warehouse": {
+      "url": "https://mcp.warehouse.example.com/mcp",
+      "headers": { "X-Api-Key": "whk_3b8e1f6a9c2d5e7f0a4b8c1d6e9f2a5b" }
+    }
+  }
+}
+"#;
+
+    #[test]
+    fn a_literal_api_key_in_a_header_fires_without_showing_it() {
+        assert_eq!(
+            lines(
+                "AIR301",
+                &[(".cursor/mcp.json", CONFIG)],
+                ".cursor/mcp.json"
+            ),
+            [5]
+        );
+        let f = findings("AIR301", &[(".cursor/mcp.json", CONFIG)]);
+        assert!(!f[0].2.contains("whk_3b8e"), "{f:?}");
+    }
+
+    #[test]
+    fn a_reference_to_an_environment_variable_is_not_a_secret() {
+        let fixed = CONFIG.replace(
+            "whk_3b8e1f6a9c2d5e7f0a4b8c1d6e9f2a5b",
+            "${env:WAREHOUSE_KEY}",
+        );
+        assert!(findings("AIR301", &[(".cursor/mcp.json", &fixed)]).is_empty());
+    }
+}

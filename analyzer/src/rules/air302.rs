@@ -96,3 +96,41 @@ fn registry_name(registry: &str) -> &'static str {
         _ => "npm",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const CONFIG: &str = r#"{
+  "mcpServers": {
+    "figma": {
+      "command": "npx",
+      "args": ["-y", "figma-developer-mcp", "--stdio"]
+    }
+  }
+}
+"#;
+
+    #[test]
+    fn npx_without_a_version_fires_on_the_package_argument() {
+        assert_eq!(
+            lines(
+                "AIR302",
+                &[(".cursor/mcp.json", CONFIG)],
+                ".cursor/mcp.json"
+            ),
+            [5]
+        );
+    }
+
+    #[test]
+    fn an_exact_version_pins_it() {
+        let fixed = CONFIG.replace("\"figma-developer-mcp\"", "\"figma-developer-mcp@0.6.4\"");
+        assert!(lines(
+            "AIR302",
+            &[(".cursor/mcp.json", &fixed)],
+            ".cursor/mcp.json"
+        )
+        .is_empty());
+    }
+}

@@ -110,3 +110,41 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const CONFIG: &str = r#"{
+  "mcpServers": {
+    "build-farm": {
+      "url": "http://build-farm.corp.example.com/sse",
+      "headers": { "Authorization": "Bearer ${env:FARM_TOKEN}" }
+    }
+  }
+}
+"#;
+
+    #[test]
+    fn a_remote_server_over_plain_http_fires_on_the_url() {
+        assert_eq!(
+            lines(
+                "AIR303",
+                &[(".cursor/mcp.json", CONFIG)],
+                ".cursor/mcp.json"
+            ),
+            [4]
+        );
+    }
+
+    #[test]
+    fn https_with_authentication_is_fine() {
+        let fixed = CONFIG.replace("http://build-farm", "https://build-farm");
+        assert!(lines(
+            "AIR303",
+            &[(".cursor/mcp.json", &fixed)],
+            ".cursor/mcp.json"
+        )
+        .is_empty());
+    }
+}

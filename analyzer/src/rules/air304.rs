@@ -205,3 +205,32 @@ fn tools_finding(cx: &Ctx, a: &Approval) -> Option<Found> {
         },
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::findings;
+
+    const CONFIG: &str = r#"{
+  "mcpServers": {
+    "desktop-commander": {
+      "command": "npx",
+      "args": ["-y", "@wonderwhy-er/desktop-commander@0.2.11"],
+      "alwaysAllow": ["*"]
+    }
+  }
+}
+"#;
+
+    #[test]
+    fn auto_approving_every_tool_of_a_shell_server_fires() {
+        let f = findings("AIR304", &[(".roo/mcp.json", CONFIG)]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].0.as_str(), f[0].1), (".roo/mcp.json", 6));
+    }
+
+    #[test]
+    fn an_empty_allow_list_approves_nothing() {
+        let fixed = CONFIG.replace("[\"*\"]", "[]");
+        assert!(findings("AIR304", &[(".roo/mcp.json", &fixed)]).is_empty());
+    }
+}

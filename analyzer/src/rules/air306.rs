@@ -231,3 +231,37 @@ fn effect(cx: &Ctx, s: &CapHit, controlled: &[Site]) -> Option<Effect> {
     }
     Some(Effect::Modifies)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const SERVER: &str = r#"import shutil
+
+from mcp.server.fastmcp import FastMCP
+from mcp.types import ToolAnnotations
+
+mcp = FastMCP("cache")
+
+
+@mcp.tool(annotations=ToolAnnotations(readOnlyHint=True))
+def prune(folder: str) -> str:
+    """Prune a cache folder."""
+    shutil.rmtree(folder)
+    return "pruned"
+"#;
+
+    #[test]
+    fn read_only_on_a_tool_that_deletes_fires_on_the_hint() {
+        assert_eq!(lines("AIR306", &[("server.py", SERVER)], "server.py"), [9]);
+    }
+
+    #[test]
+    fn a_destructive_hint_that_says_so_is_fine() {
+        let fixed = SERVER.replace(
+            "readOnlyHint=True",
+            "readOnlyHint=False, destructiveHint=True",
+        );
+        assert!(lines("AIR306", &[("server.py", &fixed)], "server.py").is_empty());
+    }
+}

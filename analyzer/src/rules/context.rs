@@ -5,7 +5,7 @@ use crate::diagnostics::fingerprint;
 use crate::extract::body::{BodyAnalyzer, CapHit};
 use crate::extract::interp::{Evaluation, ModuleInfo};
 use crate::facts::langgraph::{Graph, LangGraphFacts, NodeAction, START};
-use crate::facts::{Checkpointer, Site, Tool};
+use crate::facts::{AgentRef, Checkpointer, Site, Tool};
 use crate::knowledge::Knowledge;
 use crate::model::{Confidence, Finding, Location, Severity, SourceDb, Step, StepKind};
 use crate::rules::RuleMeta;
@@ -381,7 +381,7 @@ impl<'a> Ctx<'a> {
                 checkpointer: a.checkpointer,
                 unknown_tools: false,
                 unknown_sources: vec![],
-                node: self.pg.agent_node(ai),
+                node: self.pg.agent(AgentRef::LangGraph(ai)),
             };
             let breakpoint = a
                 .interrupt_before
@@ -700,7 +700,7 @@ impl<'a> Ctx<'a> {
                 if !seen.insert(n) {
                     continue;
                 }
-                if let Some(PNode::CrewAgent(a)) = self.pg.g.node_weight(n) {
+                if let Some(PNode::Agent(AgentRef::CrewAi(a))) = self.pg.g.node_weight(n) {
                     let mut s = src.clone();
                     if let Some(v) = via {
                         s.label = format!("{}; {v}", s.label);

@@ -227,6 +227,8 @@ pub mod air311;
 pub mod context;
 pub mod mcp_auth;
 pub mod standards;
+#[cfg(test)]
+pub(crate) mod testing;
 mod units_openai;
 
 /// Runs every implemented rule over the project; `units` are `cx.units()`.

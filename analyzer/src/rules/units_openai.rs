@@ -35,7 +35,7 @@ impl Ctx<'_> {
                 checkpointer: Checkpointer::NotNeeded,
                 unknown_tools: false,
                 unknown_sources: vec![],
-                node: self.pg.oai_node(ai),
+                node: self.pg.agent(crate::facts::AgentRef::OpenAi(ai)),
             };
             if a.unknown_tools {
                 u.unknown_tools = true;

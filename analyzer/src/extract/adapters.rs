@@ -1,0 +1,185 @@
+//! Framework adapters behind one interface, registered in one table. The pipeline
+//! (`analysis.rs`) builds a [`Project`] and calls [`run`]; it names no framework. Each adapter
+//! reads the evaluated program (and the configuration files it knows: `langgraph.json`, crew
+//! YAML) and writes facts (`crate::facts`): tools into the shared tool table, its own
+//! framework-only facts into its extension slot.
+//!
+//! Order is fixed and part of the output's determinism: MCP servers written in code first
+//! (Python, then TypeScript; agent code links its MCP toolsets to them), then every adapter's
+//! `configure`, then every adapter's `extract` in [`ADAPTERS`] order, then the tool table is
+//! closed. `AIRLOCK_DEBUG_FACTS` prints [`dump`]: the neutral facts (tools), then each
+//! adapter's extension, then the MCP facts.
+//!
+//! To add a framework: an adapter module under `extract/` implementing [`Adapter`], one entry in
+//! [`ADAPTERS`] (and an extension slot when it has framework-only facts), its API tables in
+//! `rules/knowledge/`, and corpus cases.
+
+use crate::extract::body::BodyAnalyzer;
+use crate::extract::interp::{Evaluation, ModuleInfo};
+use crate::extract::langgraph::Extractor;
+use crate::facts::crewai::CrewFacts;
+use crate::facts::langgraph::LangGraphFacts;
+use crate::facts::mcp_server::McpServerFacts;
+use crate::facts::openai_agents::OaiFacts;
+use crate::knowledge::Knowledge;
+use crate::model::{FileId, Notice, SourceDb};
+use crate::syntax::tree::Node;
+use crate::syntax::typescript::TsModule;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A YAML file of the project, as parsed (the first document), kept when an adapter may read
+/// it ([`yaml_may_matter`]).
+#[derive(Debug, Clone)]
+pub struct YamlFile {
+    pub file: FileId,
+    pub root: Option<Arc<Node>>,
+    /// The parse stopped early: what follows the error is missing from `root`.
+    pub broken: bool,
+}
+
+/// Everything an adapter may read.
+pub struct Project<'a> {
+    pub k: &'a Knowledge,
+    pub ev: &'a Evaluation,
+    pub modules: &'a [ModuleInfo],
+    pub body: &'a BodyAnalyzer<'a>,
+    pub db: &'a SourceDb,
+    /// Every parsed JSON file (`langgraph.json` among them).
+    pub json_files: &'a [(FileId, Arc<Node>)],
+    pub ts_files: &'a [(FileId, Arc<TsModule>)],
+    /// YAML files by path.
+    pub yaml_files: &'a BTreeMap<String, YamlFile>,
+    pub mcp: &'a crate::mcp::McpFacts,
+}
+
+/// The framework-only facts adapters write besides the shared tool table.
+#[derive(Default)]
+pub struct Extensions {
+    pub crew: CrewFacts,
+    pub oai: OaiFacts,
+}
+
+/// What the adapters found.
+pub struct Extracted {
+    /// MCP servers written in the project's code.
+    pub servers: McpServerFacts,
+    /// The shared tool table, with LangGraph's graphs and agents.
+    pub lg: LangGraphFacts,
+    pub crew: CrewFacts,
+    pub oai: OaiFacts,
+}
+
+/// One framework's reader.
+pub trait Adapter: Sync {
+    /// A short name (for dumps and timings).
+    fn name(&self) -> &'static str;
+
+    /// Words whose presence in a YAML file's text makes the pipeline keep its tree for this
+    /// adapter (other YAML files are dropped after parsing).
+    fn yaml_keys(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Reads configuration files (deployment manifests) before any adapter extracts.
+    fn configure<'a>(&self, _p: &Project<'a>, _tools: &mut Extractor<'a>) {}
+
+    /// Reads the evaluated program: tools go into the shared tool table (`tools`), the
+    /// framework's own facts into its slot of `ext`, problems into `notices`.
+    fn extract<'a>(
+        &self,
+        p: &Project<'a>,
+        tools: &mut Extractor<'a>,
+        ext: &mut Extensions,
+        notices: &mut Vec<Notice>,
+    );
+
+    /// The adapter's own facts in a plain form, for `AIRLOCK_DEBUG_FACTS`.
+    fn dump(&self, _p: &Project, _facts: &Extracted) -> String {
+        String::new()
+    }
+}
+
+/// Every framework adapter, in the order they run.
+pub static ADAPTERS: &[&dyn Adapter] = &[
+    &crate::extract::langgraph::Adapter,
+    &crate::extract::crewai::Adapter,
+    &crate::extract::openai_agents::Adapter,
+];
+
+/// Whether some adapter may read a YAML file with this text.
+pub fn yaml_may_matter(text: &str) -> bool {
+    ADAPTERS
+        .iter()
+        .flat_map(|a| a.yaml_keys())
+        .any(|w| text.contains(w))
+}
+
+/// Runs the MCP server readers, then every adapter, in their fixed order.
+pub fn run(p: &Project, notices: &mut Vec<Notice>) -> Extracted {
+    let mut servers = crate::extract::mcp_server::Extractor::new(p.ev, p.modules, p.body).run();
+    crate::extract::ts_mcp::extract(p.body, p.db, p.ts_files, &mut servers);
+    let (lg, ext) = {
+        let linker = crate::extract::mcp_link::Linker {
+            k: p.k,
+            ev: p.ev,
+            modules: p.modules,
+            db: p.db,
+            configs: p.mcp,
+            servers: &servers,
+            body: p.body,
+        };
+        let mut tools = Extractor::new(p.k, p.ev, p.modules, p.body);
+        tools.linker = Some(&linker);
+        for a in ADAPTERS {
+            a.configure(p, &mut tools);
+        }
+        let mut ext = Extensions::default();
+        for a in ADAPTERS {
+            a.extract(p, &mut tools, &mut ext, notices);
+        }
+        (tools.finish(), ext)
+    };
+    Extracted {
+        servers,
+        lg,
+        crew: ext.crew,
+        oai: ext.oai,
+    }
+}
+
+/// The project graph over the facts: LangGraph's graphs first, then configured MCP servers,
+/// then every route between agents (this order fixes node indices, hence output order).
+pub fn project_graph(p: &Project, facts: &Extracted) -> crate::graph::ProjectGraph {
+    let mut pg = crate::graph::ProjectGraph::build(p.ev, p.modules, &facts.lg);
+    pg.add_mcp_servers(p.mcp);
+    pg.add_crewai(&facts.crew);
+    pg.add_openai(&facts.oai);
+    pg.add_langgraph(&facts.lg);
+    pg
+}
+
+/// The facts in a plain form, for triaging a miss without a debugger: the neutral tool table,
+/// then each adapter's own facts, then MCP configurations and MCP servers in code.
+pub fn dump(p: &Project, facts: &Extracted) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (i, t) in facts.lg.tools.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "tool {i} {} sinks {:?} sources {:?}",
+            t.name,
+            t.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(),
+            t.sources.iter().map(|s| &s.kind).collect::<Vec<_>>()
+        );
+    }
+    for a in ADAPTERS {
+        out.push_str(&a.dump(p, facts));
+    }
+    out.push_str(&crate::mcp::debug_facts(p.mcp, p.db));
+    out.push_str(&crate::extract::mcp_server::debug_facts(
+        &facts.servers,
+        p.db,
+    ));
+    out
+}
