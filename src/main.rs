@@ -210,7 +210,9 @@ fn main() -> ExitCode {
         Command::Graph(args) => finish(run_graph(args)),
         Command::Diff(args) => finish(run_diff(args)),
         Command::Lsp => match airlock_lsp::run_stdio() {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(airlock_lsp::Exit::Clean) => ExitCode::SUCCESS,
+            // `exit` without `shutdown` first (LSP: exit code 1).
+            Ok(airlock_lsp::Exit::WithoutShutdown) => ExitCode::from(1),
             Err(e) => {
                 eprintln!("error: language server: {e}");
                 ExitCode::from(2)

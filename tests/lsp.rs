@@ -21,7 +21,7 @@ struct Client {
     inbox: Vec<Notification>,
     /// Requests the server sent (registerCapability, diagnostic refresh).
     server_requests: Vec<Request>,
-    thread: Option<std::thread::JoinHandle<Result<(), String>>>,
+    thread: Option<std::thread::JoinHandle<Result<airlock_lsp::Exit, String>>>,
 }
 
 fn uri(p: &Path) -> String {
@@ -158,7 +158,10 @@ impl Client {
         assert!(r.error.is_none());
         self.notify("exit", Value::Null);
         let t = self.thread.take().expect("thread");
-        assert_eq!(t.join().expect("server thread"), Ok(()));
+        assert_eq!(
+            t.join().expect("server thread"),
+            Ok(airlock_lsp::Exit::Clean)
+        );
     }
 }
 
@@ -561,6 +564,90 @@ fn a_client_without_pull_gets_pushed_diagnostics_after_every_change() {
     c.replace(&file, 3, &original);
     c.diagnostics(&file, |d| codes(d) == ["AIR101"]);
     c.shutdown();
+}
+
+/// An open buffer gets the cap a file on disk gets (`max-file-size`): over it the document is
+/// not analysed, and the editor is told, once by a message and for as long as it lasts by a
+/// diagnostic on the document. Back under the cap, it is analysed again.
+#[test]
+fn an_open_buffer_over_the_size_cap_is_not_analysed_and_the_editor_is_told() {
+    let tmp = project(REFUND);
+    let root = canonical(tmp.path());
+    let file = root.join("agent.py");
+    let original = std::fs::read_to_string(&file).unwrap();
+    assert!(original.len() < 4096);
+    std::fs::write(root.join("airlock.toml"), "max-file-size = 4096\n").unwrap();
+    let mut c = Client::start(&root, push_caps());
+    c.open(&file);
+    c.diagnostics(&file, |d| codes(d) == ["AIR101"]);
+    let padded = format!("{original}{}", "# padding\n".repeat(500));
+    c.replace(&file, 2, &padded);
+    let items = c.diagnostics(&file, |d| codes(d).is_empty() && !d.is_empty());
+    assert_eq!(items.len(), 1, "{items:#?}");
+    let message = items[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("not analysed") && message.contains("4096 bytes"),
+        "{message}"
+    );
+    assert_eq!(items[0]["severity"], 2);
+    let shown: Vec<&Notification> = c
+        .inbox
+        .iter()
+        .filter(|n| n.method == "window/showMessage")
+        .collect();
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(shown[0].params["message"]
+        .as_str()
+        .unwrap()
+        .contains("agent.py is not analysed"));
+    // Another edit while still too large: no second message.
+    c.replace(&file, 3, &format!("{padded}# more\n"));
+    c.diagnostics(&file, |d| !d.is_empty() && codes(d).is_empty());
+    c.replace(&file, 4, &original);
+    c.diagnostics(&file, |d| codes(d) == ["AIR101"]);
+    assert_eq!(
+        c.inbox
+            .iter()
+            .filter(|n| n.method == "window/showMessage")
+            .count(),
+        1
+    );
+    c.shutdown();
+}
+
+/// After `shutdown` every request is `InvalidRequest` and notifications are ignored; `exit`
+/// ends the session cleanly. `exit` without `shutdown` ends it too, marked for exit code 1.
+#[test]
+fn shutdown_and_exit_follow_the_specification() {
+    let tmp = project(REFUND);
+    let root = canonical(tmp.path());
+    let file = root.join("agent.py");
+    let mut c = Client::start(&root, push_caps());
+    c.open(&file);
+    c.diagnostics(&file, |d| codes(d) == ["AIR101"]);
+    let r = c.request("shutdown", Value::Null);
+    assert!(r.error.is_none(), "{r:?}");
+    let r = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri(&file) }, "position": { "line": 19, "character": 6 } }),
+    );
+    assert_eq!(r.error.map(|e| e.code), Some(-32600));
+    let r = c.request("shutdown", Value::Null);
+    assert_eq!(r.error.map(|e| e.code), Some(-32600));
+    c.notify("exit", Value::Null);
+    let t = c.thread.take().expect("thread");
+    assert_eq!(
+        t.join().expect("server thread"),
+        Ok(airlock_lsp::Exit::Clean)
+    );
+
+    let mut c = Client::start(&root, push_caps());
+    c.notify("exit", Value::Null);
+    let t = c.thread.take().expect("thread");
+    assert_eq!(
+        t.join().expect("server thread"),
+        Ok(airlock_lsp::Exit::WithoutShutdown)
+    );
 }
 
 #[test]

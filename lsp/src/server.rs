@@ -41,8 +41,18 @@ pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(150);
 /// The file names whose change reloads the configuration.
 const CONFIG_FILES: [&str; 2] = ["airlock.toml", "pyproject.toml"];
 
+/// How the session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// `exit` after `shutdown`: the process exits with code 0.
+    Clean,
+    /// `exit` (or the end of the stream) without `shutdown` first: exit code 1, as the
+    /// specification asks.
+    WithoutShutdown,
+}
+
 /// Runs the server on `conn` until the client sends `exit` (or the connection closes).
-pub fn run(conn: Connection) -> Result<(), String> {
+pub fn run(conn: Connection) -> Result<Exit, String> {
     let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
     let refresh = refresh_support(&params);
     let init: InitializeParams = serde_json::from_value(params).unwrap_or_default();
@@ -148,6 +158,9 @@ pub fn run(conn: Connection) -> Result<(), String> {
         request_serial: 0,
         analysed: 0,
         deferred: vec![],
+        shut_down: false,
+        oversized: BTreeMap::new(),
+        warned: BTreeSet::new(),
     };
     server.main_loop(&conn, &done_rx)
 }
@@ -293,6 +306,13 @@ struct Server {
     /// the answer is for the documents' current versions (a client without refresh support
     /// would otherwise keep the empty or stale answer until it happens to pull again).
     deferred: Vec<Deferred>,
+    /// `shutdown` was received: only `exit` is accepted now.
+    shut_down: bool,
+    /// Open documents left out of the analysis because their buffer is over the project's file
+    /// size cap: (size, cap), as of the newest scheduled analysis.
+    oversized: BTreeMap<PathBuf, (usize, u64)>,
+    /// The oversized documents the editor was told about (told once while they stay so).
+    warned: BTreeSet<PathBuf>,
 }
 
 /// A request held until the analysis of the current generation is ready.
@@ -304,14 +324,33 @@ struct Deferred {
 }
 
 impl Server {
-    fn main_loop(&mut self, conn: &Connection, done: &Receiver<Done>) -> Result<(), String> {
+    fn exit(&self) -> Exit {
+        if self.shut_down {
+            Exit::Clean
+        } else {
+            Exit::WithoutShutdown
+        }
+    }
+
+    fn main_loop(&mut self, conn: &Connection, done: &Receiver<Done>) -> Result<Exit, String> {
         loop {
             select! {
                 recv(conn.receiver) -> msg => {
-                    let Ok(msg) = msg else { return Ok(()) };
+                    let Ok(msg) = msg else { return Ok(self.exit()) };
                     match msg {
                         Message::Request(req) => {
+                            if self.shut_down {
+                                self.respond(Response::new_err(
+                                    req.id,
+                                    ErrorCode::InvalidRequest as i32,
+                                    format!("`{}` after `shutdown`: only `exit` is accepted now", req.method),
+                                ));
+                                continue;
+                            }
                             if req.method == "shutdown" {
+                                self.shut_down = true;
+                                // Pulls still waiting for an analysis get the latest one.
+                                self.answer_deferred();
                                 self.respond(Response::new_ok(req.id.clone(), Value::Null));
                                 continue;
                             }
@@ -319,7 +358,10 @@ impl Server {
                         }
                         Message::Notification(n) => {
                             if n.method == "exit" {
-                                return Ok(());
+                                return Ok(self.exit());
+                            }
+                            if self.shut_down {
+                                continue;
                             }
                             let method = n.method.clone();
                             if catch_unwind(AssertUnwindSafe(|| self.on_notification(n))).is_err() {
@@ -330,8 +372,8 @@ impl Server {
                     }
                 }
                 recv(done) -> d => {
-                    let Ok(d) = d else { return Ok(()) };
-                    if d.generation == self.scheduled {
+                    let Ok(d) = d else { return Ok(self.exit()) };
+                    if d.generation == self.scheduled && !self.shut_down {
                         self.on_analysis(d);
                     }
                 }
@@ -401,6 +443,21 @@ impl Server {
             return;
         }
         self.dispatch(id, method, params, handler);
+    }
+
+    /// Answers the pulls that waited for an analysis, from the current snapshot (a cancelled one
+    /// left `pending` and was answered then).
+    fn answer_deferred(&mut self) {
+        for d in std::mem::take(&mut self.deferred) {
+            let live = self
+                .pending
+                .lock()
+                .map(|p| p.contains(&d.id))
+                .unwrap_or(true);
+            if live {
+                self.dispatch(d.id, d.method, d.params, d.handler);
+            }
+        }
     }
 
     /// Runs `handler` on a worker over the current snapshot; `id` must be in `pending`.
@@ -686,20 +743,42 @@ impl Server {
     fn schedule_job(&mut self, debounce: bool) {
         self.scheduled += 1;
         let mut projects = vec![];
+        let mut oversized = BTreeMap::new();
         for root in self.project_roots() {
             let pc = self.config_for(&root);
             let mut opts = pc.options.clone();
             opts.paths = vec![root.clone()];
             opts.discover.root = pc.base.clone();
+            // An open buffer gets the cap a file on disk gets: over it, the document is not
+            // analysed (an empty overlay stands for it, so neither the buffer nor the file on
+            // disk is read) and the editor is told.
+            let cap = opts.discover.max_file_size;
             let overlays: BTreeMap<PathBuf, String> = self
                 .docs
                 .iter()
                 .filter(|(p, _)| p.starts_with(&root))
-                .map(|(p, d)| (p.clone(), d.text.clone()))
+                .map(|(p, d)| {
+                    if d.text.len() as u64 > cap {
+                        oversized.insert(p.clone(), (d.text.len(), cap));
+                        (p.clone(), String::new())
+                    } else {
+                        (p.clone(), d.text.clone())
+                    }
+                })
                 .collect();
             opts.overlays = Arc::new(overlays);
             projects.push((root, opts, pc.knowledge));
         }
+        for (path, (size, cap)) in &oversized {
+            if self.warned.insert(path.clone()) {
+                self.notify(
+                    "window/showMessage",
+                    json!({ "type": 2, "message": too_large_message(path, *size, *cap) }),
+                );
+            }
+        }
+        self.warned.retain(|p| oversized.contains_key(p));
+        self.oversized = oversized;
         let _ = self.jobs.send(Job {
             generation: self.scheduled,
             projects,
@@ -733,6 +812,15 @@ impl Server {
                 diagnostics.entry(path).or_default().push(d);
             }
         }
+        // Buffers over the size cap, on the buffer.
+        for (path, (size, cap)) in &self.oversized {
+            diagnostics.entry(path.clone()).or_default().push(json!({
+                "range": Range::new(Position::new(0, 0), Position::new(0, 0)),
+                "severity": 2,
+                "source": "airlock",
+                "message": too_large_message(path, *size, *cap),
+            }));
+        }
         // Configuration errors, on the configuration file.
         let errors: Vec<(PathBuf, Option<usize>, String)> = self
             .configs
@@ -761,17 +849,7 @@ impl Server {
             diagnostics,
         });
         self.analysed = done.generation;
-        // Pulls that waited for this analysis (a cancelled one left `pending` and was answered).
-        for d in std::mem::take(&mut self.deferred) {
-            let live = self
-                .pending
-                .lock()
-                .map(|p| p.contains(&d.id))
-                .unwrap_or(true);
-            if live {
-                self.dispatch(d.id, d.method, d.params, d.handler);
-            }
-        }
+        self.answer_deferred();
         if self.pull {
             if self.refresh {
                 let id = self.next_request_id();
@@ -831,6 +909,17 @@ fn refresh_support(params: &Value) -> bool {
             .and_then(Value::as_bool)
             .unwrap_or(false)
     })
+}
+
+/// The notice for a buffer over the size cap.
+fn too_large_message(path: &Path, size: usize, cap: u64) -> String {
+    let mib = |b: f64| format!("{:.1} MiB", b / (1024.0 * 1024.0));
+    format!(
+        "airlock: {} is not analysed: its buffer is {} ({size} bytes), over the {} ({cap} bytes) limit for analysed files (`max-file-size` in airlock.toml)",
+        path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        mib(size as f64),
+        mib(cap as f64),
+    )
 }
 
 fn is_config(path: &Path) -> bool {
