@@ -42,6 +42,16 @@ impl Client {
     }
 
     fn start_with(root: &Path, capabilities: Value, debounce_ms: u64) -> Client {
+        Client::start_init(json!({
+            "processId": null,
+            "rootUri": uri(root),
+            "workspaceFolders": [{ "uri": uri(root), "name": "project" }],
+            "capabilities": capabilities,
+            "initializationOptions": { "debounceMs": debounce_ms },
+        }))
+    }
+
+    fn start_init(params: Value) -> Client {
         let (server, conn) = Connection::memory();
         let thread = std::thread::spawn(move || airlock_lsp::run(server));
         let mut c = Client {
@@ -51,16 +61,7 @@ impl Client {
             server_requests: vec![],
             thread: Some(thread),
         };
-        let init = c.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": uri(root),
-                "workspaceFolders": [{ "uri": uri(root), "name": "project" }],
-                "capabilities": capabilities,
-                "initializationOptions": { "debounceMs": debounce_ms },
-            }),
-        );
+        let init = c.request("initialize", params);
         assert!(init.error.is_none(), "{init:?}");
         c.notify("initialized", json!({}));
         c
@@ -648,6 +649,64 @@ fn shutdown_and_exit_follow_the_specification() {
         t.join().expect("server thread"),
         Ok(airlock_lsp::Exit::WithoutShutdown)
     );
+}
+
+/// Issue 17: the CLI and the language server take the same project root and options for a
+/// file. Here the configuration sits above a nearer marker (`sub/package.json`): both analyse
+/// from the configuration's folder (the CLI names the finding `sub/agent.py`; the server, opened
+/// on that file with no workspace folder, also reports `other/agent.py`), and both apply its
+/// `extend-exclude` (nothing from `vendor/`).
+#[test]
+fn the_cli_and_the_server_agree_on_root_and_options() {
+    let tmp = TempDir::new("lsp-root");
+    let root = canonical(tmp.path());
+    for dir in ["sub", "other", "vendor"] {
+        copy_tree(&repo_root().join(REFUND), &root.join(dir), false);
+    }
+    std::fs::write(root.join("sub/package.json"), "{}").unwrap();
+    std::fs::write(
+        root.join("airlock.toml"),
+        "extend-exclude = [\"vendor/\"]\n",
+    )
+    .unwrap();
+    let file = root.join("sub/agent.py");
+
+    let cli = support::run_airlock([
+        std::ffi::OsStr::new("check"),
+        file.as_os_str(),
+        std::ffi::OsStr::new("--format"),
+        std::ffi::OsStr::new("json"),
+    ]);
+    let report = cli.json();
+    let paths: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["location"]["path"].as_str())
+        .collect();
+    assert_eq!(paths, ["sub/agent.py"], "{report:#}");
+
+    let mut c = Client::start_init(json!({
+        "processId": null,
+        "rootUri": null,
+        "capabilities": push_caps(),
+        "initializationOptions": { "debounceMs": 20 },
+    }));
+    c.open(&file);
+    c.diagnostics(&file, |d| codes(d) == ["AIR101"]);
+    c.diagnostics(&root.join("other/agent.py"), |d| codes(d) == ["AIR101"]);
+    let vendor = uri(&root.join("vendor/agent.py"));
+    assert!(
+        !c.inbox
+            .iter()
+            .any(|n| n.method == "textDocument/publishDiagnostics"
+                && n.params["uri"] == vendor.as_str()
+                && n.params["diagnostics"]
+                    .as_array()
+                    .is_some_and(|d| !d.is_empty())),
+        "vendor/ is excluded"
+    );
+    c.shutdown();
 }
 
 #[test]

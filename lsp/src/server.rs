@@ -148,6 +148,7 @@ pub fn run(conn: Connection) -> Result<Exit, String> {
         roots,
         docs: BTreeMap::new(),
         configs: HashMap::new(),
+        config_bases: HashMap::new(),
         snapshot: Arc::new(Snapshot::default()),
         published: HashMap::new(),
         scheduled: 0,
@@ -290,6 +291,8 @@ struct Server {
     /// Open documents by normalised path.
     docs: BTreeMap<PathBuf, Doc>,
     configs: HashMap<PathBuf, ProjectConfig>,
+    /// The configuration folder that applies to each folder holding an open document.
+    config_bases: HashMap<PathBuf, Option<PathBuf>>,
     snapshot: Arc<Snapshot>,
     /// What was last pushed, per URI string, so only changes are republished.
     published: HashMap<String, (Uri, Vec<Value>)>,
@@ -551,7 +554,7 @@ impl Server {
                     },
                 );
                 if is_config(&path) {
-                    self.configs.clear();
+                    self.forget_configs();
                 }
                 self.schedule();
             }
@@ -580,14 +583,14 @@ impl Server {
                 }
                 doc.version = p.text_document.version;
                 if is_config(&path) {
-                    self.configs.clear();
+                    self.forget_configs();
                 }
                 self.schedule_edit();
             }
             "textDocument/didSave" => {
                 if let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(n.params) {
                     if convert::path_of(&p.text_document.uri).is_some_and(|p| is_config(&p)) {
-                        self.configs.clear();
+                        self.forget_configs();
                     }
                 }
                 self.schedule();
@@ -599,7 +602,7 @@ impl Server {
                 if let Some(path) = convert::path_of(&p.text_document.uri) {
                     self.docs.remove(&convert::normalize(&path));
                     if is_config(&path) {
-                        self.configs.clear();
+                        self.forget_configs();
                     }
                 }
                 self.schedule();
@@ -610,7 +613,7 @@ impl Server {
                         .iter()
                         .any(|c| convert::path_of(&c.uri).is_some_and(|p| is_config(&p)))
                     {
-                        self.configs.clear();
+                        self.forget_configs();
                     }
                 }
                 self.schedule();
@@ -634,7 +637,7 @@ impl Server {
                         }
                     }
                 }
-                self.configs.clear();
+                self.forget_configs();
                 self.schedule();
             }
             "$/cancelRequest" => {
@@ -664,23 +667,41 @@ impl Server {
     /// The folders analysed: the workspace folders, or, without any, each open file's project.
     /// A file with no project around it (its folder is the filesystem root or the home folder)
     /// is analysed on its own rather than with everything beside it.
-    fn project_roots(&self) -> Vec<PathBuf> {
+    fn project_roots(&mut self) -> Vec<PathBuf> {
         let mut roots: BTreeSet<PathBuf> = self.roots.iter().cloned().collect();
         if roots.is_empty() {
+            // The same root as the CLI gives these files (analyzer::project).
             let home = std::env::var_os("HOME").map(PathBuf::from);
-            for path in self.docs.keys() {
-                if let Some(dir) = path.parent() {
-                    let root = project_root_of(dir);
-                    let too_wide =
-                        root.parent().is_none() || home.as_deref() == Some(root.as_path());
-                    roots.insert(if too_wide { path.clone() } else { root });
-                }
+            let paths: Vec<PathBuf> = self.docs.keys().cloned().collect();
+            for path in paths {
+                let base = self.config_base(&path);
+                let root = airlock_analyzer::project::root(
+                    std::slice::from_ref(&path),
+                    base.as_deref(),
+                    home.as_deref(),
+                );
+                roots.insert(root.unwrap_or(path));
             }
         }
         // A root inside another is analysed with it.
         let all: Vec<PathBuf> = roots.iter().cloned().collect();
         roots.retain(|r| !all.iter().any(|o| o != r && r.starts_with(o)));
         roots.into_iter().collect()
+    }
+
+    /// The folder of the configuration that applies to `path`, cached with the configurations
+    /// (an unreadable one counts as none here; `config_for` reports it).
+    fn config_base(&mut self, path: &Path) -> Option<PathBuf> {
+        let dir = path.parent()?.to_path_buf();
+        if let Some(b) = self.config_bases.get(&dir) {
+            return b.clone();
+        }
+        let base = config::find(&dir)
+            .ok()
+            .flatten()
+            .map(|l| convert::normalize(&l.base()));
+        self.config_bases.insert(dir, base.clone());
+        base
     }
 
     fn config_for(&mut self, root: &Path) -> ProjectConfig {
@@ -699,25 +720,11 @@ impl Server {
                 None
             }
         };
-        let mut options = Options::default();
-        let (base, knowledge) = match &loaded {
-            Some(l) => {
-                let c = &l.config;
-                options.select = c.select();
-                options.ignore = c.ignore();
-                options.per_file_ignores = c.per_file_ignores();
-                if let Some(ex) = c.exclude() {
-                    options.discover.exclude = ex;
-                    options.discover.replace_default_excludes = true;
-                }
-                options.discover.exclude.extend(c.extend_exclude());
-                if let Some(m) = c.max_file_size {
-                    options.discover.max_file_size = m;
-                }
-                (Some(l.base()), Arc::new(c.knowledge(&l.path)))
-            }
-            None => (None, Arc::new(Knowledge::builtin())),
-        };
+        // The same options and knowledge as the CLI (analyzer::project).
+        let (options, knowledge) =
+            airlock_analyzer::project::options_and_knowledge(loaded.as_ref());
+        let base = loaded.as_ref().map(|l| l.base());
+        let knowledge = Arc::new(knowledge);
         let pc = ProjectConfig {
             base,
             options,
@@ -726,6 +733,12 @@ impl Server {
         };
         self.configs.insert(root.to_path_buf(), pc.clone());
         pc
+    }
+
+    /// Drops the cached configurations (one changed, or the folders did).
+    fn forget_configs(&mut self) {
+        self.configs.clear();
+        self.config_bases.clear();
     }
 
     /// Schedules an analysis at once (a document opened, saved or closed; files or settings
@@ -926,23 +939,6 @@ fn is_config(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| CONFIG_FILES.contains(&n))
-}
-
-/// The nearest folder above `dir` that looks like a project root.
-fn project_root_of(dir: &Path) -> PathBuf {
-    const MARKERS: [&str; 7] = [
-        "airlock.toml",
-        "pyproject.toml",
-        "setup.py",
-        "setup.cfg",
-        "package.json",
-        "langgraph.json",
-        ".git",
-    ];
-    dir.ancestors()
-        .find(|d| MARKERS.iter().any(|m| d.join(m).exists()))
-        .unwrap_or(dir)
-        .to_path_buf()
 }
 
 fn severity(s: Severity) -> DiagnosticSeverity {
