@@ -228,7 +228,9 @@ fn main() -> ExitCode {
         Command::Graph(args) => finish(run_graph(args)),
         Command::Diff(args) => finish(run_diff(args)),
         Command::Lsp => match airlock_lsp::run_stdio() {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(airlock_lsp::Exit::Clean) => ExitCode::SUCCESS,
+            // `exit` without `shutdown` first (LSP: exit code 1).
+            Ok(airlock_lsp::Exit::WithoutShutdown) => ExitCode::from(1),
             Err(e) => {
                 eprintln!("error: language server: {e}");
                 ExitCode::from(2)
@@ -323,10 +325,8 @@ fn setup(
         .as_ref()
         .map(|l| l.config.clone())
         .unwrap_or_default();
-    let knowledge = match &loaded {
-        Some(l) => cfg.knowledge(&l.path),
-        None => airlock_analyzer::knowledge::Knowledge::builtin(),
-    };
+    // The same options, knowledge and root as the language server (analyzer::project).
+    let (mut opts, knowledge) = airlock_analyzer::project::options_and_knowledge(loaded.as_ref());
     for s in select.iter().chain(ignore) {
         if !rules::selector_is_known(s) {
             return Err(Fail::Message(format!(
@@ -334,24 +334,10 @@ fn setup(
             )));
         }
     }
-    let mut opts = Options {
-        select: if select.is_empty() {
-            cfg.select()
-        } else {
-            select.to_vec()
-        },
-        ignore: cfg.ignore().into_iter().chain(ignore.to_vec()).collect(),
-        per_file_ignores: cfg.per_file_ignores(),
-        ..Options::default()
-    };
-    if let Some(exclude) = cfg.exclude() {
-        opts.discover.exclude = exclude;
-        opts.discover.replace_default_excludes = true;
+    if !select.is_empty() {
+        opts.select = select.to_vec();
     }
-    opts.discover.exclude.extend(cfg.extend_exclude());
-    if let Some(m) = cfg.max_file_size {
-        opts.discover.max_file_size = m;
-    }
+    opts.ignore.extend(ignore.iter().cloned());
 
     // Files given (pre-commit passes the staged files): analyse their whole project, report
     // the findings that touch them.
@@ -363,7 +349,9 @@ fn setup(
     let focus = !files.is_empty();
     let base = loaded.as_ref().map(|l| l.base());
     if focus {
-        let root = base.clone().unwrap_or_else(|| project_root(&files));
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        let root = airlock_analyzer::project::root(&files, base.as_deref(), home.as_deref())
+            .unwrap_or_else(|| airlock_analyzer::project::common_folder(&files));
         opts.discover.root = Some(root.clone());
         // The given files are named too, so one that cannot be read gets its notice.
         opts.paths = std::iter::once(root).chain(files.iter().cloned()).collect();
@@ -664,40 +652,6 @@ fn lexical_abs(p: &Path) -> Option<PathBuf> {
         _ => Path::new("."),
     };
     Some(std::fs::canonicalize(parent).ok()?.join(name))
-}
-
-/// The project a set of files belongs to: for each, the nearest folder holding a project
-/// marker (its own folder if none), then the deepest folder holding all of those.
-fn project_root(files: &[PathBuf]) -> PathBuf {
-    const MARKERS: &[&str] = &[
-        "airlock.toml",
-        "pyproject.toml",
-        "setup.py",
-        "setup.cfg",
-        "package.json",
-        "langgraph.json",
-        ".git",
-    ];
-    let roots: Vec<PathBuf> = files
-        .iter()
-        .map(|f| {
-            let parent = f.parent().unwrap_or(f).to_path_buf();
-            parent
-                .ancestors()
-                .find(|d| MARKERS.iter().any(|m| d.join(m).exists()))
-                .map(Path::to_path_buf)
-                .unwrap_or(parent)
-        })
-        .collect();
-    let mut root = roots[0].clone();
-    for r in &roots[1..] {
-        while !r.starts_with(&root) {
-            if !root.pop() {
-                return roots[0].clone();
-            }
-        }
-    }
-    root
 }
 
 /// Whether `path` is `wanted` or lies under it (`wanted` empty: the root itself).

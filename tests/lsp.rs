@@ -21,7 +21,7 @@ struct Client {
     inbox: Vec<Notification>,
     /// Requests the server sent (registerCapability, diagnostic refresh).
     server_requests: Vec<Request>,
-    thread: Option<std::thread::JoinHandle<Result<(), String>>>,
+    thread: Option<std::thread::JoinHandle<Result<airlock_lsp::Exit, String>>>,
 }
 
 fn uri(p: &Path) -> String {
@@ -42,6 +42,16 @@ impl Client {
     }
 
     fn start_with(root: &Path, capabilities: Value, debounce_ms: u64) -> Client {
+        Client::start_init(json!({
+            "processId": null,
+            "rootUri": uri(root),
+            "workspaceFolders": [{ "uri": uri(root), "name": "project" }],
+            "capabilities": capabilities,
+            "initializationOptions": { "debounceMs": debounce_ms },
+        }))
+    }
+
+    fn start_init(params: Value) -> Client {
         let (server, conn) = Connection::memory();
         let thread = std::thread::spawn(move || airlock_lsp::run(server));
         let mut c = Client {
@@ -51,16 +61,7 @@ impl Client {
             server_requests: vec![],
             thread: Some(thread),
         };
-        let init = c.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": uri(root),
-                "workspaceFolders": [{ "uri": uri(root), "name": "project" }],
-                "capabilities": capabilities,
-                "initializationOptions": { "debounceMs": debounce_ms },
-            }),
-        );
+        let init = c.request("initialize", params);
         assert!(init.error.is_none(), "{init:?}");
         c.notify("initialized", json!({}));
         c
@@ -158,7 +159,10 @@ impl Client {
         assert!(r.error.is_none());
         self.notify("exit", Value::Null);
         let t = self.thread.take().expect("thread");
-        assert_eq!(t.join().expect("server thread"), Ok(()));
+        assert_eq!(
+            t.join().expect("server thread"),
+            Ok(airlock_lsp::Exit::Clean)
+        );
     }
 }
 
@@ -560,6 +564,148 @@ fn a_client_without_pull_gets_pushed_diagnostics_after_every_change() {
     c.diagnostics(&file, |d| d.is_empty());
     c.replace(&file, 3, &original);
     c.diagnostics(&file, |d| codes(d) == ["AIR101"]);
+    c.shutdown();
+}
+
+/// An open buffer gets the cap a file on disk gets (`max-file-size`): over it the document is
+/// not analysed, and the editor is told, once by a message and for as long as it lasts by a
+/// diagnostic on the document. Back under the cap, it is analysed again.
+#[test]
+fn an_open_buffer_over_the_size_cap_is_not_analysed_and_the_editor_is_told() {
+    let tmp = project(REFUND);
+    let root = canonical(tmp.path());
+    let file = root.join("agent.py");
+    let original = std::fs::read_to_string(&file).unwrap();
+    assert!(original.len() < 4096);
+    std::fs::write(root.join("airlock.toml"), "max-file-size = 4096\n").unwrap();
+    let mut c = Client::start(&root, push_caps());
+    c.open(&file);
+    c.diagnostics(&file, |d| codes(d) == ["AIR101"]);
+    let padded = format!("{original}{}", "# padding\n".repeat(500));
+    c.replace(&file, 2, &padded);
+    let items = c.diagnostics(&file, |d| codes(d).is_empty() && !d.is_empty());
+    assert_eq!(items.len(), 1, "{items:#?}");
+    let message = items[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("not analysed") && message.contains("4096 bytes"),
+        "{message}"
+    );
+    assert_eq!(items[0]["severity"], 2);
+    let shown: Vec<&Notification> = c
+        .inbox
+        .iter()
+        .filter(|n| n.method == "window/showMessage")
+        .collect();
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(shown[0].params["message"]
+        .as_str()
+        .unwrap()
+        .contains("agent.py is not analysed"));
+    // Another edit while still too large: no second message.
+    c.replace(&file, 3, &format!("{padded}# more\n"));
+    c.diagnostics(&file, |d| !d.is_empty() && codes(d).is_empty());
+    c.replace(&file, 4, &original);
+    c.diagnostics(&file, |d| codes(d) == ["AIR101"]);
+    assert_eq!(
+        c.inbox
+            .iter()
+            .filter(|n| n.method == "window/showMessage")
+            .count(),
+        1
+    );
+    c.shutdown();
+}
+
+/// After `shutdown` every request is `InvalidRequest` and notifications are ignored; `exit`
+/// ends the session cleanly. `exit` without `shutdown` ends it too, marked for exit code 1.
+#[test]
+fn shutdown_and_exit_follow_the_specification() {
+    let tmp = project(REFUND);
+    let root = canonical(tmp.path());
+    let file = root.join("agent.py");
+    let mut c = Client::start(&root, push_caps());
+    c.open(&file);
+    c.diagnostics(&file, |d| codes(d) == ["AIR101"]);
+    let r = c.request("shutdown", Value::Null);
+    assert!(r.error.is_none(), "{r:?}");
+    let r = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri(&file) }, "position": { "line": 19, "character": 6 } }),
+    );
+    assert_eq!(r.error.map(|e| e.code), Some(-32600));
+    let r = c.request("shutdown", Value::Null);
+    assert_eq!(r.error.map(|e| e.code), Some(-32600));
+    c.notify("exit", Value::Null);
+    let t = c.thread.take().expect("thread");
+    assert_eq!(
+        t.join().expect("server thread"),
+        Ok(airlock_lsp::Exit::Clean)
+    );
+
+    let mut c = Client::start(&root, push_caps());
+    c.notify("exit", Value::Null);
+    let t = c.thread.take().expect("thread");
+    assert_eq!(
+        t.join().expect("server thread"),
+        Ok(airlock_lsp::Exit::WithoutShutdown)
+    );
+}
+
+/// Issue 17: the CLI and the language server take the same project root and options for a
+/// file. Here the configuration sits above a nearer marker (`sub/package.json`): both analyse
+/// from the configuration's folder (the CLI names the finding `sub/agent.py`; the server, opened
+/// on that file with no workspace folder, also reports `other/agent.py`), and both apply its
+/// `extend-exclude` (nothing from `vendor/`).
+#[test]
+fn the_cli_and_the_server_agree_on_root_and_options() {
+    let tmp = TempDir::new("lsp-root");
+    let root = canonical(tmp.path());
+    for dir in ["sub", "other", "vendor"] {
+        copy_tree(&repo_root().join(REFUND), &root.join(dir), false);
+    }
+    std::fs::write(root.join("sub/package.json"), "{}").unwrap();
+    std::fs::write(
+        root.join("airlock.toml"),
+        "extend-exclude = [\"vendor/\"]\n",
+    )
+    .unwrap();
+    let file = root.join("sub/agent.py");
+
+    let cli = support::run_airlock([
+        std::ffi::OsStr::new("check"),
+        file.as_os_str(),
+        std::ffi::OsStr::new("--format"),
+        std::ffi::OsStr::new("json"),
+    ]);
+    let report = cli.json();
+    let paths: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["location"]["path"].as_str())
+        .collect();
+    assert_eq!(paths, ["sub/agent.py"], "{report:#}");
+
+    let mut c = Client::start_init(json!({
+        "processId": null,
+        "rootUri": null,
+        "capabilities": push_caps(),
+        "initializationOptions": { "debounceMs": 20 },
+    }));
+    c.open(&file);
+    c.diagnostics(&file, |d| codes(d) == ["AIR101"]);
+    c.diagnostics(&root.join("other/agent.py"), |d| codes(d) == ["AIR101"]);
+    let vendor = uri(&root.join("vendor/agent.py"));
+    assert!(
+        !c.inbox
+            .iter()
+            .any(|n| n.method == "textDocument/publishDiagnostics"
+                && n.params["uri"] == vendor.as_str()
+                && n.params["diagnostics"]
+                    .as_array()
+                    .is_some_and(|d| !d.is_empty())),
+        "vendor/ is excluded"
+    );
     c.shutdown();
 }
 

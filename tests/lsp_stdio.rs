@@ -126,10 +126,49 @@ fn garbage_and_panics_leave_the_server_answering() {
     assert_eq!(r["id"], 8);
     assert_eq!(r["result"], Value::Null, "{r}");
 
-    // A clean shutdown.
+    // Issue 20: a malformed `Content-Length` whose body runs straight into the next frame. The
+    // broken frame gets one parse error; the next frames are read and answered.
+    let hover = |id: i64| {
+        json!({ "jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+            "params": { "textDocument": { "uri": "file:///nowhere/x.py" }, "position": { "line": 0, "character": 0 } } })
+        .to_string()
+    };
+    let (b10, b11, b12) = (hover(10), hover(11), hover(12));
+    s.raw(
+        format!(
+            "Content-Length: 12x\r\n\r\n{b10}Content-Length: {}\r\n\r\n{b11}Content-Length: {}\r\n\r\n{b12}",
+            b11.len(),
+            b12.len()
+        )
+        .as_bytes(),
+    );
+    let r = s.response();
+    assert_eq!(r["error"]["code"], -32700, "{r}");
+    assert_eq!(s.response()["id"], 11);
+    assert_eq!(s.response()["id"], 12);
+
+    // Shutdown: then requests are invalid, and `exit` ends the process with code 0.
     s.send(json!({ "jsonrpc": "2.0", "id": 9, "method": "shutdown" }));
     assert_eq!(s.response()["id"], 9);
+    s.send(json!({ "jsonrpc": "2.0", "id": 13, "method": "textDocument/hover",
+        "params": { "textDocument": { "uri": "file:///nowhere/x.py" }, "position": { "line": 0, "character": 0 } } }));
+    let r = s.response();
+    assert_eq!(r["id"], 13);
+    assert_eq!(r["error"]["code"], -32600, "{r}");
     s.send(json!({ "jsonrpc": "2.0", "method": "exit" }));
     let status = s.child.wait().expect("wait");
-    assert!(status.success(), "{status:?}");
+    assert_eq!(status.code(), Some(0), "{status:?}");
+}
+
+/// `exit` without `shutdown`: the process ends with code 1, as the specification asks.
+#[test]
+fn exit_without_shutdown_exits_1() {
+    let cache = TempDir::new("lsp-stdio");
+    let mut s = Server::start(&cache);
+    s.send(json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }));
+    assert_eq!(s.response()["id"], 1);
+    s.send(json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
+    s.send(json!({ "jsonrpc": "2.0", "method": "exit" }));
+    let status = s.child.wait().expect("wait");
+    assert_eq!(status.code(), Some(1), "{status:?}");
 }

@@ -12,7 +12,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(python typescript yaml json config suppress pipeline lsp)
+  targets=(python typescript yaml json config suppress pipeline lsp lsp_framing)
 fi
 export RUSTC_BOOTSTRAP=1
 work="$repo/target/fuzz"
@@ -32,7 +32,7 @@ seed json json
 seed config toml
 seed suppress py ts yaml
 seed pipeline py json yaml ts mts js mjs
-mkdir -p "$work/corpus/lsp"
+mkdir -p "$work/corpus/lsp" "$work/corpus/lsp_framing"
 cargo fuzz build -O "${targets[@]/#/}" >/dev/null 2>&1 || cargo fuzz build -O
 for t in "${targets[@]}"; do
   echo "== $t (${seconds}s)"

@@ -16,6 +16,7 @@ pub mod inventory;
 pub mod knowledge;
 pub mod mcp;
 pub mod model;
+pub mod project;
 pub mod report;
 pub mod rules;
 pub mod suppress;

@@ -8,10 +8,10 @@ mod docs;
 mod server;
 pub mod transport;
 
-pub use server::{run, DEFAULT_DEBOUNCE};
+pub use server::{run, Exit, DEFAULT_DEBOUNCE};
 
 /// Serves LSP over stdin and stdout until the client exits.
-pub fn run_stdio() -> Result<(), String> {
+pub fn run_stdio() -> Result<Exit, String> {
     let (conn, io) = transport::stdio();
     let result = run(conn);
     // Dropping the connection lets the writer finish flushing.

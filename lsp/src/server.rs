@@ -41,8 +41,18 @@ pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(150);
 /// The file names whose change reloads the configuration.
 const CONFIG_FILES: [&str; 2] = ["airlock.toml", "pyproject.toml"];
 
+/// How the session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// `exit` after `shutdown`: the process exits with code 0.
+    Clean,
+    /// `exit` (or the end of the stream) without `shutdown` first: exit code 1, as the
+    /// specification asks.
+    WithoutShutdown,
+}
+
 /// Runs the server on `conn` until the client sends `exit` (or the connection closes).
-pub fn run(conn: Connection) -> Result<(), String> {
+pub fn run(conn: Connection) -> Result<Exit, String> {
     let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
     let refresh = refresh_support(&params);
     let init: InitializeParams = serde_json::from_value(params).unwrap_or_default();
@@ -138,6 +148,7 @@ pub fn run(conn: Connection) -> Result<(), String> {
         roots,
         docs: BTreeMap::new(),
         configs: HashMap::new(),
+        config_bases: HashMap::new(),
         snapshot: Arc::new(Snapshot::default()),
         published: HashMap::new(),
         scheduled: 0,
@@ -148,6 +159,9 @@ pub fn run(conn: Connection) -> Result<(), String> {
         request_serial: 0,
         analysed: 0,
         deferred: vec![],
+        shut_down: false,
+        oversized: BTreeMap::new(),
+        warned: BTreeSet::new(),
     };
     server.main_loop(&conn, &done_rx)
 }
@@ -277,6 +291,8 @@ struct Server {
     /// Open documents by normalised path.
     docs: BTreeMap<PathBuf, Doc>,
     configs: HashMap<PathBuf, ProjectConfig>,
+    /// The configuration folder that applies to each folder holding an open document.
+    config_bases: HashMap<PathBuf, Option<PathBuf>>,
     snapshot: Arc<Snapshot>,
     /// What was last pushed, per URI string, so only changes are republished.
     published: HashMap<String, (Uri, Vec<Value>)>,
@@ -293,6 +309,13 @@ struct Server {
     /// the answer is for the documents' current versions (a client without refresh support
     /// would otherwise keep the empty or stale answer until it happens to pull again).
     deferred: Vec<Deferred>,
+    /// `shutdown` was received: only `exit` is accepted now.
+    shut_down: bool,
+    /// Open documents left out of the analysis because their buffer is over the project's file
+    /// size cap: (size, cap), as of the newest scheduled analysis.
+    oversized: BTreeMap<PathBuf, (usize, u64)>,
+    /// The oversized documents the editor was told about (told once while they stay so).
+    warned: BTreeSet<PathBuf>,
 }
 
 /// A request held until the analysis of the current generation is ready.
@@ -304,14 +327,33 @@ struct Deferred {
 }
 
 impl Server {
-    fn main_loop(&mut self, conn: &Connection, done: &Receiver<Done>) -> Result<(), String> {
+    fn exit(&self) -> Exit {
+        if self.shut_down {
+            Exit::Clean
+        } else {
+            Exit::WithoutShutdown
+        }
+    }
+
+    fn main_loop(&mut self, conn: &Connection, done: &Receiver<Done>) -> Result<Exit, String> {
         loop {
             select! {
                 recv(conn.receiver) -> msg => {
-                    let Ok(msg) = msg else { return Ok(()) };
+                    let Ok(msg) = msg else { return Ok(self.exit()) };
                     match msg {
                         Message::Request(req) => {
+                            if self.shut_down {
+                                self.respond(Response::new_err(
+                                    req.id,
+                                    ErrorCode::InvalidRequest as i32,
+                                    format!("`{}` after `shutdown`: only `exit` is accepted now", req.method),
+                                ));
+                                continue;
+                            }
                             if req.method == "shutdown" {
+                                self.shut_down = true;
+                                // Pulls still waiting for an analysis get the latest one.
+                                self.answer_deferred();
                                 self.respond(Response::new_ok(req.id.clone(), Value::Null));
                                 continue;
                             }
@@ -319,7 +361,10 @@ impl Server {
                         }
                         Message::Notification(n) => {
                             if n.method == "exit" {
-                                return Ok(());
+                                return Ok(self.exit());
+                            }
+                            if self.shut_down {
+                                continue;
                             }
                             let method = n.method.clone();
                             if catch_unwind(AssertUnwindSafe(|| self.on_notification(n))).is_err() {
@@ -330,8 +375,8 @@ impl Server {
                     }
                 }
                 recv(done) -> d => {
-                    let Ok(d) = d else { return Ok(()) };
-                    if d.generation == self.scheduled {
+                    let Ok(d) = d else { return Ok(self.exit()) };
+                    if d.generation == self.scheduled && !self.shut_down {
                         self.on_analysis(d);
                     }
                 }
@@ -401,6 +446,21 @@ impl Server {
             return;
         }
         self.dispatch(id, method, params, handler);
+    }
+
+    /// Answers the pulls that waited for an analysis, from the current snapshot (a cancelled one
+    /// left `pending` and was answered then).
+    fn answer_deferred(&mut self) {
+        for d in std::mem::take(&mut self.deferred) {
+            let live = self
+                .pending
+                .lock()
+                .map(|p| p.contains(&d.id))
+                .unwrap_or(true);
+            if live {
+                self.dispatch(d.id, d.method, d.params, d.handler);
+            }
+        }
     }
 
     /// Runs `handler` on a worker over the current snapshot; `id` must be in `pending`.
@@ -494,7 +554,7 @@ impl Server {
                     },
                 );
                 if is_config(&path) {
-                    self.configs.clear();
+                    self.forget_configs();
                 }
                 self.schedule();
             }
@@ -523,14 +583,14 @@ impl Server {
                 }
                 doc.version = p.text_document.version;
                 if is_config(&path) {
-                    self.configs.clear();
+                    self.forget_configs();
                 }
                 self.schedule_edit();
             }
             "textDocument/didSave" => {
                 if let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(n.params) {
                     if convert::path_of(&p.text_document.uri).is_some_and(|p| is_config(&p)) {
-                        self.configs.clear();
+                        self.forget_configs();
                     }
                 }
                 self.schedule();
@@ -542,7 +602,7 @@ impl Server {
                 if let Some(path) = convert::path_of(&p.text_document.uri) {
                     self.docs.remove(&convert::normalize(&path));
                     if is_config(&path) {
-                        self.configs.clear();
+                        self.forget_configs();
                     }
                 }
                 self.schedule();
@@ -553,7 +613,7 @@ impl Server {
                         .iter()
                         .any(|c| convert::path_of(&c.uri).is_some_and(|p| is_config(&p)))
                     {
-                        self.configs.clear();
+                        self.forget_configs();
                     }
                 }
                 self.schedule();
@@ -577,7 +637,7 @@ impl Server {
                         }
                     }
                 }
-                self.configs.clear();
+                self.forget_configs();
                 self.schedule();
             }
             "$/cancelRequest" => {
@@ -607,23 +667,41 @@ impl Server {
     /// The folders analysed: the workspace folders, or, without any, each open file's project.
     /// A file with no project around it (its folder is the filesystem root or the home folder)
     /// is analysed on its own rather than with everything beside it.
-    fn project_roots(&self) -> Vec<PathBuf> {
+    fn project_roots(&mut self) -> Vec<PathBuf> {
         let mut roots: BTreeSet<PathBuf> = self.roots.iter().cloned().collect();
         if roots.is_empty() {
+            // The same root as the CLI gives these files (analyzer::project).
             let home = std::env::var_os("HOME").map(PathBuf::from);
-            for path in self.docs.keys() {
-                if let Some(dir) = path.parent() {
-                    let root = project_root_of(dir);
-                    let too_wide =
-                        root.parent().is_none() || home.as_deref() == Some(root.as_path());
-                    roots.insert(if too_wide { path.clone() } else { root });
-                }
+            let paths: Vec<PathBuf> = self.docs.keys().cloned().collect();
+            for path in paths {
+                let base = self.config_base(&path);
+                let root = airlock_analyzer::project::root(
+                    std::slice::from_ref(&path),
+                    base.as_deref(),
+                    home.as_deref(),
+                );
+                roots.insert(root.unwrap_or(path));
             }
         }
         // A root inside another is analysed with it.
         let all: Vec<PathBuf> = roots.iter().cloned().collect();
         roots.retain(|r| !all.iter().any(|o| o != r && r.starts_with(o)));
         roots.into_iter().collect()
+    }
+
+    /// The folder of the configuration that applies to `path`, cached with the configurations
+    /// (an unreadable one counts as none here; `config_for` reports it).
+    fn config_base(&mut self, path: &Path) -> Option<PathBuf> {
+        let dir = path.parent()?.to_path_buf();
+        if let Some(b) = self.config_bases.get(&dir) {
+            return b.clone();
+        }
+        let base = config::find(&dir)
+            .ok()
+            .flatten()
+            .map(|l| convert::normalize(&l.base()));
+        self.config_bases.insert(dir, base.clone());
+        base
     }
 
     fn config_for(&mut self, root: &Path) -> ProjectConfig {
@@ -642,25 +720,11 @@ impl Server {
                 None
             }
         };
-        let mut options = Options::default();
-        let (base, knowledge) = match &loaded {
-            Some(l) => {
-                let c = &l.config;
-                options.select = c.select();
-                options.ignore = c.ignore();
-                options.per_file_ignores = c.per_file_ignores();
-                if let Some(ex) = c.exclude() {
-                    options.discover.exclude = ex;
-                    options.discover.replace_default_excludes = true;
-                }
-                options.discover.exclude.extend(c.extend_exclude());
-                if let Some(m) = c.max_file_size {
-                    options.discover.max_file_size = m;
-                }
-                (Some(l.base()), Arc::new(c.knowledge(&l.path)))
-            }
-            None => (None, Arc::new(Knowledge::builtin())),
-        };
+        // The same options and knowledge as the CLI (analyzer::project).
+        let (options, knowledge) =
+            airlock_analyzer::project::options_and_knowledge(loaded.as_ref());
+        let base = loaded.as_ref().map(|l| l.base());
+        let knowledge = Arc::new(knowledge);
         let pc = ProjectConfig {
             base,
             options,
@@ -669,6 +733,12 @@ impl Server {
         };
         self.configs.insert(root.to_path_buf(), pc.clone());
         pc
+    }
+
+    /// Drops the cached configurations (one changed, or the folders did).
+    fn forget_configs(&mut self) {
+        self.configs.clear();
+        self.config_bases.clear();
     }
 
     /// Schedules an analysis at once (a document opened, saved or closed; files or settings
@@ -686,20 +756,42 @@ impl Server {
     fn schedule_job(&mut self, debounce: bool) {
         self.scheduled += 1;
         let mut projects = vec![];
+        let mut oversized = BTreeMap::new();
         for root in self.project_roots() {
             let pc = self.config_for(&root);
             let mut opts = pc.options.clone();
             opts.paths = vec![root.clone()];
             opts.discover.root = pc.base.clone();
+            // An open buffer gets the cap a file on disk gets: over it, the document is not
+            // analysed (an empty overlay stands for it, so neither the buffer nor the file on
+            // disk is read) and the editor is told.
+            let cap = opts.discover.max_file_size;
             let overlays: BTreeMap<PathBuf, String> = self
                 .docs
                 .iter()
                 .filter(|(p, _)| p.starts_with(&root))
-                .map(|(p, d)| (p.clone(), d.text.clone()))
+                .map(|(p, d)| {
+                    if d.text.len() as u64 > cap {
+                        oversized.insert(p.clone(), (d.text.len(), cap));
+                        (p.clone(), String::new())
+                    } else {
+                        (p.clone(), d.text.clone())
+                    }
+                })
                 .collect();
             opts.overlays = Arc::new(overlays);
             projects.push((root, opts, pc.knowledge));
         }
+        for (path, (size, cap)) in &oversized {
+            if self.warned.insert(path.clone()) {
+                self.notify(
+                    "window/showMessage",
+                    json!({ "type": 2, "message": too_large_message(path, *size, *cap) }),
+                );
+            }
+        }
+        self.warned.retain(|p| oversized.contains_key(p));
+        self.oversized = oversized;
         let _ = self.jobs.send(Job {
             generation: self.scheduled,
             projects,
@@ -733,6 +825,15 @@ impl Server {
                 diagnostics.entry(path).or_default().push(d);
             }
         }
+        // Buffers over the size cap, on the buffer.
+        for (path, (size, cap)) in &self.oversized {
+            diagnostics.entry(path.clone()).or_default().push(json!({
+                "range": Range::new(Position::new(0, 0), Position::new(0, 0)),
+                "severity": 2,
+                "source": "airlock",
+                "message": too_large_message(path, *size, *cap),
+            }));
+        }
         // Configuration errors, on the configuration file.
         let errors: Vec<(PathBuf, Option<usize>, String)> = self
             .configs
@@ -761,17 +862,7 @@ impl Server {
             diagnostics,
         });
         self.analysed = done.generation;
-        // Pulls that waited for this analysis (a cancelled one left `pending` and was answered).
-        for d in std::mem::take(&mut self.deferred) {
-            let live = self
-                .pending
-                .lock()
-                .map(|p| p.contains(&d.id))
-                .unwrap_or(true);
-            if live {
-                self.dispatch(d.id, d.method, d.params, d.handler);
-            }
-        }
+        self.answer_deferred();
         if self.pull {
             if self.refresh {
                 let id = self.next_request_id();
@@ -833,27 +924,21 @@ fn refresh_support(params: &Value) -> bool {
     })
 }
 
+/// The notice for a buffer over the size cap.
+fn too_large_message(path: &Path, size: usize, cap: u64) -> String {
+    let mib = |b: f64| format!("{:.1} MiB", b / (1024.0 * 1024.0));
+    format!(
+        "airlock: {} is not analysed: its buffer is {} ({size} bytes), over the {} ({cap} bytes) limit for analysed files (`max-file-size` in airlock.toml)",
+        path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        mib(size as f64),
+        mib(cap as f64),
+    )
+}
+
 fn is_config(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| CONFIG_FILES.contains(&n))
-}
-
-/// The nearest folder above `dir` that looks like a project root.
-fn project_root_of(dir: &Path) -> PathBuf {
-    const MARKERS: [&str; 7] = [
-        "airlock.toml",
-        "pyproject.toml",
-        "setup.py",
-        "setup.cfg",
-        "package.json",
-        "langgraph.json",
-        ".git",
-    ];
-    dir.ancestors()
-        .find(|d| MARKERS.iter().any(|m| d.join(m).exists()))
-        .unwrap_or(dir)
-        .to_path_buf()
 }
 
 fn severity(s: Severity) -> DiagnosticSeverity {

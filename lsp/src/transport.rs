@@ -1,8 +1,10 @@
 //! The stdio transport. `lsp-server`'s own stops reading at the first malformed message and
 //! trusts `Content-Length` with an allocation of that size; this one answers a payload that is
 //! not JSON with a JSON-RPC "Parse error" and one that is JSON but not a message with "Invalid
-//! Request", skips bodies over [`MAX_MESSAGE`] without buffering them, resynchronises after a
-//! malformed header, and keeps reading. The server behind it sees a plain `Connection`.
+//! Request", skips bodies over [`MAX_MESSAGE`] without buffering them, answers a malformed
+//! header with "Parse error" and resynchronises on the next `Content-Length` header (even one
+//! glued to the unread body of the broken frame, see [`FrameReader`]), and keeps reading. The
+//! server behind it sees a plain `Connection`.
 
 use crossbeam_channel::{bounded, select, unbounded, Receiver, Sender};
 use lsp_server::{Connection, Message};
@@ -98,68 +100,174 @@ fn write_loop<W: Write>(
 }
 
 /// One framed message read off the stream.
-enum Frame {
+#[derive(Debug, PartialEq)]
+pub enum Frame {
     Body(Vec<u8>),
     /// The frame was broken (the reason); the stream is positioned after it.
     Broken(String),
     Eof,
 }
 
-fn read_frame<R: BufRead>(r: &mut R) -> io::Result<Frame> {
-    let mut length: Option<usize> = None;
-    let mut problem: Option<String> = None;
-    let mut line = Vec::new();
-    let mut saw_header = false;
-    loop {
-        line.clear();
-        // Header lines are short; a line without a newline in 8 KiB is garbage.
-        let n = r.by_ref().take(8192).read_until(b'\n', &mut line)?;
-        if n == 0 {
-            return Ok(if saw_header {
-                Frame::Broken("the stream ended inside a header".into())
-            } else {
-                Frame::Eof
-            });
+/// The longest header line kept: header lines are short, and of a longer line (garbage, or the
+/// body of a frame whose length was unreadable) only the end matters, where the next frame's
+/// header may start.
+const MAX_LINE: usize = 8192;
+
+/// Reads frames off a byte stream. A frame whose header is malformed is reported as
+/// [`Frame::Broken`], and reading resynchronises on the next `Content-Length` header, wherever
+/// it starts: at the start of a line, or after the unread body of the broken frame on the same
+/// line (a body has no newline of its own). Memory is bounded by [`MAX_LINE`] per header line
+/// and [`MAX_MESSAGE`] per body.
+pub struct FrameReader<R> {
+    input: R,
+    /// A line read while finishing the previous frame that starts the next one.
+    carry: Option<Vec<u8>>,
+    /// The last frame was broken: bytes before the next header are its unread body.
+    after_broken: bool,
+}
+
+impl<R: BufRead> FrameReader<R> {
+    pub fn new(input: R) -> Self {
+        FrameReader {
+            input,
+            carry: None,
+            after_broken: false,
         }
-        let text = String::from_utf8_lossy(&line);
-        let text = text.trim_end_matches(['\r', '\n']);
-        if text.is_empty() {
-            if !saw_header {
-                continue;
+    }
+
+    /// Reads one line (through `\n` or to the end of the stream), keeping at most its last
+    /// [`MAX_LINE`] bytes. `None` at the end of the stream.
+    fn line(&mut self) -> io::Result<Option<Vec<u8>>> {
+        if let Some(l) = self.carry.take() {
+            return Ok(Some(l));
+        }
+        let mut line = Vec::new();
+        let mut total = 0;
+        loop {
+            let n = self
+                .input
+                .by_ref()
+                .take(MAX_LINE as u64)
+                .read_until(b'\n', &mut line)?;
+            total += n;
+            if n == 0 || line.last() == Some(&b'\n') {
+                return Ok((total > 0).then_some(line));
             }
-            break;
+            if line.len() > MAX_LINE {
+                line.drain(..line.len() - MAX_LINE);
+            }
         }
-        saw_header = true;
-        match text.split_once(':') {
-            Some((name, value)) if name.trim().eq_ignore_ascii_case("content-length") => {
-                match value.trim().parse::<usize>() {
-                    Ok(l) => length = Some(l),
-                    Err(_) => problem = Some(format!("bad Content-Length `{}`", value.trim())),
+    }
+
+    pub fn next_frame(&mut self) -> io::Result<Frame> {
+        let frame = self.read()?;
+        self.after_broken = matches!(frame, Frame::Broken(_));
+        Ok(frame)
+    }
+
+    fn read(&mut self) -> io::Result<Frame> {
+        let mut length: Option<usize> = None;
+        let mut problem: Option<String> = None;
+        let mut saw_header = false;
+        loop {
+            let Some(mut line) = self.line()? else {
+                return Ok(if saw_header {
+                    Frame::Broken("the stream ended inside a header".into())
+                } else {
+                    Frame::Eof
+                });
+            };
+            if let Some(at) = content_length_at(&line) {
+                let garbage = line[..at].iter().any(|b| !b.is_ascii_whitespace());
+                // A `Content-Length` after another one, after a malformed line, or after other
+                // bytes on its line starts a new frame: this one ends here, broken.
+                if saw_header && (garbage || length.is_some() || problem.is_some()) {
+                    self.carry = Some(line.split_off(at));
+                    return Ok(Frame::Broken(problem.unwrap_or_else(|| {
+                        "a header without the blank line that ends it".into()
+                    })));
+                }
+                if garbage && !self.after_broken {
+                    self.carry = Some(line.split_off(at));
+                    return Ok(Frame::Broken(format!(
+                        "unexpected bytes before a header: `{}`",
+                        truncate(&String::from_utf8_lossy(&line))
+                    )));
+                }
+                // The unread body of the broken frame before (already answered), or nothing.
+                line.drain(..at);
+            }
+            let text = String::from_utf8_lossy(&line);
+            let text = text.trim_end_matches(['\r', '\n']);
+            if text.is_empty() {
+                if !saw_header {
+                    continue;
+                }
+                break;
+            }
+            saw_header = true;
+            match text.split_once(':') {
+                Some((name, value)) if name.trim().eq_ignore_ascii_case("content-length") => {
+                    match value.trim().parse::<usize>() {
+                        Ok(l) => length = Some(l),
+                        Err(_) => {
+                            problem =
+                                Some(format!("bad Content-Length `{}`", truncate(value.trim())))
+                        }
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    problem.get_or_insert_with(|| {
+                        format!("malformed header line `{}`", truncate(text))
+                    });
                 }
             }
-            Some(_) => {}
-            None => problem = Some(format!("malformed header line `{}`", truncate(text))),
+        }
+        let Some(length) = length else {
+            return Ok(Frame::Broken(
+                problem.unwrap_or_else(|| "no Content-Length header".into()),
+            ));
+        };
+        let r = &mut self.input;
+        if length > MAX_MESSAGE {
+            io::copy(&mut r.by_ref().take(length as u64), &mut io::sink())?;
+            return Ok(Frame::Broken(format!(
+                "a message of {length} bytes exceeds the {MAX_MESSAGE}-byte limit"
+            )));
+        }
+        let mut body = Vec::with_capacity(length.min(1 << 20));
+        r.by_ref().take(length as u64).read_to_end(&mut body)?;
+        if body.len() < length {
+            return Ok(Frame::Broken("the stream ended inside a message".into()));
+        }
+        match problem {
+            Some(p) => Ok(Frame::Broken(p)),
+            None => Ok(Frame::Body(body)),
         }
     }
-    let Some(length) = length else {
-        return Ok(Frame::Broken(
-            problem.unwrap_or_else(|| "no Content-Length header".into()),
-        ));
-    };
-    if length > MAX_MESSAGE {
-        io::copy(&mut r.by_ref().take(length as u64), &mut io::sink())?;
-        return Ok(Frame::Broken(format!(
-            "a message of {length} bytes exceeds the {MAX_MESSAGE}-byte limit"
-        )));
-    }
-    let mut body = Vec::with_capacity(length.min(1 << 20));
-    r.by_ref().take(length as u64).read_to_end(&mut body)?;
-    if body.len() < length {
-        return Ok(Frame::Broken("the stream ended inside a message".into()));
-    }
-    match problem {
-        Some(p) => Ok(Frame::Broken(p)),
-        None => Ok(Frame::Body(body)),
+}
+
+/// Where, in a header line, the last `Content-Length:` starts (ASCII case-insensitive).
+fn content_length_at(line: &[u8]) -> Option<usize> {
+    const NAME: &[u8] = b"content-length:";
+    (0..=line.len().checked_sub(NAME.len())?)
+        .rev()
+        .find(|&i| line[i..i + NAME.len()].eq_ignore_ascii_case(NAME))
+}
+
+/// Every frame of `input`, as the server's reader sees them: bodies, and the reason of each
+/// broken frame. For tests and the framing fuzz target.
+#[doc(hidden)]
+pub fn split_frames(input: &[u8]) -> Vec<Result<Vec<u8>, String>> {
+    let mut r = FrameReader::new(io::BufReader::new(input));
+    let mut out = vec![];
+    loop {
+        match r.next_frame() {
+            Ok(Frame::Eof) | Err(_) => return out,
+            Ok(Frame::Broken(why)) => out.push(Err(why)),
+            Ok(Frame::Body(b)) => out.push(Ok(b)),
+        }
     }
 }
 
@@ -176,9 +284,10 @@ fn error_response(id: Value, code: i64, message: &str) -> String {
     .to_string()
 }
 
-fn read_loop<R: BufRead>(mut input: R, to_server: Sender<Message>, raw: Sender<String>) {
+fn read_loop<R: BufRead>(input: R, to_server: Sender<Message>, raw: Sender<String>) {
+    let mut input = FrameReader::new(input);
     loop {
-        let frame = match read_frame(&mut input) {
+        let frame = match input.next_frame() {
             Ok(f) => f,
             Err(_) => return,
         };
@@ -243,15 +352,17 @@ mod tests {
     use super::*;
 
     fn frames(input: &[u8]) -> Vec<String> {
-        let mut r = io::BufReader::new(input);
-        let mut out = vec![];
-        loop {
-            match read_frame(&mut r).expect("in-memory read") {
-                Frame::Eof => return out,
-                Frame::Broken(w) => out.push(format!("broken: {w}")),
-                Frame::Body(b) => out.push(String::from_utf8_lossy(&b).into_owned()),
-            }
-        }
+        split_frames(input)
+            .into_iter()
+            .map(|f| match f {
+                Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+                Err(w) => format!("broken: {w}"),
+            })
+            .collect()
+    }
+
+    fn frame(body: &str) -> String {
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
     }
 
     #[test]
@@ -274,5 +385,67 @@ Content-Length: 4\r\nContent-Type: application/vscode-jsonrpc\r\n\r\nnull";
     fn truncated_stream_is_reported_not_hung() {
         let got = frames(b"Content-Length: 10\r\n\r\n{\"a\"");
         assert_eq!(got, ["broken: the stream ended inside a message"]);
+    }
+
+    /// The issue-20 attack: after one malformed `Content-Length`, its body (no newline of its
+    /// own) runs into the next frame's header. That header is still found, so every later frame
+    /// is read, and the broken one is answered once.
+    #[test]
+    fn a_bad_length_costs_one_frame_not_the_stream() {
+        let body = r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#;
+        let input = format!(
+            "Content-Length: 4x\r\n\r\n{body}{}{}{}",
+            frame(r#"{"id":2}"#),
+            frame(r#"{"id":3}"#),
+            frame("null"),
+        );
+        assert_eq!(
+            frames(input.as_bytes()),
+            [
+                "broken: bad Content-Length `4x`",
+                r#"{"id":2}"#,
+                r#"{"id":3}"#,
+                "null"
+            ]
+        );
+    }
+
+    #[test]
+    fn resynchronises_after_garbage_lengths_and_unterminated_headers() {
+        // Too short a length: the rest of the body runs into the next header.
+        let input = format!("Content-Length: 3\r\n\r\n{{\"a\":1}}{}", frame("[1]"));
+        assert_eq!(
+            frames(input.as_bytes()),
+            [
+                "{\"a",
+                "broken: unexpected bytes before a header: `\":1}`",
+                "[1]"
+            ]
+        );
+        // A header block that never ends before the next frame.
+        let input = format!("Content-Length: 5\r\n{}", frame("[2]"));
+        assert_eq!(
+            frames(input.as_bytes()),
+            [
+                "broken: a header without the blank line that ends it",
+                "[2]"
+            ]
+        );
+        // Garbage lines, then a header without a blank line in between.
+        let input = format!("what\r\nis this\r\n{}", frame("[3]"));
+        let got = frames(input.as_bytes());
+        assert!(
+            got[0].starts_with("broken: malformed header line `what`"),
+            "{got:?}"
+        );
+        assert_eq!(got[1..], ["[3]"]);
+        // A very long line of garbage whose end is the next header.
+        let input = format!("{}{}", "x".repeat(100_000), frame("[4]"));
+        let got = frames(input.as_bytes());
+        assert!(got[0].starts_with("broken: unexpected bytes"), "{got:?}");
+        assert_eq!(got[1..], ["[4]"]);
+        // Header names in any case, and other headers first, are fine.
+        let input = "content-type: x\r\nCONTENT-LENGTH: 2\r\n\r\n{}";
+        assert_eq!(frames(input.as_bytes()), ["{}"]);
     }
 }
