@@ -20,16 +20,15 @@
 set -euo pipefail
 
 CACHE="${AIRLOCK_BENCH_CACHE:-$HOME/.cache/airlock-bench}"
-MIN_FILES=10000
+MIN_FILES=4000 # Python files
 
-# The corpus: the agent frameworks airlock targets, then large SDKs agents are built with, so
-# that the corpus passes 10,000 files. Bump a version here and rerun to refresh the cache.
+# The corpus (issue 19): the pinned packages of every framework airlock supports, PyPI then npm.
+# Add a framework here when airlock learns it. `deepagents` is left out on purpose: it is kept
+# for an independent hold-out (RESERVED.md) and must not be tuned against.
 PACKAGES=(
   langchain==1.5.0
-  langchain-core==1.8.2
+  langchain-core==1.8.1
   langchain-community==0.4.2
-  langchain-experimental==0.4.2
-  langchain-openai==1.7.4
   langgraph==1.2.22
   langgraph-prebuilt==1.1.2
   crewai==1.15.30
@@ -38,29 +37,19 @@ PACKAGES=(
   mcp==2.3.0
   autogen-agentchat==0.7.5
   autogen-core==0.7.5
-  autogen-ext==0.7.5
   llama-index-core==0.14.25
-  semantic-kernel==1.45.0
-  pydantic-ai-slim==2.68.0
-  haystack-ai==3.4.1
-  dspy==3.4.1
-  smolagents==1.26.0
-  camel-ai==0.2.90
-  agno==3.1.10
   google-adk==2.13.0
-  openai==3.54.0
-  anthropic==2.12.0
+  pydantic-ai-slim==2.68.0
+  smolagents==1.26.0
 )
-# The JavaScript/TypeScript half (npm name@version), about 5,200 files.
+# The JavaScript/TypeScript half (npm name@version).
 NPM_PACKAGES=(
   @langchain/langgraph@1.7.3
   @langchain/core@1.4.0
   langchain@1.5.14
-  @langchain/community@1.1.29
-  @openai/agents@0.20.0
   @openai/agents-core@0.20.0
-  @openai/agents-openai@0.20.0
   @modelcontextprotocol/sdk@1.32.2
+  @mastra/core@1.71.0
 )
 PY_DIR="$CACHE/corpus/python"
 JS_DIR="$CACHE/corpus/js"
@@ -162,7 +151,10 @@ count = 0
 with tarfile.open(tarball, "r:gz") as tf:
     for info in tf.getmembers():
         name = info.name
-        if not info.isfile() or not name.endswith(suffixes):
+        # Declaration files carry no code; every tool sees the same files without them.
+        if not info.isfile() or not name.endswith(suffixes) or name.endswith(
+            (".d.ts", ".d.mts", ".d.cts")
+        ):
             continue
         # npm tarballs hold everything under `package/`. Their code mostly sits in `dist/` or
         # `build/`, folders airlock skips by default as build output, so those are renamed

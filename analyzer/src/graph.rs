@@ -599,6 +599,44 @@ impl ProjectGraph {
         seen
     }
 
+    /// For every node of graph `graph` that reaches one of `targets` over routes (itself
+    /// included, as in [`Self::reachable`]), the index in `targets` of the first one it
+    /// reaches. Computed once for the whole graph, in time linear in its size: one backward
+    /// walk per target, in order, that stops at nodes an earlier target's walk already took
+    /// (everything upstream of them reaches that earlier target too). Names in `targets` that
+    /// are not nodes of the graph reach only themselves.
+    pub fn first_reached(&self, graph: usize, targets: &[&str]) -> HashMap<String, usize> {
+        let mut out: HashMap<String, usize> = HashMap::new();
+        let mut done: std::collections::HashSet<NodeIndex> = std::collections::HashSet::new();
+        for (i, t) in targets.iter().enumerate() {
+            out.entry(t.to_string()).or_insert(i);
+            let Some(&start) = self.index.get(&(graph, t.to_string())) else {
+                continue;
+            };
+            if !matches!(self.g.node_weight(start), Some(PNode::Node { .. })) {
+                continue;
+            }
+            let mut stack = vec![start];
+            while let Some(n) = stack.pop() {
+                if !done.insert(n) {
+                    continue;
+                }
+                if let Some(PNode::Node { name, .. }) = self.g.node_weight(n) {
+                    out.entry(name.clone()).or_insert(i);
+                }
+                for e in self.g.edges_directed(n, Direction::Incoming) {
+                    if matches!(e.weight(), PEdge::Route(_))
+                        && matches!(self.g.node_weight(e.source()), Some(PNode::Node { .. }))
+                        && !done.contains(&e.source())
+                    {
+                        stack.push(e.source());
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Who writes a state field of graph `graph`: graph nodes (by name) or tools, with sites.
     pub fn writers(&self, graph: usize, field: &str) -> Vec<(PNode, Site)> {
         let Some(&s) = self.state.get(&(graph, field.to_string())) else {

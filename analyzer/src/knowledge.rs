@@ -739,37 +739,37 @@ impl CallPattern {
 }
 
 /// Dotted-name glob: `*` matches one segment, `**` any number (including none).
+///
+/// One pass per glob segment over a row of name positions, so O(segments x name segments) time
+/// and O(name segments) memory whatever the globs and names (a `**` fills the rest of its row
+/// from the first reachable position, once).
 pub fn glob_match(glob: &str, name: &str) -> bool {
-    let g: Vec<&str> = glob.split('.').collect();
     let n: Vec<&str> = name.split('.').collect();
-    // Iterative DP over (glob index, name index) pairs; both are short.
-    let mut reach = vec![vec![false; n.len() + 1]; g.len() + 1];
-    reach[0][0] = true;
-    for gi in 0..g.len() {
-        for ni in 0..=n.len() {
-            if !reach[gi][ni] {
-                continue;
+    // reach[ni]: the glob segments walked so far can match the first `ni` name segments.
+    let mut reach = vec![false; n.len() + 1];
+    let mut next = vec![false; n.len() + 1];
+    reach[0] = true;
+    for seg in glob.split('.') {
+        next.iter_mut().for_each(|r| *r = false);
+        match seg {
+            "**" => {
+                if let Some(first) = reach.iter().position(|r| *r) {
+                    next[first..].iter_mut().for_each(|r| *r = true);
+                }
             }
-            match g[gi] {
-                "**" => {
-                    for r in reach[gi + 1].iter_mut().skip(ni) {
-                        *r = true;
-                    }
-                }
-                "*" => {
-                    if ni < n.len() {
-                        reach[gi + 1][ni + 1] = true;
-                    }
-                }
-                seg => {
-                    if ni < n.len() && n[ni] == seg {
-                        reach[gi + 1][ni + 1] = true;
-                    }
+            "*" => next[1..].copy_from_slice(&reach[..n.len()]),
+            seg => {
+                for ni in 0..n.len() {
+                    next[ni + 1] = reach[ni] && n[ni] == seg;
                 }
             }
         }
+        std::mem::swap(&mut reach, &mut next);
+        if !reach.iter().any(|r| *r) {
+            return false;
+        }
     }
-    reach[g.len()][n.len()]
+    reach[n.len()]
 }
 
 #[cfg(test)]
@@ -794,6 +794,21 @@ mod tests {
             "langchain_community.**.ShellTool",
             "other.ShellTool"
         ));
+        assert!(glob_match("**", "a.b"));
+        assert!(glob_match("a.**", "a"));
+        assert!(glob_match("**.b.**", "a.b.c"));
+        assert!(!glob_match("*.*", "a"));
+    }
+
+    /// Many `**` against a long dotted name (issue 19: 34 s once): the matcher does work
+    /// proportional to glob segments x name segments; here it must decide both ways.
+    #[test]
+    fn globs_with_many_double_stars_against_long_names() {
+        let name = vec!["a"; 5_000].join(".");
+        let glob = format!("{}.never", vec!["**"; 1_000].join("."));
+        assert!(!glob_match(&glob, &name));
+        let glob = format!("{}.a", vec!["**.a"; 1_000].join("."));
+        assert!(glob_match(&glob, &name));
     }
 
     #[test]

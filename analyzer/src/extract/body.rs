@@ -12,7 +12,7 @@ use crate::extract::interp::{CallRecord, Callee, Evaluation, FuncVal, ModuleInfo
 use crate::knowledge::{self, Knowledge};
 use crate::syntax::python::{Arg, Expr, ExprKind, FuncDef, ParamKind, Stmt, StmtKind, Target};
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
 const MAX_HOPS: usize = 5;
@@ -590,6 +590,7 @@ impl<'a> BodyAnalyzer<'a> {
             ungated_sinks: vec![],
             at_top: true,
             seen_pause: None,
+            injection_keys: HashSet::new(),
         };
         let mut st = State::default();
         for (i, p) in f.def.params.iter().enumerate() {
@@ -681,6 +682,8 @@ struct Walker<'w, 'a> {
     at_top: bool,
     /// The first pause walked so far, on whatever path.
     seen_pause: Option<Site>,
+    /// Keys of `out.injections` (see `push_injection`).
+    injection_keys: HashSet<(String, String, Site, bool, Option<Site>)>,
 }
 
 impl Walker<'_, '_> {
@@ -1072,7 +1075,7 @@ impl Walker<'_, '_> {
                 }
             }
             if let Some((t, e)) = hits.into_iter().find(|(t, _)| !t.clean.contains(kind)) {
-                self.out.injections.push(InjectionHit {
+                self.push_injection(InjectionHit {
                     direct: is_direct(e, st),
                     param: t.param.clone(),
                     param_site: t.param_site,
@@ -1116,7 +1119,7 @@ impl Walker<'_, '_> {
                                 .and_then(|pi| pi.checked_sub(offset))
                                 .and_then(|i| pos.get(i))
                                 .is_some_and(|(_, e)| is_direct(e, st));
-                        self.out.injections.push(InjectionHit {
+                        self.push_injection(InjectionHit {
                             direct,
                             param: t.param.clone(),
                             param_site: t.param_site,
@@ -1164,6 +1167,23 @@ impl Walker<'_, '_> {
             });
         }
         join_all(recv, &pos, &kw)
+    }
+
+    /// Records an injection hit unless an equal one (same parameter, kind, sink, directness
+    /// and call in this body) is already there: the first one walked is kept. Without this a
+    /// function's hits multiplied by its callees' at every call (mutual recursion: K^depth);
+    /// with it they are at most parameters x sinks x calls of this body.
+    fn push_injection(&mut self, hit: InjectionHit) {
+        let key = (
+            hit.param.clone(),
+            hit.kind.clone(),
+            hit.sink,
+            hit.direct,
+            hit.chain.first().copied(),
+        );
+        if self.injection_keys.insert(key) {
+            self.out.injections.push(hit);
+        }
     }
 
     fn gate_here(&mut self, site: Site, st: &mut State) {

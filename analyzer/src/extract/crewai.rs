@@ -580,7 +580,7 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
             _ => None,
         };
         let values: Option<Vec<Value>> = match value {
-            Some(Value::List(vs)) => Some((**vs).clone()),
+            Some(Value::List(vs)) => Some(vs.to_vec()),
             _ => None,
         };
         let aligned = match (elems, &values) {

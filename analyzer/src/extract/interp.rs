@@ -54,6 +54,56 @@ pub struct ClassVal {
     pub attrs: Rc<BTreeMap<String, Value>>,
 }
 
+/// The elements of a list, dict or union. Dropping one is iterative: a value nested 400,000
+/// levels deep (`x = [x]` on every line of a file) would otherwise overflow the stack in the
+/// compiler-generated recursive drop, an abort nothing can catch.
+#[derive(Debug, Clone)]
+pub struct Seq<T: IntoValues>(Vec<T>);
+
+impl<T: IntoValues> Seq<T> {
+    pub fn rc(v: Vec<T>) -> Rc<Self> {
+        Rc::new(Seq(v))
+    }
+}
+
+impl<T: IntoValues> std::ops::Deref for Seq<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<T: IntoValues> Drop for Seq<T> {
+    fn drop(&mut self) {
+        let mut stack = vec![];
+        for x in self.0.drain(..) {
+            x.into_values(&mut stack);
+        }
+        // Each value popped gives up the elements only it holds; it is then dropped shallow.
+        while let Some(v) = stack.pop() {
+            v.release_into(&mut stack);
+        }
+    }
+}
+
+/// What a [`Seq`] holds: values, or pairs of them.
+pub trait IntoValues {
+    fn into_values(self, out: &mut Vec<Value>);
+}
+
+impl IntoValues for Value {
+    fn into_values(self, out: &mut Vec<Value>) {
+        out.push(self);
+    }
+}
+
+impl IntoValues for (Value, Value) {
+    fn into_values(self, out: &mut Vec<Value>) {
+        out.push(self.0);
+        out.push(self.1);
+    }
+}
+
 /// An abstract value.
 #[derive(Debug, Clone)]
 pub enum Value {
@@ -62,18 +112,51 @@ pub enum Value {
     Bool(bool),
     Num,
     Str(Rc<str>, Site),
-    List(Rc<Vec<Value>>),
-    Dict(Rc<Vec<(Value, Value)>>),
+    List(Rc<Seq<Value>>),
+    Dict(Rc<Seq<(Value, Value)>>),
     Func(FuncVal),
     Class(ClassVal),
     Module(usize),
     /// A name outside the project, fully qualified (`langgraph.graph.StateGraph`).
     Ext(Rc<str>),
     Obj(ObjId),
-    Union(Rc<Vec<Value>>),
+    Union(Rc<Seq<Value>>),
 }
 
 impl Value {
+    /// Moves out the values only this one holds (elements of an unshared list, dict or union,
+    /// a bound receiver, an unshared class's bases and attributes), for [`Seq`]'s drop.
+    fn release_into(self, out: &mut Vec<Value>) {
+        match self {
+            Value::List(rc) | Value::Union(rc) => {
+                if let Ok(mut s) = Rc::try_unwrap(rc) {
+                    out.append(&mut s.0);
+                }
+            }
+            Value::Dict(rc) => {
+                if let Ok(mut s) = Rc::try_unwrap(rc) {
+                    for pair in s.0.drain(..) {
+                        pair.into_values(out);
+                    }
+                }
+            }
+            Value::Func(f) => {
+                if let Some(b) = f.bound {
+                    out.push(*b);
+                }
+            }
+            Value::Class(c) => {
+                if let Ok(bases) = Rc::try_unwrap(c.bases) {
+                    out.extend(bases);
+                }
+                if let Ok(attrs) = Rc::try_unwrap(c.attrs) {
+                    out.extend(attrs.into_values());
+                }
+            }
+            _ => {}
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::Str(s, _) => Some(s),
@@ -102,7 +185,7 @@ impl Value {
         if out.len() == 1 {
             return out.pop().unwrap_or(Value::Unknown);
         }
-        Value::Union(Rc::new(out))
+        Value::Union(Seq::rc(out))
     }
 }
 
@@ -580,9 +663,9 @@ impl<'m> Interp<'m> {
                 if let ExprKind::Name(n) = &base.kind {
                     let cur = self.lookup(n);
                     if let Value::Dict(items) = cur {
-                        let mut items = (*items).clone();
+                        let mut items = items.to_vec();
                         items.push((k, v));
-                        self.bind(n, Value::Dict(Rc::new(items)));
+                        self.bind(n, Value::Dict(Seq::rc(items)));
                     }
                 }
             }
@@ -1162,7 +1245,7 @@ impl<'m> Interp<'m> {
                         _ => out.push(self.expr(it)),
                     }
                 }
-                Value::List(Rc::new(out))
+                Value::List(Seq::rc(out))
             }
             ExprKind::Dict(items) => {
                 let mut out = vec![];
@@ -1180,7 +1263,7 @@ impl<'m> Interp<'m> {
                         }
                     }
                 }
-                Value::Dict(Rc::new(out))
+                Value::Dict(Seq::rc(out))
             }
             ExprKind::Starred(inner) => self.expr(inner),
             ExprKind::Subscript(base, key) => {
@@ -1328,15 +1411,15 @@ impl<'m> Interp<'m> {
         let known = matches!(&elems, Some(xs) if xs.len() <= MAX_UNROLL);
         if c.kind == CompKind::Dict {
             if known {
-                Value::Dict(Rc::new(out_dict))
+                Value::Dict(Seq::rc(out_dict))
             } else {
                 Value::Unknown
             }
         } else if known {
-            Value::List(Rc::new(out_list))
+            Value::List(Seq::rc(out_list))
         } else {
             // Unknown iterable: the elements are like the one evaluated element.
-            Value::List(Rc::new(out_list))
+            Value::List(Seq::rc(out_list))
         }
     }
 
@@ -1611,16 +1694,16 @@ impl<'m> Interp<'m> {
         pos: &[Value],
     ) -> Option<Value> {
         match (recv, m) {
-            (Value::Dict(items), "items") => Some(Value::List(Rc::new(
+            (Value::Dict(items), "items") => Some(Value::List(Seq::rc(
                 items
                     .iter()
-                    .map(|(k, v)| Value::List(Rc::new(vec![k.clone(), v.clone()])))
+                    .map(|(k, v)| Value::List(Seq::rc(vec![k.clone(), v.clone()])))
                     .collect(),
             ))),
-            (Value::Dict(items), "values") => Some(Value::List(Rc::new(
+            (Value::Dict(items), "values") => Some(Value::List(Seq::rc(
                 items.iter().map(|(_, v)| v.clone()).collect(),
             ))),
-            (Value::Dict(items), "keys") => Some(Value::List(Rc::new(
+            (Value::Dict(items), "keys") => Some(Value::List(Seq::rc(
                 items.iter().map(|(k, _)| k.clone()).collect(),
             ))),
             (Value::Dict(_), "get") => Some(match pos.first() {
@@ -1628,17 +1711,17 @@ impl<'m> Interp<'m> {
                 None => Value::Unknown,
             }),
             (Value::List(items), "concat") => {
-                let mut v = (**items).clone();
+                let mut v = items.to_vec();
                 for p in pos {
                     match iter_elements(p) {
                         Some(xs) => v.extend(xs),
                         None => v.push(p.clone()),
                     }
                 }
-                Some(Value::List(Rc::new(v)))
+                Some(Value::List(Seq::rc(v)))
             }
             (Value::List(items), "append" | "extend" | "insert" | "push") => {
-                let mut v = (**items).clone();
+                let mut v = items.to_vec();
                 match m {
                     "append" => v.push(pos.first().cloned().unwrap_or(Value::Unknown)),
                     // JavaScript's `push(a, b)`.
@@ -1651,19 +1734,19 @@ impl<'m> Interp<'m> {
                 }
                 if let ExprKind::Attr(obj, _) = &f.kind {
                     if let ExprKind::Name(n) = &obj.kind {
-                        self.bind(n, Value::List(Rc::new(v)));
+                        self.bind(n, Value::List(Seq::rc(v)));
                     }
                 }
                 Some(Value::None)
             }
             (Value::Dict(items), "update") => {
-                let mut v = (**items).clone();
+                let mut v = items.to_vec();
                 if let Some(Value::Dict(more)) = pos.first() {
                     v.extend(more.iter().cloned());
                 }
                 if let ExprKind::Attr(obj, _) = &f.kind {
                     if let ExprKind::Name(n) = &obj.kind {
-                        self.bind(n, Value::Dict(Rc::new(v)));
+                        self.bind(n, Value::Dict(Seq::rc(v)));
                     }
                 }
                 Some(Value::None)
@@ -1763,14 +1846,14 @@ impl<'m> Interp<'m> {
         match q {
             "list" | "tuple" | "sorted" | "set" | "reversed" | "frozenset" => Some(match first {
                 Some(v) => match iter_elements(v) {
-                    Some(xs) => Value::List(Rc::new(xs)),
+                    Some(xs) => Value::List(Seq::rc(xs)),
                     None => v.clone(),
                 },
-                None => Value::List(Rc::new(vec![])),
+                None => Value::List(Seq::rc(vec![])),
             }),
             "dict" => {
                 let mut items: Vec<(Value, Value)> = match first {
-                    Some(Value::Dict(d)) => (**d).clone(),
+                    Some(Value::Dict(d)) => d.to_vec(),
                     _ => vec![],
                 };
                 for (k, v) in kw {
@@ -1779,7 +1862,7 @@ impl<'m> Interp<'m> {
                         v.clone(),
                     ));
                 }
-                Some(Value::Dict(Rc::new(items)))
+                Some(Value::Dict(Seq::rc(items)))
             }
             "str" | "repr" | "len" | "int" | "float" | "bool" | "isinstance" | "print"
             | "hasattr" | "getattr" | "setattr" | "super" | "range" | "enumerate" | "zip"
@@ -1791,22 +1874,22 @@ impl<'m> Interp<'m> {
                 first.cloned()
             }
             "js.Object.values" => match first {
-                Some(Value::Dict(items)) => Some(Value::List(Rc::new(
+                Some(Value::Dict(items)) => Some(Value::List(Seq::rc(
                     items.iter().map(|(_, v)| v.clone()).collect(),
                 ))),
                 _ => Some(Value::Unknown),
             },
             "js.Object.keys" => match first {
-                Some(Value::Dict(items)) => Some(Value::List(Rc::new(
+                Some(Value::Dict(items)) => Some(Value::List(Seq::rc(
                     items.iter().map(|(k, _)| k.clone()).collect(),
                 ))),
                 _ => Some(Value::Unknown),
             },
             "js.Object.entries" => match first {
-                Some(Value::Dict(items)) => Some(Value::List(Rc::new(
+                Some(Value::Dict(items)) => Some(Value::List(Seq::rc(
                     items
                         .iter()
-                        .map(|(k, v)| Value::List(Rc::new(vec![k.clone(), v.clone()])))
+                        .map(|(k, v)| Value::List(Seq::rc(vec![k.clone(), v.clone()])))
                         .collect(),
                 ))),
                 _ => Some(Value::Unknown),
@@ -1818,7 +1901,7 @@ impl<'m> Interp<'m> {
                         items.extend(d.iter().cloned());
                     }
                 }
-                Some(Value::Dict(Rc::new(items)))
+                Some(Value::Dict(Seq::rc(items)))
             }
             _ => None,
         }
@@ -1888,7 +1971,7 @@ impl<'m> Interp<'m> {
                 }
                 ParamKind::VarArgs => {
                     let rest: Vec<Value> = args.by_ref().collect();
-                    locals.insert(p.name.clone(), Value::List(Rc::new(rest)));
+                    locals.insert(p.name.clone(), Value::List(Seq::rc(rest)));
                 }
                 ParamKind::KwArgs => {
                     locals.insert(p.name.clone(), Value::Unknown);
@@ -1978,7 +2061,7 @@ pub fn ext_base(c: &ClassVal) -> Option<Rc<str>> {
 /// The elements of a value used as an iterable, when they are known.
 pub fn iter_elements(v: &Value) -> Option<Vec<Value>> {
     match v {
-        Value::List(xs) => Some((**xs).clone()),
+        Value::List(xs) => Some(xs.to_vec()),
         Value::Dict(items) => Some(items.iter().map(|(k, _)| k.clone()).collect()),
         Value::Union(vs) => {
             let mut out = vec![];
@@ -2008,24 +2091,24 @@ fn subscript(b: &Value, k: &Value) -> Value {
 fn binop_add(l: Value, r: Value) -> Value {
     match (l, r) {
         (Value::List(a), Value::List(b)) => {
-            let mut v = (*a).clone();
+            let mut v = a.to_vec();
             v.extend(b.iter().cloned());
-            Value::List(Rc::new(v))
+            Value::List(Seq::rc(v))
         }
         (Value::Dict(a), Value::Dict(b)) => {
-            let mut v = (*a).clone();
+            let mut v = a.to_vec();
             v.extend(b.iter().cloned());
-            Value::Dict(Rc::new(v))
+            Value::Dict(Seq::rc(v))
         }
         (Value::List(a), other) | (other, Value::List(a)) if !matches!(other, Value::Unknown) => {
-            let mut v = (*a).clone();
+            let mut v = a.to_vec();
             v.push(other);
-            Value::List(Rc::new(v))
+            Value::List(Seq::rc(v))
         }
         (Value::List(a), Value::Unknown) | (Value::Unknown, Value::List(a)) => {
-            let mut v = (*a).clone();
+            let mut v = a.to_vec();
             v.push(Value::Unknown);
-            Value::List(Rc::new(v))
+            Value::List(Seq::rc(v))
         }
         _ => Value::Unknown,
     }
@@ -2211,4 +2294,34 @@ fn returns_self(o: &Obj, method: &str) -> bool {
                 | "set_finish_point"
                 | "set_conditional_entry_point"
         )
+}
+
+#[cfg(test)]
+mod drop_tests {
+    use super::*;
+
+    /// `x = [x]` on 400,000 lines built a value that deep, and dropping it recursed once per
+    /// level: a stack overflow, which aborts the process (and the language server with it).
+    /// Built and dropped here on a thread with a 256 KiB stack, far less than a recursive
+    /// drop of a million levels needs; lists, dicts, unions and bound receivers alternate.
+    #[test]
+    fn dropping_a_deeply_nested_value_does_not_recurse() {
+        let t = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(|| {
+                let mut v = Value::None;
+                for i in 0..1_000_000 {
+                    v = match i % 3 {
+                        0 => Value::List(Seq::rc(vec![v, Value::Num])),
+                        1 => Value::Dict(Seq::rc(vec![(Value::Num, v)])),
+                        _ => Value::Union(Seq::rc(vec![Value::Unknown, v])),
+                    };
+                }
+                let shared = v.clone();
+                drop(v);
+                drop(shared);
+            })
+            .expect("thread starts");
+        assert!(t.join().is_ok());
+    }
 }

@@ -153,7 +153,7 @@ impl<'a> Linker<'a> {
                 .or_else(|| o.kwarg("connector_id"))
                 .cloned();
             let conn = match url {
-                Some(u) => Value::Dict(std::rc::Rc::new(vec![(
+                Some(u) => Value::Dict(crate::extract::interp::Seq::rc(vec![(
                     Value::Str("url".into(), o.site),
                     u,
                 )])),
@@ -181,8 +181,9 @@ impl<'a> Linker<'a> {
                     let mut words = full.split_whitespace();
                     let word = |w: &str| Value::Str(w.into(), *site);
                     let command = words.next().map(word).unwrap_or(Value::Unknown);
-                    let args = Value::List(std::rc::Rc::new(words.map(word).collect()));
-                    Value::Dict(std::rc::Rc::new(vec![
+                    let args =
+                        Value::List(crate::extract::interp::Seq::rc(words.map(word).collect()));
+                    Value::Dict(crate::extract::interp::Seq::rc(vec![
                         (word("command"), command),
                         (word("args"), args),
                     ]))

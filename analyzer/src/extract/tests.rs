@@ -659,3 +659,59 @@ fn javascript_import_cycles_and_self_reference_terminate() {
         "",
     );
 }
+
+/// Mutually calling helpers (issue 19: 100 functions calling each other 12 times took 6.5 GB):
+/// a function's injection hits are a set, at most one per parameter, kind, sink, directness and
+/// call in its own body, not one per path through the call graph (which grew as calls^depth).
+#[test]
+fn injection_hits_of_mutual_calls_stay_a_bounded_set() {
+    let (n, k) = (20, 6);
+    let mut src = String::from("import subprocess\nfrom langchain_core.tools import tool\n\n");
+    for i in 0..n {
+        src.push_str(&format!(
+            "def step_{i}(cmd: str, depth: int) -> None:\n    subprocess.run(cmd, shell=True)\n"
+        ));
+        for j in 1..=k {
+            src.push_str(&format!(
+                "    step_{}(cmd, depth - 1)\n",
+                (i * 7 + j * 13) % n
+            ));
+        }
+        src.push('\n');
+    }
+    for i in 0..n {
+        src.push_str(&format!(
+            "@tool\ndef run_{i}(cmd: str) -> str:\n    \"\"\"Runs step {i}.\"\"\"\n    step_{i}(cmd, 10)\n    return \"done\"\n\n"
+        ));
+    }
+    let k = Knowledge::builtin();
+    let modules = vec![ModuleInfo {
+        file: FileId(0),
+        name: "m".into(),
+        aliases: vec![],
+        is_package: false,
+        ir: std::sync::Arc::new(python::parse(&src)),
+    }];
+    let ev = Interp::new(&modules).run();
+    let body = BodyAnalyzer::new(&k, &ev, &modules);
+    let lg = Extractor::new(&k, &ev, &modules, &body).run();
+    let mut tools = 0;
+    for t in &lg.tools {
+        let Some(f) = t.func() else { continue };
+        tools += 1;
+        let facts = body.facts(f);
+        // Each tool has one call (to its step) and reaches at most `n` sink calls, direct or not.
+        assert!(
+            !facts.injections.is_empty(),
+            "{}: the shell sink is reached",
+            t.name
+        );
+        assert!(
+            facts.injections.len() <= 2 * n,
+            "{}: {} injection hits for {n} sinks",
+            t.name,
+            facts.injections.len()
+        );
+    }
+    assert_eq!(tools, n);
+}

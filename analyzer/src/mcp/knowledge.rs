@@ -344,16 +344,18 @@ pub fn split_words(s: &str) -> Vec<String> {
 
 /// Case-sensitive glob where `*` matches any run of characters (including none).
 pub fn star_match(glob: &str, s: &str) -> bool {
-    let g: Vec<char> = glob.chars().collect();
-    let t: Vec<char> = s.chars().collect();
+    // Bytes, not chars: only `*` is special, so a byte-wise match is the same match, and no
+    // vector is allocated per call (this runs for every server against every entry).
+    let g = glob.as_bytes();
+    let t = s.as_bytes();
     // Greedy matching with backtracking to the last star: linear in practice.
     let (mut gi, mut ti) = (0, 0);
     let (mut star, mut mark) = (None, 0);
     while ti < t.len() {
-        if gi < g.len() && g[gi] != '*' && g[gi] == t[ti] {
+        if gi < g.len() && g[gi] != b'*' && g[gi] == t[ti] {
             gi += 1;
             ti += 1;
-        } else if gi < g.len() && g[gi] == '*' {
+        } else if gi < g.len() && g[gi] == b'*' {
             star = Some(gi);
             mark = ti;
             gi += 1;
@@ -365,7 +367,7 @@ pub fn star_match(glob: &str, s: &str) -> bool {
             return false;
         }
     }
-    while gi < g.len() && g[gi] == '*' {
+    while gi < g.len() && g[gi] == b'*' {
         gi += 1;
     }
     gi == g.len()

@@ -3,11 +3,11 @@
 
 use super::context::Ctx;
 use crate::extract::interp::FuncVal;
-use crate::facts::langgraph::{state_reads, EdgeKind, Graph, NodeAction};
+use crate::facts::langgraph::{state_reads, Edge, EdgeKind, Graph, NodeAction};
 use crate::facts::Site;
 use crate::graph::PNode;
 use crate::model::{Confidence, Finding, Severity, StepKind};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Field names that read as a decision someone made.
 pub const APPROVAL_FIELDS: &[&str] = &[
@@ -51,24 +51,38 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let privileged = cx.privileged_nodes(g);
+        // Reachability once per graph, indexed: for each node, the first privileged node (in
+        // name order) it reaches. Recomputing it per edge target grew as N^4 with N LLM
+        // nodes routing to each other.
+        let order: Vec<(&String, &(Site, String))> = privileged.iter().collect();
+        let names: Vec<&str> = order.iter().map(|(n, _)| n.as_str()).collect();
+        let first = cx.pg.first_reached(gi, &names);
+        let mut by_site: HashMap<Site, Vec<&Edge>> = HashMap::new();
+        let mut by_from: HashMap<&str, Vec<&Edge>> = HashMap::new();
+        for e in &g.edges {
+            by_site.entry(e.site).or_default().push(e);
+            by_from.entry(e.from.as_str()).or_default().push(e);
+        }
+        let mut routers_done = HashSet::new();
         let mut seen = BTreeSet::new();
         // Routers that read the field and can lead to a privileged node.
         for e in &g.edges {
             let Some(router) = &e.router else { continue };
-            let targets: Vec<&str> = g
-                .edges
-                .iter()
-                .filter(|x| x.site == e.site)
-                .filter_map(|x| x.to.as_deref())
-                .collect();
-            let any_target = g.edges.iter().any(|x| x.site == e.site && x.to.is_none());
-            let reaches_priv = privileged.iter().find(|(n, _)| {
-                any_target
-                    || targets.iter().any(|t| {
-                        *t == n.as_str()
-                            || cx.reachable(g, t, &BTreeSet::new()).contains(n.as_str())
-                    })
-            });
+            // One conditional edge per target shares the call's site: judge the call once.
+            if !routers_done.insert((e.site, router.site(cx.modules))) {
+                continue;
+            }
+            let same = &by_site[&e.site];
+            let any_target = same.iter().any(|x| x.to.is_none());
+            let reaches_priv = if any_target {
+                order.first().copied()
+            } else {
+                same.iter()
+                    .filter_map(|x| x.to.as_deref())
+                    .filter_map(|t| first.get(t))
+                    .min()
+                    .map(|&i| order[i])
+            };
             let Some((pnode, (psite, pdesc))) = reaches_priv else {
                 continue;
             };
@@ -102,18 +116,13 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             // A node that routes with `Command(goto=...)` towards a privileged node.
-            let routed = g
-                .edges
-                .iter()
-                .filter(|e| {
-                    e.from == n.name && matches!(e.kind, EdgeKind::CommandGoto | EdgeKind::Send)
-                })
+            let routed = by_from
+                .get(n.name.as_str())
+                .into_iter()
+                .flatten()
+                .filter(|e| matches!(e.kind, EdgeKind::CommandGoto | EdgeKind::Send))
                 .filter_map(|e| e.to.as_deref())
-                .find_map(|t| {
-                    privileged.iter().find(|(p, _)| {
-                        t == p.as_str() || cx.reachable(g, t, &BTreeSet::new()).contains(p.as_str())
-                    })
-                });
+                .find_map(|t| first.get(t).map(|&i| order[i]));
             if let Some((pnode, (psite, pdesc))) = routed {
                 report(
                     cx,

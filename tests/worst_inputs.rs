@@ -1,0 +1,66 @@
+//! Small inputs that once made airlock explode (issue 19; `bench/worst/gen.py` writes them at
+//! full size for the benchmark). Each must finish without a crash and keep its findings. No
+//! timings here: the time and memory figures are in `bench/worst/run.sh`'s table.
+
+mod support;
+
+use std::path::Path;
+use support::{run_airlock, TempDir};
+
+fn check_json(dir: &Path) -> serde_json::Value {
+    let r = run_airlock([
+        Path::new("check"),
+        dir,
+        Path::new("--format"),
+        Path::new("json"),
+    ]);
+    r.assert_no_crash();
+    r.json()
+}
+
+/// `x = [x]` on every line: the interpreter builds a list nested that deep, and dropping it
+/// used to recurse once per level (a stack overflow abort, which kills the language server).
+#[test]
+fn a_value_nested_once_per_line_is_dropped_without_overflow() {
+    let dir = TempDir::new("nested");
+    let mut src = String::from("x = []\n");
+    src.push_str(&"x = [x]\n".repeat(400_000));
+    dir.write("deep.py", src);
+    check_json(dir.path());
+}
+
+/// 100 functions, each calling 12 others with a model-controlled argument that also reaches a
+/// shell: every tool's injection hits grew as 12^depth (6.5 GB at 51 KB, an abort at 820 KB).
+#[test]
+fn mutually_calling_helpers_keep_one_finding_per_tool() {
+    let (n, k) = (100, 12);
+    let mut src = String::from("import subprocess\n\nfrom langchain_core.tools import tool\n\n");
+    for i in 0..n {
+        src.push_str(&format!(
+            "def step_{i}(cmd: str, depth: int) -> None:\n    subprocess.run(cmd, shell=True)\n"
+        ));
+        for j in 1..=k {
+            src.push_str(&format!(
+                "    step_{}(cmd, depth - 1)\n",
+                (i * 7 + j * 13) % n
+            ));
+        }
+        src.push('\n');
+    }
+    for i in 0..n {
+        src.push_str(&format!(
+            "@tool\ndef run_{i}(cmd: str) -> str:\n    \"\"\"Runs step {i}.\"\"\"\n    step_{i}(cmd, 10)\n    return \"done\"\n\n"
+        ));
+    }
+    let dir = TempDir::new("mutual");
+    dir.write("steps.py", src);
+    let json = check_json(dir.path());
+    let air106 = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "AIR106")
+        .count();
+    // Each tool's argument reaches the shell sinks; findings are one per sink call.
+    assert!(air106 >= 1, "AIR106 is reported: {json}");
+}
