@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The ecosystem check: airlock on real agent applications, MCP servers and framework packages as
 # published on PyPI and npm, at pinned versions, each analysed on its own; every finding is looked
-# up in the committed triage file and the result written to tests/ecosystem/SUMMARY.md.
+# up in the committed triage file and the result written to bench/ecosystem/SUMMARY.md.
 #
-# Usage: tests/ecosystem/run.sh [--check] [--no-build]
+# Usage: bench/ecosystem/run.sh [--check] [--no-build]
 #   --check      do not write SUMMARY.md: compare a fresh summary with the committed one and exit
 #                1 if they differ (a change in findings, or a finding without a triage entry)
 #   --no-build   use target/release/airlock as it is
@@ -24,7 +24,7 @@
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-HERE="$REPO/tests/ecosystem"
+HERE="$REPO/bench/ecosystem"
 CACHE="${AIRLOCK_ECOSYSTEM_CACHE:-$HOME/.cache/airlock-ecosystem}"
 TIMEOUT=300 # seconds per package
 CHECK=0
@@ -38,45 +38,42 @@ for arg in "$@"; do
   esac
 done
 
+# The projects in /work/shared/benchmarks/RESERVED.md (modelcontextprotocol/servers packages,
+# awslabs.* servers, deepagents, fastmcp, open_deep_research, stripe agent-toolkit, ...) are kept
+# for an independent hold-out and must never be listed here.
+#
 # The pinned list: `pypi:<name>==<version>` (a wheel) or `npm:<name>@<version>` (a tarball).
 # Bump a version here and rerun; findings whose fingerprint changes then show up as untriaged.
 PACKAGES=(
   # MCP servers (Python)
-  pypi:mcp-server-fetch==2026.10.24
-  pypi:mcp-server-git==2026.10.19
-  pypi:mcp-server-time==2026.10.19
-  pypi:mcp-server-sqlite==2025.4.25
   pypi:mcp-server-duckdb==1.1.0
   pypi:mcp-server-qdrant==0.8.1
   pypi:mcp-clickhouse==0.7.0
   pypi:cli-mcp-server==0.2.5
-  pypi:awslabs-aws-documentation-mcp-server==1.2.3
   pypi:excel-mcp-server==2.2.2
   pypi:office-word-mcp-server==1.1.11
   pypi:pdf-tools-mcp==0.1.4
   pypi:chroma-mcp==0.2.6
   pypi:mcp-atlassian==0.23.1
   pypi:workspace-mcp==2.2.1
+  pypi:blender-mcp==2.0.0
+  pypi:mcp-shell-server==1.1.14
+  pypi:mysql-mcp-server==0.4.4
   # MCP servers (npm)
-  npm:@modelcontextprotocol/server-filesystem@2026.8.31
-  npm:@modelcontextprotocol/server-memory@2026.8.31
-  npm:@modelcontextprotocol/server-everything@2026.8.31
   npm:@upstash/context7-mcp@4.1.1
   npm:firecrawl-mcp@3.22.2
+  npm:@wonderwhy-er/desktop-commander@0.2.52
+  npm:mcp-server-kubernetes@4.1.7
   # Agent applications
   pypi:gpt-researcher==0.16.1
-  pypi:open-deep-research==0.0.16
-  pypi:deepagents-cli==0.3.0
   pypi:mini-swe-agent==2.4.6
   pypi:nearai==0.1.19
   pypi:langgraph-codeact==0.1.3
   pypi:langgraph-bigtool==0.0.3
   pypi:langmem==0.0.30
-  pypi:stripe-agent-toolkit==0.7.0
   # Agent frameworks and tool collections
   pypi:langgraph-supervisor==0.0.31
   pypi:langgraph-swarm==0.1.0
-  pypi:deepagents==0.7.32
   pypi:openai-agents==0.24.0
   pypi:crewai-tools==1.15.30
   pypi:langchain-community==0.4.2
@@ -204,12 +201,12 @@ done
 
 # --- Summary -----------------------------------------------------------------------------------
 FRESH="$CACHE/out/SUMMARY.md"
-python3 "$HERE/summarize.py" "$CACHE/out/index.tsv" "$HERE/triage.toml" "$FRESH"
+HEADLINE="$(python3 "$HERE/summarize.py" "$CACHE/out/index.tsv" "$HERE/triage.toml" "$FRESH")"
 if [[ "$CHECK" == 1 ]]; then
   if diff -u "$HERE/SUMMARY.md" "$FRESH"; then
     log "summary unchanged"
   else
-    log "the findings changed: triage them in tests/ecosystem/triage.toml and rerun without --check"
+    log "the findings changed: triage them in bench/ecosystem/triage.toml and rerun without --check"
     exit 1
   fi
   if grep -q 'untriaged' <(sed -n '/^## Findings/,$p' "$FRESH"); then
@@ -218,5 +215,7 @@ if [[ "$CHECK" == 1 ]]; then
   fi
 else
   cp "$FRESH" "$HERE/SUMMARY.md"
-  log "wrote tests/ecosystem/SUMMARY.md"
+  log "wrote bench/ecosystem/SUMMARY.md"
 fi
+# The last line: the headline figure.
+echo "$HEADLINE"
