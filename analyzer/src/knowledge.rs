@@ -60,7 +60,22 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/knowledge/mcp_auth.toml",
         include_str!("../../rules/knowledge/mcp_auth.toml"),
     ),
+    (
+        "rules/knowledge/langgraph_api.toml",
+        include_str!("../../rules/knowledge/langgraph_api.toml"),
+    ),
 ];
+
+/// Names of one role in a framework's API, read by that framework's adapter
+/// (`langgraph_api.toml`: agent factories, tool wrappers, handoff helpers, invoke methods).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkApi {
+    pub framework: String,
+    pub role: String,
+    /// Dotted-name globs, or plain names where the role says so.
+    pub names: Vec<String>,
+}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -278,6 +293,9 @@ pub struct KnowledgeFile {
     pub js_module: Vec<JsModule>,
     #[serde(default)]
     pub js_options: Vec<JsOptions>,
+    /// Framework API names by role (`langgraph_api.toml`).
+    #[serde(default)]
+    pub api: Vec<FrameworkApi>,
 }
 
 /// All knowledge of one run, checked and indexed.
@@ -307,6 +325,8 @@ pub struct Knowledge {
     pub mcp_auth: crate::rules::mcp_auth::AuthVocabulary,
     pub js_modules: Vec<JsModule>,
     pub js_options: Vec<JsOptions>,
+    /// Framework API names: (framework, role) → names.
+    pub apis: BTreeMap<(String, String), Vec<String>>,
 }
 
 /// Entries indexed by the last segment of their pattern, so a call is matched against the few
@@ -413,8 +433,21 @@ impl Knowledge {
         k
     }
 
+    /// The names of `role` in `framework`'s API (empty when the knowledge has none).
+    pub fn api(&self, framework: &str, role: &str) -> &[String] {
+        self.apis
+            .get(&(framework.to_string(), role.to_string()))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Adds one file's entries after checking every kind it names.
     pub fn add(&mut self, file: &str, f: KnowledgeFile) -> Result<(), KnowledgeError> {
+        for a in &f.api {
+            self.apis
+                .entry((a.framework.clone(), a.role.clone()))
+                .or_default()
+                .extend(a.names.iter().cloned());
+        }
         for s in f.source_kind {
             self.source_kinds.insert(s.id.clone(), s);
         }
@@ -861,6 +894,31 @@ mod tests {
         assert!(!k.sinks.is_empty());
         assert!(!k.sources.is_empty());
         assert!(!k.tools.is_empty());
+    }
+
+    #[test]
+    fn framework_api_names_are_data_by_role() {
+        let k = Knowledge::builtin();
+        // Every role the LangGraph adapter asks for is in `langgraph_api.toml`.
+        for role in [
+            "agent_factory",
+            "structured_tool",
+            "supervisor",
+            "swarm",
+            "handoff_tool",
+            "invoke_method",
+        ] {
+            assert!(!k.api("langgraph", role).is_empty(), "no langgraph {role}");
+        }
+        assert!(k
+            .api("langgraph", "agent_factory")
+            .iter()
+            .any(|g| glob_match(
+                g,
+                "langgraph.prebuilt.chat_agent_executor.create_react_agent"
+            )));
+        assert!(k.api("langgraph", "no_such_role").is_empty());
+        assert!(k.api("no_such_framework", "agent_factory").is_empty());
     }
 
     #[test]

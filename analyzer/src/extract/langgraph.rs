@@ -21,39 +21,9 @@ const TOOL_NODE: &str = "langgraph.**.ToolNode";
 const TOOLS_CONDITION: &str = "langgraph.**.tools_condition";
 const COMMAND: &str = "langgraph.**.Command";
 const SEND: &str = "langgraph.**.Send";
-const AGENT_FACTORIES: &[&str] = &[
-    "langchain.agents.**.create_agent",
-    "langgraph.prebuilt.**.create_react_agent",
-    "deepagents.**.create_deep_agent",
-];
-const STRUCTURED_TOOL: &[&str] = &[
-    "langchain_core.tools.**.StructuredTool.from_function",
-    "langchain.tools.**.StructuredTool.from_function",
-    "langchain_core.tools.**.Tool.from_function",
-    "langchain_core.tools.**.Tool",
-    "langchain.tools.**.Tool",
-    "langchain.agents.**.Tool",
-];
 const BASE_TOOL: &str = "**.BaseTool";
-/// `langgraph_supervisor.create_supervisor(agents, *, model, tools, supervisor_name, ...)`.
-const SUPERVISOR: &str = "langgraph_supervisor.**.create_supervisor";
-/// `langgraph_swarm.create_swarm(agents, *, default_active_agent)`.
-const SWARM: &str = "langgraph_swarm.**.create_swarm";
-/// Handoff-tool factories: the tool returns `Command(goto=agent_name, graph=Command.PARENT)`.
-const HANDOFF_TOOLS: &[&str] = &[
-    "langgraph_swarm.**.create_handoff_tool",
-    "langgraph_supervisor.**.create_handoff_tool",
-];
-const INVOKE_METHODS: &[&str] = &[
-    "invoke",
-    "ainvoke",
-    "stream",
-    "astream",
-    "batch",
-    "abatch",
-    "astream_events",
-    "stream_events",
-];
+// Agent factories, tool wrappers, supervisor, swarm, handoff tools and invoke methods are data:
+// `rules/knowledge/langgraph_api.toml`, read through `Extractor::api`.
 
 pub struct Extractor<'a> {
     pub k: &'a Knowledge,
@@ -78,8 +48,8 @@ fn class_is(o: &Obj, glob: &str) -> bool {
     o.class_name().is_some_and(|c| glob_match(glob, c))
 }
 
-fn class_any(o: &Obj, globs: &[&str]) -> bool {
-    globs.iter().any(|g| class_is(o, g))
+fn class_any<S: AsRef<str>>(o: &Obj, globs: &[S]) -> bool {
+    globs.iter().any(|g| class_is(o, g.as_ref()))
 }
 
 impl<'a> Extractor<'a> {
@@ -111,6 +81,16 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// The names of `role` in the LangGraph API (`rules/knowledge/langgraph_api.toml`).
+    fn api(&self, role: &str) -> &'a [String] {
+        self.k.api("langgraph", role)
+    }
+
+    /// Whether `method` runs an agent or a compiled graph (`invoke`, `stream` ...).
+    fn is_invoke(&self, method: &str) -> bool {
+        self.api("invoke_method").iter().any(|m| m == method)
+    }
+
     pub fn run(mut self) -> LangGraphFacts {
         self.extract();
         self.finish()
@@ -132,7 +112,7 @@ impl<'a> Extractor<'a> {
         }
         for id in 0..self.ev.objects.len() {
             let o = &self.ev.objects[id];
-            if class_any(o, AGENT_FACTORIES) {
+            if class_any(o, self.api("agent_factory")) {
                 self.agent(id);
             }
         }
@@ -143,12 +123,12 @@ impl<'a> Extractor<'a> {
         }
         self.functional_workflows();
         for id in 0..self.ev.objects.len() {
-            if class_is(&self.ev.objects[id], SUPERVISOR) {
+            if class_any(&self.ev.objects[id], self.api("supervisor")) {
                 self.supervisor(id);
             }
         }
         for id in 0..self.ev.objects.len() {
-            if class_is(&self.ev.objects[id], SWARM) {
+            if class_any(&self.ev.objects[id], self.api("swarm")) {
                 self.swarm(id);
             }
         }
@@ -172,7 +152,7 @@ impl<'a> Extractor<'a> {
             }
             match v {
                 Value::List(xs) | Value::Union(xs) => stack.extend(xs.iter().rev().cloned()),
-                Value::Obj(id) if class_any(&self.ev.objects[id], HANDOFF_TOOLS) => {
+                Value::Obj(id) if class_any(&self.ev.objects[id], self.api("handoff_tool")) => {
                     let o = &self.ev.objects[id];
                     let Some(target) = o
                         .kwarg("agent_name")
@@ -204,10 +184,10 @@ impl<'a> Extractor<'a> {
         let Value::Obj(mut id) = v else { return None };
         for _ in 0..4 {
             let o = &self.ev.objects[id];
-            if class_any(o, AGENT_FACTORIES) {
+            if class_any(o, self.api("agent_factory")) {
                 return Some(self.agent(id));
             }
-            if class_is(o, SUPERVISOR) {
+            if class_any(o, self.api("supervisor")) {
                 return Some(self.supervisor(id));
             }
             match o.receiver {
@@ -454,7 +434,7 @@ impl<'a> Extractor<'a> {
             }
             for o in objs {
                 for c in &self.ev.objects[o].calls {
-                    if !INVOKE_METHODS.contains(&c.method.as_str()) {
+                    if !self.is_invoke(&c.method) {
                         continue;
                     }
                     let Some(f) = self.enclosing.get(&c.site) else {
@@ -974,7 +954,11 @@ impl<'a> Extractor<'a> {
                             };
                             return Some(self.tool_made_by(&func, name, id));
                         }
-                        if STRUCTURED_TOOL.iter().any(|g| glob_match(g, class)) {
+                        if self
+                            .api("structured_tool")
+                            .iter()
+                            .any(|g| glob_match(g, class))
+                        {
                             let func = o
                                 .kwarg("func")
                                 .or_else(|| o.kwarg("coroutine"))
@@ -1019,7 +1003,7 @@ impl<'a> Extractor<'a> {
                     out.extend(self.mcp_tools(*id).unwrap_or_default());
                 }
                 // Handoff tools are routes, not capabilities (`handoff_tools`).
-                Value::Obj(id) if class_any(&self.ev.objects[*id], HANDOFF_TOOLS) => {}
+                Value::Obj(id) if class_any(&self.ev.objects[*id], self.api("handoff_tool")) => {}
                 Value::Obj(_) => match self.tool_from_value(&v) {
                     Some(t) => out.push(t),
                     // Toolkit results (`client.get_tools()`) matched above; anything else is opaque.
@@ -1194,7 +1178,7 @@ impl<'a> Extractor<'a> {
         }
         for t in targets {
             for c in &self.ev.objects[t].calls {
-                if !INVOKE_METHODS.contains(&c.method.as_str()) {
+                if !self.is_invoke(&c.method) {
                     continue;
                 }
                 if self.is_user_context(c.site) {
@@ -1517,7 +1501,7 @@ impl<'a> Extractor<'a> {
         // Interrupts given at call time: `graph.invoke(..., interrupt_before=[...])`.
         for &c in &compiled {
             for call in &self.ev.objects[c].calls {
-                if INVOKE_METHODS.contains(&call.method.as_str()) {
+                if self.is_invoke(&call.method) {
                     let kw = |n: &str| call.kwargs.iter().find(|(k, _)| k == n).map(|(_, v)| v);
                     ib.extend(self.named_list(kw("interrupt_before")));
                     ia.extend(self.named_list(kw("interrupt_after")));
@@ -1560,9 +1544,10 @@ impl<'a> Extractor<'a> {
                 if !o.class_name().is_some_and(|c| c.ends_with(".bind_tools")) {
                     continue;
                 }
-                let invoked_here = o.calls.iter().any(|c| {
-                    INVOKE_METHODS.contains(&c.method.as_str()) && sites.contains(&c.site)
-                });
+                let invoked_here = o
+                    .calls
+                    .iter()
+                    .any(|c| self.is_invoke(&c.method) && sites.contains(&c.site));
                 if !invoked_here {
                     continue;
                 }
@@ -1629,7 +1614,7 @@ impl<'a> Extractor<'a> {
                     let (tools, unknown) = self.tools_of(&tv);
                     return NodeAction::ToolNode { tools, unknown };
                 }
-                if class_any(&o, AGENT_FACTORIES) {
+                if class_any(&o, self.api("agent_factory")) {
                     return NodeAction::Agent(self.agent(id));
                 }
                 // A compiled subgraph: `sub_builder.compile()`.
@@ -1638,7 +1623,7 @@ impl<'a> Extractor<'a> {
                         if class_is(&self.ev.objects[r], STATE_GRAPH) {
                             return NodeAction::Graph(self.graph(r));
                         }
-                        if class_any(&self.ev.objects[r], AGENT_FACTORIES) {
+                        if class_any(&self.ev.objects[r], self.api("agent_factory")) {
                             return NodeAction::Agent(self.agent(r));
                         }
                     }
