@@ -43,9 +43,18 @@ export function documentSelector(): DocumentFilter[] {
   return LANGUAGES.map((language) => ({ scheme: "file", language }));
 }
 
-/** The activation events `package.json` must declare for the selector and the config file. */
+/** Workspace files that start the server with the window (top-level globs, cheap to check), so
+ *  the project is analysed before the first file opens and its diagnostics show at once. */
+export const STARTUP_FILES = ["*.py", "pyproject.toml", "langgraph.json"] as const;
+
+/** The activation events `package.json` must declare for the selector, the config file and the
+ *  project files that start the server with the window. */
 export function activationEvents(): string[] {
-  return [...LANGUAGES.map((l) => `onLanguage:${l}`), "workspaceContains:**/airlock.toml"];
+  return [
+    ...LANGUAGES.map((l) => `onLanguage:${l}`),
+    "workspaceContains:**/airlock.toml",
+    ...STARTUP_FILES.map((f) => `workspaceContains:${f}`),
+  ];
 }
 
 /** The settings, checked: what the user wrote, with defaults where it was unusable. */

@@ -59,9 +59,10 @@ describe("document selector", () => {
     assert.deepEqual([...new Set(selector.map((f) => f.scheme))], ["file"]);
   });
 
-  test("activation events are one per language plus airlock.toml", () => {
+  test("activation events are one per language plus airlock.toml and the startup files", () => {
     const events = activationEvents();
-    assert.equal(events.length, LANGUAGES.length + 1);
+    assert.equal(events.length, LANGUAGES.length + 4);
+    assert.ok(events.includes("workspaceContains:*.py"));
     assert.ok(events.includes("onLanguage:typescriptreact"));
     assert.ok(events.includes("workspaceContains:**/airlock.toml"));
   });
