@@ -232,26 +232,58 @@ pub(crate) mod testing;
 mod units_openai;
 
 /// Runs every implemented rule over the project; `units` are `cx.units()`.
+///
+/// Findings equal in everything the report keys on (`Finding::sort_key`) are dropped after
+/// each rule, keeping the first, as the final sort and dedup would: a rule that reports one
+/// tool once per agent holding it (2,000 agents x 100 tools) no longer keeps every copy with its
+/// path until the end of the run.
 pub fn run(cx: &context::Ctx, units: &[context::Unit]) -> Vec<crate::model::Finding> {
     let mut out = vec![];
-    air101::check(cx, units, &mut out);
-    air102::check(cx, units, &mut out);
-    air103::check(cx, units, &mut out);
-    air104::check(cx, &mut out);
-    air105::check(cx, &mut out);
-    air106::check(cx, &mut out);
-    air201::check(cx, units, &mut out);
-    air301::check(cx, &mut out);
-    air302::check(cx, &mut out);
-    air303::check(cx, &mut out);
-    air304::check(cx, &mut out);
-    air305::check(cx, &mut out);
-    air306::check(cx, &mut out);
     let ix = mcp_auth::Index::build(cx);
-    air307::check(cx, &ix, &mut out);
-    air308::check(cx, &ix, &mut out);
-    air309::check(cx, &ix, &mut out);
-    air310::check(cx, &ix, &mut out);
-    air311::check(cx, &ix, &mut out);
+    let mut keys = std::collections::HashSet::new();
+    let mut kept = 0;
+    type Check<'c> = &'c dyn Fn(&mut Vec<crate::model::Finding>);
+    let checks: [Check; 18] = [
+        &|o| air101::check(cx, units, o),
+        &|o| air102::check(cx, units, o),
+        &|o| air103::check(cx, units, o),
+        &|o| air104::check(cx, o),
+        &|o| air105::check(cx, o),
+        &|o| air106::check(cx, o),
+        &|o| air201::check(cx, units, o),
+        &|o| air301::check(cx, o),
+        &|o| air302::check(cx, o),
+        &|o| air303::check(cx, o),
+        &|o| air304::check(cx, o),
+        &|o| air305::check(cx, o),
+        &|o| air306::check(cx, o),
+        &|o| air307::check(cx, &ix, o),
+        &|o| air308::check(cx, &ix, o),
+        &|o| air309::check(cx, &ix, o),
+        &|o| air310::check(cx, &ix, o),
+        &|o| air311::check(cx, &ix, o),
+    ];
+    for check in checks {
+        check(&mut out);
+        let mut i = kept;
+        while i < out.len() {
+            let k = out[i].sort_key();
+            let owned = (
+                k.0.to_string(),
+                k.1,
+                k.2,
+                k.3.to_string(),
+                k.4.to_string(),
+                k.5.to_string(),
+            );
+            if keys.insert(owned) {
+                out.swap(kept, i);
+                kept += 1;
+            }
+            i += 1;
+        }
+        out.truncate(kept);
+        out.shrink_to_fit();
+    }
     out
 }
