@@ -1597,11 +1597,30 @@ impl<'m> Interp<'m> {
             kwargs: rec_kw,
             func_span: f.span,
         };
-        self.ev.callee_at.entry(site).or_insert(callees);
+        // A function is first evaluated on its own (a method with `self` unknown, a helper with
+        // unknown arguments) and again from its callers. The first evaluation's record is kept,
+        // but a callee it could not resolve (`self.exec(...)` as a method by name) takes the
+        // one a later evaluation resolved, so helpers that call their own methods are followed.
+        let resolved = |cs: &[Callee]| {
+            cs.iter()
+                .any(|c| !matches!(c, Callee::Method { .. } | Callee::Unknown))
+        };
+        let entry = self
+            .ev
+            .callee_at
+            .entry(site)
+            .or_insert_with(|| callees.clone());
+        if !resolved(entry) && resolved(&callees) {
+            *entry = callees.clone();
+        }
         if let Some(fs) = self.frames.last().and_then(|f| f.func) {
             let v = self.ev.calls_by_func.entry(fs).or_default();
-            if !v.iter().any(|r| r.site == site) {
-                v.push(rec);
+            match v.iter_mut().find(|r| r.site == site) {
+                None => v.push(rec),
+                Some(old) if !resolved(&old.callees) && resolved(&rec.callees) => {
+                    old.callees = rec.callees;
+                }
+                Some(_) => {}
             }
         }
         result
@@ -1820,6 +1839,22 @@ impl<'m> Interp<'m> {
                     }
                     (_, Some(c)) => {
                         let site = self.site(span);
+                        // `obj(fn)` is what `@obj` means: `mcp.tool()(kubectl)` registers
+                        // `kubectl` the way `@mcp.tool()` over its definition does, so the
+                        // application is recorded as a decoration too.
+                        if let (Some(target @ Value::Func(_)), true) = (pos.first(), kw.is_empty())
+                        {
+                            let target = target.clone();
+                            self.record_method(
+                                id,
+                                "__decorate__",
+                                vec![target],
+                                vec![],
+                                site,
+                                vec![],
+                                vec![],
+                            );
+                        }
                         let nid = self.alloc(site, 0, ObjKind::Ext(c.into()), pos, kw, ps, ks);
                         Value::Obj(nid)
                     }
