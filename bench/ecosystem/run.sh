@@ -59,6 +59,11 @@ PACKAGES=(
   pypi:blender-mcp==2.0.0
   pypi:mcp-shell-server==1.1.14
   pypi:mysql-mcp-server==0.4.4
+  pypi:office-powerpoint-mcp-server==2.0.7
+  pypi:mcp-pandoc==0.11.1
+  pypi:serena-agent==2.1.0
+  pypi:jupyter-mcp-server==2.2.4
+  pypi:mcp-obsidian==0.2.3
   # MCP servers (npm)
   npm:@upstash/context7-mcp@4.1.1
   npm:firecrawl-mcp@3.22.2

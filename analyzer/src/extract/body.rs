@@ -360,6 +360,41 @@ impl<'a> BodyAnalyzer<'a> {
         self.rec_at.get(&site).copied()
     }
 
+    /// Whether the path a call acts on (its first argument, or `receiver` when the call is a
+    /// method on it) is a temporary file or folder the code made itself: a value produced by
+    /// one of `makers` (`tempfile.mkdtemp`, `tempfile.NamedTemporaryFile`, ...), or an
+    /// attribute or element of one (`tmp.name`, `tempfile.mkstemp()[1]`). Deleting or writing
+    /// it is housekeeping, not a change to the user's environment.
+    pub fn names_temp_file(&self, site: Site, makers: &[String]) -> bool {
+        let Some(rec) = self.record(site) else {
+            return false;
+        };
+        let is_made = |q: &str| {
+            makers
+                .iter()
+                .any(|m| q == m || q.starts_with(&format!("{m}.")))
+        };
+        let made_by_maker = |v: &Value| {
+            v.alternatives().iter().all(|v| match v {
+                Value::Ext(q) => is_made(q),
+                Value::Obj(id) => self.ev.objects.get(*id).is_some_and(
+                    |o| matches!(&o.kind, crate::extract::interp::ObjKind::Ext(q) if is_made(q)),
+                ),
+                _ => false,
+            })
+        };
+        let receivers = rec.callees.iter().filter_map(|c| match c {
+            Callee::Qualified(q) => Some(&**q),
+            _ => None,
+        });
+        let on_receiver = receivers.into_iter().any(|q| {
+            makers
+                .iter()
+                .any(|m| q.starts_with(&format!("{m}.")) && q.len() > m.len() + 1)
+        });
+        on_receiver || rec.args.first().is_some_and(made_by_maker)
+    }
+
     /// Whether the path a call acts on is one the code names itself: its receiver
     /// (`p.unlink()`) or first argument (`os.remove(p)`) is a join whose last part is a string
     /// literal (`git_dir / "MERGE_HEAD"`, `os.path.join(d, "run.lock")`), or a name assigned

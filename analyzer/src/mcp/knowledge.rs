@@ -122,6 +122,10 @@ pub struct AnnotationVocabulary {
     /// marker or temporary file if it is there): not destructive unless the model chooses the path.
     #[serde(default)]
     pub cleanup_kwargs: Vec<String>,
+    /// Calls that make a temporary file or folder: deleting or writing what they made (or an
+    /// attribute of it, `tmp.name`) is housekeeping, neither modifying nor destructive.
+    #[serde(default)]
+    pub temp_file_makers: Vec<String>,
 }
 
 /// A phrase that addresses the model instead of describing a tool (AIR305), as a regular
@@ -215,6 +219,7 @@ impl McpKnowledge {
         m.sql_read_verbs.extend(a.sql_read_verbs);
         m.when_model_controlled.extend(a.when_model_controlled);
         m.cleanup_kwargs.extend(a.cleanup_kwargs);
+        m.temp_file_makers.extend(a.temp_file_makers);
     }
 
     /// Compiles and adds AIR305 patterns and character classes; the error names the bad entry.

@@ -201,6 +201,13 @@ fn effect(cx: &Ctx, s: &CapHit, controlled: &[Site]) -> Option<Effect> {
         }
         return has(&a.sql_write_verbs, &verb).then_some(Effect::Modifies);
     }
+    // Removing or writing a temporary file the code made itself is housekeeping.
+    if (has(&a.destructive, &s.kind) || has(&a.modifying, &s.kind))
+        && !controlled.contains(&s.site)
+        && cx.body.names_temp_file(s.site, &a.temp_file_makers)
+    {
+        return None;
+    }
     // Removing a file the code names itself (a marker, a lock) or "if it is there" is cleanup,
     // unless the model chooses the path.
     let cleanup = || {
