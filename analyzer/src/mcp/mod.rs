@@ -321,18 +321,26 @@ pub fn extract(
 }
 
 /// Masks every secret found in config files: each byte becomes `*`, line breaks stay, so
-/// spans, line numbers and columns are unchanged.
+/// spans, line numbers and columns are unchanged. Each file is masked in one pass and its text
+/// validated once, whatever the number of secrets in it (it was once per secret: quadratic).
 pub fn redact(db: &mut SourceDb, facts: &McpFacts) {
+    let mut by_file: std::collections::BTreeMap<u32, Vec<&Span>> =
+        std::collections::BTreeMap::new();
     for (file, span) in &facts.redactions {
-        let Some(f) = db.files.get_mut(file.0 as usize) else {
+        by_file.entry(file.0).or_default().push(span);
+    }
+    for (file, spans) in by_file {
+        let Some(f) = db.files.get_mut(file as usize) else {
             continue;
         };
         let text = std::mem::take(&mut f.text);
         let mut bytes = text.into_bytes();
-        let end = (span.end as usize).min(bytes.len());
-        for b in bytes.get_mut(span.start as usize..end).unwrap_or(&mut []) {
-            if *b != b'\n' && *b != b'\r' {
-                *b = b'*';
+        for span in spans {
+            let end = (span.end as usize).min(bytes.len());
+            for b in bytes.get_mut(span.start as usize..end).unwrap_or(&mut []) {
+                if *b != b'\n' && *b != b'\r' {
+                    *b = b'*';
+                }
             }
         }
         // Replacing whole UTF-8 sequences' bytes with ASCII keeps the text valid; should a span
@@ -573,5 +581,32 @@ mod tests {
         assert!(!masked.contains("ghp_"));
         assert!(masked.contains(&"*".repeat(40)));
         assert!(masked.ends_with("// é\n"));
+    }
+
+    #[test]
+    fn many_secrets_in_one_file_are_masked_in_one_pass() {
+        let line = "{\"KEY\": \"ghp_R8mXq2Lk7TzN4vPw9HbY3cJd6FsA1gKe0uQo\"}\n";
+        let text = line.repeat(2_000);
+        let mut db = SourceDb::default();
+        db.files.push(crate::model::SourceFile {
+            id: FileId(0),
+            rel_path: "x".into(),
+            abs_path: "x".into(),
+            text: text.clone(),
+            lines: crate::model::LineIndex::new(&text),
+        });
+        let redactions = text
+            .match_indices("ghp_")
+            .map(|(i, _)| (FileId(0), Span::new(i, i + 40)))
+            .collect();
+        let facts = McpFacts {
+            redactions,
+            ..McpFacts::default()
+        };
+        redact(&mut db, &facts);
+        let masked = &db.files[0].text;
+        assert_eq!(masked.len(), text.len());
+        assert!(!masked.contains("ghp_"));
+        assert_eq!(masked.matches(&"*".repeat(40)).count(), 2_000);
     }
 }
