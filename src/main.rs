@@ -419,7 +419,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Fail> {
             std::mem::forget(result);
             return Ok(ExitCode::SUCCESS);
         }
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let text = airlock_analyzer::discover::read_regular_text(
+            path,
+            airlock_analyzer::discover::MAX_BASELINE_SIZE,
+        )
+        .map_err(|e| {
             Fail::Message(format!(
                 "cannot read baseline {}: {e}; create it with `--baseline {} --write-baseline`",
                 path.display(),

@@ -653,14 +653,14 @@ fn more_hostile_input_and_deterministic_output() {
     }
 }
 
-/// A file that takes longer than the per-file budget to parse is skipped with a notice naming
-/// it; the rest of the run completes. The budget is lowered to 1 ms so any sizeable file
-/// exceeds it.
+/// A file that needs more parser work than the per-file budget is skipped with a notice naming
+/// it; the rest of the run completes. The budget (counted in parser steps, never time) is
+/// lowered to 1 step so any sizeable file exceeds it.
 #[test]
 fn the_per_file_budget_skips_a_slow_file_with_a_notice() {
     let dir = TempDir::new("budget");
     dir.write("analyst.py", TINY_VULNERABLE);
-    // Four megabytes of statements: far more than 1 ms of parsing.
+    // Four megabytes of statements: far more than one parser step.
     dir.write(
         "slow.py",
         "x = [1, 2, 3] + foo(bar, baz=qux)\n".repeat(120_000),
@@ -671,7 +671,7 @@ fn the_per_file_budget_skips_a_slow_file_with_a_notice() {
         Path::new("--format"),
         Path::new("json"),
     ]);
-    cmd.env("AIRLOCK_FILE_BUDGET_MS", "1");
+    cmd.env("AIRLOCK_PARSE_FUEL", "1");
     let r = support::run(cmd);
     assert!(r.code() == 0 || r.code() == 1, "stderr:\n{}", r.stderr);
     let json = r.json();

@@ -226,10 +226,10 @@ fn shown_path(path: &Path) -> String {
 }
 
 fn read(path: &Path) -> Result<String, Box<ConfigError>> {
-    std::fs::read_to_string(path).map_err(|e| {
+    crate::discover::read_regular_text(path, crate::discover::MAX_CONFIG_SIZE).map_err(|e| {
         Box::new(ConfigError::Io {
             path: shown_path(path),
-            message: e.to_string(),
+            message: e,
         })
     })
 }

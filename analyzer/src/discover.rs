@@ -19,6 +19,48 @@ use ignore::{DirEntry, WalkBuilder};
 
 use crate::model::Notice;
 
+/// The size cap for a configuration file (`airlock.toml`, `pyproject.toml`).
+pub const MAX_CONFIG_SIZE: u64 = 4 * 1024 * 1024;
+/// The size cap for a baseline file.
+pub const MAX_BASELINE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Reads `path` only if it is a regular file (a symbolic link to one is fine) of at most
+/// `cap` bytes. A FIFO, a device (`/dev/zero`), a socket or a folder is refused before it is
+/// opened, so reading can neither block forever nor run out of memory; a file that grows past
+/// the cap while being read is refused too. The error names no path (callers add it).
+pub fn read_regular(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = fs::metadata(path).map_err(|e| io_message(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file (a FIFO, device, socket or folder is never read)".into());
+    }
+    if meta.len() > cap {
+        return Err(format!(
+            "too large ({}, limit {})",
+            human_size(meta.len()),
+            human_size(cap)
+        ));
+    }
+    let file = fs::File::open(path).map_err(|e| io_message(&e))?;
+    // What was opened may not be what was checked: check the open file again.
+    if !file.metadata().map_err(|e| io_message(&e))?.is_file() {
+        return Err("not a regular file".into());
+    }
+    let mut bytes = Vec::new();
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_message(&e))?;
+    if bytes.len() as u64 > cap {
+        return Err(format!("grew past the limit of {}", human_size(cap)));
+    }
+    Ok(bytes)
+}
+
+/// [`read_regular`] as UTF-8 text.
+pub fn read_regular_text(path: &Path, cap: u64) -> Result<String, String> {
+    String::from_utf8(read_regular(path, cap)?).map_err(|_| "not valid UTF-8".to_string())
+}
+
 /// The default size cap: larger files are skipped with a notice.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 8 * 1024 * 1024;
 
@@ -248,8 +290,10 @@ pub fn read_source(file: &FoundFile) -> Result<(String, Vec<Notice>), Notice> {
         line,
         message,
     };
-    let mut bytes = fs::read(&file.abs_path)
-        .map_err(|e| notice(0, format!("cannot read file: {}", io_message(&e))))?;
+    // Regular files only, capped: the walk saw the size, and the file may have changed since.
+    let cap = file.size.max(DEFAULT_MAX_FILE_SIZE).saturating_mul(2);
+    let mut bytes = read_regular(&file.abs_path, cap)
+        .map_err(|e| notice(0, format!("cannot read file: {e}")))?;
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }

@@ -9,6 +9,7 @@ pub mod baseline;
 pub mod config;
 pub mod diagnostics;
 pub mod discover;
+pub mod escape;
 pub mod extract;
 pub mod facts;
 pub mod graph;

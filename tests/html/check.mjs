@@ -19,6 +19,11 @@ try {
     if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`page error: ${e}`));
+  // A dialog means script ran that the report did not write (a hostile project's string).
+  page.on("dialog", async (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    await d.dismiss();
+  });
   page.on("request", (r) => {
     if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) problems.push(`request to ${r.url()}`);
   });
@@ -50,7 +55,12 @@ try {
   if (before === after) problems.push("the wheel did not zoom");
   await page.click("#fit");
   await page.screenshot({ path: screenshot });
-  const link = await page.$eval("g.node", (g) => g.parentElement.getAttribute("href"));
+  // Every node links to its file as a relative URL: no scheme a project path could smuggle in.
+  const links = await page.$$eval("g.node", (gs) => gs.map((g) => g.parentElement.getAttribute("href")));
+  for (const l of links) {
+    if (!l || !l.startsWith("./") || /^[a-z][a-z0-9+.-]*:/i.test(l)) problems.push(`node link ${l} is not a relative file link`);
+  }
+  const link = links[0];
   if (!link || !/#L\d+$/.test(link)) problems.push(`node link ${link} does not name a line`);
   console.log(JSON.stringify({ nodes: labels.length, findings, highlighted, problems }));
 } finally {

@@ -9,7 +9,7 @@ pub fn render_concise(report: &Report) -> String {
         let location = &finding.location;
         out.push_str(&format!(
             "{}:{}:{}: {} [{}] {}\n",
-            location.path,
+            crate::escape::terminal_line(&location.path),
             location.line,
             location.column,
             finding.code,
@@ -24,7 +24,8 @@ pub fn render_concise(report: &Report) -> String {
 
 /// Keeps a message on its line even if a rule ever puts a line break in it.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::escape::terminal_line(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .into_owned()
 }
 
 #[cfg(test)]

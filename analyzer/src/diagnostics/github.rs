@@ -68,14 +68,12 @@ pub fn render_github(report: &Report) -> String {
 
 /// Escapes a command's message.
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    crate::escape::github_data(text)
 }
 
 /// Escapes a command property value.
 fn property(text: &str) -> String {
-    data(text).replace(':', "%3A").replace(',', "%2C")
+    crate::escape::github_property(text)
 }
 
 #[cfg(test)]

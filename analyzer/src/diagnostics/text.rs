@@ -41,7 +41,7 @@ pub fn render_text(report: &Report, color: bool) -> String {
             // Writing to a `String` cannot fail; keep a plain line should miette ever refuse.
             rendered = format!(
                 "{}:{}:{}: {}\n",
-                finding.location.path,
+                crate::escape::terminal_line(&finding.location.path),
                 finding.location.line,
                 finding.location.column,
                 diagnostic.message
@@ -63,15 +63,20 @@ pub fn render_text(report: &Report, color: bool) -> String {
 pub fn render_notices(notices: &[Notice]) -> String {
     notices
         .iter()
-        .map(|notice| format!("warning: {notice}\n"))
+        .map(|notice| {
+            format!(
+                "warning: {}\n",
+                crate::escape::terminal(&notice.to_string())
+            )
+        })
         .collect()
 }
 
 /// A file's text under its relative path, borrowed rather than copied per finding.
 #[derive(Debug)]
 struct NamedText<'a> {
-    name: &'a str,
-    text: &'a str,
+    name: String,
+    text: std::borrow::Cow<'a, str>,
 }
 
 impl SourceCode for NamedText<'_> {
@@ -81,9 +86,10 @@ impl SourceCode for NamedText<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        let inner =
+            self.text
+                .as_ref()
+                .read_span(span, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
@@ -172,6 +178,7 @@ fn step_text(index: usize, total: usize, step: &Step) -> String {
 /// when none is there, says that the finding is reported here.
 fn labels_in(
     file: &SourceFile,
+    map: Option<&crate::escape::OffsetMap>,
     primary: Option<&Location>,
     steps: &[(&Location, String)],
 ) -> Vec<LabeledSpan> {
@@ -193,7 +200,12 @@ fn labels_in(
             let text = if texts.is_empty() {
                 primary.then(|| "reported here".to_string())
             } else {
-                Some(texts.join("; "))
+                Some(crate::escape::terminal_line(&texts.join("; ")).into_owned())
+            };
+            // Spans were computed on the original text; the frame shows its escaped copy.
+            let range = match map {
+                Some(map) => map.map(range.start)..map.map(range.end),
+                None => range,
             };
             let span = SourceSpan::from(range);
             if primary {
@@ -205,10 +217,26 @@ fn labels_in(
         .collect()
 }
 
-fn named(file: &SourceFile) -> NamedText<'_> {
-    NamedText {
-        name: &file.rel_path,
-        text: &file.text,
+/// The file as its frames show it: name and text with controls and bidi characters made
+/// visible (the analysed repository may be hostile), and the map from the original's byte
+/// offsets to the shown text's.
+fn named(file: &SourceFile) -> (NamedText<'_>, Option<crate::escape::OffsetMap>) {
+    let name = crate::escape::terminal_line(&file.rel_path).into_owned();
+    match crate::escape::terminal_source(&file.text) {
+        Some((text, map)) => (
+            NamedText {
+                name,
+                text: std::borrow::Cow::Owned(text),
+            },
+            Some(map),
+        ),
+        None => (
+            NamedText {
+                name,
+                text: std::borrow::Cow::Borrowed(&file.text),
+            },
+            None,
+        ),
     }
 }
 
@@ -241,31 +269,37 @@ fn build<'a>(finding: &'a Finding, sources: &'a SourceDb) -> FindingDiagnostic<'
         } else {
             "continues"
         };
-        let mut message = format!("the path {moves} in {path}: {what} {}", numbers.join(", "));
+        let mut message = format!(
+            "the path {moves} in {}: {what} {}",
+            crate::escape::terminal_line(path),
+            numbers.join(", ")
+        );
         let (source, step_labels) = match file {
             Some(file) => {
                 let items: Vec<(&Location, String)> = steps
                     .iter()
                     .map(|(i, step)| (&step.location, step_text(*i, total, step)))
                     .collect();
-                (Some(named(file)), labels_in(file, None, &items))
+                let (named, map) = named(file);
+                let labels = labels_in(file, map.as_ref(), None, &items);
+                (Some(named), labels)
             }
             None => {
                 // Without the file's text, list the steps in the message instead of a frame.
                 for (i, step) in steps {
                     message.push_str(&format!(
                         "\n{}:{}:{}: {}",
-                        step.location.path,
+                        crate::escape::terminal_line(&step.location.path),
                         step.location.line,
                         step.location.column,
-                        step_text(*i, total, step)
+                        crate::escape::terminal_line(&step_text(*i, total, step))
                     ));
                 }
                 (None, Vec::new())
             }
         };
         related.push(FindingDiagnostic {
-            message,
+            message: crate::escape::terminal(&message).into_owned(),
             severity: miette::Severity::Advice,
             help: None,
             source,
@@ -274,14 +308,17 @@ fn build<'a>(finding: &'a Finding, sources: &'a SourceDb) -> FindingDiagnostic<'
         });
     }
 
+    // Project strings inside the message and the explanation stay on their line.
     let mut message = format!(
         "{} [{}] {}",
-        finding.code, finding.severity, finding.message
+        finding.code,
+        finding.severity,
+        crate::escape::terminal_line(&finding.message)
     );
     // Each step in words, and how sure the analysis is.
     let why = super::explanation(finding);
     if finding.path.len() > 1 && !why.is_empty() {
-        message.push_str(&format!("\nwhy: {why}"));
+        message.push_str(&format!("\nwhy: {}", crate::escape::terminal_line(&why)));
     }
     message.push_str(&format!(
         "\nconfidence: {}",
@@ -296,24 +333,27 @@ fn build<'a>(finding: &'a Finding, sources: &'a SourceDb) -> FindingDiagnostic<'
                 .filter(|(_, step)| step.location.path == finding.location.path)
                 .map(|(i, step)| (&step.location, step_text(i, total, step)))
                 .collect();
-            labels = labels_in(file, Some(&finding.location), &items);
-            Some(named(file))
+            let (named, map) = named(file);
+            labels = labels_in(file, map.as_ref(), Some(&finding.location), &items);
+            Some(named)
         }
         None => {
             // Without the file's text, the location and this file's steps go in the message.
             let location = &finding.location;
             message.push_str(&format!(
                 "\n{}:{}:{}",
-                location.path, location.line, location.column
+                crate::escape::terminal_line(&location.path),
+                location.line,
+                location.column
             ));
             for (i, step) in finding.path.iter().enumerate() {
                 if step.location.path == location.path {
                     message.push_str(&format!(
                         "\n{}:{}:{}: {}",
-                        step.location.path,
+                        crate::escape::terminal_line(&step.location.path),
                         step.location.line,
                         step.location.column,
-                        step_text(i, total, step)
+                        crate::escape::terminal_line(&step_text(i, total, step))
                     ));
                 }
             }
@@ -322,9 +362,10 @@ fn build<'a>(finding: &'a Finding, sources: &'a SourceDb) -> FindingDiagnostic<'
     };
 
     FindingDiagnostic {
-        message,
+        message: crate::escape::terminal(&message).into_owned(),
         severity: miette_severity(finding.severity),
-        help: (!finding.help.is_empty()).then(|| finding.help.clone()),
+        help: (!finding.help.is_empty())
+            .then(|| crate::escape::terminal(&finding.help).into_owned()),
         source,
         labels,
         related,

@@ -321,35 +321,46 @@ pub fn extract(
 }
 
 /// Masks every secret found in config files: each byte becomes `*`, line breaks stay, so
-/// spans, line numbers and columns are unchanged.
+/// spans, line numbers and columns are unchanged. Each file is masked in one pass and its text
+/// validated once, whatever the number of secrets in it (it was once per secret: quadratic).
 pub fn redact(db: &mut SourceDb, facts: &McpFacts) {
+    let mut by_file: std::collections::BTreeMap<FileId, Vec<Span>> =
+        std::collections::BTreeMap::new();
     for (file, span) in &facts.redactions {
-        mask_span(db, *file, *span);
+        by_file.entry(*file).or_default().push(*span);
+    }
+    for (file, spans) in by_file {
+        mask_spans(db, file, &spans);
     }
 }
 
-/// Masks one span of a file's text (`*`, line breaks kept, so spans and columns hold): AIR301's
-/// secrets in configurations, AIR311's in code.
+/// Masks one span of a file's text (`*`, line breaks kept, so spans and columns hold): AIR311's
+/// client secrets in code.
 pub fn mask_span(db: &mut SourceDb, file: FileId, span: Span) {
-    {
-        let Some(f) = db.files.get_mut(file.0 as usize) else {
-            return;
-        };
-        let text = std::mem::take(&mut f.text);
-        let mut bytes = text.into_bytes();
+    mask_spans(db, file, &[span]);
+}
+
+/// Masks spans of one file's text in one pass, validating the text once.
+fn mask_spans(db: &mut SourceDb, file: FileId, spans: &[Span]) {
+    let Some(f) = db.files.get_mut(file.0 as usize) else {
+        return;
+    };
+    let text = std::mem::take(&mut f.text);
+    let mut bytes = text.into_bytes();
+    for span in spans {
         let end = (span.end as usize).min(bytes.len());
         for b in bytes.get_mut(span.start as usize..end).unwrap_or(&mut []) {
             if *b != b'\n' && *b != b'\r' {
                 *b = b'*';
             }
         }
-        // Replacing whole UTF-8 sequences' bytes with ASCII keeps the text valid; should a span
-        // ever cut a character, the lossy conversion keeps the run going.
-        f.text = match String::from_utf8(bytes) {
-            Ok(s) => s,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        };
     }
+    // Replacing whole UTF-8 sequences' bytes with ASCII keeps the text valid; should a span
+    // ever cut a character, the lossy conversion keeps the run going.
+    f.text = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
 }
 
 /// Adds the servers to a plain-text dump of facts (`AIRLOCK_DEBUG_FACTS`). Values of env,
@@ -581,5 +592,32 @@ mod tests {
         assert!(!masked.contains("ghp_"));
         assert!(masked.contains(&"*".repeat(40)));
         assert!(masked.ends_with("// é\n"));
+    }
+
+    #[test]
+    fn many_secrets_in_one_file_are_masked_in_one_pass() {
+        let line = "{\"KEY\": \"ghp_R8mXq2Lk7TzN4vPw9HbY3cJd6FsA1gKe0uQo\"}\n";
+        let text = line.repeat(2_000);
+        let mut db = SourceDb::default();
+        db.files.push(crate::model::SourceFile {
+            id: FileId(0),
+            rel_path: "x".into(),
+            abs_path: "x".into(),
+            text: text.clone(),
+            lines: crate::model::LineIndex::new(&text),
+        });
+        let redactions = text
+            .match_indices("ghp_")
+            .map(|(i, _)| (FileId(0), Span::new(i, i + 40)))
+            .collect();
+        let facts = McpFacts {
+            redactions,
+            ..McpFacts::default()
+        };
+        redact(&mut db, &facts);
+        let masked = &db.files[0].text;
+        assert_eq!(masked.len(), text.len());
+        assert!(!masked.contains("ghp_"));
+        assert_eq!(masked.matches(&"*".repeat(40)).count(), 2_000);
     }
 }

@@ -3,6 +3,7 @@
 //! MCP servers added or removed. Agents are matched by label and file (not line), tools by name
 //! within their agent, so moving code does not show up as a change.
 
+use crate::escape;
 use crate::inventory::{AgentInfo, Inventory};
 use serde::Serialize;
 use serde_json::json;
@@ -21,10 +22,83 @@ pub struct Change {
     pub subject: String,
     /// What changed: a sink kind, a source kind, a tool name.
     pub item: String,
-    /// One sentence.
+    /// One sentence. Strings from the project are delimited inside it (see [`code`] and
+    /// [`name`]) so each output format can escape them; JSON gets [`Change::plain_text`].
+    #[serde(serialize_with = "serialize_text")]
     pub text: String,
     /// `path:line` in the head revision (the base one for removals).
     pub place: String,
+}
+
+// Private-use delimiters around strings from the analysed project inside `Change::text`:
+// code (shown in backticks) and names (shown as they are). A project string never carries
+// them (they are removed), so the sentence's structure is ours alone.
+const CODE_OPEN: char = '\u{e000}';
+const CODE_CLOSE: char = '\u{e001}';
+const NAME_OPEN: char = '\u{e002}';
+const NAME_CLOSE: char = '\u{e003}';
+
+fn is_delimiter(c: char) -> bool {
+    matches!(c, CODE_OPEN | CODE_CLOSE | NAME_OPEN | NAME_CLOSE)
+}
+
+/// A project string shown as code.
+fn code(s: &str) -> String {
+    let inner: String = s.chars().filter(|c| !is_delimiter(*c)).collect();
+    format!("{CODE_OPEN}{inner}{CODE_CLOSE}")
+}
+
+/// A project string shown as a name.
+fn name(s: &str) -> String {
+    let inner: String = s.chars().filter(|c| !is_delimiter(*c)).collect();
+    format!("{NAME_OPEN}{inner}{NAME_CLOSE}")
+}
+
+/// A sentence's pieces: `(is_ours, text)`; project strings are `false`, with `true` code.
+fn pieces(text: &str) -> Vec<(bool, bool, String)> {
+    let mut out = vec![];
+    let mut cur = String::new();
+    let mut is_code = false;
+    for c in text.chars() {
+        match c {
+            CODE_OPEN | NAME_OPEN => {
+                out.push((true, false, std::mem::take(&mut cur)));
+                is_code = c == CODE_OPEN;
+            }
+            CODE_CLOSE | NAME_CLOSE => out.push((false, is_code, std::mem::take(&mut cur))),
+            c => cur.push(c),
+        }
+    }
+    out.push((true, false, cur));
+    out.retain(|(_, _, s)| !s.is_empty());
+    out
+}
+
+impl Change {
+    /// The sentence as plain text: code in backticks, names as they are.
+    pub fn plain_text(&self) -> String {
+        pieces(&self.text)
+            .into_iter()
+            .map(|(ours, is_code, s)| {
+                if !ours && is_code {
+                    format!("`{s}`")
+                } else {
+                    s
+                }
+            })
+            .collect()
+    }
+}
+
+fn serialize_text<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    let c = Change {
+        kind: String::new(),
+        subject: String::new(),
+        item: String::new(),
+        text: text.to_string(),
+        place: String::new(),
+    };
+    s.serialize_str(&c.plain_text())
 }
 
 fn key(a: &AgentInfo) -> (String, String) {
@@ -70,7 +144,7 @@ fn bringing(inv: &Inventory, a: &AgentInfo, cap: &str) -> Vec<String> {
     inv.tools
         .iter()
         .filter(|t| a.tools.contains(&t.id) && t.sinks.iter().any(|s| s == cap))
-        .map(|t| format!("`{}`", t.name))
+        .map(|t| code(&t.name))
         .collect()
 }
 
@@ -86,8 +160,8 @@ pub fn diff(base: &Inventory, head: &Inventory) -> Vec<Change> {
                 item: a.label.clone(),
                 text: format!(
                     "new {} in {}{}{}",
-                    a.label,
-                    a.place.path,
+                    name(&a.label),
+                    name(&a.place.path),
                     if a.capabilities.is_empty() {
                         String::new()
                     } else {
@@ -112,8 +186,9 @@ pub fn diff(base: &Inventory, head: &Inventory) -> Vec<Change> {
                 subject: subject(a),
                 item: cap.clone(),
                 text: format!(
-                    "{} gains `{cap}`{}{}",
-                    a.label,
+                    "{} gains {}{}{}",
+                    name(&a.label),
+                    code(cap),
                     if tools.is_empty() {
                         String::new()
                     } else {
@@ -133,7 +208,7 @@ pub fn diff(base: &Inventory, head: &Inventory) -> Vec<Change> {
                 kind: "capability-removed".into(),
                 subject: subject(a),
                 item: cap.clone(),
-                text: format!("{} no longer has `{cap}`", a.label),
+                text: format!("{} no longer has {}", name(&a.label), code(cap)),
                 place: place(a),
             });
         }
@@ -143,7 +218,11 @@ pub fn diff(base: &Inventory, head: &Inventory) -> Vec<Change> {
                 kind: "exposure-added".into(),
                 subject: subject(a),
                 item: e.clone(),
-                text: format!("{} is now reachable from untrusted `{e}`", a.label),
+                text: format!(
+                    "{} is now reachable from untrusted {}",
+                    name(&a.label),
+                    code(e)
+                ),
                 place: place(a),
             });
         }
@@ -152,7 +231,7 @@ pub fn diff(base: &Inventory, head: &Inventory) -> Vec<Change> {
                 kind: "exposure-removed".into(),
                 subject: subject(a),
                 item: e.clone(),
-                text: format!("{} no longer reads untrusted `{e}`", a.label),
+                text: format!("{} no longer reads untrusted {}", name(&a.label), code(e)),
                 place: place(a),
             });
         }
@@ -169,7 +248,7 @@ pub fn diff(base: &Inventory, head: &Inventory) -> Vec<Change> {
                 kind: kind.into(),
                 subject: subject(a),
                 item: tool.clone(),
-                text: format!("gate on `{tool}` {verb} ({})", a.label),
+                text: format!("gate on {} {verb} ({})", code(tool), name(&a.label)),
                 place: place(a),
             });
         }
@@ -180,7 +259,7 @@ pub fn diff(base: &Inventory, head: &Inventory) -> Vec<Change> {
                 kind: "agent-removed".into(),
                 subject: subject(a),
                 item: a.label.clone(),
-                text: format!("{} in {} removed", a.label, a.place.path),
+                text: format!("{} in {} removed", name(&a.label), name(&a.place.path)),
                 place: place(a),
             });
         }
@@ -194,9 +273,9 @@ pub fn diff(base: &Inventory, head: &Inventory) -> Vec<Change> {
                 subject: format!("MCP server `{}` ({})", s.name, s.place.path),
                 item: s.name.clone(),
                 text: format!(
-                    "new MCP server `{}` in {}{}",
-                    s.name,
-                    s.place.path,
+                    "new MCP server {} in {}{}",
+                    code(&s.name),
+                    name(&s.place.path),
                     if s.capabilities.is_empty() {
                         String::new()
                     } else {
@@ -216,8 +295,9 @@ pub fn diff(base: &Inventory, head: &Inventory) -> Vec<Change> {
                         subject: format!("MCP server `{}` ({})", s.name, s.place.path),
                         item: knob.clone(),
                         text: format!(
-                            "MCP server `{}` tools now auto-approved by `{knob}`",
-                            s.name
+                            "MCP server {} tools now auto-approved by {}",
+                            code(&s.name),
+                            code(knob)
                         ),
                         place: at.clone(),
                     });
@@ -231,7 +311,11 @@ pub fn diff(base: &Inventory, head: &Inventory) -> Vec<Change> {
                 kind: "mcp-server-removed".into(),
                 subject: format!("MCP server `{}` ({})", s.name, s.place.path),
                 item: s.name.clone(),
-                text: format!("MCP server `{}` removed from {}", s.name, s.place.path),
+                text: format!(
+                    "MCP server {} removed from {}",
+                    code(&s.name),
+                    name(&s.place.path)
+                ),
                 place: format!("{}:{}", s.place.path, s.place.line),
             });
         }
@@ -250,20 +334,29 @@ fn servers(inv: &Inventory) -> ServerMap<'_> {
 }
 
 fn quoted(v: &[String]) -> String {
-    v.iter()
-        .map(|s| format!("`{s}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    v.iter().map(|s| code(s)).collect::<Vec<_>>().join(", ")
 }
 
 pub fn render_text(changes: &[Change], base: &str, head: &str) -> String {
-    let mut out = format!("airlock diff {base}..{head}\n");
+    let mut out = format!(
+        "airlock diff {}..{}\n",
+        crate::escape::terminal_line(base),
+        crate::escape::terminal_line(head)
+    );
     if changes.is_empty() {
         out.push_str("No change in agent capabilities, exposure or gates.\n");
         return out;
     }
     for c in changes {
-        out.push_str(&format!("{}: {}\n", c.place, c.text.replace('`', "")));
+        let text: String = pieces(&c.text)
+            .into_iter()
+            .map(|(_, _, s)| crate::escape::terminal_line(&s.replace('`', "")).into_owned())
+            .collect();
+        out.push_str(&format!(
+            "{}: {}\n",
+            crate::escape::terminal_line(&c.place),
+            text
+        ));
     }
     out.push_str(&format!(
         "{} change{}.\n",
@@ -284,7 +377,10 @@ pub fn render_json(changes: &[Change], base: &str, head: &str) -> String {
 
 /// Markdown for a pull-request comment, with a Mermaid picture of the changed agents.
 pub fn render_markdown(changes: &[Change], base: &str, head: &str) -> String {
-    let mut out = format!("### airlock: agent changes in `{base}..{head}`\n\n");
+    let mut out = format!(
+        "### airlock: agent changes in {}\n\n",
+        escape::markdown_code(&format!("{base}..{head}"))
+    );
     if changes.is_empty() {
         out.push_str("No change in agent capabilities, exposure or gates.\n");
         return out;
@@ -300,7 +396,21 @@ pub fn render_markdown(changes: &[Change], base: &str, head: &str) -> String {
             | "auto-approval-added" => "⚠️",
             _ => "✅",
         };
-        out.push_str(&format!("- {mark} {} (`{}`)\n", c.text, c.place));
+        // Our words as they are; every project string in a code span of its own.
+        let text: String = pieces(&c.text)
+            .into_iter()
+            .map(|(ours, _, s)| {
+                if ours {
+                    escape::markdown_text(&s)
+                } else {
+                    escape::markdown_code(&s)
+                }
+            })
+            .collect();
+        out.push_str(&format!(
+            "- {mark} {text} ({})\n",
+            escape::markdown_code(&c.place)
+        ));
     }
     out.push_str("\n```mermaid\nflowchart LR\n");
     let mut subjects: BTreeMap<&str, usize> = BTreeMap::new();
@@ -309,14 +419,11 @@ pub fn render_markdown(changes: &[Change], base: &str, head: &str) -> String {
         subjects.entry(c.subject.as_str()).or_insert(n);
     }
     for (s, i) in &subjects {
-        out.push_str(&format!(
-            "  a{i}([\"{}\"])\n",
-            s.replace('"', "#quot;").replace('`', "")
-        ));
+        out.push_str(&format!("  a{i}([\"{}\"])\n", escape::mermaid_label(s)));
     }
     for (j, c) in changes.iter().enumerate() {
         let i = subjects[c.subject.as_str()];
-        let item = c.item.replace('"', "#quot;");
+        let item = escape::mermaid_label(&c.item);
         match c.kind.as_str() {
             "capability-added" => out.push_str(&format!(
                 "  a{i} -->|gains| c{j}[\"{item}\"]\n  class c{j} added\n"

@@ -273,9 +273,7 @@ fn hot_nodes(g: &ReportGraph) -> BTreeSet<&str> {
 }
 
 fn mermaid_text(s: &str) -> String {
-    s.replace('"', "#quot;")
-        .replace('<', "#lt;")
-        .replace('>', "#gt;")
+    crate::escape::mermaid_label(s)
 }
 
 /// Mermaid `flowchart LR`: sources, agents, nodes, gates, tools, MCP servers; finding paths in red.
@@ -341,7 +339,7 @@ pub fn render_mermaid(g: &ReportGraph) -> String {
 }
 
 fn dot_text(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
+    crate::escape::dot_label(s)
 }
 
 /// Graphviz dot, left to right; finding paths in red.
@@ -414,8 +412,21 @@ pub fn render_html(g: &ReportGraph, title: &str, tool_version: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;");
     HTML_TEMPLATE
+        .replace("{{SCRIPT_HASH}}", &super::csp::script_hash(inline_script()))
         .replace("{{TITLE}}", &title)
         .replace("{{DATA}}", &data)
 }
 
 const HTML_TEMPLATE: &str = include_str!("graph.html");
+
+/// The template's one executable inline script (between `<script>` and `</script>`), whose
+/// hash the CSP allows.
+fn inline_script() -> &'static str {
+    let start = HTML_TEMPLATE
+        .find("<script>")
+        .map_or(0, |i| i + "<script>".len());
+    let end = HTML_TEMPLATE[start..]
+        .find("</script>")
+        .map_or(HTML_TEMPLATE.len(), |i| start + i);
+    &HTML_TEMPLATE[start..end]
+}

@@ -6,6 +6,15 @@ use serde_json::{json, Value};
 
 /// Columns padded to their widest cell, two spaces apart.
 fn table(out: &mut String, title: &str, header: &[&str], rows: Vec<Vec<String>>) {
+    // Every cell holds project strings: controls, line breaks and bidi characters made visible.
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| crate::escape::terminal_line(&c).into_owned())
+                .collect()
+        })
+        .collect();
     out.push_str(&format!("{title} ({})\n", rows.len()));
     if rows.is_empty() {
         out.push_str("  none\n\n");

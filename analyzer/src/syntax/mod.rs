@@ -7,33 +7,42 @@ pub mod tree;
 pub mod typescript;
 pub mod yaml;
 
-/// The default time one file may spend in the parser before it is skipped with a notice.
-pub const DEFAULT_FILE_BUDGET: std::time::Duration = std::time::Duration::from_secs(10);
+/// The parser's work budget for one file, counted in tree-sitter's progress checks (one per
+/// 100 parse operations), never in time: a file gets [`PARSE_FUEL_BASE`] checks plus
+/// [`PARSE_FUEL_PER_BYTE`] per byte of source (thousands of operations per byte, far beyond
+/// what any real file needs, while a pathological file that would make the parser branch
+/// without end stops). The same file therefore gets the same answer on any machine, under any
+/// load and with any thread count.
+pub const PARSE_FUEL_BASE: u64 = 100_000;
+/// See [`PARSE_FUEL_BASE`].
+pub const PARSE_FUEL_PER_BYTE: u64 = 20;
 
-/// The per-file parse budget: [`DEFAULT_FILE_BUDGET`], or `AIRLOCK_FILE_BUDGET_MS` when set (the
-/// robustness tests lower it to prove the mechanism).
-pub fn file_budget() -> std::time::Duration {
-    static BUDGET: std::sync::OnceLock<std::time::Duration> = std::sync::OnceLock::new();
-    *BUDGET.get_or_init(|| {
-        std::env::var("AIRLOCK_FILE_BUDGET_MS")
+/// The parse fuel for a file of `len` bytes; `AIRLOCK_PARSE_FUEL`, when set, is a fixed cap
+/// instead (the robustness tests lower it to prove the mechanism).
+pub fn parse_fuel(len: usize) -> u64 {
+    static FIXED: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+    let fixed = *FIXED.get_or_init(|| {
+        std::env::var("AIRLOCK_PARSE_FUEL")
             .ok()
             .and_then(|v| v.parse::<u64>().ok())
-            .map(std::time::Duration::from_millis)
-            .unwrap_or(DEFAULT_FILE_BUDGET)
+    });
+    fixed.unwrap_or_else(|| {
+        PARSE_FUEL_BASE.saturating_add(PARSE_FUEL_PER_BYTE.saturating_mul(len as u64))
     })
 }
 
-/// Parses `text` with `parser`, giving up once [`file_budget`] has passed, so one pathological
-/// file cannot stall the run. The error is the message for the file's notice.
+/// Parses `text` with `parser`, giving up once the file's [`parse_fuel`] is spent, so one
+/// pathological file cannot stall the run. The error is the message for the file's notice.
 pub fn parse_within_budget(
     parser: &mut tree_sitter::Parser,
     text: &str,
 ) -> Result<tree_sitter::Tree, String> {
-    let budget = file_budget();
-    let started = std::time::Instant::now();
+    let fuel = parse_fuel(text.len());
+    let mut spent: u64 = 0;
     let mut over = false;
     let mut progress = |_: &tree_sitter::ParseState| {
-        if started.elapsed() > budget {
+        spent += 1;
+        if spent > fuel {
             over = true;
             std::ops::ControlFlow::Break(())
         } else {
@@ -51,8 +60,8 @@ pub fn parse_within_budget(
     match tree {
         Some(t) => Ok(t),
         None if over => Err(format!(
-            "parsing took longer than the {} ms per-file budget; file skipped",
-            budget.as_millis()
+            "parsing needed more than the per-file budget of {fuel} parser steps \
+             ({PARSE_FUEL_BASE} + {PARSE_FUEL_PER_BYTE} per byte); file skipped"
         )),
         None => Err("parser gave up on this file".into()),
     }

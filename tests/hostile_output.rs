@@ -1,0 +1,441 @@
+//! A hostile repository against every output format. The project is generated: the
+//! support-desk example copied under a folder named `javascript:alert(1)<!--`, every Python line
+//! carrying a comment of terminal control sequences and a bidi override, and an MCP config
+//! whose server name closes a Markdown code span, writes its own verdict, link and tracking
+//! image, sets the terminal title, and whose environment holds a GitHub token.
+//!
+//! For every format (`check` text, concise, json, sarif, github; `inventory` table, json,
+//! cyclonedx; `graph` mermaid, dot, html (it has no JSON form); `diff` text, markdown, json) it asserts: no raw
+//! control byte (C0 but tab and line feed, DEL, C1) and, outside JSON, no bidi control; no
+//! Markdown structure written by the project; none of the planted secrets. The HTML report is
+//! opened in headless Chromium (tests/html/check.mjs), which fails on any dialog, console
+//! error, request or node link that is not a relative file link. Also: `--diff` reads base
+//! revisions as raw blobs (a smudge filter planted by the repository never runs), and a
+//! config or baseline that is a FIFO or `/dev/zero` is refused with its path.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+use support::{copy_tree, repo_root, run, TempDir};
+
+const TOKEN: &str = "ghp_Zq8VbX2mR7tK4pL9wN3cJ6hD1sF5gA0eYuQi";
+const EVIL_DIR: &str = "javascript:alert(1)<!--";
+const CONTROLS: &str = "  # \u{1b}[8m\u{1b}]0;pwned\u{7}\u{1b}[2J\r\u{202e}gnp.exe\u{85}";
+
+fn evil_name() -> String {
+    "evil\n```\n\n## airlock: no problems found :white_check_mark:\n[details](https://evil.example/)\
+     ![t](https://evil.example/p.png)<img src=x onerror=alert(1)>\u{1b}]0;pwned\u{7}\u{202e}`"
+        .to_string()
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@airlock.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .expect("run git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The hostile project; `base` adds nothing but a README (the diff's base revision).
+fn hostile_project(dir: &Path) {
+    let desk = dir.join(EVIL_DIR);
+    copy_tree(
+        &repo_root().join("corpus/examples/support-desk"),
+        &desk,
+        false,
+    );
+    for rel in support::files_under(&desk) {
+        let file = desk.join(rel);
+        if file.extension().is_some_and(|e| e == "py") {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let hostile: String = text
+                .lines()
+                .map(|l| {
+                    if l.trim().is_empty() || l.ends_with('\\') {
+                        format!("{l}\n")
+                    } else {
+                        format!("{l}{CONTROLS}\n")
+                    }
+                })
+                .collect();
+            std::fs::write(&file, hostile).unwrap();
+        }
+    }
+    let config = serde_json::json!({
+        "mcpServers": {
+            evil_name(): {
+                "command": "npx",
+                "args": ["-y", "@modelcontextprotocol/server-filesystem", "/"],
+                "env": { "GITHUB_TOKEN": TOKEN }
+            }
+        }
+    });
+    std::fs::write(desk.join(".mcp.json"), config.to_string()).unwrap();
+}
+
+fn airlock_in(dir: &Path, args: &[&str]) -> support::Run {
+    let mut cmd = support::airlock(args);
+    cmd.current_dir(dir);
+    let r = run(cmd);
+    r.assert_no_crash();
+    r
+}
+
+/// Every check on one output. `json` formats may carry bidi characters as exact data.
+fn assert_safe(what: &str, out: &str, json: bool) {
+    assert_safe_as(what, out, json, false);
+}
+
+/// As [`assert_safe`]; `markdown` adds: no live link, image or tag (Markdown, Mermaid).
+fn assert_safe_as(what: &str, out: &str, json: bool, markdown: bool) {
+    for (i, c) in out.char_indices() {
+        let control = matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}');
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        assert!(
+            !control && (json || !bidi),
+            "{what}: raw {c:?} at byte {i}: …{}…",
+            out[..i]
+                .chars()
+                .rev()
+                .take(80)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect::<String>()
+        );
+    }
+    assert!(!out.contains(TOKEN), "{what}: the planted token leaked");
+    assert!(
+        !out.contains(&TOKEN[4..20]),
+        "{what}: part of the planted token leaked"
+    );
+    if json {
+        return;
+    }
+    for line in out.lines() {
+        let t = line.trim_start();
+        assert!(
+            !t.starts_with("## airlock") && !t.starts_with("click "),
+            "{what}: the project wrote a line of its own: {line:?}"
+        );
+    }
+    if !markdown {
+        return;
+    }
+    // Outside inline code spans (where text is literal), no link, image or tag.
+    let out = &outside_code_spans(out);
+    assert!(
+        !out.contains("](https://evil") && !out.contains("<img"),
+        "{what}: a live link, image or tag from the project:\n{out}"
+    );
+}
+
+/// `text` with its fenced blocks and inline code spans (CommonMark: a run of n backticks up to the next run of
+/// exactly n) removed, line by line.
+fn outside_code_spans(text: &str) -> String {
+    let mut out = String::new();
+    let mut fenced = false;
+    for line in text.lines() {
+        // A fenced block (the Mermaid picture) is literal text too.
+        if line.starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'`' {
+                let n = b[i..].iter().take_while(|&&c| c == b'`').count();
+                let mut j = i + n;
+                let mut close = None;
+                while j < b.len() {
+                    if b[j] == b'`' {
+                        let m = b[j..].iter().take_while(|&&c| c == b'`').count();
+                        if m == n {
+                            close = Some(j + m);
+                            break;
+                        }
+                        j += m;
+                    } else {
+                        j += 1;
+                    }
+                }
+                match close {
+                    Some(end) => {
+                        out.push_str("<code/>");
+                        i = end;
+                    }
+                    None => {
+                        out.push_str(&line[i..i + n]);
+                        i += n;
+                    }
+                }
+            } else {
+                let ch = line[i..].chars().next().unwrap();
+                out.push(ch);
+                i += ch.len_utf8();
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn every_format_is_safe_on_a_hostile_project() {
+    let tmp = TempDir::new("hostile");
+    let dir = tmp.path();
+    std::fs::write(dir.join("README.md"), "base\n").unwrap();
+    git(dir, &["init", "-q", "-b", "main"]);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "base"]);
+    hostile_project(dir);
+    let project = EVIL_DIR;
+
+    for format in ["text", "concise", "json", "sarif", "github"] {
+        let r = airlock_in(dir, &["check", project, "--format", format]);
+        let out = r.stdout();
+        assert!(
+            out.contains("AIR"),
+            "check --format {format} found nothing:\n{out}\n{}",
+            r.stderr
+        );
+        assert_safe(
+            &format!("check --format {format}"),
+            &out,
+            matches!(format, "json" | "sarif"),
+        );
+        assert_safe(
+            &format!("check --format {format} (stderr)"),
+            &r.stderr,
+            false,
+        );
+    }
+    // The code frames show the controls as escapes.
+    let text = airlock_in(dir, &["check", project]).stdout();
+    assert!(
+        text.contains("\\x1b[8m") && text.contains("\\u202e"),
+        "{text}"
+    );
+
+    for format in ["table", "json", "cyclonedx"] {
+        let r = airlock_in(dir, &["inventory", project, "--format", format]);
+        let out = r.stdout();
+        assert!(out.contains("evil"), "inventory {format}:\n{out}");
+        assert_safe(
+            &format!("inventory --format {format}"),
+            &out,
+            format != "table",
+        );
+    }
+    for format in ["mermaid", "dot", "html"] {
+        let r = airlock_in(dir, &["graph", project, "--format", format]);
+        let out = r.stdout();
+        assert!(out.contains("evil"), "graph {format}:\n{out}");
+        assert_safe(&format!("graph --format {format}"), &out, format == "html");
+        if format == "html" {
+            let csp = out
+                .lines()
+                .find(|l| l.contains("Content-Security-Policy"))
+                .expect("a CSP");
+            assert!(
+                !csp.contains("unsafe-inline'; img") && csp.contains("script-src 'sha256-"),
+                "{csp}"
+            );
+            assert!(!csp.contains("script-src 'unsafe-inline'"), "{csp}");
+            html_in_chromium(&tmp, &out);
+        }
+    }
+    for format in ["text", "markdown", "json"] {
+        let r = airlock_in(dir, &["diff", "HEAD", "--format", format]);
+        let out = r.stdout();
+        assert!(out.contains("evil"), "diff {format}:\n{out}\n{}", r.stderr);
+        assert_safe_as(
+            &format!("diff --format {format}"),
+            &out,
+            format == "json",
+            format == "markdown",
+        );
+        if format == "markdown" {
+            // The server's name is one code span on its list item's line.
+            let item = out
+                .lines()
+                .find(|l| l.contains("new MCP server"))
+                .expect("the new server");
+            assert!(
+                item.contains("```` evil\\x0a```\\x0a\\x0a## airlock"),
+                "{item}"
+            );
+        }
+    }
+}
+
+/// The report in headless Chromium: no dialog, no console error, no request, every node link
+/// relative. Skipped outside CI when Chromium or the npm packages are missing.
+fn html_in_chromium(tmp: &TempDir, html: &str) {
+    let root = repo_root();
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let ready = Path::new(&chromium).exists()
+        && root
+            .join("tests/html/node_modules/playwright-core")
+            .exists();
+    if !ready {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium or tests/html/node_modules is missing; .ci/run installs both"
+        );
+        eprintln!(
+            "skipped the browser: install Debian's chromium and run `npm ci --prefix tests/html`"
+        );
+        return;
+    }
+    let report = tmp.write("report.html", html);
+    let shot = tmp.path().join("shot.png");
+    let out = Command::new("node")
+        .arg(root.join("tests/html/check.mjs"))
+        .arg(&report)
+        .arg(&shot)
+        .arg("evil")
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("run node");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{log}");
+    assert!(log.contains("\"problems\":[]"), "{log}");
+}
+
+/// `--diff` and `diff` read the base revision as raw blobs: a smudge filter (and a textconv
+/// driver) that the repository's `.gitattributes` and config name never run.
+#[test]
+fn nothing_from_the_repository_runs() {
+    let tmp = TempDir::new("hostile-git");
+    let dir = tmp.path();
+    copy_tree(
+        &repo_root().join("corpus/examples/support-desk"),
+        dir,
+        false,
+    );
+    std::fs::write(dir.join(".gitattributes"), "* filter=evil diff=evil\n").unwrap();
+    git(dir, &["init", "-q", "-b", "main"]);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "base"]);
+    let marker = tmp.path().join("MARKER");
+    let program = format!("sh -c 'touch {}; cat'", marker.display());
+    git(dir, &["config", "filter.evil.smudge", &program]);
+    git(dir, &["config", "filter.evil.clean", &program]);
+    git(dir, &["config", "diff.evil.textconv", &program]);
+    git(dir, &["config", "core.fsmonitor", &program]);
+    let hooks = dir.join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    for hook in ["post-checkout", "post-index-change"] {
+        let h = hooks.join(hook);
+        std::fs::write(&h, format!("#!/bin/sh\ntouch {}\n", marker.display())).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&h, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let r = airlock_in(dir, &["check", ".", "--diff", "HEAD", "--format", "json"]);
+    assert!(r.code() == 0 || r.code() == 1, "{}", r.stderr);
+    let r = airlock_in(dir, &["diff", "HEAD", "--format", "json"]);
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    assert!(
+        !marker.exists(),
+        "a program named by the analysed repository ran"
+    );
+    // The snapshot holds the blobs' exact bytes: with no change, the diff is empty.
+    assert_eq!(r.json()["changes"], serde_json::json!([]), "{}", r.stdout());
+}
+
+/// A configuration or baseline that is a FIFO or a device is refused, naming it: no hang, no
+/// unbounded read.
+#[test]
+fn only_regular_files_are_read() {
+    let tmp = TempDir::new("hostile-fifo");
+    let dir = tmp.path();
+    std::fs::write(dir.join("agent.py"), "x = 1\n").unwrap();
+    let fifo = dir.join("airlock.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let zero = dir.join("zero.toml");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    for (flag, path) in [
+        ("--config", &fifo),
+        ("--config", &zero),
+        ("--baseline", &fifo),
+        ("--baseline", &zero),
+    ] {
+        let p = path.to_str().unwrap();
+        let r = airlock_in(dir, &["check", ".", flag, p]);
+        assert_eq!(r.code(), 2, "{flag} {p}: {}", r.stderr);
+        let name = path.file_name().unwrap().to_str().unwrap();
+        // miette wraps long lines: compare the words.
+        let words: String = r
+            .stderr
+            .split(|c: char| c.is_whitespace() || c == '│')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            words.contains(name) && words.contains("not a regular file"),
+            "{flag} {p}: {}",
+            r.stderr
+        );
+    }
+}
+
+/// The parse budget counts work, not time: the same bytes with 1 and 4 threads on a project
+/// with a file near the size cap.
+#[test]
+fn output_is_the_same_with_any_thread_count() {
+    let tmp = TempDir::new("hostile-threads");
+    let dir = tmp.path();
+    copy_tree(
+        &repo_root().join("corpus/examples/support-desk"),
+        dir,
+        false,
+    );
+    // Just under the 8 MiB cap.
+    let line = "x = [1, 2, 3] + foo(bar, baz=qux)\n";
+    let big = line.repeat((8 * 1024 * 1024 - 4096) / line.len());
+    std::fs::write(dir.join("padding.py"), big).unwrap();
+    let outs: Vec<(i32, Vec<u8>)> = ["1", "4"]
+        .iter()
+        .map(|n| {
+            let mut cmd = support::airlock(["check", ".", "--format", "json"]);
+            cmd.current_dir(dir).env("RAYON_NUM_THREADS", n);
+            let r = run(cmd);
+            r.assert_no_crash();
+            (r.code(), r.stdout.clone())
+        })
+        .collect();
+    assert_eq!(outs[0].0, outs[1].0);
+    assert!(
+        outs[0].1 == outs[1].1,
+        "output differs between 1 and 4 threads"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&outs[0].1).unwrap();
+    let text = json.to_string();
+    assert!(!text.contains("budget"), "{text}");
+    assert!(json["findings"].as_array().is_some_and(|f| !f.is_empty()));
+}
