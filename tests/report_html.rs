@@ -1,9 +1,11 @@
 //! The HTML report in a real browser: headless Chromium (Debian's `chromium`), driven by
 //! `tests/html/check.mjs` through playwright-core, opens `airlock graph --format html` of the
 //! support-desk example, finds no console error and no network request, sees the expected nodes,
-//! highlights a finding's path on click and zooms. The screenshot lands in
-//! `target/artifacts/support-desk-report.png` (CI keeps it). Outside CI the test is skipped when
-//! Chromium or the test's npm packages are missing; in CI (`.ci/run` installs them) it fails.
+//! highlights exactly a finding's path on click, colours nodes as the legend does, clips no label
+//! and zooms, at two window sizes. The screenshots land in
+//! `target/artifacts/support-desk-report-{1500x900,1024x700}.png` (CI keeps them). Outside CI the
+//! test is skipped when Chromium or the test's npm packages are missing; in CI (`.ci/run` installs
+//! them) it fails.
 
 mod support;
 
@@ -33,7 +35,9 @@ fn html_report_works_in_headless_chromium() {
     let artifacts = root.join("target/artifacts");
     std::fs::create_dir_all(&artifacts).unwrap();
     let shot = artifacts.join("support-desk-report.png");
-    let _ = std::fs::remove_file(&shot);
+    for size in ["1500x900", "1024x700"] {
+        let _ = std::fs::remove_file(artifacts.join(format!("support-desk-report-{size}.png")));
+    }
     let out = Command::new("node")
         .arg(root.join("tests/html/check.mjs"))
         .arg(&report)
@@ -59,10 +63,13 @@ fn html_report_works_in_headless_chromium() {
     );
     assert!(out.status.success(), "{log}");
     assert!(log.contains("\"problems\":[]"), "{log}");
-    let png = std::fs::read(&shot).expect("a screenshot");
-    assert!(
-        png.starts_with(b"\x89PNG") && png.len() > 10_000,
-        "{} bytes",
-        png.len()
-    );
+    for size in ["1500x900", "1024x700"] {
+        let path = artifacts.join(format!("support-desk-report-{size}.png"));
+        let png = std::fs::read(&path).expect("a screenshot");
+        assert!(
+            png.starts_with(b"\x89PNG") && png.len() > 10_000,
+            "{} bytes",
+            png.len()
+        );
+    }
 }
