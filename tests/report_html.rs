@@ -73,3 +73,54 @@ fn html_report_works_in_headless_chromium() {
         );
     }
 }
+
+/// Each finding of the expense example is mapped onto exactly the boxes of its path (no browser
+/// needed): the AIR104 state-forgery path lights the LLM node that writes the flag and the
+/// privileged node it unlocks, not a source that merely sits above in a file; the AIR105
+/// misnamed breakpoint lights the graph call in its file, so no finding highlights nothing.
+#[test]
+fn html_report_maps_each_finding_onto_its_path() {
+    let r = run_airlock([
+        "graph",
+        "corpus/examples/expense-approval",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    let html = String::from_utf8_lossy(&r.stdout);
+    let start = html.find("id=\"data\">").expect("data block") + "id=\"data\">".len();
+    let end = start + html[start..].find("</script>").expect("end of data");
+    let data: serde_json::Value = serde_json::from_str(&html[start..end]).expect("json");
+    let findings = data["graph"]["findings"].as_array().expect("findings");
+    let nodes_of = |code: &str| -> Vec<String> {
+        let f = findings
+            .iter()
+            .find(|f| f["code"] == code)
+            .unwrap_or_else(|| panic!("no {code} finding"));
+        f["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap().to_string())
+            .collect()
+    };
+    for f in findings {
+        assert!(
+            !f["nodes"].as_array().unwrap().is_empty(),
+            "{} highlights nothing",
+            f["code"]
+        );
+    }
+    let air104 = nodes_of("AIR104");
+    assert!(air104.iter().any(|n| n.ends_with(":review")), "{air104:?}");
+    assert!(
+        air104.iter().any(|n| n.ends_with(":payments")),
+        "{air104:?}"
+    );
+    assert!(!air104.iter().any(|n| n.starts_with("src:")), "{air104:?}");
+    let air105 = nodes_of("AIR105");
+    assert!(
+        air105.iter().all(|n| n.contains("app/api.py")),
+        "{air105:?}"
+    );
+}
