@@ -66,6 +66,25 @@ try {
     return out;
   });
   for (const c of clipped) problems.push(`${tag}: ${c}`);
+  // Edges: no edge runs through a box other than its two ends (sampled along the path).
+  const crossings = await page.evaluate(() => {
+    const out = [];
+    const boxes = [...document.querySelectorAll("#graph g.node")].map((g) => {
+      const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute("transform"));
+      const r = g.querySelector("rect");
+      return { id: g.dataset.id, x: +m[1], y: +m[2], w: +r.getAttribute("width"), h: +r.getAttribute("height") };
+    });
+    for (const p of document.querySelectorAll("#graph path.edge")) {
+      const len = p.getTotalLength();
+      for (let s = 0; s <= len; s += 4) {
+        const pt = p.getPointAtLength(s);
+        const hit = boxes.find((b) => b.id !== p.dataset.from && b.id !== p.dataset.to && pt.x > b.x + 2 && pt.x < b.x + b.w - 2 && pt.y > b.y + 2 && pt.y < b.y + b.h - 2);
+        if (hit) { out.push(`edge ${p.dataset.from} -> ${p.dataset.to} runs through ${hit.id}`); break; }
+      }
+    }
+    return out;
+  });
+  for (const c of crossings) problems.push(`${tag}: ${c}`);
   const paths = await page.evaluate(() => JSON.parse(document.getElementById("data").textContent).graph.findings.map((f) => f.nodes));
   const findings = await page.$$eval("li.finding", (ls) => ls.length);
   if (findings === 0) problems.push("no findings listed");
