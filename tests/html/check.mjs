@@ -85,6 +85,15 @@ try {
     return out;
   });
   for (const c of crossings) problems.push(`${tag}: ${c}`);
+  // Gates: each gated target has a badge on an edge into it.
+  const gates = await page.evaluate(() => {
+    const g = JSON.parse(document.getElementById("data").textContent).graph;
+    const targets = [...new Set(g.edges.filter((e) => e.kind === "gate").map((e) => e.to))];
+    const intoTarget = (t) => g.edges.some((e) => e.to === t && e.kind !== "gate");
+    const badged = new Set([...document.querySelectorAll("g.gate-badge")].map((b) => b.dataset.to));
+    return targets.filter((t) => intoTarget(t) && !badged.has(t));
+  });
+  for (const t of gates) problems.push(`${tag}: no gate badge on an edge into ${t}`);
   const paths = await page.evaluate(() => JSON.parse(document.getElementById("data").textContent).graph.findings.map((f) => f.nodes));
   const findings = await page.$$eval("li.finding", (ls) => ls.length);
   if (findings === 0) problems.push("no findings listed");
