@@ -93,6 +93,23 @@ try {
     const badged = new Set([...document.querySelectorAll("g.gate-badge")].map((b) => b.dataset.to));
     return targets.filter((t) => intoTarget(t) && !badged.has(t));
   });
+  // Containers: each holds its members' boxes.
+  const outside = await page.evaluate(() => {
+    const out = [];
+    const containers = document.querySelectorAll("g.container");
+    for (const c of containers) {
+      const r = c.querySelector("rect").getBoundingClientRect();
+      for (const n of document.querySelectorAll("#graph g.node")) {
+        const b = n.querySelector("rect").getBoundingClientRect();
+        const inside = b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom;
+        const overlaps = b.left < r.right && b.right > r.left && b.top < r.bottom && b.bottom > r.top;
+        if (overlaps && !inside) out.push(`${n.dataset.id} straddles the container of ${c.dataset.owner}`);
+      }
+    }
+    return { out, n: containers.length };
+  });
+  if (outside.n === 0) problems.push(`${tag}: no agent or graph drawn as a container`);
+  for (const o of outside.out) problems.push(`${tag}: ${o}`);
   for (const t of gates) problems.push(`${tag}: no gate badge on an edge into ${t}`);
   const paths = await page.evaluate(() => JSON.parse(document.getElementById("data").textContent).graph.findings.map((f) => f.nodes));
   const findings = await page.$$eval("li.finding", (ls) => ls.length);
