@@ -202,35 +202,76 @@ pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
             },
         );
     }
-    // Findings: each step's place mapped onto a node at that file and line.
+    // Findings: each step mapped onto the picture, so clicking a finding lights exactly its path.
+    // 1. A node at that file and line. 2. Else the definition enclosing it (the nearest tool,
+    //    agent or MCP server above it in the same file: a sink call inside a tool body); never a
+    //    source or gate above it, which do not enclose anything. 3. Graph nodes and tools the step
+    //    names in backticks (`review`, `payments`), for steps placed on code that is no box of its
+    //    own (a router reading state). 4. If still nothing, the nodes nearest the finding in its
+    //    own file, so every rule's finding highlights something.
+    let kind_of: BTreeMap<&str, &'static str> =
+        g.nodes.iter().map(|n| (n.id.as_str(), n.kind)).collect();
     let mut at: BTreeMap<(String, u32), Vec<String>> = BTreeMap::new();
+    let mut enclosing: BTreeMap<(String, u32), Vec<String>> = BTreeMap::new();
     for n in &g.nodes {
         at.entry(place_key(&n.place))
             .or_default()
             .push(n.id.clone());
+        if matches!(n.kind, "tool" | "agent" | "mcp") {
+            enclosing
+                .entry(place_key(&n.place))
+                .or_default()
+                .push(n.id.clone());
+        }
     }
+    let mut named: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for n in &inv.nodes {
+        named.entry(n.name.as_str()).or_default().push(n.id.clone());
+    }
+    for t in &inv.tools {
+        if kind_of.contains_key(t.id.as_str()) {
+            named.entry(t.name.as_str()).or_default().push(t.id.clone());
+        }
+    }
+    let push = |nodes: &mut Vec<String>, ids: &[String]| {
+        for id in ids {
+            if !nodes.contains(id) {
+                nodes.push(id.clone());
+            }
+        }
+    };
     for f in findings {
         let mut nodes: Vec<String> = vec![];
         let steps = f
             .path
             .iter()
-            .map(|s| &s.location)
-            .chain(std::iter::once(&f.location));
-        for l in steps {
-            // The node at that line, else the nearest one above it in the same file (the
-            // definition enclosing a sink call, the server entry holding an argument).
+            .map(|s| (&s.location, s.label.as_str()))
+            .chain(std::iter::once((&f.location, f.message.as_str())));
+        for (l, label) in steps {
             let exact = at.get(&(l.path.clone(), l.line));
             let above = || {
-                at.range((l.path.clone(), 0)..=(l.path.clone(), l.line))
+                enclosing
+                    .range((l.path.clone(), 0)..=(l.path.clone(), l.line))
                     .next_back()
                     .map(|(_, ids)| ids)
             };
             if let Some(ids) = exact.or_else(above) {
-                for id in ids {
-                    if !nodes.contains(id) {
-                        nodes.push(id.clone());
+                push(&mut nodes, ids);
+            } else {
+                for name in backticked(label) {
+                    if let Some(ids) = named.get(name) {
+                        push(&mut nodes, ids);
                     }
                 }
+            }
+        }
+        if nodes.is_empty() {
+            let l = &f.location;
+            let nearest = at
+                .range((l.path.clone(), 0)..=(l.path.clone(), u32::MAX))
+                .min_by_key(|((_, line), _)| line.abs_diff(l.line));
+            if let Some((_, ids)) = nearest {
+                push(&mut nodes, ids);
             }
         }
         g.findings.push(GFinding {
@@ -249,6 +290,11 @@ pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
     g.edges
         .dedup_by(|a, b| a.from == b.from && a.to == b.to && a.kind == b.kind);
     g
+}
+
+/// The names a message quotes in backticks, in order.
+fn backticked(s: &str) -> impl Iterator<Item = &str> {
+    s.split('`').skip(1).step_by(2)
 }
 
 /// The edges on some finding's path (both ends on it, consecutive or not).
