@@ -36,16 +36,26 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
             .iter()
             .filter_map(|a| call.opt(a))
             .any(|e| !matches!(e.kind, ExprKind::None));
-        // `options={"verify_aud": False}` turns the check off even with an audience.
-        let disabled = tc.switches.as_ref().and_then(|s| {
-            let ExprKind::Dict(items) = &call.opt(s)?.kind else {
-                return None;
-            };
-            tc.audience_switches
-                .iter()
-                .filter_map(|k| dict_item(items, k))
-                .find(|e| matches!(e.kind, ExprKind::Bool(false)))
-        });
+        // `options={"verify_aud": False}` turns the check off even with an audience;
+        // `{"verify_signature": False}` makes the call a plain read of claims (a token the
+        // server obtained itself), not a validation: not this rule's concern.
+        let switch_off = |keys: &[String]| {
+            tc.switches.as_ref().and_then(|s| {
+                let ExprKind::Dict(items) = &call.opt(s)?.kind else {
+                    return None;
+                };
+                keys.iter()
+                    .filter_map(|k| dict_item(items, k))
+                    .find(|e| matches!(e.kind, ExprKind::Bool(false)))
+            })
+        };
+        if switch_off(&tc.signature_switches).is_some() {
+            continue;
+        }
+        let disabled = switch_off(&tc.audience_switches);
+        // Arguments passed through `**kwargs` (or a spread) may carry the audience: the call
+        // site cannot tell, so the finding says so at low confidence.
+        let unseen = !audience && disabled.is_none() && call.has_splat();
         let callee = call.names.first().copied().unwrap_or(&tc.callee);
         let callee = callee.strip_prefix("js.").unwrap_or(callee);
         let (at, message, severity) = match disabled {
@@ -62,10 +72,17 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
             ),
             None if !audience => (
                 call.site(),
-                format!(
-                    "`{callee}` ({}) validates tokens without an audience: a token issued for another service is accepted",
-                    tc.library
-                ),
+                if unseen {
+                    format!(
+                        "`{callee}` ({}) may validate tokens without an audience: none is passed by name, and the arguments spread into the call could not be read",
+                        tc.library
+                    )
+                } else {
+                    format!(
+                        "`{callee}` ({}) validates tokens without an audience: a token issued for another service is accepted",
+                        tc.library
+                    )
+                },
                 Severity::Medium,
             ),
             None => continue,
@@ -82,7 +99,11 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
         out.push(cx.finding(
             rule,
             severity,
-            Confidence::High,
+            if unseen {
+                Confidence::Low
+            } else {
+                Confidence::High
+            },
             at,
             message,
             help,
@@ -179,6 +200,31 @@ mod tests {
             &[("server.py", &format!("{SERVER}    return jwt.decode(token, key, algorithms=[\"RS256\"], audience=\"https://crm.example.com/mcp\")\n"))],
         );
         assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn unverified_decodes_are_not_validations_and_splats_lower_confidence() {
+        // Reading claims of a token the server got itself, with the signature check off.
+        let f = findings_for(
+            "AIR309",
+            &[("server.py", &format!("{SERVER}    return jwt.decode(token, options={{\"verify_signature\": False}})\n"))],
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        // The audience may be in `**kwargs`: reported, at low confidence, saying why.
+        let f = findings_for(
+            "AIR309",
+            &[(
+                "server.py",
+                &format!("{SERVER}    kw = settings()\n    return jwt.decode(token, key, **kw)\n"),
+            )],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].confidence, crate::model::Confidence::Low);
+        assert!(
+            f[0].message.contains("could not be read"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]

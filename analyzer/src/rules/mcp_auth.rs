@@ -36,6 +36,10 @@ pub struct TokenCheck {
     /// Keys in `switches` that turn the audience check off when `false` (`verify_aud`).
     #[serde(default)]
     pub audience_switches: Vec<String>,
+    /// Keys in `switches` that turn signature verification off when `false`
+    /// (`verify_signature`): such a call only reads claims, it validates nothing.
+    #[serde(default)]
+    pub signature_switches: Vec<String>,
     /// Whether the call verifies at all without an audience: `false` for calls whose result has
     /// to be compared by hand (token introspection).
     #[serde(default = "yes")]
@@ -173,6 +177,19 @@ impl CallAt<'_> {
             }
         }
         None
+    }
+
+    /// Whether arguments are also passed through a `**mapping` splat (Python) or a spread in an
+    /// options object (JavaScript), whose keys the call site does not show.
+    pub fn has_splat(&self) -> bool {
+        self.args.iter().any(|a| match a {
+            Arg::DoubleStar(_) => true,
+            Arg::Pos(Expr {
+                kind: ExprKind::Dict(items),
+                ..
+            }) => items.iter().any(|i| !matches!(i, DictItem::Pair(..))),
+            _ => false,
+        })
     }
 
     /// The `i`-th positional argument.
