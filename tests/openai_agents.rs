@@ -377,4 +377,27 @@ async def chat(message: str):
         message.contains("no unconditional approval gate"),
         "{message}"
     );
+    // The inventory names the gate after what it is, a pause in the tool's own body, not
+    // after the agent's framework (it said `needs-approval`, which nothing configured).
+    let r = support::run_airlock([
+        "inventory",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let json = r.json();
+    let gates: Vec<(&str, &str, &str)> = json["gates"]
+        .as_array()
+        .expect("gates")
+        .iter()
+        .map(|g| {
+            let s = |k: &str| g[k].as_str().unwrap_or_default();
+            (s("kind"), s("target"), s("strength"))
+        })
+        .collect();
+    assert_eq!(
+        gates,
+        vec![("interrupt-in-tool", "refund", "conditional")],
+        "{json:#}"
+    );
 }

@@ -295,3 +295,52 @@ fn every_rule_module_has_unit_tests() {
         missing.join("\n")
     );
 }
+
+/// Framework packages whose names the interpreter must not spell in code: their semantics
+/// (tool decorators, entrypoints, constants, builders) come from `rules/knowledge`.
+const FRAMEWORK_PACKAGES: &[&str] = &[
+    "langgraph",
+    "langchain",
+    "crewai",
+    "agents.",
+    "openai",
+    "pydantic_ai",
+    "smolagents",
+    "google.adk",
+    "autogen",
+    "llama_index",
+];
+
+/// String literals of `text` outside comments that name a framework package, with their lines.
+fn framework_literals(text: &str) -> Vec<(usize, String)> {
+    let mut out = vec![];
+    for (i, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        for lit in code.split('"').skip(1).step_by(2) {
+            if FRAMEWORK_PACKAGES.iter().any(|p| lit.contains(p)) {
+                out.push((i + 1, lit.to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_interpreter_names_no_framework() {
+    assert_eq!(
+        framework_literals("x\n    q.starts_with(\"langgraph.\") // ok"),
+        [(2, "langgraph.".to_string())]
+    );
+    assert!(framework_literals("// \"crewai.tools.tool\"").is_empty());
+    assert!(framework_literals("let s = \"__start__\";").is_empty());
+    let p = root().join("analyzer/src/extract/interp.rs");
+    let bad: Vec<String> = framework_literals(&read(&p))
+        .into_iter()
+        .map(|(l, s)| format!("{}:{l}: \"{s}\"", rel(&p)))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "the interpreter reads framework semantics from rules/knowledge ([[api]] roles), not code:\n{}",
+        bad.join("\n")
+    );
+}

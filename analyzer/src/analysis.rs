@@ -279,6 +279,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         servers: &facts.servers,
         crew: &facts.crew,
         oai: &facts.oai,
+        agents: &facts.agents,
     };
     lap("extract");
     let units = cx.units();

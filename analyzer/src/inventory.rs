@@ -8,7 +8,7 @@
 //! from these types.
 
 use crate::facts::langgraph::{EdgeKind, NodeAction};
-use crate::facts::Checkpointer;
+use crate::facts::{Checkpointer, ToolId};
 use crate::model::{Location, Severity};
 use crate::rules::context::{Ctx, Strength, Unit, UnitOrigin};
 use schemars::JsonSchema;
@@ -268,16 +268,6 @@ fn strength(s: Strength) -> &'static str {
     }
 }
 
-fn framework(factory: &str) -> &'static str {
-    if factory.contains("deepagents") || factory.contains("create_deep_agent") {
-        "deepagents"
-    } else if factory.starts_with("langgraph") {
-        "langgraph"
-    } else {
-        "langchain"
-    }
-}
-
 fn sorted(v: impl IntoIterator<Item = String>) -> Vec<String> {
     let set: BTreeSet<String> = v.into_iter().collect();
     set.into_iter().collect()
@@ -357,17 +347,12 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             (_, 0) => "ungated",
             _ => "partially-gated",
         };
-        let fw = match u.origin {
-            UnitOrigin::Agent(ai) => framework(&cx.lg.agents[ai].factory),
-            UnitOrigin::Graph(_) => "langgraph",
-            UnitOrigin::CrewAgent(_) => "crewai",
-            UnitOrigin::OaiAgent(_) => cx.oai.framework,
-        };
+        let fw = u.framework;
         let location = cx.loc(u.site);
         inv.agents.push(AgentInfo {
             id: id.clone(),
             label: u.label.clone(),
-            name: unit_name(cx, u),
+            name: u.name.clone(),
             framework: fw.to_string(),
             place: Place::from(&location),
             tools: u.tools.iter().map(|&t| tool_id(t)).collect(),
@@ -402,16 +387,19 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             });
             if let (Strength::Strong | Strength::Conditional, Some(site)) = (s, site) {
                 let l = cx.loc(site);
-                let kind = match u.origin {
-                    UnitOrigin::Agent(ai)
-                        if cx.lg.agents[ai].hitl.iter().any(|h| h.site == site) =>
-                    {
-                        "hitl-middleware"
+                // The gate the agent's framework configures, else a pause in the tool's own
+                // body (on every path or some), else a graph's pausing node.
+                let configured = u
+                    .agent
+                    .and_then(|a| cx.agents[a.0].gates.get(&ToolId(t)))
+                    .filter(|g| g.site == site);
+                let tool = &cx.lg.tools[t];
+                let kind = match configured {
+                    Some(g) => g.kind.as_str(),
+                    None if tool.body_gate == Some(site) || tool.conditional_gate == Some(site) => {
+                        "interrupt-in-tool"
                     }
-                    _ if cx.lg.tools[t].body_gate == Some(site) => "interrupt-in-tool",
-                    UnitOrigin::CrewAgent(_) => "before-tool-call-hook",
-                    UnitOrigin::OaiAgent(_) => "needs-approval",
-                    _ => "interrupt-before",
+                    None => "interrupt-before",
                 };
                 inv.gates.push(GateInfo {
                     kind: kind.to_string(),
@@ -645,24 +633,6 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
 }
 
 /// The plain name of a unit's agent: its given name, else the factory that built it.
-fn unit_name(cx: &Ctx, u: &Unit) -> String {
-    match u.origin {
-        UnitOrigin::Agent(ai) => {
-            let a = &cx.lg.agents[ai];
-            a.name.clone().unwrap_or_else(|| {
-                a.factory
-                    .rsplit('.')
-                    .next()
-                    .unwrap_or(&a.factory)
-                    .to_string()
-            })
-        }
-        UnitOrigin::Graph(_) => "graph".to_string(),
-        UnitOrigin::CrewAgent(ci) => cx.crew.agents[ci].name.clone(),
-        UnitOrigin::OaiAgent(oi) => cx.oai.agents[oi].name.clone(),
-    }
-}
-
 /// MCP servers defined in code, with their tools (capabilities and annotations), resources and
 /// prompts, ordered by place.
 fn server_code(cx: &Ctx) -> Vec<McpServerCodeInfo> {

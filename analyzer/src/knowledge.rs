@@ -440,6 +440,20 @@ impl Knowledge {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The names of `role` in every framework's API, ordered by framework.
+    pub fn api_any<'s>(&'s self, role: &'s str) -> impl Iterator<Item = &'s String> + 's {
+        self.apis
+            .iter()
+            .filter(move |((_, r), _)| r == role)
+            .flat_map(|(_, names)| names)
+    }
+
+    /// Whether `q` makes a function a tool (`@tool`, `tool(fn)`): a `tool_decorator` of any
+    /// framework.
+    pub fn is_tool_decorator(&self, q: &str) -> bool {
+        self.api_any("tool_decorator").any(|n| n == q)
+    }
+
     /// Adds one file's entries after checking every kind it names.
     pub fn add(&mut self, file: &str, f: KnowledgeFile) -> Result<(), KnowledgeError> {
         for a in &f.api {

@@ -7,10 +7,12 @@
 //! Order is fixed and part of the output's determinism: MCP servers written in code first
 //! (Python, then TypeScript; agent code links its MCP toolsets to them), then every adapter's
 //! `configure`, then every adapter's `extract` in [`ADAPTERS`] order, then the tool table is
-//! closed. `AIRLOCK_DEBUG_FACTS` prints [`dump`]: the neutral facts (tools), then each
+//! closed; last, every adapter's `agents` fills the one arena of neutral agents.
+//! `AIRLOCK_DEBUG_FACTS` prints [`dump`]: the neutral facts (tools, agents), then each
 //! adapter's extension, then the MCP facts.
 //!
-//! To add a framework: an adapter module under `extract/` implementing [`Adapter`], one entry in
+//! To add a framework: an adapter module under `extract/` implementing [`Adapter`] (with
+//! `agents` writing its agents as neutral facts, which is all the unit builder reads), one entry in
 //! [`ADAPTERS`] (and an extension slot when it has framework-only facts), its API tables in
 //! `rules/knowledge/`, and corpus cases.
 
@@ -68,6 +70,9 @@ pub struct Extracted {
     pub lg: LangGraphFacts,
     pub crew: CrewFacts,
     pub oai: OaiFacts,
+    /// Every adapter's agents, in [`ADAPTERS`] order (`Adapter::agents`): the one arena the
+    /// unit builder reads.
+    pub agents: Vec<crate::facts::Agent>,
 }
 
 /// One framework's reader.
@@ -93,6 +98,10 @@ pub trait Adapter: Sync {
         ext: &mut Extensions,
         notices: &mut Vec<Notice>,
     );
+
+    /// Its agents as neutral facts (`facts::Agent`), appended to the one arena after every
+    /// adapter extracted.
+    fn agents(&self, _facts: &Extracted, _out: &mut Vec<crate::facts::Agent>) {}
 
     /// The adapter's own facts in a plain form, for `AIRLOCK_DEBUG_FACTS`.
     fn dump(&self, _p: &Project, _facts: &Extracted) -> String {
@@ -140,12 +149,19 @@ pub fn run(p: &Project, notices: &mut Vec<Notice>) -> Extracted {
         }
         (tools.finish(), ext)
     };
-    Extracted {
+    let mut facts = Extracted {
         servers,
         lg,
         crew: ext.crew,
         oai: ext.oai,
+        agents: vec![],
+    };
+    let mut agents = vec![];
+    for a in ADAPTERS {
+        a.agents(&facts, &mut agents);
     }
+    facts.agents = agents;
+    facts
 }
 
 /// The project graph over the facts: LangGraph's graphs first, then configured MCP servers,
@@ -172,6 +188,34 @@ pub fn dump(p: &Project, facts: &Extracted) -> String {
             t.sinks.iter().map(|s| &s.kind).collect::<Vec<_>>(),
             t.sources.iter().map(|s| &s.kind).collect::<Vec<_>>()
         );
+    }
+    let at = |s: crate::facts::Site| {
+        let l = p.db.location(s.file, s.span);
+        format!("{}:{}", l.path, l.line)
+    };
+    for (i, a) in facts.agents.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "agent {i} {} {} at {} tools {:?} unknown_tools {} blanket_gate {} checkpointer {:?} entries {}",
+            a.framework,
+            a.label,
+            at(a.site),
+            a.tools.iter().map(|t| t.0).collect::<Vec<_>>(),
+            a.unknown_tools,
+            a.blanket_gate,
+            a.checkpointer,
+            a.entries.len()
+        );
+        for (t, g) in &a.gates {
+            let _ = writeln!(
+                out,
+                "  gate tool {} {:?} {:?} at {}",
+                t.0,
+                g.kind,
+                g.strength,
+                at(g.site)
+            );
+        }
     }
     for a in ADAPTERS {
         out.push_str(&a.dump(p, facts));

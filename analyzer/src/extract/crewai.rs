@@ -1901,6 +1901,16 @@ impl crate::extract::adapters::Adapter for Adapter {
         ext.crew = CrewExtractor::new(tools, p.db, p.yaml_files, notices).run();
     }
 
+    fn agents(
+        &self,
+        facts: &crate::extract::adapters::Extracted,
+        out: &mut Vec<crate::facts::Agent>,
+    ) {
+        out.extend(
+            (0..facts.crew.agents.len()).map(|a| facts.crew.neutral_agent(a, &facts.lg.tools)),
+        );
+    }
+
     fn dump(
         &self,
         p: &crate::extract::adapters::Project,

@@ -9,6 +9,7 @@
 //! once. Every call site records the callee it resolved to, which later stages read to find
 //! sinks, sources, gates and builder operations. Work is bounded by a fuel counter.
 
+use crate::knowledge::glob_match;
 use crate::model::{FileId, Span};
 use crate::syntax::python::{
     Arg, ClassDef, CompKind, DictItem, Expr, ExprKind, FuncDef, ParamKind, PyModule, Stmt,
@@ -358,6 +359,42 @@ pub struct Interp<'m> {
     /// The knowledge that maps JavaScript names to Python ones (`langchain_js.toml`); without
     /// it, JavaScript modules keep `js.<module>.<member>` names only.
     js: Option<&'m crate::knowledge::Knowledge>,
+    /// What framework names mean to the evaluation, from the same knowledge (none without it).
+    sem: Semantics,
+}
+
+/// Framework semantics the interpreter applies, as data (`[[api]]` roles of every knowledge
+/// file, whatever the framework): the interpreter itself names no framework.
+#[derive(Debug, Default)]
+struct Semantics {
+    /// `tool_decorator`: decorators and factories that make a function a tool (`@tool`).
+    tool_decorators: HashSet<String>,
+    /// `entrypoint_decorator` (globs): decorators whose object stands for the function they
+    /// wrap (`@entrypoint(checkpointer=...)`), so calls on it are recorded on the object.
+    entrypoints: Vec<String>,
+    /// `string_constant` (`glob=value`): external names whose value is a known string.
+    constants: Vec<(String, String)>,
+    /// `builder_class_suffix` and `builder_method`: builder methods that return the builder
+    /// (fluent chains such as `graph.add_node(...).add_edge(...)`).
+    builder_suffixes: Vec<String>,
+    builder_methods: HashSet<String>,
+}
+
+impl Semantics {
+    fn new(k: &crate::knowledge::Knowledge) -> Semantics {
+        let names = |role| k.api_any(role).cloned();
+        Semantics {
+            tool_decorators: names("tool_decorator").collect(),
+            entrypoints: names("entrypoint_decorator").collect(),
+            constants: k
+                .api_any("string_constant")
+                .filter_map(|n| n.split_once('='))
+                .map(|(g, v)| (g.trim().to_string(), v.trim().to_string()))
+                .collect(),
+            builder_suffixes: names("builder_class_suffix").collect(),
+            builder_methods: names("builder_method").collect(),
+        }
+    }
 }
 
 impl<'m> Interp<'m> {
@@ -383,6 +420,7 @@ impl<'m> Interp<'m> {
             fuel: FUEL,
             call_depth: 0,
             js: None,
+            sem: Semantics::default(),
         }
     }
 
@@ -390,6 +428,7 @@ impl<'m> Interp<'m> {
     /// `js_options` tables.
     pub fn with_knowledge(mut self, k: &'m crate::knowledge::Knowledge) -> Interp<'m> {
         self.js = Some(k);
+        self.sem = Semantics::new(k);
         self
     }
 
@@ -404,7 +443,7 @@ impl<'m> Interp<'m> {
     /// module mirrors a Python framework, else `js.<module>.<member>`.
     fn js_name(&self, spec: &str, member: &str) -> Value {
         if let Some(q) = self.js.and_then(|k| k.js_python_name(spec, member)) {
-            return ext_value(&q);
+            return self.ext_value(&q);
         }
         let base = format!("js.{}", js_module_name(spec));
         match member {
@@ -739,7 +778,7 @@ impl<'m> Interp<'m> {
                         Some(i) => self.attr_of_module(i, name),
                         None => match full.strip_prefix(crate::extract::js_lower::EXTERNAL) {
                             Some(spec) => self.js_name(spec, name),
-                            None => ext_value(&format!("{full}.{name}")),
+                            None => self.ext_value(&format!("{full}.{name}")),
                         },
                     };
                     let v = match v {
@@ -1021,7 +1060,9 @@ impl<'m> Interp<'m> {
         };
         match &dec {
             // `@tool` / `@tool("name")` from LangChain, or any decorator resolved to `*.tool`.
-            Value::Ext(q) if is_tool_decorator(q) => self.tool_func(func.clone(), None, def),
+            Value::Ext(q) if self.sem.tool_decorators.contains(&**q) => {
+                self.tool_func(func.clone(), None, def)
+            }
             Value::Obj(id) => {
                 let (class, name) = {
                     let o = &self.ev.objects[*id];
@@ -1031,7 +1072,7 @@ impl<'m> Interp<'m> {
                     )
                 };
                 match class {
-                    Some(c) if is_tool_decorator(&c) => {
+                    Some(c) if self.sem.tool_decorators.contains(&c) => {
                         let name = name.or_else(|| {
                             self.ev.objects[*id]
                                 .kwarg("name")
@@ -1055,9 +1096,9 @@ impl<'m> Interp<'m> {
                         );
                         // `@entrypoint(checkpointer=...)`: the workflow object stands for the
                         // function, so `workflow.invoke(...)` is recorded on it.
-                        let is_entrypoint = self.ev.objects[*id].class_name().is_some_and(|c| {
-                            c.starts_with("langgraph.") && c.ends_with(".entrypoint")
-                        });
+                        let is_entrypoint = self.ev.objects[*id]
+                            .class_name()
+                            .is_some_and(|c| self.sem.entrypoints.iter().any(|g| glob_match(g, c)));
                         if is_entrypoint {
                             Value::Obj(*id)
                         } else {
@@ -1428,7 +1469,7 @@ impl<'m> Interp<'m> {
             Value::Module(i) => self.attr_of_module(*i, attr),
             Value::Ext(q) => match q.strip_prefix(crate::extract::js_lower::EXTERNAL) {
                 Some(spec) => self.js_name(spec, attr),
-                None => ext_value(&self.js_attr(q, attr)),
+                None => self.ext_value(&self.js_attr(q, attr)),
             },
             Value::Obj(id) => {
                 let id = *id;
@@ -1577,7 +1618,7 @@ impl<'m> Interp<'m> {
         let callees = callees_override.unwrap_or_else(|| callees_of(&fv));
         // Builder methods on LangGraph graphs return the builder itself (fluent chains).
         let result = match (&method_name, &recv_val) {
-            (Some(m), Some(Value::Obj(rid))) if returns_self(&self.ev.objects[*rid], m) => {
+            (Some(m), Some(Value::Obj(rid))) if self.returns_self(&self.ev.objects[*rid], m) => {
                 Value::Obj(*rid)
             }
             (Some(_), Some(Value::Obj(rid))) => {
@@ -1822,7 +1863,12 @@ impl<'m> Interp<'m> {
                         let func = func.clone();
                         self.call_func(&func, pos, kw, Some(span))
                     }
-                    (_, Some(c)) if is_tool_decorator(c.trim_end_matches(".__call__")) => {
+                    (_, Some(c))
+                        if self
+                            .sem
+                            .tool_decorators
+                            .contains(c.trim_end_matches(".__call__")) =>
+                    {
                         // `tool("name")(fn)` or `tool(fn)` applied late.
                         match pos.first() {
                             Some(Value::Func(func)) => {
@@ -2268,67 +2314,32 @@ fn builtin(name: &str) -> Value {
     }
 }
 
-/// An external name, or the value of a framework constant the analysis needs to see
-/// (`langgraph.graph.START` is the string `"__start__"`).
-fn ext_value(q: &str) -> Value {
-    if q.starts_with("langgraph.") {
-        if q.ends_with(".START") {
+impl Interp<'_> {
+    /// An external name, or the value of a constant the knowledge names
+    /// (`langgraph.graph.START` is the string `"__start__"`).
+    fn ext_value(&self, q: &str) -> Value {
+        if let Some((_, v)) = self.sem.constants.iter().find(|(g, _)| glob_match(g, q)) {
             return Value::Str(
-                "__start__".into(),
+                v.as_str().into(),
                 Site {
                     file: FileId(0),
                     span: Span::default(),
                 },
             );
         }
-        if q.ends_with(".END") {
-            return Value::Str(
-                "__end__".into(),
-                Site {
-                    file: FileId(0),
-                    span: Span::default(),
-                },
-            );
-        }
+        Value::Ext(q.into())
     }
-    Value::Ext(q.into())
-}
 
-/// `langchain_core.tools.tool`, CrewAI's `crewai.tools.tool`, and their re-exports.
-pub fn is_tool_decorator(q: &str) -> bool {
-    matches!(
-        q,
-        "langchain_core.tools.tool"
-            | "langchain.tools.tool"
-            | "langchain_core.tools.convert.tool"
-            | "langchain.agents.tool"
-            | "langchain_community.tools.tool"
-            // CrewAI's function-to-tool decorator (not `crewai.project.tool`, which marks a
-            // CrewBase method that returns a tool).
-            | "crewai.tools.tool"
-            | "crewai.tools.base_tool.tool"
-            | "crewai_tools.tool"
-    )
-}
-
-/// Builder methods that return the builder (LangGraph `StateGraph`).
-fn returns_self(o: &Obj, method: &str) -> bool {
-    let Some(c) = o.class_name() else {
-        return false;
-    };
-    let is_graph =
-        c.ends_with("StateGraph") || c.ends_with("MessageGraph") || c.ends_with(".Graph");
-    is_graph
-        && matches!(
-            method,
-            "add_node"
-                | "add_edge"
-                | "add_conditional_edges"
-                | "add_sequence"
-                | "set_entry_point"
-                | "set_finish_point"
-                | "set_conditional_entry_point"
-        )
+    /// Builder methods that return the builder (`builder_class_suffix`, `builder_method`).
+    fn returns_self(&self, o: &Obj, method: &str) -> bool {
+        o.class_name().is_some_and(|c| {
+            self.sem
+                .builder_suffixes
+                .iter()
+                .any(|s| c.ends_with(s.as_str()))
+                && self.sem.builder_methods.contains(method)
+        })
+    }
 }
 
 #[cfg(test)]

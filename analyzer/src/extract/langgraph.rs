@@ -922,7 +922,7 @@ impl<'a> Extractor<'a> {
                         let ObjKind::Ext(class) = &o.kind else {
                             return None;
                         };
-                        if crate::extract::interp::is_tool_decorator(class) {
+                        if self.k.is_tool_decorator(class) {
                             // `tool("name", fn)` / `tool(fn)`; LangChain.js: `tool(fn, { name })`.
                             let name = o
                                 .args
@@ -2090,12 +2090,121 @@ impl crate::extract::adapters::Adapter for Adapter {
         tools.extract();
     }
 
+    fn agents(
+        &self,
+        facts: &crate::extract::adapters::Extracted,
+        out: &mut Vec<crate::facts::Agent>,
+    ) {
+        out.extend(
+            facts
+                .lg
+                .agents
+                .iter()
+                .enumerate()
+                .map(|(i, a)| neutral_agent(i, a, &facts.lg.tools)),
+        );
+    }
+
     fn dump(
         &self,
         p: &crate::extract::adapters::Project,
         facts: &crate::extract::adapters::Extracted,
     ) -> String {
         debug_facts(&facts.lg, p.body, p.db)
+    }
+}
+
+/// A prebuilt agent as a neutral agent: the human-in-the-loop middleware's entry for each
+/// tool (for the tools of an MCP server known from its code, when every privileged tool of it
+/// has one), or a breakpoint before the tool node, which covers every tool.
+fn neutral_agent(i: usize, a: &Agent, table: &[Tool]) -> crate::facts::Agent {
+    use crate::facts::{Gate, GateKind, Strength, ToolId};
+    let short = |q: &str| q.rsplit('.').next().unwrap_or(q).to_string();
+    let label = match &a.name {
+        Some(n) => format!("agent `{n}`"),
+        None => format!("agent built by `{}`", short(&a.factory)),
+    };
+    let breakpoint = a
+        .interrupt_before
+        .iter()
+        .find(|e| e.name == "tools" || e.name == "*")
+        .map(|e| e.site);
+    let middleware = |e: &HitlEntry| Gate {
+        kind: GateKind::Middleware,
+        strength: if e.conditional {
+            Strength::Conditional
+        } else {
+            Strength::Strong
+        },
+        site: e.site,
+    };
+    let mut gates = std::collections::BTreeMap::new();
+    for &t in &a.tools {
+        let tool = &table[t];
+        let mut g = a
+            .hitl
+            .iter()
+            .find(|e| e.tool == tool.name)
+            .filter(|e| e.on)
+            .map(middleware);
+        if let Some(ts) = tool.mcp.as_ref().filter(|m| !m.tools.is_empty()) {
+            let entries: Vec<_> = ts
+                .tools
+                .iter()
+                .filter(|(_, privileged)| *privileged)
+                .map(|(n, _)| a.hitl.iter().find(|e| e.tool == *n && e.on))
+                .collect();
+            if let Some(first) = entries.first().copied().flatten() {
+                if entries.iter().all(Option::is_some) {
+                    let conditional = entries.iter().flatten().any(|e| e.conditional);
+                    g = Some(Gate {
+                        strength: if conditional {
+                            Strength::Conditional
+                        } else {
+                            Strength::Strong
+                        },
+                        ..middleware(first)
+                    });
+                }
+            }
+        }
+        if let Some(site) = breakpoint {
+            g = Some(Gate {
+                kind: GateKind::Breakpoint,
+                strength: Strength::Strong,
+                site,
+            });
+        }
+        if let Some(g) = g {
+            gates.insert(ToolId(t), g);
+        }
+    }
+    let framework = if a.factory.contains("deepagents") || a.factory.contains("create_deep_agent") {
+        "deepagents"
+    } else if a.factory.starts_with("langgraph") {
+        "langgraph"
+    } else {
+        "langchain"
+    };
+    crate::facts::Agent {
+        framework,
+        name: a.name.clone().unwrap_or_else(|| short(&a.factory)),
+        label,
+        site: a.site,
+        tools: a.tools.iter().map(|&t| ToolId(t)).collect(),
+        unknown_tools: a.unknown_tools,
+        blanket_gate: breakpoint.is_some() && a.checkpointer != Checkpointer::Absent,
+        gates,
+        entries: a
+            .user_entries
+            .iter()
+            .map(|&site| crate::facts::Entry {
+                site,
+                label: "user input reaches the agent here".into(),
+            })
+            .collect(),
+        checkpointer: a.checkpointer,
+        origin: crate::facts::AgentRef::LangGraph(i),
     }
 }
 
@@ -2184,4 +2293,87 @@ fn debug_facts(lg: &LangGraphFacts, body: &BodyAnalyzer, db: &crate::model::Sour
         );
     }
     out
+}
+
+#[cfg(test)]
+mod neutral_tests {
+    use super::*;
+    use crate::facts::tests::{site, tool};
+    use crate::facts::{GateKind, Strength, ToolId};
+
+    fn agent(checkpointer: Checkpointer) -> Agent {
+        Agent {
+            name: None,
+            site: site(1),
+            factory: "langgraph.prebuilt.create_react_agent".into(),
+            tools: vec![0, 1, 2],
+            unknown_tools: true,
+            hitl: vec![
+                HitlEntry {
+                    tool: "send".into(),
+                    site: site(10),
+                    on: true,
+                    conditional: false,
+                },
+                HitlEntry {
+                    tool: "pay".into(),
+                    site: site(11),
+                    on: true,
+                    conditional: true,
+                },
+                HitlEntry {
+                    tool: "read".into(),
+                    site: site(12),
+                    on: false,
+                    conditional: false,
+                },
+            ],
+            hitl_site: None,
+            interrupt_before: vec![],
+            interrupt_after: vec![],
+            checkpointer,
+            user_entries: vec![],
+            obj: 0,
+            handoff_tools: vec![],
+        }
+    }
+
+    #[test]
+    fn middleware_entries_and_breakpoints_become_gates() {
+        let table = vec![tool("send"), tool("pay"), tool("read")];
+        let n = neutral_agent(0, &agent(Checkpointer::Present), &table);
+        let gates: Vec<_> = n
+            .gates
+            .iter()
+            .map(|(t, g)| (t.0, g.kind, g.strength, g.site))
+            .collect();
+        assert_eq!(
+            gates,
+            vec![
+                (0, GateKind::Middleware, Strength::Strong, site(10)),
+                (1, GateKind::Middleware, Strength::Conditional, site(11)),
+            ]
+        );
+        assert_eq!(n.label, "agent built by `create_react_agent`");
+        assert_eq!(n.framework, "langgraph");
+        assert!(n.unknown_tools && !n.blanket_gate);
+
+        // A breakpoint before the tool node covers every tool, the unresolved ones too, but
+        // only when the run can resume.
+        let mut a = agent(Checkpointer::Present);
+        a.interrupt_before = vec![NamedSite {
+            name: "tools".into(),
+            site: site(20),
+        }];
+        let n = neutral_agent(0, &a, &table);
+        assert!(n.blanket_gate);
+        assert!(n
+            .gates
+            .values()
+            .all(|g| g.kind == GateKind::Breakpoint && g.site == site(20)));
+        assert_eq!(n.gates.len(), 3);
+        a.checkpointer = Checkpointer::Absent;
+        assert!(!neutral_agent(0, &a, &table).blanket_gate);
+        assert_eq!(n.tools, vec![ToolId(0), ToolId(1), ToolId(2)]);
+    }
 }

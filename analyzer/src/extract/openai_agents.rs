@@ -1228,6 +1228,18 @@ impl crate::extract::adapters::Adapter for Adapter {
         ext.oai = OaiExtractor::new(tools, p.db, &PYTHON).run();
     }
 
+    fn agents(
+        &self,
+        facts: &crate::extract::adapters::Extracted,
+        out: &mut Vec<crate::facts::Agent>,
+    ) {
+        out.extend(
+            facts.oai.agents.iter().enumerate().map(|(i, a)| {
+                crate::facts::openai_agents::neutral_agent(i, a, facts.oai.framework)
+            }),
+        );
+    }
+
     fn dump(
         &self,
         p: &crate::extract::adapters::Project,

@@ -269,7 +269,7 @@ fn summarize_bodies(src: &str) -> String {
         is_package: false,
         ir: std::sync::Arc::new(python::parse(src)),
     }];
-    let ev = Interp::new(&modules).run();
+    let ev = Interp::new(&modules).with_knowledge(&k).run();
     let body = BodyAnalyzer::new(&k, &ev, &modules);
     let lg = Extractor::new(&k, &ev, &modules, &body).run();
     let mut out = vec![];
@@ -394,7 +394,7 @@ g = b.compile()
         is_package: false,
         ir: std::sync::Arc::new(python::parse(src)),
     }];
-    let ev = Interp::new(&modules).run();
+    let ev = Interp::new(&modules).with_knowledge(&k).run();
     let body = BodyAnalyzer::new(&k, &ev, &modules);
     let lg = Extractor::new(&k, &ev, &modules, &body).run();
     let pg = crate::graph::ProjectGraph::build(&ev, &modules, &lg);
@@ -692,7 +692,7 @@ fn injection_hits_of_mutual_calls_stay_a_bounded_set() {
         is_package: false,
         ir: std::sync::Arc::new(python::parse(&src)),
     }];
-    let ev = Interp::new(&modules).run();
+    let ev = Interp::new(&modules).with_knowledge(&k).run();
     let body = BodyAnalyzer::new(&k, &ev, &modules);
     let lg = Extractor::new(&k, &ev, &modules, &body).run();
     let mut tools = 0;

@@ -202,6 +202,73 @@ impl CrewFacts {
             ),
         }
     }
+
+    /// The first `@before_tool_call` hook that can block the tool named `tool` (as written)
+    /// for agent `a`.
+    pub fn blocking_hook(&self, a: usize, tool: &str) -> Option<Site> {
+        let agent = &self.agents[a];
+        let name = sanitize_tool_name(tool);
+        self.hooks
+            .iter()
+            .filter(|h| h.blocks)
+            .filter(|h| h.class.is_none() || h.class == agent.class)
+            .filter(|h| {
+                h.tools
+                    .as_ref()
+                    .is_none_or(|ts| ts.iter().any(|(n, _)| *n == name))
+            })
+            .filter(|h| {
+                h.agents.as_ref().is_none_or(|roles| {
+                    agent.role.as_ref().is_none_or(|r| {
+                        r.contains('{') || roles.iter().any(|x| x == r || x == &agent.name)
+                    })
+                })
+            })
+            .map(|h| h.site)
+            .next()
+    }
+
+    /// Agent `a` as a neutral agent: its tools and its tasks' tools, each gated by the first
+    /// hook that can block it. CrewAI gates block a call in place; nothing pauses and resumes.
+    /// Content entering it from kickoffs and flows is found over the project graph
+    /// (`rules::context`), not here.
+    pub fn neutral_agent(&self, a: usize, table: &[super::Tool]) -> super::Agent {
+        use super::{Gate, GateKind, Strength, ToolId};
+        let agent = &self.agents[a];
+        let mut tools = agent.tools.clone();
+        let mut unknown = agent.unknown_tools;
+        for t in self.tasks.iter().filter(|t| t.agent == Some(a)) {
+            tools.extend(t.tools.iter().copied());
+            unknown |= t.unknown_tools;
+        }
+        tools.sort_unstable();
+        tools.dedup();
+        let gates = tools
+            .iter()
+            .filter_map(|&t| {
+                let site = self.blocking_hook(a, &table[t].name)?;
+                let g = Gate {
+                    kind: GateKind::Hook,
+                    strength: Strength::Strong,
+                    site,
+                };
+                Some((ToolId(t), g))
+            })
+            .collect();
+        super::Agent {
+            framework: "crewai",
+            name: agent.name.clone(),
+            label: format!("agent `{}`", agent.name),
+            site: agent.site,
+            tools: tools.into_iter().map(ToolId).collect(),
+            unknown_tools: unknown,
+            blanket_gate: false,
+            gates,
+            entries: vec![],
+            checkpointer: super::Checkpointer::NotNeeded,
+            origin: super::AgentRef::CrewAi(a),
+        }
+    }
 }
 
 /// CrewAI's tool-name normalisation (`crewai.utilities.string_utils.sanitize_tool_name`): camel

@@ -6,7 +6,9 @@
 //!
 //! Framework-neutral facts live here: `Site`, tools (`Tool`: capabilities, sinks, sources,
 //! gates in the body, the MCP server behind a toolset) and the resumability of an agent's run
-//! (`Checkpointer`). What only one framework has is a typed extension in its own module
+//! (`Checkpointer`), and one arena of agents of every framework (`Agent`, indexed by `AgentId`,
+//! naming its tools by `ToolId`, with the gate each framework configures on each tool). What
+//! only one framework has is a typed extension in its own module
 //! (`langgraph`: graphs, nodes, edges, state; `crewai`: agents, tasks, crews, flows, hooks;
 //! `openai_agents`: agents, approvals, handoffs; `mcp_server`: MCP servers written in code).
 
@@ -18,6 +20,90 @@ pub mod crewai;
 pub mod langgraph;
 pub mod mcp_server;
 pub mod openai_agents;
+
+/// A tool of the shared tool table (`LangGraphFacts::tools`, until the table moves here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ToolId(pub usize);
+
+/// An agent of the neutral arena (`Extracted::agents`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AgentId(pub usize);
+
+/// How strongly a tool is gated in an agent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    None,
+    Conditional,
+    Strong,
+}
+
+/// What kind of approval a framework configures on a tool (the tool's own `interrupt()` is
+/// not configured: it is on `Tool::body_gate`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum GateKind {
+    /// A middleware that pauses before the tool (`HumanInTheLoopMiddleware(interrupt_on=...)`).
+    Middleware,
+    /// A pause before the node that runs every tool (`interrupt_before=["tools"]`).
+    Breakpoint,
+    /// A hook run before every tool call that can block it (`@before_tool_call`).
+    Hook,
+    /// A per-tool approval the run carries to a person (`needs_approval=True`).
+    Approval,
+}
+
+impl GateKind {
+    /// The inventory's name of the gate.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GateKind::Middleware => "hitl-middleware",
+            GateKind::Breakpoint => "interrupt-before",
+            GateKind::Hook => "before-tool-call-hook",
+            GateKind::Approval => "needs-approval",
+        }
+    }
+}
+
+/// The approval a framework configures on one tool of one agent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gate {
+    pub kind: GateKind,
+    pub strength: Strength,
+    pub site: Site,
+}
+
+/// Where untrusted input from outside any agent starts this agent's run (a request handler,
+/// the console).
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub site: Site,
+    pub label: String,
+}
+
+/// An agent of any framework, as the one unit builder (`rules::context`) reads it: its tools,
+/// the gate its framework configures on each, where user input starts it, and whether its run
+/// can pause and resume. Adapters write these (`extract::adapters::Adapter::agents`).
+#[derive(Debug, Clone)]
+pub struct Agent {
+    /// For the inventory: `langgraph`, `langchain`, `deepagents`, `crewai`, `openai-agents` ...
+    pub framework: &'static str,
+    /// Its name (the factory's short name for an unnamed agent), as the inventory lists it.
+    pub name: String,
+    /// `agent `name``, as findings name it.
+    pub label: String,
+    pub site: Site,
+    /// In the order the framework lists them (an adapter removes duplicates when it merges lists).
+    pub tools: Vec<ToolId>,
+    /// Part of the tool list could not be resolved.
+    pub unknown_tools: bool,
+    /// A gate covers every tool call, also calls of tools airlock could not resolve.
+    pub blanket_gate: bool,
+    /// The gate configured on each tool, when there is one.
+    pub gates: std::collections::BTreeMap<ToolId, Gate>,
+    pub entries: Vec<Entry>,
+    pub checkpointer: Checkpointer,
+    /// The framework extension the agent comes from (its node in the project graph).
+    pub origin: AgentRef,
+}
 
 /// An agent of any framework: which adapter's agent list it is in, and where. The project
 /// graph has one node kind for agents (`PNode::Agent`) keyed by it.
@@ -103,4 +189,135 @@ pub enum Checkpointer {
     /// Nothing to configure: the framework's gates block a call in place (CrewAI hooks) or its
     /// run state carries an approval to the person and back (OpenAI Agents `RunState`).
     NotNeeded,
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    //! The adapters' neutral agents on small fact fixtures: the same configured gate comes out
+    //! the same whatever the framework, so the one unit builder treats them alike.
+    use super::*;
+    use crate::model::Span;
+
+    pub(crate) fn site(n: u32) -> Site {
+        Site {
+            file: FileId(0),
+            span: Span {
+                start: n,
+                end: n + 1,
+            },
+        }
+    }
+
+    pub(crate) fn tool(name: &str) -> Tool {
+        Tool {
+            name: name.into(),
+            site: site(0),
+            origin: ToolOrigin::Known(name.into()),
+            sinks: vec![],
+            sources: vec![],
+            sandboxed: false,
+            toolkit: false,
+            body_gate: None,
+            conditional_gate: None,
+            mcp: None,
+        }
+    }
+
+    #[test]
+    fn openai_approvals_become_gates_by_strength() {
+        use openai_agents::{Approval, Gate as OaiGate, OaiAgent};
+        let a = OaiAgent {
+            name: "billing".into(),
+            site: site(1),
+            tools: vec![0, 1, 2],
+            unknown_tools: true,
+            gates: [
+                (
+                    0,
+                    OaiGate {
+                        approval: Approval::Always,
+                        site: site(10),
+                    },
+                ),
+                (
+                    1,
+                    OaiGate {
+                        approval: Approval::Conditional,
+                        site: site(11),
+                    },
+                ),
+            ]
+            .into_iter()
+            .collect(),
+            user_entries: vec![site(20)],
+        };
+        let n = openai_agents::neutral_agent(3, &a, "openai-agents");
+        assert_eq!(n.origin, AgentRef::OpenAi(3));
+        assert_eq!(n.tools, vec![ToolId(0), ToolId(1), ToolId(2)]);
+        let g = |t| {
+            n.gates
+                .get(&ToolId(t))
+                .map(|g| (g.kind, g.strength, g.site))
+        };
+        assert_eq!(g(0), Some((GateKind::Approval, Strength::Strong, site(10))));
+        assert_eq!(
+            g(1),
+            Some((GateKind::Approval, Strength::Conditional, site(11)))
+        );
+        assert_eq!(g(2), None);
+        assert!(n.unknown_tools && !n.blanket_gate);
+        assert_eq!(n.checkpointer, Checkpointer::NotNeeded);
+        assert_eq!(n.entries.len(), 1);
+        assert_eq!(n.entries[0].site, site(20));
+        assert_eq!(n.label, "agent `billing`");
+    }
+
+    #[test]
+    fn crewai_agents_merge_task_tools_and_take_hooks_as_gates() {
+        use crewai::{CrewAgent, CrewFacts, CrewTask, ToolHook};
+        let table = vec![tool("Send Email"), tool("search"), tool("delete_file")];
+        let agent = CrewAgent {
+            name: "mailer".into(),
+            role: Some("Mailer".into()),
+            site: site(1),
+            tools: vec![1, 0],
+            unknown_tools: false,
+            delegation: None,
+            placeholders: Default::default(),
+            class: None,
+        };
+        let task = CrewTask {
+            name: "t".into(),
+            site: site(2),
+            agent: Some(0),
+            context: None,
+            tools: vec![2, 1],
+            unknown_tools: true,
+            human_input: None,
+            placeholders: Default::default(),
+        };
+        // Blocks `send_email` only (CrewAI compares sanitised names); a hook that cannot
+        // return False gates nothing.
+        let hook = |blocks, at| ToolHook {
+            site: site(at),
+            name: "h".into(),
+            tools: Some(vec![("send_email".into(), site(at))]),
+            agents: None,
+            blocks,
+            class: None,
+        };
+        let crew = CrewFacts {
+            agents: vec![agent],
+            tasks: vec![task],
+            hooks: vec![hook(false, 30), hook(true, 31)],
+            ..Default::default()
+        };
+        let n = crew.neutral_agent(0, &table);
+        assert_eq!(n.tools, vec![ToolId(0), ToolId(1), ToolId(2)]);
+        assert!(n.unknown_tools, "a task's unresolved tools are the agent's");
+        let gates: Vec<_> = n.gates.iter().map(|(t, g)| (t.0, g.kind, g.site)).collect();
+        assert_eq!(gates, vec![(0, GateKind::Hook, site(31))]);
+        assert_eq!(n.origin, AgentRef::CrewAi(0));
+        assert_eq!(n.framework, "crewai");
+    }
 }

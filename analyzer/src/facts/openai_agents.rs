@@ -95,3 +95,45 @@ pub struct OaiFacts {
     /// The framework name of these agents (for the inventory).
     pub framework: &'static str,
 }
+
+/// Agent `i` as a neutral agent: each tool's approval (every call, or some), user input from
+/// the runs that start it. An approval interrupts the run; `RunState` carries it to the person
+/// and back, so nothing needs configuring for it to resume.
+pub fn neutral_agent(i: usize, a: &OaiAgent, framework: &'static str) -> super::Agent {
+    use super::{Gate, GateKind, Strength, ToolId};
+    super::Agent {
+        framework,
+        name: a.name.clone(),
+        label: format!("agent `{}`", a.name),
+        site: a.site,
+        tools: a.tools.iter().map(|&t| ToolId(t)).collect(),
+        unknown_tools: a.unknown_tools,
+        blanket_gate: false,
+        gates: a
+            .gates
+            .iter()
+            .map(|(&t, g)| {
+                let strength = match g.approval {
+                    Approval::Always => Strength::Strong,
+                    Approval::Conditional => Strength::Conditional,
+                };
+                let gate = Gate {
+                    kind: GateKind::Approval,
+                    strength,
+                    site: g.site,
+                };
+                (ToolId(t), gate)
+            })
+            .collect(),
+        entries: a
+            .user_entries
+            .iter()
+            .map(|&site| super::Entry {
+                site,
+                label: format!("user input starts a run of agent `{}` here", a.name),
+            })
+            .collect(),
+        checkpointer: super::Checkpointer::NotNeeded,
+        origin: super::AgentRef::OpenAi(i),
+    }
+}

@@ -5,7 +5,7 @@ use crate::diagnostics::fingerprint;
 use crate::extract::body::{BodyAnalyzer, CapHit};
 use crate::extract::interp::{Evaluation, ModuleInfo};
 use crate::facts::langgraph::{Graph, LangGraphFacts, NodeAction, START};
-use crate::facts::{AgentRef, Checkpointer, Site, Tool};
+use crate::facts::{Agent, AgentId, AgentRef, Checkpointer, Site, Tool, ToolId};
 use crate::knowledge::Knowledge;
 use crate::model::{Confidence, Finding, Location, Severity, SourceDb, Step, StepKind};
 use crate::rules::RuleMeta;
@@ -27,15 +27,11 @@ pub struct Ctx<'a> {
     pub crew: &'a crate::facts::crewai::CrewFacts,
     /// OpenAI Agents SDK agents, their gates and routes.
     pub oai: &'a crate::facts::openai_agents::OaiFacts,
+    /// Every framework's agents as neutral facts: what the one unit builder reads.
+    pub agents: &'a [Agent],
 }
 
-/// How strongly a tool is gated in a unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Strength {
-    None,
-    Conditional,
-    Strong,
-}
+pub use crate::facts::Strength;
 
 /// An untrusted source entering a unit.
 #[derive(Debug, Clone)]
@@ -56,7 +52,7 @@ pub enum UnitOrigin {
     Graph(usize),
     /// `crew.agents[i]`.
     CrewAgent(usize),
-    /// `oai.agents[i]` (`rules/units_openai.rs`).
+    /// `oai.agents[i]`.
     OaiAgent(usize),
 }
 
@@ -64,6 +60,12 @@ pub enum UnitOrigin {
 #[derive(Debug, Clone)]
 pub struct Unit {
     pub origin: UnitOrigin,
+    /// The framework, as the inventory names it (`Agent::framework`).
+    pub framework: &'static str,
+    /// The neutral agent it is the context of (none for a graph).
+    pub agent: Option<AgentId>,
+    /// The name the inventory lists.
+    pub name: String,
     pub label: String,
     pub site: Site,
     pub tools: Vec<usize>,
@@ -335,11 +337,11 @@ impl<'a> Ctx<'a> {
         out
     }
 
-    /// All agent contexts with their tools, gates and sources.
+    /// The agent contexts every rule reads, with their tools, gates and sources: one per neutral agent (`Ctx::agents`, whatever its
+    /// framework), then one per hand-built LangGraph graph with tool nodes.
     pub fn units(&self) -> Vec<Unit> {
-        let mut units = vec![];
         // Sources that reach an agent used as a node of a graph, from that graph.
-        let mut inherited: HashMap<usize, Vec<SourceIn>> = HashMap::new();
+        let mut inherited: HashMap<AgentRef, Vec<SourceIn>> = HashMap::new();
         for g in &self.lg.graphs {
             let sources = self.graph_sources(g);
             // Nodes that run an agent: what another agent read reaches this one over a
@@ -360,94 +362,31 @@ impl<'a> Ctx<'a> {
                         }
                         let reach = self.reachable(g, from, &BTreeSet::new());
                         if reach.contains(name) && from != name {
-                            inherited.entry(a).or_default().push(s.clone());
+                            inherited
+                                .entry(AgentRef::LangGraph(a))
+                                .or_default()
+                                .push(s.clone());
                         }
                     }
                 }
             }
         }
-        for (ai, a) in self.lg.agents.iter().enumerate() {
-            let label = match &a.name {
-                Some(n) => format!("agent `{n}`"),
-                None => format!("agent built by `{}`", short(&a.factory)),
-            };
-            let mut u = Unit {
-                origin: UnitOrigin::Agent(ai),
-                label,
-                site: a.site,
-                tools: a.tools.clone(),
-                gates: HashMap::new(),
-                sources: HashMap::new(),
-                checkpointer: a.checkpointer,
-                unknown_tools: false,
-                unknown_sources: vec![],
-                node: self.pg.agent(AgentRef::LangGraph(ai)),
-            };
-            let breakpoint = a
-                .interrupt_before
-                .iter()
-                .find(|e| e.name == "tools" || e.name == "*")
-                .map(|e| e.site);
-            let mut all_sources: Vec<SourceIn> = vec![];
-            for &t in &a.tools {
-                all_sources.extend(self.tool_sources(t));
-            }
-            for s in &a.user_entries {
-                all_sources.push(SourceIn {
-                    tool: None,
-                    kind: "user_input".into(),
-                    site: *s,
-                    label: "user input reaches the agent here".into(),
-                });
-            }
-            all_sources.extend(inherited.get(&ai).cloned().unwrap_or_default());
-            let blanket = breakpoint.is_some() && a.checkpointer != Checkpointer::Absent;
-            if a.unknown_tools && !blanket {
-                u.unknown_tools = true;
-                u.unknown_sources = all_sources.clone();
-            }
-            for &t in &a.tools {
-                let tool = &self.lg.tools[t];
-                let mut g = (Strength::None, None);
-                if let Some(e) = a.hitl.iter().find(|e| e.tool == tool.name) {
-                    if e.on {
-                        g = if e.conditional {
-                            (Strength::Conditional, Some(e.site))
-                        } else {
-                            (Strength::Strong, Some(e.site))
-                        };
-                    }
-                }
-                // An MCP server whose tools are known from its code: gated when every
-                // privileged tool of it is.
-                if let Some(ts) = tool.mcp.as_ref().filter(|m| !m.tools.is_empty()) {
-                    let entries: Vec<_> = ts
-                        .tools
-                        .iter()
-                        .filter(|(_, privileged)| *privileged)
-                        .map(|(n, _)| a.hitl.iter().find(|e| e.tool == *n && e.on))
-                        .collect();
-                    if !entries.is_empty() && entries.iter().all(Option::is_some) {
-                        let first = entries.iter().flatten().next().map(|e| e.site);
-                        g = if entries.iter().flatten().any(|e| e.conditional) {
-                            (Strength::Conditional, first)
-                        } else {
-                            (Strength::Strong, first)
-                        };
-                    }
-                }
-                if let Some(s) = breakpoint {
-                    g = (Strength::Strong, Some(s));
-                }
-                let g = self.tool_gate(t, g, a.checkpointer);
-                u.gates.insert(t, g);
-                u.sources.insert(t, all_sources.clone());
-            }
-            units.push(u);
+        // Content that enters CrewAI agents from kickoffs and flows.
+        for (a, v) in self.crew_entry_sources() {
+            inherited.entry(AgentRef::CrewAi(a)).or_default().extend(v);
         }
+        let mut units: Vec<Unit> = self
+            .agents
+            .iter()
+            .enumerate()
+            .map(|(i, a)| self.agent_unit(AgentId(i), a, inherited.get(&a.origin)))
+            .collect();
         for (gi, g) in self.lg.graphs.iter().enumerate() {
             let mut u = Unit {
                 origin: UnitOrigin::Graph(gi),
+                framework: "langgraph",
+                agent: None,
+                name: "graph".into(),
                 label: "graph".into(),
                 site: g.compile_site.unwrap_or(g.site),
                 tools: vec![],
@@ -525,87 +464,68 @@ impl<'a> Ctx<'a> {
                 units.push(u);
             }
         }
-        units.extend(self.crew_units());
-        units.extend(self.oai_units());
         units
     }
 
-    /// One unit per CrewAI agent: its tools and its tasks' tools, the untrusted content that
-    /// enters its own context (its tools' results, kickoff inputs filling its placeholders,
-    /// flow inputs), and the `@before_tool_call` hooks that can block each tool. Content that
-    /// reaches it from another agent is not its own: AIR102 follows the handoffs for that.
-    fn crew_units(&self) -> Vec<Unit> {
-        let crew = self.crew;
-        let entries = self.crew_entry_sources();
-        let mut out = vec![];
-        for (ai, a) in crew.agents.iter().enumerate() {
-            let mut tools = a.tools.clone();
-            let mut unknown = a.unknown_tools;
-            for t in crew.tasks.iter().filter(|t| t.agent == Some(ai)) {
-                tools.extend(t.tools.iter().copied());
-                unknown |= t.unknown_tools;
-            }
-            tools.sort_unstable();
-            tools.dedup();
-            let mut all_sources: Vec<SourceIn> = vec![];
-            for &t in &tools {
-                all_sources.extend(self.tool_sources(t));
-            }
-            all_sources.extend(entries.get(&ai).cloned().unwrap_or_default());
-            let mut u = Unit {
-                origin: UnitOrigin::CrewAgent(ai),
-                label: format!("agent `{}`", a.name),
-                site: a.site,
-                tools: tools.clone(),
-                gates: HashMap::new(),
-                sources: HashMap::new(),
-                // CrewAI gates block a call in place; nothing pauses and resumes.
-                checkpointer: Checkpointer::NotNeeded,
-                unknown_tools: false,
-                unknown_sources: vec![],
-                node: self.pg.crew_node(crate::facts::crewai::Endpoint::Agent(ai)),
-            };
-            if unknown {
-                u.unknown_tools = true;
-                u.unknown_sources = all_sources.clone();
-            }
-            for &t in &tools {
-                let mut g = (Strength::None, None);
-                if let Some(h) = self.blocking_hook(ai, t) {
-                    g = (Strength::Strong, Some(h));
-                }
-                let g = self.tool_gate(t, g, Checkpointer::NotNeeded);
-                u.gates.insert(t, g);
-                u.sources.insert(t, all_sources.clone());
-            }
-            out.push(u);
+    /// The unit of one agent of any framework: its tools, the untrusted content that enters
+    /// its own context (its tools' results, user input that starts it, and `from_outside`:
+    /// what reaches it from outside any agent over a graph or a flow), and on each tool the
+    /// gate its framework configures, unless the tool's own body decides (`tool_gate`).
+    /// Content another agent read is not its own: AIR102 follows the handoffs for that.
+    fn agent_unit(&self, id: AgentId, a: &Agent, from_outside: Option<&Vec<SourceIn>>) -> Unit {
+        let tools: Vec<usize> = a.tools.iter().map(|t| t.0).collect();
+        let mut all_sources: Vec<SourceIn> = vec![];
+        for &t in &tools {
+            all_sources.extend(self.tool_sources(t));
         }
-        out
+        for e in &a.entries {
+            all_sources.push(SourceIn {
+                tool: None,
+                kind: "user_input".into(),
+                site: e.site,
+                label: e.label.clone(),
+            });
+        }
+        all_sources.extend(from_outside.into_iter().flatten().cloned());
+        let mut u = Unit {
+            origin: match a.origin {
+                AgentRef::LangGraph(i) => UnitOrigin::Agent(i),
+                AgentRef::CrewAi(i) => UnitOrigin::CrewAgent(i),
+                AgentRef::OpenAi(i) => UnitOrigin::OaiAgent(i),
+            },
+            framework: a.framework,
+            agent: Some(id),
+            name: a.name.clone(),
+            label: a.label.clone(),
+            site: a.site,
+            tools: tools.clone(),
+            gates: HashMap::new(),
+            sources: HashMap::new(),
+            checkpointer: a.checkpointer,
+            unknown_tools: false,
+            unknown_sources: vec![],
+            node: self.pg.agent(a.origin),
+        };
+        // Unresolved tools are possibly privileged unless a gate covers every call.
+        if a.unknown_tools && !a.blanket_gate {
+            u.unknown_tools = true;
+            u.unknown_sources = all_sources.clone();
+        }
+        for &t in &tools {
+            let configured = a
+                .gates
+                .get(&ToolId(t))
+                .map_or((Strength::None, None), |g| (g.strength, Some(g.site)));
+            u.gates
+                .insert(t, self.tool_gate(t, configured, a.checkpointer));
+            u.sources.insert(t, all_sources.clone());
+        }
+        u
     }
 
     /// The first `@before_tool_call` hook that can block tool `t` for CrewAI agent `a`.
     pub fn blocking_hook(&self, a: usize, t: usize) -> Option<Site> {
-        let agent = &self.crew.agents[a];
-        let name = crate::facts::crewai::sanitize_tool_name(&self.lg.tools[t].name);
-        self.crew
-            .hooks
-            .iter()
-            .filter(|h| h.blocks)
-            .filter(|h| h.class.is_none() || h.class == agent.class)
-            .filter(|h| {
-                h.tools
-                    .as_ref()
-                    .is_none_or(|ts| ts.iter().any(|(n, _)| *n == name))
-            })
-            .filter(|h| {
-                h.agents.as_ref().is_none_or(|roles| {
-                    agent.role.as_ref().is_none_or(|r| {
-                        r.contains('{') || roles.iter().any(|x| x == r || x == &agent.name)
-                    })
-                })
-            })
-            .map(|h| h.site)
-            .next()
+        self.crew.blocking_hook(a, &self.lg.tools[t].name)
     }
 
     /// Untrusted content that enters CrewAI agents from outside any agent: kickoff inputs from
@@ -777,8 +697,4 @@ impl<'a> Ctx<'a> {
         }
         out
     }
-}
-
-fn short(q: &str) -> &str {
-    q.rsplit('.').next().unwrap_or(q)
 }

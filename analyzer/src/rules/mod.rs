@@ -229,7 +229,6 @@ pub mod mcp_auth;
 pub mod standards;
 #[cfg(test)]
 pub(crate) mod testing;
-mod units_openai;
 
 /// Runs every implemented rule over the project; `units` are `cx.units()`.
 ///
