@@ -361,7 +361,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             UnitOrigin::Agent(ai) => framework(&cx.lg.agents[ai].factory),
             UnitOrigin::Graph(_) => "langgraph",
             UnitOrigin::CrewAgent(_) => "crewai",
-            UnitOrigin::OaiAgent(_) => cx.oai.framework,
+            UnitOrigin::OaiAgent(ai) => cx.oai.framework_of(ai),
         };
         let location = cx.loc(u.site);
         inv.agents.push(AgentInfo {
@@ -562,7 +562,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
     for r in &cx.oai.routes {
         let l = cx.loc(r.site);
         inv.routes.push(RouteInfo {
-            graph: cx.oai.framework.to_string(),
+            graph: cx.oai.framework_of(r.from).to_string(),
             from: cx.oai.agents[r.from].name.clone(),
             to: cx.oai.agents[r.to].name.clone(),
             kind: r.kind.as_str().to_string(),
