@@ -270,3 +270,63 @@ fn a_google_adk_before_tool_callback_that_can_refuse_is_a_conditional_gate() {
     let a = run(&[("svc/agent.py", &logging)]);
     assert!(a.inventory.gates.is_empty(), "{:#?}", a.inventory.gates);
 }
+
+const MASTRA_TOOL: &str = r#"import { Agent } from "@mastra/core/agent";
+import { createTool } from "@mastra/core/tools";
+import { rm } from "fs/promises";
+
+export const cleanup = createTool({
+  id: "cleanup",
+  description: "Delete a folder",
+  execute: async ({ context }) => rm(`/data/${context.id}`, { recursive: true }),
+});
+
+export const ops = new Agent({ name: "ops", instructions: "Clean up.", model: "openai/gpt-4o", tools: { cleanup } });
+"#;
+
+const VERCEL_ROUTE: &str = r#"import { generateText, tool } from "ai";
+import { ops } from "../../agent";
+
+export async function POST(req: Request) {
+  const { prompt } = await req.json();
+  await ops.generate(prompt);
+  return generateText({
+    model: "openai/gpt-4o",
+    prompt,
+    tools: { confirm: tool({ description: "Ask the user" }) },
+  });
+}
+"#;
+
+#[test]
+fn mastra_and_vercel_ai_agents_are_read_from_typescript() {
+    let a = run(&[
+        ("package.json", "{\"name\": \"app\"}"),
+        ("agent.ts", MASTRA_TOOL),
+        ("app/api/route.ts", VERCEL_ROUTE),
+    ]);
+    // The client-side tool (no `execute`) is not a server tool.
+    assert_eq!(
+        agents(&a),
+        vec![
+            ("ops".into(), "mastra".into(), vec!["cleanup".into()]),
+            (
+                "generate_text at app/api/route.ts:7".into(),
+                "vercel_ai".into(),
+                vec![]
+            ),
+        ]
+    );
+    assert_eq!(codes(&a), vec![("AIR101".into(), 5)]);
+    // `requireApproval: true` gates the tool.
+    let gated = MASTRA_TOOL.replace(
+        "  id: \"cleanup\",",
+        "  id: \"cleanup\",\n  requireApproval: true,",
+    );
+    let a = run(&[
+        ("package.json", "{\"name\": \"app\"}"),
+        ("agent.ts", &gated),
+        ("app/api/route.ts", VERCEL_ROUTE),
+    ]);
+    assert!(codes(&a).is_empty(), "{:#?}", a.findings);
+}

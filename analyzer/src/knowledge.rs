@@ -76,6 +76,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/knowledge/google_adk.toml",
         include_str!("../../rules/knowledge/google_adk.toml"),
     ),
+    (
+        "rules/knowledge/vercel_ai.toml",
+        include_str!("../../rules/knowledge/vercel_ai.toml"),
+    ),
+    (
+        "rules/knowledge/mastra.toml",
+        include_str!("../../rules/knowledge/mastra.toml"),
+    ),
 ];
 
 /// Names of one role in a framework's API, read by that framework's adapter

@@ -109,6 +109,8 @@ pub static ADAPTERS: &[&dyn Adapter] = &[
     &crate::extract::agent_kit::PYDANTIC_AI,
     &crate::extract::agent_kit::SMOLAGENTS,
     &crate::extract::agent_kit::GOOGLE_ADK,
+    &crate::extract::agent_kit::VERCEL_AI,
+    &crate::extract::agent_kit::MASTRA,
 ];
 
 /// Whether some adapter may read a YAML file with this text.

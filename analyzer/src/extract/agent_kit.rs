@@ -1,6 +1,7 @@
 //! The generic agent adapter: frameworks whose agents are objects holding a tool list, with
 //! approval flags on tools, sub-agents and run methods (Pydantic AI, smolagents, Google ADK;
-//! frameworks.md §8–§10). Each framework is a thin adapter (`pydantic_ai.rs`, `smolagents.rs`,
+//! frameworks.md §8–§10), and, through `js_lower`'s data-driven lowering of TypeScript, the
+//! Vercel AI SDK and Mastra (§11–§12). Each framework is a thin adapter (`pydantic_ai.rs`, `smolagents.rs`,
 //! `adk.rs`) that names its knowledge key; every spelling (agent classes, tool arguments,
 //! decorators, wrappers, toolsets, approval arguments, run methods, executors, entry variables)
 //! is a role of `[[api]]` in `rules/knowledge/<framework>.toml`, read with `Knowledge::api`. A
@@ -28,6 +29,7 @@
 //!   `executor_arg` move it off the host, `dangerous_import`s in `imports_arg` give it the
 //!   shell), `code_executor_arg` with `local_executor` classes (or a knowledge sandbox);
 //! - entries of user input: `run_method` calls from a request handler or with console input,
+//!   `run_call` objects that are a run themselves (`generateText({ prompt })`),
 //!   `serve_method` calls and `serve_wrapper` objects (a chat UI), and `entry_global` module
 //!   variables a runner serves (`root_agent`).
 
@@ -246,6 +248,23 @@ impl<'x, 'a> Kit<'x, 'a> {
     /// The tool a project function makes, with the gate its definition carries.
     fn function_tool(&mut self, f: &FuncVal, name: Option<String>, gate: Option<Gate>) -> usize {
         let t = self.ex.function_tool(f, name);
+        self.note_gates(t, f, gate)
+    }
+
+    /// The tool a wrapper object makes of a function (located at the wrapper's call when the
+    /// function is written inside it), with its gate.
+    fn wrapped_tool(
+        &mut self,
+        f: &FuncVal,
+        name: Option<String>,
+        gate: Option<Gate>,
+        id: ObjId,
+    ) -> usize {
+        let t = self.ex.function_tool_made_by(f, name, id);
+        self.note_gates(t, f, gate)
+    }
+
+    fn note_gates(&mut self, t: usize, f: &FuncVal, gate: Option<Gate>) -> usize {
         let g = stronger(gate, self.body_gate(f));
         let prev = self.tool_gates.get(&t).copied();
         if let Some(g) = stronger(prev, g) {
@@ -415,9 +434,11 @@ impl<'x, 'a> Kit<'x, 'a> {
         let mut tools = vec![];
         let mut gates = vec![];
         let mut unknown = false;
-        let mut stack: Vec<(Value, Option<Gate>)> = vec![(v.clone(), None)];
+        // Values with their gate and, for a record of tools (`tools: { weather: tool(...) }`),
+        // the key the model sees the tool by.
+        let mut stack: Vec<(Value, Option<Gate>, Option<String>)> = vec![(v.clone(), None, None)];
         let mut steps = 0;
-        while let Some((v, gate)) = stack.pop() {
+        while let Some((v, gate, key)) = stack.pop() {
             steps += 1;
             if steps > MAX_TOOL_VALUES {
                 unknown = true;
@@ -431,11 +452,14 @@ impl<'x, 'a> Kit<'x, 'a> {
             };
             match &v {
                 Value::List(xs) | Value::Union(xs) => {
-                    stack.extend(xs.iter().rev().map(|x| (x.clone(), gate)))
+                    stack.extend(xs.iter().rev().map(|x| (x.clone(), gate, None)))
                 }
-                Value::Dict(items) => {
-                    stack.extend(items.iter().rev().map(|(_, x)| (x.clone(), gate)))
-                }
+                Value::Dict(items) => stack.extend(
+                    items
+                        .iter()
+                        .rev()
+                        .map(|(k, x)| (x.clone(), gate, k.as_str().map(String::from))),
+                ),
                 Value::None | Value::Str(..) | Value::Bool(_) | Value::Num => {}
                 Value::Func(f) => {
                     let f = f.clone();
@@ -495,7 +519,7 @@ impl<'x, 'a> Kit<'x, 'a> {
                             None => o.kwarg("wrapped").or_else(|| o.args.first()).cloned(),
                         };
                         match inner {
-                            Some(x) => stack.push((x, stronger(gate, Some(g)))),
+                            Some(x) => stack.push((x, stronger(gate, Some(g)), None)),
                             None => unknown = true,
                         }
                     } else if self.class_in(id, "toolset") {
@@ -510,22 +534,29 @@ impl<'x, 'a> Kit<'x, 'a> {
                         if inner.is_empty() {
                             unknown = true;
                         }
-                        stack.extend(inner.into_iter().rev().map(|x| (x, gate)));
+                        stack.extend(inner.into_iter().rev().map(|x| (x, gate, None)));
                     } else if self.class_in(id, "tool_wrapper") {
                         let func = ["function", "func"]
                             .iter()
                             .find_map(|k| o.kwarg(k))
                             .or_else(|| o.args.first())
                             .cloned();
-                        let name = o.kwarg("name").and_then(|v| v.as_str()).map(String::from);
+                        let name = ["name", "id"]
+                            .iter()
+                            .find_map(|k| o.kwarg(k).and_then(|v| v.as_str()))
+                            .map(String::from)
+                            .or(key);
                         let own = self
                             .kw_role(id, "approval_arg")
                             .and_then(|(v, s)| gate_of(v, s));
                         match func {
                             Some(Value::Func(f)) => {
-                                let t = self.function_tool(&f, name, own);
+                                let t = self.wrapped_tool(&f, name, own, id);
                                 add(t, &mut tools);
                             }
+                            // A tool declared without a body (the Vercel AI SDK's client-side
+                            // tools): the client runs it, nothing runs here.
+                            None => {}
                             _ => match self.ex.tool_from_value(&v) {
                                 Some(t) => add(t, &mut tools),
                                 None => unknown = true,
@@ -814,6 +845,20 @@ impl<'x, 'a> Kit<'x, 'a> {
                 }
             }
         }
+        // Calls that are a run themselves (`generateText({ prompt, tools })` in a route handler).
+        for &id in &self.ids {
+            if !self.class_in(id, "run_call") {
+                continue;
+            }
+            let o = &self.ev.objects[id];
+            let input = ["prompt", "messages"].iter().find_map(|k| o.kwarg(k));
+            if input.is_some_and(|v| matches!(v, Value::Str(..))) {
+                continue;
+            }
+            if self.ex.is_user_context(o.site) {
+                found.push((self.agent_of[&id], o.site));
+            }
+        }
         // `GradioUI(agent)`: a chat interface hands every message to the agent.
         for j in 0..self.ev.objects.len() {
             if !self.class_in(j, "serve_wrapper") {
@@ -889,6 +934,18 @@ pub static SMOLAGENTS: KitAdapter = KitAdapter {
 pub static GOOGLE_ADK: KitAdapter = KitAdapter {
     name: "google_adk",
     framework: "google_adk",
+};
+
+/// Vercel AI SDK (`rules/knowledge/vercel_ai.toml`), TypeScript lowered by `js_lower`.
+pub static VERCEL_AI: KitAdapter = KitAdapter {
+    name: "vercel_ai",
+    framework: "vercel_ai",
+};
+
+/// Mastra (`rules/knowledge/mastra.toml`), TypeScript lowered by `js_lower`.
+pub static MASTRA: KitAdapter = KitAdapter {
+    name: "mastra",
+    framework: "mastra",
 };
 
 /// One framework read by the kit: its knowledge key and adapter name.

@@ -527,6 +527,13 @@ impl<'a> Extractor<'a> {
         self.tool_from_func(f, name)
     }
 
+    /// The tool a wrapper object `id` makes of function `f` (`tool({ execute })`,
+    /// `Tool(fn)`): defined by the call when the function is written inside it, else by the
+    /// function's own name.
+    pub fn function_tool_made_by(&mut self, f: &FuncVal, name: Option<String>, id: ObjId) -> usize {
+        self.tool_made_by(f, name, id)
+    }
+
     /// Marks a known tool as running inside a sandbox (a constructor argument such as the
     /// OpenAI Agents `ShellTool(environment={"type": "container_auto"})`).
     pub fn sandbox(&mut self, tool: usize) {
