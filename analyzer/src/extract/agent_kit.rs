@@ -160,10 +160,11 @@ impl<'x, 'a> Kit<'x, 'a> {
         }
         self.decorated_tools();
         self.ids = self.agent_objects();
+        // One agent per construction site and name: a factory called from several places
+        // builds the same agent each time (its tools are merged).
+        let mut by_key: HashMap<(Site, String), usize> = HashMap::new();
         for &id in &self.ids.clone() {
             let ai = self.out.agents.len();
-            self.agent_of.insert(id, ai);
-            self.obj_of.insert(ai, id);
             let site = self.ev.objects[id].site;
             let name = match self.kw(id, &["name".to_string()]).map(|(v, _)| v) {
                 Some(Value::Str(s, _)) => s.to_string(),
@@ -174,6 +175,13 @@ impl<'x, 'a> Kit<'x, 'a> {
                     format!("{class} at {}:{}", l.path, l.line)
                 }
             };
+            if let Some(&same) = by_key.get(&(site, name.clone())) {
+                self.agent_of.insert(id, same);
+                continue;
+            }
+            by_key.insert((site, name.clone()), ai);
+            self.agent_of.insert(id, ai);
+            self.obj_of.insert(ai, id);
             self.out.agents.push(OaiAgent {
                 name,
                 site,
@@ -418,9 +426,16 @@ impl<'x, 'a> Kit<'x, 'a> {
             }
         }
         let a = &mut self.out.agents[ai];
-        a.tools = tools;
-        a.gates = gates;
-        a.unknown_tools = unknown;
+        a.tools.extend(tools);
+        a.tools.sort_unstable();
+        a.tools.dedup();
+        for (t, g) in gates {
+            let prev = a.gates.get(&t).copied();
+            if let Some(g) = stronger(prev, Some(g)) {
+                a.gates.insert(t, g);
+            }
+        }
+        a.unknown_tools |= unknown;
     }
 
     /// The tools a tool-list value denotes, the gates its wrappers give them, and whether part
