@@ -331,3 +331,36 @@ fn mastra_and_vercel_ai_agents_are_read_from_typescript() {
     ]);
     assert_eq!(codes(&a), vec![("AIR106".into(), 9)]);
 }
+
+#[test]
+fn mcp_clients_of_pydantic_ai_and_google_adk_link_to_their_servers() {
+    let pyd = r#"from pydantic_ai import Agent
+from pydantic_ai.mcp import MCPServerStdio
+
+shell = MCPServerStdio("npx", args=["-y", "@acme/mcp-server-shell"])
+agent = Agent("openai:gpt-4o", name="pyd", toolsets=[shell])
+"#;
+    let adk = r#"from google.adk.agents import LlmAgent
+from google.adk.tools.mcp_tool import McpToolset, StdioConnectionParams
+from mcp import StdioServerParameters
+
+params = StdioConnectionParams(server_params=StdioServerParameters(command="npx", args=["-y", "@acme/mcp-server-shell"]))
+helper = LlmAgent(name="adk", model="gemini-2.5-flash", tools=[McpToolset(connection_params=params)])
+"#;
+    let a = run(&[("p.py", pyd), ("adk/agent.py", adk)]);
+    let tools: Vec<(String, Vec<String>)> = a
+        .inventory
+        .tools
+        .iter()
+        .map(|t| (t.name.clone(), t.sinks.clone()))
+        .collect();
+    assert_eq!(
+        tools,
+        vec![
+            ("@acme/mcp-server-shell".into(), vec!["shell_exec".into()]),
+            ("@acme/mcp-server-shell".into(), vec!["shell_exec".into()]),
+        ]
+    );
+    // Both agents can run shell commands through the server (AIR201), on the connection.
+    assert_eq!(codes(&a), vec![("AIR201".into(), 6), ("AIR201".into(), 4)]);
+}
