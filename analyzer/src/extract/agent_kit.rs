@@ -65,6 +65,9 @@ pub struct Kit<'x, 'a> {
     /// Agent objects and their index in `out.agents`.
     agent_of: HashMap<ObjId, usize>,
     obj_of: HashMap<usize, ObjId>,
+    /// Objects made by calling a method of each agent object (`agent.tool(...)`), built once
+    /// so reading decorators costs one pass over the objects, not one per agent.
+    made_by: HashMap<ObjId, Vec<ObjId>>,
     /// The agent objects of this framework, in index order.
     ids: Vec<ObjId>,
     /// Gates a tool's own definition carries (its wrapper or decorator arguments, its body).
@@ -108,6 +111,7 @@ impl<'x, 'a> Kit<'x, 'a> {
             out,
             agent_of: HashMap::new(),
             obj_of: HashMap::new(),
+            made_by: HashMap::new(),
             ids: vec![],
             tool_gates: HashMap::new(),
             pending: vec![],
@@ -160,6 +164,12 @@ impl<'x, 'a> Kit<'x, 'a> {
         }
         self.decorated_tools();
         self.ids = self.agent_objects();
+        let agents: std::collections::HashSet<ObjId> = self.ids.iter().copied().collect();
+        for (j, o) in self.ev.objects.iter().enumerate() {
+            if let Some(r) = o.receiver.filter(|r| agents.contains(r)) {
+                self.made_by.entry(r).or_default().push(j);
+            }
+        }
         // One agent per construction site and name: a factory called from several places
         // builds the same agent each time (its tools are merged).
         let mut by_key: HashMap<(Site, String), usize> = HashMap::new();
@@ -377,9 +387,10 @@ impl<'x, 'a> Kit<'x, 'a> {
                     }
                 }
             }
-            for j in 0..self.ev.objects.len() {
+            let made = self.made_by.get(&id).cloned().unwrap_or_default();
+            for j in made {
                 let o = &self.ev.objects[j];
-                if o.receiver != Some(id) || !self.method_in(j, "tool_method") {
+                if !self.method_in(j, "tool_method") {
                     continue;
                 }
                 let gate = self
