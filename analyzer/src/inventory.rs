@@ -550,7 +550,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
     for r in &cx.oai.routes {
         let l = cx.loc(r.site);
         inv.routes.push(RouteInfo {
-            graph: cx.oai.framework.to_string(),
+            graph: cx.oai.framework_of(r.from).to_string(),
             from: cx.oai.agents[r.from].name.clone(),
             to: cx.oai.agents[r.to].name.clone(),
             kind: r.kind.as_str().to_string(),

@@ -64,6 +64,26 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/knowledge/langgraph_api.toml",
         include_str!("../../rules/knowledge/langgraph_api.toml"),
     ),
+    (
+        "rules/knowledge/pydantic_ai.toml",
+        include_str!("../../rules/knowledge/pydantic_ai.toml"),
+    ),
+    (
+        "rules/knowledge/smolagents.toml",
+        include_str!("../../rules/knowledge/smolagents.toml"),
+    ),
+    (
+        "rules/knowledge/google_adk.toml",
+        include_str!("../../rules/knowledge/google_adk.toml"),
+    ),
+    (
+        "rules/knowledge/vercel_ai.toml",
+        include_str!("../../rules/knowledge/vercel_ai.toml"),
+    ),
+    (
+        "rules/knowledge/mastra.toml",
+        include_str!("../../rules/knowledge/mastra.toml"),
+    ),
 ];
 
 /// Names of one role in a framework's API, read by that framework's adapter

@@ -114,6 +114,12 @@ pub static ADAPTERS: &[&dyn Adapter] = &[
     &crate::extract::langgraph::Adapter,
     &crate::extract::crewai::Adapter,
     &crate::extract::openai_agents::Adapter,
+    // Frameworks read by the generic agent adapter; they append to the OpenAI agents' list.
+    &crate::extract::agent_kit::PYDANTIC_AI,
+    &crate::extract::agent_kit::SMOLAGENTS,
+    &crate::extract::agent_kit::GOOGLE_ADK,
+    &crate::extract::agent_kit::VERCEL_AI,
+    &crate::extract::agent_kit::MASTRA,
 ];
 
 /// Whether some adapter may read a YAML file with this text.

@@ -116,6 +116,8 @@ fn is_injected(annotation: Option<&Expr>, name: &str) -> bool {
                 // OpenAI Agents: the run context a function tool may take first.
                 | "RunContextWrapper"
                 | "ToolContext"
+                // Pydantic AI: the run context an `@agent.tool` takes first.
+                | "RunContext"
         ) {
             found = true;
         }

@@ -527,6 +527,13 @@ impl<'a> Extractor<'a> {
         self.tool_from_func(f, name)
     }
 
+    /// The tool a wrapper object `id` makes of function `f` (`tool({ execute })`,
+    /// `Tool(fn)`): defined by the call when the function is written inside it, else by the
+    /// function's own name.
+    pub fn function_tool_made_by(&mut self, f: &FuncVal, name: Option<String>, id: ObjId) -> usize {
+        self.tool_made_by(f, name, id)
+    }
+
     /// Marks a known tool as running inside a sandbox (a constructor argument such as the
     /// OpenAI Agents `ShellTool(environment={"type": "container_auto"})`).
     pub fn sandbox(&mut self, tool: usize) {
@@ -574,12 +581,32 @@ impl<'a> Extractor<'a> {
     }
 
     fn tool_from_class(&mut self, c: &ClassVal, _site: Site) -> usize {
+        // LangChain.js subclasses implement `_call`.
+        self.class_tool(c, &["_run", "_arun", "_call"])
+    }
+
+    /// A tool for a project class another framework's adapter recognised (a smolagents `Tool`
+    /// subclass), run by the first of the methods `run` it defines (`forward`).
+    pub fn class_tool(&mut self, c: &ClassVal, run: &[&str]) -> usize {
         let site = Site {
             file: self.modules[c.module].file,
             span: c.def.name_span,
         };
-        if let Some(&i) = self.tool_at.get(&site) {
-            return i;
+        let run = run.iter().find_map(|m| match c.attrs.get(*m) {
+            Some(Value::Func(f)) => {
+                let mut f = f.clone();
+                f.bound = Some(Box::new(Value::Unknown));
+                Some(f)
+            }
+            _ => None,
+        });
+        let existing = self.tool_at.get(&site).copied();
+        if let Some(i) = existing {
+            // Another reader made the class a tool without its run method (any `*.BaseTool`
+            // subclass is LangChain's to LangGraph): read it with this framework's method.
+            if run.is_none() || self.facts.tools[i].func().is_some() {
+                return i;
+            }
         }
         let name = c
             .attrs
@@ -587,18 +614,7 @@ impl<'a> Extractor<'a> {
             .and_then(|v| v.as_str())
             .map(String::from)
             .unwrap_or_else(|| c.def.name.clone());
-        // LangChain.js subclasses implement `_call`.
-        let run = ["_run", "_arun", "_call"]
-            .iter()
-            .find_map(|m| match c.attrs.get(*m) {
-                Some(Value::Func(f)) => {
-                    let mut f = f.clone();
-                    f.bound = Some(Box::new(Value::Unknown));
-                    Some(f)
-                }
-                _ => None,
-            });
-        self.push_tool(
+        let new = self.push_tool(
             name,
             site,
             ToolOrigin::Class(c.clone(), run),
@@ -606,7 +622,18 @@ impl<'a> Extractor<'a> {
             vec![],
             false,
             false,
-        )
+        );
+        match existing {
+            Some(i) => {
+                if let Some(t) = self.facts.tools.pop() {
+                    debug_assert_eq!(new, self.facts.tools.len());
+                    self.facts.tools[i] = t;
+                }
+                self.tool_at.insert(site, i);
+                i
+            }
+            None => new,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -892,6 +919,39 @@ impl<'a> Extractor<'a> {
             self.facts.tools[i].body_gate = approved_by;
         }
         Some(i)
+    }
+
+    /// A tool for an external name that knowledge lists (a module-level tool instance another
+    /// framework exports, such as Google ADK's `google_search`), defined at `site`.
+    pub fn known_tool_named(&mut self, q: &str, site: Site) -> Option<usize> {
+        let entry = self.k.tool_for(knowledge::Callee::Qualified(q))?.clone();
+        if let Some(&i) = self.tool_at.get(&site) {
+            return Some(i);
+        }
+        let mk = |kinds: &[String]| -> Vec<CapHit> {
+            kinds
+                .iter()
+                .map(|k| CapHit {
+                    kind: k.clone(),
+                    site,
+                    chain: vec![site],
+                    callee: q.to_string(),
+                })
+                .collect()
+        };
+        let name = entry
+            .name
+            .clone()
+            .unwrap_or_else(|| q.rsplit('.').next().unwrap_or(q).to_string());
+        Some(self.push_tool(
+            name,
+            site,
+            ToolOrigin::Known(q.to_string()),
+            mk(&entry.sinks),
+            mk(&entry.sources),
+            entry.sandboxed,
+            entry.toolkit,
+        ))
     }
 
     /// Tools denoted by a value (an element of a `tools=` list).

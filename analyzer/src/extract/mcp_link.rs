@@ -161,6 +161,9 @@ impl<'a> Linker<'a> {
             };
             return Some(vec![self.connection(label, &conn, o.site)]);
         }
+        if let Some(v) = self.kit_toolset(o) {
+            return Some(v);
+        }
         if SERVER_OBJECTS.iter().any(|g| class_is(o, g)) {
             let params = o
                 .kwarg("params")
@@ -204,6 +207,65 @@ impl<'a> Linker<'a> {
             return Some(out);
         }
         None
+    }
+
+    /// MCP client objects of the frameworks read by `extract::agent_kit`, named in their
+    /// knowledge files under the shared key `mcp_client`: `stdio_server` (the command first,
+    /// `args=`: Pydantic AI's `MCPServerStdio("npx", args=[...])`), `url_server` (the URL first:
+    /// `MCPServerStreamableHTTP(url)`), `params_server` (connection parameters first or as
+    /// `connection_params=`/`server_parameters=`: ADK's `McpToolset`, smolagents' `MCPClient`
+    /// and `ToolCollection.from_mcp`; `StdioConnectionParams(server_params=...)` is unwrapped).
+    fn kit_toolset(&self, o: &Obj) -> Option<Vec<LinkedServer>> {
+        let role = |r: &str| self.k.api("mcp_client", r).iter().any(|g| class_is(o, g));
+        let name = o
+            .kwarg("name")
+            .or_else(|| o.kwarg("tool_prefix"))
+            .and_then(|v| v.as_str());
+        let key = |k: &str| Value::Str(k.into(), o.site);
+        let cfg = if role("stdio_server") {
+            let command = o.kwarg("command").or_else(|| o.args.first()).cloned();
+            let args = o.kwarg("args").or_else(|| o.args.get(1)).cloned();
+            Value::Dict(crate::extract::interp::Seq::rc(vec![
+                (key("command"), command.unwrap_or(Value::Unknown)),
+                (key("args"), args.unwrap_or(Value::Unknown)),
+            ]))
+        } else if role("url_server") {
+            let url = o.kwarg("url").or_else(|| o.args.first()).cloned();
+            Value::Dict(crate::extract::interp::Seq::rc(vec![(
+                key("url"),
+                url.unwrap_or(Value::Unknown),
+            )]))
+        } else if role("params_server") {
+            let mut p = ["connection_params", "server_parameters", "server_params"]
+                .iter()
+                .find_map(|k| o.kwarg(k))
+                .or_else(|| o.args.first())
+                .cloned()
+                .unwrap_or(Value::Unknown);
+            // `StdioConnectionParams(server_params=StdioServerParameters(...))`.
+            if let Value::Obj(id) = &p {
+                if let Some(inner) = self.ev.objects[*id].kwarg("server_params") {
+                    p = inner.clone();
+                }
+            }
+            p
+        } else {
+            return None;
+        };
+        let mut out = vec![];
+        let items = match &cfg {
+            Value::List(_) => iter_elements(&cfg).unwrap_or_default(),
+            _ => vec![cfg.clone()],
+        };
+        for c in items {
+            if matches!(c, Value::Dict(_) | Value::Obj(_)) {
+                out.push(self.connection(name, &c, o.site));
+            }
+        }
+        if out.is_empty() {
+            out.push(self.unknown(name.unwrap_or("MCP server"), o.site));
+        }
+        Some(out)
     }
 
     /// The servers of a `MultiServerMCPClient({...})` (only `only` when given).

@@ -1235,7 +1235,7 @@ impl crate::extract::adapters::Adapter for Adapter {
     ) {
         out.extend(
             facts.oai.agents.iter().enumerate().map(|(i, a)| {
-                crate::facts::openai_agents::neutral_agent(i, a, facts.oai.framework)
+                crate::facts::openai_agents::neutral_agent(i, a, facts.oai.framework_of(i))
             }),
         );
     }

@@ -1,6 +1,8 @@
 //! OpenAI Agents SDK facts (an extension of the neutral model, written by
 //! `extract::openai_agents`): agents, per-tool approvals, handoffs and agents-as-tools,
-//! approvals a program grants.
+//! approvals a program grants. The generic agent adapter (`extract::agent_kit`: Pydantic AI,
+//! smolagents, Google ADK) writes its agents and routes here too, each agent with its own
+//! framework name (`OaiFacts::frameworks`).
 
 use super::Site;
 use std::collections::BTreeMap;
@@ -44,6 +46,12 @@ pub enum RouteKind {
     AgentTool,
     /// The answer of an agent called as a tool, back to its caller.
     Answer,
+    /// The model moves the conversation to a sub-agent (Google ADK `sub_agents`,
+    /// `transfer_to_agent`), or back to the parent.
+    Transfer,
+    /// A workflow runs its sub-agents one after the other, each reading what the last one wrote
+    /// (Google ADK `SequentialAgent`, `LoopAgent`).
+    Sequence,
 }
 
 impl RouteKind {
@@ -52,6 +60,8 @@ impl RouteKind {
             RouteKind::Handoff => "handoff",
             RouteKind::AgentTool => "agent-as-tool",
             RouteKind::Answer => "answer",
+            RouteKind::Transfer => "transfer",
+            RouteKind::Sequence => "sequence",
         }
     }
 }
@@ -94,6 +104,18 @@ pub struct OaiFacts {
     pub auto_approvals: Vec<AutoApproval>,
     /// The framework name of these agents (for the inventory).
     pub framework: &'static str,
+    /// Agents another adapter wrote into this list (Pydantic AI, smolagents, Google ADK through
+    /// `extract::agent_kit`: the same shape of agent, tools, per-tool gates, routes and user
+    /// entries), by index, with their own framework name. Until issue 17's neutral agent arena
+    /// lands, this list is the neutral agent record every unit builder already reads.
+    pub frameworks: BTreeMap<usize, &'static str>,
+}
+
+impl OaiFacts {
+    /// The framework of agent `i` (for the inventory).
+    pub fn framework_of(&self, i: usize) -> &'static str {
+        self.frameworks.get(&i).copied().unwrap_or(self.framework)
+    }
 }
 
 /// Agent `i` as a neutral agent: each tool's approval (every call, or some), user input from

@@ -1,0 +1,997 @@
+//! The generic agent adapter: frameworks whose agents are objects holding a tool list, with
+//! approval flags on tools, sub-agents and run methods (Pydantic AI, smolagents, Google ADK;
+//! frameworks.md §8–§10), and, through `js_lower`'s data-driven lowering of TypeScript, the
+//! Vercel AI SDK and Mastra (§11–§12). Each framework is a thin adapter (`pydantic_ai.rs`, `smolagents.rs`,
+//! `adk.rs`) that names its knowledge key; every spelling (agent classes, tool arguments,
+//! decorators, wrappers, toolsets, approval arguments, run methods, executors, entry variables)
+//! is a role of `[[api]]` in `rules/knowledge/<framework>.toml`, read with `Knowledge::api`. A
+//! role a framework does not have is absent, and the step it drives finds nothing.
+//!
+//! What it writes is the neutral agent record every unit builder already reads (the agents,
+//! per-tool gates, routes and user entries of `facts::openai_agents`, with the agent's own
+//! framework name in `OaiFacts::frameworks`), and tools into the shared tool table, so no rule
+//! changes for a new framework of this shape. Roles:
+//!
+//! - `agent`: agent classes; `tools_arg`: their arguments holding tools and toolsets;
+//! - `tool_method`: agent methods decorating a function into a tool (`@agent.tool`);
+//!   `tool_decorator`: free decorators (`@tool`); `tool_wrapper`: classes wrapping a function
+//!   (`Tool(fn)`, `FunctionTool(fn)`); `tool_base`/`tool_run_method`: tool classes and the method
+//!   that runs them (`forward`); `toolset`: toolsets holding or wrapping tools;
+//! - gates, credited per tool: `approval_arg` (`requires_approval=True`: every call waits for a
+//!   person; a callable: some calls), `approval_toolset` (a toolset whose calls wait),
+//!   `approval_raise`/`approval_call` (the body asks on some paths: conditional),
+//!   `tool_callback_arg` (a callback run before every tool that can refuse: a program decides,
+//!   conditional);
+//! - routes: `handoff_arg` (sub-agents the model transfers to, and back), `sequence_agent`
+//!   (workflow agents running sub-agents in order), `delegate_arg` and `agent_tool` (agents
+//!   called like tools, with their answer back), and agents run inside another agent's tool;
+//! - code execution: `code_agent` (agents that run the model's code: `remote_executor` values of
+//!   `executor_arg` move it off the host, `dangerous_import`s in `imports_arg` give it the
+//!   shell), `code_executor_arg` with `local_executor` classes (or a knowledge sandbox);
+//! - entries of user input: `run_method` calls from a request handler or with console input,
+//!   `run_call` objects that are a run themselves (`generateText({ prompt })`),
+//!   `serve_method` calls and `serve_wrapper` objects (a chat UI), and `entry_global` module
+//!   variables a runner serves (`root_agent`).
+
+use crate::extract::interp::{
+    iter_elements, ClassVal, Evaluation, FuncVal, ModuleInfo, Site, Value,
+};
+use crate::extract::interp::{ObjId, ObjKind};
+use crate::extract::langgraph::Extractor;
+use crate::facts::openai_agents::{Approval, Gate, OaiAgent, OaiFacts, Route, RouteKind};
+use crate::knowledge::{glob_match, Knowledge};
+use crate::model::SourceDb;
+use crate::syntax::python::{push_children, visit_stmts, Expr, ExprKind, StmtKind};
+use std::collections::{BTreeMap, HashMap};
+
+/// Bound on the values one tool list may expand to (lists of toolsets of lists ...).
+const MAX_TOOL_VALUES: usize = 10_000;
+
+/// A route found while reading tools (`AgentTool(agent=x)`), resolved once every agent is known.
+struct PendingRoute {
+    from: usize,
+    to: ObjId,
+    site: Site,
+}
+
+pub struct Kit<'x, 'a> {
+    fw: &'static str,
+    k: &'a Knowledge,
+    ev: &'a Evaluation,
+    modules: &'a [ModuleInfo],
+    db: &'x SourceDb,
+    ex: &'x mut Extractor<'a>,
+    out: &'x mut OaiFacts,
+    /// Agent objects and their index in `out.agents`.
+    agent_of: HashMap<ObjId, usize>,
+    obj_of: HashMap<usize, ObjId>,
+    /// Objects made by calling a method of each agent object (`agent.tool(...)`), built once
+    /// so reading decorators costs one pass over the objects, not one per agent.
+    made_by: HashMap<ObjId, Vec<ObjId>>,
+    /// The agent objects of this framework, in index order.
+    ids: Vec<ObjId>,
+    /// Gates a tool's own definition carries (its wrapper or decorator arguments, its body).
+    tool_gates: HashMap<usize, Gate>,
+    pending: Vec<PendingRoute>,
+}
+
+/// The gate an approval argument's value gives: `True` every call, a callable or an unknown
+/// value some calls (a program decides), `False`/`None` none.
+fn gate_of(v: &Value, site: Site) -> Option<Gate> {
+    let approval = match v {
+        Value::Bool(false) | Value::None => return None,
+        Value::Bool(true) => Approval::Always,
+        _ => Approval::Conditional,
+    };
+    Some(Gate { approval, site })
+}
+
+/// The stronger of two gates.
+fn stronger(a: Option<Gate>, b: Option<Gate>) -> Option<Gate> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if y.approval > x.approval { y } else { x }),
+        (x, y) => x.or(y),
+    }
+}
+
+impl<'x, 'a> Kit<'x, 'a> {
+    pub fn new(
+        fw: &'static str,
+        ex: &'x mut Extractor<'a>,
+        db: &'x SourceDb,
+        out: &'x mut OaiFacts,
+    ) -> Self {
+        Kit {
+            fw,
+            k: ex.k,
+            ev: ex.ev,
+            modules: ex.modules,
+            db,
+            ex,
+            out,
+            agent_of: HashMap::new(),
+            obj_of: HashMap::new(),
+            made_by: HashMap::new(),
+            ids: vec![],
+            tool_gates: HashMap::new(),
+            pending: vec![],
+        }
+    }
+
+    fn api(&self, role: &str) -> &'a [String] {
+        self.k.api(self.fw, role)
+    }
+
+    fn class_in(&self, id: ObjId, role: &str) -> bool {
+        let globs = self.api(role);
+        self.ev.objects[id]
+            .class_name()
+            .is_some_and(|c| globs.iter().any(|g| glob_match(g, c)))
+    }
+
+    /// The last segment of an object's class is one of `role`'s names (methods).
+    fn method_in(&self, id: ObjId, role: &str) -> bool {
+        let names = self.api(role);
+        self.ev.objects[id]
+            .class_name()
+            .and_then(|c| c.rsplit('.').next())
+            .is_some_and(|m| names.iter().any(|n| n == m))
+    }
+
+    fn kw(&self, id: ObjId, names: &[String]) -> Option<(&'a Value, Site)> {
+        let o = &self.ev.objects[id];
+        names.iter().find_map(|n| {
+            o.kwarg(n).map(|v| {
+                let span = o.kwarg_span(n).unwrap_or(o.site.span);
+                (
+                    v,
+                    Site {
+                        file: o.site.file,
+                        span,
+                    },
+                )
+            })
+        })
+    }
+
+    fn kw_role(&self, id: ObjId, role: &str) -> Option<(&'a Value, Site)> {
+        self.kw(id, self.api(role))
+    }
+
+    pub fn run(mut self) {
+        if self.api("agent").is_empty() {
+            return;
+        }
+        self.decorated_tools();
+        self.ids = self.agent_objects();
+        let agents: std::collections::HashSet<ObjId> = self.ids.iter().copied().collect();
+        for (j, o) in self.ev.objects.iter().enumerate() {
+            if let Some(r) = o.receiver.filter(|r| agents.contains(r)) {
+                self.made_by.entry(r).or_default().push(j);
+            }
+        }
+        // One agent per construction site and name: a factory called from several places
+        // builds the same agent each time (its tools are merged).
+        let mut by_key: HashMap<(Site, String), usize> = HashMap::new();
+        for &id in &self.ids.clone() {
+            let ai = self.out.agents.len();
+            let site = self.ev.objects[id].site;
+            let name = match self.kw(id, &["name".to_string()]).map(|(v, _)| v) {
+                Some(Value::Str(s, _)) => s.to_string(),
+                _ => {
+                    let l = self.db.location(site.file, site.span);
+                    let class = self.ev.objects[id].class_name().unwrap_or("Agent");
+                    let class = class.rsplit('.').next().unwrap_or(class);
+                    format!("{class} at {}:{}", l.path, l.line)
+                }
+            };
+            if let Some(&same) = by_key.get(&(site, name.clone())) {
+                self.agent_of.insert(id, same);
+                continue;
+            }
+            by_key.insert((site, name.clone()), ai);
+            self.agent_of.insert(id, ai);
+            self.obj_of.insert(ai, id);
+            self.out.agents.push(OaiAgent {
+                name,
+                site,
+                tools: vec![],
+                unknown_tools: false,
+                gates: BTreeMap::new(),
+                user_entries: vec![],
+            });
+            self.out.frameworks.insert(ai, self.fw);
+        }
+        for &id in &self.ids.clone() {
+            self.agent_tools(id);
+        }
+        self.routes();
+        self.entries();
+    }
+
+    /// Agent objects, one per allocation; an allocation evaluated with unknown arguments (a
+    /// factory's body on its own) is dropped when the same call also built known agents.
+    fn agent_objects(&self) -> Vec<ObjId> {
+        let mut by_site: BTreeMap<Site, Vec<ObjId>> = BTreeMap::new();
+        for id in 0..self.ev.objects.len() {
+            if self.class_in(id, "agent") {
+                by_site
+                    .entry(self.ev.objects[id].site)
+                    .or_default()
+                    .push(id);
+            }
+        }
+        let opaque = |id: &ObjId| {
+            let names = self.api("tools_arg");
+            names
+                .iter()
+                .chain(std::iter::once(&"name".to_string()))
+                .any(|n| matches!(self.ev.objects[*id].kwarg(n), Some(Value::Unknown)))
+        };
+        let mut out = vec![];
+        for (_, ids) in by_site {
+            let known: Vec<ObjId> = ids.iter().copied().filter(|i| !opaque(i)).collect();
+            if ids.len() > 1 && !known.is_empty() {
+                out.extend(known);
+            } else {
+                out.extend(ids);
+            }
+        }
+        out
+    }
+
+    /// Functions under a tool decorator (`@tool`) are tools wherever they are used, so their
+    /// bodies are read even when no agent holds them (AIR106).
+    fn decorated_tools(&mut self) {
+        let globs = self.api("tool_decorator");
+        if globs.is_empty() {
+            return;
+        }
+        let funcs: Vec<FuncVal> = self.ev.funcs.values().cloned().collect();
+        for f in funcs {
+            let decorated = self
+                .ev
+                .decorators
+                .get(&f.site(self.modules))
+                .is_some_and(|ds| {
+                    ds.iter()
+                        .any(|(n, _)| globs.iter().any(|g| glob_match(g, n)))
+                });
+            if decorated {
+                self.function_tool(&f, None, None);
+            }
+        }
+    }
+
+    /// The tool a project function makes, with the gate its definition carries.
+    fn function_tool(&mut self, f: &FuncVal, name: Option<String>, gate: Option<Gate>) -> usize {
+        let t = self.ex.function_tool(f, name);
+        self.note_gates(t, f, gate)
+    }
+
+    /// The tool a wrapper object makes of a function (located at the wrapper's call when the
+    /// function is written inside it), with its gate.
+    fn wrapped_tool(
+        &mut self,
+        f: &FuncVal,
+        name: Option<String>,
+        gate: Option<Gate>,
+        id: ObjId,
+    ) -> usize {
+        let t = self.ex.function_tool_made_by(f, name, id);
+        self.note_gates(t, f, gate)
+    }
+
+    fn note_gates(&mut self, t: usize, f: &FuncVal, gate: Option<Gate>) -> usize {
+        let g = stronger(gate, self.body_gate(f));
+        let prev = self.tool_gates.get(&t).copied();
+        if let Some(g) = stronger(prev, g) {
+            self.tool_gates.insert(t, g);
+        }
+        t
+    }
+
+    /// A request for approval inside a tool's body: `raise ApprovalRequired` or
+    /// `tool_context.request_confirmation(...)` on some paths (a conditional gate).
+    fn body_gate(&self, f: &FuncVal) -> Option<Gate> {
+        let raises = self.api("approval_raise");
+        let calls = self.api("approval_call");
+        if raises.is_empty() && calls.is_empty() {
+            return None;
+        }
+        let file = self.modules[f.module].file;
+        let mut found: Option<crate::model::Span> = None;
+        visit_stmts(&f.def.body, &mut |s| {
+            if found.is_some() {
+                return;
+            }
+            if let StmtKind::Raise(Some(e)) = &s.kind {
+                let callee = match &e.kind {
+                    ExprKind::Call(c, _) => c,
+                    _ => e,
+                };
+                if last_name(callee).is_some_and(|n| raises.iter().any(|r| r == n)) {
+                    found = Some(s.span);
+                    return;
+                }
+            }
+            let mut stack: Vec<&Expr> = s.exprs();
+            while let Some(e) = stack.pop() {
+                if let ExprKind::Call(c, _) = &e.kind {
+                    if let ExprKind::Attr(_, m) = &c.kind {
+                        if calls.iter().any(|n| n == m) {
+                            found = Some(e.span);
+                            return;
+                        }
+                    }
+                }
+                push_children(e, &mut stack);
+            }
+        });
+        found.map(|span| Gate {
+            approval: Approval::Conditional,
+            site: Site { file, span },
+        })
+    }
+
+    /// Whether a project class derives from one of the framework's tool base classes.
+    fn is_tool_class(&self, c: &ClassVal) -> bool {
+        let globs = self.api("tool_base");
+        if globs.is_empty() {
+            return false;
+        }
+        let mut stack: Vec<Value> = c.bases.iter().cloned().collect();
+        let mut steps = 0;
+        while let Some(b) = stack.pop() {
+            steps += 1;
+            if steps > 32 {
+                break;
+            }
+            match b {
+                Value::Ext(q) if globs.iter().any(|g| glob_match(g, &q)) => return true,
+                Value::Class(bc) => stack.extend(bc.bases.iter().cloned()),
+                _ => {}
+            }
+        }
+        false
+    }
+
+    // ---- tools ----------------------------------------------------------------------------
+
+    fn agent_tools(&mut self, id: ObjId) {
+        let ai = self.agent_of[&id];
+        let mut tools: Vec<usize> = vec![];
+        let mut gates: BTreeMap<usize, Gate> = BTreeMap::new();
+        let mut unknown = false;
+        // Tool arguments (`tools=[...]`, `toolsets=[...]`), each element at its own place.
+        for name in self.api("tools_arg") {
+            let Some((v, site)) = self.kw(id, std::slice::from_ref(name)) else {
+                continue;
+            };
+            let (ts, gs, unk) = self.resolve(ai, v, site);
+            tools.extend(ts);
+            for (t, g) in gs {
+                gates.insert(t, stronger(gates.get(&t).copied(), Some(g)).unwrap_or(g));
+            }
+            unknown |= unk;
+        }
+        // `@agent.tool` (bare: a call on the agent) and `@agent.tool(requires_approval=True)`
+        // (a decorator object made by the agent).
+        let methods = self.api("tool_method");
+        if !methods.is_empty() {
+            let mut found: Vec<(FuncVal, Option<Gate>, Option<String>)> = vec![];
+            for c in &self.ev.objects[id].calls {
+                if methods.contains(&c.method) {
+                    if let Some(Value::Func(f)) = c.args.first() {
+                        found.push((f.clone(), None, None));
+                    }
+                }
+            }
+            let made = self.made_by.get(&id).cloned().unwrap_or_default();
+            for j in made {
+                let o = &self.ev.objects[j];
+                if !self.method_in(j, "tool_method") {
+                    continue;
+                }
+                let gate = self
+                    .kw_role(j, "approval_arg")
+                    .and_then(|(v, s)| gate_of(v, s));
+                let name = o.kwarg("name").and_then(|v| v.as_str()).map(String::from);
+                for c in o.calls.iter().filter(|c| c.method == "__decorate__") {
+                    if let Some(Value::Func(f)) = c.args.first() {
+                        found.push((f.clone(), gate, name.clone()));
+                    }
+                }
+                // `agent.tool_plain(fn)` written as a call.
+                if let Some(Value::Func(f)) = o.args.first() {
+                    found.push((f.clone(), gate, name.clone()));
+                }
+            }
+            found.sort_by_key(|(f, _, _)| f.site(self.modules));
+            for (f, gate, name) in found {
+                let t = self.function_tool(&f, name, gate);
+                tools.push(t);
+            }
+        }
+        // Agents that run the model's code themselves, and code executors.
+        if let Some(t) = self.code_execution(id) {
+            tools.push(t);
+        }
+        tools.sort_unstable();
+        tools.dedup();
+        for &t in &tools {
+            if let Some(g) = self.tool_gates.get(&t).copied() {
+                let prev = gates.get(&t).copied();
+                if let Some(g) = stronger(prev, Some(g)) {
+                    gates.insert(t, g);
+                }
+            }
+        }
+        // A callback run before every tool that can refuse the call: a program decides.
+        if let Some(site) = self.refusing_callback(id) {
+            for &t in &tools {
+                gates.entry(t).or_insert(Gate {
+                    approval: Approval::Conditional,
+                    site,
+                });
+            }
+        }
+        let a = &mut self.out.agents[ai];
+        a.tools.extend(tools);
+        a.tools.sort_unstable();
+        a.tools.dedup();
+        for (t, g) in gates {
+            let prev = a.gates.get(&t).copied();
+            if let Some(g) = stronger(prev, Some(g)) {
+                a.gates.insert(t, g);
+            }
+        }
+        a.unknown_tools |= unknown;
+    }
+
+    /// The tools a tool-list value denotes, the gates its wrappers give them, and whether part
+    /// of it could not be resolved.
+    fn resolve(
+        &mut self,
+        ai: usize,
+        v: &Value,
+        site: Site,
+    ) -> (Vec<usize>, Vec<(usize, Gate)>, bool) {
+        let mut tools = vec![];
+        let mut gates = vec![];
+        let mut unknown = false;
+        // Values with their gate and, for a record of tools (`tools: { weather: tool(...) }`),
+        // the key the model sees the tool by.
+        let mut stack: Vec<(Value, Option<Gate>, Option<String>)> = vec![(v.clone(), None, None)];
+        let mut steps = 0;
+        while let Some((v, gate, key)) = stack.pop() {
+            steps += 1;
+            if steps > MAX_TOOL_VALUES {
+                unknown = true;
+                break;
+            }
+            let mut add = |t: usize, tools: &mut Vec<usize>| {
+                tools.push(t);
+                if let Some(g) = gate {
+                    gates.push((t, g));
+                }
+            };
+            match &v {
+                Value::List(xs) | Value::Union(xs) => {
+                    stack.extend(xs.iter().rev().map(|x| (x.clone(), gate, None)))
+                }
+                Value::Dict(items) => stack.extend(
+                    items
+                        .iter()
+                        .rev()
+                        .map(|(k, x)| (x.clone(), gate, k.as_str().map(String::from))),
+                ),
+                Value::None | Value::Str(..) | Value::Bool(_) | Value::Num => {}
+                Value::Func(f) => {
+                    let f = f.clone();
+                    let t = self.function_tool(&f, None, None);
+                    add(t, &mut tools);
+                }
+                Value::Ext(q) => match self.ex.known_tool_named(q, site) {
+                    Some(t) => add(t, &mut tools),
+                    None => unknown = true,
+                },
+                Value::Obj(id) => {
+                    let id = *id;
+                    let o = &self.ev.objects[id];
+                    if self.agent_of.contains_key(&id) {
+                        // An agent in a tool list is called like a tool.
+                        self.pending.push(PendingRoute {
+                            from: ai,
+                            to: id,
+                            site,
+                        });
+                    } else if self.class_in(id, "agent_tool") {
+                        match o.kwarg("agent").or_else(|| o.args.first()) {
+                            Some(a) => {
+                                for x in a.alternatives() {
+                                    match x {
+                                        Value::Obj(to) => self.pending.push(PendingRoute {
+                                            from: ai,
+                                            to: *to,
+                                            site: o.site,
+                                        }),
+                                        _ => unknown = true,
+                                    }
+                                }
+                            }
+                            None => unknown = true,
+                        }
+                    } else if self.class_in(id, "approval_toolset") {
+                        // `ApprovalRequiredToolset(ts)` / `ts.approval_required()`; with a
+                        // function, only the calls it picks wait.
+                        let picks = o
+                            .kwarg("approval_required_func")
+                            .or_else(|| match o.receiver {
+                                Some(_) => o.args.first(),
+                                None => o.args.get(1),
+                            })
+                            .is_some_and(|x| !matches!(x, Value::None));
+                        let g = Gate {
+                            approval: if picks {
+                                Approval::Conditional
+                            } else {
+                                Approval::Always
+                            },
+                            site: o.site,
+                        };
+                        let inner = match o.receiver {
+                            Some(r) => Some(Value::Obj(r)),
+                            None => o.kwarg("wrapped").or_else(|| o.args.first()).cloned(),
+                        };
+                        match inner {
+                            Some(x) => stack.push((x, stronger(gate, Some(g)), None)),
+                            None => unknown = true,
+                        }
+                    } else if self.class_in(id, "toolset") {
+                        let mut inner: Vec<Value> = vec![];
+                        if let Some(r) = o.receiver {
+                            inner.push(Value::Obj(r));
+                        }
+                        inner.extend(o.args.first().cloned());
+                        for k in ["tools", "toolsets", "wrapped"] {
+                            inner.extend(o.kwarg(k).cloned());
+                        }
+                        if inner.is_empty() {
+                            unknown = true;
+                        }
+                        stack.extend(inner.into_iter().rev().map(|x| (x, gate, None)));
+                    } else if self.class_in(id, "tool_wrapper") {
+                        let func = ["function", "func"]
+                            .iter()
+                            .find_map(|k| o.kwarg(k))
+                            .or_else(|| o.args.first())
+                            .cloned();
+                        let name = ["name", "id"]
+                            .iter()
+                            .find_map(|k| o.kwarg(k).and_then(|v| v.as_str()))
+                            .map(String::from)
+                            .or(key);
+                        let own = self
+                            .kw_role(id, "approval_arg")
+                            .and_then(|(v, s)| gate_of(v, s));
+                        match func {
+                            Some(Value::Func(f)) => {
+                                let t = self.wrapped_tool(&f, name, own, id);
+                                add(t, &mut tools);
+                            }
+                            // A tool declared without a body (the Vercel AI SDK's client-side
+                            // tools): the client runs it, nothing runs here.
+                            None => {}
+                            _ => match self.ex.tool_from_value(&v) {
+                                Some(t) => add(t, &mut tools),
+                                None => unknown = true,
+                            },
+                        }
+                    } else if let ObjKind::Instance(c) = &o.kind {
+                        let c = c.clone();
+                        if self.is_tool_class(&c) {
+                            let runs: Vec<&str> = self
+                                .api("tool_run_method")
+                                .iter()
+                                .map(String::as_str)
+                                .collect();
+                            let t = self.ex.class_tool(&c, &runs);
+                            add(t, &mut tools);
+                        } else {
+                            let (ts, unk) = self.ex.tools_of(&v);
+                            for t in ts {
+                                add(t, &mut tools);
+                            }
+                            unknown |= unk;
+                        }
+                    } else {
+                        let (ts, unk) = self.ex.tools_of(&v);
+                        for t in ts {
+                            add(t, &mut tools);
+                        }
+                        unknown |= unk;
+                    }
+                }
+                _ => unknown = true,
+            }
+        }
+        (tools, gates, unknown)
+    }
+
+    /// The tool standing for the code an agent runs: a code-writing agent's executor, or a
+    /// code executor given to the agent. Sandboxed when it runs off the host.
+    fn code_execution(&mut self, id: ObjId) -> Option<usize> {
+        let o = &self.ev.objects[id];
+        if self.class_in(id, "code_agent") {
+            let executor = self.kw_role(id, "executor_arg");
+            let remote = self.api("remote_executor");
+            let sandboxed = match executor {
+                Some((Value::Str(s, _), _)) => remote.iter().any(|r| r == &**s),
+                // An executor object or a value airlock cannot read: local is the default.
+                Some((Value::Obj(e), _)) => self.ev.objects[*e]
+                    .class_name()
+                    .is_some_and(|c| self.k.is_sandbox(crate::knowledge::Callee::Qualified(c))),
+                _ => false,
+            };
+            // Imports that hand the code the shell (`os`, `subprocess`, `*`).
+            let dangerous = self.api("dangerous_import");
+            let imports = self
+                .kw_role(id, "imports_arg")
+                .and_then(|(v, _)| iter_elements(v))
+                .unwrap_or_default();
+            let shell = imports.iter().any(|v| {
+                v.as_str()
+                    .is_some_and(|s| dangerous.iter().any(|d| d == s || glob_match(d, s)))
+            });
+            let class = o.class_name().unwrap_or("CodeAgent").to_string();
+            let short = class.rsplit('.').next().unwrap_or(&class).to_string();
+            let (sinks, callee): (&[&str], String) = if shell {
+                (
+                    &["shell_exec", "code_exec"],
+                    format!("{short} with additional_authorized_imports giving its code the host"),
+                )
+            } else {
+                (&["code_exec"], format!("{short}'s Python executor"))
+            };
+            return Some(self.ex.synthetic_tool(
+                "python_executor",
+                o.site,
+                &callee,
+                sinks,
+                sandboxed,
+            ));
+        }
+        let (v, site) = self.kw_role(id, "code_executor_arg")?;
+        let Value::Obj(e) = v else { return None };
+        let class = self.ev.objects[*e].class_name()?.to_string();
+        let local = self
+            .api("local_executor")
+            .iter()
+            .any(|g| glob_match(g, &class));
+        let sandboxed = self
+            .k
+            .is_sandbox(crate::knowledge::Callee::Qualified(&class));
+        if !local && !sandboxed {
+            return None;
+        }
+        let short = class.rsplit('.').next().unwrap_or(&class).to_string();
+        Some(
+            self.ex
+                .synthetic_tool("code_executor", site, &short, &["code_exec"], sandboxed),
+        )
+    }
+
+    /// A callback run before every tool call that can refuse it (returns something other than
+    /// `None` on some path): the site of the argument.
+    fn refusing_callback(&self, id: ObjId) -> Option<Site> {
+        let (v, site) = self.kw_role(id, "tool_callback_arg")?;
+        let refuses = v.alternatives().into_iter().any(|x| {
+            let fs: Vec<Value> = iter_elements(x).unwrap_or_else(|| vec![x.clone()]);
+            fs.iter().any(|f| match f {
+                Value::Func(f) => {
+                    let mut r = false;
+                    visit_stmts(&f.def.body, &mut |s| {
+                        if let StmtKind::Return(Some(e)) = &s.kind {
+                            r |= !matches!(e.kind, ExprKind::None);
+                        }
+                    });
+                    r
+                }
+                _ => false,
+            })
+        });
+        refuses.then_some(site)
+    }
+
+    // ---- routes ---------------------------------------------------------------------------
+
+    fn route(&mut self, from: usize, to: usize, kind: RouteKind, site: Site) {
+        if from == to {
+            return;
+        }
+        let (a, b) = (&self.out.agents[from].name, &self.out.agents[to].name);
+        let label = match kind {
+            RouteKind::Transfer => format!("agent `{a}` can transfer the conversation to `{b}`"),
+            RouteKind::Sequence => format!("`{b}` runs after `{a}` and reads what it wrote"),
+            RouteKind::AgentTool => {
+                format!("agent `{a}` calls agent `{b}` with a request it wrote")
+            }
+            RouteKind::Answer => format!("agent `{a}` answers back to `{b}`"),
+            RouteKind::Handoff => format!("agent `{a}` hands off to `{b}`"),
+        };
+        let exists = self
+            .out
+            .routes
+            .iter()
+            .any(|r| r.from == from && r.to == to && r.kind == kind && r.site == site);
+        if !exists {
+            self.out.routes.push(Route {
+                from,
+                to,
+                kind,
+                site,
+                label,
+                gate: None,
+                filter: None,
+            });
+        }
+    }
+
+    /// Agents a value denotes.
+    fn agents_in(&self, v: &Value) -> Vec<usize> {
+        let mut out = vec![];
+        let mut stack = vec![v.clone()];
+        let mut steps = 0;
+        while let Some(v) = stack.pop() {
+            steps += 1;
+            if steps > MAX_TOOL_VALUES {
+                break;
+            }
+            match &v {
+                Value::List(xs) | Value::Union(xs) => stack.extend(xs.iter().rev().cloned()),
+                Value::Dict(items) => stack.extend(items.iter().rev().map(|(_, x)| x.clone())),
+                Value::Obj(id) => out.extend(self.agent_of.get(id).copied()),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn routes(&mut self) {
+        for &id in &self.ids.clone() {
+            let ai = self.agent_of[&id];
+            let sequence = self.class_in(id, "sequence_agent");
+            if let Some((v, site)) = self.kw_role(id, "handoff_arg") {
+                let subs = self.agents_in(v);
+                for &s in &subs {
+                    if sequence {
+                        self.route(ai, s, RouteKind::Sequence, site);
+                    } else {
+                        self.route(ai, s, RouteKind::Transfer, site);
+                        // The sub-agent can transfer back to its parent unless told not to.
+                        let back = !matches!(
+                            self.ev.objects[self.obj_of[&s]].kwarg("disallow_transfer_to_parent"),
+                            Some(Value::Bool(true))
+                        );
+                        if back {
+                            self.route(s, ai, RouteKind::Transfer, site);
+                        }
+                    }
+                }
+                if sequence {
+                    for w in subs.windows(2) {
+                        self.route(w[0], w[1], RouteKind::Sequence, site);
+                    }
+                }
+            }
+            if let Some((v, site)) = self.kw_role(id, "delegate_arg") {
+                for s in self.agents_in(v) {
+                    self.route(ai, s, RouteKind::AgentTool, site);
+                    self.route(s, ai, RouteKind::Answer, site);
+                }
+            }
+        }
+        for p in std::mem::take(&mut self.pending) {
+            if let Some(&to) = self.agent_of.get(&p.to) {
+                self.route(p.from, to, RouteKind::AgentTool, p.site);
+                self.route(to, p.from, RouteKind::Answer, p.site);
+            }
+        }
+        // Agents run inside another agent's tool: delegation through a tool.
+        let runs = self.api("run_method");
+        for &id in &self.ids.clone() {
+            let to = self.agent_of[&id];
+            let sites: Vec<Site> = self.ev.objects[id]
+                .calls
+                .iter()
+                .filter(|c| runs.contains(&c.method))
+                .map(|c| c.site)
+                .collect();
+            for s in sites {
+                for from in self.holders_of_call(s) {
+                    self.route(from, to, RouteKind::AgentTool, s);
+                    self.route(to, from, RouteKind::Answer, s);
+                }
+            }
+        }
+    }
+
+    /// The agents of this framework holding a tool whose function contains call site `s`.
+    fn holders_of_call(&self, s: Site) -> Vec<usize> {
+        let tools = self.ex.tools();
+        let mut out = vec![];
+        for &id in &self.ids {
+            let ai = self.agent_of[&id];
+            let holds = self.out.agents[ai].tools.iter().any(|&t| {
+                tools[t].func().is_some_and(|f| {
+                    self.modules[f.module].file == s.file
+                        && f.def.span.start <= s.span.start
+                        && s.span.end <= f.def.span.end
+                })
+            });
+            if holds {
+                out.push(ai);
+            }
+        }
+        out
+    }
+
+    // ---- entries of user input -------------------------------------------------------------
+
+    fn entries(&mut self) {
+        let runs = self.api("run_method");
+        let serves = self.api("serve_method");
+        let mut found: Vec<(usize, Site)> = vec![];
+        for &id in &self.ids {
+            let ai = self.agent_of[&id];
+            for c in &self.ev.objects[id].calls {
+                if serves.contains(&c.method) {
+                    found.push((ai, c.site));
+                    continue;
+                }
+                if !runs.contains(&c.method) {
+                    continue;
+                }
+                // A literal prompt is the developer's; a run inside a tool is delegation.
+                let input = c
+                    .kwargs
+                    .iter()
+                    .find(|(k, _)| k == "user_prompt" || k == "task")
+                    .map(|(_, v)| v)
+                    .or_else(|| c.args.first());
+                if input.is_some_and(|v| matches!(v, Value::Str(..))) {
+                    continue;
+                }
+                if !self.holders_of_call(c.site).is_empty() {
+                    continue;
+                }
+                if self.ex.is_user_context(c.site) {
+                    found.push((ai, c.site));
+                }
+            }
+        }
+        // Calls that are a run themselves (`generateText({ prompt, tools })` in a route handler).
+        for &id in &self.ids {
+            if !self.class_in(id, "run_call") {
+                continue;
+            }
+            let o = &self.ev.objects[id];
+            let input = ["prompt", "messages"].iter().find_map(|k| o.kwarg(k));
+            if input.is_some_and(|v| matches!(v, Value::Str(..))) {
+                continue;
+            }
+            if self.ex.is_user_context(o.site) {
+                found.push((self.agent_of[&id], o.site));
+            }
+        }
+        // `GradioUI(agent)`: a chat interface hands every message to the agent.
+        for j in 0..self.ev.objects.len() {
+            if !self.class_in(j, "serve_wrapper") {
+                continue;
+            }
+            let o = &self.ev.objects[j];
+            if let Some(a) = o.kwarg("agent").or_else(|| o.args.first()) {
+                for ai in self.agents_in(a) {
+                    found.push((ai, o.site));
+                }
+            }
+        }
+        // `root_agent = Agent(...)`: `adk web`/`adk run` serve it.
+        let globals = self.api("entry_global");
+        if !globals.is_empty() {
+            for g in &self.ev.globals {
+                for name in globals {
+                    if let Some(v) = g.get(name) {
+                        for ai in self.agents_in(v) {
+                            found.push((ai, self.out.agents[ai].site));
+                        }
+                    }
+                }
+            }
+        }
+        // A transfer or a workflow hands the conversation itself to the sub-agent, which then
+        // reads the user's messages as its own (an agent called like a tool reads only the
+        // request its caller wrote: that is a route, AIR102's).
+        let mut queue: std::collections::VecDeque<(usize, Site)> = found.into_iter().collect();
+        let mut seen: std::collections::HashSet<(usize, Site)> = std::collections::HashSet::new();
+        while let Some((ai, site)) = queue.pop_front() {
+            if !seen.insert((ai, site)) {
+                continue;
+            }
+            let e = &mut self.out.agents[ai].user_entries;
+            if !e.contains(&site) {
+                e.push(site);
+            }
+            for r in &self.out.routes {
+                if r.from == ai && matches!(r.kind, RouteKind::Transfer | RouteKind::Sequence) {
+                    queue.push_back((r.to, site));
+                }
+            }
+        }
+        for &id in &self.ids {
+            self.out.agents[self.agent_of[&id]].user_entries.sort();
+        }
+    }
+}
+
+/// The last name of a callee expression (`ApprovalRequired`, `pydantic_ai.ApprovalRequired`).
+fn last_name(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n),
+        ExprKind::Attr(_, a) => Some(a),
+        _ => None,
+    }
+}
+
+/// Pydantic AI (`rules/knowledge/pydantic_ai.toml`).
+pub static PYDANTIC_AI: KitAdapter = KitAdapter {
+    name: "pydantic_ai",
+    framework: "pydantic_ai",
+};
+
+/// smolagents (`rules/knowledge/smolagents.toml`): no approval gate of its own.
+pub static SMOLAGENTS: KitAdapter = KitAdapter {
+    name: "smolagents",
+    framework: "smolagents",
+};
+
+/// Google ADK (`rules/knowledge/google_adk.toml`).
+pub static GOOGLE_ADK: KitAdapter = KitAdapter {
+    name: "google_adk",
+    framework: "google_adk",
+};
+
+/// Vercel AI SDK (`rules/knowledge/vercel_ai.toml`), TypeScript lowered by `js_lower`.
+pub static VERCEL_AI: KitAdapter = KitAdapter {
+    name: "vercel_ai",
+    framework: "vercel_ai",
+};
+
+/// Mastra (`rules/knowledge/mastra.toml`), TypeScript lowered by `js_lower`.
+pub static MASTRA: KitAdapter = KitAdapter {
+    name: "mastra",
+    framework: "mastra",
+};
+
+/// One framework read by the kit: its knowledge key and adapter name.
+pub struct KitAdapter {
+    pub name: &'static str,
+    pub framework: &'static str,
+}
+
+impl crate::extract::adapters::Adapter for KitAdapter {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn extract<'a>(
+        &self,
+        p: &crate::extract::adapters::Project<'a>,
+        tools: &mut Extractor<'a>,
+        ext: &mut crate::extract::adapters::Extensions,
+        _notices: &mut Vec<crate::model::Notice>,
+    ) {
+        Kit::new(self.framework, tools, p.db, &mut ext.oai).run();
+    }
+}

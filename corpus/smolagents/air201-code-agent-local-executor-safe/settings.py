@@ -1,0 +1,2 @@
+AUTHORIZED_IMPORTS = ["pandas", "subprocess", "os"]
+EXECUTOR = "e2b"
