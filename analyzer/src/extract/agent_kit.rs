@@ -39,6 +39,7 @@ use crate::extract::interp::{
 use crate::extract::interp::{ObjId, ObjKind};
 use crate::extract::langgraph::Extractor;
 use crate::facts::openai_agents::{Approval, Gate, OaiAgent, OaiFacts, Route, RouteKind};
+use crate::facts::Hints;
 use crate::knowledge::{glob_match, Knowledge};
 use crate::model::SourceDb;
 use crate::syntax::python::{push_children, visit_stmts, Expr, ExprKind, StmtKind};
@@ -948,36 +949,83 @@ fn last_name(e: &Expr) -> Option<&str> {
 pub static PYDANTIC_AI: KitAdapter = KitAdapter {
     name: "pydantic_ai",
     framework: "pydantic_ai",
+    hints: Hints {
+        gate_tool: "require approval before `{tool}` runs: `requires_approval=True` on the tool (`@agent.tool(requires_approval=True)`, `Tool(fn, requires_approval=True)`) or an approval-required toolset, then approve or deny each of the run's `DeferredToolRequests` from a person",
+        gate_mcp: Some("require approval for the tools of MCP server `{server}` that act: wrap the server in an approval-required toolset, then approve each deferred call from a person"),
+        unknown_tools: "set `requires_approval=True` on every acting tool, or build the tool list from names airlock can follow",
+        gate_route: "require approval before `{tool}` runs: `requires_approval=True` on the tool of {agent}, or on the tool that delegates to it",
+        name_holder: true,
+    },
 };
 
 /// smolagents (`rules/knowledge/smolagents.toml`): no approval gate of its own.
 pub static SMOLAGENTS: KitAdapter = KitAdapter {
     name: "smolagents",
     framework: "smolagents",
+    hints: Hints {
+        gate_tool: "smolagents has no approval gate: make `{tool}` ask a person before it acts (a confirmation step in the tool itself), or keep it away from agents that read untrusted content",
+        gate_mcp: Some("smolagents has no approval gate: load only the read-only tools of MCP server `{server}`, or confirm each acting call with a person inside a wrapping tool"),
+        unknown_tools: "smolagents has no approval gate: list the tools explicitly so airlock can follow them, and confirm acting tools with a person inside the tool",
+        gate_route: "smolagents has no approval gate: confirm `{tool}` with a person inside the tool, or do not give {agent} to a manager agent that reads untrusted content",
+        name_holder: true,
+    },
 };
 
 /// Google ADK (`rules/knowledge/google_adk.toml`).
 pub static GOOGLE_ADK: KitAdapter = KitAdapter {
     name: "google_adk",
     framework: "google_adk",
+    hints: Hints {
+        gate_tool: "require approval before `{tool}` runs: `FunctionTool({tool}, require_confirmation=True)`, answered by a person (a `before_tool_callback` decides by program)",
+        gate_mcp: Some("require approval for the tools of MCP server `{server}` that act: `McpToolset(..., require_confirmation=True)` or a `tool_filter` of read-only tools"),
+        unknown_tools: "wrap every acting tool as `FunctionTool(fn, require_confirmation=True)`, or build the tool list from names airlock can follow",
+        gate_route: "require approval before `{tool}` runs: `require_confirmation=True` on the tool of {agent}",
+        name_holder: true,
+    },
 };
 
 /// Vercel AI SDK (`rules/knowledge/vercel_ai.toml`), TypeScript lowered by `js_lower`.
 pub static VERCEL_AI: KitAdapter = KitAdapter {
     name: "vercel_ai",
     framework: "vercel_ai",
+    hints: Hints {
+        gate_tool: "require approval before `{tool}` runs: `needsApproval: true` in its `tool({...})`, answered by a person, or make it a client-side tool without `execute`",
+        gate_mcp: Some("require approval for the tools of MCP server `{server}` that act: `needsApproval: true` on the tools taken from it"),
+        unknown_tools: "set `needsApproval: true` on every acting tool, or build the tools record from names airlock can follow",
+        gate_route: "require approval before `{tool}` runs: `needsApproval: true` on the tool of {agent}",
+        name_holder: true,
+    },
 };
 
 /// Mastra (`rules/knowledge/mastra.toml`), TypeScript lowered by `js_lower`.
 pub static MASTRA: KitAdapter = KitAdapter {
     name: "mastra",
     framework: "mastra",
+    hints: Hints {
+        gate_tool: "require approval before `{tool}` runs: `requireApproval: true` in its `createTool({...})`, answered by a person, or `suspend()` a workflow step for a person's decision",
+        gate_mcp: Some("require approval for the tools of MCP server `{server}` that act: `requireApproval: true` on the tools taken from it"),
+        unknown_tools: "set `requireApproval: true` on every acting tool, or build the tools from names airlock can follow",
+        gate_route: "require approval before `{tool}` runs: `requireApproval: true` on the tool of {agent}",
+        name_holder: true,
+    },
 };
 
-/// One framework read by the kit: its knowledge key and adapter name.
+/// Every framework the kit reads, in `ADAPTERS` order.
+pub static KITS: [&KitAdapter; 5] = [&PYDANTIC_AI, &SMOLAGENTS, &GOOGLE_ADK, &VERCEL_AI, &MASTRA];
+
+/// The fix hints for agents of `framework`, when the kit reads it.
+pub fn hints_for(framework: &str) -> Option<Hints> {
+    KITS.iter()
+        .find(|k| k.framework == framework)
+        .map(|k| k.hints)
+}
+
+/// One framework read by the kit: its knowledge key, adapter name and the gate spelling its
+/// findings advise.
 pub struct KitAdapter {
     pub name: &'static str,
     pub framework: &'static str,
+    pub hints: Hints,
 }
 
 impl crate::extract::adapters::Adapter for KitAdapter {

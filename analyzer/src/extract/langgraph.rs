@@ -2265,6 +2265,7 @@ fn neutral_agent(i: usize, a: &Agent, table: &[Tool]) -> crate::facts::Agent {
             .collect(),
         checkpointer: a.checkpointer,
         origin: crate::facts::AgentRef::LangGraph(i),
+        hints: crate::facts::LANGGRAPH_HINTS,
     }
 }
 

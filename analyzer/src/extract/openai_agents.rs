@@ -1233,11 +1233,12 @@ impl crate::extract::adapters::Adapter for Adapter {
         facts: &crate::extract::adapters::Extracted,
         out: &mut Vec<crate::facts::Agent>,
     ) {
-        out.extend(
-            facts.oai.agents.iter().enumerate().map(|(i, a)| {
-                crate::facts::openai_agents::neutral_agent(i, a, facts.oai.framework_of(i))
-            }),
-        );
+        out.extend(facts.oai.agents.iter().enumerate().map(|(i, a)| {
+            let framework = facts.oai.framework_of(i);
+            let hints = crate::extract::agent_kit::hints_for(framework)
+                .unwrap_or(crate::facts::openai_agents::HINTS);
+            crate::facts::openai_agents::neutral_agent(i, a, framework, hints)
+        }));
     }
 
     fn dump(

@@ -180,6 +180,15 @@ pub struct Route {
     pub gate: Option<Site>,
 }
 
+/// CrewAI's words for gating a tool.
+pub const HINTS: super::Hints = super::Hints {
+    gate_tool: "block `{tool}` until a person approves it: a `@before_tool_call` hook that asks (`context.request_human_input(...)`) and returns False unless approved; `human_input=True` on a task reviews its answer only after the tools ran",
+    gate_mcp: None,
+    unknown_tools: "block every tool call until a person approves it (a `@before_tool_call` hook that returns False unless approved), or build the tool list from names airlock can follow",
+    gate_route: "block `{tool}` until a person approves it: a `@before_tool_call` hook that asks (`context.request_human_input(...)`) and returns False unless approved; `human_input=True` on a task reviews its answer only after the tools ran",
+    name_holder: true,
+};
+
 #[derive(Debug, Default)]
 pub struct CrewFacts {
     pub agents: Vec<CrewAgent>,
@@ -267,6 +276,7 @@ impl CrewFacts {
             entries: vec![],
             checkpointer: super::Checkpointer::NotNeeded,
             origin: super::AgentRef::CrewAi(a),
+            hints: HINTS,
         }
     }
 }

@@ -79,6 +79,60 @@ pub struct Entry {
     pub label: String,
 }
 
+/// How findings tell a person to gate an agent's tools, in its framework's words: templates
+/// where `{tool}`, `{server}` and `{agent}` stand for the tool's name, the MCP server's name and
+/// the agent's label ([`Hints::fill`]); any other brace is literal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hints {
+    /// AIR101: gate privileged tool `{tool}`.
+    pub gate_tool: &'static str,
+    /// AIR101: gate the tools of MCP server `{server}` (`None`: the generic MCP help).
+    pub gate_mcp: Option<&'static str>,
+    /// AIR101: the tool list could not be fully resolved.
+    pub unknown_tools: &'static str,
+    /// AIR102: gate `{tool}` of `{agent}`, which content reaches over a route.
+    pub gate_route: &'static str,
+    /// Findings name the agent that holds the tool (this framework's agents often share tools).
+    pub name_holder: bool,
+}
+
+impl Hints {
+    /// `template` with `{tool}`, `{server}` and `{agent}` replaced in one pass (a value that
+    /// itself contains `{agent}` stays as it is).
+    pub fn fill(template: &str, tool: &str, server: &str, agent: &str) -> String {
+        let mut out = String::with_capacity(template.len() + tool.len());
+        let mut rest = template;
+        while let Some(i) = rest.find('{') {
+            out.push_str(&rest[..i]);
+            let after = &rest[i..];
+            let hit = [("{tool}", tool), ("{server}", server), ("{agent}", agent)]
+                .into_iter()
+                .find(|(k, _)| after.starts_with(k));
+            match hit {
+                Some((k, v)) => {
+                    out.push_str(v);
+                    rest = &after[k.len()..];
+                }
+                None => {
+                    out.push('{');
+                    rest = &after[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// LangGraph's and LangChain's words (also for hand-built graphs).
+pub const LANGGRAPH_HINTS: Hints = Hints {
+    gate_tool: "require human approval before `{tool}` runs: `HumanInTheLoopMiddleware(interrupt_on={\"{tool}\": True})` with a checkpointer, `interrupt_before=[\"tools\"]`, or an `interrupt()` before the action",
+    gate_mcp: None,
+    unknown_tools: "gate every tool (`interrupt_before=[\"tools\"]` with a checkpointer), or build the tool list from names airlock can follow",
+    gate_route: "require human approval before `{tool}` runs, on the tool itself or on the route into {agent}",
+    name_holder: false,
+};
+
 /// An agent of any framework, as the one unit builder (`rules::context`) reads it: its tools,
 /// the gate its framework configures on each, where user input starts it, and whether its run
 /// can pause and resume. Adapters write these (`extract::adapters::Adapter::agents`).
@@ -103,6 +157,8 @@ pub struct Agent {
     pub checkpointer: Checkpointer,
     /// The framework extension the agent comes from (its node in the project graph).
     pub origin: AgentRef,
+    /// How findings tell a person to gate its tools.
+    pub hints: Hints,
 }
 
 /// An agent of any framework: which adapter's agent list it is in, and where. The project
@@ -224,6 +280,25 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn hints_fill_placeholders_once_and_keep_other_braces() {
+        assert_eq!(
+            Hints::fill(
+                "`{tool}` in {agent}: `interrupt_on={\"{tool}\": True}`",
+                "pay",
+                "",
+                "agent `a`"
+            ),
+            "`pay` in agent `a`: `interrupt_on={\"pay\": True}`"
+        );
+        // A name from the analysed code that spells a placeholder is not filled again.
+        assert_eq!(
+            Hints::fill("{tool} {agent}", "{agent}", "", "x"),
+            "{agent} x"
+        );
+        assert_eq!(Hints::fill("{server}{", "", "s", ""), "s{");
+    }
+
+    #[test]
     fn openai_approvals_become_gates_by_strength() {
         use openai_agents::{Approval, Gate as OaiGate, OaiAgent};
         let a = OaiAgent {
@@ -251,7 +326,7 @@ pub(crate) mod tests {
             .collect(),
             user_entries: vec![site(20)],
         };
-        let n = openai_agents::neutral_agent(3, &a, "openai-agents");
+        let n = openai_agents::neutral_agent(3, &a, "openai-agents", openai_agents::HINTS);
         assert_eq!(n.origin, AgentRef::OpenAi(3));
         assert_eq!(n.tools, vec![ToolId(0), ToolId(1), ToolId(2)]);
         let g = |t| {

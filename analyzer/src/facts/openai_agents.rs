@@ -118,10 +118,24 @@ impl OaiFacts {
     }
 }
 
+/// The OpenAI Agents SDK's words for gating a tool.
+pub const HINTS: super::Hints = super::Hints {
+    gate_tool: "require approval before `{tool}` runs: `needs_approval=True` on the tool (`@function_tool(needs_approval=True)`), then approve or reject each of `result.interruptions` from a person; a callable `needs_approval` or an `on_approval` callback decides by program",
+    gate_mcp: Some("require approval for the tools of MCP server `{server}` that act: `require_approval=\"always\"` (or `{\"always\": {\"tool_names\": [...]}}`) on the server, then approve each interruption from a person"),
+    unknown_tools: "set `needs_approval=True` on every acting tool (and `require_approval=\"always\"` on MCP servers), or build the tool list from names airlock can follow",
+    gate_route: "require approval before `{tool}` runs: `needs_approval=True` on the tool, or `needs_approval=True` on the `as_tool(...)` that leads to {agent}; a handoff `input_filter` such as `handoff_filters.remove_all_tools` drops tool results but not the conversation",
+    name_holder: true,
+};
+
 /// Agent `i` as a neutral agent: each tool's approval (every call, or some), user input from
 /// the runs that start it. An approval interrupts the run; `RunState` carries it to the person
 /// and back, so nothing needs configuring for it to resume.
-pub fn neutral_agent(i: usize, a: &OaiAgent, framework: &'static str) -> super::Agent {
+pub fn neutral_agent(
+    i: usize,
+    a: &OaiAgent,
+    framework: &'static str,
+    hints: super::Hints,
+) -> super::Agent {
     use super::{Gate, GateKind, Strength, ToolId};
     super::Agent {
         framework,
@@ -157,5 +171,6 @@ pub fn neutral_agent(i: usize, a: &OaiAgent, framework: &'static str) -> super::
             .collect(),
         checkpointer: super::Checkpointer::NotNeeded,
         origin: super::AgentRef::OpenAi(i),
+        hints,
     }
 }

@@ -3,7 +3,7 @@
 
 use super::context::{Ctx, Strength, Unit, UnitOrigin};
 use crate::facts::langgraph::NodeAction;
-use crate::facts::Site;
+use crate::facts::{AgentRef, Hints, Site};
 use crate::model::{Confidence, Edit, Finding, Fix, Severity, Span, StepKind};
 
 pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
@@ -100,10 +100,11 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 Some(m) => format!("the tools of MCP server `{}`", m.server),
                 None => format!("privileged tool `{}`", tool.name),
             };
-            // CrewAI agents often share a tool: name the agent whose context this is.
-            let holder = match u.origin {
-                UnitOrigin::CrewAgent(_) | UnitOrigin::OaiAgent(_) => format!(" of {}", u.label),
-                _ => String::new(),
+            // Where agents often share a tool, name the agent whose context this is.
+            let holder = if u.hints.name_holder {
+                format!(" of {}", u.label)
+            } else {
+                String::new()
             };
             let message = format!(
                 "untrusted content ({}{}) can reach {} ({}){holder} with no {}approval gate",
@@ -117,24 +118,11 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                     ""
                 },
             );
-            let help = match (&tool.mcp, u.origin) {
-                (Some(m), UnitOrigin::OaiAgent(_)) => format!(
-                    "require approval for the tools of MCP server `{}` that act: `require_approval=\"always\"` (or `{{\"always\": {{\"tool_names\": [...]}}}}`) on the server, then approve each interruption from a person",
-                    m.server
-                ),
-                (None, UnitOrigin::OaiAgent(_)) => format!(
-                    "require approval before `{}` runs: `needs_approval=True` on the tool (`@function_tool(needs_approval=True)`), then approve or reject each of `result.interruptions` from a person; a callable `needs_approval` or an `on_approval` callback decides by program",
-                    tool.name
-                ),
-                (Some(m), _) => mcp_help(m),
-                (None, UnitOrigin::CrewAgent(_)) => format!(
-                    "block `{}` until a person approves it: a `@before_tool_call` hook that asks (`context.request_human_input(...)`) and returns False unless approved; `human_input=True` on a task reviews its answer only after the tools ran",
-                    tool.name
-                ),
-                (None, _) => format!(
-                    "require human approval before `{}` runs: `HumanInTheLoopMiddleware(interrupt_on={{\"{}\": True}})` with a checkpointer, `interrupt_before=[\"tools\"]`, or an `interrupt()` before the action",
-                    tool.name, tool.name
-                ),
+            let fill = |t: &str, server: &str| Hints::fill(t, &tool.name, server, &u.label);
+            let help = match (&tool.mcp, u.hints.gate_mcp) {
+                (Some(m), Some(t)) => fill(t, &m.server),
+                (Some(m), None) => mcp_help(m),
+                (None, _) => fill(u.hints.gate_tool, ""),
             };
             let key = format!("{}|{}", u.label, tool.name);
             let mut finding = cx.finding(
@@ -169,11 +157,7 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                     "untrusted {} content reaches {}, whose tool list could not be fully resolved and may hold privileged tools",
                     first.kind, u.label
                 );
-                let help = match u.origin {
-                    UnitOrigin::CrewAgent(_) => "block every tool call until a person approves it (a `@before_tool_call` hook that returns False unless approved), or build the tool list from names airlock can follow".to_string(),
-                    UnitOrigin::OaiAgent(_) => "set `needs_approval=True` on every acting tool (and `require_approval=\"always\"` on MCP servers), or build the tool list from names airlock can follow".to_string(),
-                    _ => "gate every tool (`interrupt_before=[\"tools\"]` with a checkpointer), or build the tool list from names airlock can follow".to_string(),
-                };
+                let help = u.hints.unknown_tools.to_string();
                 out.push(cx.finding(
                     rule,
                     Severity::Medium,
@@ -269,7 +253,7 @@ fn unknown_mcp_finding(
 fn gate_fix(cx: &Ctx, u: &Unit, t: usize) -> Option<Fix> {
     let tool = &cx.lg.tools[t].name;
     match u.origin {
-        UnitOrigin::Agent(ai) => {
+        UnitOrigin::Agent(AgentRef::LangGraph(ai)) => {
             let site = cx.lg.agents[ai].hitl_site?;
             let text = cx.text(site);
             let open = after_keyword(text, "interrupt_on", b'{')?;
@@ -287,7 +271,7 @@ fn gate_fix(cx: &Ctx, u: &Unit, t: usize) -> Option<Fix> {
                 format!("Require approval for `{tool}` (add it to `interrupt_on`)"),
             ))
         }
-        UnitOrigin::CrewAgent(_) | UnitOrigin::OaiAgent(_) => None,
+        UnitOrigin::Agent(_) => None,
         UnitOrigin::Graph(gi) => {
             let g = &cx.lg.graphs[gi];
             let node = g.nodes.iter().find(

@@ -12,7 +12,8 @@
 //! When the receiving agent's own context already carries untrusted content to the tool, AIR101
 //! reports that tool and this rule does not repeat it.
 
-use super::context::{Ctx, SourceIn, Strength, Unit, UnitOrigin};
+use super::context::{Ctx, SourceIn, Strength, Unit};
+use crate::facts::Hints;
 use crate::graph::Handoff;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use petgraph::stable_graph::NodeIndex;
@@ -178,20 +179,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
                 route_list(&reach),
                 if strength == Strength::Conditional { "unconditional " } else { "" },
             );
-            let help = match b.origin {
-                UnitOrigin::OaiAgent(_) => format!(
-                    "require approval before `{}` runs: `needs_approval=True` on the tool, or `needs_approval=True` on the `as_tool(...)` that leads to {}; a handoff `input_filter` such as `handoff_filters.remove_all_tools` drops tool results but not the conversation",
-                    tool.name, b.label
-                ),
-                UnitOrigin::CrewAgent(_) => format!(
-                    "block `{}` until a person approves it: a `@before_tool_call` hook that asks (`context.request_human_input(...)`) and returns False unless approved; `human_input=True` on a task reviews its answer only after the tools ran",
-                    tool.name
-                ),
-                _ => format!(
-                    "require human approval before `{}` runs, on the tool itself or on the route into {}",
-                    tool.name, b.label
-                ),
-            };
+            let help = Hints::fill(b.hints.gate_route, &tool.name, "", &b.label);
             let key = format!("{}|{}|{}", reach.from.label, b.label, tool.name);
             out.push(cx.finding(
                 rule,

@@ -46,14 +46,10 @@ pub struct SourceIn {
 /// Where a unit comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitOrigin {
-    /// `lg.agents[i]`.
-    Agent(usize),
+    /// An agent of any framework (`Ctx::agents`), by its extension's reference.
+    Agent(AgentRef),
     /// `lg.graphs[i]`.
     Graph(usize),
-    /// `crew.agents[i]`.
-    CrewAgent(usize),
-    /// `oai.agents[i]`.
-    OaiAgent(usize),
 }
 
 /// One agent context: a prebuilt agent, or a hand-built graph's shared state.
@@ -66,6 +62,8 @@ pub struct Unit {
     pub agent: Option<AgentId>,
     /// The name the inventory lists.
     pub name: String,
+    /// How findings tell a person to gate its tools (its framework's words).
+    pub hints: crate::facts::Hints,
     pub label: String,
     pub site: Site,
     pub tools: Vec<usize>,
@@ -387,6 +385,7 @@ impl<'a> Ctx<'a> {
                 framework: "langgraph",
                 agent: None,
                 name: "graph".into(),
+                hints: crate::facts::LANGGRAPH_HINTS,
                 label: "graph".into(),
                 site: g.compile_site.unwrap_or(g.site),
                 tools: vec![],
@@ -488,14 +487,11 @@ impl<'a> Ctx<'a> {
         }
         all_sources.extend(from_outside.into_iter().flatten().cloned());
         let mut u = Unit {
-            origin: match a.origin {
-                AgentRef::LangGraph(i) => UnitOrigin::Agent(i),
-                AgentRef::CrewAi(i) => UnitOrigin::CrewAgent(i),
-                AgentRef::OpenAi(i) => UnitOrigin::OaiAgent(i),
-            },
+            origin: UnitOrigin::Agent(a.origin),
             framework: a.framework,
             agent: Some(id),
             name: a.name.clone(),
+            hints: a.hints,
             label: a.label.clone(),
             site: a.site,
             tools: tools.clone(),
