@@ -752,8 +752,11 @@ impl Walker<'_, '_> {
             }
             StmtKind::AugAssign { target, value, .. } => {
                 let t = self.expr(value, st);
-                if let (Some(t), Target::Name(n, _)) = (t, target) {
-                    st.tainted.insert(n.clone(), t);
+                if let Target::Name(n, _) = target {
+                    // `cmd += x`: the value keeps what it carried and gains `x`'s taint.
+                    if let Some(t) = join(st.tainted.get(n.as_str()).cloned(), t) {
+                        st.tainted.insert(n.clone(), t);
+                    }
                 }
             }
             StmtKind::Expr(e) => {
@@ -1005,8 +1008,27 @@ impl Walker<'_, '_> {
                 join(te, tk)
             }
             ExprKind::Call(f, args) => self.call(e, f, args, st),
+            ExprKind::Lambda(def) => {
+                self.closure(def, st);
+                None
+            }
             _ => None,
         }
+    }
+
+    /// A function written inline (`new Promise((resolve) => exec(cmd, ...))`, `.then((r) =>
+    /// ...)`, `items.map((x) => ...)`): it sees the names of the body around it as they are
+    /// here, so a model argument it captures reaches the sinks it calls. Its own parameters
+    /// shadow outer names; what it assigns stays inside.
+    fn closure(&mut self, def: &FuncDef, st: &State) {
+        let mut inner = st.clone();
+        for p in &def.params {
+            inner.tainted.remove(&p.name);
+        }
+        let prev = self.at_top;
+        self.at_top = false;
+        self.block(&def.body, &mut inner, false);
+        self.at_top = prev;
     }
 
     /// Whether `e` is a call constructing a `pathlib` path (`Path(x)`, `PurePosixPath(x)`).
@@ -1311,7 +1333,17 @@ const VALIDATORS: &[&str] = &[
     "match",
     "is_relative_to",
     "startswith",
+    // JavaScript: `resolved.startsWith(root)`, `/^[\w-]+$/.test(name)`,
+    // `ALLOWED.includes(x)`, `allowed.has(x)`.
+    "startsWith",
+    "test",
+    "includes",
+    "has",
 ];
+
+/// Validation methods called on the pattern or the allow-list, whose argument is the value they
+/// check (`PATTERN.test(x)`, `ALLOWED.includes(x)`).
+const CHECKS_ARGUMENT: &[&str] = &["test", "includes", "has"];
 
 /// Whether a project function is a validator that returns what it checked: its body raises
 /// when an allow-list check fails (`if not resolved.is_relative_to(base): raise ...`,
@@ -1436,7 +1468,9 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
             match &f.kind {
                 ExprKind::Attr(o, m) if VALIDATORS.contains(&m.as_str()) => {
                     if let ExprKind::Name(n) = &o.kind {
-                        return Some((n.to_string(), false));
+                        if !CHECKS_ARGUMENT.contains(&m.as_str()) {
+                            return Some((n.to_string(), false));
+                        }
                     }
                     // `re.fullmatch(PATTERN, x)`
                     for a in args {

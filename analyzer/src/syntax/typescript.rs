@@ -990,6 +990,18 @@ impl Lower<'_> {
                 Some(x) => ExprKind::Await(Box::new(self.expr(x, d))),
                 None => ExprKind::Unknown,
             },
+            // `yield x` in the generator compilers emit for `async` functions (`__awaiter(...,
+            // function* () { const r = yield f(); })`) is an `await`.
+            "yield_expression" => match n.named_child(0) {
+                Some(x) => ExprKind::Await(Box::new(self.expr(x, d))),
+                None => ExprKind::Unknown,
+            },
+            // `(0, child_process_1.execSync)(cmd)`, how tsc and esbuild call an imported
+            // function: a comma expression is worth its last operand.
+            "sequence_expression" => match Self::named_children(n).last() {
+                Some(x) => return self.expr(*x, d),
+                None => ExprKind::Unknown,
+            },
             "binary_expression" => {
                 let op = n
                     .child_by_field_name("operator")
