@@ -791,6 +791,13 @@ impl Lowerer<'_> {
                 }
             }
             ts::ExprKind::Spread(inner) => py::ExprKind::Starred(Box::new(self.expr(inner))),
+            ts::ExprKind::Unary(op, inner) => {
+                let x = Box::new(self.expr(inner));
+                match op.as_str() {
+                    "!" => py::ExprKind::Not(x),
+                    _ => py::ExprKind::Unary(x),
+                }
+            }
             ts::ExprKind::Unknown => py::ExprKind::Unknown,
         };
         e(kind, sp)

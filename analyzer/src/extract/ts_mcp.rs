@@ -549,12 +549,14 @@ impl<'a> Ts<'a> {
             return false;
         };
         match &self.resolve(fi, schema, scope).kind {
-            ExprKind::Ident(n) => self.files[fi]
-                .ix
-                .imports
-                .get(n.as_str())
-                .map_or(n.as_str(), |(_, imported)| imported.as_str())
-                == "CallToolRequestSchema",
+            ExprKind::Ident(n) => {
+                self.files[fi]
+                    .ix
+                    .imports
+                    .get(n.as_str())
+                    .map_or(n.as_str(), |(_, imported)| imported.as_str())
+                    == "CallToolRequestSchema"
+            }
             ExprKind::Member(_, n) => n == "CallToolRequestSchema",
             _ => false,
         }

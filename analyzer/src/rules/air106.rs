@@ -46,9 +46,15 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         });
     }
     for h in &cx.servers.handlers {
+        // An inline TypeScript handler (`setRequestHandler(CallToolRequestSchema, async (req)
+        // => ...)`) has no name of its own: it is the server's `call_tool` handler.
+        let name = match h.func.def.name.as_str() {
+            "anonymous" => "call_tool",
+            n => n,
+        };
         bodies.push(ToolBody {
-            label: format!("MCP tool handler `{}`", h.func.def.name),
-            name: &h.func.def.name,
+            label: format!("MCP tool handler `{name}`"),
+            name,
             func: &h.func,
             within: None,
         });
