@@ -230,6 +230,34 @@ impl<'a> BodyAnalyzer<'a> {
         v
     }
 
+    /// The method a call on `self` names when the interpreter resolved no project callee for
+    /// it: the one function of `file` with that name whose first parameter is `self`.
+    fn file_method(&self, file: crate::model::FileId, callees: &[Callee]) -> Option<FuncVal> {
+        if callees.iter().any(|c| matches!(c, Callee::Local(_))) {
+            return None;
+        }
+        let method = callees.iter().find_map(|c| match c {
+            Callee::Method {
+                method,
+                receiver: Some(r),
+            } if r == "self" => Some(method),
+            _ => None,
+        })?;
+        let mut found = self.ev.funcs.iter().filter(|(s, f)| {
+            s.file == file
+                && f.def.name == *method
+                && f.def.params.first().is_some_and(|p| p.name == "self")
+        });
+        let (_, f) = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        Some(FuncVal {
+            bound: Some(Box::new(Value::Unknown)),
+            ..f.clone()
+        })
+    }
+
     /// Whether a call executes a literal query that only reads (`SELECT ... WHERE id = ?`): its
     /// first word is one of `sql_read_verbs` (`rules/knowledge/mcp.toml`).
     fn literal_sql_read(&self, rec: &CallRecord) -> bool {
@@ -788,10 +816,20 @@ impl Walker<'_, '_> {
                     merge(a, b)
                 };
                 if let Some((name, false)) = guard {
-                    // `if x not in ALLOWED: raise` — x is clean after the guard.
+                    // `if x not in ALLOWED: raise` — x is clean after the guard. A prefix check
+                    // (`if not p.startswith(root): raise`) confines a path; it does not make a
+                    // command or a query safe (`git status; rm -rf ~` starts with `git `).
                     if body_exits {
+                        let prefix_only = prefix_guard(test);
                         if let Some(t) = st.tainted.get_mut(&name) {
-                            t.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                            t.clean = self
+                                .a
+                                .k
+                                .sink_kinds
+                                .keys()
+                                .filter(|k| !prefix_only || PATH_KINDS.contains(&k.as_str()))
+                                .cloned()
+                                .collect();
                         }
                     }
                 }
@@ -1082,7 +1120,13 @@ impl Walker<'_, '_> {
             return join_all(recv, &pos, &kw);
         };
         // Full record (with argument values) when the interpreter kept one.
-        let full = self.record(e).cloned().unwrap_or(rec);
+        let mut full = self.record(e).cloned().unwrap_or(rec);
+        // A method called on `self` whose class the interpreter did not resolve (`this.run(x)`
+        // inside a closure the handler was registered with): the method of that name defined
+        // in this file, as `file_method_validates` reads it.
+        if let Some(g) = self.a.file_method(self.file, &full.callees) {
+            full.callees.push(Callee::Local(g));
+        }
         if let Some(g) = st.gate {
             self.out.dominated.insert(site, g);
         } else if let Some(p) = self.seen_pause {
@@ -1432,6 +1476,34 @@ fn mentions_validator(e: &Expr, raising: bool) -> bool {
         crate::extract::langgraph::push_children(e, &mut stack);
     }
     false
+}
+
+/// Sink kinds a path-prefix check protects.
+const PATH_KINDS: &[&str] = &["file_write", "file_delete", "file_read_path"];
+
+/// Whether a guard's test is only prefix checks (`startswith`/`startsWith`).
+fn prefix_guard(test: &Expr) -> bool {
+    let mut prefix = false;
+    let mut other = false;
+    let mut stack = vec![test];
+    let mut steps = 0;
+    while let Some(e) = stack.pop() {
+        steps += 1;
+        if steps > 1_000 {
+            return false;
+        }
+        if let ExprKind::Call(f, _) = &e.kind {
+            if let ExprKind::Attr(_, m) = &f.kind {
+                if m == "startswith" || m == "startsWith" {
+                    prefix = true;
+                } else if VALIDATORS.contains(&m.as_str()) {
+                    other = true;
+                }
+            }
+        }
+        crate::extract::langgraph::push_children(e, &mut stack);
+    }
+    prefix && !other
 }
 
 /// Recognises validation guards on a name: `x in ALLOWED` (clean inside, `true`) and
