@@ -317,8 +317,8 @@ impl<'a> BodyAnalyzer<'a> {
                         Some(m) => s.mode_contains.iter().any(|c| m.contains(c.as_str())),
                         // No mode given: the default, read mode (`open(p)`).
                         None if mode.is_none() => s.mode_contains.iter().any(|c| c == "r"),
-                        // A mode computed at run time: any.
-                        None => true,
+                        // A mode computed at run time: any, unless the entry wants a literal.
+                        None => !s.mode_literal_only,
                     };
                     if !ok {
                         continue;

@@ -10,8 +10,10 @@
 //! constructors or calls (`const pool = new pg.Pool()` makes `pool.query` `js.pg.Pool.query`).
 //! A handler's body is classified by the calls it makes, following functions and class methods
 //! of the same file and functions imported from the project's other files, a few calls deep.
-//! There is no argument taint for TypeScript yet: AIR106 does not apply to these handlers, and
-//! AIR306 does not judge their shell commands.
+//! The argument taint is `body.rs`'s, the one engine for both languages: each handler is handed
+//! over as the interpreter's function lowered from it (`js_lower`, same span), so AIR106 and
+//! AIR306 read TypeScript tools as they read Python ones. A low-level
+//! `setRequestHandler(CallToolRequestSchema, handler)` becomes a `Handler`.
 
 use crate::extract::body::{BodyAnalyzer, CapHit};
 use crate::extract::interp::{CallRecord, Callee, FuncVal, Site, Value};
