@@ -163,6 +163,10 @@ pub struct SinkEntry {
     pub mode_kwarg: Option<String>,
     #[serde(default)]
     pub mode_contains: Vec<String>,
+    /// With `mode_contains`: a mode computed at run time does not match (by default it matches
+    /// any). `spawn(program, argv)` is a shell only when the program is written as one.
+    #[serde(default)]
+    pub mode_literal_only: bool,
 }
 
 /// A library call whose result is untrusted content (or private data).

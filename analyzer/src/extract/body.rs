@@ -232,6 +232,34 @@ impl<'a> BodyAnalyzer<'a> {
         v
     }
 
+    /// The method a call on `self` names when the interpreter resolved no project callee for
+    /// it: the one function of `file` with that name whose first parameter is `self`.
+    fn file_method(&self, file: crate::model::FileId, callees: &[Callee]) -> Option<FuncVal> {
+        if callees.iter().any(|c| matches!(c, Callee::Local(_))) {
+            return None;
+        }
+        let method = callees.iter().find_map(|c| match c {
+            Callee::Method {
+                method,
+                receiver: Some(r),
+            } if r == "self" => Some(method),
+            _ => None,
+        })?;
+        let mut found = self.ev.funcs.iter().filter(|(s, f)| {
+            s.file == file
+                && f.def.name == *method
+                && f.def.params.first().is_some_and(|p| p.name == "self")
+        });
+        let (_, f) = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        Some(FuncVal {
+            bound: Some(Box::new(Value::Unknown)),
+            ..f.clone()
+        })
+    }
+
     /// Whether a call executes a literal query that only reads (`SELECT ... WHERE id = ?`): its
     /// first word is one of `sql_read_verbs` (`rules/knowledge/mcp.toml`).
     fn literal_sql_read(&self, rec: &CallRecord) -> bool {
@@ -291,8 +319,8 @@ impl<'a> BodyAnalyzer<'a> {
                         Some(m) => s.mode_contains.iter().any(|c| m.contains(c.as_str())),
                         // No mode given: the default, read mode (`open(p)`).
                         None if mode.is_none() => s.mode_contains.iter().any(|c| c == "r"),
-                        // A mode computed at run time: any.
-                        None => true,
+                        // A mode computed at run time: any, unless the entry wants a literal.
+                        None => !s.mode_literal_only,
                     };
                     if !ok {
                         continue;
@@ -754,8 +782,11 @@ impl Walker<'_, '_> {
             }
             StmtKind::AugAssign { target, value, .. } => {
                 let t = self.expr(value, st);
-                if let (Some(t), Target::Name(n, _)) = (t, target) {
-                    st.tainted.insert(n.clone(), t);
+                if let Target::Name(n, _) = target {
+                    // `cmd += x`: the value keeps what it carried and gains `x`'s taint.
+                    if let Some(t) = join(st.tainted.get(n.as_str()).cloned(), t) {
+                        st.tainted.insert(n.clone(), t);
+                    }
                 }
             }
             StmtKind::Expr(e) => {
@@ -787,10 +818,20 @@ impl Walker<'_, '_> {
                     merge(a, b)
                 };
                 if let Some((name, false)) = guard {
-                    // `if x not in ALLOWED: raise` — x is clean after the guard.
+                    // `if x not in ALLOWED: raise` — x is clean after the guard. A prefix check
+                    // (`if not p.startswith(root): raise`) confines a path; it does not make a
+                    // command or a query safe (`git status; rm -rf ~` starts with `git `).
                     if body_exits {
+                        let prefix_only = prefix_guard(test);
                         if let Some(t) = st.tainted.get_mut(&name) {
-                            t.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                            t.clean = self
+                                .a
+                                .k
+                                .sink_kinds
+                                .keys()
+                                .filter(|k| !prefix_only || PATH_KINDS.contains(&k.as_str()))
+                                .cloned()
+                                .collect();
                         }
                     }
                 }
@@ -1007,8 +1048,27 @@ impl Walker<'_, '_> {
                 join(te, tk)
             }
             ExprKind::Call(f, args) => self.call(e, f, args, st),
+            ExprKind::Lambda(def) => {
+                self.closure(def, st);
+                None
+            }
             _ => None,
         }
+    }
+
+    /// A function written inline (`new Promise((resolve) => exec(cmd, ...))`, `.then((r) =>
+    /// ...)`, `items.map((x) => ...)`): it sees the names of the body around it as they are
+    /// here, so a model argument it captures reaches the sinks it calls. Its own parameters
+    /// shadow outer names; what it assigns stays inside.
+    fn closure(&mut self, def: &FuncDef, st: &State) {
+        let mut inner = st.clone();
+        for p in &def.params {
+            inner.tainted.remove(&p.name);
+        }
+        let prev = self.at_top;
+        self.at_top = false;
+        self.block(&def.body, &mut inner, false);
+        self.at_top = prev;
     }
 
     /// Whether `e` is a call constructing a `pathlib` path (`Path(x)`, `PurePosixPath(x)`).
@@ -1062,7 +1122,13 @@ impl Walker<'_, '_> {
             return join_all(recv, &pos, &kw);
         };
         // Full record (with argument values) when the interpreter kept one.
-        let full = self.record(e).cloned().unwrap_or(rec);
+        let mut full = self.record(e).cloned().unwrap_or(rec);
+        // A method called on `self` whose class the interpreter did not resolve (`this.run(x)`
+        // inside a closure the handler was registered with): the method of that name defined
+        // in this file, as `file_method_validates` reads it.
+        if let Some(g) = self.a.file_method(self.file, &full.callees) {
+            full.callees.push(Callee::Local(g));
+        }
         if let Some(g) = st.gate {
             self.out.dominated.insert(site, g);
         } else if let Some(p) = self.seen_pause {
@@ -1313,7 +1379,17 @@ const VALIDATORS: &[&str] = &[
     "match",
     "is_relative_to",
     "startswith",
+    // JavaScript: `resolved.startsWith(root)`, `/^[\w-]+$/.test(name)`,
+    // `ALLOWED.includes(x)`, `allowed.has(x)`.
+    "startsWith",
+    "test",
+    "includes",
+    "has",
 ];
+
+/// Validation methods called on the pattern or the allow-list, whose argument is the value they
+/// check (`PATTERN.test(x)`, `ALLOWED.includes(x)`).
+const CHECKS_ARGUMENT: &[&str] = &["test", "includes", "has"];
 
 /// Whether a project function is a validator that returns what it checked: its body raises
 /// when an allow-list check fails (`if not resolved.is_relative_to(base): raise ...`,
@@ -1404,6 +1480,34 @@ fn mentions_validator(e: &Expr, raising: bool) -> bool {
     false
 }
 
+/// Sink kinds a path-prefix check protects.
+const PATH_KINDS: &[&str] = &["file_write", "file_delete", "file_read_path"];
+
+/// Whether a guard's test is only prefix checks (`startswith`/`startsWith`).
+fn prefix_guard(test: &Expr) -> bool {
+    let mut prefix = false;
+    let mut other = false;
+    let mut stack = vec![test];
+    let mut steps = 0;
+    while let Some(e) = stack.pop() {
+        steps += 1;
+        if steps > 1_000 {
+            return false;
+        }
+        if let ExprKind::Call(f, _) = &e.kind {
+            if let ExprKind::Attr(_, m) = &f.kind {
+                if m == "startswith" || m == "startsWith" {
+                    prefix = true;
+                } else if VALIDATORS.contains(&m.as_str()) {
+                    other = true;
+                }
+            }
+        }
+        crate::extract::langgraph::push_children(e, &mut stack);
+    }
+    prefix && !other
+}
+
 /// Recognises validation guards on a name: `x in ALLOWED` (clean inside, `true`) and
 /// `x not in ALLOWED` / `not x.isalnum()` / `not is_relative_to(..)` with an exiting body
 /// (clean after, `false`).
@@ -1438,7 +1542,9 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
             match &f.kind {
                 ExprKind::Attr(o, m) if VALIDATORS.contains(&m.as_str()) => {
                     if let ExprKind::Name(n) = &o.kind {
-                        return Some((n.to_string(), false));
+                        if !CHECKS_ARGUMENT.contains(&m.as_str()) {
+                            return Some((n.to_string(), false));
+                        }
                     }
                     // `re.fullmatch(PATTERN, x)`
                     for a in args {

@@ -145,6 +145,37 @@ fn require_of(x: &ts::Expr) -> Option<&str> {
     }
 }
 
+/// The body of the generator an `async` function compiled for an older target runs:
+/// `return __awaiter(this, void 0, void 0, function* () { BODY })` (tsc; esbuild's `__async`
+/// takes the generator last too) is the function `BODY`, its `yield`s being `await`s.
+/// When the call hands the generator the function's arguments (`__awaiter(this, arguments, ...,
+/// function* ({ ref }) {...})`, `__awaiter(void 0, [_a], ..., function* ({ ref }) {...})`), the
+/// generator's parameters are the function's: they are returned too.
+fn awaiter_body(body: &[ts::Stmt]) -> Option<(&[ts::Stmt], Option<&[ts::Param]>)> {
+    let [ts::Stmt {
+        kind: ts::StmtKind::Return(Some(x)),
+        ..
+    }] = body
+    else {
+        return None;
+    };
+    let ts::ExprKind::Call(f, args) = &x.kind else {
+        return None;
+    };
+    if !matches!(&f.kind, ts::ExprKind::Ident(n) if n == "__awaiter" || n == "__async") {
+        return None;
+    }
+    let Some(ts::ExprKind::Func(g)) = args.last().map(|a| &a.kind) else {
+        return None;
+    };
+    let passes_args = match args.get(1).map(|a| &a.kind) {
+        Some(ts::ExprKind::Ident(n)) => n == "arguments",
+        Some(ts::ExprKind::Array(_)) => true,
+        _ => false,
+    };
+    Some((&g.body, passes_args.then_some(g.params.as_slice())))
+}
+
 impl Lowerer<'_> {
     fn module(mut self, m: &ts::TsModule) -> py::PyModule {
         py::PyModule {
@@ -578,7 +609,9 @@ impl Lowerer<'_> {
                 kind: py::ParamKind::Normal,
             });
         }
-        for p in &f.params {
+        let awaited = awaiter_body(&f.body);
+        let own_params = awaited.and_then(|(_, ps)| ps).unwrap_or(&f.params);
+        for p in own_params {
             for (n, s) in &p.names {
                 if n == "this" {
                     continue;
@@ -592,7 +625,7 @@ impl Lowerer<'_> {
                 });
             }
         }
-        let body = self.block(&f.body);
+        let body = self.block(awaited.map_or(&f.body[..], |(b, _)| b));
         py::FuncDef {
             name: fname,
             name_span,
@@ -758,6 +791,13 @@ impl Lowerer<'_> {
                 }
             }
             ts::ExprKind::Spread(inner) => py::ExprKind::Starred(Box::new(self.expr(inner))),
+            ts::ExprKind::Unary(op, inner) => {
+                let x = Box::new(self.expr(inner));
+                match op.as_str() {
+                    "!" => py::ExprKind::Not(x),
+                    _ => py::ExprKind::Unary(x),
+                }
+            }
             ts::ExprKind::Unknown => py::ExprKind::Unknown,
         };
         e(kind, sp)

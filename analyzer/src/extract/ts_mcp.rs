@@ -10,13 +10,16 @@
 //! constructors or calls (`const pool = new pg.Pool()` makes `pool.query` `js.pg.Pool.query`).
 //! A handler's body is classified by the calls it makes, following functions and class methods
 //! of the same file and functions imported from the project's other files, a few calls deep.
-//! There is no argument taint for TypeScript yet: AIR106 does not apply to these handlers, and
-//! AIR306 does not judge their shell commands.
+//! The argument taint is `body.rs`'s, the one engine for both languages: each handler is handed
+//! over as the interpreter's function lowered from it (`js_lower`, same span), so AIR106 and
+//! AIR306 read TypeScript tools as they read Python ones. A low-level
+//! `setRequestHandler(CallToolRequestSchema, handler)` becomes a `Handler`.
 
 use crate::extract::body::{BodyAnalyzer, CapHit};
-use crate::extract::interp::{CallRecord, Callee, Site, Value};
+use crate::extract::interp::{CallRecord, Callee, FuncVal, Site, Value};
 use crate::extract::mcp_server::{
-    Annotations, Hint, ItemKind, McpServerFacts, ParamDoc, ServerDef, ServerItem, ServerTool, Text,
+    Annotations, Handler, Hint, ItemKind, McpServerFacts, ParamDoc, ServerDef, ServerItem,
+    ServerTool, Text,
 };
 use crate::model::{FileId, SourceDb, Span};
 use crate::syntax::typescript::{
@@ -323,6 +326,13 @@ impl<'a> Ts<'a> {
                 }
                 continue;
             }
+            if method == "setRequestHandler" {
+                if f.ix.imports_mcp && self.is_call_tool_schema(fi, args, scope) {
+                    let server = self.server_of(fi, recv, scope, call.span, &mut servers, facts);
+                    self.call_tool_handler(fi, server, args, scope, facts);
+                }
+                continue;
+            }
             let kind = match method.as_str() {
                 "registerTool" | "tool" => 0,
                 "registerResource" | "resource" => 1,
@@ -519,12 +529,59 @@ impl<'a> Ts<'a> {
             description,
             params,
             annotations,
-            func: None,
+            func: handler.and_then(|(hfi, h)| self.func_val(hfi, h)),
             branch: None,
             body_known: handler.is_some(),
             sinks,
             sources,
         });
+    }
+
+    /// The interpreter's value of a handler function (`js_lower` lowers it at the same span),
+    /// through which `body` follows the model's arguments: the same taint engine as Python's.
+    fn func_val(&self, fi: usize, f: &FuncDef) -> Option<FuncVal> {
+        let site = self.site(fi, f.span);
+        self.body.ev.funcs.get(&site).cloned()
+    }
+
+    /// Whether a `setRequestHandler` call's first argument is the SDK's `CallToolRequestSchema`
+    /// (imported, or read off the CommonJS module object: `types_js_1.CallToolRequestSchema`).
+    fn is_call_tool_schema(&self, fi: usize, args: &[Expr], scope: &Scope) -> bool {
+        let Some(schema) = args.first() else {
+            return false;
+        };
+        match &self.resolve(fi, schema, scope).kind {
+            ExprKind::Ident(n) => {
+                self.files[fi]
+                    .ix
+                    .imports
+                    .get(n.as_str())
+                    .map_or(n.as_str(), |(_, imported)| imported.as_str())
+                    == "CallToolRequestSchema"
+            }
+            ExprKind::Member(_, n) => n == "CallToolRequestSchema",
+            _ => false,
+        }
+    }
+
+    /// `server.setRequestHandler(CallToolRequestSchema, async (request) => ...)`: the low-level
+    /// handler serving every tool, which reads the model's arguments from
+    /// `request.params.arguments` (and dispatches on `request.params.name`).
+    fn call_tool_handler(
+        &self,
+        fi: usize,
+        server: usize,
+        args: &'a [Expr],
+        scope: &Scope<'a>,
+        facts: &mut McpServerFacts,
+    ) {
+        let [_, handler, ..] = args else { return };
+        if let Some(func) = self
+            .func_of(fi, handler, scope)
+            .and_then(|(hfi, h)| self.func_val(hfi, h))
+        {
+            facts.handlers.push(Handler { server, func });
+        }
     }
 
     /// A tool's name: its text, or the name of the constant it is imported as
@@ -591,6 +648,9 @@ impl<'a> Ts<'a> {
             sinks,
             sources,
         });
+        if let (Some(t), Some((hfi, h))) = (facts.tools.last_mut(), handler) {
+            t.func = self.func_val(hfi, h);
+        }
     }
 
     /// Parameter descriptions of a zod shape (`{ path: z.string().describe("...") }`), a

@@ -46,9 +46,15 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         });
     }
     for h in &cx.servers.handlers {
+        // An inline TypeScript handler (`setRequestHandler(CallToolRequestSchema, async (req)
+        // => ...)`) has no name of its own: it is the server's `call_tool` handler.
+        let name = match h.func.def.name.as_str() {
+            "anonymous" => "call_tool",
+            n => n,
+        };
         bodies.push(ToolBody {
-            label: format!("MCP tool handler `{}`", h.func.def.name),
-            name: &h.func.def.name,
+            label: format!("MCP tool handler `{name}`"),
+            name,
             func: &h.func,
             within: None,
         });
@@ -99,10 +105,15 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 "model-controlled argument `{}` of {} reaches `{}` ({}) unsanitized",
                 h.param, body.label, h.callee, h.kind
             );
+            let python = cx.db.get(h.sink.file).rel_path.ends_with(".py");
             let help = match h.kind.as_str() {
+                "shell_exec" if !python => "pass an argument list to `execFile`/`spawn` without `shell: true`, or check the value against an allow-list",
+                "code_exec" | "remote_code_load" if !python => "never evaluate model output (`eval`, `Function`, `vm`); parse it with `JSON.parse` or check it against an allow-list",
+                "sql_exec" if !python => "use a parameterised query (`client.query(\"... WHERE id = $1\", [value])`)",
                 "shell_exec" => "pass an argument list without `shell=True`, quote with `shlex.quote`, or check the value against an allow-list",
                 "code_exec" | "remote_code_load" => "never evaluate model output; parse it with a safe parser (`ast.literal_eval`, `json.loads`) or check it against an allow-list",
                 "sql_exec" => "use a parameterised query (`cursor.execute(\"... WHERE id = ?\", (value,))`)",
+                _ if !python => "resolve the path (`path.resolve`) and check it stays under an allowed directory (`startsWith(root + path.sep)`), or take only a file name (`path.basename`)",
                 _ => "canonicalise the path and check it stays under an allowed directory, or take only a file name (`os.path.basename`)",
             }
             .to_string();

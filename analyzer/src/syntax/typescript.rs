@@ -54,8 +54,10 @@ pub enum ExprKind {
     Binary(Name, Box<Expr>, Box<Expr>),
     /// `a ? b : c`.
     Cond(Box<Expr>, Box<Expr>, Box<Expr>),
-    /// `x = value` (also `+=`).
+    /// `x = value` (`x += v` is `x = x + v`).
     Assign(Box<Expr>, Box<Expr>),
+    /// A unary operation (`!x`, `-x`, `typeof x`, `void 0`).
+    Unary(Name, Box<Expr>),
     Spread(Box<Expr>),
     Unknown,
 }
@@ -229,7 +231,10 @@ pub fn visit_stmts<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
 /// Pushes the direct sub-expressions of `e` (function bodies excluded).
 pub fn push_children<'e>(e: &'e Expr, stack: &mut Vec<&'e Expr>) {
     match &e.kind {
-        ExprKind::Member(o, _) | ExprKind::Await(o) | ExprKind::Spread(o) => stack.push(o),
+        ExprKind::Member(o, _)
+        | ExprKind::Await(o)
+        | ExprKind::Spread(o)
+        | ExprKind::Unary(_, o) => stack.push(o),
         ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) | ExprKind::Assign(a, b) => {
             stack.push(a);
             stack.push(b);
@@ -990,6 +995,18 @@ impl Lower<'_> {
                 Some(x) => ExprKind::Await(Box::new(self.expr(x, d))),
                 None => ExprKind::Unknown,
             },
+            // `yield x` in the generator compilers emit for `async` functions (`__awaiter(...,
+            // function* () { const r = yield f(); })`) is an `await`.
+            "yield_expression" => match n.named_child(0) {
+                Some(x) => ExprKind::Await(Box::new(self.expr(x, d))),
+                None => ExprKind::Unknown,
+            },
+            // `(0, child_process_1.execSync)(cmd)`, how tsc and esbuild call an imported
+            // function: a comma expression is worth its last operand.
+            "sequence_expression" => match Self::named_children(n).last() {
+                Some(x) => return self.expr(*x, d),
+                None => ExprKind::Unknown,
+            },
             "binary_expression" => {
                 let op = n
                     .child_by_field_name("operator")
@@ -1022,7 +1039,33 @@ impl Lower<'_> {
                     Some(x) => self.expr(x, d),
                     None => expr(ExprKind::Unknown, sp),
                 };
+                // `a += b` assigns `a + b`: the old value flows on.
+                let op = n
+                    .child_by_field_name("operator")
+                    .map(|o| self.name(o))
+                    .unwrap_or_default();
+                let r = match op.strip_suffix('=') {
+                    Some(bin)
+                        if !bin.is_empty() && n.kind() == "augmented_assignment_expression" =>
+                    {
+                        expr(
+                            ExprKind::Binary(bin.into(), Box::new(l.clone()), Box::new(r)),
+                            sp,
+                        )
+                    }
+                    _ => r,
+                };
                 ExprKind::Assign(Box::new(l), Box::new(r))
+            }
+            "unary_expression" => {
+                let op = n
+                    .child_by_field_name("operator")
+                    .map(|o| self.name(o))
+                    .unwrap_or_default();
+                match n.child_by_field_name("argument") {
+                    Some(x) => ExprKind::Unary(op, Box::new(self.expr(x, d))),
+                    None => ExprKind::Unknown,
+                }
             }
             "spread_element" => match n.named_child(0) {
                 Some(x) => ExprKind::Spread(Box::new(self.expr(x, d))),

@@ -21,7 +21,8 @@ class FetchPageTool extends StructuredTool {
 }
 
 const readNotes = tool(
-  async ({ customer }) => readFile(path.join("/srv/crm/notes", `${customer}.md`), "utf8"),
+  // the customer name is joined into the path as is: `../` leaves the notes folder
+  async ({ customer }) => readFile(path.join("/srv/crm/notes", `${customer}.md`), "utf8"), // expect: AIR106
   { name: "read_account_notes", description: "Read a customer's account notes", schema: z.object({ customer: z.string() }) },
 );
 
