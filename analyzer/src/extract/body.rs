@@ -53,6 +53,32 @@ pub struct InjectionHit {
     pub callee: String,
 }
 
+/// Where a language model's response entered a body: the call that returned it, and the calls
+/// of project helpers or methods it was returned through on the way (innermost first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelOrigin {
+    pub source: Site,
+    /// The dotted callee of `source`, for messages.
+    pub callee: String,
+    /// Call sites of the helpers the response was returned from, innermost first.
+    pub via: Vec<Site>,
+    /// The source was recognised by a receiver's name (`self.llm_chain.predict`) or a method
+    /// resolved by name, not by a resolved type: reported at lower confidence.
+    pub by_name: bool,
+}
+
+/// A model's response reaching a sink that runs it (code, shell, query): AIR201's facts for
+/// code that is not a tool (library methods, graph nodes, plain functions).
+#[derive(Debug, Clone)]
+pub struct ModelFlow {
+    pub origin: Rc<ModelOrigin>,
+    pub kind: String,
+    pub sink: Site,
+    /// Call sites from this body down to `sink` (the last element is `sink`).
+    pub chain: Vec<Site>,
+    pub callee: String,
+}
+
 /// An approval pause that runs after the action it should have approved.
 #[derive(Debug, Clone)]
 pub struct LateGate {
@@ -72,6 +98,10 @@ pub struct BodyFacts {
     pub late_gates: Vec<LateGate>,
     /// Whether the body interrupts unconditionally at its top level.
     pub always_interrupts: Option<Site>,
+    /// Model responses that reach a code, shell or query sink in this body or its helpers.
+    pub model_flows: Vec<ModelFlow>,
+    /// The function returns (part of) a model's response.
+    pub returns_model: Option<Rc<ModelOrigin>>,
 }
 
 pub struct BodyAnalyzer<'a> {
@@ -86,7 +116,24 @@ pub struct BodyAnalyzer<'a> {
     validators: RefCell<HashMap<(crate::model::FileId, String), bool>>,
     /// `local_validates` answers, by function.
     local_validators: RefCell<HashMap<Site, bool>>,
+    /// Methods by enclosing class and the class hierarchy, built on first use.
+    classes: std::cell::OnceCell<ClassIndex>,
 }
+
+/// Project classes, their methods and their bases: resolves `self.m(...)` in a method whose
+/// `self` the interpreter left unknown (a base class calling a method its subclasses define).
+#[derive(Default)]
+struct ClassIndex {
+    /// Function definition site → the class whose body defines it.
+    class_of: HashMap<Site, Site>,
+    /// Class → method name → the method.
+    methods: HashMap<Site, HashMap<String, FuncVal>>,
+    parents: HashMap<Site, Vec<Site>>,
+    children: HashMap<Site, Vec<Site>>,
+}
+
+/// How many classes a class hierarchy walk visits at most (a bound on `self.m` resolution).
+const MAX_HIERARCHY: usize = 64;
 
 /// Parameters the runtime injects: not model-controlled.
 fn is_injected(annotation: Option<&Expr>, name: &str) -> bool {
@@ -173,7 +220,87 @@ impl<'a> BodyAnalyzer<'a> {
             in_progress: RefCell::new(vec![]),
             validators: RefCell::new(HashMap::new()),
             local_validators: RefCell::new(HashMap::new()),
+            classes: std::cell::OnceCell::new(),
         }
+    }
+
+    fn class_index(&self) -> &ClassIndex {
+        self.classes.get_or_init(|| {
+            let mut ix = ClassIndex::default();
+            let mut by_file: HashMap<crate::model::FileId, Vec<Site>> = HashMap::new();
+            for (s, c) in &self.ev.classes {
+                by_file.entry(s.file).or_default().push(*s);
+                for b in c.bases.iter() {
+                    if let Value::Class(bc) = b {
+                        let bs = Site {
+                            file: self.modules[bc.module].file,
+                            span: bc.def.span,
+                        };
+                        ix.parents.entry(*s).or_default().push(bs);
+                        ix.children.entry(bs).or_default().push(*s);
+                    }
+                }
+            }
+            for (fs, f) in &self.ev.funcs {
+                let Some(cands) = by_file.get(&fs.file) else {
+                    continue;
+                };
+                // The innermost class whose span holds the definition.
+                let Some(c) = cands
+                    .iter()
+                    .filter(|c| c.span.start <= fs.span.start && fs.span.end <= c.span.end)
+                    .min_by_key(|c| c.span.end - c.span.start)
+                else {
+                    continue;
+                };
+                ix.class_of.insert(*fs, *c);
+                if f.def.params.first().is_some_and(|p| p.name == "self") {
+                    ix.methods
+                        .entry(*c)
+                        .or_default()
+                        .entry(f.def.name.clone())
+                        .or_insert_with(|| f.clone());
+                }
+            }
+            ix
+        })
+    }
+
+    /// The methods `name` that `self.name(...)` may call inside the function at `func`: those of
+    /// its class, of the classes it inherits from and of the project classes that inherit from
+    /// it (an abstract method of a base class and its concrete versions), in a fixed order.
+    fn self_methods(&self, func: Site, name: &str) -> Vec<FuncVal> {
+        let ix = self.class_index();
+        let Some(&c) = ix.class_of.get(&func) else {
+            return vec![];
+        };
+        let mut seen = BTreeSet::new();
+        for edges in [&ix.parents, &ix.children] {
+            let mut stack = vec![c];
+            while let Some(x) = stack.pop() {
+                if seen.len() >= MAX_HIERARCHY {
+                    break;
+                }
+                if !seen.insert(x) && x != c {
+                    continue;
+                }
+                stack.extend(edges.get(&x).into_iter().flatten().copied());
+            }
+        }
+        seen.into_iter()
+            .filter_map(|cl| ix.methods.get(&cl).and_then(|m| m.get(name)).cloned())
+            .collect()
+    }
+
+    /// Whether a call returns a model's response by knowledge (`[[model_output]]`): the callee,
+    /// and whether it was recognised by a receiver name only.
+    fn model_output_call(&self, rec: &CallRecord) -> Option<(String, bool)> {
+        rec.callees.iter().find_map(|c| {
+            let kc = Self::callee_strings(c)?;
+            self.k
+                .is_model_output(kc)
+                .then(|| (Self::callee_label(c), matches!(c, Callee::Method { .. })))
+        })
     }
 
     fn callee_strings(c: &Callee) -> Option<knowledge::Callee<'_>> {
@@ -626,6 +753,7 @@ impl<'a> BodyAnalyzer<'a> {
             at_top: true,
             seen_pause: None,
             injection_keys: HashSet::new(),
+            func: site,
         };
         let mut st = State::default();
         for (i, p) in f.def.params.iter().enumerate() {
@@ -642,6 +770,7 @@ impl<'a> BodyAnalyzer<'a> {
                     param: p.name.clone(),
                     param_site: Site { file, span: p.span },
                     clean: BTreeSet::new(),
+                    model: None,
                 },
             );
         }
@@ -675,6 +804,9 @@ struct Taint {
     param_site: Site,
     /// Sink kinds this value has been sanitized for.
     clean: BTreeSet<String>,
+    /// The value holds a model's response (from this origin). `param` is empty when it holds
+    /// no parameter.
+    model: Option<Rc<ModelOrigin>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -690,6 +822,13 @@ fn merge(a: State, b: State) -> State {
             Some(cur) => {
                 // Clean only if clean on both paths.
                 cur.clean = cur.clean.intersection(&v.clean).cloned().collect();
+                if cur.model.is_none() {
+                    cur.model = v.model;
+                }
+                if cur.param.is_empty() && !v.param.is_empty() {
+                    cur.param = v.param;
+                    cur.param_site = v.param_site;
+                }
             }
             None => {
                 tainted.insert(k, v);
@@ -719,6 +858,8 @@ struct Walker<'w, 'a> {
     seen_pause: Option<Site>,
     /// Keys of `out.injections` (see `push_injection`).
     injection_keys: HashSet<(String, String, Site, bool, Option<Site>)>,
+    /// The definition site of the walked function.
+    func: Site,
 }
 
 impl Walker<'_, '_> {
@@ -759,7 +900,12 @@ impl Walker<'_, '_> {
             StmtKind::Expr(e) => {
                 self.expr(e, st);
             }
-            StmtKind::Return(Some(e)) | StmtKind::Raise(Some(e)) => {
+            StmtKind::Return(Some(e)) => {
+                if let Some(m) = self.expr(e, st).and_then(|t| t.model) {
+                    self.out.returns_model.get_or_insert(m);
+                }
+            }
+            StmtKind::Raise(Some(e)) => {
                 self.expr(e, st);
             }
             StmtKind::If { test, body, orelse } => {
@@ -1109,7 +1255,29 @@ impl Walker<'_, '_> {
                     }
                 }
             }
-            if let Some((t, e)) = hits.into_iter().find(|(t, _)| !t.clean.contains(kind)) {
+            let model_hit = hits
+                .iter()
+                .filter(|(t, _)| !t.clean.contains(kind))
+                .find_map(|(t, _)| t.model.clone());
+            if let Some(origin) = model_hit {
+                if sk.model_exec {
+                    self.push_model_flow(ModelFlow {
+                        origin,
+                        kind: kind.clone(),
+                        sink: site,
+                        chain: vec![site],
+                        callee: full
+                            .callees
+                            .first()
+                            .map(BodyAnalyzer::callee_label)
+                            .unwrap_or_default(),
+                    });
+                }
+            }
+            if let Some((t, e)) = hits
+                .into_iter()
+                .find(|(t, _)| !t.clean.contains(kind) && !t.param.is_empty())
+            {
                 self.push_injection(InjectionHit {
                     direct: is_direct(e, st),
                     param: t.param.clone(),
@@ -1122,6 +1290,90 @@ impl Walker<'_, '_> {
                         .first()
                         .map(BodyAnalyzer::callee_label)
                         .unwrap_or_default(),
+                });
+            }
+        }
+        // A model's response, returned by a library call (knowledge) or by project helpers and
+        // methods, including `self.m(...)` resolved through the class hierarchy.
+        let self_methods: Vec<FuncVal> =
+            if full.callees.iter().any(|c| matches!(c, Callee::Local(_))) {
+                vec![]
+            } else {
+                full.callees
+                    .iter()
+                    .filter_map(|c| match c {
+                        Callee::Method {
+                            method,
+                            receiver: Some(r),
+                        } if r == "self" => Some(self.a.self_methods(self.func, method)),
+                        _ => None,
+                    })
+                    .flatten()
+                    .collect()
+            };
+        let mut model_out: Option<Rc<ModelOrigin>> =
+            self.a.model_output_call(&full).map(|(callee, by_name)| {
+                Rc::new(ModelOrigin {
+                    source: site,
+                    callee,
+                    via: vec![],
+                    by_name,
+                })
+            });
+        let locals = full
+            .callees
+            .iter()
+            .filter_map(|c| match c {
+                Callee::Local(g) => Some((g, false)),
+                _ => None,
+            })
+            .chain(self_methods.iter().map(|g| (g, true)));
+        for (g, resolved_by_name) in locals {
+            let facts = self.a.facts_at(g, self.depth + 1);
+            if model_out.is_none() {
+                if let Some(o) = &facts.returns_model {
+                    let mut via = o.via.clone();
+                    via.push(site);
+                    model_out = Some(Rc::new(ModelOrigin {
+                        source: o.source,
+                        callee: o.callee.clone(),
+                        via,
+                        by_name: o.by_name || resolved_by_name,
+                    }));
+                }
+            }
+            // Model responses passed to a helper that runs its parameter.
+            let offset = usize::from(g.bound.is_some() || resolved_by_name);
+            for hit in &facts.injections {
+                if !self.a.k.sink_kind(&hit.kind).is_some_and(|k| k.model_exec) {
+                    continue;
+                }
+                let pidx = g.def.params.iter().position(|p| p.name == hit.param);
+                let t = pidx.and_then(|pi| {
+                    pi.checked_sub(offset)
+                        .and_then(|i| pos.get(i))
+                        .and_then(|(t, _)| t.clone())
+                        .or_else(|| {
+                            kw.iter()
+                                .find(|(n, _, _)| *n == hit.param)
+                                .and_then(|(_, t, _)| t.clone())
+                        })
+                });
+                let Some(t) = t else { continue };
+                let Some(origin) = t.model.clone() else {
+                    continue;
+                };
+                if t.clean.contains(&hit.kind) {
+                    continue;
+                }
+                let mut chain = vec![site];
+                chain.extend(hit.chain.iter().copied());
+                self.push_model_flow(ModelFlow {
+                    origin,
+                    kind: hit.kind.clone(),
+                    sink: hit.sink,
+                    chain,
+                    callee: hit.callee.clone(),
                 });
             }
         }
@@ -1143,7 +1395,7 @@ impl Walker<'_, '_> {
                                     .and_then(|(_, t, _)| t.clone())
                             })
                     });
-                    if let Some(t) = t {
+                    if let Some(t) = t.filter(|t| !t.param.is_empty()) {
                         if t.clean.contains(&hit.kind) {
                             continue;
                         }
@@ -1201,7 +1453,30 @@ impl Walker<'_, '_> {
                 t
             });
         }
-        join_all(recv, &pos, &kw)
+        let t = join_all(recv, &pos, &kw);
+        match model_out {
+            // The response is the model's whole text, whatever went into the prompt.
+            Some(origin) => Some(Taint {
+                direct: true,
+                param: String::new(),
+                param_site: origin.source,
+                clean: BTreeSet::new(),
+                model: Some(origin),
+            }),
+            None => t,
+        }
+    }
+
+    /// Records a model flow unless one with the same origin, sink and first call is there.
+    fn push_model_flow(&mut self, flow: ModelFlow) {
+        let same = |f: &ModelFlow| {
+            f.origin.source == flow.origin.source
+                && f.sink == flow.sink
+                && f.chain.first() == flow.chain.first()
+        };
+        if !self.out.model_flows.iter().any(same) {
+            self.out.model_flows.push(flow);
+        }
     }
 
     /// Records an injection hit unless an equal one (same parameter, kind, sink, directness
@@ -1255,11 +1530,20 @@ fn is_direct(e: &Expr, st: &State) -> bool {
 
 fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
     match (a, b) {
-        (Some(x), Some(y)) => Some(Taint {
-            clean: x.clean.intersection(&y.clean).cloned().collect(),
-            direct: false,
-            ..x
-        }),
+        (Some(x), Some(y)) => {
+            let (param, param_site) = if x.param.is_empty() {
+                (y.param, y.param_site)
+            } else {
+                (x.param, x.param_site)
+            };
+            Some(Taint {
+                clean: x.clean.intersection(&y.clean).cloned().collect(),
+                direct: false,
+                param,
+                param_site,
+                model: x.model.or(y.model),
+            })
+        }
         (x, None) => x,
         (None, y) => y,
     }
