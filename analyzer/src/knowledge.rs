@@ -289,6 +289,10 @@ pub struct KnowledgeFile {
     /// constructor (`[[model]]`): `llm.invoke(...)`, `llm.predict(...)`.
     #[serde(default)]
     pub model_output_method: Vec<String>,
+    /// Classes (dotted-name globs) whose instances are messages a model wrote: a parameter
+    /// annotated with one, or a subclass, holds a model's response (`langroid.**.ToolMessage`).
+    #[serde(default)]
+    pub model_output_type: Vec<String>,
     /// MCP client configurations (`mcp.toml`): see `crate::mcp::knowledge`.
     #[serde(default)]
     pub mcp_server: Vec<crate::mcp::knowledge::ServerEntry>,
@@ -342,6 +346,7 @@ pub struct Knowledge {
     pub model_outputs: Vec<ModelOutputEntry>,
     pub model_output_index: PatternIndex,
     pub model_output_methods: std::collections::BTreeSet<String>,
+    pub model_output_types: Vec<String>,
     /// Last segments of chat-model constructors (`ChatOpenAI`), to pre-filter model calls.
     pub model_names: std::collections::HashSet<String>,
     /// Literal prefixes (`langchain.chat_models.`) of model patterns that end in a wildcard.
@@ -603,6 +608,7 @@ impl Knowledge {
         self.sandboxes.extend(f.sandbox);
         self.model_outputs.extend(f.model_output);
         self.model_output_methods.extend(f.model_output_method);
+        self.model_output_types.extend(f.model_output_type);
         self.sink_index = PatternIndex::build(self.sinks.iter().map(|e| &e.pattern));
         self.source_index = PatternIndex::build(self.sources.iter().map(|e| &e.pattern));
         self.sanitizer_index = PatternIndex::build(self.sanitizers.iter().map(|e| &e.pattern));
@@ -698,6 +704,11 @@ impl Knowledge {
             }
             Callee::Method { .. } => false,
         }
+    }
+
+    /// Whether a class (dotted name) is a message a model wrote (`model_output_type`).
+    pub fn is_model_output_type(&self, q: &str) -> bool {
+        self.model_output_types.iter().any(|g| glob_match(g, q))
     }
 
     /// Whether a dotted name is a call on something made by a chat-model constructor.

@@ -87,15 +87,19 @@ fn model_flows(cx: &Ctx, out: &mut Vec<Finding>) {
     for f in cx.body.ev.funcs.values() {
         let facts = cx.body.facts(f);
         for flow in &facts.model_flows {
-            if !seen.insert(flow.sink) {
+            // One finding per sink and per call that leads to it (`PythonREPL.run` called from
+            // two chains is two findings, each pointing at its own call in the path).
+            let entry = flow.chain.first().copied().unwrap_or(flow.sink);
+            if !seen.insert((entry, flow.sink)) {
                 continue;
             }
             let o = &flow.origin;
-            let mut path = vec![cx.step(
-                StepKind::Source,
-                o.source,
-                format!("`{}` returns the model's response", o.callee),
-            )];
+            let source = if o.is_param {
+                format!("`{}`: a message the model wrote", o.callee)
+            } else {
+                format!("`{}` returns the model's response", o.callee)
+            };
+            let mut path = vec![cx.step(StepKind::Source, o.source, source)];
             for &v in &o.via {
                 path.push(cx.step(StepKind::Call, v, "returned from here".to_string()));
             }
@@ -122,7 +126,13 @@ fn model_flows(cx: &Ctx, out: &mut Vec<Finding>) {
                 flow.callee
             );
             let help = "do not run model output: parse it into data, check it against an allow-list (an AST walk, a read-only query parser) before it runs, or run it in a sandbox".to_string();
-            let key = format!("model|{}|{}|{}", flow.kind, o.callee, flow.callee);
+            let key = format!(
+                "model|{}|{}|{}|{}",
+                flow.kind,
+                o.callee,
+                flow.callee,
+                crate::diagnostics::normalize_code(cx.text(entry))
+            );
             out.push(cx.finding(
                 rule,
                 cx.k.sink_severity(&flow.kind),
