@@ -84,6 +84,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/knowledge/mastra.toml",
         include_str!("../../rules/knowledge/mastra.toml"),
     ),
+    (
+        "rules/knowledge/model_output.toml",
+        include_str!("../../rules/knowledge/model_output.toml"),
+    ),
 ];
 
 /// Names of one role in a framework's API, read by that framework's adapter
@@ -121,6 +125,9 @@ pub struct SinkKind {
     pub injection: bool,
     #[serde(default)]
     pub code_exec: bool,
+    /// A model's response reaching it runs as code, a command or a query (AIR201).
+    #[serde(default)]
+    pub model_exec: bool,
     pub description: String,
 }
 
@@ -229,6 +236,15 @@ pub struct ModelEntry {
     pub pattern: CallPattern,
 }
 
+/// A call whose return value is a language model's response (text, message or completion), a
+/// source AIR201 follows to code, shell and query sinks.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ModelOutputEntry {
+    #[serde(flatten)]
+    pub pattern: CallPattern,
+}
+
 /// An executor or policy object that runs code in a sandbox: a tool constructed with one as an
 /// argument is sandboxed (severity is lowered and AIR201 does not apply).
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -290,6 +306,17 @@ pub struct KnowledgeFile {
     pub model: Vec<ModelEntry>,
     #[serde(default)]
     pub sandbox: Vec<SandboxEntry>,
+    /// Calls that return a model's response (`model_output.toml`).
+    #[serde(default)]
+    pub model_output: Vec<ModelOutputEntry>,
+    /// Methods that return the model's response when called on a value made by a chat-model
+    /// constructor (`[[model]]`): `llm.invoke(...)`, `llm.predict(...)`.
+    #[serde(default)]
+    pub model_output_method: Vec<String>,
+    /// Classes (dotted-name globs) whose instances are messages a model wrote: a parameter
+    /// annotated with one, or a subclass, holds a model's response (`langroid.**.ToolMessage`).
+    #[serde(default)]
+    pub model_output_type: Vec<String>,
     /// MCP client configurations (`mcp.toml`): see `crate::mcp::knowledge`.
     #[serde(default)]
     pub mcp_server: Vec<crate::mcp::knowledge::ServerEntry>,
@@ -340,6 +367,10 @@ pub struct Knowledge {
     pub tool_index: PatternIndex,
     pub gate_index: PatternIndex,
     pub sandbox_index: PatternIndex,
+    pub model_outputs: Vec<ModelOutputEntry>,
+    pub model_output_index: PatternIndex,
+    pub model_output_methods: std::collections::BTreeSet<String>,
+    pub model_output_types: Vec<String>,
     /// Last segments of chat-model constructors (`ChatOpenAI`), to pre-filter model calls.
     pub model_names: std::collections::HashSet<String>,
     /// Literal prefixes (`langchain.chat_models.`) of model patterns that end in a wildcard.
@@ -566,6 +597,9 @@ impl Knowledge {
         for e in &f.sandbox {
             check_pattern(&e.pattern)?;
         }
+        for e in &f.model_output {
+            check_pattern(&e.pattern)?;
+        }
         if let Some(a) = f.mcp_auth {
             self.mcp_auth.add(a);
         }
@@ -610,12 +644,17 @@ impl Knowledge {
         self.gates.extend(f.gate);
         self.models.extend(f.model);
         self.sandboxes.extend(f.sandbox);
+        self.model_outputs.extend(f.model_output);
+        self.model_output_methods.extend(f.model_output_method);
+        self.model_output_types.extend(f.model_output_type);
         self.sink_index = PatternIndex::build(self.sinks.iter().map(|e| &e.pattern));
         self.source_index = PatternIndex::build(self.sources.iter().map(|e| &e.pattern));
         self.sanitizer_index = PatternIndex::build(self.sanitizers.iter().map(|e| &e.pattern));
         self.tool_index = PatternIndex::build(self.tools.iter().map(|e| &e.pattern));
         self.gate_index = PatternIndex::build(self.gates.iter().map(|e| &e.pattern));
         self.sandbox_index = PatternIndex::build(self.sandboxes.iter().map(|e| &e.pattern));
+        self.model_output_index =
+            PatternIndex::build(self.model_outputs.iter().map(|e| &e.pattern));
         self.model_names = self
             .models
             .iter()
@@ -684,6 +723,32 @@ impl Knowledge {
             .into_iter()
             .any(|i| self.sandboxes[i].pattern.matches(c))
     }
+    /// Whether a call returns a language model's response: a `[[model_output]]` entry, or a
+    /// `model_output_method` called on something made by a chat-model constructor.
+    pub fn is_model_output(&self, c: Callee<'_>) -> bool {
+        if self
+            .model_output_index
+            .candidates(c)
+            .into_iter()
+            .any(|i| self.model_outputs[i].pattern.matches(c))
+        {
+            return true;
+        }
+        match c {
+            Callee::Qualified(q) => {
+                q.rsplit_once('.')
+                    .is_some_and(|(_, m)| self.model_output_methods.contains(m))
+                    && self.is_model_derived(q)
+            }
+            Callee::Method { .. } => false,
+        }
+    }
+
+    /// Whether a class (dotted name) is a message a model wrote (`model_output_type`).
+    pub fn is_model_output_type(&self, q: &str) -> bool {
+        self.model_output_types.iter().any(|g| glob_match(g, q))
+    }
+
     /// Whether a dotted name is a call on something made by a chat-model constructor.
     pub fn is_model_derived(&self, q: &str) -> bool {
         let named = q.split('.').any(|s| self.model_names.contains(s));

@@ -53,6 +53,34 @@ pub struct InjectionHit {
     pub callee: String,
 }
 
+/// Where a language model's response entered a body: the call that returned it, and the calls
+/// of project helpers or methods it was returned through on the way (innermost first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelOrigin {
+    pub source: Site,
+    /// The dotted callee of `source`, for messages.
+    pub callee: String,
+    /// Call sites of the helpers the response was returned from, innermost first.
+    pub via: Vec<Site>,
+    /// The source was recognised by a receiver's name (`self.llm_chain.predict`) or a method
+    /// resolved by name, not by a resolved type: reported at lower confidence.
+    pub by_name: bool,
+    /// The source is a parameter typed as a message the model wrote (`callee` is its class).
+    pub is_param: bool,
+}
+
+/// A model's response reaching a sink that runs it (code, shell, query): AIR201's facts for
+/// code that is not a tool (library methods, graph nodes, plain functions).
+#[derive(Debug, Clone)]
+pub struct ModelFlow {
+    pub origin: Rc<ModelOrigin>,
+    pub kind: String,
+    pub sink: Site,
+    /// Call sites from this body down to `sink` (the last element is `sink`).
+    pub chain: Vec<Site>,
+    pub callee: String,
+}
+
 /// An approval pause that runs after the action it should have approved.
 #[derive(Debug, Clone)]
 pub struct LateGate {
@@ -72,6 +100,14 @@ pub struct BodyFacts {
     pub late_gates: Vec<LateGate>,
     /// Whether the body interrupts unconditionally at its top level.
     pub always_interrupts: Option<Site>,
+    /// Model responses that reach a code, shell or query sink in this body or its helpers.
+    pub model_flows: Vec<ModelFlow>,
+    /// The function returns (part of) a model's response.
+    pub returns_model: Option<Rc<ModelOrigin>>,
+    /// Parameters reaching a code, shell or query sink through calls only this analysis resolves
+    /// (`self.helper(x)` with `self` unknown, `self.db.run_sql(x)`): kept apart from
+    /// `injections`, they only carry a model's response from callers.
+    pub param_flows: Vec<InjectionHit>,
 }
 
 pub struct BodyAnalyzer<'a> {
@@ -86,7 +122,55 @@ pub struct BodyAnalyzer<'a> {
     validators: RefCell<HashMap<(crate::model::FileId, String), bool>>,
     /// `local_validates` answers, by function.
     local_validators: RefCell<HashMap<Site, bool>>,
+    /// Methods by enclosing class and the class hierarchy, built on first use.
+    classes: std::cell::OnceCell<ClassIndex>,
 }
+
+/// Project classes, their methods and their bases: resolves `self.m(...)` in a method whose
+/// `self` the interpreter left unknown (a base class calling a method its subclasses define).
+#[derive(Default)]
+struct ClassIndex {
+    /// Function definition site → the class whose body defines it.
+    class_of: HashMap<Site, Site>,
+    /// Class → method name → the method.
+    methods: HashMap<Site, HashMap<String, FuncVal>>,
+    parents: HashMap<Site, Vec<Site>>,
+    children: HashMap<Site, Vec<Site>>,
+    /// Method name → every project method of that name, in site order.
+    by_name: HashMap<String, Vec<FuncVal>>,
+    /// (class, attribute) → the expressions its methods assign to `self.<attribute>`, with the
+    /// module they are written in.
+    attr_assigns: HashMap<(Site, String), Vec<(usize, Expr)>>,
+}
+
+/// `obj.m(...)` on an object of unknown class is resolved to the project's methods named `m`
+/// only when at most this many classes define one (a distinctive name, not `run` or `get`).
+const MAX_NAMED_METHODS: usize = 4;
+
+/// A project function a call may run, found by `Walker::resolve_unknown`.
+struct Resolved {
+    func: FuncVal,
+    /// Arguments of the call start at this parameter (1 for a method called on an object).
+    offset: usize,
+    /// Found by the method's name alone.
+    by_name: bool,
+}
+
+/// How many `param_flows` a body keeps at most (each is a parameter, sink and first call).
+const MAX_PARAM_FLOWS: usize = 64;
+
+/// Whether a method only declares itself: a body of a docstring, `...`, `pass` or `raise
+/// NotImplementedError`.
+fn is_abstract(def: &FuncDef) -> bool {
+    def.body.iter().all(|s| match &s.kind {
+        // `pass` lowers to `Other`.
+        StmtKind::Expr(_) | StmtKind::Raise(_) | StmtKind::Other => true,
+        _ => false,
+    })
+}
+
+/// How many classes a class hierarchy walk visits at most (a bound on `self.m` resolution).
+const MAX_HIERARCHY: usize = 64;
 
 /// Parameters the runtime injects: not model-controlled.
 fn is_injected(annotation: Option<&Expr>, name: &str) -> bool {
@@ -175,7 +259,296 @@ impl<'a> BodyAnalyzer<'a> {
             in_progress: RefCell::new(vec![]),
             validators: RefCell::new(HashMap::new()),
             local_validators: RefCell::new(HashMap::new()),
+            classes: std::cell::OnceCell::new(),
         }
+    }
+
+    fn class_index(&self) -> &ClassIndex {
+        self.classes.get_or_init(|| {
+            let mut ix = ClassIndex::default();
+            let mut by_file: HashMap<crate::model::FileId, Vec<Site>> = HashMap::new();
+            for (s, c) in &self.ev.classes {
+                by_file.entry(s.file).or_default().push(*s);
+                for b in c.bases.iter() {
+                    if let Value::Class(bc) = b {
+                        let bs = Site {
+                            file: self.modules[bc.module].file,
+                            span: bc.def.span,
+                        };
+                        ix.parents.entry(*s).or_default().push(bs);
+                        ix.children.entry(bs).or_default().push(*s);
+                    }
+                }
+            }
+            // Class-level fields (`database: SQLDatabase = Field(exclude=True)`, dataclass and
+            // pydantic style): the annotation names the attribute's class.
+            for (cs, c) in &self.ev.classes {
+                for st in &c.def.body {
+                    let (target, ann) = match &st.kind {
+                        StmtKind::Assign {
+                            targets,
+                            annotation: Some(a),
+                            ..
+                        } if targets.len() == 1 => (&targets[0], &**a),
+                        StmtKind::AnnOnly { target, annotation } => (target, annotation),
+                        _ => continue,
+                    };
+                    if let Target::Name(n, _) = target {
+                        ix.attr_assigns
+                            .entry((*cs, n.clone()))
+                            .or_default()
+                            .push((c.module, ann.clone()));
+                    }
+                }
+            }
+            for (fs, f) in &self.ev.funcs {
+                let Some(cands) = by_file.get(&fs.file) else {
+                    continue;
+                };
+                // The innermost class whose span holds the definition.
+                let Some(c) = cands
+                    .iter()
+                    .filter(|c| c.span.start <= fs.span.start && fs.span.end <= c.span.end)
+                    .min_by_key(|c| c.span.end - c.span.start)
+                else {
+                    continue;
+                };
+                ix.class_of.insert(*fs, *c);
+                if f.def.params.first().is_some_and(|p| p.name == "self") {
+                    crate::syntax::python::visit_stmts(&f.def.body, &mut |st: &Stmt| {
+                        if let StmtKind::Assign { targets, value, .. } = &st.kind {
+                            for t in targets {
+                                if let Target::Attr(o, attr) = t {
+                                    if matches!(&o.kind, ExprKind::Name(n) if n == "self") {
+                                        ix.attr_assigns
+                                            .entry((*c, attr.clone()))
+                                            .or_default()
+                                            .push((f.module, value.clone()));
+                                    }
+                                }
+                            }
+                        }
+                    });
+                    ix.by_name
+                        .entry(f.def.name.clone())
+                        .or_default()
+                        .push(f.clone());
+                    ix.methods
+                        .entry(*c)
+                        .or_default()
+                        .entry(f.def.name.clone())
+                        .or_insert_with(|| f.clone());
+                }
+            }
+            ix
+        })
+    }
+
+    /// The class named by a parameter's annotation, when it is (or inherits from) a message a
+    /// model wrote (`model_output_type`): its name as written.
+    fn model_message_type(&self, f: &FuncVal, annotation: Option<&Expr>) -> Option<String> {
+        if self.k.model_output_types.is_empty() {
+            return None;
+        }
+        let ExprKind::Name(n) = &annotation?.kind else {
+            return None;
+        };
+        let start = self.ev.globals.get(f.module)?.get(n.as_str())?.clone();
+        let mut stack = vec![start];
+        let mut steps = 0;
+        while let Some(v) = stack.pop() {
+            steps += 1;
+            if steps > MAX_HIERARCHY {
+                break;
+            }
+            match v {
+                Value::Ext(q) if self.k.is_model_output_type(&q) => return Some(n.to_string()),
+                Value::Class(c) => {
+                    let m = &self.modules[c.module];
+                    if std::iter::once(&m.name).chain(&m.aliases).any(|base| {
+                        self.k
+                            .is_model_output_type(&format!("{base}.{}", c.def.name))
+                    }) {
+                        return Some(n.to_string());
+                    }
+                    stack.extend(c.bases.iter().cloned());
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The class of the method at `func`, its ancestors and its descendants (bounded).
+    fn related_classes(&self, func: Site) -> BTreeSet<Site> {
+        let ix = self.class_index();
+        let mut seen = BTreeSet::new();
+        let Some(&c) = ix.class_of.get(&func) else {
+            return seen;
+        };
+        for edges in [&ix.parents, &ix.children] {
+            let mut stack = vec![c];
+            while let Some(x) = stack.pop() {
+                if seen.len() >= MAX_HIERARCHY {
+                    break;
+                }
+                if !seen.insert(x) && x != c {
+                    continue;
+                }
+                stack.extend(edges.get(&x).into_iter().flatten().copied());
+            }
+        }
+        seen
+    }
+
+    /// What the classes related to the method at `func` assign to `self.<attr>`: project
+    /// functions and classes named by the assigned expression (`a or b`, `X(...)`, `a if c
+    /// else b`), looked up in the module's globals.
+    fn attr_values(&self, func: Site, attr: &str) -> Vec<Value> {
+        let ix = self.class_index();
+        let mut out = vec![];
+        for c in self.related_classes(func) {
+            let Some(exprs) = ix.attr_assigns.get(&(c, attr.to_string())) else {
+                continue;
+            };
+            for (module, e) in exprs {
+                let mut stack = vec![e];
+                while let Some(e) = stack.pop() {
+                    if out.len() >= MAX_NAMED_METHODS * 4 {
+                        break;
+                    }
+                    match &e.kind {
+                        ExprKind::Name(n) => {
+                            if let Some(v @ (Value::Func(_) | Value::Class(_))) =
+                                self.ev.globals.get(*module).and_then(|g| g.get(n.as_str()))
+                            {
+                                out.push(v.clone());
+                            }
+                        }
+                        ExprKind::Call(f, _) => stack.push(f),
+                        // `Optional[SQLDatabase]` in a field's annotation.
+                        ExprKind::Subscript(_, x) => stack.push(x),
+                        ExprKind::BoolOp(_, xs) => stack.extend(xs.iter()),
+                        ExprKind::IfExp(_, a, b) => {
+                            stack.push(a);
+                            stack.push(b);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The methods `name` of the project classes that inherit from the class at `class`.
+    fn subclass_methods(&self, class: Site, name: &str) -> Vec<FuncVal> {
+        let ix = self.class_index();
+        let mut out = vec![];
+        let mut stack = vec![class];
+        let mut seen = BTreeSet::new();
+        while let Some(x) = stack.pop() {
+            if seen.len() >= MAX_HIERARCHY || !seen.insert(x) {
+                continue;
+            }
+            if x != class {
+                if let Some(g) = ix.methods.get(&x).and_then(|m| m.get(name)) {
+                    out.push(g.clone());
+                }
+            }
+            stack.extend(ix.children.get(&x).into_iter().flatten().copied());
+        }
+        out
+    }
+
+    /// The dotted names of a project function (`pkg.module.Class.method`, and under each alias
+    /// of its module).
+    fn local_names(&self, g: &FuncVal) -> Vec<String> {
+        let m = &self.modules[g.module];
+        let class = self
+            .class_index()
+            .class_of
+            .get(&g.site(self.modules))
+            .and_then(|c| self.ev.classes.get(c))
+            .map(|c| format!(".{}", c.def.name))
+            .unwrap_or_default();
+        std::iter::once(&m.name)
+            .chain(&m.aliases)
+            .map(|base| format!("{base}{class}.{}", g.def.name))
+            .collect()
+    }
+
+    /// Sink entries (of kinds a model's response must not reach) that a project method is,
+    /// by its dotted name: the library that defines `Neo4jGraph.query` analysed itself.
+    fn local_sinks(&self, g: &FuncVal) -> Vec<(usize, String)> {
+        let mut out = vec![];
+        for q in self.local_names(g) {
+            for (i, e) in self.k.sinks_for(knowledge::Callee::Qualified(&q)) {
+                if self.k.sink_kind(&e.kind).is_some_and(|k| k.model_exec) {
+                    out.push((i, e.kind.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The method `name` of a project class: its own, else the nearest base's that has one.
+    fn class_methods(&self, c: &crate::extract::interp::ClassVal, name: &str) -> Vec<FuncVal> {
+        let ix = self.class_index();
+        let mut stack = vec![Site {
+            file: self.modules[c.module].file,
+            span: c.def.span,
+        }];
+        let mut seen = BTreeSet::new();
+        while let Some(x) = stack.pop() {
+            if seen.len() >= MAX_HIERARCHY || !seen.insert(x) {
+                continue;
+            }
+            if let Some(g) = ix.methods.get(&x).and_then(|m| m.get(name)) {
+                return vec![g.clone()];
+            }
+            stack.extend(ix.parents.get(&x).into_iter().flatten().copied());
+        }
+        vec![]
+    }
+
+    /// The methods `name` that `self.name(...)` may call inside the function at `func`: those of
+    /// its class, of the classes it inherits from and of the project classes that inherit from
+    /// it (an abstract method of a base class and its concrete versions), in a fixed order.
+    fn self_methods(&self, func: Site, name: &str) -> Vec<FuncVal> {
+        let ix = self.class_index();
+        self.related_classes(func)
+            .into_iter()
+            .filter_map(|cl| ix.methods.get(&cl).and_then(|m| m.get(name)).cloned())
+            .collect()
+    }
+
+    /// The project methods `obj.name(...)` may call when `obj`'s class is unknown: every method
+    /// of that name, when few classes define one (see `MAX_NAMED_METHODS`).
+    fn named_methods(&self, name: &str) -> &[FuncVal] {
+        match self.class_index().by_name.get(name) {
+            Some(v) if v.len() <= MAX_NAMED_METHODS => v,
+            _ => &[],
+        }
+    }
+
+    /// The dotted name of a project function (`langchain.chains.llm.LLMChain.predict` when the
+    /// analysed project is LangChain itself), when knowledge says it returns a model's response.
+    fn local_model_output(&self, g: &FuncVal) -> Option<String> {
+        self.local_names(g)
+            .into_iter()
+            .find(|q| self.k.is_model_output(knowledge::Callee::Qualified(q)))
+    }
+
+    /// Whether a call returns a model's response by knowledge (`[[model_output]]`): the callee,
+    /// and whether it was recognised by a receiver name only.
+    fn model_output_call(&self, rec: &CallRecord) -> Option<(String, bool)> {
+        rec.callees.iter().find_map(|c| {
+            let kc = Self::callee_strings(c)?;
+            self.k
+                .is_model_output(kc)
+                .then(|| (Self::callee_label(c), matches!(c, Callee::Method { .. })))
+        })
     }
 
     fn callee_strings(c: &Callee) -> Option<knowledge::Callee<'_>> {
@@ -656,6 +1029,7 @@ impl<'a> BodyAnalyzer<'a> {
             at_top: true,
             seen_pause: None,
             injection_keys: HashSet::new(),
+            func: site,
         };
         let mut st = State::default();
         for (i, p) in f.def.params.iter().enumerate() {
@@ -665,6 +1039,15 @@ impl<'a> BodyAnalyzer<'a> {
             if p.kind == ParamKind::KwArgs || is_injected(p.annotation.as_ref(), &p.name) {
                 continue;
             }
+            let model = self.model_message_type(f, p.annotation.as_ref()).map(|ty| {
+                Rc::new(ModelOrigin {
+                    source: Site { file, span: p.span },
+                    callee: ty,
+                    via: vec![],
+                    by_name: false,
+                    is_param: true,
+                })
+            });
             st.tainted.insert(
                 p.name.clone(),
                 Taint {
@@ -672,6 +1055,7 @@ impl<'a> BodyAnalyzer<'a> {
                     param: p.name.clone(),
                     param_site: Site { file, span: p.span },
                     clean: BTreeSet::new(),
+                    model,
                 },
             );
         }
@@ -705,6 +1089,9 @@ struct Taint {
     param_site: Site,
     /// Sink kinds this value has been sanitized for.
     clean: BTreeSet<String>,
+    /// The value holds a model's response (from this origin). `param` is empty when it holds
+    /// no parameter.
+    model: Option<Rc<ModelOrigin>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -720,6 +1107,13 @@ fn merge(a: State, b: State) -> State {
             Some(cur) => {
                 // Clean only if clean on both paths.
                 cur.clean = cur.clean.intersection(&v.clean).cloned().collect();
+                if cur.model.is_none() {
+                    cur.model = v.model;
+                }
+                if cur.param.is_empty() && !v.param.is_empty() {
+                    cur.param = v.param;
+                    cur.param_site = v.param_site;
+                }
             }
             None => {
                 tainted.insert(k, v);
@@ -749,6 +1143,8 @@ struct Walker<'w, 'a> {
     seen_pause: Option<Site>,
     /// Keys of `out.injections` (see `push_injection`).
     injection_keys: HashSet<(String, String, Site, bool, Option<Site>)>,
+    /// The definition site of the walked function.
+    func: Site,
 }
 
 impl Walker<'_, '_> {
@@ -792,7 +1188,12 @@ impl Walker<'_, '_> {
             StmtKind::Expr(e) => {
                 self.expr(e, st);
             }
-            StmtKind::Return(Some(e)) | StmtKind::Raise(Some(e)) => {
+            StmtKind::Return(Some(e)) => {
+                if let Some(m) = self.expr(e, st).and_then(|t| t.model) {
+                    self.out.returns_model.get_or_insert(m);
+                }
+            }
+            StmtKind::Raise(Some(e)) => {
                 self.expr(e, st);
             }
             StmtKind::If { test, body, orelse } => {
@@ -1177,7 +1578,29 @@ impl Walker<'_, '_> {
                     }
                 }
             }
-            if let Some((t, e)) = hits.into_iter().find(|(t, _)| !t.clean.contains(kind)) {
+            let model_hit = hits
+                .iter()
+                .filter(|(t, _)| !t.clean.contains(kind))
+                .find_map(|(t, _)| t.model.clone());
+            if let Some(origin) = model_hit {
+                if sk.model_exec {
+                    self.push_model_flow(ModelFlow {
+                        origin,
+                        kind: kind.clone(),
+                        sink: site,
+                        chain: vec![site],
+                        callee: full
+                            .callees
+                            .first()
+                            .map(BodyAnalyzer::callee_label)
+                            .unwrap_or_default(),
+                    });
+                }
+            }
+            if let Some((t, e)) = hits
+                .into_iter()
+                .find(|(t, _)| !t.clean.contains(kind) && !t.param.is_empty())
+            {
                 self.push_injection(InjectionHit {
                     direct: is_direct(e, st),
                     param: t.param.clone(),
@@ -1190,6 +1613,136 @@ impl Walker<'_, '_> {
                         .first()
                         .map(BodyAnalyzer::callee_label)
                         .unwrap_or_default(),
+                });
+            }
+        }
+        // A model's response, returned by a library call (knowledge) or by project helpers and
+        // methods. Calls the interpreter left unresolved are resolved here for this purpose:
+        // `self.m(...)` through the class hierarchy, `self.attr(...)`/`self.attr.m(...)` through
+        // what the class assigns to `self.attr`, and `obj.m(...)` by a distinctive method name.
+        let resolved = self.resolve_unknown(f, &full);
+        let mut model_out: Option<Rc<ModelOrigin>> = self
+            .a
+            .model_output_call(&full)
+            .or_else(|| {
+                resolved
+                    .iter()
+                    .find_map(|r| self.a.local_model_output(&r.func))
+                    .map(|q| (q, false))
+            })
+            .map(|(callee, by_name)| {
+                Rc::new(ModelOrigin {
+                    source: site,
+                    callee,
+                    via: vec![],
+                    by_name,
+                    is_param: false,
+                })
+            });
+        for r in &resolved {
+            let g = &r.func;
+            let facts = self.a.facts_at(g, self.depth + 1);
+            if model_out.is_none() {
+                if let Some(o) = &facts.returns_model {
+                    let mut via = o.via.clone();
+                    via.push(site);
+                    model_out = Some(Rc::new(ModelOrigin {
+                        source: o.source,
+                        callee: o.callee.clone(),
+                        via,
+                        by_name: o.by_name || r.by_name,
+                        is_param: o.is_param,
+                    }));
+                }
+            }
+            // A project method that is itself a known sink (by its dotted name).
+            for (idx, kind) in self.a.local_sinks(g) {
+                let entry = &self.a.k.sinks[idx];
+                let any = entry.args.is_empty() && entry.kwargs.is_empty();
+                let hit = pos
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| any || entry.args.contains(i))
+                    .filter_map(|(_, (t, _))| t.as_ref())
+                    .chain(
+                        kw.iter()
+                            .filter(|(n, _, _)| any || entry.kwargs.iter().any(|k| k == n))
+                            .filter_map(|(_, t, _)| t.as_ref()),
+                    )
+                    .find(|t| !t.clean.contains(&kind))
+                    .cloned();
+                let Some(t) = hit else { continue };
+                let label = self.a.local_names(g).into_iter().next().unwrap_or_default();
+                if let Some(origin) = t.model.clone() {
+                    self.push_model_flow(ModelFlow {
+                        origin,
+                        kind: kind.clone(),
+                        sink: site,
+                        chain: vec![site],
+                        callee: label.clone(),
+                    });
+                }
+                if !t.param.is_empty() {
+                    self.out.param_flows.push(InjectionHit {
+                        direct: false,
+                        param: t.param.clone(),
+                        param_site: t.param_site,
+                        kind,
+                        sink: site,
+                        chain: vec![site],
+                        callee: label,
+                    });
+                }
+            }
+            // Model responses passed to a helper that runs its parameter.
+            let offset = r.offset;
+            let from_local = full.callees.iter().any(|c| matches!(c, Callee::Local(_)));
+            for hit in facts.injections.iter().chain(&facts.param_flows) {
+                if !self.a.k.sink_kind(&hit.kind).is_some_and(|k| k.model_exec) {
+                    continue;
+                }
+                let pidx = g.def.params.iter().position(|p| p.name == hit.param);
+                let t = pidx.and_then(|pi| {
+                    pi.checked_sub(offset)
+                        .and_then(|i| pos.get(i))
+                        .and_then(|(t, _)| t.clone())
+                        .or_else(|| {
+                            kw.iter()
+                                .find(|(n, _, _)| *n == hit.param)
+                                .and_then(|(_, t, _)| t.clone())
+                        })
+                });
+                let Some(t) = t else { continue };
+                if t.clean.contains(&hit.kind) {
+                    continue;
+                }
+                let mut chain = vec![site];
+                chain.extend(hit.chain.iter().copied());
+                // A parameter of this body reaching the sink through a call the interpreter
+                // left unresolved (resolved ones are `injections` already).
+                if !t.param.is_empty()
+                    && (!from_local || facts.param_flows.iter().any(|p| std::ptr::eq(p, hit)))
+                    && self.out.param_flows.len() < MAX_PARAM_FLOWS
+                {
+                    self.out.param_flows.push(InjectionHit {
+                        direct: false,
+                        param: t.param.clone(),
+                        param_site: t.param_site,
+                        kind: hit.kind.clone(),
+                        sink: hit.sink,
+                        chain: chain.clone(),
+                        callee: hit.callee.clone(),
+                    });
+                }
+                let Some(origin) = t.model.clone() else {
+                    continue;
+                };
+                self.push_model_flow(ModelFlow {
+                    origin,
+                    kind: hit.kind.clone(),
+                    sink: hit.sink,
+                    chain,
+                    callee: hit.callee.clone(),
                 });
             }
         }
@@ -1211,7 +1764,7 @@ impl Walker<'_, '_> {
                                     .and_then(|(_, t, _)| t.clone())
                             })
                     });
-                    if let Some(t) = t {
+                    if let Some(t) = t.filter(|t| !t.param.is_empty()) {
                         if t.clean.contains(&hit.kind) {
                             continue;
                         }
@@ -1269,7 +1822,121 @@ impl Walker<'_, '_> {
                 t
             });
         }
-        join_all(recv, &pos, &kw)
+        let t = join_all(recv, &pos, &kw);
+        match model_out {
+            // The response is the model's whole text, whatever went into the prompt.
+            Some(origin) => Some(Taint {
+                direct: true,
+                param: String::new(),
+                param_site: origin.source,
+                clean: BTreeSet::new(),
+                model: Some(origin),
+            }),
+            None => t,
+        }
+    }
+
+    /// The project functions a call may run, for following a model's response: the callees the
+    /// interpreter resolved, else `self.m(...)` through the class hierarchy, `self.attr(...)` and
+    /// `self.attr.m(...)` through what the class assigns to `self.attr`, else `obj.m(...)` by a
+    /// distinctive method name (`by_name`).
+    fn resolve_unknown(&self, f: &Expr, rec: &CallRecord) -> Vec<Resolved> {
+        let local: Vec<Resolved> = rec
+            .callees
+            .iter()
+            .filter_map(|c| match c {
+                Callee::Local(g) => Some(Resolved {
+                    offset: usize::from(g.bound.is_some()),
+                    func: g.clone(),
+                    by_name: false,
+                }),
+                _ => None,
+            })
+            .collect();
+        if !local.is_empty() {
+            return local;
+        }
+        let ExprKind::Attr(o, m) = &f.kind else {
+            return vec![];
+        };
+        let is_self = |e: &Expr| matches!(&e.kind, ExprKind::Name(n) if n == "self");
+        let method = |g: FuncVal| Resolved {
+            func: g,
+            offset: 1,
+            by_name: false,
+        };
+        if is_self(o) {
+            let mut out: Vec<Resolved> = self
+                .a
+                .self_methods(self.func, m)
+                .into_iter()
+                .map(method)
+                .collect();
+            if out.is_empty() {
+                // `self._output_processor = output_processor or default_output_processor`
+                for v in self.a.attr_values(self.func, m) {
+                    if let Value::Func(g) = v {
+                        out.push(Resolved {
+                            offset: usize::from(g.bound.is_some()),
+                            func: g,
+                            by_name: false,
+                        });
+                    }
+                }
+            }
+            return out;
+        }
+        if let ExprKind::Attr(oo, attr) = &o.kind {
+            if is_self(oo) {
+                // `self._parser = parser or DefaultParser(...)`, then `self._parser.parse(x)`.
+                let out: Vec<Resolved> = self
+                    .a
+                    .attr_values(self.func, attr)
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        Value::Class(c) => Some(c),
+                        _ => None,
+                    })
+                    .flat_map(|c| {
+                        let mut v = self.a.class_methods(&c, m);
+                        if v.is_empty() || is_abstract(&v[0].def) {
+                            // An abstract field type (`graph: GraphStore`): its subclasses'.
+                            let site = Site {
+                                file: self.a.modules[c.module].file,
+                                span: c.def.span,
+                            };
+                            v.extend(self.a.subclass_methods(site, m));
+                        }
+                        v
+                    })
+                    .map(method)
+                    .collect();
+                if !out.is_empty() {
+                    return out;
+                }
+            }
+        }
+        self.a
+            .named_methods(m)
+            .iter()
+            .map(|g| Resolved {
+                func: g.clone(),
+                offset: 1,
+                by_name: true,
+            })
+            .collect()
+    }
+
+    /// Records a model flow unless one with the same origin, sink and first call is there.
+    fn push_model_flow(&mut self, flow: ModelFlow) {
+        let same = |f: &ModelFlow| {
+            f.origin.source == flow.origin.source
+                && f.sink == flow.sink
+                && f.chain.first() == flow.chain.first()
+        };
+        if !self.out.model_flows.iter().any(same) {
+            self.out.model_flows.push(flow);
+        }
     }
 
     /// Records an injection hit unless an equal one (same parameter, kind, sink, directness
@@ -1323,11 +1990,20 @@ fn is_direct(e: &Expr, st: &State) -> bool {
 
 fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
     match (a, b) {
-        (Some(x), Some(y)) => Some(Taint {
-            clean: x.clean.intersection(&y.clean).cloned().collect(),
-            direct: false,
-            ..x
-        }),
+        (Some(x), Some(y)) => {
+            let (param, param_site) = if x.param.is_empty() {
+                (y.param, y.param_site)
+            } else {
+                (x.param, x.param_site)
+            };
+            Some(Taint {
+                clean: x.clean.intersection(&y.clean).cloned().collect(),
+                direct: false,
+                param,
+                param_site,
+                model: x.model.or(y.model),
+            })
+        }
         (x, None) => x,
         (None, y) => y,
     }

@@ -1,6 +1,7 @@
 //! AIR201 unsandboxed-code-execution: an agent can run model-written code or shell commands on
 //! the host, through a known code-running tool or a tool whose model-controlled argument
-//! reaches a shell or code sink.
+//! reaches a shell or code sink; and, in any function (library methods, graph nodes, chains),
+//! a model's response that reaches a code, shell or query sink (`BodyFacts::model_flows`).
 
 use super::context::Ctx;
 use crate::model::{Confidence, Finding, StepKind};
@@ -73,6 +74,87 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             ));
         }
     }
+    model_flows(cx, out);
+}
+
+/// A model's response that reaches a code, shell or query sink, in any project function: one
+/// finding per sink, at the sink, with the path from the model call.
+fn model_flows(cx: &Ctx, out: &mut Vec<Finding>) {
+    let rule = super::lookup("AIR201").expect("AIR201 is in the catalog");
+    let mut seen = std::collections::BTreeSet::new();
+    // `funcs` is ordered by site: the first function (in file and position order) that shows a
+    // flow to a sink gives that sink's path.
+    for f in cx.body.ev.funcs.values() {
+        let facts = cx.body.facts(f);
+        for flow in &facts.model_flows {
+            // One finding per sink and per call that leads to it (`PythonREPL.run` called from
+            // two chains is two findings, each pointing at its own call in the path).
+            let entry = flow.chain.first().copied().unwrap_or(flow.sink);
+            if !seen.insert((entry, flow.sink)) {
+                continue;
+            }
+            let o = &flow.origin;
+            let source = if o.is_param {
+                format!("`{}`: a message the model wrote", o.callee)
+            } else {
+                format!("`{}` returns the model's response", o.callee)
+            };
+            let mut path = vec![cx.step(StepKind::Source, o.source, source)];
+            for &v in &o.via {
+                path.push(cx.step(StepKind::Call, v, "returned from here".to_string()));
+            }
+            for &c in flow.chain.iter().take(flow.chain.len().saturating_sub(1)) {
+                path.push(cx.step(StepKind::Call, c, "passed on here".to_string()));
+            }
+            path.push(cx.step(
+                StepKind::Sink,
+                flow.sink,
+                format!("`{}` runs it", flow.callee),
+            ));
+            let (confidence, how) = if o.by_name {
+                (
+                    Confidence::Medium,
+                    " (the model call is recognised by its receiver's or method's name, not a resolved type)",
+                )
+            } else {
+                (Confidence::High, "")
+            };
+            let message = format!(
+                "a model's response (`{}`) runs as {} through `{}`{how}",
+                o.callee,
+                what_runs(&flow.kind),
+                flow.callee
+            );
+            let help = "do not run model output: parse it into data, check it against an allow-list (an AST walk, a read-only query parser) before it runs, or run it in a sandbox".to_string();
+            let key = format!(
+                "model|{}|{}|{}|{}",
+                flow.kind,
+                o.callee,
+                flow.callee,
+                crate::diagnostics::normalize_code(cx.text(entry))
+            );
+            out.push(cx.finding(
+                rule,
+                cx.k.sink_severity(&flow.kind),
+                confidence,
+                flow.sink,
+                message,
+                help,
+                path,
+                &[&key],
+            ));
+        }
+    }
+}
+
+/// Plain words for what a model's response becomes at a sink of this kind.
+fn what_runs(kind: &str) -> &'static str {
+    match kind {
+        "shell_exec" => "a shell command on the host",
+        "sql_exec" => "a database query",
+        "remote_code_load" => "code loaded on the host",
+        _ => "code on the host",
+    }
 }
 
 /// Plain words for an execution sink kind.
@@ -106,6 +188,38 @@ agent = create_agent("openai:gpt-4.1", tools=[run_python])
     #[test]
     fn a_tool_that_execs_model_code_on_the_host_fires_on_the_tool() {
         assert_eq!(lines("AIR201", &[("agent.py", AGENT)], "agent.py"), [6]);
+    }
+
+    const LIBRARY: &str = r#"import subprocess
+
+from openai import OpenAI
+
+client = OpenAI()
+
+
+def suggest_command(task: str) -> str:
+    reply = client.chat.completions.create(model="gpt-4.1", messages=[{"role": "user", "content": task}])
+    return reply.choices[0].message.content
+
+
+def run_task(task: str) -> str:
+    command = suggest_command(task).strip()
+    return subprocess.run(command, shell=True, capture_output=True, text=True).stdout
+"#;
+
+    #[test]
+    fn a_model_reply_run_as_a_shell_command_fires_at_the_sink() {
+        assert_eq!(lines("AIR201", &[("ops.py", LIBRARY)], "ops.py"), [15]);
+    }
+
+    #[test]
+    fn a_model_reply_checked_against_an_allow_list_runs_nothing() {
+        let fixed = LIBRARY.replace(
+            "    return subprocess.run(",
+            "    if command not in (\"uptime\", \"df -h\"):\n        raise ValueError(command)\n    return subprocess.run(",
+        );
+        assert!(fixed.contains("raise ValueError"));
+        assert!(lines("AIR201", &[("ops.py", &fixed)], "ops.py").is_empty());
     }
 
     #[test]
