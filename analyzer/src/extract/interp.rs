@@ -1500,6 +1500,9 @@ impl<'m> Interp<'m> {
                 }
                 match self.ev.objects[id].kind.clone() {
                     ObjKind::Instance(c) => match class_attr(&c, attr) {
+                        // A `@staticmethod` read through an instance takes no `self`: its
+                        // arguments bind from the first parameter.
+                        Some(Value::Func(f)) if is_staticmethod(&f.def) => Value::Func(f),
                         Some(Value::Func(mut f)) => {
                             f.bound = Some(Box::new(Value::Obj(id)));
                             Value::Func(f)
@@ -2392,6 +2395,13 @@ fn returns_self(o: &Obj, method: &str) -> bool {
                 | "set_finish_point"
                 | "set_conditional_entry_point"
         )
+}
+
+/// Whether a function is decorated `@staticmethod`.
+fn is_staticmethod(def: &FuncDef) -> bool {
+    def.decorators
+        .iter()
+        .any(|d| matches!(&d.kind, ExprKind::Name(n) if n == "staticmethod"))
 }
 
 #[cfg(test)]
