@@ -201,15 +201,65 @@ impl<'a> BodyAnalyzer<'a> {
         }
     }
 
-    /// `validates_and_returns` of a project function, once per function.
+    /// `validates_and_returns` of a project function, once per function; also a wrapper that
+    /// returns what a project validator returned (`return resolve_workspace_path(p)`, or
+    /// `resolved = validate(p) ... return resolved`), so the clean value survives the extra call.
     fn local_validates(&self, g: &FuncVal) -> bool {
         let site = g.site(self.modules);
         if let Some(v) = self.local_validators.borrow().get(&site) {
             return *v;
         }
-        let v = validates_and_returns(&g.def);
+        // A cycle of wrappers answers no until it is decided.
+        self.local_validators.borrow_mut().insert(site, false);
+        let v = validates_and_returns(&g.def) || self.returns_validated(g, site.file);
         self.local_validators.borrow_mut().insert(site, v);
         v
+    }
+
+    /// Whether every `return` of `g` gives the result of a project validator: the call itself,
+    /// or a name whose every assignment in the body is such a call.
+    fn returns_validated(&self, g: &FuncVal, file: crate::model::FileId) -> bool {
+        let validator_call = |e: &Expr| -> bool {
+            let e = match &e.kind {
+                ExprKind::Await(x) => x,
+                _ => e,
+            };
+            if !matches!(e.kind, ExprKind::Call(..)) {
+                return false;
+            }
+            let at = Site { file, span: e.span };
+            let Some(callees) = self.ev.callee_at.get(&at) else {
+                return false;
+            };
+            !callees.is_empty()
+                && callees.iter().all(|c| match c {
+                    Callee::Local(h) => self.local_validates(h),
+                    _ => false,
+                })
+        };
+        let mut assigned: HashMap<&str, Vec<&Expr>> = HashMap::new();
+        let mut returns: Vec<&Expr> = vec![];
+        let mut bare_return = false;
+        crate::syntax::python::visit_stmts(&g.def.body, &mut |st: &Stmt| match &st.kind {
+            StmtKind::Assign { targets, value, .. } => {
+                for t in targets {
+                    if let Target::Name(n, _) = t {
+                        assigned.entry(n.as_str()).or_default().push(value);
+                    }
+                }
+            }
+            StmtKind::Return(Some(e)) => returns.push(e),
+            StmtKind::Return(None) => bare_return = true,
+            _ => {}
+        });
+        !bare_return
+            && !returns.is_empty()
+            && returns.iter().all(|e| match &e.kind {
+                ExprKind::Name(n) => assigned
+                    .get(n.as_str())
+                    .is_some_and(|vs| vs.iter().all(|v| validator_call(v))),
+                _ => validator_call(e),
+            })
     }
 
     /// Whether `file` defines a method `name` (a function whose first parameter is `self`) that
@@ -222,7 +272,7 @@ impl<'a> BodyAnalyzer<'a> {
             s.file == file
                 && f.def.name == name
                 && f.def.params.first().is_some_and(|p| p.name == "self")
-                && validates_and_returns(&f.def)
+                && self.local_validates(f)
         });
         self.validators
             .borrow_mut()

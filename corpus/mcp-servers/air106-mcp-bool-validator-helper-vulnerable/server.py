@@ -58,3 +58,16 @@ def export_notes(path: str, text: str) -> str:
     with open(target, "w", encoding="utf-8") as f:  # expect: AIR106
         f.write(text)
     return "exported"
+
+
+def notes_path(path: str) -> Path:
+    """The export path, through the confining helper."""
+    return confine(path)
+
+
+@mcp.tool()
+def export_copy(path: str, text: str) -> str:
+    """Write a second copy of the export."""
+    with open(notes_path(path), "w", encoding="utf-8") as f:  # expect: AIR106
+        f.write(text)
+    return "copied"
