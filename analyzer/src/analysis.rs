@@ -240,7 +240,11 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         .map(|(id, m)| (*id, db.get(*id).rel_path.clone(), m.clone()))
         .collect();
     modules.extend(crate::extract::js_lower::lower_project(&ts_named));
-    let ev = Interp::new(&modules).with_knowledge(knowledge).run();
+    let projects = module_projects(&db, &modules);
+    let ev = Interp::new(&modules)
+        .with_knowledge(knowledge)
+        .with_projects(projects)
+        .run();
     lap("evaluate");
     for f in &ev.fuel_exhausted {
         notices.push(Notice {
@@ -449,6 +453,40 @@ fn parse_file(found: &FoundFile, text: &str, budget: &Budget) -> (Parsed, Vec<No
         }
     };
     (parsed, notices)
+}
+
+/// Each module's project folder, relative to the scan root: the deepest folder at or above its
+/// file (up to the scan root) holding one of [`crate::project::MARKERS`]; `""` for none.
+fn module_projects(db: &SourceDb, modules: &[ModuleInfo]) -> Vec<String> {
+    let mut known: HashMap<String, bool> = HashMap::new();
+    modules
+        .iter()
+        .map(|m| {
+            let f = db.get(m.file);
+            let rel = std::path::Path::new(&f.rel_path);
+            if rel.is_absolute() {
+                return String::new();
+            }
+            let depth = rel.components().count();
+            let Some(root) = f.abs_path.ancestors().nth(depth) else {
+                return String::new();
+            };
+            for dir in rel.ancestors().skip(1) {
+                let key = dir.to_string_lossy().replace('\\', "/");
+                if key.is_empty() {
+                    break;
+                }
+                let marked = *known.entry(key.clone()).or_insert_with(|| {
+                    let d = root.join(dir);
+                    crate::project::MARKERS.iter().any(|mk| d.join(mk).exists())
+                });
+                if marked {
+                    return key;
+                }
+            }
+            String::new()
+        })
+        .collect()
 }
 
 /// Gives each Python file its dotted module name. A directory is a package when it holds an

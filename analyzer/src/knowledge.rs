@@ -382,6 +382,10 @@ pub struct Knowledge {
     pub js_options: Vec<JsOptions>,
     /// Framework API names: (framework, role) → names.
     pub apis: BTreeMap<(String, String), Vec<String>>,
+    /// The top-level packages the entries above name (`langgraph`, `subprocess`, `agents`): an
+    /// absolute import of one of them is never resolved to a module of another project in the
+    /// scanned tree (a framework's own source beside the application; see `Interp`).
+    pub packages: std::collections::BTreeSet<String>,
 }
 
 /// Entries indexed by the last segment of their pattern, so a call is matched against the few
@@ -676,6 +680,28 @@ impl Knowledge {
                 format!("{}.", lit.join("."))
             })
             .collect();
+        let tops = self
+            .sinks
+            .iter()
+            .map(|e| &e.pattern)
+            .chain(self.sources.iter().map(|e| &e.pattern))
+            .chain(self.tools.iter().map(|e| &e.pattern))
+            .chain(self.gates.iter().map(|e| &e.pattern))
+            .chain(self.models.iter().map(|e| &e.pattern))
+            .chain(self.sandboxes.iter().map(|e| &e.pattern))
+            .filter_map(|p| p.callee.as_deref())
+            .chain(
+                self.apis
+                    .values()
+                    .flatten()
+                    .map(String::as_str)
+                    .filter(|n| n.contains('.')),
+            )
+            .filter_map(|g| g.split('.').next())
+            .filter(|t| !t.is_empty() && !t.contains('*'))
+            .map(String::from)
+            .collect::<Vec<_>>();
+        self.packages.extend(tops);
         Ok(())
     }
 

@@ -64,11 +64,35 @@ PACKAGES=(
   pypi:serena-agent==2.1.0
   pypi:jupyter-mcp-server==2.2.4
   pypi:mcp-obsidian==0.2.3
+  pypi:dbt-mcp==2.8.0
+  pypi:jcodemunch-mcp==1.108.399
+  pypi:arxiv-mcp-server==0.8.2
+  pypi:postgres-mcp==0.3.0
+  pypi:mcp-server-motherduck==1.1.0
+  pypi:markitdown-mcp==0.0.1a8
+  pypi:duckduckgo-mcp-server==0.7.0
+  pypi:lean-lsp-mcp==0.32.0
+  pypi:mcpo==0.0.20
+  pypi:mcp-grafana==2.1.1
+  pypi:opensearch-mcp-server-py==0.12.0
+  pypi:snowflake-labs-mcp==1.4.2
+  pypi:mcpforunityserver==10.3.0
+  pypi:code-review-graph==2.3.9
+  pypi:astro-airflow-mcp==0.9.1
+  pypi:django-mcp-server==0.5.7
+  pypi:web-forager==4.0.0
+  pypi:notebooklm-mcp-cli==0.15.8
   # MCP servers (npm)
   npm:@upstash/context7-mcp@4.1.1
   npm:firecrawl-mcp@3.22.2
   npm:@wonderwhy-er/desktop-commander@0.2.52
   npm:mcp-server-kubernetes@4.1.7
+  npm:@a-bonus/google-docs-mcp@1.11.3
+  npm:@agent-infra/mcp-server-commands@1.2.18
+  npm:@agent-infra/mcp-server-filesystem@1.2.29
+  npm:@agent-infra/mcp-server-browser@1.2.29
+  npm:@0xshariq/docker-mcp-server@2.0.4
+  npm:@agentdeskai/browser-tools-mcp@2.0.2
   # Agent applications
   pypi:gpt-researcher==0.16.1
   pypi:mini-swe-agent==2.4.6
@@ -76,12 +100,24 @@ PACKAGES=(
   pypi:langgraph-codeact==0.1.3
   pypi:langgraph-bigtool==0.0.3
   pypi:langmem==0.0.30
+  pypi:cuga==0.4.3
+  pypi:open-interpreter==0.4.3
+  pypi:fast-agent-mcp==0.10.48
+  pypi:mcp-use==1.7.1
   # Agent frameworks and tool collections
   pypi:langgraph-supervisor==0.0.31
   pypi:langgraph-swarm==0.1.0
   pypi:openai-agents==0.24.0
   pypi:crewai-tools==1.15.30
   pypi:langchain-community==0.4.2
+  pypi:agno==3.1.10
+  pypi:phidata==2.7.10
+  pypi:camel-ai==0.2.90
+  pypi:qwen-agent==0.0.34
+  pypi:autogen-ext==0.7.5
+  pypi:praisonaiagents==1.7.17
+  pypi:smolagents==1.26.0
+  pypi:swarms==16.0.3
 )
 
 log() { echo "ecosystem: $*" >&2; }

@@ -576,15 +576,65 @@ impl<'a> BodyAnalyzer<'a> {
         }
     }
 
-    /// `validates_and_returns` of a project function, once per function.
+    /// `validates_and_returns` of a project function, once per function; also a wrapper that
+    /// returns what a project validator returned (`return resolve_workspace_path(p)`, or
+    /// `resolved = validate(p) ... return resolved`), so the clean value survives the extra call.
     fn local_validates(&self, g: &FuncVal) -> bool {
         let site = g.site(self.modules);
         if let Some(v) = self.local_validators.borrow().get(&site) {
             return *v;
         }
-        let v = validates_and_returns(&g.def);
+        // A cycle of wrappers answers no until it is decided.
+        self.local_validators.borrow_mut().insert(site, false);
+        let v = validates_and_returns(&g.def) || self.returns_validated(g, site.file);
         self.local_validators.borrow_mut().insert(site, v);
         v
+    }
+
+    /// Whether every `return` of `g` gives the result of a project validator: the call itself,
+    /// or a name whose every assignment in the body is such a call.
+    fn returns_validated(&self, g: &FuncVal, file: crate::model::FileId) -> bool {
+        let validator_call = |e: &Expr| -> bool {
+            let e = match &e.kind {
+                ExprKind::Await(x) => x,
+                _ => e,
+            };
+            if !matches!(e.kind, ExprKind::Call(..)) {
+                return false;
+            }
+            let at = Site { file, span: e.span };
+            let Some(callees) = self.ev.callee_at.get(&at) else {
+                return false;
+            };
+            !callees.is_empty()
+                && callees.iter().all(|c| match c {
+                    Callee::Local(h) => self.local_validates(h),
+                    _ => false,
+                })
+        };
+        let mut assigned: HashMap<&str, Vec<&Expr>> = HashMap::new();
+        let mut returns: Vec<&Expr> = vec![];
+        let mut bare_return = false;
+        crate::syntax::python::visit_stmts(&g.def.body, &mut |st: &Stmt| match &st.kind {
+            StmtKind::Assign { targets, value, .. } => {
+                for t in targets {
+                    if let Target::Name(n, _) = t {
+                        assigned.entry(n.as_str()).or_default().push(value);
+                    }
+                }
+            }
+            StmtKind::Return(Some(e)) => returns.push(e),
+            StmtKind::Return(None) => bare_return = true,
+            _ => {}
+        });
+        !bare_return
+            && !returns.is_empty()
+            && returns.iter().all(|e| match &e.kind {
+                ExprKind::Name(n) => assigned
+                    .get(n.as_str())
+                    .is_some_and(|vs| vs.iter().all(|v| validator_call(v))),
+                _ => validator_call(e),
+            })
     }
 
     /// Whether `file` defines a method `name` (a function whose first parameter is `self`) that
@@ -597,7 +647,7 @@ impl<'a> BodyAnalyzer<'a> {
             s.file == file
                 && f.def.name == name
                 && f.def.params.first().is_some_and(|p| p.name == "self")
-                && validates_and_returns(&f.def)
+                && self.local_validates(f)
         });
         self.validators
             .borrow_mut()
@@ -1168,6 +1218,41 @@ impl Walker<'_, '_> {
         }
     }
 
+    /// `if not is_valid_id(x): return` (also `self._is_safe(x)`): a project function that
+    /// answers an allow-list check (`return bool(ID_RE.match(x))`, `return x in ALLOWED`,
+    /// `return p.resolve().is_relative_to(base)`), negated, with a body that exits. The name
+    /// passed first is clean after the guard, as with the check written inline.
+    fn checked_by_helper(&self, test: &Expr, body: &[Stmt]) -> Option<(String, bool)> {
+        if !ends_in_exit(body) {
+            return None;
+        }
+        let ExprKind::Not(inner) = &test.kind else {
+            return None;
+        };
+        let inner = match &inner.kind {
+            ExprKind::Await(x) => x,
+            _ => inner,
+        };
+        let ExprKind::Call(_, args) = &inner.kind else {
+            return None;
+        };
+        let callees = self.a.ev.callee_at.get(&self.site(inner))?;
+        let answers = callees.iter().any(|c| match c {
+            Callee::Local(g) => answers_check(&g.def),
+            _ => false,
+        });
+        if !answers {
+            return None;
+        }
+        args.iter().find_map(|a| match a {
+            Arg::Pos(Expr {
+                kind: ExprKind::Name(n),
+                ..
+            }) => Some((n.to_string(), false)),
+            _ => None,
+        })
+    }
+
     fn stmt(&mut self, s: &Stmt, st: &mut State, top: bool) {
         match &s.kind {
             StmtKind::Assign { targets, value, .. } => {
@@ -1198,7 +1283,8 @@ impl Walker<'_, '_> {
             }
             StmtKind::If { test, body, orelse } => {
                 self.expr(test, st);
-                let guard = guard_clean(test, body, orelse);
+                let guard =
+                    guard_clean(test, body, orelse).or_else(|| self.checked_by_helper(test, body));
                 let mut a = st.clone();
                 if let Some((name, true)) = &guard {
                     // `if x in ALLOWED:` body: x is clean inside.
@@ -2085,6 +2171,19 @@ pub fn validates_and_returns(def: &FuncDef) -> bool {
                 raises_on_failed_check = true;
             }
             StmtKind::Return(Some(e)) if !matches!(e.kind, ExprKind::None) => returns_value = true,
+            // `try: resolved.relative_to(root) except ValueError: raise ...`: the check raises
+            // through its handler.
+            StmtKind::Try { body, handlers, .. }
+                if !handlers.is_empty()
+                    && handlers
+                        .iter()
+                        .all(|h| matches!(h.last().map(|s| &s.kind), Some(StmtKind::Raise(_))))
+                    && body
+                        .iter()
+                        .any(|b| b.exprs().into_iter().any(|e| mentions_validator(e, true))) =>
+            {
+                raises_on_failed_check = true;
+            }
             _ => {}
         }
         if st.exprs().into_iter().any(|e| mentions_validator(e, true)) {
@@ -2095,6 +2194,35 @@ pub fn validates_and_returns(def: &FuncDef) -> bool {
     // fails unless a check passed.
     let fails_at_end = matches!(def.body.last().map(|s| &s.kind), Some(StmtKind::Raise(_)));
     (raises_on_failed_check || (fails_at_end && checks)) && returns_value
+}
+
+/// Whether a project function answers an allow-list check: every `return` gives the result of
+/// a validation call (`bool(ID_RE.fullmatch(x))`, `p.is_relative_to(base)`), an `in`
+/// comparison, or `True`/`False`, and the body makes at least one such check. Deny-list answers
+/// (`return x in BLOCKED`) read the same, which is why only a negated call with an exiting body
+/// (`if not ok(x): return`) is credited.
+fn answers_check(def: &FuncDef) -> bool {
+    let is_check = |e: &Expr| {
+        mentions_validator(e, false)
+            || matches!(&e.kind, ExprKind::Compare(_, ops) if ops.iter().any(|o| o == "in"))
+    };
+    let mut returns = 0;
+    let mut all_checks = true;
+    let mut checks = false;
+    crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| {
+        if let StmtKind::Return(e) = &st.kind {
+            returns += 1;
+            match e.as_ref().map(|e| &e.kind) {
+                Some(ExprKind::Bool(_)) => {}
+                Some(_) if e.as_ref().is_some_and(is_check) => checks = true,
+                _ => all_checks = false,
+            }
+        }
+        if st.exprs().into_iter().any(|e| mentions_validator(e, true)) {
+            checks = true;
+        }
+    });
+    returns > 0 && all_checks && checks
 }
 
 /// A test that holds when an allow-list check fails: `not <validation call>` (possibly inside

@@ -361,6 +361,9 @@ pub struct Interp<'m> {
     js: Option<&'m crate::knowledge::Knowledge>,
     /// What framework names mean to the evaluation, from the same knowledge (none without it).
     sem: Semantics,
+    /// Each module's project folder (the nearest folder with a project marker), when the caller
+    /// knows them; an import prefers a module of its own project (see [`Interp::find_module`]).
+    projects: Vec<String>,
 }
 
 /// Framework semantics the interpreter applies, as data (`[[api]]` roles of every knowledge
@@ -421,7 +424,19 @@ impl<'m> Interp<'m> {
             call_depth: 0,
             js: None,
             sem: Semantics::default(),
+            projects: vec![],
         }
+    }
+
+    /// Gives each module (by index) its project folder, so the same file resolves its imports the
+    /// same way whether its project is scanned alone or inside a larger tree.
+    pub fn with_projects(mut self, projects: Vec<String>) -> Interp<'m> {
+        self.projects = projects;
+        self
+    }
+
+    fn project(&self, i: usize) -> &str {
+        self.projects.get(i).map_or("", String::as_str)
     }
 
     /// Reads JavaScript modules' framework names as Python ones with `k`'s `js_module` and
@@ -547,9 +562,57 @@ impl<'m> Interp<'m> {
         self.globals[i].as_ref()
     }
 
-    /// Finds a project module by dotted name: exact, then by trailing segments.
+    /// Finds a project module by dotted name, as the module being evaluated would import it.
+    ///
+    /// Scan-root independence (issue 16): several projects of one tree may each have a module
+    /// of that name (`tools`), so a module of the importer's own project wins, then the one
+    /// whose path shares the most folders with the importer's. A module of another project
+    /// whose top-level package the knowledge names (`langgraph`, `agents`, `requests`: a
+    /// framework's or library's own source beside the application) is never the answer: the
+    /// import stays external and the knowledge of that name applies, as when the application
+    /// is scanned alone.
     pub fn find_module(&self, name: &str) -> Option<usize> {
-        self.by_name.get(name).and_then(|v| v.first().copied())
+        let cands = self.by_name.get(name)?;
+        let Some(cur) = self.frames.last().map(|f| f.module) else {
+            return cands.first().copied();
+        };
+        if cands.len() == 1 && self.projects.is_empty() {
+            return cands.first().copied();
+        }
+        let here = self.project(cur);
+        let same: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&i| self.project(i) == here)
+            .collect();
+        let pool = if same.is_empty() {
+            let top = name.split('.').next().unwrap_or(name);
+            if self.js.is_some_and(|k| k.packages.contains(top)) {
+                return None;
+            }
+            cands.clone()
+        } else {
+            same
+        };
+        let path = |i: usize| -> &str {
+            let m = &self.modules[i];
+            m.aliases.first().unwrap_or(&m.name)
+        };
+        let mine: Vec<&str> = path(cur).split('.').collect();
+        let shared = |i: usize| {
+            path(i)
+                .split('.')
+                .zip(&mine)
+                .take_while(|(a, b)| a == *b)
+                .count()
+        };
+        let mut best = pool[0];
+        for &i in &pool[1..] {
+            if shared(i) > shared(best) {
+                best = i;
+            }
+        }
+        Some(best)
     }
 
     fn resolve_relative(&self, level: u32, module: &str) -> String {
@@ -1478,6 +1541,9 @@ impl<'m> Interp<'m> {
                 }
                 match self.ev.objects[id].kind.clone() {
                     ObjKind::Instance(c) => match class_attr(&c, attr) {
+                        // A `@staticmethod` read through an instance takes no `self`: its
+                        // arguments bind from the first parameter.
+                        Some(Value::Func(f)) if is_staticmethod(&f.def) => Value::Func(f),
                         Some(Value::Func(mut f)) => {
                             f.bound = Some(Box::new(Value::Obj(id)));
                             Value::Func(f)
@@ -2340,6 +2406,13 @@ impl Interp<'_> {
                 && self.sem.builder_methods.contains(method)
         })
     }
+}
+
+/// Whether a function is decorated `@staticmethod`.
+fn is_staticmethod(def: &FuncDef) -> bool {
+    def.decorators
+        .iter()
+        .any(|d| matches!(&d.kind, ExprKind::Name(n) if n == "staticmethod"))
 }
 
 #[cfg(test)]

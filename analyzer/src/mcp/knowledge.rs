@@ -142,6 +142,11 @@ pub struct PoisonPattern {
     pub regex: String,
     /// `critical`, `high`, `medium` or `low`.
     pub severity: String,
+    /// A match is dropped when the sentence holding it (up to `.`, `!`, `?` or a line break)
+    /// matches this: the sentence states a property ("paths such as /etc/passwd are
+    /// rejected") rather than asking for something.
+    #[serde(default)]
+    pub unless_sentence: Option<String>,
 }
 
 /// Characters a reader of the text does not see (AIR305).
@@ -169,6 +174,8 @@ pub type CharClass = (PoisonChars, Vec<(u32, u32)>, Vec<u32>);
 #[derive(Debug, Clone, Default)]
 pub struct Poisoning {
     pub patterns: Vec<(PoisonPattern, regex::Regex)>,
+    /// Each pattern's compiled `unless_sentence`, by the pattern's index.
+    pub unless: Vec<Option<regex::Regex>>,
     pub chars: Vec<CharClass>,
 }
 
@@ -242,6 +249,17 @@ impl McpKnowledge {
                 .size_limit(1 << 22)
                 .build()
                 .map_err(|e| format!("poison pattern `{}`: {e}", p.id))?;
+            let unless = match &p.unless_sentence {
+                Some(u) => Some(
+                    regex::RegexBuilder::new(u)
+                        .case_insensitive(true)
+                        .size_limit(1 << 20)
+                        .build()
+                        .map_err(|e| format!("poison pattern `{}` unless_sentence: {e}", p.id))?,
+                ),
+                None => None,
+            };
+            self.poisoning.unless.push(unless);
             self.poisoning.patterns.push((p, re));
         }
         for c in chars {

@@ -13,12 +13,16 @@ use crate::model::{Confidence, Finding, Span, StepKind};
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let rule = super::lookup("AIR305").expect("AIR305 is in the catalog");
+    // Every tool of the analysed code counts as a sibling, not only those of the same server
+    // object: tools registered through a `register(server)` function per file, or on several
+    // servers of one project, are the author's own (shadowing names another party's tool).
+    let siblings: std::collections::HashSet<String> = cx
+        .servers
+        .tools
+        .iter()
+        .map(|t| t.name.to_ascii_lowercase())
+        .collect();
     for tool in &cx.servers.tools {
-        let siblings: Vec<&str> = cx
-            .servers
-            .tools_of(tool.server)
-            .map(|t| t.name.as_str())
-            .collect();
         // The tool's own parameters are documentation too ("pass `heading` instead of
         // `start_index`"), as are its siblings on the same server.
         let own_params: Vec<&str> = tool
@@ -32,7 +36,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             )
             .collect();
         let sibling = |name: &str| {
-            siblings.iter().any(|s| s.eq_ignore_ascii_case(name))
+            siblings.contains(&name.to_ascii_lowercase())
                 || own_params.iter().any(|p| p.eq_ignore_ascii_case(name))
         };
         let shown_name = escape(&cx.k.mcp.poisoning, &tool.name);
