@@ -1939,13 +1939,32 @@ impl Walker<'_, '_> {
                 _ => None,
             })
             .collect();
+        let is_self = |e: &Expr| matches!(&e.kind, ExprKind::Name(n) if n == "self");
         if !local.is_empty() {
+            // A call on `self` may also reach the overrides of the class's subclasses (an
+            // abstract method resolved to its own empty body is not the whole answer).
+            let mut local = local;
+            if let ExprKind::Attr(o, m) = &f.kind {
+                if is_self(o) {
+                    for g in self.a.self_methods(self.func, m) {
+                        if !local
+                            .iter()
+                            .any(|r| r.func.module == g.module && r.func.def.span == g.def.span)
+                        {
+                            local.push(Resolved {
+                                func: g,
+                                offset: 1,
+                                by_name: false,
+                            });
+                        }
+                    }
+                }
+            }
             return local;
         }
         let ExprKind::Attr(o, m) = &f.kind else {
             return vec![];
         };
-        let is_self = |e: &Expr| matches!(&e.kind, ExprKind::Name(n) if n == "self");
         let method = |g: FuncVal| Resolved {
             func: g,
             offset: 1,
