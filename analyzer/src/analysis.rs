@@ -283,7 +283,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     lap("extract");
     let units = cx.units();
     let mut findings = rules::run(&cx, &units);
-    let inventory = crate::inventory::build(&cx, &units);
+    let mut inventory = crate::inventory::build(&cx, &units);
     // Client secrets AIR311 found in code are masked like AIR301's before anything renders them.
     for (path, span) in rules::air311::secret_spans(&findings) {
         if let Some(file) = db.files.iter().position(|f| f.rel_path == path) {
@@ -299,6 +299,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     let mut findings = crate::suppress::apply(findings, &db, &on);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
+    crate::inventory::settle_with_findings(&mut inventory, &findings);
     notices.sort();
     notices.dedup();
     Analysis {
