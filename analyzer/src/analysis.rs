@@ -318,10 +318,18 @@ fn load(
     overlays: &BTreeMap<PathBuf, String>,
     cache: Option<&ParseCache>,
 ) -> Result<Loaded, Notice> {
-    let (text, read_notices) = match overlays.get(&found.abs_path) {
+    let (mut text, read_notices) = match overlays.get(&found.abs_path) {
         Some(text) => (text.clone(), vec![]),
         None => discover::read_source(&found)?,
     };
+    if crate::syntax::notebook::is_notebook(&found.rel_path) {
+        // The code cells, each line on the notebook's line that stores it.
+        text = crate::syntax::notebook::to_python(&text).map_err(|message| Notice {
+            path: found.rel_path.clone(),
+            line: 0,
+            message,
+        })?;
+    }
     let Some(cache) = cache else {
         let (parsed, notices) = parse_file(&found, &text, budget);
         let notices = read_notices.into_iter().chain(notices).collect();
@@ -464,6 +472,7 @@ fn name_modules(files: Vec<(FileId, String, Arc<python::PyModule>)>) -> Vec<Modu
         let stem = path
             .strip_suffix(".py")
             .or_else(|| path.strip_suffix(".pyi"))
+            .or_else(|| path.strip_suffix(".ipynb"))
             .unwrap_or(&path);
         let is_package = stem.ends_with("/__init__") || stem == "__init__";
         let stem = stem
