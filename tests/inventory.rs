@@ -768,6 +768,20 @@ fn every_model_driven_node_of_a_workflow_is_an_agent_with_a_consistent_risk() {
     assert!(agents.iter().all(|a| a["name"] != "bookkeeping"));
     assert_eq!(row("graph").0, "graph");
     assert_risk_agrees_with_findings(p, &inv, &check);
+    // The picture draws each such agent once, on its node's box, holding its tool.
+    let mermaid = run_airlock(["graph", p, "--format", "mermaid"]).stdout();
+    let boxes: Vec<&str> = mermaid
+        .lines()
+        .filter(|l| l.contains("\"node executor\""))
+        .collect();
+    assert_eq!(boxes.len(), 1, "{mermaid}");
+    let id = boxes[0].trim().split(['[', '(']).next().unwrap();
+    assert!(
+        mermaid
+            .lines()
+            .any(|l| l.trim().starts_with(&format!("{id} --> "))),
+        "{mermaid}"
+    );
 
     // A pause inside the payment tool gates each call the executor's model makes: no
     // finding, and no risk.

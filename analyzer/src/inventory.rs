@@ -95,6 +95,10 @@ pub struct AgentInfo {
     #[serde(skip)]
     #[schemars(skip)]
     pub own_code: Vec<Site>,
+    /// For a `graph-node` agent: the id of its node in `nodes` (the graph draws one box).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub node: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -396,6 +400,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             location,
             sources,
             own_code,
+            node: None,
         });
         for &t in &u.tools {
             let (s, site) = u.gates.get(&t).copied().unwrap_or((Strength::None, None));
@@ -486,11 +491,12 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
                     location,
                     sources,
                     own_code: graph_code(cx, g),
+                    node: None,
                 });
                 id
             }
         };
-        node_agents(cx, gi, g, units, &mut inv);
+        node_agents(cx, gi, g, units, &unit, &mut inv);
         let gated = if g.checkpointer != Checkpointer::Absent {
             cx.gated_nodes(g)
         } else {
@@ -763,6 +769,7 @@ fn node_agents(
     gi: usize,
     g: &crate::facts::langgraph::Graph,
     units: &[Unit],
+    graph_id: &str,
     inv: &mut Inventory,
 ) {
     let graph_unit = units.iter().find(|u| u.origin == UnitOrigin::Graph(gi));
@@ -895,6 +902,11 @@ fn node_agents(
             location,
             sources: exposure,
             own_code: vec![code],
+            node: Some(format!(
+                "node:{}:{}",
+                graph_id.trim_start_matches("agent:"),
+                n.name
+            )),
         });
     }
 }

@@ -59,7 +59,17 @@ pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
             g.nodes.push(n);
         }
     };
+    // A graph node that calls a model is drawn once: its node's box stands for the agent.
+    let node_ids: BTreeSet<&str> = inv.nodes.iter().map(|n| n.id.as_str()).collect();
+    let box_of = |a: &crate::inventory::AgentInfo| -> String {
+        a.node
+            .as_deref()
+            .filter(|n| node_ids.contains(n))
+            .unwrap_or(&a.id)
+            .to_string()
+    };
     for a in &inv.agents {
+        let this = box_of(a);
         for s in &a.sources {
             let id = format!("src:{}:{}:{}", s.place.path, s.place.line, s.kind);
             add(
@@ -75,9 +85,12 @@ pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
             );
             g.edges.push(GEdge {
                 from: id,
-                to: a.id.clone(),
+                to: this.clone(),
                 kind: "reads",
             });
+        }
+        if this != a.id {
+            continue;
         }
         add(
             &mut g,
@@ -104,7 +117,6 @@ pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
             },
         );
     }
-    let node_ids: BTreeSet<&str> = inv.nodes.iter().map(|n| n.id.as_str()).collect();
     for r in &inv.routes {
         let prefix = r.graph.trim_start_matches("agent:");
         let from = format!("node:{prefix}:{}", r.from);
@@ -147,7 +159,7 @@ pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
     for a in &inv.agents {
         for t in &a.tools {
             g.edges.push(GEdge {
-                from: a.id.clone(),
+                from: box_of(a),
                 to: t.clone(),
                 kind: "holds",
             });
