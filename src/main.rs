@@ -549,7 +549,21 @@ fn run_graph(args: ReportArgs<GraphFormat>) -> Result<ExitCode, Fail> {
         GraphFormat::Mermaid => report::graph::render_mermaid(&g),
         GraphFormat::Dot => report::graph::render_dot(&g),
         GraphFormat::Html => {
-            report::graph::render_html(&g, &project_name(&result.root), env!("CARGO_PKG_VERSION"))
+            // Links are relative to the folder the report is written to: the output file's,
+            // else the working folder (where a redirected report usually lands).
+            let folder = args
+                .output
+                .as_ref()
+                .and_then(|p| p.parent())
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("."));
+            report::graph::render_html(
+                &g,
+                &project_name(&result.root),
+                env!("CARGO_PKG_VERSION"),
+                &report::graph::link_base(&folder, &result.root),
+            )
         }
     };
     if !result.notices.is_empty() {

@@ -852,3 +852,37 @@ fn default_path_is_the_current_folder_and_path_order_does_not_matter() {
         "the order of the paths changed the report"
     );
 }
+
+/// A Jupyter notebook is analysed as its code cells (magics and shell escapes skipped): the
+/// text output names the cell and the line in it, and SARIF points at the `.ipynb` file, at
+/// the notebook line that stores the code.
+#[test]
+fn notebooks_are_analysed_and_located_by_cell() {
+    let case = "corpus/langgraph/air101-notebook-web-search-to-shell-vulnerable";
+    let text = run_airlock(["check", case, "--no-color"]);
+    assert_eq!(text.code(), 1, "{}", text.stderr);
+    let out = text.stdout();
+    assert!(out.contains("in notebook cell 3, line 11"), "{out}");
+    assert!(out.contains("triage.ipynb:34:12"), "{out}");
+    let sarif = run_airlock(["check", case, "--format", "sarif"]).json();
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let air106 = results
+        .iter()
+        .find(|r| r["ruleId"] == "AIR106")
+        .expect("AIR106 in the notebook");
+    let loc = &air106["locations"][0]["physicalLocation"];
+    assert!(
+        loc["artifactLocation"]["uri"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("triage.ipynb")),
+        "{loc:#}"
+    );
+    assert_eq!(loc["region"]["startLine"], 34);
+    // The notebook's own line 34 is the code the finding names.
+    let nb = std::fs::read_to_string(format!("{case}/triage.ipynb")).unwrap();
+    assert!(nb
+        .lines()
+        .nth(33)
+        .unwrap()
+        .contains("subprocess.run(command"));
+}

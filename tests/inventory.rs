@@ -40,7 +40,7 @@ fn every_agent_tool_and_server_is_listed_with_its_capabilities() {
     let json: Value = serde_json::from_str(&inventory("json")).expect("JSON");
     assert_eq!(json["version"], 1);
     let agents = json["agents"].as_array().expect("agents");
-    let expected: [Expected; 5] = [
+    let expected: [Expected; 6] = [
         (
             "agent `billing`",
             "langchain",
@@ -71,6 +71,14 @@ fn every_agent_tool_and_server_is_listed_with_its_capabilities() {
             &[],
             &["web_search"],
             "no-privileged-tools",
+            "none",
+        ),
+        (
+            "node `escalate`",
+            "langgraph",
+            &["file_write"],
+            &["user_input"],
+            "gated",
             "none",
         ),
         (
@@ -157,7 +165,8 @@ fn every_agent_tool_and_server_is_listed_with_its_capabilities() {
 fn the_table_lists_everything() {
     let table = inventory("table");
     for needle in [
-        "Agents (5)",
+        "Agents (6)",
+        "node `escalate`",
         "agent `mailer`",
         "ungated",
         "MCP servers (2)",
@@ -215,7 +224,7 @@ fn cyclonedx_bom_validates_against_the_1_6_schema() {
             .iter()
             .filter(|c| c["properties"][0]["value"] == "agent")
             .count(),
-        5
+        6
     );
     assert_eq!(bom["services"].as_array().map(Vec::len), Some(2));
     let deps = bom["dependencies"].as_array().unwrap();
@@ -415,7 +424,10 @@ fn agents_carry_plain_names() {
         .iter()
         .filter_map(|a| a["name"].as_str())
         .collect();
-    assert_eq!(names, ["billing", "mailer", "ops", "triage", "graph"]);
+    assert_eq!(
+        names,
+        ["billing", "mailer", "ops", "triage", "escalate", "graph"]
+    );
     let bom: Value = serde_json::from_str(&inventory("cyclonedx")).expect("JSON");
     let mailer = bom["components"]
         .as_array()
@@ -519,4 +531,331 @@ fn standalone_mcp_servers_list_their_tools() {
         .filter_map(|t| t["name"].as_str())
         .collect();
     assert_eq!(names, ["search_notes", "add_note"]);
+}
+
+/// An expense workflow whose three nodes each call a model (a coordinator through a helper, a
+/// reviewer, a payment executor that binds a payment tool): each is an agent in the inventory,
+/// by name, with what it can do, what reaches it, its gates and a risk that agrees with the
+/// findings. Then the same for the expense example, where AIR104 says the reviewer node forges
+/// the approval the graph trusts.
+const EXPENSE_WORKFLOW: &str = r#"from typing import TypedDict
+
+import stripe
+from fastapi import FastAPI
+from langchain.chat_models import init_chat_model
+from langchain_community.document_loaders import PyPDFLoader
+from langchain_core.tools import tool
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.graph import END, START, StateGraph
+from langgraph.types import Command
+
+
+class State(TypedDict):
+    invoice_path: str
+    invoice_text: str
+    category: str
+    approved: bool
+    messages: list
+
+
+llm = init_chat_model("openai:gpt-4o", temperature=0)
+
+
+@tool
+def pay_vendor(account: str, amount_cents: int) -> str:
+    """Pay a vendor's connected account."""
+    stripe.Transfer.create(amount=amount_cents, currency="usd", destination=account)
+    return "paid"
+
+
+def ask_model(prompt: str) -> str:
+    return llm.invoke(prompt).content
+
+
+def coordinator(state: State) -> Command:
+    pages = PyPDFLoader(state["invoice_path"]).load()
+    text = "\n".join(p.page_content for p in pages)
+    category = ask_model(f"Classify this expense as travel, software or other:\n{text}")
+    return Command(goto="reviewer", update={"invoice_text": text, "category": category})
+
+
+def reviewer(state: State) -> dict:
+    verdict = llm.invoke(f"Approve this {state['category']} expense? {state['invoice_text']}")
+    return {"approved": "approve" in verdict.content.lower()}
+
+
+def route(state: State) -> str:
+    return "executor" if state["approved"] else END
+
+
+def executor(state: State) -> dict:
+    model = llm.bind_tools([pay_vendor])
+    reply = model.invoke(f"Pay this invoice: {state['invoice_text']}")
+    for call in reply.tool_calls:
+        pay_vendor.invoke(call["args"])
+    return {"messages": [reply]}
+
+
+def bookkeeping(state: State) -> dict:
+    return {"messages": []}
+
+
+builder = StateGraph(State)
+builder.add_node("coordinator", coordinator)
+builder.add_node("reviewer", reviewer)
+builder.add_node("executor", executor)
+builder.add_node("bookkeeping", bookkeeping)
+builder.add_edge(START, "coordinator")
+builder.add_conditional_edges("reviewer", route, ["executor", END])
+builder.add_edge("executor", "bookkeeping")
+builder.add_edge("bookkeeping", END)
+graph = builder.compile(checkpointer=InMemorySaver())
+
+app = FastAPI()
+
+
+@app.post("/expenses")
+def submit(invoice_path: str):
+    return graph.invoke({"invoice_path": invoice_path})
+"#;
+
+fn rank(severity: &str) -> u8 {
+    match severity {
+        "critical" => 5,
+        "high" => 4,
+        "medium" => 3,
+        "low" => 2,
+        "info" => 1,
+        "none" => 0,
+        other => panic!("unknown severity {other}"),
+    }
+}
+
+/// Every agent whose own code (for a graph node: its function; for a graph: its nodes and
+/// routers) a finding's path runs through, other than as the place content is read, has a
+/// risk at least that finding's severity.
+fn assert_risk_agrees_with_findings(project: &str, inv: &Value, check: &Value) {
+    for f in check["findings"].as_array().expect("findings") {
+        let mut places: Vec<(&str, u64)> = vec![(
+            f["location"]["path"].as_str().unwrap(),
+            f["location"]["line"].as_u64().unwrap(),
+        )];
+        for s in f["path"].as_array().into_iter().flatten() {
+            if s["kind"] != "source" {
+                places.push((
+                    s["location"]["path"].as_str().unwrap(),
+                    s["location"]["line"].as_u64().unwrap(),
+                ));
+            }
+        }
+        for a in inv["agents"].as_array().unwrap() {
+            if a["kind"] != "graph-node" {
+                continue;
+            }
+            // A node function's first line is its place; it ends before the next def.
+            let path = a["place"]["path"].as_str().unwrap();
+            let line = a["place"]["line"].as_u64().unwrap();
+            let text = std::fs::read_to_string(Path::new(project).join(path)).unwrap();
+            let end = text
+                .lines()
+                .enumerate()
+                .skip(line as usize)
+                .find(|(_, l)| {
+                    l.starts_with("def ") || l.starts_with('@') || l.starts_with("builder")
+                })
+                .map_or(u64::MAX, |(i, _)| i as u64);
+            if places
+                .iter()
+                .any(|&(p, l)| p == path && l >= line && l <= end)
+            {
+                assert!(
+                    rank(a["risk"].as_str().unwrap()) >= rank(f["severity"].as_str().unwrap()),
+                    "{} says {} but {} on its code is {}",
+                    a["name"],
+                    a["risk"],
+                    f["code"],
+                    f["severity"]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_model_driven_node_of_a_workflow_is_an_agent_with_a_consistent_risk() {
+    let dir = TempDir::new("expenseflow");
+    dir.write("workflow.py", EXPENSE_WORKFLOW);
+    let p = dir.path().to_str().unwrap();
+    let check = run_airlock(["check", p, "--format", "json"]).json();
+    let inv = run_airlock(["inventory", p, "--format", "json"]);
+    assert_eq!(inv.code(), 0, "stderr:\n{}", inv.stderr);
+    let inv: Value = serde_json::from_str(&inv.stdout()).expect("JSON");
+    let agents = inv["agents"].as_array().expect("agents");
+    let row = |name: &str| {
+        let a = agents
+            .iter()
+            .find(|a| a["name"] == name)
+            .unwrap_or_else(|| panic!("agent {name} missing: {agents:#?}"));
+        (
+            a["kind"].as_str().unwrap(),
+            a["framework"].as_str().unwrap(),
+            strings(&a["capabilities"]),
+            strings(&a["exposure"]),
+            a["autonomy"].as_str().unwrap(),
+            a["risk"].as_str().unwrap(),
+        )
+    };
+    let exposure = vec!["document_parse", "user_input"];
+    assert_eq!(
+        row("coordinator"),
+        (
+            "graph-node",
+            "langgraph",
+            vec![],
+            exposure.clone(),
+            "no-privileged-tools",
+            "none"
+        )
+    );
+    assert_eq!(
+        row("reviewer"),
+        (
+            "graph-node",
+            "langgraph",
+            vec![],
+            exposure.clone(),
+            "no-privileged-tools",
+            "none"
+        )
+    );
+    // The executor pays through its bound tool with nothing pausing it: the path AIR101
+    // reports, at the severity AIR101 gives it.
+    let air101: Vec<&Value> = check["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "AIR101")
+        .collect();
+    assert_eq!(air101.len(), 1, "{check:#}");
+    let severity = air101[0]["severity"].as_str().unwrap();
+    assert_eq!(severity, "critical");
+    assert_eq!(
+        row("executor"),
+        (
+            "graph-node",
+            "langgraph",
+            vec!["payment"],
+            exposure.clone(),
+            "ungated",
+            severity
+        )
+    );
+    let executor = agents.iter().find(|a| a["name"] == "executor").unwrap();
+    let tools = inv["tools"].as_array().unwrap();
+    let held: Vec<&str> = strings(&executor["tools"])
+        .into_iter()
+        .map(|id| {
+            tools
+                .iter()
+                .find(|t| t["id"] == id)
+                .and_then(|t| t["name"].as_str())
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(held, ["pay_vendor"]);
+    // A node that calls no model decides nothing and is not an agent; the graph is listed as
+    // the workflow holding them.
+    assert!(agents.iter().all(|a| a["name"] != "bookkeeping"));
+    assert_eq!(row("graph").0, "graph");
+    assert_risk_agrees_with_findings(p, &inv, &check);
+    // The picture draws each such agent once, on its node's box, holding its tool.
+    let mermaid = run_airlock(["graph", p, "--format", "mermaid"]).stdout();
+    let boxes: Vec<&str> = mermaid
+        .lines()
+        .filter(|l| l.contains("\"node executor\""))
+        .collect();
+    assert_eq!(boxes.len(), 1, "{mermaid}");
+    let id = boxes[0].trim().split(['[', '(']).next().unwrap();
+    assert!(
+        mermaid
+            .lines()
+            .any(|l| l.trim().starts_with(&format!("{id} --> "))),
+        "{mermaid}"
+    );
+
+    // A pause inside the payment tool gates each call the executor's model makes: no
+    // finding, and no risk.
+    let gated = EXPENSE_WORKFLOW
+        .replace(
+            "from langgraph.types import Command",
+            "from langgraph.types import Command, interrupt",
+        )
+        .replace(
+            "    stripe.Transfer.create(",
+            "    interrupt(f\"Pay {amount_cents} to {account}?\")\n    stripe.Transfer.create(",
+        );
+    dir.write("workflow.py", &gated);
+    let check = run_airlock(["check", p, "--format", "json"]).json();
+    assert!(
+        check["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["code"] != "AIR101"),
+        "{check:#}"
+    );
+    let inv: Value =
+        serde_json::from_str(&run_airlock(["inventory", p, "--format", "json"]).stdout()).unwrap();
+    let executor = inv["agents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "executor")
+        .expect("executor");
+    assert_eq!(executor["autonomy"], "gated");
+    assert_eq!(executor["risk"], "none");
+
+    // The schema documents the new fields.
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("rules/inventory.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator.iter_errors(&inv).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(
+        schema.to_string().contains("graph-node"),
+        "the schema describes agent kinds"
+    );
+}
+
+/// In the expense example the reviewer node writes the `approved` flag the graph routes on
+/// (AIR104, high): the reviewer is an agent, and neither it nor the graph claims less risk
+/// than that finding.
+#[test]
+fn a_node_that_forges_an_approval_carries_the_findings_risk() {
+    let project = "corpus/examples/expense-approval";
+    let check = run_airlock(["check", project, "--format", "json"]).json();
+    let inv: Value =
+        serde_json::from_str(&run_airlock(["inventory", project, "--format", "json"]).stdout())
+            .expect("JSON");
+    let agents = inv["agents"].as_array().unwrap();
+    let review = agents
+        .iter()
+        .find(|a| a["name"] == "review")
+        .expect("the review node is an agent");
+    assert_eq!(review["kind"], "graph-node");
+    assert!(check["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == "AIR104" && f["severity"] == "high"));
+    assert_eq!(review["risk"], "high");
+    let graph = agents.iter().find(|a| a["kind"] == "graph").unwrap();
+    assert_eq!(strings(&graph["capabilities"]), ["file_write", "payment"]);
+    assert_eq!(graph["autonomy"], "ungated");
+    assert_eq!(graph["risk"], "critical");
+    // `intake` reads the invoices but calls no model: not an agent.
+    assert!(agents.iter().all(|a| a["name"] != "intake"));
+    assert_risk_agrees_with_findings(project, &inv, &check);
 }

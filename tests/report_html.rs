@@ -1,6 +1,7 @@
 //! The HTML report in a real browser: headless Chromium (Debian's `chromium`), driven by
 //! `tests/html/check.mjs` through playwright-core, opens `airlock graph --format html` of the
-//! support-desk example, finds no console error and no network request, sees the expected nodes,
+//! support-desk example written to a folder far from the project (every node link must reach its
+//! file), finds no console error and no network request, sees the expected nodes,
 //! highlights exactly a finding's path on click, colours nodes as the legend does, clips no label
 //! and zooms, at two window sizes. The screenshots land in
 //! `target/artifacts/support-desk-report-{1500x900,1024x700}.png` (CI keeps them). Outside CI the
@@ -28,10 +29,19 @@ fn html_report_works_in_headless_chromium() {
         eprintln!("skipped: install Debian's chromium and run `npm ci --prefix tests/html`");
         return;
     }
-    let r = run_airlock(["graph", "corpus/examples/support-desk", "--format", "html"]);
-    assert_eq!(r.code(), 0, "{}", r.stderr);
+    // Written to a folder far from the project: the links must still reach its files.
     let tmp = TempDir::new("html");
-    let report = tmp.write("report.html", &r.stdout);
+    let report = tmp.path().join("reports/nested/report.html");
+    std::fs::create_dir_all(report.parent().unwrap()).unwrap();
+    let r = run_airlock([
+        "graph",
+        "corpus/examples/support-desk",
+        "--format",
+        "html",
+        "--output",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code(), 0, "{}", r.stderr);
     let artifacts = root.join("target/artifacts");
     std::fs::create_dir_all(&artifacts).unwrap();
     let shot = artifacts.join("support-desk-report.png");
@@ -54,6 +64,7 @@ fn html_report_works_in_headless_chromium() {
             "gate hitl-middleware on refund",
         ])
         .env("CHROMIUM", &chromium)
+        .env("LINKS_RESOLVE", "1")
         .output()
         .expect("run node");
     let log = format!(

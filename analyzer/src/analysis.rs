@@ -288,7 +288,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     lap("extract");
     let units = cx.units();
     let mut findings = rules::run(&cx, &units);
-    let inventory = crate::inventory::build(&cx, &units);
+    let mut inventory = crate::inventory::build(&cx, &units);
     // Client secrets AIR311 found in code are masked like AIR301's before anything renders them.
     for (path, span) in rules::air311::secret_spans(&findings) {
         if let Some(file) = db.files.iter().position(|f| f.rel_path == path) {
@@ -304,6 +304,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     let mut findings = crate::suppress::apply(findings, &db, &on);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
+    crate::inventory::settle_with_findings(&mut inventory, &findings);
     notices.sort();
     notices.dedup();
     Analysis {
@@ -322,10 +323,18 @@ fn load(
     overlays: &BTreeMap<PathBuf, String>,
     cache: Option<&ParseCache>,
 ) -> Result<Loaded, Notice> {
-    let (text, read_notices) = match overlays.get(&found.abs_path) {
+    let (mut text, read_notices) = match overlays.get(&found.abs_path) {
         Some(text) => (text.clone(), vec![]),
         None => discover::read_source(&found)?,
     };
+    if crate::syntax::notebook::is_notebook(&found.rel_path) {
+        // The code cells, each line on the notebook's line that stores it.
+        text = crate::syntax::notebook::to_python(&text).map_err(|message| Notice {
+            path: found.rel_path.clone(),
+            line: 0,
+            message,
+        })?;
+    }
     let Some(cache) = cache else {
         let (parsed, notices) = parse_file(&found, &text, budget);
         let notices = read_notices.into_iter().chain(notices).collect();
@@ -502,6 +511,7 @@ fn name_modules(files: Vec<(FileId, String, Arc<python::PyModule>)>) -> Vec<Modu
         let stem = path
             .strip_suffix(".py")
             .or_else(|| path.strip_suffix(".pyi"))
+            .or_else(|| path.strip_suffix(".ipynb"))
             .unwrap_or(&path);
         let is_package = stem.ends_with("/__init__") || stem == "__init__";
         let stem = stem

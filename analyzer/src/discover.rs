@@ -105,12 +105,13 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    /// The kind of `path` by its extension: `.py .pyi`, `.ts .mts .cts`, `.tsx`,
+    /// The kind of `path` by its extension: `.py .pyi .ipynb`, `.ts .mts .cts`, `.tsx`,
     /// `.js .mjs .cjs .jsx`, `.yaml .yml`, `.json .jsonc`, and `.codex/config.toml`.
     pub fn from_path(path: &Path) -> Option<FileKind> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
-            "py" | "pyi" => FileKind::Python,
+            // Notebooks are read as their code cells' Python (`syntax::notebook`).
+            "py" | "pyi" | "ipynb" => FileKind::Python,
             "ts" | "mts" | "cts" => FileKind::TypeScript,
             "tsx" => FileKind::Tsx,
             "js" | "mjs" | "cjs" | "jsx" => FileKind::JavaScript,

@@ -8,8 +8,8 @@
 //! from these types.
 
 use crate::facts::langgraph::{EdgeKind, NodeAction};
-use crate::facts::{Checkpointer, ToolId};
-use crate::model::{Location, Severity};
+use crate::facts::{AgentRef, Checkpointer, Site, ToolId};
+use crate::model::{Location, Severity, StepKind};
 use crate::rules::context::{Ctx, Strength, Unit, UnitOrigin};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -49,7 +49,9 @@ impl From<&Location> for Place {
     }
 }
 
-/// An agent context: a prebuilt agent (`create_agent` ...) or a hand-built graph's shared state.
+/// An LLM-driven decision point: a prebuilt agent (`create_agent` ...), a graph node whose
+/// function calls a chat model (directly or through helpers), a CrewAI agent, an SDK agent, or a
+/// hand-built graph as a whole (the workflow holding its nodes).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AgentInfo {
     /// Unique within the inventory: `agent:<path>:<line>`.
@@ -62,6 +64,10 @@ pub struct AgentInfo {
     pub name: String,
     /// `langchain`, `langgraph`, `deepagents`, `crewai`.
     pub framework: String,
+    /// `prebuilt-agent` (`create_agent`, `create_react_agent`, `create_deep_agent`),
+    /// `graph-node` (a node function that calls a model: the decision it makes is the model's),
+    /// `graph` (a hand-built graph as a whole), `crew-agent` or `sdk-agent` (OpenAI Agents).
+    pub kind: String,
     pub place: Place,
     /// Ids of the tools it holds.
     pub tools: Vec<String>,
@@ -72,8 +78,10 @@ pub struct AgentInfo {
     /// `gated` (every privileged tool needs a human), `partially-gated`, `ungated`, or
     /// `no-privileged-tools`.
     pub autonomy: String,
-    /// The severity of its worst ungated path from untrusted content to a privileged tool, or
-    /// `none`.
+    /// One function of autonomy × tool access × exposure (`Ctx::capability_risk`, which gives
+    /// AIR101 its severity): the worst over its privileged capabilities, and never below the
+    /// severity of a finding whose path runs through its own code (a graph node's function,
+    /// a graph's nodes and routers), or `none`.
     pub risk: String,
     #[serde(skip)]
     #[schemars(skip)]
@@ -81,6 +89,16 @@ pub struct AgentInfo {
     #[serde(skip)]
     #[schemars(skip)]
     pub sources: Vec<SourceInfo>,
+    /// The code that is this agent's own (a node function; a graph's node functions and
+    /// routers): a finding whose path enters it concerns this agent. Empty for agents whose
+    /// risk is their tools' alone.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub own_code: Vec<Site>,
+    /// For a `graph-node` agent: the id of its node in `nodes` (the graph draws one box).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub node: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -329,14 +347,13 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
                 .is_some_and(|v| v.iter().any(|s| s.tool != Some(t)));
             // The severity AIR101 gives the path (one function decides it: a conditional gate
             // and a sandbox lower it); a tool no untrusted content reaches is a low risk.
-            let sev = if reached {
-                cx.path_severity(sinks.iter().map(|s| s.kind.as_str()), s, tool.sandboxed)
-            } else if s == Strength::Conditional {
-                Severity::Low.downgrade()
-            } else {
-                Severity::Low
-            };
-            risk = risk.max(Some(sev));
+            let sev = cx.capability_risk(
+                sinks.iter().map(|s| s.kind.as_str()),
+                s,
+                tool.sandboxed,
+                reached,
+            );
+            risk = risk.max(sev);
         }
         if u.unknown_tools && !u.unknown_sources.is_empty() {
             risk = risk.max(Some(Severity::Medium));
@@ -348,12 +365,23 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             _ => "partially-gated",
         };
         let fw = u.framework;
+        let kind = match u.origin {
+            UnitOrigin::Agent(AgentRef::LangGraph(_)) => "prebuilt-agent",
+            UnitOrigin::Agent(AgentRef::CrewAi(_)) => "crew-agent",
+            UnitOrigin::Agent(AgentRef::OpenAi(_)) => "sdk-agent",
+            UnitOrigin::Graph(_) => "graph",
+        };
+        let own_code = match u.origin {
+            UnitOrigin::Graph(gi) => graph_code(cx, &cx.lg.graphs[gi]),
+            _ => vec![],
+        };
         let location = cx.loc(u.site);
         inv.agents.push(AgentInfo {
             id: id.clone(),
             label: u.label.clone(),
             name: u.name.clone(),
             framework: fw.to_string(),
+            kind: kind.to_string(),
             place: Place::from(&location),
             tools: u.tools.iter().map(|&t| tool_id(t)).collect(),
             capabilities: sorted(capabilities),
@@ -362,6 +390,8 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             risk: risk.map_or("none", |s| s.as_str()).to_string(),
             location,
             sources,
+            own_code,
+            node: None,
         });
         for &t in &u.tools {
             let (s, site) = u.gates.get(&t).copied().unwrap_or((Strength::None, None));
@@ -439,23 +469,28 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
                     .collect();
                 sources.sort_by(|a, b| (&a.place, &a.kind).cmp(&(&b.place, &b.kind)));
                 sources.dedup_by(|a, b| a.place == b.place && a.kind == b.kind);
+                let (capabilities, autonomy, risk) = graph_posture(cx, g);
                 inv.agents.push(AgentInfo {
                     id: id.clone(),
                     label: "graph".into(),
                     name: "graph".into(),
                     framework: "langgraph".into(),
+                    kind: "graph".into(),
                     place: Place::from(&location),
                     tools: vec![],
-                    capabilities: vec![],
+                    capabilities,
                     exposure: sorted(sources.iter().map(|s| s.kind.clone())),
-                    autonomy: "no-privileged-tools".into(),
-                    risk: "none".into(),
+                    autonomy: autonomy.into(),
+                    risk: risk.map_or("none", |s| s.as_str()).to_string(),
                     location,
                     sources,
+                    own_code: graph_code(cx, g),
+                    node: None,
                 });
                 id
             }
         };
+        node_agents(cx, gi, g, units, &unit, &mut inv);
         let gated = if g.checkpointer != Checkpointer::Absent {
             cx.gated_nodes(g)
         } else {
@@ -632,7 +667,285 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
     inv
 }
 
-/// The plain name of a unit's agent: its given name, else the factory that built it.
+/// What a graph without tools of its own can do through its nodes: the privileged sinks of its
+/// node functions and of the agents and tool nodes it runs, whether a pause before each such
+/// node covers it, and the risk (`Ctx::capability_risk`, exposed when untrusted content
+/// entering the graph reaches the node).
+fn graph_posture(
+    cx: &Ctx,
+    g: &crate::facts::langgraph::Graph,
+) -> (Vec<String>, &'static str, Option<Severity>) {
+    let gated = if g.checkpointer != Checkpointer::Absent {
+        cx.gated_nodes(g)
+    } else {
+        BTreeMap::new()
+    };
+    let sources = cx.graph_sources(g);
+    let privileged_of = |ts: &[usize]| -> Vec<String> {
+        ts.iter()
+            .flat_map(|&t| cx.privileged_sinks(&cx.lg.tools[t]))
+            .map(|s| s.kind.clone())
+            .collect()
+    };
+    let mut capabilities = vec![];
+    let (mut privileged, mut strong) = (0, 0);
+    let mut risk = None;
+    for n in &g.nodes {
+        let kinds: Vec<String> = match &n.action {
+            NodeAction::Func(f) => cx
+                .body
+                .caps(f)
+                .sinks
+                .iter()
+                .filter(|s| cx.k.sink_kind(&s.kind).is_some_and(|k| k.privileged))
+                .map(|s| s.kind.clone())
+                .collect(),
+            NodeAction::ToolNode { tools, .. } => privileged_of(tools),
+            NodeAction::Agent(a) => privileged_of(&cx.lg.agents[*a].tools),
+            _ => vec![],
+        };
+        if kinds.is_empty() {
+            continue;
+        }
+        privileged += 1;
+        let strength = if gated.contains_key(&n.name) {
+            strong += 1;
+            Strength::Strong
+        } else {
+            Strength::None
+        };
+        let exposed = sources.iter().any(|(from, _)| {
+            from == &n.name || cx.reachable(g, from, &BTreeSet::new()).contains(&n.name)
+        });
+        risk = risk.max(cx.capability_risk(
+            kinds.iter().map(String::as_str),
+            strength,
+            false,
+            exposed,
+        ));
+        capabilities.extend(kinds);
+    }
+    let autonomy = match (privileged, strong) {
+        (0, _) => "no-privileged-tools",
+        (p, s) if s == p => "gated",
+        (_, 0) => "ungated",
+        _ => "partially-gated",
+    };
+    (sorted(capabilities), autonomy, risk)
+}
+
+/// A hand-built graph's own code: its node functions and its routers.
+fn graph_code(cx: &Ctx, g: &crate::facts::langgraph::Graph) -> Vec<Site> {
+    let func = |f: &crate::extract::interp::FuncVal| Site {
+        file: cx.modules[f.module].file,
+        span: f.def.span,
+    };
+    let mut out: Vec<Site> = g
+        .nodes
+        .iter()
+        .filter_map(|n| match &n.action {
+            NodeAction::Func(f) => Some(func(f)),
+            _ => None,
+        })
+        .chain(g.edges.iter().filter_map(|e| e.router.as_ref().map(func)))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The nodes of graph `gi` whose function calls a chat model, directly or through helpers:
+/// each is a decision point the model drives, listed as an agent of kind `graph-node` with
+/// the privileged sinks of its own body and of the tools it binds to its model, the
+/// untrusted content that reaches it along the graph's routes, and the pauses before it.
+fn node_agents(
+    cx: &Ctx,
+    gi: usize,
+    g: &crate::facts::langgraph::Graph,
+    units: &[Unit],
+    graph_id: &str,
+    inv: &mut Inventory,
+) {
+    let graph_unit = units.iter().find(|u| u.origin == UnitOrigin::Graph(gi));
+    let gated = if g.checkpointer != Checkpointer::Absent {
+        cx.gated_nodes(g)
+    } else {
+        BTreeMap::new()
+    };
+    let sources = cx.graph_sources(g);
+    for n in &g.nodes {
+        let NodeAction::Func(f) = &n.action else {
+            continue;
+        };
+        let caps = cx.body.caps(f);
+        if caps.model_calls.is_empty() {
+            continue;
+        }
+        let file = cx.modules[f.module].file;
+        let code = Site {
+            file,
+            span: f.def.span,
+        };
+        let location = cx.db.location(file, f.def.name_span);
+        let mut id = format!("agent:{}:{}", location.path, location.line);
+        if inv.agents.iter().any(|a| a.id == id) {
+            id = format!("{id}:{}", n.name);
+        }
+        // The tools it binds to its model.
+        let tools: Vec<usize> = g
+            .model_tools
+            .iter()
+            .filter(|(name, _)| *name == n.name)
+            .flat_map(|(_, t)| t.iter().copied())
+            .collect::<BTreeSet<usize>>()
+            .into_iter()
+            .collect();
+        // What reaches the node: content entering at it or at a node that routes to it, and
+        // what its own tools return.
+        let reaching: Vec<crate::rules::context::SourceIn> = sources
+            .iter()
+            .filter(|(from, _)| {
+                from == &n.name || cx.reachable(g, from, &BTreeSet::new()).contains(&n.name)
+            })
+            .map(|(_, s)| s.clone())
+            .chain(tools.iter().flat_map(|&t| cx.tool_sources(t)))
+            .collect();
+        let mut exposure: Vec<SourceInfo> = reaching
+            .iter()
+            .map(|s| {
+                let location = cx.loc(s.site);
+                SourceInfo {
+                    kind: s.kind.clone(),
+                    label: s.label.clone(),
+                    place: Place::from(&location),
+                    location,
+                }
+            })
+            .collect();
+        exposure.sort_by(|a, b| (&a.place, &a.kind).cmp(&(&b.place, &b.kind)));
+        exposure.dedup_by(|a, b| a.place == b.place && a.kind == b.kind);
+        let exposed = !exposure.is_empty();
+        let pause = gated.get(&n.name).copied();
+        let mut capabilities = vec![];
+        let (mut privileged, mut strong) = (0, 0);
+        let mut risk: Option<Severity> = None;
+        // Its own body's privileged calls: a pause before the node covers them.
+        let body_sinks: Vec<&str> = caps
+            .sinks
+            .iter()
+            .filter(|s| cx.k.sink_kind(&s.kind).is_some_and(|k| k.privileged))
+            .map(|s| s.kind.as_str())
+            .collect();
+        if !body_sinks.is_empty() {
+            privileged += 1;
+            capabilities.extend(body_sinks.iter().map(|k| k.to_string()));
+            let strength = if pause.is_some() {
+                Strength::Strong
+            } else {
+                Strength::None
+            };
+            strong += usize::from(strength == Strength::Strong);
+            risk =
+                risk.max(cx.capability_risk(body_sinks.iter().copied(), strength, false, exposed));
+        }
+        // The tools it binds to its model, gated as the graph gates them.
+        for &t in &tools {
+            let tool = &cx.lg.tools[t];
+            let sinks = cx.privileged_sinks(tool);
+            if sinks.is_empty() {
+                continue;
+            }
+            privileged += 1;
+            capabilities.extend(sinks.iter().map(|s| s.kind.clone()));
+            let (strength, _) = graph_unit
+                .and_then(|u| u.gates.get(&t).copied())
+                .unwrap_or_else(|| cx.tool_gate(t, (Strength::None, None), g.checkpointer));
+            strong += usize::from(strength == Strength::Strong);
+            let reached = reaching.iter().any(|s| s.tool != Some(t));
+            risk = risk.max(cx.capability_risk(
+                sinks.iter().map(|s| s.kind.as_str()),
+                strength,
+                tool.sandboxed,
+                reached,
+            ));
+        }
+        let autonomy = match (privileged, strong) {
+            (0, _) => "no-privileged-tools",
+            (p, s) if s == p => "gated",
+            (_, 0) => "ungated",
+            _ => "partially-gated",
+        };
+        inv.agents.push(AgentInfo {
+            id,
+            label: format!("node `{}`", n.name),
+            name: n.name.clone(),
+            framework: "langgraph".into(),
+            kind: "graph-node".into(),
+            place: Place::from(&location),
+            tools: tools
+                .iter()
+                .map(|&t| {
+                    let l = cx.loc(cx.lg.tools[t].site);
+                    format!("tool:{}:{}:{}", l.path, l.line, cx.lg.tools[t].name)
+                })
+                .collect(),
+            capabilities: sorted(capabilities),
+            exposure: sorted(exposure.iter().map(|s| s.kind.clone())),
+            autonomy: autonomy.into(),
+            risk: risk.map_or("none", |s| s.as_str()).to_string(),
+            location,
+            sources: exposure,
+            own_code: vec![code],
+            node: Some(format!(
+                "node:{}:{}",
+                graph_id.trim_start_matches("agent:"),
+                n.name
+            )),
+        });
+    }
+}
+
+/// Raises each agent's risk to the severity of every reported finding whose location or path
+/// runs through the agent's own code, so the inventory never calls an agent safer than a
+/// finding on it says (AIR104's forgeable approval on a reviewer node, AIR201 in a node).
+/// Called with the findings that are reported (after suppressions).
+pub fn settle_with_findings(inv: &mut Inventory, findings: &[crate::model::Finding]) {
+    let rank = |r: &str| match r {
+        "critical" => 5,
+        "high" => 4,
+        "medium" => 3,
+        "low" => 2,
+        "info" => 1,
+        _ => 0,
+    };
+    for a in &mut inv.agents {
+        if a.own_code.is_empty() {
+            continue;
+        }
+        let inside = |l: &Location| {
+            a.own_code.iter().any(|c| {
+                c.file == l.file && c.span.start <= l.span.start && l.span.end <= c.span.end
+            })
+        };
+        let worst = findings
+            .iter()
+            .filter(|f| {
+                // Content read in an agent's code and carried elsewhere is exposure, not risk.
+                inside(&f.location)
+                    || f.path
+                        .iter()
+                        .any(|s| s.kind != StepKind::Source && inside(&s.location))
+            })
+            .map(|f| f.severity)
+            .max();
+        if let Some(sev) = worst {
+            if rank(sev.as_str()) > rank(&a.risk) {
+                a.risk = sev.as_str().to_string();
+            }
+        }
+    }
+}
+
 /// MCP servers defined in code, with their tools (capabilities and annotations), resources and
 /// prompts, ordered by place.
 fn server_code(cx: &Ctx) -> Vec<McpServerCodeInfo> {

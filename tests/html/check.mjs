@@ -3,8 +3,12 @@
 // the file, it shows the expected nodes, clicking a finding highlights its path, the wheel
 // zooms; at two window sizes, node colours equal the legend's, no label is clipped, and each
 // finding lights exactly its path's nodes. Writes a screenshot per size
-// (NAME-WxH.png). Usage: node check.mjs REPORT.html SCREENSHOT.png LABEL...
+// (NAME-WxH.png). With LINKS_RESOLVE=1, every node's link, resolved against the report's own
+// URL, must name a file that exists (the report was written to a folder other than the
+// project's). Usage: node check.mjs REPORT.html SCREENSHOT.png LABEL...
 import { chromium } from "playwright-core";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const [report, screenshot, ...expected] = process.argv.slice(2);
 const problems = [];
@@ -147,6 +151,14 @@ try {
   const links = await page.$$eval("g.node", (gs) => gs.map((g) => g.parentElement.getAttribute("href")));
   for (const l of links) {
     if (!l || !l.startsWith("./") || /^[a-z][a-z0-9+.-]*:/i.test(l)) problems.push(`${tag}: node link ${l} is not a relative file link`);
+  }
+  if (process.env.LINKS_RESOLVE === "1") {
+    const base = page.url();
+    for (const l of links) {
+      const file = fileURLToPath(new URL(l.replace(/#.*$/, ""), base));
+      if (!existsSync(file)) problems.push(`${tag}: node link ${l} resolves to ${file}, which does not exist`);
+    }
+    if (links.length === 0) problems.push(`${tag}: no node links`);
   }
   const link = links[0];
   if (!link || !/#L\d+$/.test(link)) problems.push(`node link ${link} does not name a line`);

@@ -315,6 +315,16 @@ fn build<'a>(finding: &'a Finding, sources: &'a SourceDb) -> FindingDiagnostic<'
         finding.severity,
         crate::escape::terminal_line(&finding.message)
     );
+    // In a notebook, the line is the `.ipynb` file's; say which cell and line that is.
+    if let Some((cell, line)) = primary
+        .filter(|_| crate::syntax::notebook::is_notebook(&finding.location.path))
+        .and_then(|f| crate::syntax::notebook::cell_of(&f.text, finding.location.line))
+    {
+        message.push_str(&format!(
+            "
+in notebook cell {cell}, line {line}"
+        ));
+    }
     // Each step in words, and how sure the analysis is.
     let why = super::explanation(finding);
     if finding.path.len() > 1 && !why.is_empty() {

@@ -552,6 +552,30 @@ impl<'a> Reader<'a> {
             }
         }
         self.server_secrets(name, node);
+        // The string values one level inside each object of the entry (`oauth: {...}`); AIR310
+        // picks the OAuth blocks by name (`rules/knowledge/mcp_auth.toml`).
+        let mut block_values = vec![];
+        for (b, block) in node.entries() {
+            let Some(block_name) = b.scalar_text() else {
+                continue;
+            };
+            for (k, v) in block.entries() {
+                let Some(key) = k.scalar_text() else { continue };
+                let items: Vec<&Node> = match v.as_seq() {
+                    Some(items) => items.iter().collect(),
+                    None => vec![v],
+                };
+                for item in items {
+                    if let Some(s) = item.as_str() {
+                        block_values.push((
+                            block_name.to_string(),
+                            key.to_string(),
+                            (s.to_string(), item.span),
+                        ));
+                    }
+                }
+            }
+        }
         self.facts.servers.push(Server {
             name: name.to_string(),
             client: self.client,
@@ -568,6 +592,7 @@ impl<'a> Reader<'a> {
             oauth_capable,
             disabled,
             caps,
+            block_values,
         });
     }
 

@@ -157,6 +157,10 @@ pub struct Server {
     pub oauth_capable: bool,
     pub disabled: bool,
     pub caps: Caps,
+    /// The string values one level inside each object of its entry: block, key and value
+    /// (`oauth`, `authorizationUrl`, `http://...`; a list's items share its key). AIR310 reads
+    /// the OAuth blocks among them.
+    pub block_values: Vec<(String, String, Str)>,
 }
 
 /// What an approval knob lets run without asking.

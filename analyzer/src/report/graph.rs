@@ -59,7 +59,17 @@ pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
             g.nodes.push(n);
         }
     };
+    // A graph node that calls a model is drawn once: its node's box stands for the agent.
+    let node_ids: BTreeSet<&str> = inv.nodes.iter().map(|n| n.id.as_str()).collect();
+    let box_of = |a: &crate::inventory::AgentInfo| -> String {
+        a.node
+            .as_deref()
+            .filter(|n| node_ids.contains(n))
+            .unwrap_or(&a.id)
+            .to_string()
+    };
     for a in &inv.agents {
+        let this = box_of(a);
         for s in &a.sources {
             let id = format!("src:{}:{}:{}", s.place.path, s.place.line, s.kind);
             add(
@@ -75,9 +85,12 @@ pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
             );
             g.edges.push(GEdge {
                 from: id,
-                to: a.id.clone(),
+                to: this.clone(),
                 kind: "reads",
             });
+        }
+        if this != a.id {
+            continue;
         }
         add(
             &mut g,
@@ -104,7 +117,6 @@ pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
             },
         );
     }
-    let node_ids: BTreeSet<&str> = inv.nodes.iter().map(|n| n.id.as_str()).collect();
     for r in &inv.routes {
         let prefix = r.graph.trim_start_matches("agent:");
         let from = format!("node:{prefix}:{}", r.from);
@@ -147,7 +159,7 @@ pub fn build(inv: &Inventory, findings: &[Finding]) -> ReportGraph {
     for a in &inv.agents {
         for t in &a.tools {
             g.edges.push(GEdge {
-                from: a.id.clone(),
+                from: box_of(a),
                 to: t.clone(),
                 kind: "holds",
             });
@@ -444,9 +456,27 @@ pub fn render_dot(g: &ReportGraph) -> String {
 }
 
 /// One self-contained HTML file: the graph as zoomable SVG, the findings list (click one to
-/// highlight its path), each node linking to its file and line. `title` names the project.
-pub fn render_html(g: &ReportGraph, title: &str, tool_version: &str) -> String {
-    let data = json!({ "graph": g, "title": title, "version": tool_version });
+/// highlight its path), each node linking to its file and line. `title` names the project;
+/// `root` is the analysed root relative to the folder the report is written to (`link_base`),
+/// so the links work wherever the report lands. Every link is built here, by
+/// `escape::relative_file_url`; the page's script only sets them.
+pub fn render_html(g: &ReportGraph, title: &str, tool_version: &str, root: &str) -> String {
+    let links: BTreeMap<&str, String> = g
+        .nodes
+        .iter()
+        .map(|n| {
+            let path = if root.is_empty() {
+                n.place.path.clone()
+            } else {
+                format!("{root}/{}", n.place.path)
+            };
+            (
+                n.id.as_str(),
+                crate::escape::relative_file_url(&path, n.place.line),
+            )
+        })
+        .collect();
+    let data = json!({ "graph": g, "links": links, "title": title, "version": tool_version });
     // Inside <script type="application/json">: nothing may close the element.
     let data = data
         .to_string()
@@ -463,6 +493,34 @@ pub fn render_html(g: &ReportGraph, title: &str, tool_version: &str) -> String {
         .replace("{{DATA}}", &data)
 }
 
+/// The analysed root relative to `folder` (where the report is written), `/`-separated: `..`
+/// for each step up, then the way down; empty when they are the same folder. Both are made
+/// absolute first; when they share no prefix (another drive) the root is given absolute.
+pub fn link_base(folder: &std::path::Path, root: &std::path::Path) -> String {
+    use std::path::Component;
+    let abs = |p: &std::path::Path| {
+        std::fs::canonicalize(p).unwrap_or_else(|_| {
+            std::env::current_dir()
+                .map(|d| d.join(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        })
+    };
+    let (from, to) = (abs(folder), abs(root));
+    let a: Vec<Component> = from.components().collect();
+    let b: Vec<Component> = to.components().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return to.to_string_lossy().replace('\\', "/");
+    }
+    let mut parts: Vec<String> = vec!["..".into(); a.len() - common];
+    parts.extend(
+        b[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
 const HTML_TEMPLATE: &str = include_str!("graph.html");
 
 /// The template's one executable inline script (between `<script>` and `</script>`), whose
@@ -475,4 +533,22 @@ fn inline_script() -> &'static str {
         .find("</script>")
         .map_or(HTML_TEMPLATE.len(), |i| start + i);
     &HTML_TEMPLATE[start..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::link_base;
+
+    #[test]
+    fn the_link_base_climbs_out_of_the_report_folder_then_down_to_the_root() {
+        let tmp = std::env::temp_dir().join(format!("airlock-linkbase-{}", std::process::id()));
+        let out = tmp.join("reports/nested");
+        let root = tmp.join("proj/src");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::create_dir_all(&root).unwrap();
+        assert_eq!(link_base(&out, &root), "../../proj/src");
+        assert_eq!(link_base(&root, &root), "");
+        assert_eq!(link_base(&tmp, &root), "proj/src");
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
 }

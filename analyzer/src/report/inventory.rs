@@ -267,6 +267,7 @@ pub fn render_cyclonedx(inv: &Inventory, project: &str, tool_version: &str) -> S
     for a in &inv.agents {
         let mut props = vec![
             prop("airlock:kind", "agent"),
+            prop("airlock:agent-kind", &a.kind),
             prop("airlock:framework", &a.framework),
             prop(
                 "airlock:location",

@@ -136,7 +136,11 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 &[&key],
             );
             if tool.mcp.is_none() {
-                finding.fixes = gate_fix(cx, u, t).into_iter().collect();
+                // A notebook is analysed as its cells' Python: an edit there is not an edit
+                // of the `.ipynb` file.
+                if !crate::syntax::notebook::is_notebook(&finding.location.path) {
+                    finding.fixes = gate_fix(cx, u, t).into_iter().collect();
+                }
             }
             out.push(finding);
         }

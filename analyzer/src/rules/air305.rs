@@ -145,7 +145,8 @@ fn texts(tool: &ServerTool) -> Vec<(String, &Text)> {
 fn decode(cx: &Ctx, text: &Text) -> (String, Option<crate::syntax::strings::Decoded>) {
     let src = cx.text(text.site);
     let is_python = cx.db.get(text.site.file).rel_path.ends_with(".py")
-        || cx.db.get(text.site.file).rel_path.ends_with(".pyi");
+        || cx.db.get(text.site.file).rel_path.ends_with(".pyi")
+        || crate::syntax::notebook::is_notebook(&cx.db.get(text.site.file).rel_path);
     let d = if is_python {
         crate::syntax::strings::python(src)
     } else {

@@ -9,9 +9,9 @@
 //! never mentions the audience (`introspection_words`, `audience_words`).
 
 use super::context::Ctx;
-use super::mcp_auth::{dict_item, Index};
+use super::mcp_auth::{dict_item, CallAt, Index};
 use crate::model::{Confidence, Finding, Severity, StepKind};
-use crate::syntax::python::ExprKind;
+use crate::syntax::python::{Arg, DictItem, Expr, ExprKind};
 
 pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
     let rule = super::lookup("AIR309").expect("AIR309 is in the catalog");
@@ -31,11 +31,20 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let audience = tc
-            .audience
-            .iter()
-            .filter_map(|a| call.opt(a))
-            .any(|e| !matches!(e.kind, ExprKind::None));
+        // What is spread into the call (`**options`, `{...options}`), when every spread is a
+        // dict or object literal bound in reach: its keys count as if written at the call.
+        let spread = spread_literals(ix, call);
+        let audience = tc.audience.iter().any(|a| {
+            call.opt(a)
+                .into_iter()
+                .chain(
+                    spread
+                        .iter()
+                        .flatten()
+                        .filter_map(|items| dict_item(items, a)),
+                )
+                .any(|e| !matches!(e.kind, ExprKind::None))
+        });
         // `options={"verify_aud": False}` turns the check off even with an audience;
         // `{"verify_signature": False}` makes the call a plain read of claims (a token the
         // server obtained itself), not a validation: not this rule's concern.
@@ -55,7 +64,7 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
         let disabled = switch_off(&tc.audience_switches);
         // Arguments passed through `**kwargs` (or a spread) may carry the audience: the call
         // site cannot tell, so the finding says so at low confidence.
-        let unseen = !audience && disabled.is_none() && call.has_splat();
+        let unseen = !audience && disabled.is_none() && call.has_splat() && spread.is_none();
         let callee = call.names.first().copied().unwrap_or(&tc.callee);
         let callee = callee.strip_prefix("js.").unwrap_or(callee);
         let (at, message, severity) = match disabled {
@@ -111,6 +120,52 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
             &[callee],
         ));
     }
+}
+
+/// The dict (object) literals spread into `call`: `**options` and `{...options}` whose name is
+/// bound to a literal in the call's scope or an enclosing one (followed through a few names,
+/// and through spreads inside those literals). `None` when some spread cannot be read that way
+/// (a parameter, a call's result): then the call site cannot tell what it carries.
+fn spread_literals<'a>(ix: &Index<'a>, call: &CallAt<'a>) -> Option<Vec<&'a [DictItem]>> {
+    let mut pending: Vec<&'a Expr> = vec![];
+    for a in call.args {
+        match a {
+            Arg::DoubleStar(e) => pending.push(e),
+            Arg::Pos(Expr {
+                kind: ExprKind::Dict(items),
+                ..
+            }) => pending.extend(items.iter().filter_map(|i| match i {
+                DictItem::Splat(e) => Some(e),
+                DictItem::Pair(..) => None,
+            })),
+            _ => {}
+        }
+    }
+    let mut out = vec![];
+    // Each literal may spread others in turn; a fixed bound keeps a cycle finite.
+    let mut budget = 32;
+    while let Some(mut e) = pending.pop() {
+        budget -= 1;
+        if budget == 0 {
+            return None;
+        }
+        let mut scope = call.scope;
+        for _ in 0..4 {
+            let ExprKind::Name(n) = &e.kind else { break };
+            let (sc, v) = ix.lookup(scope, n)?;
+            scope = sc;
+            e = v;
+        }
+        let ExprKind::Dict(items) = &e.kind else {
+            return None;
+        };
+        pending.extend(items.iter().filter_map(|i| match i {
+            DictItem::Splat(e) => Some(e),
+            DictItem::Pair(..) => None,
+        }));
+        out.push(items.as_slice());
+    }
+    Some(out)
 }
 
 /// An introspection request (its URL expression names an introspection endpoint) in a function
@@ -225,6 +280,33 @@ mod tests {
             "{}",
             f[0].message
         );
+    }
+
+    /// `**options` bound to a dict literal is read: its `audience` counts as if passed by
+    /// name (also through a spread inside it); without one the finding is certain, not a guess.
+    #[test]
+    fn options_dicts_spread_into_the_call_are_followed() {
+        let with = |opts: &str| {
+            format!("import jwt\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\"crm\")\nBASE = {{\"algorithms\": [\"RS256\"]}}\n{opts}\n\n\ndef check(token, key):\n    return jwt.decode(token, key, **OPTIONS)\n")
+        };
+        let f = findings_for(
+            "AIR309",
+            &[(
+                "server.py",
+                &with("OPTIONS = {**BASE, \"audience\": \"https://crm.example.com/mcp\"}"),
+            )],
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        let f = findings_for(
+            "AIR309",
+            &[(
+                "server.py",
+                &with("OPTIONS = {**BASE, \"issuer\": \"https://auth.example.com\"}"),
+            )],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].confidence, crate::model::Confidence::High);
+        assert!(!f[0].message.contains("could not be read"));
     }
 
     #[test]

@@ -73,6 +73,62 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
             ));
         }
     }
+    configs(cx, rule, out);
+}
+
+/// MCP client configurations: a server entry's OAuth block (`"oauth": {"authorizationUrl":
+/// ..., "redirectUri": ...}`) naming a plain-HTTP, non-loopback endpoint, issuer or redirect.
+fn configs(cx: &Ctx, rule: &super::RuleMeta, out: &mut Vec<Finding>) {
+    let v = &cx.k.mcp_auth.oauth;
+    for s in &cx.mcp.servers {
+        for (block, key, (url, span)) in &s.block_values {
+            if !v.config_blocks.iter().any(|b| b == block) {
+                continue;
+            }
+            let lower = key.to_ascii_lowercase();
+            if !v
+                .config_url_key_parts
+                .iter()
+                .any(|p| lower.contains(p.as_str()))
+            {
+                continue;
+            }
+            let Some((scheme, host)) = url_host(url) else {
+                continue;
+            };
+            if !scheme.eq_ignore_ascii_case("http") || is_loopback(host) {
+                continue;
+            }
+            let at = Site {
+                file: s.file,
+                span: *span,
+            };
+            let message = format!(
+                "OAuth `{key}` `http://{host}/...` of MCP server `{}` is neither HTTPS nor loopback: codes and tokens travel in clear text",
+                s.name
+            );
+            let help = "use `https://` for every authorization-server endpoint, issuer and resource URL; redirect URIs must be `https://` or `http://localhost`/`127.0.0.1`".to_string();
+            let path = vec![cx.step(
+                StepKind::Sink,
+                at,
+                format!(
+                    "`{block}.{key}` of MCP server `{}` ({})",
+                    s.name,
+                    s.client.name()
+                ),
+            )];
+            out.push(cx.finding(
+                rule,
+                Severity::High,
+                Confidence::High,
+                at,
+                message,
+                help,
+                path,
+                &[&s.name, key, host],
+            ));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -94,5 +150,26 @@ mod tests {
             "{}",
             f[0].message
         );
+    }
+
+    #[test]
+    fn client_config_oauth_blocks_are_checked() {
+        let config = |token: &str, redirect: &str| {
+            format!(
+                "{{\"mcpServers\": {{\"wiki\": {{\"httpUrl\": \"https://wiki.example.com/mcp\", \"oauth\": {{\"enabled\": true, \"tokenUrl\": \"{token}\", \"redirectUri\": \"{redirect}\", \"clientId\": \"http://not-an-endpoint.example.com\"}}}}}}}}"
+            )
+        };
+        let bad = config(
+            "http://sso.example.com/token",
+            "http://localhost:7777/callback",
+        );
+        let f = findings_for("AIR310", &[(".gemini/settings.json", bad.as_str())]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("tokenUrl"), "{}", f[0].message);
+        let good = config(
+            "https://sso.example.com/token",
+            "http://127.0.0.1:7777/callback",
+        );
+        assert!(findings_for("AIR310", &[(".gemini/settings.json", good.as_str())]).is_empty());
     }
 }

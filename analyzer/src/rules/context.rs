@@ -241,6 +241,27 @@ impl<'a> Ctx<'a> {
         severity
     }
 
+    /// The risk one privileged capability gives the agent holding it: autonomy (`strength`,
+    /// the gate on it) × tool access (its sink kinds, `sandboxed`) × exposure (`exposed`:
+    /// untrusted content reaches it). `None` when a human approves every call. An exposed,
+    /// ungated capability is exactly the path AIR101 reports, at `path_severity`; one no
+    /// untrusted content reaches is a low risk. The inventory's risk is the worst of these
+    /// over an agent's capabilities.
+    pub fn capability_risk<'s>(
+        &self,
+        sink_kinds: impl IntoIterator<Item = &'s str>,
+        strength: Strength,
+        sandboxed: bool,
+        exposed: bool,
+    ) -> Option<Severity> {
+        match (strength, exposed) {
+            (Strength::Strong, _) => None,
+            (_, true) => Some(self.path_severity(sink_kinds, strength, sandboxed)),
+            (Strength::Conditional, false) => Some(Severity::Low.downgrade()),
+            (Strength::None, false) => Some(Severity::Low),
+        }
+    }
+
     /// Untrusted sources of a node function (reads of web pages, PDFs, mail ...).
     fn node_sources(&self, g: &Graph, node: &str) -> Vec<SourceIn> {
         let mut out = vec![];

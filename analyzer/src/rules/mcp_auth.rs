@@ -108,6 +108,12 @@ pub struct OAuthVocabulary {
     /// Keyword and object keys that hold a client secret.
     #[serde(default)]
     pub client_secret_keys: Vec<String>,
+    /// AIR310 in client configurations: a server entry's OAuth blocks (`oauth`, `auth`).
+    #[serde(default)]
+    pub config_blocks: Vec<String>,
+    /// Key fragments naming an endpoint, issuer or redirect URI inside those blocks.
+    #[serde(default)]
+    pub config_url_key_parts: Vec<String>,
 }
 
 impl AuthVocabulary {
@@ -131,6 +137,10 @@ impl AuthVocabulary {
         self.oauth
             .client_secret_keys
             .extend(other.oauth.client_secret_keys);
+        self.oauth.config_blocks.extend(other.oauth.config_blocks);
+        self.oauth
+            .config_url_key_parts
+            .extend(other.oauth.config_url_key_parts);
     }
 }
 

@@ -1,5 +1,6 @@
 //! Parsing: tree-sitter for Python (TypeScript ready to plug in), YAML, JSON and TOML with spans. Parsing never fails: errors become data.
 pub mod json;
+pub mod notebook;
 pub mod python;
 pub mod strings;
 pub mod toml;

@@ -279,7 +279,69 @@ thread_local! {
 
 /// Parses `text` (one parser per thread and dialect) and lowers it. Never fails.
 pub fn parse(text: &str, dialect: Dialect) -> TsModule {
-    let tree = PARSERS.with(|p| {
+    let first = parse_tree(text, dialect);
+    // A file with modern forms the grammar lacks is parsed again with them rewritten; the
+    // rewrite is kept only when it parses cleanly.
+    let rewritten = match &first {
+        Some(Ok(t)) if t.root_node().has_error() => modern_forms(text),
+        _ => None,
+    };
+    if let Some(r) = rewritten {
+        if let Some(Ok(t)) = parse_tree(&r, dialect) {
+            if !t.root_node().has_error() {
+                return lower(Some(Ok(t)), &r);
+            }
+        }
+    }
+    lower(first, text)
+}
+
+/// Modern TypeScript that tree-sitter-typescript 0.23.2 (the newest release) does not parse,
+/// rewritten to forms it does, byte for byte the same length so every span stays true:
+/// `export type * from "m"` and `export type * as ns from "m"` (a types-only re-export, read as
+/// `export *`), and an array of an import type (`import("m").T[]`, read as a qualified type
+/// name of underscores: types are dropped anyway). `None` when there is nothing to rewrite.
+/// (`typeof import("m")` and `import("m").T` parse as written.)
+fn modern_forms(text: &str) -> Option<String> {
+    static EXPORT_TYPE_STAR: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static IMPORT_TYPE_ARRAY: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let export = EXPORT_TYPE_STAR.get_or_init(|| {
+        regex::Regex::new(r"(?m)^[ \t]*export\s+(type)\s*\*").expect("a valid pattern")
+    });
+    let import = IMPORT_TYPE_ARRAY.get_or_init(|| {
+        regex::Regex::new(
+            r#"(import\s*\(\s*(?:"[^"\n]*"|'[^'\n]*')\s*\))(?:\s*\.\s*[A-Za-z_$][\w$]*)+\s*\[\s*\]"#,
+        )
+        .expect("a valid pattern")
+    });
+    let mut bytes = text.as_bytes().to_vec();
+    let mut changed = false;
+    let mut blank = |range: std::ops::Range<usize>, with: u8| {
+        for b in &mut bytes[range] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = with;
+            }
+        }
+        changed = true;
+    };
+    for c in export.captures_iter(text) {
+        if let Some(m) = c.get(1) {
+            blank(m.range(), b' ');
+        }
+    }
+    for c in import.captures_iter(text) {
+        if let Some(m) = c.get(1) {
+            blank(m.range(), b'_');
+        }
+    }
+    if !changed {
+        return None;
+    }
+    String::from_utf8(bytes).ok()
+}
+
+fn parse_tree(text: &str, dialect: Dialect) -> Option<Result<tree_sitter::Tree, String>> {
+    PARSERS.with(|p| {
         let mut slots = p.borrow_mut();
         let slot = &mut slots[usize::from(dialect == Dialect::Tsx)];
         if slot.is_none() {
@@ -294,7 +356,10 @@ pub fn parse(text: &str, dialect: Dialect) -> TsModule {
             *slot = Some(parser);
         }
         slot.as_mut().map(|p| super::parse_within_budget(p, text))
-    });
+    })
+}
+
+fn lower(tree: Option<Result<tree_sitter::Tree, String>>, text: &str) -> TsModule {
     let tree = match tree {
         Some(Ok(t)) => t,
         Some(Err(message)) => {
@@ -1104,6 +1169,30 @@ mod tests {
         .is_empty());
         assert!(!syntax_issues("const x = ;\n", Dialect::TypeScript).is_empty());
         assert!(syntax_issues("const e = <div>{x}</div>;\n", Dialect::Tsx).is_empty());
+    }
+
+    /// Valid modern TypeScript the grammar lacks parses, and spans after the rewritten forms
+    /// still point at the original text.
+    #[test]
+    fn modern_type_forms_parse_with_true_spans() {
+        let src = "export type * from \"./types\";\nexport type * as ns from './types';\n\
+                   type Mod = typeof import(\"./mod\");\nlet xs: import(\"./m\").T[] = [];\n\
+                   function f(x: import(\"./m\").A.B[]): void {}\nconst y = run(\"z\");\n";
+        for dialect in [Dialect::TypeScript, Dialect::Tsx] {
+            let m = parse(src, dialect);
+            assert!(m.issues.is_empty(), "{:?}", m.issues);
+            let Some(StmtKind::Var(decls)) = m.body.last().map(|s| &s.kind) else {
+                panic!("{:?}", m.body.last());
+            };
+            let (name, span) = &decls[0].names[0];
+            assert_eq!(name, "y");
+            assert_eq!(&src[span.start as usize..span.end as usize], "y");
+        }
+        // Dynamic imports in values are untouched, and real errors are still reported.
+        assert!(modern_forms("const m = await import(\"./m\");\n").is_none());
+        assert!(
+            !syntax_issues("let xs: import(\"./m\").T[] = ;\n", Dialect::TypeScript).is_empty()
+        );
     }
 
     #[test]

@@ -1,0 +1,36 @@
+# case: a contacts MCP server that keeps PyJWT's decode options in one module-level dict, spread
+# into every `jwt.decode(**DECODE_OPTIONS)`; the dict names the issuer and algorithms but no
+# audience, so a token the company's authorization server issued for any other service passes.
+import jwt
+from mcp.server.auth.provider import AccessToken, TokenVerifier
+from mcp.server.auth.settings import AuthSettings
+from mcp.server.fastmcp import FastMCP
+
+ISSUER = "https://auth.example.com"
+RESOURCE = "https://contacts.example.com/mcp"
+JWKS = jwt.PyJWKClient(f"{ISSUER}/.well-known/jwks.json")
+COMMON = {"algorithms": ["RS256"], "leeway": 30}
+DECODE_OPTIONS = {**COMMON, "issuer": ISSUER}
+
+
+class ContactsVerifier(TokenVerifier):
+    async def verify_token(self, token: str) -> AccessToken | None:
+        key = JWKS.get_signing_key_from_jwt(token).key
+        try:
+            claims = jwt.decode(token, key, **DECODE_OPTIONS)  # expect: AIR309
+        except jwt.PyJWTError:
+            return None
+        return AccessToken(token=token, client_id=claims["azp"], scopes=claims["scope"].split())
+
+
+mcp = FastMCP(
+    "contacts",
+    token_verifier=ContactsVerifier(),
+    auth=AuthSettings(issuer_url=ISSUER, resource_server_url=RESOURCE, required_scopes=["contacts:read"]),
+)
+
+
+@mcp.tool()
+def find_contact(name: str) -> list[str]:
+    """Contacts whose name matches."""
+    return [name]
