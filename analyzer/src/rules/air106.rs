@@ -102,6 +102,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             let help = match h.kind.as_str() {
                 "shell_exec" => "pass an argument list without `shell=True`, quote with `shlex.quote`, or check the value against an allow-list",
                 "code_exec" | "remote_code_load" => "never evaluate model output; parse it with a safe parser (`ast.literal_eval`, `json.loads`) or check it against an allow-list",
+                "argv_option" => "put a literal `--` before model-chosen arguments, or reject values that start with `-`",
                 "sql_exec" => "use a parameterised query (`cursor.execute(\"... WHERE id = ?\", (value,))`)",
                 _ => "canonicalise the path and check it stays under an allowed directory, or take only a file name (`os.path.basename`)",
             }
