@@ -877,10 +877,17 @@ impl Walker<'_, '_> {
                     }
                 }
                 if let Some((name, false)) = guard {
-                    // `if x not in ALLOWED: raise` — x is clean after the guard.
+                    // `if x not in ALLOWED: raise` — x is clean after the guard. A prefix check
+                    // (`if not x.startswith(base): raise`) confines a path; it leaves the rest
+                    // of a query or command free.
                     if body_exits {
+                        let prefix_only = is_prefix_check(test);
                         if let Some(t) = st.tainted.get_mut(&name) {
-                            t.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                            if prefix_only {
+                                t.clean.extend(PATH_KINDS.iter().map(|k| k.to_string()));
+                            } else {
+                                t.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                            }
                         }
                     }
                 }
@@ -1643,6 +1650,15 @@ fn settle(sh: Argv) -> Option<(&'static str, ArgvRole)> {
     } else {
         None
     }
+}
+
+/// Sink kinds that take a path: what a prefix check (`p.startswith(base)`) can confine.
+const PATH_KINDS: &[&str] = &["file_read_path", "file_write", "file_delete"];
+
+/// `not x.startswith(...)` as the whole test.
+fn is_prefix_check(test: &Expr) -> bool {
+    matches!(&test.kind, ExprKind::Not(inner) if matches!(&inner.kind,
+        ExprKind::Call(f, _) if matches!(&f.kind, ExprKind::Attr(_, m) if m == "startswith")))
 }
 
 /// Whether a call passes a truthy (or computed) `shell` keyword.
