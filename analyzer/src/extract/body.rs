@@ -700,6 +700,9 @@ struct State {
     gate: Option<Site>,
     /// Argument lists built in the body (`cmd = ["git", "log"]; cmd.append(x)`), by name.
     argv: HashMap<String, Argv>,
+    /// Strings known to start with literal text (`cmd = f"kubectl {x}"`, or after
+    /// `if not cmd.startswith("kubectl "): cmd = ...`), by name.
+    lead: HashMap<String, String>,
 }
 
 /// What an argument list for a program lets the model choose (sinks with `argv = true`).
@@ -745,6 +748,8 @@ fn merge(a: State, b: State) -> State {
             }
         }
     }
+    let mut lead = a.lead;
+    lead.retain(|k, v| b.lead.get(k) == Some(v));
     let mut argv = a.argv;
     argv.retain(|k, v| match b.argv.get(k) {
         Some(w) => {
@@ -756,6 +761,7 @@ fn merge(a: State, b: State) -> State {
     State {
         tainted,
         argv,
+        lead,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
             (Some(x), Some(_)) => Some(x),
@@ -804,10 +810,15 @@ impl Walker<'_, '_> {
         match &s.kind {
             StmtKind::Assign { targets, value, .. } => {
                 let shape = self.argv_shape(value, st);
+                let lead = leading_literal(value);
                 let t = self.expr(value, st);
                 for tg in targets {
                     self.bind(tg, t.clone(), st);
                     if let Target::Name(n, _) = tg {
+                        match &lead {
+                            Some(l) => st.lead.insert(n.clone(), l.clone()),
+                            None => st.lead.remove(n),
+                        };
                         match shape {
                             Some(sh) => st.argv.insert(n.clone(), sh),
                             None => st.argv.remove(n),
@@ -860,6 +871,10 @@ impl Walker<'_, '_> {
                 }
                 self.block(body, &mut a, false);
                 let mut b = st.clone();
+                // `if not x.startswith("kubectl "): ...` — otherwise x starts with it.
+                if let Some((n, l)) = negated_startswith(test) {
+                    b.lead.insert(n, l);
+                }
                 self.block(orelse, &mut b, false);
                 let body_exits = ends_in_exit(body);
                 let else_exits = ends_in_exit(orelse) && !orelse.is_empty();
@@ -1492,6 +1507,7 @@ impl Walker<'_, '_> {
                 }
                 // `shlex.split(f"kubectl get {x}")`: the program is the literal's first word.
                 let lead = match &one.kind {
+                    ExprKind::Name(n) => st.lead.get(n.as_str())?.trim_start().to_string(),
                     ExprKind::Str(_) => {
                         return Some(Argv {
                             started: true,
@@ -1650,6 +1666,49 @@ fn settle(sh: Argv) -> Option<(&'static str, ArgvRole)> {
     } else {
         None
     }
+}
+
+/// The literal text a string expression starts with (`f"kubectl {x}"`, `"git " + x`).
+fn leading_literal(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::FStr(xs) | ExprKind::BinOp(_, xs) => match xs.first().map(|x| &x.kind) {
+            Some(ExprKind::Str(s)) if !s.is_empty() => Some(s.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `not x.startswith("lit")` or `not x.strip().startswith("lit")`: the name and the literal.
+fn negated_startswith(test: &Expr) -> Option<(String, String)> {
+    let ExprKind::Not(inner) = &test.kind else {
+        return None;
+    };
+    let ExprKind::Call(f, args) = &inner.kind else {
+        return None;
+    };
+    let ExprKind::Attr(o, m) = &f.kind else {
+        return None;
+    };
+    let lit = match args.as_slice() {
+        [Arg::Pos(Expr {
+            kind: ExprKind::Str(s),
+            ..
+        })] if m == "startswith" && !s.is_empty() => s.clone(),
+        _ => return None,
+    };
+    let name = match &o.kind {
+        ExprKind::Name(n) => n,
+        ExprKind::Call(g, a) if a.is_empty() => match &g.kind {
+            ExprKind::Attr(x, sm) if matches!(sm.as_str(), "strip" | "lstrip") => match &x.kind {
+                ExprKind::Name(n) => n,
+                _ => return None,
+            },
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some((name.to_string(), lit))
 }
 
 /// Sink kinds that take a path: what a prefix check (`p.startswith(base)`) can confine.
