@@ -174,6 +174,13 @@ pub struct SinkEntry {
     /// any). `spawn(program, argv)` is a shell only when the program is written as one.
     #[serde(default)]
     pub mode_literal_only: bool,
+    /// The dangerous argument is a program and its arguments (`["git", "log", x]`), run without a
+    /// shell unless a truthy `shell` keyword is passed. A model-chosen element after the program
+    /// is option injection (CWE-88, kind `argv_option`), not command injection; one behind a
+    /// literal `--`, or with literal text before it, is neither. With `args` empty, the
+    /// positional arguments themselves are the program and its arguments.
+    #[serde(default)]
+    pub argv: bool,
 }
 
 /// A library call whose result is untrusted content (or private data).

@@ -51,6 +51,23 @@ pub struct InjectionHit {
     pub sink: Site,
     pub chain: Vec<Site>,
     pub callee: String,
+    /// For a program run without a shell (`argv = true`), what a caller that builds the list
+    /// still decides.
+    pub argv: ArgvRole,
+}
+
+/// How a parameter reaches the argument list of a program run without a shell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ArgvRole {
+    /// Decided here (or not an argument list).
+    #[default]
+    Settled,
+    /// The parameter is the whole list: the caller's list says whether the model chose the
+    /// program (`shell_exec`), an option (`argv_option`) or neither.
+    Whole,
+    /// The parameter's elements follow the program: option injection (`argv_option`) when the
+    /// caller's list holds a model-chosen element before any `--`.
+    Tail,
 }
 
 /// Where a language model's response entered a body: the call that returned it, and the calls
@@ -1148,6 +1165,41 @@ struct Taint {
 struct State {
     tainted: HashMap<String, Taint>,
     gate: Option<Site>,
+    /// Argument lists built in the body (`cmd = ["git", "log"]; cmd.append(x)`), by name.
+    argv: HashMap<String, Argv>,
+    /// Strings known to start with literal text (`cmd = f"kubectl {x}"`, or after
+    /// `if not cmd.startswith("kubectl "): cmd = ...`), by name.
+    lead: HashMap<String, String>,
+}
+
+/// What an argument list for a program lets the model choose (sinks with `argv = true`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Argv {
+    /// The list has its first element (the program).
+    started: bool,
+    /// The program is model-chosen.
+    program: bool,
+    /// A model-chosen element stands where the program reads options.
+    option: bool,
+    /// A literal `--` ended the options: later elements are operands.
+    dd: bool,
+    /// A parameter's list of unknown shape follows the program (the caller decides).
+    deferred: bool,
+    /// The parameter of the first element read as an option (for the message).
+    culprit: Option<Site>,
+}
+
+impl Argv {
+    fn or(self, o: Argv) -> Argv {
+        Argv {
+            started: self.started && o.started,
+            program: self.program || o.program,
+            option: self.option || o.option,
+            dd: self.dd && o.dd,
+            deferred: self.deferred || o.deferred,
+            culprit: self.culprit.or(o.culprit),
+        }
+    }
 }
 
 fn merge(a: State, b: State) -> State {
@@ -1170,8 +1222,20 @@ fn merge(a: State, b: State) -> State {
             }
         }
     }
+    let mut lead = a.lead;
+    lead.retain(|k, v| b.lead.get(k) == Some(v));
+    let mut argv = a.argv;
+    argv.retain(|k, v| match b.argv.get(k) {
+        Some(w) => {
+            *v = v.or(*w);
+            true
+        }
+        None => false,
+    });
     State {
         tainted,
+        argv,
+        lead,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
             (Some(x), Some(_)) => Some(x),
@@ -1256,12 +1320,30 @@ impl Walker<'_, '_> {
     fn stmt(&mut self, s: &Stmt, st: &mut State, top: bool) {
         match &s.kind {
             StmtKind::Assign { targets, value, .. } => {
+                let shape = self.argv_shape(value, st);
+                let lead = leading_literal(value);
                 let t = self.expr(value, st);
                 for tg in targets {
                     self.bind(tg, t.clone(), st);
+                    if let Target::Name(n, _) = tg {
+                        match &lead {
+                            Some(l) => st.lead.insert(n.clone(), l.clone()),
+                            None => st.lead.remove(n),
+                        };
+                        match shape {
+                            Some(sh) => st.argv.insert(n.clone(), sh),
+                            None => st.argv.remove(n),
+                        };
+                    }
                 }
             }
             StmtKind::AugAssign { target, value, .. } => {
+                if let Target::Name(n, _) = target {
+                    if let Some(mut sh) = st.argv.get(n).copied() {
+                        self.argv_extend(&mut sh, value, st);
+                        st.argv.insert(n.clone(), sh);
+                    }
+                }
                 let t = self.expr(value, st);
                 if let Target::Name(n, _) = target {
                     // `cmd += x`: the value keeps what it carried and gains `x`'s taint.
@@ -1271,7 +1353,17 @@ impl Walker<'_, '_> {
                 }
             }
             StmtKind::Expr(e) => {
-                self.expr(e, st);
+                let grown = self.grow_collection(e, st);
+                let t = self.expr(e, st);
+                // `items.append(x)`, `cmd.extend(args)`, `opts.update(extra)`: the collection
+                // now holds the value.
+                if let (Some(n), Some(mut t)) = (grown, t) {
+                    t.direct = false;
+                    let joined = join(st.tainted.get(&n).cloned(), Some(t));
+                    if let Some(j) = joined {
+                        st.tainted.insert(n, j);
+                    }
+                }
             }
             StmtKind::Return(Some(e)) => {
                 if let Some(m) = self.expr(e, st).and_then(|t| t.model) {
@@ -1285,6 +1377,11 @@ impl Walker<'_, '_> {
                 self.expr(test, st);
                 let guard =
                     guard_clean(test, body, orelse).or_else(|| self.checked_by_helper(test, body));
+                let no_option = if ends_in_exit(body) {
+                    rejects_leading_dash(test)
+                } else {
+                    None
+                };
                 let mut a = st.clone();
                 if let Some((name, true)) = &guard {
                     // `if x in ALLOWED:` body: x is clean inside.
@@ -1294,6 +1391,10 @@ impl Walker<'_, '_> {
                 }
                 self.block(body, &mut a, false);
                 let mut b = st.clone();
+                // `if not x.startswith("kubectl "): ...` — otherwise x starts with it.
+                if let Some((n, l)) = negated_startswith(test) {
+                    b.lead.insert(n, l);
+                }
                 self.block(orelse, &mut b, false);
                 let body_exits = ends_in_exit(body);
                 let else_exits = ends_in_exit(orelse) && !orelse.is_empty();
@@ -1304,6 +1405,12 @@ impl Walker<'_, '_> {
                 } else {
                     merge(a, b)
                 };
+                if let Some(name) = no_option {
+                    // `if x.startswith("-"): raise` — x cannot be read as an option after it.
+                    if let Some(t) = st.tainted.get_mut(&name) {
+                        t.clean.insert("argv_option".to_string());
+                    }
+                }
                 if let Some((name, false)) = guard {
                     // `if x not in ALLOWED: raise` — x is clean after the guard. A prefix check
                     // (`if not p.startswith(root): raise`) confines a path; it does not make a
@@ -1311,14 +1418,11 @@ impl Walker<'_, '_> {
                     if body_exits {
                         let prefix_only = prefix_guard(test);
                         if let Some(t) = st.tainted.get_mut(&name) {
-                            t.clean = self
-                                .a
-                                .k
-                                .sink_kinds
-                                .keys()
-                                .filter(|k| !prefix_only || PATH_KINDS.contains(&k.as_str()))
-                                .cloned()
-                                .collect();
+                            if prefix_only {
+                                t.clean.extend(PATH_KINDS.iter().map(|k| k.to_string()));
+                            } else {
+                                t.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                            }
                         }
                     }
                 }
@@ -1648,6 +1752,24 @@ impl Walker<'_, '_> {
             if !sk.injection {
                 continue;
             }
+            // A program run without a shell: what the model chose in its argument list.
+            let mut kind = kind.clone();
+            let mut argv = ArgvRole::Settled;
+            let mut culprit = None;
+            if entry.argv && kind == "shell_exec" && !shell_requested(&full) {
+                let (shape, whole) = self.sink_argv(entry, args, st);
+                culprit = shape.and_then(|sh| sh.culprit);
+                match shape.map(settle) {
+                    Some(Some((k, role))) => {
+                        kind = k.to_string();
+                        argv = role;
+                    }
+                    Some(None) => continue,
+                    None if whole => argv = ArgvRole::Whole,
+                    None => {}
+                }
+            }
+            let kind = &kind;
             let mut hits: Vec<(&Taint, &Expr)> = vec![];
             let any = entry.args.is_empty() && entry.kwargs.is_empty();
             for (i, (t, e)) in pos.iter().enumerate() {
@@ -1683,6 +1805,8 @@ impl Walker<'_, '_> {
                     });
                 }
             }
+            // The element read as an option names the parameter, when known.
+            hits.sort_by_key(|(t, _)| Some(t.param_site) != culprit);
             if let Some((t, e)) = hits
                 .into_iter()
                 .find(|(t, _)| !t.clean.contains(kind) && !t.param.is_empty())
@@ -1699,6 +1823,7 @@ impl Walker<'_, '_> {
                         .first()
                         .map(BodyAnalyzer::callee_label)
                         .unwrap_or_default(),
+                    argv,
                 });
             }
         }
@@ -1777,6 +1902,7 @@ impl Walker<'_, '_> {
                         sink: site,
                         chain: vec![site],
                         callee: label,
+                        argv: ArgvRole::Settled,
                     });
                 }
             }
@@ -1818,6 +1944,7 @@ impl Walker<'_, '_> {
                         sink: hit.sink,
                         chain: chain.clone(),
                         callee: hit.callee.clone(),
+                        argv: hit.argv,
                     });
                 }
                 let Some(origin) = t.model.clone() else {
@@ -1850,8 +1977,53 @@ impl Walker<'_, '_> {
                                     .and_then(|(_, t, _)| t.clone())
                             })
                     });
+                    // A helper running the list it was given: this caller built the list.
+                    let mut kind = hit.kind.clone();
+                    let mut argv = ArgvRole::Settled;
+                    let mut t = t;
+                    if hit.argv != ArgvRole::Settled {
+                        let arg = pidx
+                            .and_then(|pi| pi.checked_sub(offset))
+                            .and_then(|i| pos.get(i))
+                            .map(|(_, e)| *e)
+                            .or_else(|| {
+                                kw.iter()
+                                    .find(|(n, _, _)| *n == hit.param)
+                                    .map(|(_, _, e)| *e)
+                            });
+                        let passed_whole = arg.is_some_and(|e| is_direct(e, st));
+                        match arg.and_then(|e| self.argv_shape(e, st)) {
+                            Some(mut sh) => {
+                                if let Some(c) = sh.culprit {
+                                    let mut named: Vec<_> = st
+                                        .tainted
+                                        .iter()
+                                        .filter(|(_, x)| x.param_site == c)
+                                        .collect();
+                                    named.sort_by_key(|(n, _)| n.as_str());
+                                    if let Some((_, x)) = named.first() {
+                                        t = Some((*x).clone());
+                                    }
+                                }
+                                if hit.argv == ArgvRole::Tail {
+                                    // The list follows the program: its program is an option.
+                                    sh.option |= sh.program;
+                                    sh.program = false;
+                                }
+                                match settle(sh) {
+                                    Some((k, role)) => {
+                                        kind = k.to_string();
+                                        argv = role;
+                                    }
+                                    None => continue,
+                                }
+                            }
+                            None if passed_whole => argv = hit.argv,
+                            None => {}
+                        }
+                    }
                     if let Some(t) = t.filter(|t| !t.param.is_empty()) {
-                        if t.clean.contains(&hit.kind) {
+                        if t.clean.contains(&kind) {
                             continue;
                         }
                         let mut chain = vec![site];
@@ -1865,10 +2037,11 @@ impl Walker<'_, '_> {
                             direct,
                             param: t.param.clone(),
                             param_site: t.param_site,
-                            kind: hit.kind.clone(),
+                            kind,
                             sink: hit.sink,
                             chain,
                             callee: hit.callee.clone(),
+                            argv,
                         });
                     }
                 }
@@ -2044,6 +2217,240 @@ impl Walker<'_, '_> {
         }
     }
 
+    /// Whether `e` holds a model-chosen value that could be read as an option: a tainted name in
+    /// it, not cleaned for `argv_option`. No side effects (the walk proper runs `expr`).
+    fn holds_taint(&self, e: &Expr, st: &State) -> bool {
+        self.taint_in(e, st).is_some()
+    }
+
+    /// The first model-chosen parameter found in `e` (see `holds_taint`): its site.
+    fn taint_in(&self, e: &Expr, st: &State) -> Option<Site> {
+        let mut stack = vec![e];
+        let mut steps = 0;
+        while let Some(e) = stack.pop() {
+            steps += 1;
+            if steps > 1_000 {
+                return None;
+            }
+            if let ExprKind::Name(n) = &e.kind {
+                if let Some(t) = st
+                    .tainted
+                    .get(n.as_str())
+                    .filter(|t| !t.clean.contains("argv_option"))
+                {
+                    return Some(t.param_site);
+                }
+            }
+            crate::extract::langgraph::push_children(e, &mut stack);
+        }
+        None
+    }
+
+    /// Adds one element to an argument list.
+    fn argv_push(&self, sh: &mut Argv, e: &Expr, st: &State) {
+        match &e.kind {
+            ExprKind::Starred(x) => return self.argv_extend(sh, x, st),
+            ExprKind::Str(s) if sh.started && s == "--" => sh.dd = true,
+            _ => {}
+        }
+        let tainted = self.taint_in(e, st);
+        if !sh.started {
+            sh.started = true;
+            sh.program |= tainted.is_some();
+        } else if tainted.is_some() && !sh.dd && !literal_led(e) {
+            sh.option = true;
+            sh.culprit = sh.culprit.or(tainted);
+        }
+    }
+
+    /// Adds every element of a sequence to an argument list.
+    fn argv_extend(&self, sh: &mut Argv, e: &Expr, st: &State) {
+        if let Some(inner) = self.argv_shape(e, st) {
+            if !sh.started {
+                *sh = inner;
+            } else if !sh.dd {
+                sh.option |= inner.program || inner.option;
+                sh.dd |= inner.dd;
+                sh.culprit = sh.culprit.or(inner.culprit);
+            }
+        } else if self.holds_taint(e, st) {
+            // A parameter's list after the program: the caller decides.
+            if sh.started && !sh.dd && is_direct(e, st) && matches!(e.kind, ExprKind::Name(_)) {
+                sh.deferred = true;
+                return;
+            }
+            // A model-chosen sequence: its first element may be anywhere.
+            if !sh.started {
+                sh.started = true;
+                sh.program = true;
+            } else if !sh.dd {
+                sh.option = true;
+            }
+        } else {
+            sh.started = true;
+        }
+    }
+
+    /// The shape of an argument-list expression, when the body built it: a list or tuple
+    /// display, `+` of lists, a name bound to one, `.copy()`/`list(...)` of one, or
+    /// `shlex.split` of text that starts with a literal program name.
+    fn argv_shape(&self, e: &Expr, st: &State) -> Option<Argv> {
+        match &e.kind {
+            ExprKind::List(xs) | ExprKind::Tuple(xs) => {
+                let mut sh = Argv::default();
+                for x in xs {
+                    self.argv_push(&mut sh, x, st);
+                }
+                Some(sh)
+            }
+            ExprKind::BinOp(ops, xs) if ops.iter().all(|o| o == "+") => {
+                let (first, rest) = xs.split_first()?;
+                let mut sh = self.argv_shape(first, st)?;
+                for x in rest {
+                    self.argv_extend(&mut sh, x, st);
+                }
+                Some(sh)
+            }
+            ExprKind::Name(n) => st.argv.get(n.as_str()).copied(),
+            ExprKind::Call(f, args) => {
+                if let (ExprKind::Attr(o, m), true) = (&f.kind, args.is_empty()) {
+                    if m == "copy" {
+                        return self.argv_shape(o, st);
+                    }
+                }
+                let one = match args.as_slice() {
+                    [Arg::Pos(x)] => x,
+                    _ => return None,
+                };
+                let callees = self.a.ev.callee_at.get(&self.site(e))?;
+                let named = |q: &str| {
+                    callees
+                        .iter()
+                        .any(|c| matches!(c, Callee::Qualified(x) if &**x == q))
+                };
+                if named("list")
+                    || named("builtins.list")
+                    || matches!(&f.kind, ExprKind::Name(n) if n == "list")
+                {
+                    return self.argv_shape(one, st);
+                }
+                if !named("shlex.split") {
+                    return None;
+                }
+                // `shlex.split(f"kubectl get {x}")`: the program is the literal's first word.
+                let lead = match &one.kind {
+                    ExprKind::Name(n) => st.lead.get(n.as_str())?.trim_start().to_string(),
+                    ExprKind::Str(_) => {
+                        return Some(Argv {
+                            started: true,
+                            ..Argv::default()
+                        })
+                    }
+                    ExprKind::FStr(parts) | ExprKind::BinOp(_, parts) => match parts.first() {
+                        Some(Expr {
+                            kind: ExprKind::Str(s),
+                            ..
+                        }) => s.trim_start().to_string(),
+                        _ => return None,
+                    },
+                    _ => return None,
+                };
+                let program_fixed = lead
+                    .split_once(char::is_whitespace)
+                    .is_some_and(|(w, _)| !w.is_empty());
+                if !program_fixed {
+                    return None;
+                }
+                let dd = lead.split_whitespace().skip(1).any(|w| w == "--");
+                Some(Argv {
+                    started: true,
+                    program: false,
+                    option: !dd && self.holds_taint(one, st),
+                    dd,
+                    deferred: false,
+                    culprit: None,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The shape of an `argv = true` sink's argument list, and whether it is a name holding a
+    /// parameter's whole value (then a caller decides).
+    fn sink_argv(
+        &self,
+        entry: &knowledge::SinkEntry,
+        args: &[Arg],
+        st: &State,
+    ) -> (Option<Argv>, bool) {
+        if entry.args.is_empty() {
+            // `create_subprocess_exec("git", "log", x)`: the arguments are the list.
+            let mut sh = Argv::default();
+            for a in args {
+                match a {
+                    Arg::Pos(x) => self.argv_push(&mut sh, x, st),
+                    Arg::Star(x) => self.argv_extend(&mut sh, x, st),
+                    _ => {}
+                }
+            }
+            return (Some(sh), false);
+        }
+        let mut positional = args.iter().filter_map(|a| match a {
+            Arg::Pos(x) => Some(x),
+            _ => None,
+        });
+        let at = entry.args.first().and_then(|i| positional.nth(*i));
+        let by_kw = || {
+            args.iter().find_map(|a| match a {
+                Arg::Kw(n, x) if entry.kwargs.contains(n) => Some(x),
+                _ => None,
+            })
+        };
+        let Some(x) = at.or_else(by_kw) else {
+            return (None, false);
+        };
+        match self.argv_shape(x, st) {
+            Some(sh) => (Some(sh), false),
+            None => (None, is_direct(x, st)),
+        }
+    }
+
+    /// For `x.append(v)` / `.extend` / `.insert` / `.add` / `.update` on a name: the name, after
+    /// growing its argument-list shape when it has one.
+    fn grow_collection(&mut self, e: &Expr, st: &mut State) -> Option<String> {
+        let ExprKind::Call(f, args) = &e.kind else {
+            return None;
+        };
+        let ExprKind::Attr(o, m) = &f.kind else {
+            return None;
+        };
+        let ExprKind::Name(n) = &o.kind else {
+            return None;
+        };
+        if !matches!(
+            m.as_str(),
+            "append" | "extend" | "insert" | "add" | "update" | "appendleft"
+        ) {
+            return None;
+        }
+        if let Some(mut sh) = st.argv.get(n.as_str()).copied() {
+            match (m.as_str(), args.as_slice()) {
+                ("append", [Arg::Pos(x)]) => self.argv_push(&mut sh, x, st),
+                ("extend", [Arg::Pos(x)]) => self.argv_extend(&mut sh, x, st),
+                ("insert", [Arg::Pos(i), Arg::Pos(x)]) => {
+                    if matches!(&i.kind, ExprKind::Num(z) if z == "0") {
+                        sh.program |= self.holds_taint(x, st);
+                    } else {
+                        self.argv_push(&mut sh, x, st);
+                    }
+                }
+                _ => {}
+            }
+            st.argv.insert(n.to_string(), sh);
+        }
+        Some(n.to_string())
+    }
+
     /// Records an injection hit unless an equal one (same parameter, kind, sink, directness
     /// and call in this body) is already there: the first one walked is kept. Without this a
     /// function's hits multiplied by its callees' at every call (mutual recursion: K^depth);
@@ -2076,6 +2483,114 @@ impl Walker<'_, '_> {
         if self.at_top {
             self.out.always_interrupts.get_or_insert(site);
         }
+    }
+}
+
+/// What a built argument list makes of a model-chosen value: the sink kind and what a caller
+/// still decides, or `None` when the model chooses neither the program nor an option.
+fn settle(sh: Argv) -> Option<(&'static str, ArgvRole)> {
+    if sh.program {
+        Some(("shell_exec", ArgvRole::Settled))
+    } else if sh.option {
+        Some(("argv_option", ArgvRole::Settled))
+    } else if sh.deferred {
+        Some(("argv_option", ArgvRole::Tail))
+    } else {
+        None
+    }
+}
+
+/// The literal text a string expression starts with (`f"kubectl {x}"`, `"git " + x`).
+fn leading_literal(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::FStr(xs) | ExprKind::BinOp(_, xs) => match xs.first().map(|x| &x.kind) {
+            Some(ExprKind::Str(s)) if !s.is_empty() => Some(s.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `not x.startswith("lit")` or `not x.strip().startswith("lit")`: the name and the literal.
+fn negated_startswith(test: &Expr) -> Option<(String, String)> {
+    let ExprKind::Not(inner) = &test.kind else {
+        return None;
+    };
+    let ExprKind::Call(f, args) = &inner.kind else {
+        return None;
+    };
+    let ExprKind::Attr(o, m) = &f.kind else {
+        return None;
+    };
+    let lit = match args.as_slice() {
+        [Arg::Pos(Expr {
+            kind: ExprKind::Str(s),
+            ..
+        })] if m == "startswith" && !s.is_empty() => s.clone(),
+        _ => return None,
+    };
+    let name = match &o.kind {
+        ExprKind::Name(n) => n,
+        ExprKind::Call(g, a) if a.is_empty() => match &g.kind {
+            ExprKind::Attr(x, sm) if matches!(sm.as_str(), "strip" | "lstrip") => match &x.kind {
+                ExprKind::Name(n) => n,
+                _ => return None,
+            },
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some((name.to_string(), lit))
+}
+
+/// Whether a call passes a truthy (or computed) `shell` keyword.
+fn shell_requested(rec: &CallRecord) -> bool {
+    rec.kwargs
+        .iter()
+        .any(|(k, v)| k == "shell" && !matches!(v, Value::Bool(false) | Value::None))
+}
+
+/// An element whose text the code starts itself (`f"--name={x}"`, `"ref=" + x`): the model's
+/// part cannot make it an option. A leading literal of dashes alone (`f"--{flag}"`) does not count.
+fn literal_led(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::FStr(xs) | ExprKind::BinOp(_, xs) => matches!(
+            xs.first().map(|x| &x.kind),
+            Some(ExprKind::Str(s)) if !s.is_empty() && !s.chars().all(|c| c == '-')
+        ),
+        _ => false,
+    }
+}
+
+/// `if x.startswith("-"): raise` (alone or in an `or`): the name whose leading dash is rejected.
+fn rejects_leading_dash(test: &Expr) -> Option<String> {
+    match &test.kind {
+        ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") => {
+            xs.iter().find_map(rejects_leading_dash)
+        }
+        ExprKind::Call(f, args) => {
+            let ExprKind::Attr(o, m) = &f.kind else {
+                return None;
+            };
+            let ExprKind::Name(n) = &o.kind else {
+                return None;
+            };
+            let dash = match args.first() {
+                Some(Arg::Pos(Expr {
+                    kind: ExprKind::Str(s),
+                    ..
+                })) => s == "-",
+                Some(Arg::Pos(Expr {
+                    kind: ExprKind::Tuple(xs),
+                    ..
+                })) => xs
+                    .iter()
+                    .any(|x| matches!(&x.kind, ExprKind::Str(s) if s == "-")),
+                _ => false,
+            };
+            (m == "startswith" && dash).then(|| n.to_string())
+        }
+        _ => None,
     }
 }
 
@@ -2141,9 +2656,11 @@ fn ends_in_exit(body: &[Stmt]) -> bool {
 fn is_generated_name(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::FStr(xs) => {
-            !xs.is_empty()
-                && xs
-                    .iter()
+            // The literal parts (`run-`) are the code's own text.
+            let interps = xs.iter().filter(|x| !matches!(x.kind, ExprKind::Str(_)));
+            interps.clone().count() > 0
+                && interps
+                    .clone()
                     .all(|x| matches!(&x.kind, ExprKind::Call(_, args) if args.is_empty()))
         }
         _ => false,

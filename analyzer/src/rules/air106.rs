@@ -45,6 +45,20 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             within: tool.branch,
         });
     }
+    // A resource handler's parameters (the URI of `read_resource`, a template's fields) are
+    // chosen by the client, as a tool's arguments are.
+    for item in &cx.servers.items {
+        let (crate::facts::mcp_server::ItemKind::Resource, Some(f)) = (&item.kind, &item.func)
+        else {
+            continue;
+        };
+        bodies.push(ToolBody {
+            label: format!("MCP resource `{}`", item.name),
+            name: &item.name,
+            func: f,
+            within: None,
+        });
+    }
     for h in &cx.servers.handlers {
         // An inline TypeScript handler (`setRequestHandler(CallToolRequestSchema, async (req)
         // => ...)`) has no name of its own: it is the server's `call_tool` handler.
@@ -112,6 +126,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 "sql_exec" if !python => "use a parameterised query (`client.query(\"... WHERE id = $1\", [value])`)",
                 "shell_exec" => "pass an argument list without `shell=True`, quote with `shlex.quote`, or check the value against an allow-list",
                 "code_exec" | "remote_code_load" => "never evaluate model output; parse it with a safe parser (`ast.literal_eval`, `json.loads`) or check it against an allow-list",
+                "argv_option" => "put a literal `--` before model-chosen arguments, or reject values that start with `-`",
                 "sql_exec" => "use a parameterised query (`cursor.execute(\"... WHERE id = ?\", (value,))`)",
                 _ if !python => "resolve the path (`path.resolve`) and check it stays under an allowed directory (`startsWith(root + path.sep)`), or take only a file name (`path.basename`)",
                 _ => "canonicalise the path and check it stays under an allowed directory, or take only a file name (`os.path.basename`)",
@@ -150,6 +165,34 @@ def tag_release(tag: str) -> str:
     #[test]
     fn a_model_argument_in_a_shell_string_fires_on_the_call() {
         assert_eq!(lines("AIR106", &[("tools.py", TOOLS)], "tools.py"), [9]);
+    }
+
+    const ARGV: &str = r#"import subprocess
+
+from langchain_core.tools import tool
+
+
+@tool
+def show_ref(rev: str) -> str:
+    """Show a git revision."""
+    cmd = ["git", "show"]
+    cmd.append(rev)
+    return subprocess.run(cmd, capture_output=True, text=True).stdout
+"#;
+
+    #[test]
+    fn a_model_argument_after_a_fixed_program_is_option_injection() {
+        let out = crate::rules::testing::findings("AIR106", &[("tools.py", ARGV)]);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].1, 11);
+        assert!(out[0].2.contains("`rev`"), "{}", out[0].2);
+        assert!(out[0].2.contains("(argv_option)"), "{}", out[0].2);
+    }
+
+    #[test]
+    fn an_argument_behind_a_literal_double_dash_is_an_operand() {
+        let fixed = ARGV.replace("[\"git\", \"show\"]", "[\"git\", \"show\", \"--\"]");
+        assert!(lines("AIR106", &[("tools.py", &fixed)], "tools.py").is_empty());
     }
 
     #[test]

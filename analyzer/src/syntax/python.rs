@@ -929,17 +929,37 @@ impl<'a> Lower<'a> {
             }
             "string" => {
                 let mut interps = vec![];
+                // The literal text before the first interpolation (`f"kubectl {x}"`), kept as a
+                // leading `Str` part: it says what the value starts with.
+                let mut lead = String::new();
+                let mut lead_start = None;
                 let mut c = n.walk();
                 for part in n.named_children(&mut c) {
-                    if part.kind() == "interpolation" {
-                        if let Some(e) = part.child_by_field_name("expression") {
-                            interps.push(self.expr(e, d));
+                    match part.kind() {
+                        "interpolation" => {
+                            if let Some(e) = part.child_by_field_name("expression") {
+                                interps.push(self.expr(e, d));
+                            }
                         }
+                        "string_content" | "escape_sequence" if interps.is_empty() => {
+                            lead_start.get_or_insert(span(part));
+                            lead.push_str(&self.text(part));
+                        }
+                        _ => {}
                     }
                 }
                 if interps.is_empty() {
                     ExprKind::Str(self.string_content(n))
                 } else {
+                    if let Some(sp) = lead_start.filter(|_| !lead.is_empty()) {
+                        interps.insert(
+                            0,
+                            Expr {
+                                kind: ExprKind::Str(lead),
+                                span: sp,
+                            },
+                        );
+                    }
                     ExprKind::FStr(interps)
                 }
             }
