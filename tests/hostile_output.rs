@@ -439,3 +439,48 @@ fn output_is_the_same_with_any_thread_count() {
     assert!(!text.contains("budget"), "{text}");
     assert!(json["findings"].as_array().is_some_and(|f| !f.is_empty()));
 }
+
+/// No silent caps: padding a known-vulnerable project with harmless code loses no finding.
+/// 4,096 harmless `add_node` calls before the vulnerable wiring once dropped AIR104 (a cap on
+/// calls recorded per object), and a tool list of 10,000 entries dropped an AIR101 that 9,998
+/// entries report (a step cap in the walk over the list).
+#[test]
+fn padding_loses_no_finding() {
+    let tmp = TempDir::new("hostile-caps");
+    let root = repo_root().join("corpus/langgraph");
+
+    let graph = tmp.path().join("graph");
+    copy_tree(
+        &root.join("air104-pydantic-is-valid-command-vulnerable"),
+        &graph,
+        false,
+    );
+    let claims = graph.join("claims.py");
+    let text = std::fs::read_to_string(&claims).unwrap();
+    let pad: String = (0..5000)
+        .map(|i| format!("builder.add_node(\"noop_{i}\", decide)\n"))
+        .collect();
+    let anchor = "builder.add_node(\"fetch_tracking\"";
+    assert!(text.contains(anchor));
+    std::fs::write(&claims, text.replacen(anchor, &format!("{pad}{anchor}"), 1)).unwrap();
+    let r = airlock_in(&graph, &["check", ".", "--format", "concise"]);
+    assert!(r.stdout().contains("AIR104"), "{}", r.stdout());
+
+    let tools = tmp.path().join("tools");
+    copy_tree(
+        &root.join("air101-ddg-search-to-email-vulnerable"),
+        &tools,
+        false,
+    );
+    let file = tools.join("research_desk/graph.py");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let list = "tools = [*read_tools, SendEmailTool()]";
+    assert!(text.contains(list));
+    let long = format!(
+        "tools = [*read_tools, {}SendEmailTool()]",
+        "None, ".repeat(10_000)
+    );
+    std::fs::write(&file, text.replacen(list, &long, 1)).unwrap();
+    let r = airlock_in(&tools, &["check", ".", "--format", "concise"]);
+    assert!(r.stdout().contains("AIR101"), "{}", r.stdout());
+}
