@@ -484,3 +484,126 @@ fn padding_loses_no_finding() {
     let r = airlock_in(&tools, &["check", ".", "--format", "concise"]);
     assert!(r.stdout().contains("AIR101"), "{}", r.stdout());
 }
+
+/// Secrets planted in the shapes issue 20 lists, each in a comment on lines that code frames
+/// show, in a JSONC client config (with a `//` comment) and in a YAML file (with a `#` comment).
+const PLANTED: &[(&str, &str)] = &[
+    (
+        "ghp_Jc8VbX2mR7tK4pL9wN3cJ6hD1sF5gA0eYuQw",
+        "ghp_Jc8VbX2mR7tK4pL9wN3cJ6hD1sF5gA0eYuQw",
+    ),
+    (
+        "password = \"correct horse battery staple\"",
+        "horse battery",
+    ),
+    ("DB_PASSWORD=HUNTER2_PROD_77", "HUNTER2_PROD"),
+    ("mysql -uroot -pS3cretPassw0rd app", "S3cretPassw0rd"),
+    (
+        "Server=tcp:db.example.com,1433;Database=app;User Id=sa;Password=Mssql!Pass2024;",
+        "Mssql!Pass",
+    ),
+    (
+        "https://hooks.slack.com/services/T0ABCDEFG/B0HIJKLMN/Zx8Kq2Lm7Rt4Wv9Yb3Nc6Pd1",
+        "Zx8Kq2Lm7Rt4",
+    ),
+    (
+        "https://mcp.example.com/sse/Xk9Qz2Lm8Rt4Wv7Yb3Nc6Pd1Jf5Hg0As",
+        "Xk9Qz2Lm8Rt4",
+    ),
+    ("SERVICE_API_KEY=q8Xz2LmR7tK4pL9wN3cJ", "q8Xz2LmR7tK4"),
+];
+
+#[test]
+fn planted_secrets_reach_no_output() {
+    let tmp = TempDir::new("hostile-secrets");
+    let dir = tmp.path();
+    copy_tree(
+        &repo_root().join("corpus/examples/support-desk"),
+        dir,
+        false,
+    );
+    for rel in support::files_under(dir) {
+        let file = dir.join(rel);
+        if file.extension().is_some_and(|e| e == "py") {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let planted: String = text
+                .lines()
+                .enumerate()
+                .map(|(i, l)| {
+                    if l.trim().is_empty() || l.ends_with('\\') || l.contains("\"\"\"") {
+                        format!("{l}\n")
+                    } else {
+                        format!("{l}  # {}\n", PLANTED[i % PLANTED.len()].0)
+                    }
+                })
+                .collect();
+            std::fs::write(&file, planted).unwrap();
+        }
+    }
+    std::fs::create_dir_all(dir.join(".vscode")).unwrap();
+    std::fs::write(
+        dir.join(".vscode/mcp.json"),
+        r#"{
+  // token for the desk: ghp_Jc8VbX2mR7tK4pL9wN3cJ6hD1sF5gA0eYuQw
+  "servers": {
+    "remote": { "type": "sse", "url": "https://mcp.example.com/sse/Xk9Qz2Lm8Rt4Wv7Yb3Nc6Pd1Jf5Hg0As" },
+    "db": { "command": "mysql", "args": ["-uroot", "-pS3cretPassw0rd", "app"] },
+    "mssql": { "command": "npx", "args": ["-y", "mssql-mcp@1.0.0"],
+      "env": { "CONNECTION": "Server=tcp:db.example.com,1433;Database=app;User Id=sa;Password=Mssql!Pass2024;",
+               "SLACK_HOOK": "https://hooks.slack.com/services/T0ABCDEFG/B0HIJKLMN/Zx8Kq2Lm7Rt4Wv9Yb3Nc6Pd1",
+               "DB_PASSWORD": "HUNTER2_PROD_77", "PASSPHRASE": "correct horse battery staple" } }
+  }
+}
+"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("deploy.yaml"),
+        "# ghp_Jc8VbX2mR7tK4pL9wN3cJ6hD1sF5gA0eYuQw\nagents:\n  password: correct horse battery staple  # the team passphrase\n  SERVICE_API_KEY: q8Xz2LmR7tK4pL9wN3cJ\n",
+    )
+    .unwrap();
+    let runs: &[&[&str]] = &[
+        &["check", ".", "--format", "text"],
+        &["check", ".", "--format", "concise"],
+        &["check", ".", "--format", "json"],
+        &["check", ".", "--format", "sarif"],
+        &["check", ".", "--format", "github"],
+        &["inventory", ".", "--format", "table"],
+        &["inventory", ".", "--format", "json"],
+        &["inventory", ".", "--format", "cyclonedx"],
+        &["graph", ".", "--format", "mermaid"],
+        &["graph", ".", "--format", "dot"],
+        &["graph", ".", "--format", "html"],
+    ];
+    for args in runs {
+        let r = airlock_in(dir, args);
+        let out = format!("{}{}", r.stdout(), r.stderr);
+        for (planted, part) in PLANTED {
+            assert!(!out.contains(part), "{args:?}: `{planted}` leaked:\n{out}");
+        }
+    }
+    // The text report shows the planted lines, masked: the secrets were on screen to leak.
+    let text = airlock_in(dir, &["check", "."]).stdout();
+    for shown in [
+        "-p**************",
+        "Password=**************;",
+        "https://hooks.slack.com/services/*****",
+        "https://mcp.example.com/sse/*****",
+        "password = \"****************************\"",
+    ] {
+        assert!(text.contains(shown), "`{shown}` not in:\n{text}");
+    }
+    // AIR301 still reports the MCP config's secrets.
+    let concise = airlock_in(dir, &["check", ".", "--format", "concise"]).stdout();
+    for kind in [
+        "secret URL path segment in `url` of MCP server `remote`",
+        "Slack webhook URL in env `SLACK_HOOK`",
+        "secret in env `DB_PASSWORD`",
+        "secret in env `PASSPHRASE`",
+    ] {
+        assert!(
+            concise.contains(kind),
+            "AIR301 `{kind}` missing:\n{concise}"
+        );
+    }
+}

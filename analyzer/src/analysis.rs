@@ -290,6 +290,8 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
             crate::mcp::mask_span(&mut db, crate::model::FileId(file as u32), span);
         }
     }
+    // Masking at the source: every secret-shaped value in any file, before anything renders.
+    crate::mcp::mask_sources(&knowledge.mcp, &mut db);
     lap("rules");
     let per_file = PerFileIgnores::new(&discovered.root, &opts.per_file_ignores);
     let on = |code: &str, name: &str, path: &str| {
