@@ -52,7 +52,7 @@ pub struct GluedPasswordFlag {
 }
 
 /// A credential recognised by its shape, whatever key holds it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SecretShape {
     pub prefix: String,
