@@ -404,8 +404,8 @@ fn only_regular_files_are_read() {
     }
 }
 
-/// The parse budget counts work, not time: the same bytes with 1 and 4 threads on a project
-/// with a file near the size cap.
+/// The parse budget counts work, not time: the same bytes with 1 and 4 threads, and under a
+/// CPU hog, on a project with a file near the size cap.
 #[test]
 fn output_is_the_same_with_any_thread_count() {
     let tmp = TempDir::new("hostile-threads");
@@ -415,25 +415,46 @@ fn output_is_the_same_with_any_thread_count() {
         dir,
         false,
     );
-    // Just under the 8 MiB cap.
+    // Just under the size cap, set to 1 MiB so a debug build on a loaded machine stays within
+    // the harness's hang guard (the default cap, 8 MiB, behaves the same, only slower).
+    std::fs::write(dir.join("airlock.toml"), "max-file-size = 1048576\n").unwrap();
     let line = "x = [1, 2, 3] + foo(bar, baz=qux)\n";
-    let big = line.repeat((8 * 1024 * 1024 - 4096) / line.len());
+    let big = line.repeat((1024 * 1024 - 4096) / line.len());
     std::fs::write(dir.join("padding.py"), big).unwrap();
-    let outs: Vec<(i32, Vec<u8>)> = ["1", "4"]
+    // 1 thread, 4 threads, and 4 threads while a CPU hog keeps every core busy.
+    let outs: Vec<(i32, Vec<u8>)> = [("1", false), ("4", false), ("4", true)]
         .iter()
-        .map(|n| {
+        .map(|&(n, hog)| {
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let hogs: Vec<_> = (0..if hog { 4 } else { 0 })
+                .map(|_| {
+                    let stop = stop.clone();
+                    std::thread::spawn(move || {
+                        let mut x = 0u64;
+                        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                            x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+                        }
+                    })
+                })
+                .collect();
             let mut cmd = support::airlock(["check", ".", "--format", "json"]);
             cmd.current_dir(dir).env("RAYON_NUM_THREADS", n);
             let r = run(cmd);
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            for h in hogs {
+                h.join().unwrap();
+            }
             r.assert_no_crash();
             (r.code(), r.stdout.clone())
         })
         .collect();
-    assert_eq!(outs[0].0, outs[1].0);
-    assert!(
-        outs[0].1 == outs[1].1,
-        "output differs between 1 and 4 threads"
-    );
+    for (i, what) in [(1, "4 threads"), (2, "4 threads under a CPU hog")] {
+        assert_eq!(outs[0].0, outs[i].0, "exit code differs with {what}");
+        assert!(
+            outs[0].1 == outs[i].1,
+            "output differs between 1 thread and {what}"
+        );
+    }
     let json: serde_json::Value = serde_json::from_slice(&outs[0].1).unwrap();
     let text = json.to_string();
     assert!(!text.contains("budget"), "{text}");

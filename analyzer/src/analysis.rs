@@ -290,9 +290,10 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
             crate::mcp::mask_span(&mut db, crate::model::FileId(file as u32), span);
         }
     }
+    lap("rules");
     // Masking at the source: every secret-shaped value in any file, before anything renders.
     crate::mcp::mask_sources(&knowledge.mcp, &mut db);
-    lap("rules");
+    lap("masking");
     let per_file = PerFileIgnores::new(&discovered.root, &opts.per_file_ignores);
     let on = |code: &str, name: &str, path: &str| {
         enabled(code, name, &opts.select, &opts.ignore) && !per_file.ignores(code, name, path)

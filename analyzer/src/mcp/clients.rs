@@ -973,13 +973,20 @@ pub fn text_scan_in(k: &McpKnowledge, text: &str, code: bool) -> Vec<Span> {
                 at + v_at + h.range.end,
             ));
         }
-        for h in secrets::scan(k, None, body) {
-            out.push(Span::new(at + h.range.start, at + h.range.end));
+        // Token shapes are found over the whole text below, once; URLs per line.
+        if body.contains("://") {
+            for h in secrets::scan(k, None, body) {
+                out.push(Span::new(at + h.range.start, at + h.range.end));
+            }
         }
         for h in secrets::scan_words(k, body, program_named) {
             out.push(Span::new(at + h.range.start, at + h.range.end));
         }
         at += line.len();
+    }
+    // Token shapes anywhere (a PEM block spans lines): one search per shape over the text.
+    for h in secrets::shapes(k, text) {
+        out.push(Span::new(h.range.start, h.range.end));
     }
     out.retain(|s| s.end as usize <= text.len() && s.start < s.end);
     out

@@ -221,9 +221,13 @@ fn token_char(c: char, extra: &str) -> bool {
 }
 
 /// Known token shapes anywhere in the value, at a word start.
-fn shapes(k: &McpKnowledge, value: &str) -> Vec<Hit> {
+pub fn shapes(k: &McpKnowledge, value: &str) -> Vec<Hit> {
     let mut out = vec![];
     for s in &k.secrets {
+        // Too short to hold this shape (most words and literals): no search.
+        if value.len() < s.min_len && !s.private_key {
+            continue;
+        }
         let mut from = 0;
         while let Some(i) = value[from..].find(&s.prefix) {
             let start = from + i;
@@ -433,8 +437,14 @@ pub fn scan_words(k: &McpKnowledge, line: &str, program_named: bool) -> Vec<Hit>
                     glued.push(&g.flag);
                 }
             }
-            let mut hits = scan_arg(k, prev, w);
-            if hits.is_empty() {
+            // Token shapes and URLs anywhere are the line scan's; a word here matters only as
+            // `name=value`, `Name: value`, the value after a `--flag`, or a glued `-pPASS`.
+            let mut hits = if w.contains(['=', ':']) || prev.is_some_and(|p| p.starts_with('-')) {
+                scan_arg(k, prev, w)
+            } else {
+                vec![]
+            };
+            if hits.is_empty() && !glued.is_empty() {
                 if let Some(flag) = glued
                     .iter()
                     .find(|f| w.len() > f.len() + 3 && w.starts_with(**f))
