@@ -628,3 +628,63 @@ fn planted_secrets_reach_no_output() {
         );
     }
 }
+
+/// No silent gaps: files in languages airlock does not read are counted in one notice per
+/// language; "No findings" says how many files of each language were read; JSON data that is
+/// no configuration gives no syntax notice, while a broken client config still does.
+#[test]
+fn what_was_not_read_is_said() {
+    let tmp = TempDir::new("hostile-gaps");
+    let dir = tmp.path();
+    copy_tree(
+        &repo_root().join("corpus/langgraph/air101-web-search-to-refund-vulnerable"),
+        dir,
+        false,
+    );
+    std::fs::create_dir_all(dir.join("svc")).unwrap();
+    for i in 0..3 {
+        std::fs::write(dir.join(format!("svc/h{i}.go")), "package svc\n").unwrap();
+    }
+    std::fs::write(dir.join("svc/Main.java"), "class Main {}\n").unwrap();
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    std::fs::write(dir.join("data/records.json"), "{\"a\": 1}\n{\"a\": 2}\n").unwrap();
+    std::fs::write(
+        dir.join(".mcp.json"),
+        "{\"mcpServers\": {\"x\": {\"command\": }}}\n",
+    )
+    .unwrap();
+    let r = airlock_in(dir, &["check", ".", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout()).unwrap();
+    let notices: Vec<String> = json["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            format!(
+                "{}: {}",
+                n["path"].as_str().unwrap(),
+                n["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let has = |s: &str| notices.iter().any(|n| n.contains(s));
+    assert!(has(".: 3 Go files not analysed"), "{notices:#?}");
+    assert!(has(".: 1 Java file not analysed"), "{notices:#?}");
+    assert!(has(".mcp.json: invalid json"), "{notices:#?}");
+    assert!(!has("records.json"), "{notices:#?}");
+    assert_eq!(json["incomplete"], true);
+
+    // A project with no finding says what it read.
+    let clean = TempDir::new("hostile-gaps-clean");
+    copy_tree(
+        &repo_root().join("corpus/langgraph/air101-web-search-to-refund-safe"),
+        clean.path(),
+        false,
+    );
+    std::fs::write(clean.path().join("data.json"), "[1, 2]\n").unwrap();
+    let out = airlock_in(clean.path(), &["check", ".", "--format", "concise"]).stdout();
+    assert!(
+        out.starts_with("No findings in ") && out.contains("Python") && out.contains("1 JSON"),
+        "{out}"
+    );
+}
