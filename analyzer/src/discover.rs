@@ -147,11 +147,11 @@ impl FileKind {
 }
 
 /// A language airlock does not read (`rules/knowledge/languages.toml`).
-#[derive(Debug, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct UnreadLanguage {
-    name: String,
-    extensions: Vec<String>,
+pub struct UnreadLanguage {
+    pub name: String,
+    pub extensions: Vec<String>,
 }
 
 #[derive(Debug, serde::Deserialize)]
