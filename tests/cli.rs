@@ -86,7 +86,7 @@ fn clean_project_exits_0() {
         r.stdout(),
         r.stderr
     );
-    assert_eq!(r.stdout(), "No findings.\n");
+    assert_eq!(r.stdout(), "No findings in 1 file (1 Python).\n");
 }
 
 #[test]

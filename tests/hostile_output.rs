@@ -404,8 +404,8 @@ fn only_regular_files_are_read() {
     }
 }
 
-/// The parse budget counts work, not time: the same bytes with 1 and 4 threads on a project
-/// with a file near the size cap.
+/// The parse budget counts work, not time: the same bytes with 1 and 4 threads, and under a
+/// CPU hog, on a project with a file near the size cap.
 #[test]
 fn output_is_the_same_with_any_thread_count() {
     let tmp = TempDir::new("hostile-threads");
@@ -415,27 +415,276 @@ fn output_is_the_same_with_any_thread_count() {
         dir,
         false,
     );
-    // Just under the 8 MiB cap.
+    // Just under the size cap, set to 1 MiB so a debug build on a loaded machine stays within
+    // the harness's hang guard (the default cap, 8 MiB, behaves the same, only slower).
+    std::fs::write(dir.join("airlock.toml"), "max-file-size = 1048576\n").unwrap();
     let line = "x = [1, 2, 3] + foo(bar, baz=qux)\n";
-    let big = line.repeat((8 * 1024 * 1024 - 4096) / line.len());
+    let big = line.repeat((1024 * 1024 - 4096) / line.len());
     std::fs::write(dir.join("padding.py"), big).unwrap();
-    let outs: Vec<(i32, Vec<u8>)> = ["1", "4"]
+    // 1 thread, 4 threads, and 4 threads while a CPU hog keeps every core busy.
+    let outs: Vec<(i32, Vec<u8>)> = [("1", false), ("4", false), ("4", true)]
         .iter()
-        .map(|n| {
+        .map(|&(n, hog)| {
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let hogs: Vec<_> = (0..if hog { 4 } else { 0 })
+                .map(|_| {
+                    let stop = stop.clone();
+                    std::thread::spawn(move || {
+                        let mut x = 0u64;
+                        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                            x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+                        }
+                    })
+                })
+                .collect();
             let mut cmd = support::airlock(["check", ".", "--format", "json"]);
             cmd.current_dir(dir).env("RAYON_NUM_THREADS", n);
             let r = run(cmd);
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            for h in hogs {
+                h.join().unwrap();
+            }
             r.assert_no_crash();
             (r.code(), r.stdout.clone())
         })
         .collect();
-    assert_eq!(outs[0].0, outs[1].0);
-    assert!(
-        outs[0].1 == outs[1].1,
-        "output differs between 1 and 4 threads"
-    );
+    for (i, what) in [(1, "4 threads"), (2, "4 threads under a CPU hog")] {
+        assert_eq!(outs[0].0, outs[i].0, "exit code differs with {what}");
+        assert!(
+            outs[0].1 == outs[i].1,
+            "output differs between 1 thread and {what}"
+        );
+    }
     let json: serde_json::Value = serde_json::from_slice(&outs[0].1).unwrap();
     let text = json.to_string();
     assert!(!text.contains("budget"), "{text}");
     assert!(json["findings"].as_array().is_some_and(|f| !f.is_empty()));
+}
+
+/// No silent caps: padding a known-vulnerable project with harmless code loses no finding.
+/// 4,096 harmless `add_node` calls before the vulnerable wiring once dropped AIR104 (a cap on
+/// calls recorded per object), and a tool list of 10,000 entries dropped an AIR101 that 9,998
+/// entries report (a step cap in the walk over the list).
+#[test]
+fn padding_loses_no_finding() {
+    let tmp = TempDir::new("hostile-caps");
+    let root = repo_root().join("corpus/langgraph");
+
+    let graph = tmp.path().join("graph");
+    copy_tree(
+        &root.join("air104-pydantic-is-valid-command-vulnerable"),
+        &graph,
+        false,
+    );
+    let claims = graph.join("claims.py");
+    let text = std::fs::read_to_string(&claims).unwrap();
+    let pad: String = (0..5000)
+        .map(|i| format!("builder.add_node(\"noop_{i}\", decide)\n"))
+        .collect();
+    let anchor = "builder.add_node(\"fetch_tracking\"";
+    assert!(text.contains(anchor));
+    std::fs::write(&claims, text.replacen(anchor, &format!("{pad}{anchor}"), 1)).unwrap();
+    let r = airlock_in(&graph, &["check", ".", "--format", "concise"]);
+    assert!(r.stdout().contains("AIR104"), "{}", r.stdout());
+
+    let tools = tmp.path().join("tools");
+    copy_tree(
+        &root.join("air101-ddg-search-to-email-vulnerable"),
+        &tools,
+        false,
+    );
+    let file = tools.join("research_desk/graph.py");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let list = "tools = [*read_tools, SendEmailTool()]";
+    assert!(text.contains(list));
+    let long = format!(
+        "tools = [*read_tools, {}SendEmailTool()]",
+        "None, ".repeat(10_000)
+    );
+    std::fs::write(&file, text.replacen(list, &long, 1)).unwrap();
+    let r = airlock_in(&tools, &["check", ".", "--format", "concise"]);
+    assert!(r.stdout().contains("AIR101"), "{}", r.stdout());
+}
+
+/// Secrets planted in the shapes issue 20 lists, each in a comment on lines that code frames
+/// show, in a JSONC client config (with a `//` comment) and in a YAML file (with a `#` comment).
+const PLANTED: &[(&str, &str)] = &[
+    (
+        "ghp_Jc8VbX2mR7tK4pL9wN3cJ6hD1sF5gA0eYuQw",
+        "ghp_Jc8VbX2mR7tK4pL9wN3cJ6hD1sF5gA0eYuQw",
+    ),
+    (
+        "password = \"correct horse battery staple\"",
+        "horse battery",
+    ),
+    ("DB_PASSWORD=HUNTER2_PROD_77", "HUNTER2_PROD"),
+    ("mysql -uroot -pS3cretPassw0rd app", "S3cretPassw0rd"),
+    (
+        "Server=tcp:db.example.com,1433;Database=app;User Id=sa;Password=Mssql!Pass2024;",
+        "Mssql!Pass",
+    ),
+    (
+        "https://hooks.slack.com/services/T0ABCDEFG/B0HIJKLMN/Zx8Kq2Lm7Rt4Wv9Yb3Nc6Pd1",
+        "Zx8Kq2Lm7Rt4",
+    ),
+    (
+        "https://mcp.example.com/sse/Xk9Qz2Lm8Rt4Wv7Yb3Nc6Pd1Jf5Hg0As",
+        "Xk9Qz2Lm8Rt4",
+    ),
+    ("SERVICE_API_KEY=q8Xz2LmR7tK4pL9wN3cJ", "q8Xz2LmR7tK4"),
+];
+
+#[test]
+fn planted_secrets_reach_no_output() {
+    let tmp = TempDir::new("hostile-secrets");
+    let dir = tmp.path();
+    copy_tree(
+        &repo_root().join("corpus/examples/support-desk"),
+        dir,
+        false,
+    );
+    for rel in support::files_under(dir) {
+        let file = dir.join(rel);
+        if file.extension().is_some_and(|e| e == "py") {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let planted: String = text
+                .lines()
+                .enumerate()
+                .map(|(i, l)| {
+                    if l.trim().is_empty() || l.ends_with('\\') || l.contains("\"\"\"") {
+                        format!("{l}\n")
+                    } else {
+                        format!("{l}  # {}\n", PLANTED[i % PLANTED.len()].0)
+                    }
+                })
+                .collect();
+            std::fs::write(&file, planted).unwrap();
+        }
+    }
+    std::fs::create_dir_all(dir.join(".vscode")).unwrap();
+    std::fs::write(
+        dir.join(".vscode/mcp.json"),
+        r#"{
+  // token for the desk: ghp_Jc8VbX2mR7tK4pL9wN3cJ6hD1sF5gA0eYuQw
+  "servers": {
+    "remote": { "type": "sse", "url": "https://mcp.example.com/sse/Xk9Qz2Lm8Rt4Wv7Yb3Nc6Pd1Jf5Hg0As" },
+    "db": { "command": "mysql", "args": ["-uroot", "-pS3cretPassw0rd", "app"] },
+    "mssql": { "command": "npx", "args": ["-y", "mssql-mcp@1.0.0"],
+      "env": { "CONNECTION": "Server=tcp:db.example.com,1433;Database=app;User Id=sa;Password=Mssql!Pass2024;",
+               "SLACK_HOOK": "https://hooks.slack.com/services/T0ABCDEFG/B0HIJKLMN/Zx8Kq2Lm7Rt4Wv9Yb3Nc6Pd1",
+               "DB_PASSWORD": "HUNTER2_PROD_77", "PASSPHRASE": "correct horse battery staple" } }
+  }
+}
+"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("deploy.yaml"),
+        "# ghp_Jc8VbX2mR7tK4pL9wN3cJ6hD1sF5gA0eYuQw\nagents:\n  password: correct horse battery staple  # the team passphrase\n  SERVICE_API_KEY: q8Xz2LmR7tK4pL9wN3cJ\n",
+    )
+    .unwrap();
+    let runs: &[&[&str]] = &[
+        &["check", ".", "--format", "text"],
+        &["check", ".", "--format", "concise"],
+        &["check", ".", "--format", "json"],
+        &["check", ".", "--format", "sarif"],
+        &["check", ".", "--format", "github"],
+        &["inventory", ".", "--format", "table"],
+        &["inventory", ".", "--format", "json"],
+        &["inventory", ".", "--format", "cyclonedx"],
+        &["graph", ".", "--format", "mermaid"],
+        &["graph", ".", "--format", "dot"],
+        &["graph", ".", "--format", "html"],
+    ];
+    for args in runs {
+        let r = airlock_in(dir, args);
+        let out = format!("{}{}", r.stdout(), r.stderr);
+        for (planted, part) in PLANTED {
+            assert!(!out.contains(part), "{args:?}: `{planted}` leaked:\n{out}");
+        }
+    }
+    // The text report shows the planted lines, masked: the secrets were on screen to leak.
+    let text = airlock_in(dir, &["check", "."]).stdout();
+    for shown in [
+        "-p**************",
+        "Password=**************;",
+        "https://hooks.slack.com/services/*****",
+        "https://mcp.example.com/sse/*****",
+        "password = \"****************************\"",
+    ] {
+        assert!(text.contains(shown), "`{shown}` not in:\n{text}");
+    }
+    // AIR301 still reports the MCP config's secrets.
+    let concise = airlock_in(dir, &["check", ".", "--format", "concise"]).stdout();
+    for kind in [
+        "secret URL path segment in `url` of MCP server `remote`",
+        "Slack webhook URL in env `SLACK_HOOK`",
+        "secret in env `DB_PASSWORD`",
+        "secret in env `PASSPHRASE`",
+    ] {
+        assert!(
+            concise.contains(kind),
+            "AIR301 `{kind}` missing:\n{concise}"
+        );
+    }
+}
+
+/// No silent gaps: files in languages airlock does not read are counted in one notice per
+/// language; "No findings" says how many files of each language were read; JSON data that is
+/// no configuration gives no syntax notice, while a broken client config still does.
+#[test]
+fn what_was_not_read_is_said() {
+    let tmp = TempDir::new("hostile-gaps");
+    let dir = tmp.path();
+    copy_tree(
+        &repo_root().join("corpus/langgraph/air101-web-search-to-refund-vulnerable"),
+        dir,
+        false,
+    );
+    std::fs::create_dir_all(dir.join("svc")).unwrap();
+    for i in 0..3 {
+        std::fs::write(dir.join(format!("svc/h{i}.go")), "package svc\n").unwrap();
+    }
+    std::fs::write(dir.join("svc/Main.java"), "class Main {}\n").unwrap();
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    std::fs::write(dir.join("data/records.json"), "{\"a\": 1}\n{\"a\": 2}\n").unwrap();
+    std::fs::write(
+        dir.join(".mcp.json"),
+        "{\"mcpServers\": {\"x\": {\"command\": }}}\n",
+    )
+    .unwrap();
+    let r = airlock_in(dir, &["check", ".", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout()).unwrap();
+    let notices: Vec<String> = json["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            format!(
+                "{}: {}",
+                n["path"].as_str().unwrap(),
+                n["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let has = |s: &str| notices.iter().any(|n| n.contains(s));
+    assert!(has(".: 3 Go files not analysed"), "{notices:#?}");
+    assert!(has(".: 1 Java file not analysed"), "{notices:#?}");
+    assert!(has(".mcp.json: invalid json"), "{notices:#?}");
+    assert!(!has("records.json"), "{notices:#?}");
+    assert_eq!(json["incomplete"], true);
+
+    // A project with no finding says what it read.
+    let clean = TempDir::new("hostile-gaps-clean");
+    copy_tree(
+        &repo_root().join("corpus/langgraph/air101-web-search-to-refund-safe"),
+        clean.path(),
+        false,
+    );
+    std::fs::write(clean.path().join("data.json"), "[1, 2]\n").unwrap();
+    let out = airlock_in(clean.path(), &["check", ".", "--format", "concise"]).stdout();
+    assert!(
+        out.starts_with("No findings in ") && out.contains("Python") && out.contains("1 JSON"),
+        "{out}"
+    );
 }

@@ -839,3 +839,97 @@ fn bad_requests_leave_the_server_answering() {
     assert!(r.error.is_none());
     c.shutdown();
 }
+
+/// Every string in a JSON value, decoded.
+fn strings_in(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(xs) => xs.iter().for_each(|x| strings_in(x, out)),
+        Value::Object(m) => m.values().for_each(|x| strings_in(x, out)),
+        _ => {}
+    }
+}
+
+/// The hostile suite's checks on what the server sends an editor: no raw control or bidi
+/// character, no planted secret.
+fn assert_clean(what: &str, v: &Value, secrets: &[&str]) {
+    let mut all = vec![];
+    strings_in(v, &mut all);
+    for s in &all {
+        for c in s.chars() {
+            let control = matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}');
+            let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            assert!(!control && !bidi, "{what}: raw {c:?} in {s:?}");
+        }
+        for secret in secrets {
+            assert!(!s.contains(secret), "{what}: `{secret}` leaked in {s:?}");
+        }
+    }
+}
+
+/// A hostile project in the editor: a tool named with terminal controls and a bidi override,
+/// controls and secrets in the comments of every line. Diagnostics (messages and related
+/// information) and hovers carry none of them raw.
+#[test]
+fn diagnostics_and_hovers_of_a_hostile_project_are_clean() {
+    let tmp = project(REFUND);
+    let root = canonical(tmp.path());
+    let file = root.join("agent.py");
+    let secrets = [
+        "ghp_Zq8VbX2mR7tK4pL9wN3cJ6hD1sF5gA0eYuQi",
+        "S3cretPassw0rd",
+        "correct horse battery staple",
+    ];
+    let comments = [
+        "  # \u{1b}[8m\u{1b}]0;pwned\u{7}\r\u{202e} ghp_Zq8VbX2mR7tK4pL9wN3cJ6hD1sF5gA0eYuQi",
+        "  # mysql -uroot -pS3cretPassw0rd app",
+        "  # password = \"correct horse battery staple\"",
+    ];
+    let text = std::fs::read_to_string(&file).unwrap();
+    let hostile: String = text
+        .replace(
+            "@tool(\"refund\")",
+            "@tool(\"refund\\x1b]0;pwned\\x07\\u202e\\x9b\")",
+        )
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if l.trim().is_empty() || l.contains("\"\"\"") {
+                format!("{l}\n")
+            } else {
+                format!("{l}{}\n", comments[i % comments.len()])
+            }
+        })
+        .collect();
+    std::fs::write(&file, hostile).unwrap();
+    let mut c = Client::start(&root, push_caps());
+    c.open(&file);
+    let items = c.diagnostics(&file, |d| !d.is_empty());
+    assert_eq!(codes(&items), ["AIR101"]);
+    assert_clean("diagnostics", &Value::Array(items.clone()), &secrets);
+    let line = items[0]["range"]["start"]["line"].as_u64().unwrap();
+    let mut hovers = 0;
+    for (l, ch) in [(line, 6), (line - 1, 3), (27, 10), (25, 2)] {
+        let hover = c.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri(&file) }, "position": { "line": l, "character": ch } }),
+        );
+        let result = hover.result.unwrap_or(Value::Null);
+        hovers += usize::from(!result.is_null());
+        assert_clean(&format!("hover {l}:{ch}"), &result, &secrets);
+    }
+    assert!(hovers >= 2, "too few hovers to check");
+    // The tool's name is shown, with its controls as visible escapes.
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri(&file) }, "position": { "line": line, "character": 6 } }),
+    );
+    let md = hover
+        .result
+        .as_ref()
+        .and_then(|r| r["contents"]["value"].as_str())
+        .unwrap_or("")
+        .to_string();
+    assert!(md.contains("refund\\x1b]0;pwned"), "{md}");
+    c.shutdown();
+}

@@ -296,6 +296,9 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         }
     }
     lap("rules");
+    // Masking at the source: every secret-shaped value in any file, before anything renders.
+    crate::mcp::mask_sources(&knowledge.mcp, &mut db);
+    lap("masking");
     let per_file = PerFileIgnores::new(&discovered.root, &opts.per_file_ignores);
     let on = |code: &str, name: &str, path: &str| {
         enabled(code, name, &opts.select, &opts.ignore) && !per_file.ignores(code, name, path)
@@ -378,6 +381,17 @@ fn load(
     })
 }
 
+/// Whether a JSON file is a configuration airlock reads: an MCP client config by its path,
+/// `langgraph.json`, or any JSON that names MCP servers (an unknown client's config).
+fn is_json_config(rel_path: &str, text: &str) -> bool {
+    let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
+    crate::mcp::clients::recognise(rel_path).is_some()
+        || name == "langgraph.json"
+        || text.contains("\"mcpServers\"")
+        || text.contains("\"mcp_servers\"")
+        || (text.contains("\"servers\"") && text.contains("\"command\""))
+}
+
 /// Parses one file's text: the result depends on nothing but the text, kind and path.
 fn parse_file(found: &FoundFile, text: &str, budget: &Budget) -> (Parsed, Vec<Notice>) {
     let mut notices = vec![];
@@ -386,7 +400,15 @@ fn parse_file(found: &FoundFile, text: &str, budget: &Budget) -> (Parsed, Vec<No
         FileKind::Json => {
             let (node, issues) = crate::syntax::json::parse_json(text, budget);
             let lines = LineIndex::new(text);
-            for i in issues.iter().take(3) {
+            // A JSON file that is no configuration airlock reads is data (fixtures, datasets,
+            // JSON Lines named `.json`): its syntax is not our business, so no notice. A budget
+            // cut is reported whatever the file.
+            let config = is_json_config(&found.rel_path, text);
+            for i in issues
+                .iter()
+                .filter(|i| config || !i.message.starts_with("invalid json"))
+                .take(3)
+            {
                 notices.push(Notice {
                     path: found.rel_path.clone(),
                     line: lines.line_col(i.span.start).0,

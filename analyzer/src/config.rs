@@ -79,6 +79,15 @@ pub struct Config {
     #[serde(default)]
     #[schemars(with = "Vec<knowledge::SandboxEntry>")]
     pub sandbox: Vec<Spanned<knowledge::SandboxEntry>>,
+    /// Credential shapes masked in every file and reported in MCP configs (AIR301), besides the
+    /// built-in ones: `{ prefix = "acme_live_", kind = "Acme API key", min_len = 32 }`.
+    #[serde(default)]
+    #[schemars(with = "Vec<crate::mcp::knowledge::SecretShape>")]
+    pub secret: Vec<Spanned<crate::mcp::knowledge::SecretShape>>,
+    /// Key, flag or header names whose literal values are secrets (whole names, compared
+    /// case-insensitively), besides the built-in words: `["acme_blob"]`.
+    #[serde(default)]
+    pub secret_keys: Vec<String>,
 }
 
 /// A severity as written in the configuration.
@@ -384,6 +393,16 @@ impl Config {
         for e in &self.sandbox {
             problems.push(pattern(e.span(), &e.get_ref().pattern));
         }
+        for e in &self.secret {
+            let shape = e.get_ref();
+            if shape.prefix.len() < 3 || shape.min_len <= shape.prefix.len() {
+                problems.push(Some((
+                    e.span(),
+                    format!("secret shape `{}` is too loose", shape.prefix),
+                    "a shape needs a `prefix` of at least 3 characters and a `min_len` longer than it",
+                )));
+            }
+        }
         problems.into_iter().flatten().next()
     }
 
@@ -401,6 +420,13 @@ impl Config {
             gate: inner(&self.gate),
             model: inner(&self.model),
             sandbox: inner(&self.sandbox),
+            mcp_secret: inner(&self.secret),
+            mcp_vocabulary: (!self.secret_keys.is_empty()).then(|| {
+                crate::mcp::knowledge::Vocabulary {
+                    secret_keys: self.secret_keys.clone(),
+                    ..Default::default()
+                }
+            }),
             ..KnowledgeFile::default()
         };
         if let Err(e) = k.add(&path.display().to_string(), file) {
@@ -511,6 +537,31 @@ mod tests {
             .sinks
             .iter()
             .any(|s| s.pattern.callee.as_deref() == Some("acme.billing.refund")));
+    }
+
+    #[test]
+    fn secret_shapes_and_keys_extend_the_masking() {
+        let c = parse(
+            Path::new("airlock.toml"),
+            "secret-keys = [\"acme_blob\"]\n[[secret]]\nprefix = \"acme_live_\"\nkind = \"Acme API key\"\nmin_len = 24\n",
+            false,
+        )
+        .expect("valid");
+        let k = c.knowledge(Path::new("airlock.toml"));
+        let text = "# acme_live_Q8x2Lm7Rt4Wv9Yb3Nc6Pd1\nacme_blob: opaque-value-1\n";
+        let masked: Vec<&str> = crate::mcp::clients::text_scan(&k.mcp, text)
+            .iter()
+            .map(|s| &text[s.range()])
+            .collect();
+        assert!(
+            masked.contains(&"acme_live_Q8x2Lm7Rt4Wv9Yb3Nc6Pd1"),
+            "{masked:?}"
+        );
+        assert!(masked.contains(&"opaque-value-1"), "{masked:?}");
+        // Built-in knowledge alone masks neither.
+        assert!(crate::mcp::clients::text_scan(&Knowledge::builtin().mcp, text).is_empty());
+        let e = err("[[secret]]\nprefix = \"\"\nkind = \"x\"\nmin_len = 1\n");
+        assert!(message(&e).contains("too loose"), "{e:?}");
     }
 
     #[test]

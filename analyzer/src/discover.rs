@@ -122,6 +122,18 @@ impl FileKind {
         })
     }
 
+    /// The language's name for people (`No findings in 3 files (2 Python, 1 JSON).`).
+    pub fn language(self) -> &'static str {
+        match self {
+            FileKind::Python => "Python",
+            FileKind::TypeScript | FileKind::Tsx => "TypeScript",
+            FileKind::JavaScript => "JavaScript",
+            FileKind::Yaml => "YAML",
+            FileKind::Json => "JSON",
+            FileKind::Toml => "TOML",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             FileKind::Python => "python",
@@ -132,6 +144,49 @@ impl FileKind {
             FileKind::Json => "json",
             FileKind::Toml => "toml",
         }
+    }
+}
+
+/// A language airlock does not read (`rules/knowledge/languages.toml`).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnreadLanguage {
+    pub name: String,
+    pub extensions: Vec<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguagesFile {
+    unread_language: Vec<UnreadLanguage>,
+}
+
+/// The unread language of a file, by its extension.
+fn unread_language(path: &Path) -> Option<&'static str> {
+    static TABLE: std::sync::OnceLock<Vec<UnreadLanguage>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        toml::from_str::<LanguagesFile>(include_str!("../../rules/knowledge/languages.toml"))
+            .map(|f| f.unread_language)
+            .unwrap_or_default()
+    });
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    table
+        .iter()
+        .find(|l| l.extensions.contains(&ext))
+        .map(|l| l.name.as_str())
+}
+
+/// One notice per unread language with its file count: `223 Go files not analysed`.
+fn unread_notices(unread: BTreeMap<&'static str, usize>, notices: &mut Vec<Notice>) {
+    for (name, n) in unread {
+        notices.push(Notice {
+            path: ".".to_string(),
+            line: 0,
+            message: format!(
+                "{n} {name} file{} not analysed (airlock reads Python, TypeScript, JavaScript, YAML and JSON)",
+                if n == 1 { "" } else { "s" }
+            ),
+        });
     }
 }
 
@@ -451,6 +506,20 @@ fn walk_dir(
     files: &mut BTreeMap<String, FoundFile>,
     notices: &mut Vec<Notice>,
 ) {
+    let mut unread: BTreeMap<&'static str, usize> = BTreeMap::new();
+    walk_dir_counting(dir, root, excludes, opts, files, notices, &mut unread);
+    unread_notices(unread, notices);
+}
+
+fn walk_dir_counting(
+    dir: &Path,
+    root: &Path,
+    excludes: &Arc<Gitignore>,
+    opts: &DiscoverOptions,
+    files: &mut BTreeMap<String, FoundFile>,
+    notices: &mut Vec<Notice>,
+    unread: &mut BTreeMap<&'static str, usize>,
+) {
     let mut builder = WalkBuilder::new(dir);
     builder
         .hidden(false)
@@ -484,6 +553,9 @@ fn walk_dir(
         }
         let path = entry.path();
         let Some(kind) = FileKind::from_path(path) else {
+            if let Some(lang) = unread_language(path) {
+                *unread.entry(lang).or_default() += 1;
+            }
             continue;
         };
         let size = if file_type.is_symlink() {

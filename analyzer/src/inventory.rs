@@ -644,7 +644,10 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
                         | crate::mcp::launch::Pin::Tag
                 )
             }),
-            url: s.url.as_ref().map(|u| public_url(&u.0)),
+            url: s
+                .url
+                .as_ref()
+                .map(|u| crate::mcp::secrets::mask_value(&cx.k.mcp, &public_url(&u.0))),
             capabilities: sorted(s.caps.sinks.iter().cloned()),
             sources: sorted(s.caps.sources.iter().cloned()),
             auto_approved: sorted(approvals),

@@ -88,6 +88,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/knowledge/model_output.toml",
         include_str!("../../rules/knowledge/model_output.toml"),
     ),
+    (
+        "rules/knowledge/languages.toml",
+        include_str!("../../rules/knowledge/languages.toml"),
+    ),
 ];
 
 /// Names of one role in a framework's API, read by that framework's adapter
@@ -331,6 +335,10 @@ pub struct KnowledgeFile {
     pub mcp_vocabulary: Option<crate::mcp::knowledge::Vocabulary>,
     #[serde(default)]
     pub mcp_secret: Vec<crate::mcp::knowledge::SecretShape>,
+    /// Languages airlock does not read (`languages.toml`); discovery counts their files
+    /// (`discover::unread_language`), which runs before knowledge is loaded.
+    #[serde(default)]
+    pub unread_language: Vec<crate::discover::UnreadLanguage>,
     #[serde(default)]
     pub mcp_launcher: Vec<crate::mcp::knowledge::Launcher>,
     #[serde(default)]

@@ -17,7 +17,7 @@ pub fn render_concise(report: &Report) -> String {
             one_line(&finding.message),
         ));
     }
-    out.push_str(&summary_line(report.findings));
+    out.push_str(&summary_line(report.findings, report.sources));
     out.push('\n');
     out
 }
@@ -70,7 +70,10 @@ Found 3 findings (1 critical, 1 high, 1 medium).
             tool_version: "0.1.0",
             path_prefix: "",
         };
-        assert_eq!(render_concise(&report), "No findings.\n");
+        assert_eq!(
+            render_concise(&report),
+            "No findings in 2 files (2 Python).\n"
+        );
     }
 
     #[test]

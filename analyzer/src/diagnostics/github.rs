@@ -61,7 +61,7 @@ pub fn render_github(report: &Report) -> String {
             data(&n.message)
         ));
     }
-    out.push_str(&summary_line(report.findings));
+    out.push_str(&summary_line(report.findings, report.sources));
     out.push('\n');
     out
 }

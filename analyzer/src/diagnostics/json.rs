@@ -14,13 +14,16 @@
 //!     "path": [{ "kind": "source|agent|route|tool|state|gate|call|sink", "label", "location" }],
 //!     "fingerprint": "16 hex digits"
 //!   }],
-//!   "notices": [{ "path", "line", "message" }]
+//!   "notices": [{ "path", "line", "message" }],
+//!   "incomplete": true|false
 //! }
 //! ```
 //!
 //! Paths are relative to the scanned root with `/` separators. Lines are 1-based; columns are
 //! 1-based UTF-8 byte offsets, ends exclusive. A notice's `line` is 0 when it concerns the
-//! whole file. `fingerprint` does not depend on line numbers.
+//! whole file. `fingerprint` does not depend on line numbers. `incomplete` is the "possibly
+//! incomplete" marker: true when any notice says part of the input was not analysed as written
+//! (unreadable, skipped, unparsable, or cut by a bound), so an empty `findings` is not a pass.
 
 use serde::Serialize;
 
@@ -36,6 +39,7 @@ struct JsonReport<'a> {
     tool: JsonTool<'a>,
     findings: Vec<JsonFinding<'a>>,
     notices: &'a [Notice],
+    incomplete: bool,
 }
 
 #[derive(Serialize)]
@@ -115,6 +119,7 @@ pub fn render_json(report: &Report) -> String {
             })
             .collect(),
         notices: report.notices,
+        incomplete: !report.notices.is_empty(),
     };
     super::to_pretty_json(&json)
 }
@@ -199,6 +204,23 @@ mod tests {
             })
         );
         assert_eq!(notices[1]["line"], 0);
+    }
+
+    #[test]
+    fn notices_mark_the_run_possibly_incomplete() {
+        let json: Value = serde_json::from_str(&render()).expect("valid JSON");
+        assert_eq!(json["incomplete"], true);
+        let db = sample_db();
+        let findings = sample_findings(&db);
+        let report = Report {
+            findings: &findings,
+            notices: &[],
+            sources: &db,
+            tool_version: "9.8.7",
+            path_prefix: "",
+        };
+        let json: Value = serde_json::from_str(&render_json(&report)).expect("valid JSON");
+        assert_eq!(json["incomplete"], false);
     }
 
     #[test]

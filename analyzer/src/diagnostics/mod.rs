@@ -71,9 +71,28 @@ pub(crate) fn prefixed(report: &Report, path: &str) -> String {
 }
 
 /// The closing line of the text and concise formats: `Found 3 findings (1 critical, 2 high).`
-pub(crate) fn summary_line(findings: &[Finding]) -> String {
+/// With none it says what was read, so an empty result is never mistaken for a complete one:
+/// `No findings in 12 files (9 Python, 2 JSON, 1 YAML).`
+pub(crate) fn summary_line(findings: &[Finding], sources: &SourceDb) -> String {
     if findings.is_empty() {
-        return "No findings.".to_string();
+        if sources.files.is_empty() {
+            return "No findings (no file analysed).".to_string();
+        }
+        let mut per: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for f in &sources.files {
+            let lang = crate::discover::FileKind::from_path(std::path::Path::new(&f.rel_path))
+                .map_or("other", |k| k.language());
+            *per.entry(lang).or_default() += 1;
+        }
+        let mut per: Vec<(&str, usize)> = per.into_iter().collect();
+        per.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let n = sources.files.len();
+        let parts: Vec<String> = per.iter().map(|(l, c)| format!("{c} {l}")).collect();
+        return format!(
+            "No findings in {n} file{} ({}).",
+            if n == 1 { "" } else { "s" },
+            parts.join(", ")
+        );
     }
     let order = [
         Severity::Critical,
@@ -232,10 +251,16 @@ mod tests {
     fn summary_counts_by_severity() {
         let db = sample_db();
         let findings = sample_findings(&db);
-        assert_eq!(summary_line(&[]), "No findings.");
-        assert_eq!(summary_line(&findings[1..2]), "Found 1 finding (1 high).");
         assert_eq!(
-            summary_line(&findings),
+            summary_line(&[], &SourceDb::default()),
+            "No findings (no file analysed)."
+        );
+        assert_eq!(
+            summary_line(&findings[1..2], &SourceDb::default()),
+            "Found 1 finding (1 high)."
+        );
+        assert_eq!(
+            summary_line(&findings, &SourceDb::default()),
             "Found 3 findings (1 critical, 1 high, 1 medium)."
         );
     }

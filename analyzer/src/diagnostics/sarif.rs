@@ -48,6 +48,9 @@ pub fn render_sarif(report: &Report) -> String {
             "invocations": [{
                 "executionSuccessful": true,
                 "toolExecutionNotifications": notifications,
+                // The "possibly incomplete" marker: a notice means part of the input was not
+                // analysed as written, so no results is not a pass.
+                "properties": { "incomplete": !report.notices.is_empty() },
             }],
             "originalUriBaseIds": {
                 SRCROOT: {
@@ -479,6 +482,8 @@ mod tests {
         let log: Value = serde_json::from_str(&render()).expect("SARIF is JSON");
         let invocation = &log["runs"][0]["invocations"][0];
         assert_eq!(invocation["executionSuccessful"], true);
+        // Notices make the run possibly incomplete; the marker says so.
+        assert_eq!(invocation["properties"]["incomplete"], true);
         let notes = &invocation["toolExecutionNotifications"];
         assert_eq!(notes[0]["level"], "warning");
         assert_eq!(

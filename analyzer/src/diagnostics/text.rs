@@ -54,7 +54,7 @@ pub fn render_text(report: &Report, color: bool) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&summary_line(report.findings));
+    out.push_str(&summary_line(report.findings, report.sources));
     out.push('\n');
     out
 }
@@ -470,7 +470,10 @@ mod tests {
             tool_version: "0.1.0",
             path_prefix: "",
         };
-        assert_eq!(render_text(&report, false), "No findings.\n");
+        assert_eq!(
+            render_text(&report, false),
+            "No findings in 2 files (2 Python).\n"
+        );
     }
 
     #[test]

@@ -910,13 +910,9 @@ impl<'a> BodyAnalyzer<'a> {
                 }
                 _ => {}
             }
+            // A walk over one statement's syntax tree: finite, so no cap.
             let mut stack: Vec<&Expr> = st.exprs();
-            let mut steps = 0;
             while let Some(e) = stack.pop() {
-                steps += 1;
-                if steps > 10_000 {
-                    break;
-                }
                 if e.span == site.span && matches!(e.kind, ExprKind::Call(..)) {
                     call = Some(e);
                 }

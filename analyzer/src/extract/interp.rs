@@ -352,6 +352,9 @@ pub struct Interp<'m> {
     obj_at: HashMap<(Site, u8, u64), ObjId>,
     evaluated: HashSet<Site>,
     summaries: HashMap<Site, Value>,
+    /// Where each object's recorded method calls sit in its `calls`, by call site: a
+    /// re-evaluated site is found without scanning every call (no cap on calls per object).
+    calls_at: HashMap<(ObjId, Site), Vec<usize>>,
     /// Functions registered since the queue of pass two was last refilled.
     discovered: Vec<FuncVal>,
     fuel: u64,
@@ -419,6 +422,7 @@ impl<'m> Interp<'m> {
             obj_at: HashMap::new(),
             evaluated: HashSet::new(),
             summaries: HashMap::new(),
+            calls_at: HashMap::new(),
             discovered: Vec::new(),
             fuel: FUEL,
             call_depth: 0,
@@ -1287,11 +1291,8 @@ impl<'m> Interp<'m> {
         kwarg_spans: Vec<(String, Span)>,
     ) {
         let o = &mut self.ev.objects[id];
-        if let Some(existing) = o
-            .calls
-            .iter_mut()
-            .find(|c| c.site == site && c.method == method)
-        {
+        let at = self.calls_at.entry((id, site)).or_default();
+        if let Some(existing) = at.iter().map(|&i| &o.calls[i]).find(|c| c.method == method) {
             // Re-evaluation of the same site (a loop unrolled, a function called twice): keep
             // distinct argument sets as separate calls only for unrolled loops (different values).
             let differs = existing.args.len() != args.len()
@@ -1300,16 +1301,16 @@ impl<'m> Interp<'m> {
                 return;
             }
         }
-        if o.calls.len() < 4096 {
-            o.calls.push(MethodCall {
-                method: method.to_string(),
-                args,
-                kwargs,
-                site,
-                arg_spans,
-                kwarg_spans,
-            });
-        }
+        // No cap: every call costs fuel, and running out of fuel is reported per file.
+        at.push(o.calls.len());
+        o.calls.push(MethodCall {
+            method: method.to_string(),
+            args,
+            kwargs,
+            site,
+            arg_spans,
+            kwarg_spans,
+        });
     }
 
     // ---- expressions ----------------------------------------------------------------------

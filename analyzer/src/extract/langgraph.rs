@@ -11,7 +11,7 @@ use crate::extract::interp::{
 };
 use crate::knowledge::{self, glob_match, Knowledge};
 use crate::syntax::python::{visit_stmts, Expr, ExprKind, StmtKind};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 pub use crate::facts::langgraph::*;
 pub use crate::facts::{Checkpointer, McpToolset, Tool, ToolOrigin};
@@ -144,11 +144,10 @@ impl<'a> Extractor<'a> {
     fn handoff_tools(&self, v: &Value) -> Vec<HandoffTool> {
         let mut out = vec![];
         let mut stack = vec![v.clone()];
-        let mut steps = 0;
+        let mut seen = HashSet::new();
         while let Some(v) = stack.pop() {
-            steps += 1;
-            if steps > 10_000 {
-                break;
+            if !first_visit(&mut seen, &v) {
+                continue;
             }
             match v {
                 Value::List(xs) | Value::Union(xs) => stack.extend(xs.iter().rev().cloned()),
@@ -1047,12 +1046,10 @@ impl<'a> Extractor<'a> {
         let mut out = vec![];
         let mut unknown = false;
         let mut stack = vec![v.clone()];
-        let mut steps = 0;
+        let mut seen = HashSet::new();
         while let Some(v) = stack.pop() {
-            steps += 1;
-            if steps > 10_000 {
-                unknown = true;
-                break;
+            if !first_visit(&mut seen, &v) {
+                continue;
             }
             match &v {
                 Value::List(xs) => stack.extend(xs.iter().rev().cloned()),
@@ -2354,6 +2351,19 @@ fn debug_facts(lg: &LangGraphFacts, body: &BodyAnalyzer, db: &crate::model::Sour
         );
     }
     out
+}
+
+/// Whether a walk over a value meets this list, dict or union for the first time (always true
+/// for other values). Values share their sequences (`Rc`), so a walk that expands each shared
+/// sequence once is linear in the memory the value holds, however the sharing nests: such a
+/// walk needs no step cap, and none cuts a long tool list.
+pub(crate) fn first_visit(seen: &mut HashSet<usize>, v: &Value) -> bool {
+    let key = match v {
+        Value::List(xs) | Value::Union(xs) => std::rc::Rc::as_ptr(xs) as usize,
+        Value::Dict(items) => std::rc::Rc::as_ptr(items) as usize,
+        _ => return true,
+    };
+    seen.insert(key)
 }
 
 #[cfg(test)]

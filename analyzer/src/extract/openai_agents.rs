@@ -702,12 +702,10 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                     .collect(),
                 other => vec![(other.clone(), None)],
             };
-            let mut steps = 0;
+            let mut seen = std::collections::HashSet::new();
             while let Some((v, at)) = stack.pop() {
-                steps += 1;
-                if steps > 10_000 {
-                    unknown = true;
-                    break;
+                if !crate::extract::langgraph::first_visit(&mut seen, &v) {
+                    continue;
                 }
                 match &v {
                     Value::List(xs) | Value::Union(xs) => {

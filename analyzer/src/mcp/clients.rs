@@ -955,6 +955,12 @@ fn file_span(text: &str, node: Span, value: &str, range: &std::ops::Range<usize>
 /// token shapes in any word. Used to mask what the tree does not cover (a file whose parse
 /// stopped early, settings outside any server).
 pub fn text_scan(k: &McpKnowledge, text: &str) -> Vec<Span> {
+    text_scan_in(k, text, false)
+}
+
+/// [`text_scan`] for any file; `code` for Python and TypeScript, whose unquoted values are
+/// expressions (`password = settings.db_password`), not secrets.
+pub fn text_scan_in(k: &McpKnowledge, text: &str, code: bool) -> Vec<Span> {
     let mut out = vec![];
     let lits = secrets::lexical_strings(text);
     let mut prev_lit: Option<&str> = None;
@@ -977,29 +983,35 @@ pub fn text_scan(k: &McpKnowledge, text: &str) -> Vec<Span> {
         }
         prev_lit = Some(value);
     }
+    // A config that launches `mysql` has its `-pPASS` in an argument on another line.
+    let program_named = k
+        .vocabulary
+        .glued_password_flags
+        .iter()
+        .any(|g| text.contains(&format!("\"{}\"", g.program)));
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
-        if let Some(i) = body.find([':', '=']) {
-            let key = body[..i]
-                .trim()
-                .trim_start_matches("- ")
-                .trim_matches(['"', '\'', ' ']);
-            let raw = &body[i + 1..];
-            let raw = raw.split(" #").next().unwrap_or(raw);
-            let lead = raw.len() - raw.trim_start().len();
-            let v = raw.trim().trim_matches(['"', '\'', ',']);
-            let v_at = at + i + 1 + lead + usize::from(raw.trim_start().starts_with(['"', '\'']));
-            if !key.is_empty() && !key.contains(char::is_whitespace) {
-                for h in secrets::scan(k, Some(key), v) {
-                    out.push(Span::new(v_at + h.range.start, v_at + h.range.end));
-                }
+        for (v_at, h) in secrets::scan_key_values(k, body, code) {
+            out.push(Span::new(
+                at + v_at + h.range.start,
+                at + v_at + h.range.end,
+            ));
+        }
+        // Token shapes are found over the whole text below, once; URLs per line.
+        if body.contains("://") {
+            for h in secrets::scan(k, None, body) {
+                out.push(Span::new(at + h.range.start, at + h.range.end));
             }
         }
-        for h in secrets::scan(k, None, body) {
+        for h in secrets::scan_words(k, body, program_named) {
             out.push(Span::new(at + h.range.start, at + h.range.end));
         }
         at += line.len();
+    }
+    // Token shapes anywhere (a PEM block spans lines): one search per shape over the text.
+    for h in secrets::shapes(k, text) {
+        out.push(Span::new(h.range.start, h.range.end));
     }
     out.retain(|s| s.end as usize <= text.len() && s.start < s.end);
     out

@@ -38,10 +38,21 @@ pub struct Vocabulary {
     pub secret_keys: Vec<String>,
     #[serde(default)]
     pub placeholders: Vec<String>,
+    /// Programs that take a password glued to a short flag (`mysql -pPASS`), with the flag.
+    #[serde(default)]
+    pub glued_password_flags: Vec<GluedPasswordFlag>,
+}
+
+/// `mysql -pPASS`: the program's name and the flag its password is glued to.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GluedPasswordFlag {
+    pub program: String,
+    pub flag: String,
 }
 
 /// A credential recognised by its shape, whatever key holds it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SecretShape {
     pub prefix: String,
@@ -61,6 +72,10 @@ pub struct SecretShape {
     /// A PEM block: `-----BEGIN ... PRIVATE KEY-----`.
     #[serde(default)]
     pub private_key: bool,
+    /// The prefix is not secret and stays shown; only what follows it is masked (webhook URLs:
+    /// `https://hooks.slack.com/services/` then the secret path).
+    #[serde(default)]
+    pub keep_prefix: bool,
 }
 
 /// A command that fetches and runs a package from a registry.
@@ -209,6 +224,7 @@ impl McpKnowledge {
             mine.not_secret_words.extend(v.not_secret_words);
             mine.secret_keys.extend(v.secret_keys);
             mine.placeholders.extend(v.placeholders);
+            mine.glued_password_flags.extend(v.glued_password_flags);
         }
         self.secrets.extend(secrets);
         self.launchers.extend(launchers);

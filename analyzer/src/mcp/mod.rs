@@ -338,6 +338,26 @@ pub fn redact(db: &mut SourceDb, facts: &McpFacts) {
     }
 }
 
+/// Masks every secret-shaped value in every file's text, whatever the file (code, comments,
+/// YAML, JSONC, `.env`-style lines, connection strings, shell commands): the same scan as an MCP
+/// config's text (`clients::text_scan`), with the shapes, keys and programs of the knowledge
+/// (`mcp.toml`, extensible in `airlock.toml`). Run once the rules are done, before anything is
+/// rendered, so code frames, hovers and snippets never carry a live secret.
+pub fn mask_sources(k: &knowledge::McpKnowledge, db: &mut SourceDb) {
+    for i in 0..db.files.len() {
+        let f = &db.files[i];
+        let code = [
+            ".py", ".pyi", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts",
+        ]
+        .iter()
+        .any(|e| f.rel_path.ends_with(e));
+        let spans = clients::text_scan_in(k, &f.text, code);
+        if !spans.is_empty() {
+            mask_spans(db, FileId(i as u32), &spans);
+        }
+    }
+}
+
 /// Masks one span of a file's text (`*`, line breaks kept, so spans and columns hold): AIR311's
 /// client secrets in code.
 pub fn mask_span(db: &mut SourceDb, file: FileId, span: Span) {

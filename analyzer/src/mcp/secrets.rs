@@ -179,14 +179,6 @@ fn by_key(k: &McpKnowledge, key: Option<&str>, value: &str) -> Option<Hit> {
     ) {
         return None;
     }
-    // An environment variable's name (`GITHUB_TOKEN`): a reference in Codex-style configs.
-    if inner.contains('_')
-        && inner
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-    {
-        return None;
-    }
     let words = split_words(key);
     let password = words.iter().any(|w| {
         matches!(
@@ -194,8 +186,19 @@ fn by_key(k: &McpKnowledge, key: Option<&str>, value: &str) -> Option<Hit> {
             "password" | "passwd" | "passphrase" | "pwd" | "pass"
         )
     });
+    // An environment variable's name (`GITHUB_TOKEN`): a reference in Codex-style configs. A
+    // password may be ALL_CAPS (`HUNTER2_PROD`), so under a password key only a value that
+    // itself names a secret (`DB_PASSWORD`) is a reference.
+    let env_name = inner.contains('_')
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    if env_name && (!password || key_names_secret(k, inner)) {
+        return None;
+    }
     let min = if password { 4 } else { 8 };
-    if inner.chars().count() < min || inner.contains(char::is_whitespace) {
+    // Passphrases have spaces (`correct horse battery staple`); other secrets do not.
+    if inner.chars().count() < min || (!password && inner.contains(char::is_whitespace)) {
         return None;
     }
     Some(Hit {
@@ -218,9 +221,13 @@ fn token_char(c: char, extra: &str) -> bool {
 }
 
 /// Known token shapes anywhere in the value, at a word start.
-fn shapes(k: &McpKnowledge, value: &str) -> Vec<Hit> {
+pub fn shapes(k: &McpKnowledge, value: &str) -> Vec<Hit> {
     let mut out = vec![];
     for s in &k.secrets {
+        // Too short to hold this shape (most words and literals): no search.
+        if value.len() < s.min_len && !s.private_key {
+            continue;
+        }
         let mut from = 0;
         while let Some(i) = value[from..].find(&s.prefix) {
             let start = from + i;
@@ -250,10 +257,13 @@ fn shapes(k: &McpKnowledge, value: &str) -> Vec<Hit> {
                 }
                 continue;
             }
-            let len = value[start..]
-                .char_indices()
-                .find(|(_, c)| !token_char(*c, &s.extra))
-                .map_or(value.len() - start, |(j, _)| j);
+            // The token runs from the prefix (which may hold `:` and `.`, as a URL does).
+            let body_at = start + s.prefix.len();
+            let len = s.prefix.len()
+                + value[body_at..]
+                    .char_indices()
+                    .find(|(_, c)| !token_char(*c, &s.extra))
+                    .map_or(value.len() - body_at, |(j, _)| j);
             let tok = &value[start..start + len];
             let body = &tok[s.prefix.len()..];
             if tok.len() < s.min_len || is_placeholder(k, tok) || is_placeholder(k, body) {
@@ -274,9 +284,10 @@ fn shapes(k: &McpKnowledge, value: &str) -> Vec<Hit> {
             if digits == 0 && !s.upper {
                 continue;
             }
+            let shown = if s.keep_prefix { s.prefix.len() } else { 0 };
             out.push(Hit {
                 kind: s.kind.clone(),
-                range: start..start + len,
+                range: start + shown..start + len,
                 local: false,
             });
             from = start + len;
@@ -317,6 +328,27 @@ fn in_url(k: &McpKnowledge, value: &str) -> Vec<Hit> {
             }
         }
     }
+    // Secret path segments: `/token/<value>`, `/key/<value>`, or a segment that is itself a
+    // random credential (`/sse/3fZ9qLx…`).
+    let path_end = rest.find(['?', '#']).unwrap_or(rest.len()).max(auth_end);
+    let mut at = rest_at + auth_end;
+    let mut prev_seg: Option<&str> = None;
+    for seg in rest[auth_end..path_end].split('/') {
+        let named = prev_seg.is_some_and(|p| !p.is_empty() && key_names_secret(k, p));
+        if !seg.is_empty()
+            && !is_reference(seg)
+            && !is_placeholder(k, seg)
+            && ((named && seg.len() >= 8) || random_segment(seg))
+        {
+            out.push(Hit {
+                kind: "secret URL path segment".into(),
+                range: at..at + seg.len(),
+                local,
+            });
+        }
+        prev_seg = Some(seg);
+        at += seg.len() + 1;
+    }
     if let Some(q) = rest.find('?') {
         let q_at = rest_at + q + 1;
         let query = &value[q_at..];
@@ -338,6 +370,196 @@ fn in_url(k: &McpKnowledge, value: &str) -> Vec<Hit> {
                 }
             }
             at += pair.len() + 1;
+        }
+    }
+    out
+}
+
+/// Whether a URL path segment looks like a random credential rather than a name or an id: at
+/// least 24 characters of `[A-Za-z0-9_-]`, upper and lower case letters and digits mixed, and
+/// no run of 4 lower-case letters being most of it (words). UUIDs and hex digests have no upper
+/// case and stay shown.
+pub fn random_segment(seg: &str) -> bool {
+    if seg.len() < 24
+        || !seg
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        return false;
+    }
+    let upper = seg.chars().filter(char::is_ascii_uppercase).count();
+    let lower = seg.chars().filter(char::is_ascii_lowercase).count();
+    let digits = seg.chars().filter(char::is_ascii_digit).count();
+    if upper < 2 || lower < 2 || digits < 2 {
+        return false;
+    }
+    // Class changes: random text switches between upper, lower and digit often; a
+    // `CamelCaseName2024` does not.
+    let class = |c: char| {
+        if c.is_ascii_uppercase() {
+            0
+        } else if c.is_ascii_lowercase() {
+            1
+        } else if c.is_ascii_digit() {
+            2
+        } else {
+            3
+        }
+    };
+    let chars: Vec<u8> = seg.chars().map(class).collect();
+    let changes = chars.windows(2).filter(|w| w[0] != w[1]).count();
+    changes * 3 >= seg.len()
+}
+
+/// Secrets in a line of free text (a comment, a shell command, a connection string, an `.env`
+/// line), word by word: `--password=…`, `KEY=value`, `Password=…;`, `--token value`, and the
+/// glued `-pPASS` of programs that take one (`mysql`) when the program is named on the line
+/// or `program_named` says the file runs it.
+pub fn scan_words(k: &McpKnowledge, line: &str, program_named: bool) -> Vec<Hit> {
+    let mut out = vec![];
+    let mut prev: Option<&str> = None;
+    let mut glued: Vec<&str> = vec![];
+    if program_named {
+        glued.extend(
+            k.vocabulary
+                .glued_password_flags
+                .iter()
+                .map(|g| g.flag.as_str()),
+        );
+    }
+    let mut at = 0;
+    for word in line.split_inclusive(|c: char| c.is_whitespace() || "\"'`;,()[]{}<>".contains(c)) {
+        let w = word.trim_end_matches(|c: char| c.is_whitespace() || "\"'`;,()[]{}<>".contains(c));
+        if !w.is_empty() {
+            let name = w.rsplit('/').next().unwrap_or(w);
+            for g in &k.vocabulary.glued_password_flags {
+                if g.program == name {
+                    glued.push(&g.flag);
+                }
+            }
+            // Token shapes and URLs anywhere are the line scan's; a word here matters only as
+            // `name=value`, `Name: value`, the value after a `--flag`, or a glued `-pPASS`.
+            let mut hits = if w.contains(['=', ':']) || prev.is_some_and(|p| p.starts_with('-')) {
+                scan_arg(k, prev, w)
+            } else {
+                vec![]
+            };
+            if hits.is_empty() && !glued.is_empty() {
+                if let Some(flag) = glued
+                    .iter()
+                    .find(|f| w.len() > f.len() + 3 && w.starts_with(**f))
+                {
+                    let v = &w[flag.len()..];
+                    if !is_reference(v) && !is_placeholder(k, v) {
+                        hits.push(Hit {
+                            kind: format!("`{flag}` password"),
+                            range: flag.len()..w.len(),
+                            local: false,
+                        });
+                    }
+                }
+            }
+            out.extend(shift(hits, at));
+            prev = Some(w);
+        }
+        at += word.len();
+    }
+    out
+}
+
+/// `key: value` and `key = value` pairs anywhere in a line (YAML, TOML, `.env`, a comment, a
+/// connection string's `Password=…;`), each value with its offset in the line. The key is the
+/// word before the separator; a quoted value runs to its closing quote, an unquoted one to `;`
+/// or a comment (a password, which may have spaces) or to the next space or `,` (any other
+/// secret). In `code` (Python, TypeScript) an unquoted value is an expression, not a literal,
+/// unless the pair sits in a comment. The walk resumes after each value, so a line is read once.
+pub fn scan_key_values(k: &McpKnowledge, line: &str, code: bool) -> Vec<(usize, Hit)> {
+    let b = line.as_bytes();
+    let mut out = vec![];
+    let mut i = 0;
+    while i < b.len() {
+        let sep = b[i];
+        if (sep != b':' && sep != b'=')
+            || b.get(i + 1).is_some_and(|&c| c == b'=' || c == b'/')
+            || (i > 0 && matches!(b[i - 1], b'=' | b'!' | b'<' | b'>' | b':'))
+        {
+            i += 1;
+            continue;
+        }
+        // The key: the word before, past spaces and one quote.
+        let mut e = i;
+        while e > 0 && b[e - 1] == b' ' {
+            e -= 1;
+        }
+        if e > 0 && matches!(b[e - 1], b'"' | b'\'') {
+            e -= 1;
+        }
+        let mut st = e;
+        while st > 0
+            && (b[st - 1].is_ascii_alphanumeric() || matches!(b[st - 1], b'_' | b'-' | b'.'))
+        {
+            st -= 1;
+        }
+        let key = &line[st..e];
+        if key.is_empty() || !key_names_secret(k, key) {
+            i += 1;
+            continue;
+        }
+        let mut v = i + 1;
+        while v < b.len() && b[v] == b' ' {
+            v += 1;
+        }
+        let end = match b.get(v) {
+            Some(&q) if q == b'"' || q == b'\'' || q == b'`' => {
+                v += 1;
+                line[v..].find(q as char).map_or(b.len(), |j| v + j)
+            }
+            _ if code && !line[..st].contains('#') && !line[..st].contains("//") => {
+                i += 1;
+                continue;
+            }
+            _ => {
+                let words = split_words(key);
+                let password = words.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "password" | "passwd" | "passphrase" | "pwd" | "pass"
+                    )
+                });
+                let rest = &line[v..];
+                let stop = if password {
+                    [" #", " //", ";"]
+                        .iter()
+                        .filter_map(|m| rest.find(m))
+                        .min()
+                        .unwrap_or(rest.len())
+                } else {
+                    rest.find([' ', '\t', ',', ';', ')', '}', ']'])
+                        .unwrap_or(rest.len())
+                };
+                v + rest[..stop].trim_end().len()
+            }
+        };
+        let value = &line[v..end];
+        for h in scan(k, Some(key), value) {
+            out.push((v, h));
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// A copy of `value` with every secret in it masked (`*`): for strings taken from a parse tree
+/// rather than from the masked text (the inventory's server URL).
+pub fn mask_value(k: &McpKnowledge, value: &str) -> String {
+    let mut hits: Vec<Range<usize>> = scan(k, None, value).into_iter().map(|h| h.range).collect();
+    hits.extend(scan_words(k, value, false).into_iter().map(|h| h.range));
+    let mut out = String::with_capacity(value.len());
+    for (i, c) in value.char_indices() {
+        if hits.iter().any(|r| r.contains(&i)) {
+            out.push('*');
+        } else {
+            out.push(c);
         }
     }
     out
@@ -591,5 +813,80 @@ mod tests {
             .iter()
             .any(|(r, p, _)| &text[r.clone()] == "hunter22isMyPass"
                 && p.clone().map(|p| &text[p]) == Some("PASSWORD")));
+    }
+
+    #[test]
+    fn secrets_outside_configs_are_found_in_free_text() {
+        let k = Knowledge::builtin();
+        let found = |line: &str| -> Vec<String> {
+            let mut out: Vec<String> = scan_key_values(&k.mcp, line, true)
+                .into_iter()
+                .map(|(at, h)| line[at + h.range.start..at + h.range.end].to_string())
+                .collect();
+            out.extend(
+                scan_words(&k.mcp, line, false)
+                    .into_iter()
+                    .map(|h| line[h.range].to_string()),
+            );
+            out.extend(
+                scan(&k.mcp, None, line)
+                    .into_iter()
+                    .map(|h| line[h.range].to_string()),
+            );
+            out
+        };
+        let has = |line: &str, secret: &str| {
+            let f = found(line);
+            assert!(f.iter().any(|s| s == secret), "{line}: {f:?}");
+        };
+        has(
+            "x = 1  # password = \"correct horse battery staple\"",
+            "correct horse battery staple",
+        );
+        // A YAML line: configuration, where an unquoted value is a literal.
+        let yaml = "password: correct horse battery staple  # the team's";
+        let hits = scan_key_values(&k.mcp, yaml, false);
+        assert_eq!(
+            hits.iter()
+                .map(|(at, h)| &yaml[at + h.range.start..at + h.range.end])
+                .collect::<Vec<_>>(),
+            ["correct horse battery staple"]
+        );
+        assert!(scan_key_values(&k.mcp, yaml, true).is_empty());
+        has("DB_PASSWORD=HUNTER2_PROD_77", "HUNTER2_PROD_77");
+        has(
+            "run(\"mysql -uroot -pS3cretPassw0rd app\")",
+            "S3cretPassw0rd",
+        );
+        has(
+            "Server=tcp:h,1433;User Id=sa;Password=Mssql!Pass2024;",
+            "Mssql!Pass2024",
+        );
+        has("--password=hunter2x", "hunter2x");
+        has(
+            "https://hooks.slack.com/services/T0ABCDEFG/B0HIJKLMN/Zx8Kq2Lm7Rt4Wv9Yb3Nc6Pd1",
+            "T0ABCDEFG/B0HIJKLMN/Zx8Kq2Lm7Rt4Wv9Yb3Nc6Pd1",
+        );
+        has(
+            "https://mcp.example.com/sse/Xk9Qz2Lm8Rt4Wv7Yb3Nc6Pd1Jf5Hg0As",
+            "Xk9Qz2Lm8Rt4Wv7Yb3Nc6Pd1Jf5Hg0As",
+        );
+        has(
+            "https://api.example.com/token/abcd1234efgh/run",
+            "abcd1234efgh",
+        );
+        // Not secrets: references, names, ids and ordinary flags.
+        for line in [
+            "password = os.environ[\"DB_PASSWORD\"]",
+            "DB_PASSWORD=${DB_PASSWORD}",
+            "token: GITHUB_TOKEN",
+            "https://github.com/o/r/blob/3f2a9c0d4e5b6a7f8e9d0c1b2a3f4e5d6c7b8a9f/x.py",
+            "https://api.example.com/items/550e8400-e29b-41d4-a716-446655440000",
+            "https://example.com/docs/GettingStartedWithTheAgentKit",
+            "grep -pattern foo",
+            "if a == b: pass",
+        ] {
+            assert!(found(line).is_empty(), "{line}: {:?}", found(line));
+        }
     }
 }
