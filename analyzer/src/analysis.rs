@@ -290,12 +290,15 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     let mut findings = rules::run(&cx, &units);
     let mut inventory = crate::inventory::build(&cx, &units);
     // Client secrets AIR311 found in code are masked like AIR301's before anything renders them.
-    for (path, span) in rules::air311::secret_spans(&findings) {
-        if let Some(file) = db.files.iter().position(|f| f.rel_path == path) {
-            crate::mcp::mask_span(&mut db, crate::model::FileId(file as u32), span);
-        }
+    // Grouped by file, so each file's text is rewritten once however many secrets it holds.
+    for (file, spans) in rules::air311::secret_spans(&findings) {
+        crate::mcp::mask_spans(&mut db, file, &spans);
     }
     lap("rules");
+    // No silent caps: every bound that cut evaluation or body analysis says where.
+    let mut cuts = ev.cuts.clone();
+    cuts.merge(body.take_cuts());
+    notices.extend(cuts.notices(&db));
     // Masking at the source: every secret-shaped value in any file, before anything renders.
     crate::mcp::mask_sources(&knowledge.mcp, &mut db);
     lap("masking");

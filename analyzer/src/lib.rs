@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod baseline;
+pub mod bounds;
 pub mod config;
 pub mod diagnostics;
 pub mod discover;

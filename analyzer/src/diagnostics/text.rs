@@ -61,15 +61,39 @@ pub fn render_text(report: &Report, color: bool) -> String {
 
 /// One `warning: path:line: message` line per notice, for stderr.
 pub fn render_notices(notices: &[Notice]) -> String {
-    notices
-        .iter()
-        .map(|notice| {
-            format!(
+    // Bound notices (`crate::bounds`) are listed one per file in JSON and SARIF; on a terminal,
+    // more than `BOUND_LINES` of one bound are summed up in one line that says how many files
+    // and where the list is, so a large project's warnings stay readable and nothing is hidden.
+    const BOUND_LINES: usize = 10;
+    let mut per_bound: std::collections::BTreeMap<&str, Vec<&Notice>> = Default::default();
+    for n in notices {
+        if let Some(b) = crate::bounds::bound_of(n) {
+            per_bound.entry(b).or_default().push(n);
+        }
+    }
+    let mut out = String::new();
+    let mut summed = std::collections::BTreeSet::new();
+    for n in notices {
+        match crate::bounds::bound_of(n) {
+            Some(b) if per_bound[b].len() > BOUND_LINES => {
+                if summed.insert(b) {
+                    let first = per_bound[b][0];
+                    out.push_str(&format!(
+                        "warning: analysis bound `{}` reached in {} files (first {}:{}); results for them may be incomplete; `--format json` lists each\n",
+                        crate::escape::terminal(b),
+                        per_bound[b].len(),
+                        crate::escape::terminal(&first.path),
+                        first.line
+                    ));
+                }
+            }
+            _ => out.push_str(&format!(
                 "warning: {}\n",
-                crate::escape::terminal(&notice.to_string())
-            )
-        })
-        .collect()
+                crate::escape::terminal(&n.to_string())
+            )),
+        }
+    }
+    out
 }
 
 /// A file's text under its relative path, borrowed rather than copied per finding.

@@ -8,6 +8,7 @@
 //! here: a membership guard (`if x not in ALLOWED: raise`) and a validation guard
 //! (`if not x.isalnum(): return`) clean `x` after the guard.
 
+use crate::bounds::{Bound, Cuts};
 use crate::extract::interp::{CallRecord, Callee, Evaluation, FuncVal, ModuleInfo, Site, Value};
 use crate::knowledge::{self, Knowledge};
 use crate::syntax::python::{Arg, Expr, ExprKind, FuncDef, ParamKind, Stmt, StmtKind, Target};
@@ -15,7 +16,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
-const MAX_HOPS: usize = 5;
+const MAX_HOPS: usize = Bound::CallHops.limit();
 
 /// A capability: a sink or source kind reached from a function, with the call chain.
 #[derive(Debug, Clone)]
@@ -141,6 +142,8 @@ pub struct BodyAnalyzer<'a> {
     local_validators: RefCell<HashMap<Site, bool>>,
     /// Methods by enclosing class and the class hierarchy, built on first use.
     classes: std::cell::OnceCell<ClassIndex>,
+    /// Where a bound cut the analysis (`crate::bounds`); the pipeline turns it into notices.
+    cuts: RefCell<Cuts>,
 }
 
 /// Project classes, their methods and their bases: resolves `self.m(...)` in a method whose
@@ -174,7 +177,7 @@ struct Resolved {
 }
 
 /// How many `param_flows` a body keeps at most (each is a parameter, sink and first call).
-const MAX_PARAM_FLOWS: usize = 64;
+const MAX_PARAM_FLOWS: usize = Bound::ParamFlows.limit();
 
 /// Whether a method only declares itself: a body of a docstring, `...`, `pass` or `raise
 /// NotImplementedError`.
@@ -187,7 +190,7 @@ fn is_abstract(def: &FuncDef) -> bool {
 }
 
 /// How many classes a class hierarchy walk visits at most (a bound on `self.m` resolution).
-const MAX_HIERARCHY: usize = 64;
+const MAX_HIERARCHY: usize = Bound::ClassHierarchy.limit();
 
 /// Parameters the runtime injects: not model-controlled.
 fn is_injected(annotation: Option<&Expr>, name: &str) -> bool {
@@ -277,7 +280,18 @@ impl<'a> BodyAnalyzer<'a> {
             validators: RefCell::new(HashMap::new()),
             local_validators: RefCell::new(HashMap::new()),
             classes: std::cell::OnceCell::new(),
+            cuts: RefCell::new(Cuts::default()),
         }
+    }
+
+    /// Records that `bound` cut the analysis at `site`.
+    pub(crate) fn cut(&self, bound: Bound, site: Site) {
+        self.cuts.borrow_mut().record(site.file, bound, site.span);
+    }
+
+    /// Where bounds cut the analysis so far (body analysis and the extractors that use it).
+    pub fn take_cuts(&self) -> Cuts {
+        self.cuts.take()
     }
 
     fn class_index(&self) -> &ClassIndex {
@@ -376,6 +390,7 @@ impl<'a> BodyAnalyzer<'a> {
         while let Some(v) = stack.pop() {
             steps += 1;
             if steps > MAX_HIERARCHY {
+                self.cut(Bound::ClassHierarchy, f.site(self.modules));
                 break;
             }
             match v {
@@ -407,6 +422,9 @@ impl<'a> BodyAnalyzer<'a> {
             let mut stack = vec![c];
             while let Some(x) = stack.pop() {
                 if seen.len() >= MAX_HIERARCHY {
+                    if !seen.contains(&x) {
+                        self.cut(Bound::ClassHierarchy, func);
+                    }
                     break;
                 }
                 if !seen.insert(x) && x != c {
@@ -465,7 +483,11 @@ impl<'a> BodyAnalyzer<'a> {
         let mut stack = vec![class];
         let mut seen = BTreeSet::new();
         while let Some(x) = stack.pop() {
-            if seen.len() >= MAX_HIERARCHY || !seen.insert(x) {
+            if seen.len() >= MAX_HIERARCHY && !seen.contains(&x) {
+                self.cut(Bound::ClassHierarchy, class);
+                break;
+            }
+            if !seen.insert(x) {
                 continue;
             }
             if x != class {
@@ -518,7 +540,11 @@ impl<'a> BodyAnalyzer<'a> {
         }];
         let mut seen = BTreeSet::new();
         while let Some(x) = stack.pop() {
-            if seen.len() >= MAX_HIERARCHY || !seen.insert(x) {
+            if seen.len() >= MAX_HIERARCHY && !seen.contains(&x) {
+                self.cut(Bound::ClassHierarchy, x);
+                break;
+            }
+            if !seen.insert(x) {
                 continue;
             }
             if let Some(g) = ix.methods.get(&x).and_then(|m| m.get(name)) {
@@ -996,7 +1022,11 @@ impl<'a> BodyAnalyzer<'a> {
         if let Some(c) = self.caps.borrow().get(&site) {
             return c.clone();
         }
-        if depth > MAX_HOPS || self.in_progress.borrow().contains(&site) {
+        if self.in_progress.borrow().contains(&site) {
+            return Rc::new(Caps::default());
+        }
+        if depth > MAX_HOPS {
+            self.cut(Bound::CallHops, site);
             return Rc::new(Caps::default());
         }
         self.in_progress.borrow_mut().push(site);
@@ -1078,7 +1108,11 @@ impl<'a> BodyAnalyzer<'a> {
         if let Some(x) = self.facts.borrow().get(&site) {
             return x.clone();
         }
-        if depth > MAX_HOPS || self.in_progress.borrow().contains(&site) {
+        if self.in_progress.borrow().contains(&site) {
+            return Rc::new(BodyFacts::default());
+        }
+        if depth > MAX_HOPS {
+            self.cut(Bound::CallHops, site);
             return Rc::new(BodyFacts::default());
         }
         self.in_progress.borrow_mut().push(site);
@@ -1928,10 +1962,11 @@ impl Walker<'_, '_> {
                 chain.extend(hit.chain.iter().copied());
                 // A parameter of this body reaching the sink through a call the interpreter
                 // left unresolved (resolved ones are `injections` already).
-                if !t.param.is_empty()
-                    && (!from_local || facts.param_flows.iter().any(|p| std::ptr::eq(p, hit)))
-                    && self.out.param_flows.len() < MAX_PARAM_FLOWS
-                {
+                let wanted = !t.param.is_empty()
+                    && (!from_local || facts.param_flows.iter().any(|p| std::ptr::eq(p, hit)));
+                if wanted && self.out.param_flows.len() >= MAX_PARAM_FLOWS {
+                    self.a.cut(Bound::ParamFlows, site);
+                } else if wanted {
                     self.out.param_flows.push(InjectionHit {
                         direct: false,
                         param: t.param.clone(),

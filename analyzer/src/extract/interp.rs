@@ -9,6 +9,7 @@
 //! once. Every call site records the callee it resolved to, which later stages read to find
 //! sinks, sources, gates and builder operations. Work is bounded by a fuel counter.
 
+use crate::bounds::{Bound, Cuts};
 use crate::knowledge::glob_match;
 use crate::model::{FileId, Span};
 use crate::syntax::python::{
@@ -19,9 +20,20 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::Arc;
 
-const MAX_CALL_DEPTH: u32 = 6;
-const MAX_UNION: usize = 48;
-const MAX_UNROLL: usize = 64;
+const MAX_CALL_DEPTH: u32 = Bound::CallDepth.limit() as u32;
+const MAX_UNION: usize = Bound::UnionWidth.limit();
+const MAX_UNROLL: usize = Bound::LoopUnroll.limit();
+
+thread_local! {
+    /// How many unions grew past `MAX_UNION` on this thread. `Value::union` has no interpreter
+    /// to tell; the interpreter compares it before and after each statement and records the cut
+    /// at that statement (see `Interp::block`).
+    static UNION_CUTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn union_cuts() -> u64 {
+    UNION_CUTS.with(|c| c.get())
+}
 const FUEL: u64 = 4_000_000;
 
 pub use crate::facts::Site;
@@ -172,15 +184,23 @@ impl Value {
         }
     }
     fn union(a: Value, b: Value) -> Value {
+        // Alternatives are kept once each, whatever their order: removing only adjacent
+        // duplicates let a value merged with itself through branches double at each `if`.
+        // Both sides hold at most `MAX_UNION` alternatives, so this is bounded.
         let mut out: Vec<Value> = vec![];
+        let mut add = |x: Value| {
+            if !out.iter().any(|y| same(y, &x)) {
+                out.push(x);
+            }
+        };
         for v in [a, b] {
             match v {
-                Value::Union(vs) => out.extend(vs.iter().cloned()),
-                other => out.push(other),
+                Value::Union(vs) => vs.iter().cloned().for_each(&mut add),
+                other => add(other),
             }
         }
-        out.dedup_by(|x, y| same(x, y));
         if out.len() > MAX_UNION {
+            UNION_CUTS.with(|c| c.set(c.get() + 1));
             return Value::Unknown;
         }
         if out.len() == 1 {
@@ -324,6 +344,8 @@ pub struct Evaluation {
     pub decorators: HashMap<Site, Vec<(String, Site)>>,
     /// Files whose evaluation ran out of fuel.
     pub fuel_exhausted: Vec<FileId>,
+    /// Where the interpreter's bounds cut evaluation (`crate::bounds`).
+    pub cuts: Cuts,
 }
 
 struct Frame {
@@ -359,6 +381,8 @@ pub struct Interp<'m> {
     discovered: Vec<FuncVal>,
     fuel: u64,
     call_depth: u32,
+    /// `union_cuts()` as last recorded (see `Interp::block`).
+    union_seen: u64,
     /// The knowledge that maps JavaScript names to Python ones (`langchain_js.toml`); without
     /// it, JavaScript modules keep `js.<module>.<member>` names only.
     js: Option<&'m crate::knowledge::Knowledge>,
@@ -426,6 +450,7 @@ impl<'m> Interp<'m> {
             discovered: Vec::new(),
             fuel: FUEL,
             call_depth: 0,
+            union_seen: union_cuts(),
             js: None,
             sem: Semantics::default(),
             projects: vec![],
@@ -788,7 +813,19 @@ impl<'m> Interp<'m> {
                 return;
             }
             self.stmt(s);
+            // A union that overflowed inside this statement (and not in a nested one, which
+            // recorded it already) is recorded here.
+            let now = union_cuts();
+            if now != self.union_seen {
+                self.union_seen = now;
+                self.cut(Bound::UnionWidth, s.span);
+            }
         }
+    }
+
+    fn cut(&mut self, bound: Bound, span: Span) {
+        let file = self.file();
+        self.ev.cuts.record(file, bound, span);
     }
 
     fn stmt(&mut self, s: &Stmt) {
@@ -983,7 +1020,11 @@ impl<'m> Interp<'m> {
                 orelse,
             } => {
                 let it = self.expr(iter);
-                match iter_elements(&it) {
+                let elems = iter_elements(&it);
+                if elems.as_ref().is_some_and(|e| e.len() > MAX_UNROLL) {
+                    self.cut(Bound::LoopUnroll, s.span);
+                }
+                match elems {
                     Some(elems) if elems.len() <= MAX_UNROLL => {
                         for e in elems {
                             self.assign(target, e);
@@ -1443,7 +1484,7 @@ impl<'m> Interp<'m> {
                 let b = self.expr(b);
                 Value::union(a, b)
             }
-            ExprKind::Comp(c) => self.comprehension(c),
+            ExprKind::Comp(c) => self.comprehension(c, e.span),
             ExprKind::Await(x) => self.expr(x),
             ExprKind::Walrus(n, v) => {
                 let v = self.expr(v);
@@ -1473,13 +1514,16 @@ impl<'m> Interp<'m> {
         }
     }
 
-    fn comprehension(&mut self, c: &crate::syntax::python::Comprehension) -> Value {
+    fn comprehension(&mut self, c: &crate::syntax::python::Comprehension, span: Span) -> Value {
         // Unroll the first generator when its iterable is known; otherwise evaluate once.
         let Some((target, iter, conds)) = c.generators.first() else {
             return Value::Unknown;
         };
         let it = self.expr(iter);
         let elems = iter_elements(&it);
+        if elems.as_ref().is_some_and(|e| e.len() > MAX_UNROLL) {
+            self.cut(Bound::LoopUnroll, span);
+        }
         self.undo_begin();
         let mut out_list = vec![];
         let mut out_dict = vec![];
@@ -2064,7 +2108,15 @@ impl<'m> Interp<'m> {
     ) -> Value {
         let site = f.site(self.modules);
         let called_at = span.map(|s| self.site(s));
-        if self.call_depth >= MAX_CALL_DEPTH || self.frames.iter().any(|fr| fr.func == Some(site)) {
+        if self.frames.iter().any(|fr| fr.func == Some(site)) {
+            // Recursion: the call in progress stands for this one (not a cut).
+            self.evaluated.insert(site);
+            return Value::Unknown;
+        }
+        if self.call_depth >= MAX_CALL_DEPTH {
+            if let Some(span) = span {
+                self.cut(Bound::CallDepth, span);
+            }
             self.evaluated.insert(site);
             return Value::Unknown;
         }

@@ -29,9 +29,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 /// How deep handler bodies are followed into helpers.
-const MAX_HOPS: usize = 4;
+const MAX_HOPS: usize = crate::bounds::Bound::TsCallHops.limit();
 /// How many `const` hops a value is followed.
-const MAX_RESOLVE: usize = 6;
+const MAX_RESOLVE: usize = crate::bounds::Bound::TsAliasChain.limit();
 
 /// What a file's names refer to.
 #[derive(Default)]
@@ -174,6 +174,12 @@ struct Ts<'a> {
 type Scope<'a> = HashMap<String, &'a Expr>;
 
 impl<'a> Ts<'a> {
+    fn cut(&self, fi: usize, bound: crate::bounds::Bound, span: crate::model::Span) {
+        let file = self.files[fi].id;
+        self.body
+            .cut(bound, crate::extract::interp::Site { file, span });
+    }
+
     fn site(&self, fi: usize, span: Span) -> Site {
         Site {
             file: self.files[fi].id,
@@ -202,12 +208,16 @@ impl<'a> Ts<'a> {
                 _ => return cur,
             }
         }
+        if matches!(cur.kind, ExprKind::Ident(_) | ExprKind::Await(_)) {
+            self.cut(fi, crate::bounds::Bound::TsAliasChain, e.span);
+        }
         cur
     }
 
     /// The dotted name a callee or value expression denotes (`js.fs.promises.rm`), if any.
     fn qualify(&self, fi: usize, e: &Expr, scope: &Scope, depth: usize) -> Option<String> {
         if depth > MAX_RESOLVE {
+            self.cut(fi, crate::bounds::Bound::TsAliasChain, e.span);
             return None;
         }
         match &e.kind {
@@ -809,7 +819,12 @@ impl<'a> Ts<'a> {
     ) -> (Vec<CapHit>, Vec<CapHit>) {
         let mut sinks = vec![];
         let mut sources = vec![];
-        if depth > MAX_HOPS || !visited.insert((fi, f.span.start as usize)) {
+        if !visited.insert((fi, f.span.start as usize)) {
+            return (sinks, sources);
+        }
+        if depth > MAX_HOPS {
+            visited.remove(&(fi, f.span.start as usize));
+            self.cut(fi, crate::bounds::Bound::TsCallHops, f.span);
             return (sinks, sources);
         }
         // Calls of the body and of the closures inside it, with local constants in scope.

@@ -358,14 +358,9 @@ pub fn mask_sources(k: &knowledge::McpKnowledge, db: &mut SourceDb) {
     }
 }
 
-/// Masks one span of a file's text (`*`, line breaks kept, so spans and columns hold): AIR311's
-/// client secrets in code.
-pub fn mask_span(db: &mut SourceDb, file: FileId, span: Span) {
-    mask_spans(db, file, &[span]);
-}
-
-/// Masks spans of one file's text in one pass, validating the text once.
-fn mask_spans(db: &mut SourceDb, file: FileId, spans: &[Span]) {
+/// Masks spans of one file's text in one pass, validating the text once (`*`, line breaks
+/// kept, so spans and columns hold); also AIR311's client secrets in code.
+pub fn mask_spans(db: &mut SourceDb, file: FileId, spans: &[Span]) {
     let Some(f) = db.files.get_mut(file.0 as usize) else {
         return;
     };

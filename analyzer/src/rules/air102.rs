@@ -290,7 +290,8 @@ fn paths_from(cx: &Ctx, start: NodeIndex) -> Vec<(NodeIndex, Vec<(NodeIndex, Han
             while let Some((p, h)) = prev.get(&cur) {
                 hops.push((cur, h.clone()));
                 cur = *p;
-                if hops.len() > 10_000 {
+                // A predecessor chain visits each node once; this only guards a cycle.
+                if hops.len() > prev.len() {
                     break;
                 }
             }

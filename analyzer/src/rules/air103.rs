@@ -338,7 +338,8 @@ fn route_between(cx: &Ctx, units: &[Unit], a: usize, b: usize) -> Vec<Step> {
     while let Some((p, h)) = prev.get(&cur) {
         hops.push((cur, h.clone()));
         cur = *p;
-        if hops.len() > 10_000 {
+        // A predecessor chain visits each node once; this only guards a cycle.
+        if hops.len() > prev.len() {
             break;
         }
     }

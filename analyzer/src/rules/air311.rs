@@ -125,12 +125,16 @@ fn inside_quotes(cx: &Ctx, file: FileId, span: Span) -> Option<Span> {
 }
 
 /// The spans of the secrets AIR311 reported, for `analysis` to mask in the source text.
-pub fn secret_spans(findings: &[Finding]) -> Vec<(String, Span)> {
-    findings
-        .iter()
-        .filter(|f| f.code == "AIR311")
-        .map(|f| (f.location.path.clone(), f.location.span))
-        .collect()
+pub fn secret_spans(
+    findings: &[Finding],
+) -> std::collections::BTreeMap<crate::model::FileId, Vec<Span>> {
+    let mut out: std::collections::BTreeMap<crate::model::FileId, Vec<Span>> = Default::default();
+    for f in findings.iter().filter(|f| f.code == "AIR311") {
+        out.entry(f.location.file)
+            .or_default()
+            .push(f.location.span);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,191 @@
+//! No silent caps: every bound that cuts analysis says so. Each test generates a project that
+//! crosses one bound and a near variant that stays under it, and asserts the notice (file, line
+//! and bound name) on one and its absence on the other, and that JSON marks the run possibly
+//! incomplete. Where crossing a bound loses a finding, the notice is what tells the reader.
+
+mod support;
+
+use airlock_analyzer::analysis::{analyze, Analysis, Options};
+use airlock_analyzer::knowledge::Knowledge;
+use support::{run_airlock, TempDir};
+
+fn run(dir: &TempDir) -> Analysis {
+    let opts = Options {
+        paths: vec![dir.path().to_path_buf()],
+        ..Options::default()
+    };
+    analyze(&opts, &Knowledge::builtin())
+}
+
+fn project(files: &[(&str, String)]) -> TempDir {
+    let dir = TempDir::new("bounds");
+    dir.write("pyproject.toml", "[project]\nname = \"app\"\n");
+    for (p, s) in files {
+        dir.write(p, s);
+    }
+    dir
+}
+
+/// (path, line) of every notice of `bound`.
+fn cut(a: &Analysis, bound: &str) -> Vec<(String, u32)> {
+    a.notices
+        .iter()
+        .filter(|n| n.message.starts_with(&format!("analysis bound `{bound}`")))
+        .map(|n| (n.path.clone(), n.line))
+        .collect()
+}
+
+/// A FastMCP tool whose argument reaches a shell through `depth` helper calls.
+fn helper_chain(depth: usize) -> String {
+    let mut s = String::from(
+        "import subprocess\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\"shell\")\n\n",
+    );
+    for i in 0..depth {
+        s += &format!("def step_{i}(cmd):\n    return step_{}(cmd)\n\n", i + 1);
+    }
+    s += &format!("def step_{depth}(cmd):\n    return subprocess.run(cmd, shell=True)\n\n");
+    s += "@mcp.tool()\ndef run_command(cmd: str) -> str:\n    \"\"\"Runs a command.\"\"\"\n    return str(step_0(cmd))\n";
+    s
+}
+
+#[test]
+fn a_tool_body_followed_past_the_call_hop_bound_says_so() {
+    let deep = run(&project(&[("server.py", helper_chain(9))]));
+    let hops = cut(&deep, "call-hops");
+    assert_eq!(hops.len(), 1, "{:?}", deep.notices);
+    assert_eq!(hops[0].0, "server.py");
+    assert!(hops[0].1 > 1);
+    // Known miss, marked: past the bound the shell sink is not reached, so AIR106 is silent
+    // here; the notice above is what says the result may be incomplete.
+    let shallow = run(&project(&[("server.py", helper_chain(2))]));
+    assert!(
+        cut(&shallow, "call-hops").is_empty(),
+        "{:?}",
+        shallow.notices
+    );
+    assert!(shallow.findings.iter().any(|f| f.code == "AIR106"));
+}
+
+#[test]
+fn calls_nested_past_the_depth_bound_say_so() {
+    let chain = |n: usize| {
+        let mut s = String::new();
+        for i in 0..n {
+            s += &format!("def f{i}(x):\n    return f{}(x)\n\n", i + 1);
+        }
+        s += &format!("def f{n}(x):\n    return x\n\nVALUE = f0(\"v\")\n");
+        s
+    };
+    let deep = run(&project(&[("chain.py", chain(10))]));
+    let at = cut(&deep, "call-depth");
+    assert_eq!(at.len(), 1, "{:?}", deep.notices);
+    assert_eq!(at[0].0, "chain.py");
+    let shallow = run(&project(&[("chain.py", chain(3))]));
+    assert!(
+        cut(&shallow, "call-depth").is_empty(),
+        "{:?}",
+        shallow.notices
+    );
+}
+
+#[test]
+fn a_value_with_too_many_alternatives_says_so_at_its_statement() {
+    let branches = |n: usize| {
+        let mut s = String::from("def pick(n):\n    x = \"v0\"\n");
+        for i in 1..=n {
+            s += &format!("    if n == {i}:\n        x = \"v{i}\"\n");
+        }
+        s += "    return x\n\nCHOSEN = pick(3)\n";
+        s
+    };
+    let wide = run(&project(&[("pick.py", branches(60))]));
+    let at = cut(&wide, "union-width");
+    assert_eq!(at.len(), 1, "{:?}", wide.notices);
+    // The union overflows at the 48th `if` (lines 3, 5, ...): the notice names that line,
+    // not the function or the file.
+    assert_eq!(at[0], ("pick.py".to_string(), 3 + 2 * 47));
+    let narrow = run(&project(&[("pick.py", branches(20))]));
+    assert!(
+        cut(&narrow, "union-width").is_empty(),
+        "{:?}",
+        narrow.notices
+    );
+}
+
+#[test]
+fn a_loop_over_more_elements_than_are_unrolled_says_so() {
+    let lp = |n: usize| {
+        let items: Vec<String> = (0..n).map(|i| format!("\"t{i}\"")).collect();
+        format!(
+            "NAMES = []\n\nfor name in [{}]:\n    NAMES.append(name)\n",
+            items.join(", ")
+        )
+    };
+    let long = run(&project(&[("names.py", lp(100))]));
+    assert_eq!(
+        cut(&long, "loop-unroll"),
+        vec![("names.py".to_string(), 3)],
+        "{:?}",
+        long.notices
+    );
+    let short = run(&project(&[("names.py", lp(10))]));
+    assert!(cut(&short, "loop-unroll").is_empty(), "{:?}", short.notices);
+}
+
+#[test]
+fn a_typescript_handler_followed_past_its_hop_bound_says_so() {
+    let chain = |n: usize| {
+        let mut s = String::from(
+            "import { McpServer } from \"@modelcontextprotocol/sdk/server/mcp.js\";\n\
+             import { z } from \"zod\";\n\
+             import { execSync } from \"child_process\";\n\n\
+             const server = new McpServer({ name: \"shell\", version: \"1.0.0\" });\n\n",
+        );
+        for i in 0..n {
+            s += &format!(
+                "function step{i}(cmd: string) {{\n  return step{}(cmd);\n}}\n\n",
+                i + 1
+            );
+        }
+        s += &format!(
+            "function step{n}(cmd: string) {{\n  return execSync(cmd).toString();\n}}\n\n"
+        );
+        s += "server.tool(\"run\", { cmd: z.string() }, async ({ cmd }) => ({\n  content: [{ type: \"text\", text: step0(cmd) }],\n}));\n";
+        s
+    };
+    let deep = run(&project(&[("src/index.ts", chain(8))]));
+    let at = cut(&deep, "ts-call-hops");
+    assert_eq!(at.len(), 1, "{:?}", deep.notices);
+    assert_eq!(at[0].0, "src/index.ts");
+    let shallow = run(&project(&[("src/index.ts", chain(1))]));
+    assert!(
+        cut(&shallow, "ts-call-hops").is_empty(),
+        "{:?}",
+        shallow.notices
+    );
+}
+
+#[test]
+fn a_cut_marks_json_possibly_incomplete_and_the_terminal_names_it() {
+    let dir = project(&[("server.py", helper_chain(9))]);
+    let path = dir.path().as_os_str().to_owned();
+    let json = run_airlock::<_, std::ffi::OsString>([
+        "check".into(),
+        path.clone(),
+        "--format".into(),
+        "json".into(),
+    ]);
+    let v = json.json();
+    assert_eq!(v["incomplete"], true);
+    assert!(v["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["message"].as_str().unwrap().contains("`call-hops` (5)")));
+    let text = run_airlock::<_, std::ffi::OsString>(["check".into(), path]);
+    assert!(
+        text.stderr.contains("server.py:") && text.stderr.contains("`call-hops`"),
+        "{}",
+        text.stderr
+    );
+}
