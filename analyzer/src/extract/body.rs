@@ -1316,6 +1316,52 @@ impl Walker<'_, '_> {
     /// answers an allow-list check (`return bool(ID_RE.match(x))`, `return x in ALLOWED`,
     /// `return p.resolve().is_relative_to(base)`), negated, with a body that exits. The name
     /// passed first is clean after the guard, as with the check written inline.
+    /// For a regular-expression check: whether it checks the whole value (`fullmatch`, or a
+    /// `match` of a pattern anchored at the end) and whether its pattern keeps a leading `-`
+    /// out. The pattern is the literal argument (`re.fullmatch(r"...", x)`) or the literal a
+    /// module constant was compiled from (`NAME = re.compile(r"...")`); unknown, it is credited
+    /// for `fullmatch` but not against option injection.
+    fn regex_credit(&self, call: &Expr) -> (bool, bool) {
+        let ExprKind::Call(f, args) = &call.kind else {
+            return (false, false);
+        };
+        let ExprKind::Attr(o, m) = &f.kind else {
+            return (false, false);
+        };
+        let literal = match args.first() {
+            Some(Arg::Pos(Expr {
+                kind: ExprKind::Str(p),
+                ..
+            })) if args.len() >= 2 => Some(p.clone()),
+            _ => None,
+        };
+        let pattern = literal.or_else(|| {
+            let ExprKind::Name(n) = &o.kind else {
+                return None;
+            };
+            let module = self.a.ev.funcs.get(&self.func)?.module;
+            match self.a.ev.globals.get(module)?.get(n.as_str())? {
+                Value::Obj(id) => match self.a.ev.objects.get(*id)?.args.first()? {
+                    Value::Str(s, _) => Some(s.to_string()),
+                    _ => None,
+                },
+                _ => None,
+            }
+        });
+        let shape = pattern.as_deref().map(regex_shape);
+        let whole = match m.as_str() {
+            "fullmatch" => true,
+            "match" => shape.is_some_and(|(end, _)| end),
+            _ => {
+                shape.is_some_and(|(end, _)| end)
+                    && pattern
+                        .as_deref()
+                        .is_some_and(|p| p.starts_with('^') || p.starts_with("\\A"))
+            }
+        };
+        (whole, shape.is_some_and(|(_, dash)| !dash))
+    }
+
     fn checked_by_helper(&self, test: &Expr, body: &[Stmt]) -> Option<(String, bool)> {
         if !ends_in_exit(body) {
             return None;
@@ -1405,8 +1451,18 @@ impl Walker<'_, '_> {
             }
             StmtKind::If { test, body, orelse } => {
                 self.expr(test, st);
-                let guard =
+                let mut guard =
                     guard_clean(test, body, orelse).or_else(|| self.checked_by_helper(test, body));
+                // A regular expression is credited when it checks the whole value, and against
+                // option injection only when its text keeps a leading `-` out.
+                let mut keep_argv = false;
+                if let Some(call) = regex_call(test) {
+                    let (whole, no_dash) = self.regex_credit(call);
+                    if !whole {
+                        guard = None;
+                    }
+                    keep_argv = !no_dash;
+                }
                 let no_option = if ends_in_exit(body) {
                     rejects_leading_dash(test)
                 } else {
@@ -1445,13 +1501,17 @@ impl Walker<'_, '_> {
                     // `if x not in ALLOWED: raise` — x is clean after the guard. A prefix check
                     // (`if not p.startswith(root): raise`) confines a path; it does not make a
                     // command or a query safe (`git status; rm -rf ~` starts with `git `).
-                    if body_exits {
+                    // `if x not in ALLOWED: x = "default"` — the same after the `if`.
+                    if body_exits || resets_to_constant(body, &name) {
                         let prefix_only = prefix_guard(test);
                         if let Some(t) = st.tainted.get_mut(&name) {
                             if prefix_only {
                                 t.clean.extend(PATH_KINDS.iter().map(|k| k.to_string()));
                             } else {
                                 t.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                                if keep_argv {
+                                    t.clean.remove("argv_option");
+                                }
                             }
                         }
                     }
@@ -1635,7 +1695,26 @@ impl Walker<'_, '_> {
             }
             ExprKind::IfExp(t, a, b) => {
                 self.expr(t, st);
-                let ta = self.expr(a, st);
+                // `base if SAFE_REV.match(base) else None`, `x if x in ALLOWED else "size"`: the
+                // chosen side holds the value only where it passed the check.
+                let (whole, no_dash) = regex_call(t).map_or((true, true), |c| self.regex_credit(c));
+                let ta = match positive_check(t).filter(|_| whole) {
+                    Some((name, prefix_only)) if st.tainted.contains_key(&name) => {
+                        let mut inner = st.clone();
+                        if let Some(x) = inner.tainted.get_mut(&name) {
+                            if prefix_only {
+                                x.clean.extend(PATH_KINDS.iter().map(|k| k.to_string()));
+                            } else {
+                                x.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                                if !no_dash {
+                                    x.clean.remove("argv_option");
+                                }
+                            }
+                        }
+                        self.expr(a, &mut inner)
+                    }
+                    _ => self.expr(a, st),
+                };
                 let tb = self.expr(b, st);
                 join(ta, tb)
             }
@@ -2897,7 +2976,7 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
             if ops[0] == "in" {
                 Some((name, true))
             } else if ops.iter().any(|o| o == "not") || ops[0] == "not in" {
-                if ends_in_exit(body) {
+                if ends_in_exit(body) || resets_to_constant(body, &name) {
                     Some((name, false))
                 } else {
                     None
@@ -2906,34 +2985,126 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
                 None
             }
         }
-        ExprKind::Not(inner) if ends_in_exit(body) => {
-            let ExprKind::Call(f, args) = &inner.kind else {
-                return None;
-            };
-            match &f.kind {
-                ExprKind::Attr(o, m) if VALIDATORS.contains(&m.as_str()) => {
-                    if let ExprKind::Name(n) = &o.kind {
-                        if !CHECKS_ARGUMENT.contains(&m.as_str()) {
-                            return Some((n.to_string(), false));
-                        }
-                    }
-                    // `re.fullmatch(PATTERN, x)`
-                    for a in args {
-                        if let Arg::Pos(Expr {
-                            kind: ExprKind::Name(n),
-                            ..
-                        }) = a
-                        {
-                            return Some((n.to_string(), false));
-                        }
-                    }
-                    None
-                }
-                _ => None,
-            }
+        ExprKind::Not(inner)
+            if ends_in_exit(body)
+                || guarded_name(inner).is_some_and(|n| resets_to_constant(body, &n)) =>
+        {
+            guarded_name(inner).map(|n| (n, false))
         }
         _ => None,
     }
+}
+
+/// The name a validator call checks: `x.isalnum()` or `re.fullmatch(P, x)`.
+fn guarded_name(call: &Expr) -> Option<String> {
+    let ExprKind::Call(f, args) = &call.kind else {
+        return None;
+    };
+    let ExprKind::Attr(o, m) = &f.kind else {
+        return None;
+    };
+    if !VALIDATORS.contains(&m.as_str()) {
+        return None;
+    }
+    // `PATTERN.fullmatch(x)` and `re.fullmatch(P, x)` check their argument, not the receiver.
+    let regex = REGEX_METHODS.contains(&m.as_str()) && !args.is_empty();
+    if let ExprKind::Name(n) = &o.kind {
+        if !CHECKS_ARGUMENT.contains(&m.as_str()) && !regex {
+            return Some(n.to_string());
+        }
+    }
+    args.iter().rev().find_map(|a| match a {
+        Arg::Pos(Expr {
+            kind: ExprKind::Name(n),
+            ..
+        }) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+/// A check that holds where a conditional expression picks its first value: `x in ALLOWED`
+/// or a validator call (`PATTERN.match(x)`, `x.isalnum()`). The flag says whether it only
+/// confines a path (`startswith`, `is_relative_to`).
+fn positive_check(test: &Expr) -> Option<(String, bool)> {
+    match &test.kind {
+        ExprKind::Compare(xs, ops) if ops.len() == 1 && ops[0] == "in" => match &xs.first()?.kind {
+            ExprKind::Name(n) => Some((n.to_string(), false)),
+            _ => None,
+        },
+        ExprKind::Call(f, _) => {
+            let name = guarded_name(test)?;
+            let prefix = matches!(&f.kind, ExprKind::Attr(_, m) if m == "startswith" || m == "is_relative_to");
+            Some((name, prefix))
+        }
+        _ => None,
+    }
+}
+
+/// Regular-expression methods: their last positional argument is what they check.
+const REGEX_METHODS: &[&str] = &["match", "fullmatch", "search"];
+
+/// The regular-expression call a test makes (`re.fullmatch(P, x)`, `PATTERN.match(x)`), under
+/// a `not` or not.
+fn regex_call(test: &Expr) -> Option<&Expr> {
+    let call = match &test.kind {
+        ExprKind::Not(inner) => inner,
+        _ => test,
+    };
+    let ExprKind::Call(f, args) = &call.kind else {
+        return None;
+    };
+    match &f.kind {
+        ExprKind::Attr(_, m) if REGEX_METHODS.contains(&m.as_str()) && !args.is_empty() => {
+            Some(call)
+        }
+        _ => None,
+    }
+}
+
+/// What a regular expression admits, from its text: whether it is anchored at the end (so
+/// `match` checks the whole value) and whether a value can start with `-`.
+fn regex_shape(pattern: &str) -> (bool, bool) {
+    let end = pattern.ends_with('$') || pattern.ends_with("\\Z") || pattern.ends_with("\\z");
+    let body = pattern
+        .strip_prefix('^')
+        .or_else(|| pattern.strip_prefix("\\A"))
+        .unwrap_or(pattern);
+    let dash = if let Some(class) = body.strip_prefix('[') {
+        let close = class.find(']').unwrap_or(class.len());
+        let inside = &class[..close];
+        !inside.starts_with('^')
+            && (inside.starts_with('-') || inside.ends_with('-') || inside.contains("\\-"))
+            || inside.starts_with('^') && !inside.contains('-')
+    } else {
+        // A literal first character other than `-` (and not `.`, a class escape or a group)
+        // keeps a leading dash out.
+        !body.chars().next().is_some_and(|c| {
+            c.is_ascii_alphanumeric()
+                || "_/~@:=+,".contains(c)
+                || c == '\\' && body[1..].starts_with(['d', 'w'])
+        })
+    };
+    (end, dash)
+}
+
+/// Whether a failed check's body replaces the checked value with a constant of the code's own
+/// (`if sort_by not in ALLOWED: sort_by = "size"`): after the `if`, the name holds either a
+/// value that passed the check or that constant, as after a guard that returns.
+fn resets_to_constant(body: &[Stmt], name: &str) -> bool {
+    let Some(StmtKind::Assign { targets, value, .. }) = body.last().map(|s| &s.kind) else {
+        return false;
+    };
+    let constant = match &value.kind {
+        ExprKind::Str(_) | ExprKind::Num(_) | ExprKind::Bool(_) | ExprKind::None => true,
+        // A module constant by convention (`DEFAULT_SORT`).
+        ExprKind::Name(n) => {
+            n.chars().any(|c| c.is_ascii_uppercase())
+                && n.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        }
+        _ => false,
+    };
+    constant && matches!(targets.as_slice(), [Target::Name(n, _)] if n == name)
 }
 
 /// Whether `def` is a tool-like signature (has model-controlled parameters).
