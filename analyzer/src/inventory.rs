@@ -13,7 +13,7 @@ use crate::model::{Location, Severity, StepKind};
 use crate::rules::context::{Ctx, Strength, Unit, UnitOrigin};
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The `version` of the inventory JSON; bumped on incompatible changes.
 pub const INVENTORY_VERSION: u32 = 1;
@@ -134,9 +134,72 @@ pub struct ToolContext {
     #[serde(skip)]
     #[schemars(skip)]
     pub gate_location: Option<Location>,
+    /// The sources of the agent's context, shared by all its tools (see [`ToolContext::reaching`]).
     #[serde(skip)]
     #[schemars(skip)]
-    pub reaching: Vec<SourceInfo>,
+    pub context_sources: std::sync::Arc<Vec<SourceInfo>>,
+    /// The tool (index in the rules' tool table) this context is of.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub tool: usize,
+}
+
+impl ToolContext {
+    /// The untrusted sources that reach the tool in this context: the context's sources but
+    /// the tool's own result, by place.
+    pub fn reaching(&self) -> Vec<&SourceInfo> {
+        self.context_sources
+            .iter()
+            .filter(|s| s.tool != Some(self.tool))
+            .collect()
+    }
+}
+
+/// Per shared source list (`Unit::sources`): how many sources of each kind it holds in all,
+/// and per tool how many come from that tool's own result.
+#[derive(Default)]
+struct KindCounts<'u> {
+    all: BTreeMap<&'u str, usize>,
+    own: HashMap<usize, BTreeMap<&'u str, usize>>,
+}
+
+/// The kinds of untrusted source that reach tool `t` from anywhere but its own result, in
+/// order. Counted once per shared list, so an agent of N tools costs N, not N x sources.
+fn kinds_reaching<'u>(
+    u: &'u Unit,
+    t: usize,
+    cache: &mut HashMap<*const Vec<crate::rules::context::SourceIn>, KindCounts<'u>>,
+) -> Vec<String> {
+    let Some(list) = u.sources.get(&t) else {
+        return vec![];
+    };
+    let c = cache
+        .entry(std::sync::Arc::as_ptr(list))
+        .or_insert_with(|| {
+            let mut c = KindCounts::default();
+            // One source per place and kind, as a tool's `reaching` list had.
+            let mut seen = HashSet::new();
+            for s in list.iter() {
+                if !seen.insert((s.site, s.kind.as_str(), s.tool)) {
+                    continue;
+                }
+                *c.all.entry(s.kind.as_str()).or_default() += 1;
+                if let Some(own) = s.tool {
+                    *c.own
+                        .entry(own)
+                        .or_default()
+                        .entry(s.kind.as_str())
+                        .or_default() += 1;
+                }
+            }
+            c
+        });
+    let own = c.own.get(&t);
+    c.all
+        .iter()
+        .filter(|(k, n)| **n > own.and_then(|o| o.get(*k)).copied().unwrap_or(0))
+        .map(|(k, _)| k.to_string())
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -147,6 +210,10 @@ pub struct SourceInfo {
     #[serde(skip)]
     #[schemars(skip)]
     pub location: Location,
+    /// The tool whose result this is, if it is one.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub tool: Option<usize>,
 }
 
 /// A server from an MCP client configuration.
@@ -301,6 +368,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             label: s.label.clone(),
             place: Place::from(&location),
             location,
+            tool: s.tool,
         }
     };
     let tool_id = |t: usize| {
@@ -313,12 +381,15 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
         format!("agent:{}:{}", l.path, l.line)
     };
     let mut contexts: BTreeMap<usize, Vec<ToolContext>> = BTreeMap::new();
+    let mut kind_counts = HashMap::new();
+    let mut shared_infos: HashMap<
+        *const Vec<crate::rules::context::SourceIn>,
+        std::sync::Arc<Vec<SourceInfo>>,
+    > = HashMap::new();
     for u in units {
         let id = agent_id(u);
         let mut sources: Vec<SourceInfo> = u
-            .sources
-            .values()
-            .flatten()
+            .shared_sources()
             .chain(&u.unknown_sources)
             .map(source_info)
             .collect();
@@ -395,25 +466,35 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
         });
         for &t in &u.tools {
             let (s, site) = u.gates.get(&t).copied().unwrap_or((Strength::None, None));
-            let mut reaching: Vec<SourceInfo> = u
-                .sources
-                .get(&t)
-                .into_iter()
-                .flatten()
-                .filter(|s| s.tool != Some(t))
-                .map(source_info)
-                .collect();
-            reaching.sort_by(|a, b| (&a.place, &a.kind).cmp(&(&b.place, &b.kind)));
-            reaching.dedup_by(|a, b| a.place == b.place && a.kind == b.kind);
+            let reached_by = kinds_reaching(u, t, &mut kind_counts);
+            // The context's sources, converted once per shared list.
+            let context_sources = match u.sources.get(&t) {
+                Some(list) => std::sync::Arc::clone(
+                    shared_infos
+                        .entry(std::sync::Arc::as_ptr(list))
+                        .or_insert_with(|| {
+                            let mut v: Vec<SourceInfo> = list.iter().map(source_info).collect();
+                            v.sort_by(|a, b| {
+                                (&a.place, &a.kind, a.tool).cmp(&(&b.place, &b.kind, b.tool))
+                            });
+                            v.dedup_by(|a, b| {
+                                a.place == b.place && a.kind == b.kind && a.tool == b.tool
+                            });
+                            std::sync::Arc::new(v)
+                        }),
+                ),
+                None => Default::default(),
+            };
             let gate_location = site.map(|s| cx.loc(s));
             contexts.entry(t).or_default().push(ToolContext {
                 agent: id.clone(),
                 holder: u.label.clone(),
                 gate: strength(s).to_string(),
                 gate_place: gate_location.as_ref().map(Place::from),
-                reached_by: sorted(reaching.iter().map(|s| s.kind.clone())),
+                reached_by,
                 gate_location,
-                reaching,
+                context_sources,
+                tool: t,
             });
             if let (Strength::Strong | Strength::Conditional, Some(site)) = (s, site) {
                 let l = cx.loc(site);
@@ -822,6 +903,7 @@ fn node_agents(
                     label: s.label.clone(),
                     place: Place::from(&location),
                     location,
+                    tool: s.tool,
                 }
             })
             .collect();

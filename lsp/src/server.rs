@@ -1115,7 +1115,11 @@ fn hover(cx: &RequestCtx, params: Value) -> Result<Value, String> {
                 md.push_str(&format!(" ({})", place(g)));
             }
             md.push('\n');
-            sources_md(&mut md, &c.reaching, "reaches it", "can reach it");
+            let reaching: Vec<_> = c.reaching().into_iter().cloned().collect();
+            // One line per place and kind, whichever tools the same read comes from.
+            let mut reaching = reaching;
+            reaching.dedup_by(|a, b| a.place == b.place && a.kind == b.kind);
+            sources_md(&mut md, &reaching, "reaches it", "can reach it");
         }
         return Ok(
             json!({ "contents": { "kind": "markdown", "value": md }, "range": range_of(&t.location) }),

@@ -23,11 +23,8 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             // A tool's own result arrives after its action; other sources steer the call. An
             // MCP server's tools are many: what its read tools return steers its write tools.
             let mut sources: Vec<_> = u
-                .sources
-                .get(&t)
-                .cloned()
-                .unwrap_or_default()
-                .into_iter()
+                .sources_of(t)
+                .iter()
                 .filter(|s| s.tool != Some(t) || (!unknown_mcp && cx.feeds_itself(tool, &s.kind)))
                 .collect();
             sources.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));

@@ -36,12 +36,7 @@ fn legs<'u>(cx: &Ctx, u: &'u Unit) -> Legs<'u> {
     let untrusted = |k: &str| cx.k.source_kind(k).is_some_and(|s| s.untrusted);
     let private = |k: &str| cx.k.source_kind(k).is_some_and(|s| s.private);
     let exfil = |k: &str| cx.k.sink_kind(k).is_some_and(|s| s.exfil);
-    let mut sources: Vec<&SourceIn> = u
-        .sources
-        .values()
-        .flatten()
-        .filter(|s| untrusted(&s.kind))
-        .collect();
+    let mut sources: Vec<&SourceIn> = u.shared_sources().filter(|s| untrusted(&s.kind)).collect();
     sources.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
     // A project tool that reads a private source and also sends data out is taken to read it
     // for itself (the SMTP password it logs in with), not to hand it to the model; tools known

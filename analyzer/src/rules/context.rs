@@ -69,8 +69,10 @@ pub struct Unit {
     pub tools: Vec<usize>,
     /// Per tool: gate strength and the gate's site.
     pub gates: HashMap<usize, (Strength, Option<Site>)>,
-    /// Per tool: untrusted sources that reach it.
-    pub sources: HashMap<usize, Vec<SourceIn>>,
+    /// Per tool: untrusted sources that reach it. The tools of one agent share one list (the
+    /// agent's conversation reaches them all), so it is stored once, not once per tool: a
+    /// copy per tool made memory grow with tools x sources.
+    pub sources: HashMap<usize, std::sync::Arc<Vec<SourceIn>>>,
     pub checkpointer: Checkpointer,
     /// Part of the tool list could not be resolved, and no blanket gate covers it: with
     /// `unknown_sources` non-empty this is "possibly privileged" (frameworks.md §0.3).
@@ -82,14 +84,24 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// The untrusted sources that reach tool `t` (empty for a tool nothing reaches).
+    pub fn sources_of(&self, t: usize) -> &[SourceIn] {
+        self.sources.get(&t).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Every source that reaches some tool of the unit: each shared list once, so an agent's
+    /// sources are walked once however many tools share them (order: unspecified; sort).
+    pub fn shared_sources(&self) -> impl Iterator<Item = &SourceIn> {
+        let mut seen = std::collections::HashSet::new();
+        self.sources
+            .values()
+            .filter(move |v| seen.insert(std::sync::Arc::as_ptr(v)))
+            .flat_map(|v| v.iter())
+    }
+
     /// Untrusted sources anywhere in the unit's context, ordered by site.
     pub fn all_sources(&self) -> Vec<&SourceIn> {
-        let mut v: Vec<&SourceIn> = self
-            .sources
-            .values()
-            .flatten()
-            .chain(&self.unknown_sources)
-            .collect();
+        let mut v: Vec<&SourceIn> = self.shared_sources().chain(&self.unknown_sources).collect();
         v.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
         v.dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
         v
@@ -475,7 +487,7 @@ impl<'a> Ctx<'a> {
                             srcs.push(s.clone());
                         }
                     }
-                    u.sources.entry(t).or_default().extend(srcs);
+                    std::sync::Arc::make_mut(u.sources.entry(t).or_default()).extend(srcs);
                 }
             }
             u.tools.sort_unstable();
@@ -528,6 +540,7 @@ impl<'a> Ctx<'a> {
             u.unknown_tools = true;
             u.unknown_sources = all_sources.clone();
         }
+        let all_sources = std::sync::Arc::new(all_sources);
         for &t in &tools {
             let configured = a
                 .gates
@@ -535,7 +548,7 @@ impl<'a> Ctx<'a> {
                 .map_or((Strength::None, None), |g| (g.strength, Some(g.site)));
             u.gates
                 .insert(t, self.tool_gate(t, configured, a.checkpointer));
-            u.sources.insert(t, all_sources.clone());
+            u.sources.insert(t, std::sync::Arc::clone(&all_sources));
         }
         u
     }
