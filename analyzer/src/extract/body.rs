@@ -1362,6 +1362,45 @@ impl Walker<'_, '_> {
         (whole, shape.is_some_and(|(_, dash)| !dash))
     }
 
+    /// The names passed to a call statement whose callee is a project function that raises
+    /// when a check fails and returns no value ([`raises_on_failed_check`]).
+    fn raised_checks(&self, e: &Expr) -> Vec<String> {
+        let call = match &e.kind {
+            ExprKind::Await(x) => x,
+            _ => e,
+        };
+        let ExprKind::Call(f, args) = &call.kind else {
+            return vec![];
+        };
+        let resolved: Vec<&FuncVal> = match self.a.ev.callee_at.get(&self.site(call)) {
+            Some(cs) if !cs.is_empty() => cs
+                .iter()
+                .filter_map(|c| match c {
+                    Callee::Local(g) => Some(g),
+                    _ => None,
+                })
+                .collect(),
+            // `self.validator.check(x)` on an object of unknown class: the project's methods of
+            // that name, when few classes define one.
+            _ => match &f.kind {
+                ExprKind::Attr(_, m) => self.a.named_methods(m).iter().collect(),
+                _ => vec![],
+            },
+        };
+        if resolved.is_empty() || !resolved.iter().all(|g| raises_on_failed_check(&g.def)) {
+            return vec![];
+        }
+        args.iter()
+            .filter_map(|a| match a {
+                Arg::Pos(Expr {
+                    kind: ExprKind::Name(n),
+                    ..
+                }) => Some(n.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn checked_by_helper(&self, test: &Expr, body: &[Stmt]) -> Option<(String, bool)> {
         if !ends_in_exit(body) {
             return None;
@@ -1431,6 +1470,24 @@ impl Walker<'_, '_> {
             StmtKind::Expr(e) => {
                 let grown = self.grow_collection(e, st);
                 let t = self.expr(e, st);
+                // `self.validator.validate_command(cmd)`: a project function that raises when
+                // its check fails and returns nothing; the names it was given passed the check
+                // after the call. Not for running code: a static check of generated code
+                // (`validate_code(code)` walking its AST) is what the PAL and safe-eval
+                // advisories bypassed, fixed version after fixed version, so those sinks stay
+                // reported.
+                for n in self.raised_checks(e) {
+                    if let Some(t) = st.tainted.get_mut(&n) {
+                        t.clean = self
+                            .a
+                            .k
+                            .sink_kinds
+                            .keys()
+                            .filter(|k| !CODE_KINDS.contains(&k.as_str()))
+                            .cloned()
+                            .collect();
+                    }
+                }
                 // `items.append(x)`, `cmd.extend(args)`, `opts.update(extra)`: the collection
                 // now holds the value.
                 if let (Some(n), Some(mut t)) = (grown, t) {
@@ -3038,6 +3095,47 @@ fn positive_check(test: &Expr) -> Option<(String, bool)> {
         }
         _ => None,
     }
+}
+
+/// Sink kinds that run code: a check in the code's own language does not make them safe.
+const CODE_KINDS: &[&str] = &["code_exec", "remote_code_load"];
+
+/// Whether a function is a check that raises: it returns no value anywhere, and it raises
+/// inside an `if` or an `except` handler (`if not ok: raise ValueError(...)`, `try:
+/// ast.parse(code) except SyntaxError: raise ...`), so returning at all means the check passed.
+/// A function that raises unconditionally (an abstract method) is not one.
+pub fn raises_on_failed_check(def: &FuncDef) -> bool {
+    let mut conditional_raise = false;
+    let mut stack: Vec<(&Stmt, bool)> = def.body.iter().map(|s| (s, false)).collect();
+    while let Some((s, guarded)) = stack.pop() {
+        match &s.kind {
+            StmtKind::Return(Some(v)) if !matches!(v.kind, ExprKind::None) => return false,
+            StmtKind::Raise(_) if guarded => conditional_raise = true,
+            StmtKind::If { body, orelse, .. } => {
+                stack.extend(body.iter().chain(orelse).map(|x| (x, true)));
+            }
+            StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+                stack.extend(body.iter().chain(orelse).map(|x| (x, guarded)));
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                stack.extend(
+                    body.iter()
+                        .chain(orelse)
+                        .chain(finalbody)
+                        .map(|x| (x, guarded)),
+                );
+                stack.extend(handlers.iter().flatten().map(|x| (x, true)));
+            }
+            StmtKind::With { body, .. } => stack.extend(body.iter().map(|x| (x, guarded))),
+            _ => {}
+        }
+    }
+    conditional_raise
 }
 
 /// Regular-expression methods: their last positional argument is what they check.

@@ -1849,7 +1849,8 @@ impl<'a> Extractor<'a> {
             let mut queue = vec![entry.clone()];
             while let Some(f) = queue.pop() {
                 let fsite = f.site(self.modules);
-                if !seen.insert(fsite) || seen.len() > 256 {
+                // Each function once: linear in the functions reachable, so no cap.
+                if !seen.insert(fsite) {
                     continue;
                 }
                 for r in self

@@ -831,8 +831,8 @@ impl Lower<'_> {
         let mut out = vec![];
         let mut stack = vec![(p, depth)];
         while let Some((n, dd)) = stack.pop() {
-            if dd > MAX_DEPTH || out.len() > 256 {
-                break;
+            if self.too_deep(n, dd) {
+                continue;
             }
             match n.kind() {
                 "identifier" | "shorthand_property_identifier_pattern" => {
