@@ -185,6 +185,10 @@ pub struct SinkEntry {
     /// positional arguments themselves are the program and its arguments.
     #[serde(default)]
     pub argv: bool,
+    /// With `argv`: the program is this positional argument and `args` names the list of its
+    /// arguments (`execFileSync("kubectl", args)`), instead of one list holding both.
+    #[serde(default)]
+    pub argv_program: Option<usize>,
 }
 
 /// A library call whose result is untrusted content (or private data).

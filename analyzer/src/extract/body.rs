@@ -2421,10 +2421,14 @@ impl Walker<'_, '_> {
             _ => {}
         }
         let tainted = self.taint_in(e, st);
+        // A name holding text that starts with the code's own literal (`script = f"set x to
+        // {path}"`) cannot start with `-` either.
+        let led_by_name = matches!(&e.kind, ExprKind::Name(n)
+            if st.lead.get(n.as_str()).is_some_and(|l| !l.is_empty() && !l.starts_with('-')));
         if !sh.started {
             sh.started = true;
             sh.program |= tainted.is_some();
-        } else if tainted.is_some() && !sh.dd && !literal_led(e) {
+        } else if tainted.is_some() && !sh.dd && !literal_led(e) && !led_by_name {
             sh.option = true;
             sh.culprit = sh.culprit.or(tainted);
         }
@@ -2560,6 +2564,24 @@ impl Walker<'_, '_> {
                     _ => {}
                 }
             }
+            return (Some(sh), false);
+        }
+        if let Some(p) = entry.argv_program {
+            // `execFileSync(program, args)`: the program, then its list.
+            let pos: Vec<&Expr> = args
+                .iter()
+                .filter_map(|a| match a {
+                    Arg::Pos(x) => Some(x),
+                    _ => None,
+                })
+                .collect();
+            let list = entry.args.first().and_then(|i| pos.get(*i));
+            let (Some(program), Some(list)) = (pos.get(p), list) else {
+                return (None, false);
+            };
+            let mut sh = Argv::default();
+            self.argv_push(&mut sh, program, st);
+            self.argv_extend(&mut sh, list, st);
             return (Some(sh), false);
         }
         let mut positional = args.iter().filter_map(|a| match a {

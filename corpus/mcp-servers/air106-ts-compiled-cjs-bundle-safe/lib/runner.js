@@ -10,6 +10,6 @@ exports.runScript = runScript;
 const child_process_1 = require("child_process");
 function runScript(script) {
     return __awaiter(this, void 0, void 0, function* () {
-        return (0, child_process_1.execFileSync)("npm", ["run", script, "--silent"], { encoding: "utf8" });
+        return (0, child_process_1.execFileSync)("npm", ["run", "--silent", "--", script], { encoding: "utf8" });
     });
 }
