@@ -189,3 +189,98 @@ fn a_cut_marks_json_possibly_incomplete_and_the_terminal_names_it() {
         text.stderr
     );
 }
+
+#[test]
+fn a_class_hierarchy_deeper_than_its_walk_says_so() {
+    // `self.go()` in a base class is resolved through the subclasses; past 64 classes the walk
+    // stops. Known miss, marked: the shell sink in the 70th subclass is then not reached.
+    let chain = |n: usize| {
+        let mut s = String::from(
+            "import os\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('c')\n\n\
+             class C0:\n    def run(self, cmd):\n        return self.go(cmd)\n\n",
+        );
+        for i in 1..n {
+            s += &format!("class C{i}(C{}):\n    pass\n\n", i - 1);
+        }
+        s += &format!(
+            "class C{n}(C{}):\n    def go(self, cmd):\n        return os.system(cmd)\n\n",
+            n - 1
+        );
+        s += &format!(
+            "@mcp.tool()\ndef run(cmd: str) -> str:\n    \"\"\"Run.\"\"\"\n    return str(C{n}().run(cmd))\n"
+        );
+        s
+    };
+    let deep = run(&project(&[("server.py", chain(70))]));
+    let at = cut(&deep, "class-hierarchy");
+    assert_eq!(at.len(), 1, "{:?}", deep.notices);
+    assert_eq!(at[0].0, "server.py");
+    let shallow = run(&project(&[("server.py", chain(5))]));
+    assert!(
+        cut(&shallow, "class-hierarchy").is_empty(),
+        "{:?}",
+        shallow.notices
+    );
+}
+
+#[test]
+fn a_typescript_alias_chain_longer_than_followed_says_so() {
+    let aliases = |n: usize| {
+        let mut s = String::from(
+            "import { McpServer } from \"@modelcontextprotocol/sdk/server/mcp.js\";\n\
+             import { z } from \"zod\";\n\
+             import { execSync } from \"child_process\";\n\n\
+             const server = new McpServer({ name: \"shell\", version: \"1.0.0\" });\n\n\
+             const run0 = execSync;\n",
+        );
+        for i in 1..n {
+            s += &format!("const run{i} = run{};\n", i - 1);
+        }
+        s += &format!(
+            "\nserver.tool(\"run\", {{ cmd: z.string() }}, async ({{ cmd }}) => ({{\n  content: [{{ type: \"text\", text: run{}(cmd).toString() }}],\n}}));\n",
+            n - 1
+        );
+        s
+    };
+    let long = run(&project(&[("src/index.ts", aliases(9))]));
+    let at = cut(&long, "ts-alias-chain");
+    assert_eq!(at.len(), 1, "{:?}", long.notices);
+    assert_eq!(at[0].0, "src/index.ts");
+    let short = run(&project(&[("src/index.ts", aliases(2))]));
+    assert!(
+        cut(&short, "ts-alias-chain").is_empty(),
+        "{:?}",
+        short.notices
+    );
+    assert!(short.findings.iter().any(|f| f.code == "AIR106"));
+}
+
+#[test]
+fn a_body_with_more_parameter_flows_than_kept_says_so() {
+    // Each parameter reaches a shell through a method resolved by its name alone (the runner
+    // comes from an unknown factory): one kept flow per parameter, 64 at most per body.
+    let flows = |n: usize| {
+        let names: Vec<String> = (0..n).map(|i| format!("a{i}")).collect();
+        let mut s = String::from(
+            "import os\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('p')\n\n\
+             class Runner:\n    def execute_line(self, line):\n        return os.system(line)\n\n",
+        );
+        s += &format!("def helper(runner, {}):\n", names.join(", "));
+        for n in &names {
+            s += &format!("    runner.execute_line({n})\n");
+        }
+        let params: Vec<String> = names.iter().map(|n| format!("{n}: str")).collect();
+        s += &format!(
+            "\n@mcp.tool()\ndef run({}) -> str:\n    \"\"\"Run.\"\"\"\n    return str(helper(make_runner(), {}))\n",
+            params.join(", "),
+            names.join(", ")
+        );
+        s
+    };
+    let many = run(&project(&[("server.py", flows(70))]));
+    let at = cut(&many, "param-flows");
+    assert_eq!(at.len(), 1, "{:?}", many.notices);
+    assert_eq!(at[0].0, "server.py");
+    let few = run(&project(&[("server.py", flows(10))]));
+    assert!(cut(&few, "param-flows").is_empty(), "{:?}", few.notices);
+}
