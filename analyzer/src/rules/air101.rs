@@ -2,12 +2,115 @@
 //! context, a privileged tool that no effective approval gate covers.
 
 use super::context::{Ctx, Strength, Unit, UnitOrigin};
+use super::RuleMeta;
 use crate::facts::langgraph::NodeAction;
 use crate::facts::{AgentRef, Hints, Site};
 use crate::model::{Confidence, Edit, Finding, Fix, Severity, Span, StepKind};
 
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR101",
+    name: "untrusted-input-to-privileged-tool",
+    summary: "untrusted content can reach a privileged tool that no effective approval gate covers",
+    default_severity: Severity::High,
+    implemented: true,
+    docs: doc!("AIR101"),
+};
+
+/// What AIR101 reports.
+pub enum UntrustedInputToPrivilegedTool {
+    /// Untrusted content reaches a privileged tool, or the acting tools of an MCP server.
+    Privileged {
+        /// Every kind of untrusted content that reaches it, the first one's kind first.
+        source_kinds: Vec<String>,
+        /// How many places it comes from.
+        places: usize,
+        /// ``privileged tool `x` `` or ``the tools of MCP server `x` ``.
+        target: String,
+        sink_kinds: Vec<String>,
+        /// The agent, named where agents often share a tool.
+        holder: Option<String>,
+        /// A gate covers some paths only.
+        conditional: bool,
+        /// The framework's way to gate it (from the agent's hints).
+        fix: String,
+    },
+    /// Untrusted content reaches an MCP server whose capabilities airlock cannot tell.
+    UnknownMcp {
+        source_kind: String,
+        server: String,
+        conditional: bool,
+    },
+    /// Untrusted content reaches an agent whose tool list could not be resolved.
+    UnresolvedTools {
+        source_kind: String,
+        agent: String,
+        fix: String,
+    },
+}
+
+fn unconditional(conditional: bool) -> &'static str {
+    if conditional {
+        "unconditional "
+    } else {
+        ""
+    }
+}
+
+impl super::Violation for UntrustedInputToPrivilegedTool {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        match self {
+            Self::Privileged {
+                source_kinds,
+                places,
+                target,
+                sink_kinds,
+                holder,
+                conditional,
+                ..
+            } => {
+                let more = if *places > 1 {
+                    format!("; {places} places")
+                } else {
+                    String::new()
+                };
+                let holder = holder
+                    .as_ref()
+                    .map_or(String::new(), |h| format!(" of {h}"));
+                format!(
+                    "untrusted content ({}{more}) can reach {target} ({}){holder} with no {}approval gate",
+                    source_kinds.join(", "),
+                    sink_kinds.join(", "),
+                    unconditional(*conditional),
+                )
+            }
+            Self::UnknownMcp {
+                source_kind,
+                server,
+                conditional,
+            } => format!(
+                "untrusted {source_kind} content can reach the tools of MCP server `{server}`, whose capabilities airlock cannot tell (possibly privileged), with no {}approval gate",
+                unconditional(*conditional),
+            ),
+            Self::UnresolvedTools { source_kind, agent, .. } => format!(
+                "untrusted {source_kind} content reaches {agent}, whose tool list could not be fully resolved and may hold privileged tools"
+            ),
+        }
+    }
+
+    fn help(&self) -> String {
+        match self {
+            Self::Privileged { fix, .. } | Self::UnresolvedTools { fix, .. } => fix.clone(),
+            Self::UnknownMcp { server, .. } => format!(
+                "gate the server's tools (`interrupt_before=[\"tools\"]` with a checkpointer, or `HumanInTheLoopMiddleware(interrupt_on={{...}})` naming its write tools), or name it in an MCP client config airlock can read (`{server}`)"
+            ),
+        }
+    }
+}
+
 pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR101").expect("AIR101 is in the catalog");
     for u in units {
         for &t in &u.tools {
             let tool = &cx.lg.tools[t];
@@ -43,7 +146,7 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                     .iter()
                     .find(|s| s.tool.is_none_or(|x| cx.lg.tools[x].mcp.is_none()))
                     .unwrap_or(first);
-                out.push(unknown_mcp_finding(cx, rule, u, t, outside, strength));
+                out.push(unknown_mcp_finding(cx, u, t, outside, strength));
                 continue;
             }
             let mut kinds: Vec<&str> = sinks.iter().map(|s| s.kind.as_str()).collect();
@@ -88,47 +191,31 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                     source_kinds.push(&s.kind);
                 }
             }
-            let more = if sources.len() > 1 {
-                format!("; {} places", sources.len())
-            } else {
-                String::new()
-            };
             let target = match &tool.mcp {
                 Some(m) => format!("the tools of MCP server `{}`", m.server),
                 None => format!("privileged tool `{}`", tool.name),
             };
             // Where agents often share a tool, name the agent whose context this is.
-            let holder = if u.hints.name_holder {
-                format!(" of {}", u.label)
-            } else {
-                String::new()
-            };
-            let message = format!(
-                "untrusted content ({}{}) can reach {} ({}){holder} with no {}approval gate",
-                source_kinds.join(", "),
-                more,
-                target,
-                kinds.join(", "),
-                if strength == Strength::Conditional {
-                    "unconditional "
-                } else {
-                    ""
-                },
-            );
             let fill = |t: &str, server: &str| Hints::fill(t, &tool.name, server, &u.label);
-            let help = match (&tool.mcp, u.hints.gate_mcp) {
-                (Some(m), Some(t)) => fill(t, &m.server),
-                (Some(m), None) => mcp_help(m),
-                (None, _) => fill(u.hints.gate_tool, ""),
+            let violation = UntrustedInputToPrivilegedTool::Privileged {
+                source_kinds: source_kinds.iter().map(|k| k.to_string()).collect(),
+                places: sources.len(),
+                target,
+                sink_kinds: kinds.iter().map(|k| k.to_string()).collect(),
+                holder: u.hints.name_holder.then(|| u.label.clone()),
+                conditional: strength == Strength::Conditional,
+                fix: match (&tool.mcp, u.hints.gate_mcp) {
+                    (Some(m), Some(t)) => fill(t, &m.server),
+                    (Some(m), None) => mcp_help(m),
+                    (None, _) => fill(u.hints.gate_tool, ""),
+                },
             };
             let key = format!("{}|{}", u.label, tool.name);
-            let mut finding = cx.finding(
-                rule,
+            let mut finding = cx.report(
+                &violation,
                 severity,
                 Confidence::High,
                 tool.site,
-                message,
-                help,
                 path,
                 &[&key],
             );
@@ -154,18 +241,16 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                         format!("{} has tools airlock could not resolve", u.label),
                     ),
                 ];
-                let message = format!(
-                    "untrusted {} content reaches {}, whose tool list could not be fully resolved and may hold privileged tools",
-                    first.kind, u.label
-                );
-                let help = u.hints.unknown_tools.to_string();
-                out.push(cx.finding(
-                    rule,
+                let violation = UntrustedInputToPrivilegedTool::UnresolvedTools {
+                    source_kind: first.kind.clone(),
+                    agent: u.label.clone(),
+                    fix: u.hints.unknown_tools.to_string(),
+                };
+                out.push(cx.report(
+                    &violation,
                     Severity::Medium,
                     Confidence::Low,
                     u.site,
-                    message,
-                    help,
                     path,
                     &[&u.label, "unresolved-tools"],
                 ));
@@ -200,7 +285,6 @@ fn mcp_help(m: &crate::facts::McpToolset) -> String {
 /// privileged (frameworks.md §0.3), reported at medium severity and low confidence.
 fn unknown_mcp_finding(
     cx: &Ctx,
-    rule: &crate::rules::RuleMeta,
     u: &Unit,
     t: usize,
     first: &super::context::SourceIn,
@@ -227,22 +311,17 @@ fn unknown_mcp_finding(
             format!("MCP server `{name}`: airlock cannot tell what its tools do"),
         ),
     ];
-    let message = format!(
-        "untrusted {} content can reach the tools of MCP server `{name}`, whose capabilities airlock cannot tell (possibly privileged), with no {}approval gate",
-        first.kind,
-        if strength == Strength::Conditional { "unconditional " } else { "" },
-    );
-    let help = format!(
-        "gate the server's tools (`interrupt_before=[\"tools\"]` with a checkpointer, or `HumanInTheLoopMiddleware(interrupt_on={{...}})` naming its write tools), or name it in an MCP client config airlock can read (`{name}`)"
-    );
+    let violation = UntrustedInputToPrivilegedTool::UnknownMcp {
+        source_kind: first.kind.clone(),
+        server: name.to_string(),
+        conditional: strength == Strength::Conditional,
+    };
     let key = format!("{}|mcp-unknown|{name}", u.label);
-    cx.finding(
-        rule,
+    cx.report(
+        &violation,
         Severity::Medium,
         Confidence::Low,
         tool.site,
-        message,
-        help,
         path,
         &[&key],
     )

@@ -13,11 +13,23 @@
 //! reports that tool and this rule does not repeat it.
 
 use super::context::{Ctx, SourceIn, Strength, Unit};
+use super::RuleMeta;
 use crate::facts::Hints;
 use crate::graph::Handoff;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use petgraph::stable_graph::NodeIndex;
 use std::collections::{BTreeMap, HashMap, VecDeque};
+
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR102",
+    name: "cross-agent-privilege-escalation",
+    summary:
+        "untrusted content entering one agent reaches another agent's privileged tool over routes",
+    default_severity: Severity::High,
+    implemented: true,
+    docs: doc!("AIR102"),
+};
 
 /// One way untrusted content reaches a unit: the source unit, its sources, and the handoffs.
 struct Reach<'u> {
@@ -27,8 +39,73 @@ struct Reach<'u> {
     hops: Vec<(NodeIndex, Handoff)>,
 }
 
+/// What AIR102 reports: untrusted content entering agent `from` reaches agent `to` over
+/// `routes` (route words, deduplicated, in order taken).
+pub enum CrossAgentPrivilegeEscalation {
+    /// ... and `to` holds privileged tool `tool` no effective gate covers.
+    Privileged {
+        source_kinds: Vec<String>,
+        from: String,
+        to: String,
+        routes: String,
+        tool: String,
+        sink_kinds: Vec<String>,
+        /// A gate covers some paths only.
+        conditional: bool,
+        /// The framework's way to gate the route (from the receiving agent's hints).
+        fix: String,
+    },
+    /// ... and `to`'s tool list could not be resolved.
+    UnresolvedTools {
+        source_kind: String,
+        from: String,
+        to: String,
+        routes: String,
+    },
+}
+
+impl super::Violation for CrossAgentPrivilegeEscalation {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        match self {
+            Self::Privileged {
+                source_kinds,
+                from,
+                to,
+                routes,
+                tool,
+                sink_kinds,
+                conditional,
+                ..
+            } => format!(
+                "untrusted content ({}) entering {from} can reach privileged tool `{tool}` ({}) of {to} over {routes} with no {}approval gate",
+                source_kinds.join(", "),
+                sink_kinds.join(", "),
+                if *conditional { "unconditional " } else { "" },
+            ),
+            Self::UnresolvedTools {
+                source_kind,
+                from,
+                to,
+                routes,
+            } => format!(
+                "untrusted content ({source_kind}) entering {from} can reach {to} over {routes}, whose tool list could not be fully resolved and may hold privileged tools"
+            ),
+        }
+    }
+
+    fn help(&self) -> String {
+        match self {
+            Self::Privileged { fix, .. } => fix.clone(),
+            Self::UnresolvedTools { to, .. } => format!(
+                "gate every tool of {to} behind human approval, or build its tool list from names airlock can follow"
+            ),
+        }
+    }
+}
+
 pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR102").expect("AIR102 is in the catalog");
     let by_node: HashMap<NodeIndex, usize> = units
         .iter()
         .enumerate()
@@ -88,24 +165,18 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
                 ),
             ));
             let first = reach.sources[0];
-            let message = format!(
-                "untrusted content ({}) entering {} can reach {} over {}, whose tool list could not be fully resolved and may hold privileged tools",
-                first.kind,
-                reach.from.label,
-                b.label,
-                route_list(&reach),
-            );
+            let violation = CrossAgentPrivilegeEscalation::UnresolvedTools {
+                source_kind: first.kind.clone(),
+                from: reach.from.label.clone(),
+                to: b.label.clone(),
+                routes: route_list(&reach),
+            };
             let key = format!("{}|{}|unresolved-tools", reach.from.label, b.label);
-            out.push(cx.finding(
-                rule,
+            out.push(cx.report(
+                &violation,
                 Severity::Medium,
                 Confidence::Low,
                 b.site,
-                message,
-                format!(
-                    "gate every tool of {} behind human approval, or build its tool list from names airlock can follow",
-                    b.label
-                ),
                 path,
                 &[&key],
             ));
@@ -131,14 +202,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
             let mut kinds: Vec<&str> = sinks.iter().map(|s| s.kind.as_str()).collect();
             kinds.sort_unstable();
             kinds.dedup();
-            let mut severity = cx.severity_of(kinds.iter().copied());
-            if strength == Strength::Conditional {
-                severity = severity.downgrade();
-            }
-            // A proven sandbox (E2B, Daytona, Docker) lowers the stakes one level.
-            if tool.sandboxed {
-                severity = severity.downgrade();
-            }
+            let severity = cx.path_severity(kinds.iter().copied(), strength, tool.sandboxed);
             let first = reach.sources[0];
             let mut source_kinds: Vec<&str> = vec![first.kind.as_str()];
             for s in &reach.sources {
@@ -169,25 +233,22 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
                     ));
                 }
             }
-            let message = format!(
-                "untrusted content ({}) entering {} can reach privileged tool `{}` ({}) of {} over {} with no {}approval gate",
-                source_kinds.join(", "),
-                reach.from.label,
-                tool.name,
-                kinds.join(", "),
-                b.label,
-                route_list(&reach),
-                if strength == Strength::Conditional { "unconditional " } else { "" },
-            );
-            let help = Hints::fill(b.hints.gate_route, &tool.name, "", &b.label);
+            let violation = CrossAgentPrivilegeEscalation::Privileged {
+                source_kinds: source_kinds.iter().map(|k| k.to_string()).collect(),
+                from: reach.from.label.clone(),
+                to: b.label.clone(),
+                routes: route_list(&reach),
+                tool: tool.name.clone(),
+                sink_kinds: kinds.iter().map(|k| k.to_string()).collect(),
+                conditional: strength == Strength::Conditional,
+                fix: Hints::fill(b.hints.gate_route, &tool.name, "", &b.label),
+            };
             let key = format!("{}|{}|{}", reach.from.label, b.label, tool.name);
-            out.push(cx.finding(
-                rule,
+            out.push(cx.report(
+                &violation,
                 severity,
                 confidence_of(&reach),
                 tool.site,
-                message,
-                help,
                 path,
                 &[&key],
             ));

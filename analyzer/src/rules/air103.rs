@@ -17,11 +17,22 @@
 //! else at the unit that holds the exfiltration leg, with the route between the legs.
 
 use super::context::{Ctx, SourceIn, Strength, Unit};
+use super::RuleMeta;
 use crate::facts::ToolOrigin;
 use crate::graph::Handoff;
 use crate::model::{Confidence, Finding, Severity, Step, StepKind};
 use petgraph::stable_graph::NodeIndex;
 use std::collections::{BTreeSet, HashMap, VecDeque};
+
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR103",
+    name: "lethal-trifecta",
+    summary: "one agent combines untrusted content, private data and an exfiltration-capable sink",
+    default_severity: Severity::High,
+    implemented: true,
+    docs: doc!("AIR103"),
+};
 
 /// The three legs found in one unit.
 struct Legs<'u> {
@@ -81,8 +92,90 @@ fn legs<'u>(cx: &Ctx, u: &'u Unit) -> Legs<'u> {
     }
 }
 
+/// What AIR103 reports: untrusted content (`source_kind`), private data (`private_tool` reads
+/// `private_kind`) and an exfiltration channel (`exfil_tool`: `exfil_kind`) in one context.
+pub enum LethalTrifecta {
+    /// One agent holds all three.
+    Agent {
+        agent: String,
+        source_kind: String,
+        private_tool: String,
+        private_kind: String,
+        exfil_tool: String,
+        exfil_kind: String,
+    },
+    /// Agents that share context hold them together.
+    Group {
+        /// The agents' labels, sorted.
+        agents: Vec<String>,
+        source_kind: String,
+        source_agent: String,
+        private_tool: String,
+        private_agent: String,
+        private_kind: String,
+        exfil_tool: String,
+        exfil_agent: String,
+        exfil_kind: String,
+    },
+}
+
+impl super::Violation for LethalTrifecta {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        match self {
+            Self::Agent {
+                agent,
+                source_kind,
+                private_tool,
+                private_kind,
+                exfil_tool,
+                exfil_kind,
+            } => format!(
+                "{agent} combines untrusted content ({source_kind}), private data (`{private_tool}`: {private_kind}) and an exfiltration channel (`{exfil_tool}`: {exfil_kind})"
+            ),
+            Self::Group {
+                agents,
+                source_kind,
+                source_agent,
+                private_tool,
+                private_agent,
+                private_kind,
+                exfil_tool,
+                exfil_agent,
+                exfil_kind,
+            } => {
+                let labels: Vec<&str> = agents.iter().map(String::as_str).collect();
+                format!(
+                    "{} share context and together combine untrusted content ({source_kind}, in {source_agent}), private data (`{private_tool}` of {private_agent}: {private_kind}) and an exfiltration channel (`{exfil_tool}` of {exfil_agent}: {exfil_kind})",
+                    join_labels(&labels),
+                )
+            }
+        }
+    }
+
+    fn help(&self) -> String {
+        match self {
+            Self::Agent {
+                private_kind,
+                exfil_tool,
+                ..
+            } => format!(
+                "remove one leg from this agent (split reading {private_kind} from handling untrusted content), or require human approval for `{exfil_tool}`"
+            ),
+            Self::Group {
+                source_agent,
+                exfil_tool,
+                exfil_agent,
+                ..
+            } => format!(
+                "require human approval for `{exfil_tool}`, or separate the agents so that content read by {source_agent} cannot reach {exfil_agent} (a gated route, or no route)"
+            ),
+        }
+    }
+}
+
 pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR103").expect("AIR103 is in the catalog");
     let all: Vec<Legs> = units.iter().map(|u| legs(cx, u)).collect();
     for group in groups(cx, units) {
         // A member holding all three legs itself: the per-agent trifecta.
@@ -95,7 +188,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
                 continue;
             };
             let legs = ((i, src), (i, p), (i, e));
-            out.push(report(cx, rule, units, &group, legs, vec![], vec![]));
+            out.push(report(cx, units, &group, legs, vec![], vec![]));
             continue;
         }
         if group.len() < 2 {
@@ -122,7 +215,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
             route_between(cx, units, private.0, exfil.0)
         };
         let legs = (src, private, exfil);
-        out.push(report(cx, rule, units, &group, legs, hops, private_hops));
+        out.push(report(cx, units, &group, legs, hops, private_hops));
     }
 }
 
@@ -135,7 +228,6 @@ type Found<'a> = (
 
 fn report(
     cx: &Ctx,
-    rule: &super::RuleMeta,
     units: &[Unit],
     group: &[usize],
     legs: Found,
@@ -202,33 +294,27 @@ fn report(
     let mut labels: Vec<&str> = group.iter().map(|&i| units[i].label.as_str()).collect();
     labels.sort_unstable();
     labels.dedup();
-    let message = if single {
-        format!(
-            "{} combines untrusted content ({}), private data (`{}`: {private_kind}) and an exfiltration channel (`{}`: {exfil_kind})",
-            eu.label, source.kind, ptool.name, etool.name
-        )
+    let violation = if single {
+        LethalTrifecta::Agent {
+            agent: eu.label.clone(),
+            source_kind: source.kind.clone(),
+            private_tool: ptool.name.clone(),
+            private_kind: private_kind.to_string(),
+            exfil_tool: etool.name.clone(),
+            exfil_kind: exfil_kind.to_string(),
+        }
     } else {
-        format!(
-            "{} share context and together combine untrusted content ({}, in {}), private data (`{}` of {}: {private_kind}) and an exfiltration channel (`{}` of {}: {exfil_kind})",
-            join_labels(&labels),
-            source.kind,
-            su.label,
-            ptool.name,
-            pu.label,
-            etool.name,
-            eu.label
-        )
-    };
-    let help = if single {
-        format!(
-            "remove one leg from this agent (split reading {private_kind} from handling untrusted content), or require human approval for `{}`",
-            etool.name
-        )
-    } else {
-        format!(
-            "require human approval for `{}`, or separate the agents so that content read by {} cannot reach {} (a gated route, or no route)",
-            etool.name, su.label, eu.label
-        )
+        LethalTrifecta::Group {
+            agents: labels.iter().map(|l| l.to_string()).collect(),
+            source_kind: source.kind.clone(),
+            source_agent: su.label.clone(),
+            private_tool: ptool.name.clone(),
+            private_agent: pu.label.clone(),
+            private_kind: private_kind.to_string(),
+            exfil_tool: etool.name.clone(),
+            exfil_agent: eu.label.clone(),
+            exfil_kind: exfil_kind.to_string(),
+        }
     };
     let group_key = labels.join(",");
     let key: Vec<&str> = if single {
@@ -236,8 +322,8 @@ fn report(
     } else {
         vec![&group_key, "trifecta-group"]
     };
-    cx.finding(
-        rule,
+    cx.report(
+        &violation,
         Severity::High,
         // A group is an over-approximation: content may not travel every route.
         if single {
@@ -246,8 +332,6 @@ fn report(
             Confidence::Low
         },
         eu.site,
-        message,
-        help,
         path,
         &key,
     )

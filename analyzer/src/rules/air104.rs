@@ -2,12 +2,24 @@
 //! state field that an LLM-driven node or a tool can write.
 
 use super::context::Ctx;
+use super::RuleMeta;
 use crate::extract::interp::FuncVal;
 use crate::facts::langgraph::{state_reads, Edge, EdgeKind, Graph, NodeAction};
 use crate::facts::Site;
 use crate::graph::PNode;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR104",
+    name: "forgeable-approval-state",
+    summary:
+        "a route or privileged action depends on an approval-like state field the model can write",
+    default_severity: Severity::High,
+    implemented: true,
+    docs: doc!("AIR104"),
+};
 
 /// Field names that read as a decision someone made.
 pub const APPROVAL_FIELDS: &[&str] = &[
@@ -39,8 +51,43 @@ pub const APPROVAL_FIELDS: &[&str] = &[
     "ok_to_send",
 ];
 
+/// What AIR104 reports: approval-like state field `field`, written by `writer` (an LLM node or
+/// a tool), is trusted by function `reader`, on the way to privileged node `privileged`.
+pub struct ForgeableApprovalState {
+    pub field: String,
+    pub writer: String,
+    pub reader: String,
+    pub privileged: Option<String>,
+}
+
+impl super::Violation for ForgeableApprovalState {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        let Self {
+            field,
+            writer,
+            reader,
+            privileged,
+        } = self;
+        let mut message = format!(
+            "approval-like state field `{field}` is written by {writer} and trusted by `{reader}`"
+        );
+        if let Some(node) = privileged {
+            message.push_str(&format!(" to reach privileged node `{node}`"));
+        }
+        message
+    }
+
+    fn help(&self) -> String {
+        format!(
+            "set `{}` only from a human decision (the value returned by `interrupt()`) or deterministic code, never from model output or a tool",
+            self.field
+        )
+    }
+}
+
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR104").expect("AIR104 is in the catalog");
     let fields: BTreeMap<String, ()> = APPROVAL_FIELDS
         .iter()
         .map(|f| (f.to_string(), ()))
@@ -88,7 +135,6 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             };
             report(
                 cx,
-                rule,
                 router,
                 &fields,
                 &writers,
@@ -105,7 +151,6 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             if let Some((psite, pdesc)) = privileged.get(&n.name) {
                 report(
                     cx,
-                    rule,
                     f,
                     &fields,
                     &writers,
@@ -126,7 +171,6 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             if let Some((pnode, (psite, pdesc))) = routed {
                 report(
                     cx,
-                    rule,
                     f,
                     &fields,
                     &writers,
@@ -142,7 +186,6 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
 #[allow(clippy::too_many_arguments)]
 fn report(
     cx: &Ctx,
-    rule: &super::RuleMeta,
     f: &FuncVal,
     fields: &BTreeMap<String, ()>,
     writers: &BTreeMap<String, (Site, String)>,
@@ -170,28 +213,24 @@ fn report(
                 format!("`{}` trusts `{field}`", f.def.name),
             ),
         ];
-        let mut message = format!(
-            "approval-like state field `{field}` is written by {wdesc} and trusted by `{}`",
-            f.def.name
-        );
         if let Some((node, psite, pdesc)) = target {
             path.push(cx.step(
                 StepKind::Sink,
                 psite,
                 format!("privileged node `{node}`: {pdesc}"),
             ));
-            message.push_str(&format!(" to reach privileged node `{node}`"));
         }
-        let help = format!(
-            "set `{field}` only from a human decision (the value returned by `interrupt()`) or deterministic code, never from model output or a tool"
-        );
-        out.push(cx.finding(
-            rule,
+        let violation = ForgeableApprovalState {
+            field: field.clone(),
+            writer: wdesc.clone(),
+            reader: f.def.name.clone(),
+            privileged: target.map(|(node, _, _)| node.clone()),
+        };
+        out.push(cx.report(
+            &violation,
             Severity::High,
             Confidence::High,
             site,
-            message,
-            help,
             path,
             &[&field],
         ));

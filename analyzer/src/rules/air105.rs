@@ -3,30 +3,177 @@
 //! path reaches the action around it.
 
 use super::context::Ctx;
+use super::RuleMeta;
 use crate::facts::langgraph::{NodeAction, START};
 use crate::facts::Checkpointer;
 use crate::facts::Site;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use std::collections::BTreeSet;
 
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR105",
+    name: "approval-gate-bypass",
+    summary: "an approval gate exists but does not protect the privileged action",
+    default_severity: Severity::High,
+    implemented: true,
+    docs: doc!("AIR105"),
+};
+
+/// What AIR105 reports: a gate that exists but does not protect the action, one variant per
+/// way it fails.
+pub enum ApprovalGateBypass {
+    /// `interrupt_before`/`interrupt_after` (`list`) names a node the graph does not have.
+    MissingNode { list: &'static str, node: String },
+    /// `interrupt_after` on a privileged node pauses after `action` ran.
+    NodeReviewedAfter { node: String, action: String },
+    /// A graph with pauses compiled without a checkpointer.
+    GraphWithoutCheckpointer,
+    /// A path reaches privileged node `node` around the approval at node `gate`.
+    Around { node: String, gate: String },
+    /// `interrupt_on` names a tool the agent does not have.
+    MissingTool { tool: String },
+    /// An agent with gates but no checkpointer.
+    AgentWithoutCheckpointer,
+    /// `interrupt_after` on the `tools` node of an agent with privileged tools.
+    ToolsReviewedAfter,
+    /// CrewAI `human_input` on a task reviews the answer after `agent` used `tool` (described).
+    TaskOutputReview {
+        task: String,
+        agent: String,
+        tool: String,
+    },
+    /// CrewAI `@human_feedback` on a flow step asks after crew `crew` ran.
+    FlowFeedbackAfter {
+        step: String,
+        crew: String,
+        agent: String,
+        tool: String,
+    },
+    /// A hook compares `tool_name` with an unsanitised name CrewAI never passes.
+    UnsanitisedToolName {
+        hook: String,
+        name: String,
+        sanitised: String,
+    },
+    /// A `@before_tool_call` hook filters on a tool no agent has.
+    HookMissingTool { hook: String, tool: String },
+    /// Every approval request of a run is approved by the program.
+    ApprovesEveryInterruption,
+    /// The approval callback of the gate on `tool` always approves.
+    CallbackAlwaysApproves { tool: String },
+    /// `interrupt()` in `function` comes after its `kind` action.
+    LateInterrupt { function: String, kind: String },
+}
+
+impl ApprovalGateBypass {
+    /// The part of the finding's identity that says which way the gate fails.
+    fn key(&self) -> &'static str {
+        match self {
+            Self::MissingNode { .. } => "missing-node",
+            Self::NodeReviewedAfter { .. } | Self::ToolsReviewedAfter => "after",
+            Self::GraphWithoutCheckpointer | Self::AgentWithoutCheckpointer => "no-checkpointer",
+            Self::Around { .. } => "around",
+            Self::MissingTool { .. }
+            | Self::UnsanitisedToolName { .. }
+            | Self::HookMissingTool { .. } => "missing-tool",
+            Self::TaskOutputReview { .. } | Self::FlowFeedbackAfter { .. } => "output-review",
+            Self::ApprovesEveryInterruption | Self::CallbackAlwaysApproves { .. } => "auto-approve",
+            Self::LateInterrupt { .. } => "late",
+        }
+    }
+}
+
+impl super::Violation for ApprovalGateBypass {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        match self {
+            Self::MissingNode { list, node } => format!(
+                "`{list}` names node `{node}`, which the graph does not have, so nothing pauses"
+            ),
+            Self::NodeReviewedAfter { node, action } => {
+                format!("`interrupt_after` on `{node}` pauses after {action} already ran")
+            }
+            Self::GraphWithoutCheckpointer => "graph has approval pauses but is compiled without a checkpointer, so they cannot hold".to_string(),
+            Self::Around { node, gate } => format!(
+                "a path reaches privileged node `{node}` without passing the approval at `{gate}`"
+            ),
+            Self::MissingTool { tool } => format!(
+                "`interrupt_on` names tool `{tool}`, which the agent does not have, so its tools run unapproved"
+            ),
+            Self::AgentWithoutCheckpointer => {
+                "agent has approval gates but no checkpointer, so they cannot pause and resume"
+                    .to_string()
+            }
+            Self::ToolsReviewedAfter => {
+                "`interrupt_after` on `tools` pauses after the privileged tools already ran"
+                    .to_string()
+            }
+            Self::TaskOutputReview { task, agent, tool } => format!(
+                "`human_input` on task `{task}` reviews the final answer after agent `{agent}` already ran {tool}; it approves no tool call"
+            ),
+            Self::FlowFeedbackAfter {
+                step,
+                crew,
+                agent,
+                tool,
+            } => format!(
+                "`@human_feedback` on flow step `{step}` asks for feedback after crew `{crew}` ran, when agent `{agent}` has already used {tool}"
+            ),
+            Self::UnsanitisedToolName {
+                hook,
+                name,
+                sanitised,
+            } => format!(
+                "hook `{hook}` compares `tool_name` with `{name}`, but CrewAI passes the sanitised name `{sanitised}`, so the comparison never matches and the hook blocks nothing"
+            ),
+            Self::HookMissingTool { hook, tool } => format!(
+                "`@before_tool_call` hook `{hook}` filters on tool `{tool}`, which no agent has, so it blocks nothing"
+            ),
+            Self::ApprovesEveryInterruption => "every approval request of the run is approved by the program (`approve` on each of `result.interruptions`): `needs_approval` and `require_approval` gates ask no one".to_string(),
+            Self::CallbackAlwaysApproves { tool } => {
+                format!("the approval callback always approves: the gate on `{tool}` asks no one")
+            }
+            Self::LateInterrupt { function, kind } => format!(
+                "`interrupt()` in `{function}` asks for approval after the {kind} action already ran"
+            ),
+        }
+    }
+
+    fn help(&self) -> String {
+        match self {
+            Self::MissingNode { .. } => "name an existing node (check for a rename or typo)".to_string(),
+            Self::NodeReviewedAfter { .. } => "use `interrupt_before` for nodes that act".to_string(),
+            Self::GraphWithoutCheckpointer => "pass `checkpointer=` (for example `InMemorySaver()` or a database saver) to `compile()`".to_string(),
+            Self::Around { .. } => "put the pause on the node that acts, or route every path through the approval node".to_string(),
+            Self::MissingTool { .. } => "use the tool's name as the model sees it (the `@tool` name or the function name)".to_string(),
+            Self::AgentWithoutCheckpointer => "pass `checkpointer=` (for example `InMemorySaver()`) to the agent factory".to_string(),
+            Self::ToolsReviewedAfter => "use `interrupt_before=[\"tools\"]` or per-tool `interrupt_on`".to_string(),
+            Self::TaskOutputReview { .. } => "gate the tool itself: a `@before_tool_call` hook that asks a person (`context.request_human_input(...)`) and returns False unless approved".to_string(),
+            Self::FlowFeedbackAfter { .. } => "ask before the crew acts: put `@human_feedback(emit=[...])` on the step before and kick the crew off from a `@listen(\"approved\")` step, or gate the tool with a `@before_tool_call` hook".to_string(),
+            Self::UnsanitisedToolName { sanitised, .. } => format!("compare with `{sanitised}`, or filter with `@before_tool_call(tools=[...])`, which CrewAI sanitises itself"),
+            Self::HookMissingTool { .. } => "use the tool's name as CrewAI sees it (the `name` attribute or the `@tool` name)".to_string(),
+            Self::ApprovesEveryInterruption => "show each interruption to a person and approve only on their answer; reject the rest".to_string(),
+            Self::CallbackAlwaysApproves { .. } => "remove the callback so the run stops for a person, or decide on the call's arguments in it".to_string(),
+            Self::LateInterrupt { .. } => "call `interrupt()` before the action and act only on an approving answer".to_string(),
+        }
+    }
+}
+
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR105").expect("AIR105 is in the catalog");
     let mut seen: BTreeSet<(Site, &'static str)> = BTreeSet::new();
     let mut push = |out: &mut Vec<Finding>,
                     site: Site,
-                    what: &'static str,
-                    sev: Severity,
-                    msg: String,
-                    help: &str,
+                    violation: ApprovalGateBypass,
                     path: Vec<crate::model::Step>| {
+        let what = violation.key();
         if seen.insert((site, what)) {
-            out.push(cx.finding(
-                rule,
-                sev,
+            out.push(cx.report(
+                &violation,
+                Severity::High,
                 Confidence::High,
                 site,
-                msg,
-                help.to_string(),
                 path,
                 &[what],
             ));
@@ -42,9 +189,15 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         ] {
             for e in list {
                 if e.name != "*" && !names.contains(e.name.as_str()) && !g.nodes.is_empty() {
-                    push(out, e.site, "missing-node", Severity::High,
-                        format!("`{which}` names node `{}`, which the graph does not have, so nothing pauses", e.name),
-                        "name an existing node (check for a rename or typo)", vec![]);
+                    push(
+                        out,
+                        e.site,
+                        ApprovalGateBypass::MissingNode {
+                            list: which,
+                            node: e.name.clone(),
+                        },
+                        vec![],
+                    );
                 }
             }
         }
@@ -59,13 +212,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     push(
                         out,
                         e.site,
-                        "after",
-                        Severity::High,
-                        format!(
-                            "`interrupt_after` on `{}` pauses after {pdesc} already ran",
-                            e.name
-                        ),
-                        "use `interrupt_before` for nodes that act",
+                        ApprovalGateBypass::NodeReviewedAfter {
+                            node: e.name.clone(),
+                            action: pdesc.clone(),
+                        },
                         vec![cx.step(
                             StepKind::Sink,
                             *psite,
@@ -98,9 +248,12 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         )]
                     })
                     .unwrap_or_default();
-                push(out, site, "no-checkpointer", Severity::High,
-                    "graph has approval pauses but is compiled without a checkpointer, so they cannot hold".to_string(),
-                    "pass `checkpointer=` (for example `InMemorySaver()` or a database saver) to `compile()`", path);
+                push(
+                    out,
+                    site,
+                    ApprovalGateBypass::GraphWithoutCheckpointer,
+                    path,
+                );
             }
         }
         // Paths that reach a privileged node around every pausing node.
@@ -119,10 +272,19 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 else {
                     continue;
                 };
-                push(out, *gsite, "around", Severity::High,
-                    format!("a path reaches privileged node `{pnode}` without passing the approval at `{gname}`"),
-                    "put the pause on the node that acts, or route every path through the approval node",
-                    vec![cx.step(StepKind::Sink, *psite, format!("{pdesc} is reachable around the gate"))]);
+                push(
+                    out,
+                    *gsite,
+                    ApprovalGateBypass::Around {
+                        node: pnode.clone(),
+                        gate: gname.clone(),
+                    },
+                    vec![cx.step(
+                        StepKind::Sink,
+                        *psite,
+                        format!("{pdesc} is reachable around the gate"),
+                    )],
+                );
             }
         }
     }
@@ -144,9 +306,14 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         if !a.unknown_tools && !opaque_mcp {
             for e in &a.hitl {
                 if !tool_names.contains(e.tool.as_str()) && e.on {
-                    push(out, e.site, "missing-tool", Severity::High,
-                        format!("`interrupt_on` names tool `{}`, which the agent does not have, so its tools run unapproved", e.tool),
-                        "use the tool's name as the model sees it (the `@tool` name or the function name)", vec![]);
+                    push(
+                        out,
+                        e.site,
+                        ApprovalGateBypass::MissingTool {
+                            tool: e.tool.clone(),
+                        },
+                        vec![],
+                    );
                 }
             }
         }
@@ -163,11 +330,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             push(
                 out,
                 a.site,
-                "no-checkpointer",
-                Severity::High,
-                "agent has approval gates but no checkpointer, so they cannot pause and resume"
-                    .to_string(),
-                "pass `checkpointer=` (for example `InMemorySaver()`) to the agent factory",
+                ApprovalGateBypass::AgentWithoutCheckpointer,
                 vec![],
             );
         }
@@ -178,35 +341,22 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     .iter()
                     .any(|&t| !cx.privileged_sinks(&cx.lg.tools[t]).is_empty());
                 if privileged {
-                    push(out, e.site, "after", Severity::High,
-                        "`interrupt_after` on `tools` pauses after the privileged tools already ran".to_string(),
-                        "use `interrupt_before=[\"tools\"]` or per-tool `interrupt_on`", vec![]);
+                    push(out, e.site, ApprovalGateBypass::ToolsReviewedAfter, vec![]);
                 }
             }
         }
     }
-    crewai(
-        cx,
-        &mut |out, site, what, msg, help, path| {
-            push(out, site, what, Severity::High, msg, help, path)
-        },
-        out,
-    );
+    crewai(cx, &mut |out, site, v, path| push(out, site, v, path), out);
     for a in &cx.oai.auto_approvals {
-        let (msg, help, path) = match (a.kind, &a.gate) {
-            ("loop", _) => (
-                "every approval request of the run is approved by the program (`approve` on each of `result.interruptions`): `needs_approval` and `require_approval` gates ask no one".to_string(),
-                "show each interruption to a person and approve only on their answer; reject the rest",
-                vec![],
-            ),
+        let (violation, path) = match (a.kind, &a.gate) {
+            ("loop", _) => (ApprovalGateBypass::ApprovesEveryInterruption, vec![]),
             (_, Some((g, tool))) => (
-                format!("the approval callback always approves: the gate on `{tool}` asks no one"),
-                "remove the callback so the run stops for a person, or decide on the call's arguments in it",
+                ApprovalGateBypass::CallbackAlwaysApproves { tool: tool.clone() },
                 vec![cx.step(StepKind::Gate, *g, format!("the gate on `{tool}`"))],
             ),
             _ => continue,
         };
-        push(out, a.site, "auto-approve", Severity::High, msg, help, path);
+        push(out, a.site, violation, path);
     }
     // Pauses that come after the action in the same body.
     let mut bodies: Vec<&crate::extract::interp::FuncVal> =
@@ -223,13 +373,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             push(
                 out,
                 lg.gate,
-                "late",
-                Severity::High,
-                format!(
-                    "`interrupt()` in `{}` asks for approval after the {} action already ran",
-                    f.def.name, lg.kind
-                ),
-                "call `interrupt()` before the action and act only on an approving answer",
+                ApprovalGateBypass::LateInterrupt {
+                    function: f.def.name.clone(),
+                    kind: lg.kind.to_string(),
+                },
                 vec![cx.step(
                     StepKind::Sink,
                     lg.sink,
@@ -241,7 +388,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 type Push<'p> =
-    dyn FnMut(&mut Vec<Finding>, Site, &'static str, String, &str, Vec<crate::model::Step>) + 'p;
+    dyn FnMut(&mut Vec<Finding>, Site, ApprovalGateBypass, Vec<crate::model::Step>) + 'p;
 
 /// CrewAI gates that review after the action, or name a tool that does not exist:
 /// `human_input=True` on a task whose agent holds an ungated privileged tool, `@human_feedback`
@@ -288,12 +435,11 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
         push(
             out,
             at,
-            "output-review",
-            format!(
-                "`human_input` on task `{}` reviews the final answer after agent `{}` already ran {tdesc}; it approves no tool call",
-                task.name, crew.agents[a].name
-            ),
-            "gate the tool itself: a `@before_tool_call` hook that asks a person (`context.request_human_input(...)`) and returns False unless approved",
+            ApprovalGateBypass::TaskOutputReview {
+                task: task.name.clone(),
+                agent: crew.agents[a].name.clone(),
+                tool: tdesc.clone(),
+            },
             steps(tsite, sink, format!("{tdesc} runs before the review")),
         );
     }
@@ -313,12 +459,12 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
             push(
                 out,
                 *at,
-                "output-review",
-                format!(
-                    "`@human_feedback` on flow step `{}` asks for feedback after crew `{}` ran, when agent `{}` has already used {tdesc}",
-                    step.name, crew.crews[ci].name, crew.agents[a].name
-                ),
-                "ask before the crew acts: put `@human_feedback(emit=[...])` on the step before and kick the crew off from a `@listen(\"approved\")` step, or gate the tool with a `@before_tool_call` hook",
+                ApprovalGateBypass::FlowFeedbackAfter {
+                    step: step.name.clone(),
+                    crew: crew.crews[ci].name.clone(),
+                    agent: crew.agents[a].name.clone(),
+                    tool: tdesc.clone(),
+                },
                 steps(tsite, sink, format!("{tdesc} runs before the feedback")),
             );
         }
@@ -344,24 +490,19 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let sanitized = crate::facts::crewai::sanitize_tool_name(n);
-                let (msg, help) = if names.contains(&sanitized) {
-                    (
-                        format!(
-                            "hook `{}` compares `tool_name` with `{n}`, but CrewAI passes the sanitised name `{sanitized}`, so the comparison never matches and the hook blocks nothing",
-                            h.name
-                        ),
-                        format!("compare with `{sanitized}`, or filter with `@before_tool_call(tools=[...])`, which CrewAI sanitises itself"),
-                    )
+                let violation = if names.contains(&sanitized) {
+                    ApprovalGateBypass::UnsanitisedToolName {
+                        hook: h.name.clone(),
+                        name: n.clone(),
+                        sanitised: sanitized,
+                    }
                 } else {
-                    (
-                        format!(
-                            "`@before_tool_call` hook `{}` filters on tool `{n}`, which no agent has, so it blocks nothing",
-                            h.name
-                        ),
-                        "use the tool's name as CrewAI sees it (the `name` attribute or the `@tool` name)".to_string(),
-                    )
+                    ApprovalGateBypass::HookMissingTool {
+                        hook: h.name.clone(),
+                        tool: n.clone(),
+                    }
                 };
-                push(out, *site, "missing-tool", msg, &help, vec![]);
+                push(out, *site, violation, vec![]);
             }
         }
     }

@@ -4,9 +4,20 @@
 //! server's `call_tool` handler, then what is left of that handler).
 
 use super::context::Ctx;
+use super::RuleMeta;
 use crate::extract::interp::FuncVal;
 use crate::model::{Confidence, Finding, Span, StepKind};
 use std::collections::BTreeSet;
+
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR106",
+    name: "tool-argument-injection",
+    summary: "a model-controlled tool argument reaches a shell, code, SQL or path sink unsanitized",
+    default_severity: crate::model::Severity::High,
+    implemented: true,
+    docs: doc!("AIR106"),
+};
 
 /// One body whose parameters the model fills in.
 struct ToolBody<'a> {
@@ -18,8 +29,45 @@ struct ToolBody<'a> {
     within: Option<Span>,
 }
 
+/// What AIR106 reports: model-controlled parameter `param` of `body` (``tool `x` ``,
+/// ``MCP tool `x` ``, ...) reaches `callee`, a sink of kind `kind`, unsanitized.
+pub struct ToolArgumentInjection {
+    pub param: String,
+    pub body: String,
+    pub callee: String,
+    pub kind: String,
+    /// The sink is in Python code (the fix is spelled per language).
+    pub python: bool,
+}
+
+impl super::Violation for ToolArgumentInjection {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        format!(
+            "model-controlled argument `{}` of {} reaches `{}` ({}) unsanitized",
+            self.param, self.body, self.callee, self.kind
+        )
+    }
+
+    fn help(&self) -> String {
+        let python = self.python;
+        match self.kind.as_str() {
+            "shell_exec" if !python => "pass an argument list to `execFile`/`spawn` without `shell: true`, or check the value against an allow-list",
+            "code_exec" | "remote_code_load" if !python => "never evaluate model output (`eval`, `Function`, `vm`); parse it with `JSON.parse` or check it against an allow-list",
+            "sql_exec" if !python => "use a parameterised query (`client.query(\"... WHERE id = $1\", [value])`)",
+            "shell_exec" => "pass an argument list without `shell=True`, quote with `shlex.quote`, or check the value against an allow-list",
+            "code_exec" | "remote_code_load" => "never evaluate model output; parse it with a safe parser (`ast.literal_eval`, `json.loads`) or check it against an allow-list",
+            "argv_option" => "put a literal `--` before model-chosen arguments, or reject values that start with `-`",
+            "sql_exec" => "use a parameterised query (`cursor.execute(\"... WHERE id = ?\", (value,))`)",
+            _ if !python => "resolve the path (`path.resolve`) and check it stays under an allowed directory (`startsWith(root + path.sep)`), or take only a file name (`path.basename`)",
+            _ => "canonicalise the path and check it stays under an allowed directory, or take only a file name (`os.path.basename`)",
+        }
+        .to_string()
+    }
+}
+
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR106").expect("AIR106 is in the catalog");
     let mut seen = BTreeSet::new();
     let mut bodies: Vec<ToolBody> = vec![];
     for tool in &cx.lg.tools {
@@ -115,31 +163,19 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 h.sink,
                 format!("reaches `{}` ({})", h.callee, h.kind),
             ));
-            let message = format!(
-                "model-controlled argument `{}` of {} reaches `{}` ({}) unsanitized",
-                h.param, body.label, h.callee, h.kind
-            );
-            let python = cx.db.get(h.sink.file).rel_path.ends_with(".py");
-            let help = match h.kind.as_str() {
-                "shell_exec" if !python => "pass an argument list to `execFile`/`spawn` without `shell: true`, or check the value against an allow-list",
-                "code_exec" | "remote_code_load" if !python => "never evaluate model output (`eval`, `Function`, `vm`); parse it with `JSON.parse` or check it against an allow-list",
-                "sql_exec" if !python => "use a parameterised query (`client.query(\"... WHERE id = $1\", [value])`)",
-                "shell_exec" => "pass an argument list without `shell=True`, quote with `shlex.quote`, or check the value against an allow-list",
-                "code_exec" | "remote_code_load" => "never evaluate model output; parse it with a safe parser (`ast.literal_eval`, `json.loads`) or check it against an allow-list",
-                "argv_option" => "put a literal `--` before model-chosen arguments, or reject values that start with `-`",
-                "sql_exec" => "use a parameterised query (`cursor.execute(\"... WHERE id = ?\", (value,))`)",
-                _ if !python => "resolve the path (`path.resolve`) and check it stays under an allowed directory (`startsWith(root + path.sep)`), or take only a file name (`path.basename`)",
-                _ => "canonicalise the path and check it stays under an allowed directory, or take only a file name (`os.path.basename`)",
-            }
-            .to_string();
+            let violation = ToolArgumentInjection {
+                param: h.param.clone(),
+                body: body.label.clone(),
+                callee: h.callee.clone(),
+                kind: h.kind.clone(),
+                python: cx.db.get(h.sink.file).rel_path.ends_with(".py"),
+            };
             let key = format!("{}|{}|{}", body.name, h.param, h.kind);
-            out.push(cx.finding(
-                rule,
+            out.push(cx.report(
+                &violation,
                 cx.k.sink_severity(&h.kind),
                 Confidence::High,
                 h.sink,
-                message,
-                help,
                 path,
                 &[&key],
             ));

@@ -4,10 +4,75 @@
 //! a model's response that reaches a code, shell or query sink (`BodyFacts::model_flows`).
 
 use super::context::Ctx;
+use super::RuleMeta;
 use crate::model::{Confidence, Finding, StepKind};
 
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR201",
+    name: "unsandboxed-code-execution",
+    summary: "an agent can run model-written code or shell commands on the host",
+    default_severity: crate::model::Severity::Critical,
+    implemented: true,
+    docs: doc!("AIR201"),
+};
+
+/// What AIR201 reports.
+pub enum UnsandboxedCodeExecution {
+    /// `agent` holds `tool`, which runs model-written code of sink kind `kind` on the host.
+    Tool {
+        agent: String,
+        tool: String,
+        kind: String,
+    },
+    /// A model's response (from `origin`) reaches `callee`, a sink of kind `kind`;
+    /// `by_name` when the model call is recognised by name only.
+    ModelResponse {
+        origin: String,
+        callee: String,
+        kind: String,
+        by_name: bool,
+    },
+}
+
+impl super::Violation for UnsandboxedCodeExecution {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        match self {
+            Self::Tool { agent, tool, kind } => format!(
+                "{agent} can run model-written {} on the host through `{tool}`",
+                what(kind)
+            ),
+            Self::ModelResponse {
+                origin,
+                callee,
+                kind,
+                by_name,
+            } => {
+                let how = if *by_name {
+                    " (the model call is recognised by its receiver's or method's name, not a resolved type)"
+                } else {
+                    ""
+                };
+                format!(
+                    "a model's response (`{origin}`) runs as {} through `{callee}`{how}",
+                    what_runs(kind)
+                )
+            }
+        }
+    }
+
+    fn help(&self) -> String {
+        match self {
+            Self::Tool { .. } => "run it in a sandbox (a Docker, E2B or Modal executor, `DockerExecutionPolicy`), or remove the tool",
+            Self::ModelResponse { .. } => "do not run model output: parse it into data, check it against an allow-list (an AST walk, a read-only query parser) before it runs, or run it in a sandbox",
+        }
+        .to_string()
+    }
+}
+
 pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR201").expect("AIR201 is in the catalog");
     let mut seen = std::collections::BTreeSet::new();
     for u in units {
         for &t in &u.tools {
@@ -54,21 +119,18 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
             if sink != tool.site {
                 path.push(cx.step(StepKind::Sink, sink, format!("`{callee}` on the host")));
             }
-            let message = format!(
-                "{} can run model-written {} on the host through `{}`",
-                u.label,
-                what(&kind),
-                tool.name
-            );
-            let help = "run it in a sandbox (a Docker, E2B or Modal executor, `DockerExecutionPolicy`), or remove the tool".to_string();
             let key = format!("{}|{}", u.label, tool.name);
-            out.push(cx.finding(
-                rule,
-                cx.k.sink_severity(&kind),
+            let severity = cx.k.sink_severity(&kind);
+            let violation = UnsandboxedCodeExecution::Tool {
+                agent: u.label.clone(),
+                tool: tool.name.clone(),
+                kind,
+            };
+            out.push(cx.report(
+                &violation,
+                severity,
                 Confidence::High,
                 tool.site,
-                message,
-                help,
                 path,
                 &[&key],
             ));
@@ -80,7 +142,6 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
 /// A model's response that reaches a code, shell or query sink, in any project function: one
 /// finding per sink, at the sink, with the path from the model call.
 fn model_flows(cx: &Ctx, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR201").expect("AIR201 is in the catalog");
     let mut seen = std::collections::BTreeSet::new();
     // `funcs` is ordered by site: the first function (in file and position order) that shows a
     // flow to a sink gives that sink's path.
@@ -111,21 +172,17 @@ fn model_flows(cx: &Ctx, out: &mut Vec<Finding>) {
                 flow.sink,
                 format!("`{}` runs it", flow.callee),
             ));
-            let (confidence, how) = if o.by_name {
-                (
-                    Confidence::Medium,
-                    " (the model call is recognised by its receiver's or method's name, not a resolved type)",
-                )
+            let confidence = if o.by_name {
+                Confidence::Medium
             } else {
-                (Confidence::High, "")
+                Confidence::High
             };
-            let message = format!(
-                "a model's response (`{}`) runs as {} through `{}`{how}",
-                o.callee,
-                what_runs(&flow.kind),
-                flow.callee
-            );
-            let help = "do not run model output: parse it into data, check it against an allow-list (an AST walk, a read-only query parser) before it runs, or run it in a sandbox".to_string();
+            let violation = UnsandboxedCodeExecution::ModelResponse {
+                origin: o.callee.clone(),
+                callee: flow.callee.clone(),
+                kind: flow.kind.clone(),
+                by_name: o.by_name,
+            };
             let key = format!(
                 "model|{}|{}|{}|{}",
                 flow.kind,
@@ -133,13 +190,11 @@ fn model_flows(cx: &Ctx, out: &mut Vec<Finding>) {
                 flow.callee,
                 crate::diagnostics::normalize_code(cx.text(entry))
             );
-            out.push(cx.finding(
-                rule,
+            out.push(cx.report(
+                &violation,
                 cx.k.sink_severity(&flow.kind),
                 confidence,
                 flow.sink,
-                message,
-                help,
                 path,
                 &[&key],
             ));

@@ -5,18 +5,58 @@
 //! the pipeline has already masked it in the text code frames are cut from (`mcp::redact`).
 
 use super::context::Ctx;
+use super::RuleMeta;
 use crate::facts::Site;
 use crate::model::{Confidence, Finding, Severity};
 
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR301",
+    name: "mcp-hardcoded-secret",
+    summary: "a secret literal sits in an MCP client config",
+    default_severity: Severity::High,
+    implemented: true,
+    docs: doc!("AIR301"),
+};
+
+/// What AIR301 reports: a hard-coded secret of `kind` in `place` (`env KEY`, `an argument`,
+/// ...) of `owner` (an MCP server, or the client's settings). The secret itself is never here.
+pub struct McpHardcodedSecret {
+    pub kind: String,
+    pub place: String,
+    pub owner: String,
+    /// How to keep it out of the file, for this client and place.
+    pub how: &'static str,
+    /// The client's spelling of a reference to an environment variable.
+    pub reference: String,
+}
+
+impl super::Violation for McpHardcodedSecret {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        format!(
+            "hard-coded {} in {} of {}",
+            self.kind, self.place, self.owner
+        )
+    }
+
+    fn help(&self) -> String {
+        format!(
+            "{}: {}; rotate it, since the file's history keeps it",
+            self.how, self.reference
+        )
+    }
+}
+
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR301").expect("AIR301 is in the catalog");
     for s in &cx.mcp.secrets {
         let known_shape = !matches!(s.kind.as_str(), "secret" | "URL password")
             && !s.kind.ends_with("query parameter");
         let severity = if s.local {
             Severity::Medium
         } else {
-            rule.default_severity
+            META.default_severity
         };
         let confidence = if known_shape {
             Confidence::High
@@ -32,7 +72,6 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         } else {
             s.kind.as_str()
         };
-        let message = format!("hard-coded {kind} in {} of {owner}", s.place);
         // The variable to suggest: the env entry's own name, else one named after the server.
         let var = match s.key.as_deref() {
             Some(k)
@@ -65,26 +104,27 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         } else {
             "keep the value out of the file and reference it instead"
         };
-        let help = format!(
-            "{how}: {}; rotate it, since the file's history keeps it",
-            s.client.reference_hint(&var)
-        );
+        let violation = McpHardcodedSecret {
+            kind: kind.to_string(),
+            place: s.place.clone(),
+            owner,
+            how,
+            reference: s.client.reference_hint(&var),
+        };
         let key = format!(
             "{}|{}|{}",
             s.server.as_deref().unwrap_or(""),
             s.place,
             s.kind
         );
-        out.push(cx.finding(
-            rule,
+        out.push(cx.report(
+            &violation,
             severity,
             confidence,
             Site {
                 file: s.file,
                 span: s.at,
             },
-            message,
-            help,
             vec![],
             &[&key],
         ));

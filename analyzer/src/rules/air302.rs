@@ -3,24 +3,103 @@
 //! image:latest`), or its command downloads a script and pipes it to a shell.
 
 use super::context::Ctx;
+use super::RuleMeta;
 use crate::facts::Site;
 use crate::mcp::launch::Pin;
 use crate::model::{Confidence, Finding, Severity};
 
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR302",
+    name: "mcp-unpinned-server-package",
+    summary: "an MCP server is launched from a registry package without a pinned version",
+    default_severity: Severity::Medium,
+    implemented: true,
+    docs: doc!("AIR302"),
+};
+
+/// What AIR302 reports about MCP server `server`.
+pub enum McpUnpinnedServerPackage {
+    /// Its launch command pipes a download into a shell.
+    PipeToShell { server: String },
+    /// It runs a package, image or git source (`package`, from `registry`) through `launcher`
+    /// without a fixed version.
+    Unpinned {
+        server: String,
+        launcher: String,
+        registry: String,
+        package: String,
+        /// `None`: no version at all; otherwise the moving version or tag.
+        floating: Option<String>,
+    },
+}
+
+impl super::Violation for McpUnpinnedServerPackage {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        match self {
+            Self::PipeToShell { server } => format!(
+                "MCP server `{server}` downloads a script and runs it with a shell at every start"
+            ),
+            Self::Unpinned {
+                server,
+                launcher,
+                registry,
+                package,
+                floating,
+            } => match (registry.as_str(), floating) {
+                ("git", _) => format!(
+                    "MCP server `{server}` runs `{}` from a git branch, not a commit: `{launcher}` fetches whatever the branch holds at each start",
+                    crate::mcp::secrets::display_url(package)
+                ),
+                ("container", None) => format!(
+                    "MCP server `{server}` runs image `{package}` with no tag or digest: `{launcher}` starts whatever `latest` points to"
+                ),
+                (_, None) => format!(
+                    "MCP server `{server}` runs {} package `{package}` with no version: `{launcher}` fetches whatever is newest at each start",
+                    registry_name(registry),
+                ),
+                ("container", Some(v)) => format!(
+                    "MCP server `{server}` runs image `{package}:{v}`, a tag that moves: `{launcher}` starts whatever it points to"
+                ),
+                (_, Some(v)) => format!(
+                    "MCP server `{server}` runs package `{package}` at the moving version `{v}`: `{launcher}` fetches whatever it points to at each start"
+                ),
+            },
+        }
+    }
+
+    fn help(&self) -> String {
+        match self {
+            Self::PipeToShell { .. } => "install the server once from a pinned release and start the installed program; never pipe a download into a shell".into(),
+            Self::Unpinned { registry, package, .. } => match registry.as_str() {
+                "git" => "pin a full commit hash (`…@<40-character commit>`), or a released version from the registry".to_string(),
+                "container" => format!(
+                    "pin the image by digest, `{package}@sha256:<digest>`, with the digest of the image you reviewed"
+                ),
+                "pypi" => format!(
+                    "pin an exact version, `{package}==<version>` (with `uvx`, `--from {package}==<version>` or `{package}@<version>`)"
+                ),
+                _ => format!(
+                    "pin an exact version, `{package}@<version>`; published npm versions never change"
+                ),
+            },
+        }
+    }
+}
+
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR302").expect("AIR302 is in the catalog");
     for s in cx.mcp.servers.iter().filter(|s| !s.disabled) {
         if let Some(span) = s.launch.pipe_to_shell {
-            out.push(cx.finding(
-                rule,
+            let violation = McpUnpinnedServerPackage::PipeToShell {
+                server: s.name.clone(),
+            };
+            out.push(cx.report(
+                &violation,
                 Severity::High,
                 Confidence::High,
                 Site { file: s.file, span },
-                format!(
-                    "MCP server `{}` downloads a script and runs it with a shell at every start",
-                    s.name
-                ),
-                "install the server once from a pinned release and start the installed program; never pipe a download into a shell".into(),
                 vec![],
                 &[&s.name, "pipe"],
             ));
@@ -29,60 +108,26 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         };
         let launcher = s.launch.launcher.as_deref().unwrap_or("the launcher");
-        let container = p.registry == "container";
-        let what = if container { "image" } else { "package" };
-        let git = p.registry == "git";
-        let message = match &p.pin {
-            Pin::None | Pin::Floating(_) if git => format!(
-                "MCP server `{}` runs `{}` from a git branch, not a commit: `{launcher}` fetches whatever the branch holds at each start",
-                s.name,
-                crate::mcp::secrets::display_url(&p.name)
-            ),
-            Pin::None if container => format!(
-                "MCP server `{}` runs image `{}` with no tag or digest: `{launcher}` starts whatever `latest` points to",
-                s.name, p.name
-            ),
-            Pin::None => format!(
-                "MCP server `{}` runs {} package `{}` with no version: `{launcher}` fetches whatever is newest at each start",
-                s.name,
-                registry_name(&p.registry),
-                p.name
-            ),
-            Pin::Floating(v) if container => format!(
-                "MCP server `{}` runs image `{}:{v}`, a tag that moves: `{launcher}` starts whatever it points to",
-                s.name, p.name
-            ),
-            Pin::Floating(v) => format!(
-                "MCP server `{}` runs {what} `{}` at the moving version `{v}`: `{launcher}` fetches whatever it points to at each start",
-                s.name, p.name
-            ),
+        let floating = match &p.pin {
+            Pin::None => None,
+            Pin::Floating(v) => Some(v.clone()),
             Pin::Exact | Pin::Digest | Pin::Tag | Pin::Unknown => continue,
         };
-        let help = match p.registry.as_str() {
-            "git" => "pin a full commit hash (`…@<40-character commit>`), or a released version from the registry".to_string(),
-            "container" => format!(
-                "pin the image by digest, `{}@sha256:<digest>`, with the digest of the image you reviewed",
-                p.name
-            ),
-            "pypi" => format!(
-                "pin an exact version, `{}==<version>` (with `uvx`, `--from {}==<version>` or `{}@<version>`)",
-                p.name, p.name, p.name
-            ),
-            _ => format!(
-                "pin an exact version, `{}@<version>`; published npm versions never change",
-                p.name
-            ),
+        let violation = McpUnpinnedServerPackage::Unpinned {
+            server: s.name.clone(),
+            launcher: launcher.to_string(),
+            registry: p.registry.clone(),
+            package: p.name.clone(),
+            floating,
         };
-        out.push(cx.finding(
-            rule,
-            rule.default_severity,
+        out.push(cx.report(
+            &violation,
+            META.default_severity,
             Confidence::High,
             Site {
                 file: s.file,
                 span: p.span,
             },
-            message,
-            help,
             vec![],
             &[&s.name, &crate::mcp::secrets::display_url(&p.name)],
         ));

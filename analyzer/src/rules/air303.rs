@@ -3,12 +3,79 @@
 //! low confidence) a remote server with no authentication configured in the file.
 
 use super::context::Ctx;
+use super::RuleMeta;
 use crate::facts::Site;
 use crate::mcp::secrets::{host_only, is_loopback_host, is_reference, query_names_secret};
 use crate::model::{Confidence, Finding, Severity};
 
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR303",
+    name: "mcp-insecure-transport",
+    summary: "a remote MCP server is reached over plain http or without authentication",
+    default_severity: Severity::Medium,
+    implemented: true,
+    docs: doc!("AIR303"),
+};
+
+/// What AIR303 reports about remote MCP server `server` at `host`.
+pub enum McpInsecureTransport {
+    /// Reached over plain `scheme` (http, ws), with credentials when `credentials`.
+    Cleartext {
+        server: String,
+        host: String,
+        scheme: String,
+        credentials: bool,
+    },
+    /// Its token travels in URL query parameter `param`.
+    QueryToken { server: String, param: String },
+    /// No authentication configured, and `client` does not sign in with OAuth by itself.
+    NoAuth {
+        server: String,
+        host: String,
+        client: String,
+    },
+}
+
+impl super::Violation for McpInsecureTransport {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        match self {
+            Self::Cleartext {
+                server,
+                host,
+                scheme,
+                credentials,
+            } => format!(
+                "MCP server `{server}` is reached over plain {scheme} at `{host}`: anyone on the network path can read and change its tool calls{}",
+                if *credentials { ", credentials included" } else { "" }
+            ),
+            Self::QueryToken { server, param } => format!(
+                "MCP server `{server}` gets its token in the URL query (`{param}=`), which servers, proxies and logs record"
+            ),
+            Self::NoAuth {
+                server,
+                host,
+                client,
+            } => format!(
+                "remote MCP server `{server}` at `{host}` has no authentication configured, and {client} does not sign in with OAuth on its own: either the server takes calls from anyone who can reach it, or this entry cannot connect"
+            ),
+        }
+    }
+
+    fn help(&self) -> String {
+        match self {
+            Self::Cleartext { scheme, .. } => format!(
+                "use `{scheme}s://` (TLS); keep plain http for servers on `localhost` only"
+            ),
+            Self::QueryToken { .. } => "send the token in an `Authorization` header (from an environment variable or the client's secret input), or let the client sign in with OAuth".into(),
+            Self::NoAuth { .. } => "send a credential header whose value comes from the environment, or configure the client's `oauth`/`auth` settings".into(),
+        }
+    }
+}
+
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR303").expect("AIR303 is in the catalog");
     for s in cx.mcp.servers.iter().filter(|s| !s.disabled) {
         let Some((url, span)) = &s.url else {
             continue;
@@ -28,10 +95,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         let local = is_loopback_host(host);
         let scheme = scheme.to_ascii_lowercase();
         if (scheme == "http" || scheme == "ws") && !local {
-            let (severity, creds) = if s.auth {
-                (Severity::High, ", credentials included")
+            let severity = if s.auth {
+                Severity::High
             } else {
-                (rule.default_severity, "")
+                META.default_severity
             };
             // A single-label host (`jenkins`) is often a container on the same machine.
             let confidence = if host.contains('.') || host.contains(':') {
@@ -39,16 +106,17 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             } else {
                 Confidence::Medium
             };
-            out.push(cx.finding(
-                rule,
+            let violation = McpInsecureTransport::Cleartext {
+                server: s.name.clone(),
+                host: host.to_string(),
+                scheme: scheme.clone(),
+                credentials: s.auth,
+            };
+            out.push(cx.report(
+                &violation,
                 severity,
                 confidence,
                 site,
-                format!(
-                    "MCP server `{}` is reached over plain {scheme} at `{host}`: anyone on the network path can read and change its tool calls{creds}",
-                    s.name
-                ),
-                format!("use `{}s://` (TLS); keep plain http for servers on `localhost` only", scheme),
                 vec![],
                 &[&s.name, "cleartext"],
             ));
@@ -61,16 +129,15 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         });
         if let Some(param) = token_param {
             if !local {
-                out.push(cx.finding(
-                    rule,
-                    rule.default_severity,
+                let violation = McpInsecureTransport::QueryToken {
+                    server: s.name.clone(),
+                    param: param.to_string(),
+                };
+                out.push(cx.report(
+                    &violation,
+                    META.default_severity,
                     Confidence::High,
                     site,
-                    format!(
-                        "MCP server `{}` gets its token in the URL query (`{param}=`), which servers, proxies and logs record",
-                        s.name
-                    ),
-                    "send the token in an `Authorization` header (from an environment variable or the client's secret input), or let the client sign in with OAuth".into(),
                     vec![],
                     &[&s.name, "query-token"],
                 ));
@@ -93,17 +160,16 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             || scheme == "http"
             || scheme == "ws";
         if !excused {
-            out.push(cx.finding(
-                rule,
+            let violation = McpInsecureTransport::NoAuth {
+                server: s.name.clone(),
+                host: host.to_string(),
+                client: s.client.name().to_string(),
+            };
+            out.push(cx.report(
+                &violation,
                 Severity::Low,
                 Confidence::Low,
                 site,
-                format!(
-                    "remote MCP server `{}` at `{host}` has no authentication configured, and {} does not sign in with OAuth on its own: either the server takes calls from anyone who can reach it, or this entry cannot connect",
-                    s.name,
-                    s.client.name()
-                ),
-                "send a credential header whose value comes from the environment, or configure the client's `oauth`/`auth` settings".into(),
                 vec![],
                 &[&s.name, "no-auth"],
             ));

@@ -6,12 +6,107 @@
 //! and, when the name says neither, from its server's capabilities (`mcp.toml`).
 
 use super::context::Ctx;
+use super::RuleMeta;
 use crate::facts::Site;
 use crate::mcp::{Approval, Caps, Scope};
 use crate::model::{Confidence, Finding, Severity};
 
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR304",
+    name: "mcp-auto-approved-tools",
+    summary: "a client config auto-approves or trusts MCP tools",
+    default_severity: Severity::High,
+    implemented: true,
+    docs: doc!("AIR304"),
+};
+
+/// What AIR304 reports: `client`'s setting `knob` approves MCP tool calls without asking.
+pub enum McpAutoApprovedTools {
+    /// Every tool, the client's own included.
+    Everything { client: String, knob: String },
+    /// Every server a project declares starts without asking.
+    ProjectServers { client: String },
+    /// Every tool of every MCP server.
+    AllMcp { client: String, knob: String },
+    /// Every tool of `server`; `what` says what the server can do (or that airlock cannot see).
+    Server {
+        client: String,
+        knob: String,
+        server: String,
+        what: String,
+    },
+    /// Named `tools` of `server` that can act (`count` of them in all).
+    Tools {
+        client: String,
+        knob: String,
+        server: String,
+        tools: Vec<String>,
+        count: usize,
+        what: String,
+    },
+}
+
+impl super::Violation for McpAutoApprovedTools {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        match self {
+            Self::Everything { client, knob } => match knob.as_str() {
+                "permissions.defaultMode" => "Claude Code runs every tool without asking (`defaultMode: bypassPermissions`), its shell, file edits and MCP tools included".into(),
+                "approval_policy" => "Codex runs every command and tool without asking (`approval_policy = \"never\"` with `sandbox_mode = \"danger-full-access\"`)".into(),
+                knob => format!(
+                    "{client} auto-approves every tool (`{knob}: true`), the terminal and MCP tools included"
+                ),
+            },
+            Self::ProjectServers { client } => format!(
+                "{client} starts every MCP server a project's `.mcp.json` declares without asking (`enableAllProjectMcpServers`)"
+            ),
+            Self::AllMcp { client, knob } => {
+                format!("{client} auto-approves every tool of every MCP server (`{knob}` entry)")
+            }
+            Self::Server {
+                client,
+                knob,
+                server,
+                what,
+            } => format!("{client} auto-approves every tool of MCP server `{server}` (`{knob}`){what}"),
+            Self::Tools {
+                client,
+                knob,
+                server,
+                tools,
+                count,
+                what,
+            } => {
+                let names: Vec<String> = tools.iter().take(4).map(|t| format!("`{t}`")).collect();
+                let more = if *count > 4 {
+                    format!(" and {} more", count - 4)
+                } else {
+                    String::new()
+                };
+                let noun = if *count == 1 { "a tool" } else { "tools" };
+                format!(
+                    "{client} auto-approves {noun} of MCP server `{server}` that can act: {}{more} (`{knob}`){what}",
+                    names.join(", "),
+                )
+            }
+        }
+    }
+
+    fn help(&self) -> String {
+        match self {
+            Self::Everything { .. } => "remove the global bypass; auto-approve read-only tools by name and let every other call ask",
+            Self::ProjectServers { .. } => "list the servers you reviewed in `enabledMcpjsonServers` instead",
+            Self::AllMcp { .. } => "allow read-only tools by name and let the others ask",
+            Self::Server { .. } => "auto-approve only the server's read-only tools, by name, and let calls that act ask",
+            Self::Tools { .. } => "keep auto-approval to tools that only read (`get_*`, `list_*`, `search_*`, `read_*`); let tools that write, send or run ask each time",
+        }
+        .to_string()
+    }
+}
+
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR304").expect("AIR304 is in the catalog");
     for a in &cx.mcp.approvals {
         let site = Site {
             file: a.file,
@@ -22,33 +117,33 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             Scope::Everything => Some((
                 Severity::Critical,
                 Confidence::High,
-                everything_message(a),
-                "remove the global bypass; auto-approve read-only tools by name and let every other call ask".to_string(),
+                McpAutoApprovedTools::Everything {
+                    client: client.to_string(),
+                    knob: a.knob.clone(),
+                },
                 site,
             )),
             Scope::ProjectServers => Some((
-                rule.default_severity,
+                META.default_severity,
                 Confidence::High,
-                format!(
-                    "{client} starts every MCP server a project's `.mcp.json` declares without asking (`enableAllProjectMcpServers`)"
-                ),
-                "list the servers you reviewed in `enabledMcpjsonServers` instead".to_string(),
+                McpAutoApprovedTools::ProjectServers {
+                    client: client.to_string(),
+                },
                 site,
             )),
             Scope::AllMcp => Some((
-                rule.default_severity,
+                META.default_severity,
                 Confidence::High,
-                format!(
-                    "{client} auto-approves every tool of every MCP server (`{}` entry)",
-                    a.knob
-                ),
-                "allow read-only tools by name and let the others ask".to_string(),
+                McpAutoApprovedTools::AllMcp {
+                    client: client.to_string(),
+                    knob: a.knob.clone(),
+                },
                 site,
             )),
             Scope::Server => server_finding(cx, a, site),
             Scope::Tools => tools_finding(cx, a),
         };
-        let Some((severity, confidence, message, help, site)) = found else {
+        let Some((severity, confidence, violation, site)) = found else {
             continue;
         };
         let tools: Vec<&str> = a.tools.iter().map(|t| t.0.as_str()).collect();
@@ -58,31 +153,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             a.server.as_deref().unwrap_or(""),
             tools.join(",")
         );
-        out.push(cx.finding(
-            rule,
-            severity,
-            confidence,
-            site,
-            message,
-            help,
-            vec![],
-            &[&key],
-        ));
+        out.push(cx.report(&violation, severity, confidence, site, vec![], &[&key]));
     }
 }
 
-type Found = (Severity, Confidence, String, String, Site);
-
-fn everything_message(a: &Approval) -> String {
-    match a.knob.as_str() {
-        "permissions.defaultMode" => "Claude Code runs every tool without asking (`defaultMode: bypassPermissions`), its shell, file edits and MCP tools included".into(),
-        "approval_policy" => "Codex runs every command and tool without asking (`approval_policy = \"never\"` with `sandbox_mode = \"danger-full-access\"`)".into(),
-        knob => format!(
-            "{} auto-approves every tool (`{knob}: true`), the terminal and MCP tools included",
-            a.client.name()
-        ),
-    }
-}
+type Found = (Severity, Confidence, McpAutoApprovedTools, Site);
 
 /// The capabilities of the server an approval names: from the project's configs, else from
 /// its name. `None` when the server is disabled in every config that declares it.
@@ -143,13 +218,12 @@ fn server_finding(cx: &Ctx, a: &Approval, site: Site) -> Option<Found> {
     Some((
         severity,
         confidence,
-        format!(
-            "{} auto-approves every tool of MCP server `{server}` (`{}`){what}",
-            a.client.name(),
-            a.knob
-        ),
-        "auto-approve only the server's read-only tools, by name, and let calls that act ask"
-            .into(),
+        McpAutoApprovedTools::Server {
+            client: a.client.name().to_string(),
+            knob: a.knob.clone(),
+            server: server.to_string(),
+            what,
+        },
         site,
     ))
 }
@@ -177,28 +251,17 @@ fn tools_finding(cx: &Ctx, a: &Approval) -> Option<Found> {
         None if confidence == Confidence::Low => Severity::Medium,
         None => Severity::High,
     };
-    let names: Vec<String> = acts
-        .iter()
-        .take(4)
-        .map(|(t, _, _)| format!("`{t}`"))
-        .collect();
-    let more = if acts.len() > 4 {
-        format!(" and {} more", acts.len() - 4)
-    } else {
-        String::new()
-    };
-    let noun = if acts.len() == 1 { "a tool" } else { "tools" };
     Some((
         severity,
         confidence,
-        format!(
-            "{} auto-approves {noun} of MCP server `{server}` that can act: {}{more} (`{}`){}",
-            a.client.name(),
-            names.join(", "),
-            a.knob,
-            can(cx, &kinds)
-        ),
-        "keep auto-approval to tools that only read (`get_*`, `list_*`, `search_*`, `read_*`); let tools that write, send or run ask each time".into(),
+        McpAutoApprovedTools::Tools {
+            client: a.client.name().to_string(),
+            knob: a.knob.clone(),
+            server: server.to_string(),
+            tools: acts.iter().take(4).map(|(t, _, _)| t.to_string()).collect(),
+            count: acts.len(),
+            what: can(cx, &kinds),
+        },
         Site {
             file: a.file,
             span: first,

@@ -6,13 +6,55 @@
 //! piece found.
 
 use super::context::Ctx;
+use super::RuleMeta;
 use crate::facts::mcp_server::{ServerTool, Text};
 use crate::facts::Site;
 use crate::mcp::poisoning::{escape, scan, Hit};
 use crate::model::{Confidence, Finding, Span, StepKind};
 
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR305",
+    name: "mcp-tool-poisoning",
+    summary: "an MCP tool's name or description carries hidden instructions",
+    default_severity: crate::model::Severity::High,
+    implemented: true,
+    docs: doc!("AIR305"),
+};
+
+/// What AIR305 reports: the `field` (name, title, description, a parameter's description) of
+/// MCP tool `tool` (escaped for display) carries text aimed at the model: the kinds of piece
+/// found (`pieces`, distinct, most severe first as found).
+pub struct McpToolPoisoning {
+    pub field: String,
+    pub tool: String,
+    pub pieces: Vec<String>,
+}
+
+impl super::Violation for McpToolPoisoning {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        let shown: Vec<&str> = self.pieces.iter().take(3).map(String::as_str).collect();
+        let more = if self.pieces.len() > 3 {
+            format!(" and {} more", self.pieces.len() - 3)
+        } else {
+            String::new()
+        };
+        format!(
+            "the {} of MCP tool `{}` carries text aimed at the model: {}{more}",
+            self.field,
+            self.tool,
+            shown.join("; ")
+        )
+    }
+
+    fn help(&self) -> String {
+        "describe only what the tool does, its parameters and its result; remove instructions to the model, hidden blocks, invisible characters and references to other tools, files or secrets".to_string()
+    }
+}
+
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR305").expect("AIR305 is in the catalog");
     // Every tool of the analysed code counts as a sibling, not only those of the same server
     // object: tools registered through a `register(server)` function per file, or on several
     // servers of one project, are the author's own (shadowing names another party's tool).
@@ -94,25 +136,17 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     whats.push(&h.what);
                 }
             }
-            let shown: Vec<&str> = whats.iter().take(3).copied().collect();
-            let more = if whats.len() > 3 {
-                format!(" and {} more", whats.len() - 3)
-            } else {
-                String::new()
-            };
-            let message = format!(
-                "the {field} of MCP tool `{shown_name}` carries text aimed at the model: {}{more}",
-                shown.join("; ")
-            );
-            let help = "describe only what the tool does, its parameters and its result; remove instructions to the model, hidden blocks, invisible characters and references to other tools, files or secrets".to_string();
             let key = format!("{}|{field}", tool.name);
-            out.push(cx.finding(
-                rule,
+            let violation = McpToolPoisoning {
+                field,
+                tool: shown_name.clone(),
+                pieces: whats.iter().map(|w| w.to_string()).collect(),
+            };
+            out.push(cx.report(
+                &violation,
                 severity,
                 confidence,
                 at(first),
-                message,
-                help,
                 path,
                 &[&key, &first.category],
             ));

@@ -7,11 +7,22 @@
 //! bodies airlock cannot classify are not judged.
 
 use super::context::Ctx;
+use super::RuleMeta;
 use crate::extract::body::CapHit;
 use crate::extract::interp::Value;
 use crate::facts::mcp_server::ServerTool;
 use crate::facts::Site;
 use crate::model::{Confidence, Finding, Severity, StepKind};
+
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR306",
+    name: "mcp-misleading-tool-annotations",
+    summary: "an MCP tool's annotations understate what its body does",
+    default_severity: Severity::Medium,
+    implemented: true,
+    docs: doc!("AIR306"),
+};
 
 /// How a sink call changes the tool's environment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -20,8 +31,60 @@ enum Effect {
     Destroys,
 }
 
+/// What AIR306 reports about MCP tool `tool`, whose body reaches `callee` (sink kind `kind`).
+pub enum McpMisleadingToolAnnotations {
+    /// It declares `hint` (`readOnlyHint: true`, `destructiveHint: false`) but its body `does`.
+    Contradiction {
+        tool: String,
+        hint: &'static str,
+        does: &'static str,
+        callee: String,
+        kind: String,
+    },
+    /// It destroys and declares no annotations.
+    Missing {
+        tool: String,
+        callee: String,
+        kind: String,
+    },
+}
+
+impl super::Violation for McpMisleadingToolAnnotations {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        match self {
+            Self::Contradiction {
+                tool,
+                hint,
+                does,
+                callee,
+                kind,
+            } => format!(
+                "MCP tool `{tool}` declares `{hint}` but its body {does}: `{callee}` ({kind})"
+            ),
+            Self::Missing { tool, callee, kind } => {
+                format!("MCP tool `{tool}` reaches `{callee}` ({kind}) and declares no annotations")
+            }
+        }
+    }
+
+    fn help(&self) -> String {
+        match self {
+            Self::Contradiction { hint, .. } => {
+                let read_only = hint.starts_with("readOnly");
+                format!(
+                    "make the annotations say what the tool does (drop `{hint}`, or set it to {}), or split the {} part into a separate tool",
+                    if read_only { "`false`" } else { "`true`" },
+                    if read_only { "modifying" } else { "destructive" }
+                )
+            }
+            Self::Missing { .. } => "declare what the tool does: `annotations=ToolAnnotations(read_only_hint=False, destructive_hint=True, ...)` (TypeScript: `annotations: { readOnlyHint: false, destructiveHint: true }`)".to_string(),
+        }
+    }
+}
+
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR306").expect("AIR306 is in the catalog");
     for tool in &cx.servers.tools {
         if !tool.body_known {
             continue;
@@ -68,7 +131,6 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     let does = runs(s).unwrap_or("changes its environment");
                     out.push(contradiction(
                         cx,
-                        rule,
                         tool,
                         "readOnlyHint: true",
                         h.site,
@@ -82,7 +144,6 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     let does = runs(s).unwrap_or("destroys data");
                     out.push(contradiction(
                         cx,
-                        rule,
                         tool,
                         "destructiveHint: false",
                         h.site,
@@ -94,11 +155,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             Some(_) => {}
             None => {
                 if let Some(s) = destroying {
-                    let message = format!(
-                        "MCP tool `{}` reaches `{}` ({}) and declares no annotations",
-                        tool.name, s.callee, s.kind
-                    );
-                    let help = "declare what the tool does: `annotations=ToolAnnotations(read_only_hint=False, destructive_hint=True, ...)` (TypeScript: `annotations: { readOnlyHint: false, destructiveHint: true }`)".to_string();
+                    let violation = McpMisleadingToolAnnotations::Missing {
+                        tool: tool.name.clone(),
+                        callee: s.callee.clone(),
+                        kind: s.kind.clone(),
+                    };
                     let path = vec![
                         cx.step(
                             StepKind::Tool,
@@ -108,13 +169,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         sink_step(cx, s),
                     ];
                     let key = format!("{}|missing", tool.name);
-                    out.push(cx.finding(
-                        rule,
+                    out.push(cx.report(
+                        &violation,
                         Severity::Low,
                         Confidence::Medium,
                         tool.site,
-                        message,
-                        help,
                         path,
                         &[&key],
                     ));
@@ -127,22 +186,19 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
 #[allow(clippy::too_many_arguments)]
 fn contradiction(
     cx: &Ctx,
-    rule: &super::RuleMeta,
     tool: &ServerTool,
-    hint: &str,
+    hint: &'static str,
     at: Site,
     sink: &CapHit,
-    does: &str,
+    does: &'static str,
 ) -> Finding {
-    let message = format!(
-        "MCP tool `{}` declares `{hint}` but its body {does}: `{}` ({})",
-        tool.name, sink.callee, sink.kind
-    );
-    let help = format!(
-        "make the annotations say what the tool does (drop `{hint}`, or set it to {}), or split the {} part into a separate tool",
-        if hint.starts_with("readOnly") { "`false`" } else { "`true`" },
-        if hint.starts_with("readOnly") { "modifying" } else { "destructive" }
-    );
+    let violation = McpMisleadingToolAnnotations::Contradiction {
+        tool: tool.name.clone(),
+        hint,
+        does,
+        callee: sink.callee.clone(),
+        kind: sink.kind.clone(),
+    };
     let path = vec![
         cx.step(
             StepKind::Gate,
@@ -157,13 +213,11 @@ fn contradiction(
         sink_step(cx, sink),
     ];
     let key = format!("{}|{hint}", tool.name);
-    cx.finding(
-        rule,
+    cx.report(
+        &violation,
         Severity::High,
         Confidence::High,
         at,
-        message,
-        help,
         path,
         &[&key],
     )

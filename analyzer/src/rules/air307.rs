@@ -12,13 +12,43 @@
 
 use super::context::Ctx;
 use super::mcp_auth::{children, AuthVocabulary, Index};
+use super::RuleMeta;
 use crate::facts::Site;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use crate::syntax::python::{Arg, DictItem, Expr, ExprKind};
 use std::collections::BTreeSet;
 
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR307",
+    name: "mcp-token-passthrough",
+    summary: "an MCP server forwards the token its caller sent to another host",
+    default_severity: Severity::High,
+    implemented: true,
+    docs: doc!("AIR307"),
+};
+
+/// What AIR307 reports: the caller's credential is forwarded in the headers of `callee`.
+pub struct McpTokenPassthrough {
+    pub callee: String,
+}
+
+impl super::Violation for McpTokenPassthrough {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        format!(
+            "the caller's credential is forwarded to another host in the headers of `{}`: token passthrough",
+            self.callee
+        )
+    }
+
+    fn help(&self) -> String {
+        "do not pass the token this server received upstream: call the upstream API with a token issued for it (the server's own credential, or one obtained with an OAuth token exchange for the upstream audience)".to_string()
+    }
+}
+
 pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR307").expect("AIR307 is in the catalog");
     let v = &cx.k.mcp_auth;
     if !ix.is_mcp_project(cx) {
         return;
@@ -58,10 +88,6 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
         }
         let callee = call.names.first().copied().unwrap_or("an outbound request");
         let callee = callee.strip_prefix("js.").unwrap_or(callee);
-        let message = format!(
-            "the caller's credential is forwarded to another host in the headers of `{callee}`: token passthrough"
-        );
-        let help = "do not pass the token this server received upstream: call the upstream API with a token issued for it (the server's own credential, or one obtained with an OAuth token exchange for the upstream audience)".to_string();
         let path = vec![
             cx.step(
                 StepKind::Source,
@@ -74,13 +100,14 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
                 format!("`{callee}` sends it to another host"),
             ),
         ];
-        out.push(cx.finding(
-            rule,
+        let violation = McpTokenPassthrough {
+            callee: callee.to_string(),
+        };
+        out.push(cx.report(
+            &violation,
             Severity::High,
             Confidence::High,
             at,
-            message,
-            help,
             path,
             &[callee],
         ));

@@ -12,15 +12,57 @@
 
 use super::context::Ctx;
 use super::mcp_auth::{is_loopback, CallAt, Index};
+use super::RuleMeta;
 use crate::facts::Site;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use crate::syntax::python::{Expr, ExprKind};
 
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR308",
+    name: "mcp-unauthenticated-network-transport",
+    summary: "an MCP server serves HTTP or SSE on a network address without authentication",
+    default_severity: Severity::High,
+    implemented: true,
+    docs: doc!("AIR308"),
+};
+
 /// Methods of the Python servers that return the ASGI app of an HTTP transport.
 const APP_METHODS: &[&str] = &["streamable_http_app", "sse_app", "http_app"];
 
+/// What AIR308 reports: an MCP server's network transport served without authentication.
+pub enum McpUnauthenticatedNetworkTransport {
+    /// A Python server serves `transport` on address `addr`.
+    Python { transport: String, addr: String },
+    /// A Node server's HTTP transport listens on `addr` (``every network interface`` or
+    /// `` `host` ``) with no authentication middleware.
+    Node { addr: String },
+}
+
+impl super::Violation for McpUnauthenticatedNetworkTransport {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        match self {
+            Self::Python { transport, addr } => format!(
+                "an MCP server serves its `{transport}` transport on `{addr}` without authentication"
+            ),
+            Self::Node { addr } => format!(
+                "an MCP server's HTTP transport listens on {addr} and no authentication middleware protects it"
+            ),
+        }
+    }
+
+    fn help(&self) -> String {
+        match self {
+            Self::Python { .. } => "bind to `127.0.0.1` for local use, or give the server a token verifier: `FastMCP(..., token_verifier=..., auth=AuthSettings(issuer_url=..., resource_server_url=..., required_scopes=[...]))` (fastmcp: `auth=JWTVerifier(...)`)",
+            Self::Node { .. } => "bind to `127.0.0.1` for local use, or require a bearer token on the MCP routes: `app.post(\"/mcp\", requireBearerAuth({ verifier, requiredScopes }), handler)` with `mcpAuthMetadataRouter` advertising the authorization server",
+        }
+        .to_string()
+    }
+}
+
 pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR308").expect("AIR308 is in the catalog");
     let v = &cx.k.mcp_auth;
     if !ix.is_mcp_project(cx) {
         return;
@@ -42,7 +84,7 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
                 .opt("host")
                 .map(|e| (call.scope, e))
                 .or_else(|| ctor.and_then(|c| c.opt("host").map(|e| (c.scope, e))));
-            report_python(cx, ix, rule, call, ctor, host, transport, out);
+            report_python(cx, ix, call, ctor, host, transport, out);
         }
         // `uvicorn.run(server.streamable_http_app(), host="0.0.0.0")`.
         if call.is(&v.listeners) && call.names.iter().all(|n| !n.starts_with("js.")) {
@@ -70,7 +112,7 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
                 "http_app" => "http",
                 _ => "streamable-http",
             };
-            report_python(cx, ix, rule, call, ctor, host, transport, out);
+            report_python(cx, ix, call, ctor, host, transport, out);
         }
         // Express / Node `listen(port[, host])` in a project serving an MCP HTTP transport.
         if call.is(&v.listeners)
@@ -93,17 +135,14 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
             } else {
                 format!("`{}`", host.map(|(h, _)| h).unwrap_or_default())
             };
-            let message = format!(
-                "an MCP server's HTTP transport listens on {addr} and no authentication middleware protects it"
-            );
-            let help = "bind to `127.0.0.1` for local use, or require a bearer token on the MCP routes: `app.post(\"/mcp\", requireBearerAuth({ verifier, requiredScopes }), handler)` with `mcpAuthMetadataRouter` advertising the authorization server".to_string();
             let path = vec![cx.step(
                 StepKind::Sink,
                 call.site(),
                 format!("the server listens on {addr}"),
             )];
-            out.push(cx.finding(
-                rule,
+            let violation = McpUnauthenticatedNetworkTransport::Node { addr };
+            out.push(cx.report(
+                &violation,
                 Severity::High,
                 if every {
                     Confidence::Medium
@@ -111,8 +150,6 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
                     Confidence::High
                 },
                 at,
-                message,
-                help,
                 path,
                 &["listen"],
             ));
@@ -147,7 +184,6 @@ fn server_ctor<'i, 'a>(
 fn report_python(
     cx: &Ctx,
     ix: &Index,
-    rule: &super::RuleMeta,
     call: &CallAt,
     ctor: Option<&CallAt>,
     host: Option<(usize, &Expr)>,
@@ -174,10 +210,6 @@ fn report_python(
         file: ix.scopes[scope].file,
         span,
     };
-    let message = format!(
-        "an MCP server serves its `{transport}` transport on `{addr}` without authentication"
-    );
-    let help = "bind to `127.0.0.1` for local use, or give the server a token verifier: `FastMCP(..., token_verifier=..., auth=AuthSettings(issuer_url=..., resource_server_url=..., required_scopes=[...]))` (fastmcp: `auth=JWTVerifier(...)`)".to_string();
     let mut path = vec![];
     if let Some(c) = ctor {
         path.push(cx.step(
@@ -191,13 +223,15 @@ fn report_python(
         call.site(),
         format!("it serves `{transport}` on `{addr}`"),
     ));
-    out.push(cx.finding(
-        rule,
+    let violation = McpUnauthenticatedNetworkTransport::Python {
+        transport: transport.to_string(),
+        addr: addr.to_string(),
+    };
+    out.push(cx.report(
+        &violation,
         Severity::High,
         Confidence::High,
         at,
-        message,
-        help,
         path,
         &[transport],
     ));

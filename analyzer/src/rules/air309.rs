@@ -10,18 +10,81 @@
 
 use super::context::Ctx;
 use super::mcp_auth::{dict_item, CallAt, Index};
+use super::RuleMeta;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use crate::syntax::python::{Arg, DictItem, Expr, ExprKind};
 
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR309",
+    name: "mcp-token-without-audience",
+    summary: "an MCP server validates tokens without checking they were issued for it",
+    default_severity: Severity::Medium,
+    implemented: true,
+    docs: doc!("AIR309"),
+};
+
+/// What AIR309 reports.
+pub enum McpTokenWithoutAudience {
+    /// Token check `callee` (of `library`) is told not to check the audience.
+    AudienceOff {
+        callee: String,
+        library: String,
+        /// The check's audience parameter (`audience`, `aud`, ...).
+        parameter: String,
+    },
+    /// Token check `callee` gets no audience; `unseen` when spread arguments could not be read.
+    NoAudience {
+        callee: String,
+        library: String,
+        parameter: String,
+        unseen: bool,
+    },
+    /// Token introspection trusts `active` without comparing `aud`.
+    Introspection,
+}
+
+impl super::Violation for McpTokenWithoutAudience {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        match self {
+            Self::AudienceOff { callee, library, .. } => format!(
+                "`{callee}` ({library}) is told not to check the token's audience: tokens issued for other services are accepted"
+            ),
+            Self::NoAudience {
+                callee,
+                library,
+                unseen: true,
+                ..
+            } => format!(
+                "`{callee}` ({library}) may validate tokens without an audience: none is passed by name, and the arguments spread into the call could not be read"
+            ),
+            Self::NoAudience { callee, library, .. } => format!(
+                "`{callee}` ({library}) validates tokens without an audience: a token issued for another service is accepted"
+            ),
+            Self::Introspection => "token introspection trusts the response's `active` without comparing its `aud` to this server: a token issued for another service is accepted".to_string(),
+        }
+    }
+
+    fn help(&self) -> String {
+        match self {
+            Self::AudienceOff { parameter, .. } | Self::NoAudience { parameter, .. } => format!(
+                "pass this server's own identifier as the expected audience (`{parameter}=` the resource URL clients request tokens for, RFC 8707) and keep the audience check on"
+            ),
+            Self::Introspection => "compare the introspection response's `aud` with this server's resource URL (RFC 8707) and reject the token when it does not match".to_string(),
+        }
+    }
+}
+
 pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR309").expect("AIR309 is in the catalog");
     let v = &cx.k.mcp_auth;
     if !ix.is_mcp_project(cx) {
         return;
     }
     for call in &ix.calls {
         if call.is(&v.outbound) {
-            introspection(cx, ix, rule, call, out);
+            introspection(cx, ix, call, out);
             continue;
         }
         let Some(tc) = v
@@ -67,46 +130,44 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
         let unseen = !audience && disabled.is_none() && call.has_splat() && spread.is_none();
         let callee = call.names.first().copied().unwrap_or(&tc.callee);
         let callee = callee.strip_prefix("js.").unwrap_or(callee);
-        let (at, message, severity) = match disabled {
+        let parameter = tc
+            .audience
+            .first()
+            .map(String::as_str)
+            .unwrap_or("audience")
+            .to_string();
+        let (at, violation, severity) = match disabled {
             Some(e) => (
                 crate::extract::interp::Site {
                     file: call.file,
                     span: e.span,
                 },
-                format!(
-                    "`{callee}` ({}) is told not to check the token's audience: tokens issued for other services are accepted",
-                    tc.library
-                ),
+                McpTokenWithoutAudience::AudienceOff {
+                    callee: callee.to_string(),
+                    library: tc.library.clone(),
+                    parameter,
+                },
                 Severity::High,
             ),
             None if !audience => (
                 call.site(),
-                if unseen {
-                    format!(
-                        "`{callee}` ({}) may validate tokens without an audience: none is passed by name, and the arguments spread into the call could not be read",
-                        tc.library
-                    )
-                } else {
-                    format!(
-                        "`{callee}` ({}) validates tokens without an audience: a token issued for another service is accepted",
-                        tc.library
-                    )
+                McpTokenWithoutAudience::NoAudience {
+                    callee: callee.to_string(),
+                    library: tc.library.clone(),
+                    parameter,
+                    unseen,
                 },
                 Severity::Medium,
             ),
             None => continue,
         };
-        let help = format!(
-            "pass this server's own identifier as the expected audience (`{}=` the resource URL clients request tokens for, RFC 8707) and keep the audience check on",
-            tc.audience.first().map(String::as_str).unwrap_or("audience")
-        );
         let path = vec![cx.step(
             StepKind::Gate,
             call.site(),
             "the token check that does not bind tokens to this server",
         )];
-        out.push(cx.finding(
-            rule,
+        out.push(cx.report(
+            &violation,
             severity,
             if unseen {
                 Confidence::Low
@@ -114,8 +175,6 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
                 Confidence::High
             },
             at,
-            message,
-            help,
             path,
             &[callee],
         ));
@@ -170,13 +229,7 @@ fn spread_literals<'a>(ix: &Index<'a>, call: &CallAt<'a>) -> Option<Vec<&'a [Dic
 
 /// An introspection request (its URL expression names an introspection endpoint) in a function
 /// that never mentions the audience: the response's `active` is trusted for any token.
-fn introspection(
-    cx: &Ctx,
-    ix: &Index,
-    rule: &super::RuleMeta,
-    call: &super::mcp_auth::CallAt,
-    out: &mut Vec<Finding>,
-) {
+fn introspection(cx: &Ctx, ix: &Index, call: &super::mcp_auth::CallAt, out: &mut Vec<Finding>) {
     let v = &cx.k.mcp_auth;
     let Some(url) = call.pos(0).or_else(|| call.opt("url")) else {
         return;
@@ -209,20 +262,16 @@ fn introspection(
     if v.audience_words.iter().any(|w| mentions(w)) {
         return;
     }
-    let message = "token introspection trusts the response's `active` without comparing its `aud` to this server: a token issued for another service is accepted".to_string();
-    let help = "compare the introspection response's `aud` with this server's resource URL (RFC 8707) and reject the token when it does not match".to_string();
     let path = vec![cx.step(
         StepKind::Gate,
         call.site(),
         "the introspection request whose answer is trusted without the audience",
     )];
-    out.push(cx.finding(
-        rule,
+    out.push(cx.report(
+        &McpTokenWithoutAudience::Introspection,
         Severity::Medium,
         Confidence::Medium,
         call.site(),
-        message,
-        help,
         path,
         &["introspection"],
     ));

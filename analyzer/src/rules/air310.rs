@@ -9,13 +9,58 @@
 
 use super::context::Ctx;
 use super::mcp_auth::{children, is_loopback, url_host, Index};
+use super::RuleMeta;
 use crate::facts::Site;
 use crate::model::{Confidence, Finding, Severity, StepKind};
 use crate::syntax::python::{Expr, ExprKind};
 use std::collections::BTreeSet;
 
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR310",
+    name: "mcp-insecure-oauth-endpoint",
+    summary: "an OAuth endpoint or redirect URI is neither HTTPS nor loopback",
+    default_severity: Severity::High,
+    implemented: true,
+    docs: doc!("AIR310"),
+};
+
+/// What AIR310 reports: a plain-HTTP, non-loopback OAuth URL at `host`.
+pub enum McpInsecureOauthEndpoint {
+    /// In code: passed to OAuth configuration call `callee`.
+    Code { host: String, callee: String },
+    /// In a client config: setting `key` of MCP server `server`.
+    Config {
+        host: String,
+        key: String,
+        server: String,
+    },
+}
+
+impl super::Violation for McpInsecureOauthEndpoint {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        match self {
+            Self::Code { host, callee } => format!(
+                "OAuth URL `http://{host}/...` in `{callee}` is neither HTTPS nor loopback: codes and tokens travel in clear text"
+            ),
+            Self::Config { host, key, server } => format!(
+                "OAuth `{key}` `http://{host}/...` of MCP server `{server}` is neither HTTPS nor loopback: codes and tokens travel in clear text"
+            ),
+        }
+    }
+
+    fn help(&self) -> String {
+        match self {
+            Self::Code { .. } => "use `https://` for every authorization-server endpoint, issuer, key set and resource URL; redirect URIs must be `https://` or `http://localhost`/`127.0.0.1`",
+            Self::Config { .. } => "use `https://` for every authorization-server endpoint, issuer and resource URL; redirect URIs must be `https://` or `http://localhost`/`127.0.0.1`",
+        }
+        .to_string()
+    }
+}
+
 pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR310").expect("AIR310 is in the catalog");
     let v = &cx.k.mcp_auth;
     let mut seen = BTreeSet::new();
     for call in &ix.calls {
@@ -52,33 +97,31 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
                 .unwrap_or("an OAuth configuration");
             let callee = callee.strip_prefix("js.").unwrap_or(callee);
             let short = callee.rsplit('.').next().unwrap_or(callee);
-            let message = format!(
-                "OAuth URL `http://{host}/...` in `{short}` is neither HTTPS nor loopback: codes and tokens travel in clear text"
-            );
-            let help = "use `https://` for every authorization-server endpoint, issuer, key set and resource URL; redirect URIs must be `https://` or `http://localhost`/`127.0.0.1`".to_string();
+            let violation = McpInsecureOauthEndpoint::Code {
+                host: host.to_string(),
+                callee: short.to_string(),
+            };
             let path = vec![cx.step(
                 StepKind::Sink,
                 call.site(),
                 format!("`{short}` configures OAuth with this URL"),
             )];
-            out.push(cx.finding(
-                rule,
+            out.push(cx.report(
+                &violation,
                 Severity::High,
                 Confidence::High,
                 at,
-                message,
-                help,
                 path,
                 &[short, host],
             ));
         }
     }
-    configs(cx, rule, out);
+    configs(cx, out);
 }
 
 /// MCP client configurations: a server entry's OAuth block (`"oauth": {"authorizationUrl":
 /// ..., "redirectUri": ...}`) naming a plain-HTTP, non-loopback endpoint, issuer or redirect.
-fn configs(cx: &Ctx, rule: &super::RuleMeta, out: &mut Vec<Finding>) {
+fn configs(cx: &Ctx, out: &mut Vec<Finding>) {
     let v = &cx.k.mcp_auth.oauth;
     for s in &cx.mcp.servers {
         for (block, key, (url, span)) in &s.block_values {
@@ -103,11 +146,11 @@ fn configs(cx: &Ctx, rule: &super::RuleMeta, out: &mut Vec<Finding>) {
                 file: s.file,
                 span: *span,
             };
-            let message = format!(
-                "OAuth `{key}` `http://{host}/...` of MCP server `{}` is neither HTTPS nor loopback: codes and tokens travel in clear text",
-                s.name
-            );
-            let help = "use `https://` for every authorization-server endpoint, issuer and resource URL; redirect URIs must be `https://` or `http://localhost`/`127.0.0.1`".to_string();
+            let violation = McpInsecureOauthEndpoint::Config {
+                host: host.to_string(),
+                key: key.clone(),
+                server: s.name.clone(),
+            };
             let path = vec![cx.step(
                 StepKind::Sink,
                 at,
@@ -117,13 +160,11 @@ fn configs(cx: &Ctx, rule: &super::RuleMeta, out: &mut Vec<Finding>) {
                     s.client.name()
                 ),
             )];
-            out.push(cx.finding(
-                rule,
+            out.push(cx.report(
+                &violation,
                 Severity::High,
                 Confidence::High,
                 at,
-                message,
-                help,
                 path,
                 &[&s.name, key, host],
             ));

@@ -12,13 +12,45 @@
 
 use super::context::Ctx;
 use super::mcp_auth::{children, Index};
+use super::RuleMeta;
 use crate::extract::interp::Site;
 use crate::model::{Confidence, FileId, Finding, Severity, Span, StepKind};
 use crate::syntax::python::{Arg, DictItem, Expr, ExprKind};
 use std::collections::BTreeSet;
 
+/// The rule's catalog entry.
+pub const META: RuleMeta = RuleMeta {
+    code: "AIR311",
+    name: "mcp-hardcoded-client-secret",
+    summary: "an MCP server's or client's OAuth client secret is a literal in its code",
+    default_severity: Severity::High,
+    implemented: true,
+    docs: doc!("AIR311"),
+};
+
+/// What AIR311 reports: OAuth client secret `key` given to `callee` is a literal. The value
+/// itself is never part of the violation.
+pub struct McpHardcodedClientSecret {
+    pub key: String,
+    pub callee: String,
+}
+
+impl super::Violation for McpHardcodedClientSecret {
+    const RULE: RuleMeta = META;
+
+    fn message(&self) -> String {
+        format!(
+            "the OAuth client secret `{}` given to `{}` is written in the code (value hidden)",
+            self.key, self.callee
+        )
+    }
+
+    fn help(&self) -> String {
+        format!("read it from the environment or a secret store at start-up (`{}=os.environ[\"OAUTH_CLIENT_SECRET\"]`, `process.env.OAUTH_CLIENT_SECRET`), revoke the one in the code, and prefer a public client with PKCE where the client cannot keep a secret", self.key)
+    }
+}
+
 pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
-    let rule = super::lookup("AIR311").expect("AIR311 is in the catalog");
     let v = &cx.k.mcp_auth;
     let mut seen = BTreeSet::new();
     for call in &ix.calls {
@@ -81,28 +113,26 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
                 .unwrap_or("an OAuth configuration");
             let callee = callee.strip_prefix("js.").unwrap_or(callee);
             let short = callee.rsplit('.').next().unwrap_or(callee);
-            let message = format!(
-                "the OAuth client secret `{key}` given to `{short}` is written in the code (value hidden)"
-            );
-            let help = format!("read it from the environment or a secret store at start-up (`{key}=os.environ[\"OAUTH_CLIENT_SECRET\"]`, `process.env.OAUTH_CLIENT_SECRET`), revoke the one in the code, and prefer a public client with PKCE where the client cannot keep a secret");
+            let violation = McpHardcodedClientSecret {
+                key: key.to_string(),
+                callee: short.to_string(),
+            };
             let path = vec![cx.step(
                 StepKind::Sink,
                 call.site(),
                 format!("`{short}` configures OAuth with a literal client secret"),
             )];
-            let mut f = cx.finding(
-                rule,
+            let mut f = cx.report(
+                &violation,
                 Severity::High,
                 Confidence::High,
                 at,
-                message,
-                help,
                 path,
                 &[key, short],
             );
             // The fingerprint must not depend on the secret's characters.
             let path = f.location.path.clone();
-            f.fingerprint = crate::diagnostics::fingerprint(rule.code, &path, &[key, short]);
+            f.fingerprint = crate::diagnostics::fingerprint(META.code, &path, &[key, short]);
             out.push(f);
         }
     }

@@ -8,7 +8,6 @@ use crate::facts::langgraph::{Graph, LangGraphFacts, NodeAction, START};
 use crate::facts::{Agent, AgentId, AgentRef, Checkpointer, Site, Tool, ToolId};
 use crate::knowledge::Knowledge;
 use crate::model::{Confidence, Finding, Location, Severity, SourceDb, Step, StepKind};
-use crate::rules::RuleMeta;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub struct Ctx<'a> {
@@ -126,16 +125,13 @@ impl<'a> Ctx<'a> {
         f.text.get(s.span.range()).unwrap_or("")
     }
 
-    /// Builds a finding with a line-independent fingerprint.
-    #[allow(clippy::too_many_arguments)]
-    pub fn finding(
+    /// Builds the finding of one violation, with a line-independent fingerprint.
+    pub fn report<V: super::Violation>(
         &self,
-        rule: &RuleMeta,
+        violation: &V,
         severity: Severity,
         confidence: Confidence,
         site: Site,
-        message: String,
-        help: String,
         path: Vec<Step>,
         key: &[&str],
     ) -> Finding {
@@ -143,14 +139,15 @@ impl<'a> Ctx<'a> {
         let code = crate::diagnostics::normalize_code(self.text(site));
         let mut parts: Vec<&str> = vec![code.as_str()];
         parts.extend_from_slice(key);
+        let rule = V::RULE;
         let fp = fingerprint(rule.code, &location.path, &parts);
         Finding {
             code: rule.code,
             name: rule.name,
             severity,
             confidence,
-            message,
-            help,
+            message: violation.message(),
+            help: violation.help(),
             location,
             path,
             fingerprint: fp,

@@ -17,174 +17,66 @@ pub struct RuleMeta {
     pub docs: &'static str,
 }
 
+/// What one finding of a rule states, as typed fields (ruff's `Violation`). Each rule module
+/// defines its violation type and implements this; `Ctx::report` turns one into a `Finding`,
+/// so a rule's code, name, message and help cannot drift apart from its catalog entry.
+pub trait Violation {
+    /// The catalog entry of the rule reporting this (the rule module's `META`).
+    const RULE: RuleMeta;
+    /// Lowercase, no trailing period: what is wrong, naming the project's own things.
+    fn message(&self) -> String;
+    /// What to do about it.
+    fn help(&self) -> String;
+}
+
 macro_rules! doc {
     ($code:literal) => {
         include_str!(concat!("../../../rules/docs/", $code, ".md"))
     };
 }
 
-/// Every rule, ordered by code.
+/// AIR001, reported by `crate::suppress` (not a rule module: it reads suppression comments).
+pub const AIR001: RuleMeta = RuleMeta {
+    code: "AIR001",
+    name: "unused-suppression",
+    summary: "a suppression comment names a rule that reports nothing on its line",
+    default_severity: Severity::Low,
+    implemented: true,
+    docs: doc!("AIR001"),
+};
+
+/// AIR002, reported by `crate::suppress` (not a rule module: it reads suppression comments).
+pub const AIR002: RuleMeta = RuleMeta {
+    code: "AIR002",
+    name: "invalid-suppression",
+    summary: "a suppression comment is malformed, names no known rule or gives no reason",
+    default_severity: Severity::Medium,
+    implemented: true,
+    docs: doc!("AIR002"),
+};
+
+/// Every rule, ordered by code: each rule module owns its catalog entry (`META`).
 pub const RULES: &[RuleMeta] = &[
-    RuleMeta {
-        code: "AIR001",
-        name: "unused-suppression",
-        summary: "a suppression comment names a rule that reports nothing on its line",
-        default_severity: Severity::Low,
-        implemented: true,
-        docs: doc!("AIR001"),
-    },
-    RuleMeta {
-        code: "AIR002",
-        name: "invalid-suppression",
-        summary: "a suppression comment is malformed, names no known rule or gives no reason",
-        default_severity: Severity::Medium,
-        implemented: true,
-        docs: doc!("AIR002"),
-    },
-    RuleMeta {
-        code: "AIR101",
-        name: "untrusted-input-to-privileged-tool",
-        summary: "untrusted content can reach a privileged tool that no effective approval gate covers",
-        default_severity: Severity::High,
-        implemented: true,
-        docs: doc!("AIR101"),
-    },
-    RuleMeta {
-        code: "AIR102",
-        name: "cross-agent-privilege-escalation",
-        summary: "untrusted content entering one agent reaches another agent's privileged tool over routes",
-        default_severity: Severity::High,
-        implemented: true,
-        docs: doc!("AIR102"),
-    },
-    RuleMeta {
-        code: "AIR103",
-        name: "lethal-trifecta",
-        summary: "one agent combines untrusted content, private data and an exfiltration-capable sink",
-        default_severity: Severity::High,
-        implemented: true,
-        docs: doc!("AIR103"),
-    },
-    RuleMeta {
-        code: "AIR104",
-        name: "forgeable-approval-state",
-        summary: "a route or privileged action depends on an approval-like state field the model can write",
-        default_severity: Severity::High,
-        implemented: true,
-        docs: doc!("AIR104"),
-    },
-    RuleMeta {
-        code: "AIR105",
-        name: "approval-gate-bypass",
-        summary: "an approval gate exists but does not protect the privileged action",
-        default_severity: Severity::High,
-        implemented: true,
-        docs: doc!("AIR105"),
-    },
-    RuleMeta {
-        code: "AIR106",
-        name: "tool-argument-injection",
-        summary: "a model-controlled tool argument reaches a shell, code, SQL or path sink unsanitized",
-        default_severity: Severity::High,
-        implemented: true,
-        docs: doc!("AIR106"),
-    },
-    RuleMeta {
-        code: "AIR201",
-        name: "unsandboxed-code-execution",
-        summary: "an agent can run model-written code or shell commands on the host",
-        default_severity: Severity::Critical,
-        implemented: true,
-        docs: doc!("AIR201"),
-    },
-    RuleMeta {
-        code: "AIR301",
-        name: "mcp-hardcoded-secret",
-        summary: "a secret literal sits in an MCP client config",
-        default_severity: Severity::High,
-        implemented: true,
-        docs: doc!("AIR301"),
-    },
-    RuleMeta {
-        code: "AIR302",
-        name: "mcp-unpinned-server-package",
-        summary: "an MCP server is launched from a registry package without a pinned version",
-        default_severity: Severity::Medium,
-        implemented: true,
-        docs: doc!("AIR302"),
-    },
-    RuleMeta {
-        code: "AIR303",
-        name: "mcp-insecure-transport",
-        summary: "a remote MCP server is reached over plain http or without authentication",
-        default_severity: Severity::Medium,
-        implemented: true,
-        docs: doc!("AIR303"),
-    },
-    RuleMeta {
-        code: "AIR304",
-        name: "mcp-auto-approved-tools",
-        summary: "a client config auto-approves or trusts MCP tools",
-        default_severity: Severity::High,
-        implemented: true,
-        docs: doc!("AIR304"),
-    },
-    RuleMeta {
-        code: "AIR305",
-        name: "mcp-tool-poisoning",
-        summary: "an MCP tool's name or description carries hidden instructions",
-        default_severity: Severity::High,
-        implemented: true,
-        docs: doc!("AIR305"),
-    },
-    RuleMeta {
-        code: "AIR306",
-        name: "mcp-misleading-tool-annotations",
-        summary: "an MCP tool's annotations understate what its body does",
-        default_severity: Severity::Medium,
-        implemented: true,
-        docs: doc!("AIR306"),
-    },
-    RuleMeta {
-        code: "AIR307",
-        name: "mcp-token-passthrough",
-        summary: "an MCP server forwards the token its caller sent to another host",
-        default_severity: Severity::High,
-        implemented: true,
-        docs: doc!("AIR307"),
-    },
-    RuleMeta {
-        code: "AIR308",
-        name: "mcp-unauthenticated-network-transport",
-        summary: "an MCP server serves HTTP or SSE on a network address without authentication",
-        default_severity: Severity::High,
-        implemented: true,
-        docs: doc!("AIR308"),
-    },
-    RuleMeta {
-        code: "AIR309",
-        name: "mcp-token-without-audience",
-        summary: "an MCP server validates tokens without checking they were issued for it",
-        default_severity: Severity::Medium,
-        implemented: true,
-        docs: doc!("AIR309"),
-    },
-    RuleMeta {
-        code: "AIR310",
-        name: "mcp-insecure-oauth-endpoint",
-        summary: "an OAuth endpoint or redirect URI is neither HTTPS nor loopback",
-        default_severity: Severity::High,
-        implemented: true,
-        docs: doc!("AIR310"),
-    },
-    RuleMeta {
-        code: "AIR311",
-        name: "mcp-hardcoded-client-secret",
-        summary: "an MCP server's or client's OAuth client secret is a literal in its code",
-        default_severity: Severity::High,
-        implemented: true,
-        docs: doc!("AIR311"),
-    },
+    AIR001,
+    AIR002,
+    air101::META,
+    air102::META,
+    air103::META,
+    air104::META,
+    air105::META,
+    air106::META,
+    air201::META,
+    air301::META,
+    air302::META,
+    air303::META,
+    air304::META,
+    air305::META,
+    air306::META,
+    air307::META,
+    air308::META,
+    air309::META,
+    air310::META,
+    air311::META,
 ];
 
 /// Looks a rule up by code (`AIR101`) or name (`untrusted-input-to-privileged-tool`).
