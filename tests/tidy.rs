@@ -296,6 +296,49 @@ fn every_rule_module_has_unit_tests() {
     );
 }
 
+#[test]
+fn every_rule_module_owns_its_entry_and_a_typed_violation() {
+    let rules: Vec<PathBuf> = files("analyzer/src/rules", ".rs")
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("air"))
+        })
+        .collect();
+    let catalog = read(&root().join("analyzer/src/rules/mod.rs"));
+    let mut wrong = vec![];
+    for p in &rules {
+        let text = read(p);
+        let module = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let code = module.to_ascii_uppercase();
+        if !text.contains(&format!("code: \"{code}\""))
+            || !text.contains("pub const META: RuleMeta")
+        {
+            wrong.push(format!("{}: no `pub const META` for {code}", rel(p)));
+        }
+        if !text.contains("impl super::Violation for")
+            || !text.contains("const RULE: RuleMeta = META;")
+        {
+            wrong.push(format!(
+                "{}: no typed violation (`impl super::Violation`)",
+                rel(p)
+            ));
+        }
+        if text.contains("lookup(\"AIR") {
+            wrong.push(format!("{}: looks a rule up by string", rel(p)));
+        }
+        if !catalog.contains(&format!("{module}::META,")) {
+            wrong.push(format!("{}: not in `RULES`", rel(p)));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "rule modules out of shape:\n{}",
+        wrong.join("\n")
+    );
+}
+
 /// Framework packages whose names the interpreter must not spell in code: their semantics
 /// (tool decorators, entrypoints, constants, builders) come from `rules/knowledge`.
 const FRAMEWORK_PACKAGES: &[&str] = &[
