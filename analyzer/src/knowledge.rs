@@ -189,6 +189,10 @@ pub struct SinkEntry {
     /// arguments (`execFileSync("kubectl", args)`), instead of one list holding both.
     #[serde(default)]
     pub argv_program: Option<usize>,
+    /// The call only prepares what runs (`compile(source, ...)` returns a code object for
+    /// `exec`): a call whose result is dropped, a syntax check, is no sink.
+    #[serde(default)]
+    pub result_runs: bool,
 }
 
 /// A library call whose result is untrusted content (or private data).

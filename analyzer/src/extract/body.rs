@@ -1127,6 +1127,7 @@ impl<'a> BodyAnalyzer<'a> {
             seen_pause: None,
             injection_keys: HashSet::new(),
             func: site,
+            discarded: None,
         };
         let mut st = State::default();
         for (i, p) in f.def.params.iter().enumerate() {
@@ -1289,6 +1290,8 @@ struct Walker<'w, 'a> {
     injection_keys: HashSet<(String, String, Site, bool, Option<Site>)>,
     /// The definition site of the walked function.
     func: Site,
+    /// The call of the expression statement being walked: its result is discarded.
+    discarded: Option<Site>,
 }
 
 impl Walker<'_, '_> {
@@ -1469,7 +1472,13 @@ impl Walker<'_, '_> {
             }
             StmtKind::Expr(e) => {
                 let grown = self.grow_collection(e, st);
+                let call = match &e.kind {
+                    ExprKind::Await(x) => x,
+                    _ => e,
+                };
+                self.discarded = Some(self.site(call));
                 let t = self.expr(e, st);
+                self.discarded = None;
                 // `self.validator.validate_command(cmd)`: a project function that raises when
                 // its check fails and returns nothing; the names it was given passed the check
                 // after the call. Not for running code: a static check of generated code
@@ -1916,6 +1925,11 @@ impl Walker<'_, '_> {
                 self.ungated_sinks.push((site, kind.clone()));
             }
             if !sk.injection {
+                continue;
+            }
+            // `compile(source, ...)` makes a code object that runs only when its result is
+            // run: with the result dropped, the call is a syntax check.
+            if entry.result_runs && self.discarded == Some(site) {
                 continue;
             }
             // A program run without a shell: what the model chose in its argument list.
