@@ -629,9 +629,52 @@ impl<'a> BodyAnalyzer<'a> {
         }
         // A cycle of wrappers answers no until it is decided.
         self.local_validators.borrow_mut().insert(site, false);
-        let v = validates_and_returns(&g.def) || self.returns_validated(g, site.file);
+        let v = validates_and_returns(&g.def)
+            || self.raises_on_failed_helper_check(g, site.file)
+            || self.returns_validated(g, site.file);
         self.local_validators.borrow_mut().insert(site, v);
         v
+    }
+
+    /// Whether `g` returns a value and raises when a project helper answering an allow-list
+    /// check says no (`if not _is_within(base, candidate): raise ...`, the helper returning
+    /// `os.path.commonpath([base, p]) == base` or `p.is_relative_to(base)`): a validator whose
+    /// check lives in a helper, as `validates_and_returns` reads one written inline.
+    fn raises_on_failed_helper_check(&self, g: &FuncVal, file: crate::model::FileId) -> bool {
+        let mut raises = false;
+        let mut returns_value = false;
+        crate::syntax::python::visit_stmts(&g.def.body, &mut |st: &Stmt| match &st.kind {
+            StmtKind::If { test, body, .. }
+                if matches!(body.last().map(|s| &s.kind), Some(StmtKind::Raise(_))) =>
+            {
+                let ExprKind::Not(inner) = &test.kind else {
+                    return;
+                };
+                let inner = match &inner.kind {
+                    ExprKind::Await(x) => x,
+                    _ => inner,
+                };
+                if !matches!(inner.kind, ExprKind::Call(..)) {
+                    return;
+                }
+                let at = Site {
+                    file,
+                    span: inner.span,
+                };
+                if self.ev.callee_at.get(&at).is_some_and(|cs| {
+                    !cs.is_empty()
+                        && cs.iter().all(|c| match c {
+                            Callee::Local(h) => answers_check(&h.def),
+                            _ => false,
+                        })
+                }) {
+                    raises = true;
+                }
+            }
+            StmtKind::Return(Some(e)) if !matches!(e.kind, ExprKind::None) => returns_value = true,
+            _ => {}
+        });
+        raises && returns_value
     }
 
     /// Whether every `return` of `g` gives the result of a project validator: the call itself,
@@ -2944,6 +2987,7 @@ fn answers_check(def: &FuncDef) -> bool {
     let is_check = |e: &Expr| {
         mentions_validator(e, false)
             || matches!(&e.kind, ExprKind::Compare(_, ops) if ops.iter().any(|o| o == "in"))
+            || common_path_check(e)
     };
     let mut returns = 0;
     let mut all_checks = true;
@@ -2962,6 +3006,19 @@ fn answers_check(def: &FuncDef) -> bool {
         }
     });
     returns > 0 && all_checks && checks
+}
+
+/// `os.path.commonpath([base, p]) == base`: a containment check (the common prefix of the two
+/// paths, compared with the base they must stay under).
+fn common_path_check(e: &Expr) -> bool {
+    let ExprKind::Compare(xs, ops) = &e.kind else {
+        return false;
+    };
+    ops.iter().all(|o| o == "==")
+        && xs.iter().any(|x| {
+            matches!(&x.kind, ExprKind::Call(f, _)
+                if matches!(&f.kind, ExprKind::Attr(_, m) if m == "commonpath"))
+        })
 }
 
 /// A test that holds when an allow-list check fails: `not <validation call>` (possibly inside
