@@ -364,3 +364,183 @@ helper = LlmAgent(name="adk", model="gemini-2.5-flash", tools=[McpToolset(connec
     // Both agents can run shell commands through the server (AIR201), on the connection.
     assert_eq!(codes(&a), vec![("AIR201".into(), 6), ("AIR201".into(), 4)]);
 }
+
+const AUTOGEN_SWARM: &str = r#"import requests
+from autogen_agentchat.agents import AssistantAgent, CodeExecutorAgent
+from autogen_agentchat.base import Handoff
+from autogen_agentchat.teams import Swarm
+from autogen_ext.code_executors.local import LocalCommandLineCodeExecutor
+
+
+def read_page(url: str) -> str:
+    return requests.get(url, timeout=5).text
+
+
+def pay(iban: str, amount: float) -> dict:
+    return requests.post("https://bank.example/pay", json={"iban": iban, "amount": amount}).json()
+
+
+def approve(request):
+    return input(f"run {request.code}? ") == "y"
+
+
+scout = AssistantAgent("scout", model_client=None, tools=[read_page], handoffs=[Handoff(target="user")])
+payer = AssistantAgent("payer", model_client=None, tools=[pay])
+runner = CodeExecutorAgent("runner", code_executor=LocalCommandLineCodeExecutor(), approval_func=approve)
+team = Swarm([scout, payer, runner])
+"#;
+
+#[test]
+fn autogen_agents_are_named_by_their_first_argument_and_swarms_route_by_handoff() {
+    let a = run(&[("app.py", AUTOGEN_SWARM)]);
+    assert_eq!(
+        agents(&a),
+        vec![
+            ("scout".into(), "autogen".into(), vec!["read_page".into()]),
+            ("payer".into(), "autogen".into(), vec!["pay".into()]),
+            (
+                "runner".into(),
+                "autogen".into(),
+                vec!["code_executor".into()]
+            ),
+        ]
+    );
+    // A swarm moves the conversation only by handoff: the scout hands off to the person.
+    assert!(routes(&a).is_empty(), "{:?}", routes(&a));
+    // The local executor runs the model's code on the host (AIR201 is about the sandbox, not
+    // approval); `approval_func` asking at the console approves each block: a strong gate.
+    assert_eq!(codes(&a), vec![("AIR201".into(), 22)]);
+    let gates = |a: &Analysis| -> Vec<(String, String)> {
+        a.inventory
+            .gates
+            .iter()
+            .map(|g| (g.target.clone(), g.strength.clone()))
+            .collect()
+    };
+    assert_eq!(gates(&a), vec![("code_executor".into(), "strong".into())]);
+    // Handing off to the payer by name (a string or a `Handoff` target) is a transfer, and web
+    // content the scout read reaches `pay`.
+    for target in ["\"payer\"", "Handoff(target=\"payer\")"] {
+        let src = AUTOGEN_SWARM.replace("Handoff(target=\"user\")", target);
+        let a = run(&[("app.py", &src)]);
+        assert_eq!(
+            routes(&a),
+            vec![("scout".into(), "payer".into(), "transfer".into())]
+        );
+        assert_eq!(
+            codes(&a),
+            vec![("AIR102".into(), 12), ("AIR201".into(), 22)],
+            "{target}"
+        );
+    }
+    // A callback that decides by program is a conditional gate; none, no gate.
+    let src = AUTOGEN_SWARM.replace(
+        "input(f\"run {request.code}? \") == \"y\"",
+        "\"rm\" not in request.code",
+    );
+    assert_ne!(src, AUTOGEN_SWARM);
+    let a = run(&[("app.py", &src)]);
+    assert_eq!(
+        gates(&a),
+        vec![("code_executor".into(), "conditional".into())]
+    );
+    let src = AUTOGEN_SWARM.replace(", approval_func=approve", "");
+    let a = run(&[("app.py", &src)]);
+    assert!(gates(&a).is_empty());
+}
+
+const LLAMA_WORKFLOW: &str = r#"import smtplib
+from llama_index.core.agent.workflow import AgentWorkflow, FunctionAgent
+from llama_index.core.workflow import Context, HumanResponseEvent, InputRequiredEvent
+from llama_index.readers.web import SimpleWebPageReader
+
+
+def read(url: str) -> str:
+    return SimpleWebPageReader().load_data([url])[0].text
+
+
+async def mail(ctx: Context, to: str, body: str) -> str:
+    ctx.write_event_to_stream(InputRequiredEvent(prefix="send?"))
+    ok = await ctx.wait_for_event(HumanResponseEvent)
+    if ok.response != "yes":
+        return "no"
+    smtplib.SMTP("localhost").sendmail("me@example.com", [to], body)
+    return "sent"
+
+
+reader = FunctionAgent(name="reader", tools=[read], llm=None)
+mailer = FunctionAgent(name="mailer", tools=[mail], llm=None)
+flow = AgentWorkflow(agents=[reader, mailer], root_agent="reader")
+"#;
+
+#[test]
+fn llama_index_workflows_hand_off_openly_and_a_human_response_gates_the_tool() {
+    let a = run(&[("app.py", LLAMA_WORKFLOW)]);
+    assert_eq!(
+        routes(&a),
+        vec![
+            ("mailer".into(), "reader".into(), "transfer".into()),
+            ("reader".into(), "mailer".into(), "transfer".into()),
+        ]
+    );
+    // `await ctx.wait_for_event(HumanResponseEvent)` dominates the send.
+    assert!(codes(&a).is_empty(), "{:#?}", a.findings);
+    let gates: Vec<(&str, &str)> = a
+        .inventory
+        .gates
+        .iter()
+        .map(|g| (g.target.as_str(), g.strength.as_str()))
+        .collect();
+    assert_eq!(gates, vec![("mail", "strong")]);
+    // Without the pause, web content the reader loaded reaches the mailer's send.
+    let src = LLAMA_WORKFLOW.replace(
+        "    ok = await ctx.wait_for_event(HumanResponseEvent)\n",
+        "    ok = ctx\n",
+    );
+    let a = run(&[("app.py", &src)]);
+    assert_eq!(codes(&a), vec![("AIR102".into(), 11)]);
+    // `can_handoff_to` restricts the reader: it may hand off to nobody.
+    let src = src.replace(
+        "tools=[read], llm=None",
+        "tools=[read], llm=None, can_handoff_to=[]",
+    );
+    let a = run(&[("app.py", &src)]);
+    assert_eq!(
+        routes(&a),
+        vec![("mailer".into(), "reader".into(), "transfer".into())]
+    );
+    assert!(codes(&a).is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
+fn a_module_of_a_namespace_package_is_imported_by_from_package_import() {
+    // `app/` has no `__init__.py`: `from app import tools` still names `app/tools.py`.
+    let main = r#"from smolagents import CodeAgent, ToolCallingAgent
+from app import tools
+
+agent = ToolCallingAgent(tools=[tools.wipe], model=None)
+"#;
+    let tools = r#"import shutil
+from smolagents import tool
+
+
+@tool
+def wipe(folder: str) -> str:
+    """Remove a folder.
+
+    Args:
+        folder: the folder
+    """
+    shutil.rmtree(folder)
+    return "ok"
+"#;
+    let a = run(&[("main.py", main), ("app/tools.py", tools)]);
+    assert_eq!(
+        agents(&a),
+        vec![(
+            "ToolCallingAgent at main.py:4".into(),
+            "smolagents".into(),
+            vec!["wipe".into()]
+        )]
+    );
+}

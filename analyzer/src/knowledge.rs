@@ -85,6 +85,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/knowledge/mastra.toml"),
     ),
     (
+        "rules/knowledge/autogen.toml",
+        include_str!("../../rules/knowledge/autogen.toml"),
+    ),
+    (
+        "rules/knowledge/llama_index.toml",
+        include_str!("../../rules/knowledge/llama_index.toml"),
+    ),
+    (
         "rules/knowledge/model_output.toml",
         include_str!("../../rules/knowledge/model_output.toml"),
     ),

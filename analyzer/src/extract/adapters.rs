@@ -120,6 +120,8 @@ pub static ADAPTERS: &[&dyn Adapter] = &[
     &crate::extract::agent_kit::GOOGLE_ADK,
     &crate::extract::agent_kit::VERCEL_AI,
     &crate::extract::agent_kit::MASTRA,
+    &crate::extract::agent_kit::AUTOGEN,
+    &crate::extract::agent_kit::LLAMA_INDEX,
 ];
 
 /// Whether some adapter may read a YAML file with this text.

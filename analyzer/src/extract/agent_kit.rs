@@ -45,6 +45,14 @@ use crate::model::SourceDb;
 use crate::syntax::python::{push_children, visit_stmts, Expr, ExprKind, StmtKind};
 use std::collections::{BTreeMap, HashMap};
 
+/// Keyword arguments of a run method carrying the user's request (`agent.run_sync(user_prompt=)`,
+/// `team.run(task=)`, `workflow.run(user_msg=)`); otherwise the first positional argument.
+const RUN_INPUT_ARGS: &[&str] = &["user_prompt", "task", "user_msg"];
+
+/// Members of a team beyond which its open handoffs are written as a cycle of transfers (the
+/// same reachability in a linear number of routes) instead of one transfer per pair.
+const MAX_TEAM_PAIRS: usize = 32;
+
 /// Bound on the values one tool list may expand to (lists of toolsets of lists ...).
 const MAX_TOOL_VALUES: usize = 10_000;
 
@@ -177,7 +185,16 @@ impl<'x, 'a> Kit<'x, 'a> {
         for &id in &self.ids.clone() {
             let ai = self.out.agents.len();
             let site = self.ev.objects[id].site;
-            let name = match self.kw(id, &["name".to_string()]).map(|(v, _)| v) {
+            let named = self
+                .kw(id, &["name".to_string()])
+                .map(|(v, _)| v)
+                .or_else(|| {
+                    // `AssistantAgent("planner", ...)`: classes whose first argument is the name.
+                    self.class_in(id, "name_first")
+                        .then(|| self.ev.objects[id].args.first())
+                        .flatten()
+                });
+            let name = match named {
                 Some(Value::Str(s, _)) => s.to_string(),
                 _ => {
                     let l = self.db.location(site.file, site.span);
@@ -418,6 +435,21 @@ impl<'x, 'a> Kit<'x, 'a> {
         if let Some(t) = self.code_execution(id) {
             tools.push(t);
         }
+        // A function the agent runs the model's code with (`code_execute_fn=`): a tool whose
+        // argument is the model's code, read like any tool body (`exec(code)` on the host, or a
+        // call into a sandbox).
+        if let Some((v, _)) = self.kw_role(id, "code_fn_arg") {
+            for x in v.alternatives() {
+                match x {
+                    Value::Func(f) => {
+                        let f = f.clone();
+                        tools.push(self.function_tool(&f, None, None));
+                    }
+                    Value::None => {}
+                    _ => unknown = true,
+                }
+            }
+        }
         tools.sort_unstable();
         tools.dedup();
         for &t in &tools {
@@ -563,7 +595,7 @@ impl<'x, 'a> Kit<'x, 'a> {
                         }
                         stack.extend(inner.into_iter().rev().map(|x| (x, gate, None)));
                     } else if self.class_in(id, "tool_wrapper") {
-                        let func = ["function", "func"]
+                        let func = ["function", "func", "fn", "async_fn"]
                             .iter()
                             .find_map(|k| o.kwarg(k))
                             .or_else(|| o.args.first())
@@ -677,10 +709,48 @@ impl<'x, 'a> Kit<'x, 'a> {
             return None;
         }
         let short = class.rsplit('.').next().unwrap_or(&class).to_string();
-        Some(
-            self.ex
-                .synthetic_tool("code_executor", site, &short, &["code_exec"], sandboxed),
-        )
+        let t = self
+            .ex
+            .synthetic_tool("code_executor", site, &short, &["code_exec"], sandboxed);
+        // `approval_func=`: every block of code goes through it before it runs.
+        if let Some(g) = self
+            .kw_role(id, "executor_approval_arg")
+            .and_then(|(v, s)| self.approval_func_gate(v, s))
+        {
+            let prev = self.tool_gates.get(&t).copied();
+            if let Some(g) = stronger(prev, Some(g)) {
+                self.tool_gates.insert(t, g);
+            }
+        }
+        Some(t)
+    }
+
+    /// The gate an approval callback gives: a function that asks a person at the console
+    /// (`input(...)`) approves every call; another callable decides by program (conditional).
+    fn approval_func_gate(&self, v: &Value, site: Site) -> Option<Gate> {
+        let g = gate_of(v, site)?;
+        let asks = v.alternatives().into_iter().any(|x| match x {
+            Value::Func(f) => self
+                .ev
+                .calls_by_func
+                .get(&f.site(self.modules))
+                .is_some_and(|recs| {
+                    recs.iter().any(|r| {
+                        r.callees.iter().any(|c| {
+                            matches!(c, crate::extract::interp::Callee::Qualified(q) if &**q == "input")
+                        })
+                    })
+                }),
+            _ => false,
+        });
+        Some(if asks {
+            Gate {
+                approval: Approval::Always,
+                site,
+            }
+        } else {
+            g
+        })
     }
 
     /// A callback run before every tool call that can refuse it (returns something other than
@@ -793,6 +863,16 @@ impl<'x, 'a> Kit<'x, 'a> {
                 }
             }
         }
+        // One-way transfers named by the agent (`handoffs=["coder"]`, `can_handoff_to=[...]`).
+        for &id in &self.ids.clone() {
+            let ai = self.agent_of[&id];
+            if let Some((v, site)) = self.kw_role(id, "transfer_arg") {
+                for s in self.agents_named(v) {
+                    self.route(ai, s, RouteKind::Transfer, site);
+                }
+            }
+        }
+        self.teams();
         for p in std::mem::take(&mut self.pending) {
             if let Some(&to) = self.agent_of.get(&p.to) {
                 self.route(p.from, to, RouteKind::AgentTool, p.site);
@@ -816,6 +896,128 @@ impl<'x, 'a> Kit<'x, 'a> {
                 }
             }
         }
+    }
+
+    /// Agents a handoff list names: agent objects, agent names (`"coder"`), and handoff
+    /// objects naming their target (`Handoff(target="coder")`).
+    fn agents_named(&self, v: &Value) -> Vec<usize> {
+        let mut out = self.agents_in(v);
+        let mut names: Vec<&str> = vec![];
+        let items = iter_elements(v).unwrap_or_else(|| vec![v.clone()]);
+        for x in &items {
+            match x {
+                Value::Str(s, _) => names.push(s),
+                Value::Obj(id) if self.class_in(*id, "handoff_spec") => {
+                    let o = &self.ev.objects[*id];
+                    if let Some(t) = o
+                        .kwarg("target")
+                        .or_else(|| o.args.first())
+                        .and_then(|t| t.as_str())
+                    {
+                        names.push(t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for &id in &self.ids {
+            let ai = self.agent_of[&id];
+            if names.iter().any(|n| *n == self.out.agents[ai].name) {
+                out.push(ai);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The members of a team object, in order.
+    fn team_members(&self, j: ObjId) -> Vec<usize> {
+        let o = &self.ev.objects[j];
+        let v = self
+            .kw_role(j, "team_members_arg")
+            .map(|(v, _)| v)
+            .or_else(|| o.args.first());
+        let mut out = vec![];
+        for a in v.map(|v| self.agents_in(v)).unwrap_or_default() {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    /// Team objects of this framework: (object, members, whether members share one
+    /// conversation).
+    fn team_objects(&self) -> Vec<(ObjId, Vec<usize>, bool)> {
+        let mut out = vec![];
+        for j in 0..self.ev.objects.len() {
+            let shared = self.class_in(j, "team");
+            if !shared && !self.class_in(j, "handoff_team") {
+                continue;
+            }
+            out.push((j, self.team_members(j), shared));
+        }
+        out
+    }
+
+    /// Routes inside teams. Members of a shared-conversation team (round robin, a selector,
+    /// an orchestrator) each read what the others wrote: a cycle of turns covers every pair's
+    /// reachability. In a handoff team members transfer by their own handoff lists; where the
+    /// framework lets a member without one hand off to any other (`handoff_team_open`), it does.
+    fn teams(&mut self) {
+        for (j, members, shared) in self.team_objects() {
+            let site = self.ev.objects[j].site;
+            let n = members.len();
+            if n < 2 {
+                continue;
+            }
+            if shared {
+                for i in 0..n {
+                    self.route(members[i], members[(i + 1) % n], RouteKind::Sequence, site);
+                }
+                continue;
+            }
+            if !self.class_in(j, "handoff_team_open") {
+                continue;
+            }
+            let restricted: Vec<bool> = members
+                .iter()
+                .map(|&a| self.kw_role(self.obj_of[&a], "transfer_arg").is_some())
+                .collect();
+            for (i, &a) in members.iter().enumerate() {
+                if restricted[i] {
+                    continue;
+                }
+                if n <= MAX_TEAM_PAIRS {
+                    for &b in &members {
+                        self.route(a, b, RouteKind::Transfer, site);
+                    }
+                } else {
+                    self.route(a, members[(i + 1) % n], RouteKind::Transfer, site);
+                }
+            }
+        }
+    }
+
+    /// The members of a team that read the request a run of the team starts with: every member
+    /// of a shared conversation; in a handoff team the root (`root_agent="name"`) or the first.
+    fn team_entry_members(&self, j: ObjId, members: &[usize], shared: bool) -> Vec<usize> {
+        if shared {
+            return members.to_vec();
+        }
+        if let Some((v, _)) = self.kw_role(j, "root_arg") {
+            let named = self.agents_named(v);
+            let root: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|m| named.contains(m))
+                .collect();
+            if !root.is_empty() {
+                return root;
+            }
+        }
+        members.first().copied().into_iter().collect()
     }
 
     /// The agents of this framework holding a tool whose function contains call site `s`.
@@ -858,7 +1060,7 @@ impl<'x, 'a> Kit<'x, 'a> {
                 let input = c
                     .kwargs
                     .iter()
-                    .find(|(k, _)| k == "user_prompt" || k == "task")
+                    .find(|(k, _)| RUN_INPUT_ARGS.contains(&k.as_str()))
                     .map(|(_, v)| v)
                     .or_else(|| c.args.first());
                 if input.is_some_and(|v| matches!(v, Value::Str(..))) {
@@ -869,6 +1071,32 @@ impl<'x, 'a> Kit<'x, 'a> {
                 }
                 if self.ex.is_user_context(c.site) {
                     found.push((ai, c.site));
+                }
+            }
+        }
+        // A team's run starts its members on the request.
+        for (j, members, shared) in self.team_objects() {
+            let entry = self.team_entry_members(j, &members, shared);
+            for c in &self.ev.objects[j].calls {
+                if !runs.contains(&c.method) {
+                    continue;
+                }
+                let input = c
+                    .kwargs
+                    .iter()
+                    .find(|(k, _)| RUN_INPUT_ARGS.contains(&k.as_str()))
+                    .map(|(_, v)| v)
+                    .or_else(|| c.args.first());
+                if input.is_some_and(|v| matches!(v, Value::Str(..))) {
+                    continue;
+                }
+                if !self.holders_of_call(c.site).is_empty() {
+                    continue;
+                }
+                if self.ex.is_user_context(c.site) {
+                    for &ai in &entry {
+                        found.push((ai, c.site));
+                    }
                 }
             }
         }
@@ -1010,8 +1238,40 @@ pub static MASTRA: KitAdapter = KitAdapter {
     },
 };
 
+pub static AUTOGEN: KitAdapter = KitAdapter {
+    name: "autogen",
+    framework: "autogen",
+    hints: Hints {
+        gate_tool: "AutoGen has no per-tool approval: make `{tool}` ask a person before it acts (a confirmation inside the tool), or keep it away from agents and teams that read untrusted content",
+        gate_mcp: Some("AutoGen has no per-tool approval: expose only the read-only tools of MCP server `{server}` to the agent, or confirm each acting call with a person inside a wrapping tool"),
+        unknown_tools: "AutoGen has no per-tool approval: list the tools explicitly so airlock can follow them, and confirm acting tools with a person inside the tool",
+        gate_route: "AutoGen has no per-tool approval: make `{tool}` of {agent} ask a person before it acts, or take {agent} out of the team that reads untrusted content",
+        name_holder: true,
+    },
+};
+
+pub static LLAMA_INDEX: KitAdapter = KitAdapter {
+    name: "llama_index",
+    framework: "llama_index",
+    hints: Hints {
+        gate_tool: "ask a person before `{tool}` acts: write an `InputRequiredEvent` to the stream and `await ctx.wait_for_event(HumanResponseEvent)` before the action, acting only on an approval",
+        gate_mcp: Some("ask a person before the tools of MCP server `{server}` act (an `InputRequiredEvent` answered by a `HumanResponseEvent`), or expose only its read-only tools"),
+        unknown_tools: "list the tools explicitly so airlock can follow them, and ask a person (`wait_for_event(HumanResponseEvent)`) inside every acting tool",
+        gate_route: "ask a person before `{tool}` of {agent} acts (`wait_for_event(HumanResponseEvent)` inside the tool), or restrict `can_handoff_to` so untrusted content cannot reach {agent}",
+        name_holder: true,
+    },
+};
+
 /// Every framework the kit reads, in `ADAPTERS` order.
-pub static KITS: [&KitAdapter; 5] = [&PYDANTIC_AI, &SMOLAGENTS, &GOOGLE_ADK, &VERCEL_AI, &MASTRA];
+pub static KITS: [&KitAdapter; 7] = [
+    &PYDANTIC_AI,
+    &SMOLAGENTS,
+    &GOOGLE_ADK,
+    &VERCEL_AI,
+    &MASTRA,
+    &AUTOGEN,
+    &LLAMA_INDEX,
+];
 
 /// The fix hints for agents of `framework`, when the kit reads it.
 pub fn hints_for(framework: &str) -> Option<Hints> {

@@ -1921,6 +1921,13 @@ impl Walker<'_, '_> {
             }
         }
         let site = self.site(e);
+        // A pause called on a parameter typed by its annotation (`ctx: Context` then
+        // `await ctx.wait_for_event(HumanResponseEvent)`): the framework passes the object in,
+        // so the interpreter has no value for it, but the annotation names its class.
+        if self.annotated_pause(f) {
+            self.gate_here(site, st);
+            return None;
+        }
         let Some(rec) = self.a.ev.callee_at.get(&site).map(|c| CallRecord {
             site,
             callees: c.clone(),
@@ -2714,6 +2721,51 @@ impl Walker<'_, '_> {
         }
     }
 
+    /// Whether callee `f` is `param.method` where the walked function's parameter `param` is
+    /// annotated with a class outside the project whose `method` is a pause (`[[gate]]` of kind
+    /// `interrupt`).
+    fn annotated_pause(&self, f: &Expr) -> bool {
+        let ExprKind::Attr(o, m) = &f.kind else {
+            return false;
+        };
+        let ExprKind::Name(n) = &o.kind else {
+            return false;
+        };
+        let Some(func) = self.a.ev.funcs.get(&self.func) else {
+            return false;
+        };
+        let Some(ann) = func
+            .def
+            .params
+            .iter()
+            .find(|p| &p.name == n)
+            .and_then(|p| p.annotation.as_ref())
+        else {
+            return false;
+        };
+        let globals = self.a.ev.globals.get(func.module);
+        let class: Option<String> = match &ann.kind {
+            ExprKind::Name(a) => match globals.and_then(|g| g.get(a.as_str())) {
+                Some(Value::Ext(q)) => Some(q.to_string()),
+                _ => None,
+            },
+            ExprKind::Attr(b, a) => match &b.kind {
+                ExprKind::Name(bn) => match globals.and_then(|g| g.get(bn.as_str())) {
+                    Some(Value::Ext(q)) => Some(format!("{q}.{a}")),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        };
+        class.is_some_and(|c| {
+            self.a
+                .k
+                .gate_for(crate::knowledge::Callee::Qualified(&format!("{c}.{m}")))
+                .is_some_and(|g| g.kind == "interrupt")
+        })
+    }
+
     fn gate_here(&mut self, site: Site, st: &mut State) {
         for (sink, kind) in self.ungated_sinks.drain(..) {
             self.out.late_gates.push(LateGate {
@@ -2857,7 +2909,11 @@ fn is_direct(e: &Expr, st: &State) -> bool {
 fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
     match (a, b) {
         (Some(x), Some(y)) => {
-            let (param, param_site) = if x.param.is_empty() {
+            // The parameter named is the one whose taint survives best: of two, the one
+            // sanitized for fewer sink kinds (`f"{int(limit)} {branch}"` carries `branch`).
+            let take_y =
+                x.param.is_empty() || (!y.param.is_empty() && y.clean.len() < x.clean.len());
+            let (param, param_site) = if take_y {
                 (y.param, y.param_site)
             } else {
                 (x.param, x.param_site)

@@ -882,7 +882,12 @@ impl<'m> Interp<'m> {
                         Some(i) => self.attr_of_module(i, name),
                         None => match full.strip_prefix(crate::extract::js_lower::EXTERNAL) {
                             Some(spec) => self.js_name(spec, name),
-                            None => self.ext_value(&format!("{full}.{name}")),
+                            // A module of a namespace package (a folder without `__init__.py`):
+                            // `from app import tools` names the project's `app/tools.py`.
+                            None => match self.find_module(&format!("{full}.{name}")) {
+                                Some(j) => Value::Module(j),
+                                None => self.ext_value(&format!("{full}.{name}")),
+                            },
                         },
                     };
                     let v = match v {
