@@ -115,6 +115,11 @@ PACKAGES=(
   pypi:camel-ai==0.2.90
   pypi:qwen-agent==0.0.34
   pypi:autogen-ext==0.7.5
+  pypi:autogen-agentchat==0.7.5
+  pypi:autogenstudio==0.4.2.2
+  pypi:magentic-one-cli==0.2.4
+  pypi:llama-index-core==0.14.25
+  pypi:llama-index-tools-mcp==0.6.0
   pypi:praisonaiagents==1.7.17
   pypi:smolagents==1.26.0
   pypi:swarms==16.0.3

@@ -1244,6 +1244,9 @@ struct State {
     /// Strings known to start with literal text (`cmd = f"kubectl {x}"`, or after
     /// `if not cmd.startswith("kubectl "): cmd = ...`), by name.
     lead: HashMap<String, String>,
+    /// Results of a rejection check (`rejection = validate(query, ...)`: `None` when the value
+    /// may be used, a reason otherwise), by result name: the name it checked.
+    rejections: HashMap<String, String>,
 }
 
 /// What an argument list for a program lets the model choose (sinks with `argv = true`).
@@ -1306,10 +1309,13 @@ fn merge(a: State, b: State) -> State {
         }
         None => false,
     });
+    let mut rejections = a.rejections;
+    rejections.retain(|k, v| b.rejections.get(k) == Some(v));
     State {
         tainted,
         argv,
         lead,
+        rejections,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
             (Some(x), Some(_)) => Some(x),
@@ -1447,6 +1453,34 @@ impl Walker<'_, '_> {
             .collect()
     }
 
+    /// The name a call checks when it is a rejection check: a project function whose returns
+    /// are `None` where the value may be used and a reason where a validation rejects it
+    /// (`validate_cypher_query(query, ...)`), given the name as its first argument.
+    fn rejection_check(&self, value: &Expr) -> Option<String> {
+        let call = match &value.kind {
+            ExprKind::Await(x) => x,
+            _ => value,
+        };
+        let ExprKind::Call(_, args) = &call.kind else {
+            return None;
+        };
+        let callees = self.a.ev.callee_at.get(&self.site(call))?;
+        let rejects = callees.iter().any(|c| match c {
+            Callee::Local(g) => answers_rejection(&g.def),
+            _ => false,
+        });
+        if !rejects {
+            return None;
+        }
+        match args.first() {
+            Some(Arg::Pos(Expr {
+                kind: ExprKind::Name(n),
+                ..
+            })) => Some(n.to_string()),
+            _ => None,
+        }
+    }
+
     fn checked_by_helper(&self, test: &Expr, body: &[Stmt]) -> Option<(String, bool)> {
         if !ends_in_exit(body) {
             return None;
@@ -1483,10 +1517,15 @@ impl Walker<'_, '_> {
             StmtKind::Assign { targets, value, .. } => {
                 let shape = self.argv_shape(value, st);
                 let lead = leading_literal(value);
+                let checked = self.rejection_check(value);
                 let t = self.expr(value, st);
                 for tg in targets {
                     self.bind(tg, t.clone(), st);
                     if let Target::Name(n, _) = tg {
+                        match &checked {
+                            Some(c) => st.rejections.insert(n.clone(), c.clone()),
+                            None => st.rejections.remove(n),
+                        };
                         match &lead {
                             Some(l) => st.lead.insert(n.clone(), l.clone()),
                             None => st.lead.remove(n),
@@ -1606,7 +1645,30 @@ impl Walker<'_, '_> {
                         t.clean.insert("argv_option".to_string());
                     }
                 }
+                // `if not A.fullmatch(x) or not A.fullmatch(y): raise` — every disjunct's name
+                // is checked after the guard, not only the first.
+                let mut names: Vec<String> = vec![];
+                // `if rejection is not None: return rejection` after a rejection check.
+                if body_exits {
+                    if let Some(n) = rejected(test).and_then(|r| st.rejections.get(&r)) {
+                        names.push(n.clone());
+                    }
+                }
                 if let Some((name, false)) = guard {
+                    names.push(name);
+                    if let ExprKind::BoolOp(ops, xs) = &test.kind {
+                        if ops.iter().all(|o| o == "or") && body_exits {
+                            for x in xs {
+                                if let Some((n, false)) = guard_clean(x, body, orelse) {
+                                    if !names.contains(&n) {
+                                        names.push(n);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                for name in names {
                     // `if x not in ALLOWED: raise` — x is clean after the guard. A prefix check
                     // (`if not p.startswith(root): raise`) confines a path; it does not make a
                     // command or a query safe (`git status; rm -rf ~` starts with `git `).
@@ -3064,6 +3126,101 @@ fn answers_check(def: &FuncDef) -> bool {
     returns > 0 && all_checks && checks
 }
 
+/// A rejection check: every return is `None` (or the function ends), except returns inside an
+/// `if` whose test is a validation (`if pattern.search(text): return "rejected ..."`); at least
+/// one of each.
+fn answers_rejection(def: &FuncDef) -> bool {
+    let is_check = |e: &Expr| {
+        mentions_validator(e, false) || mentions_method(e, "search") || mentions_membership(e)
+    };
+    let mut reasons = 0;
+    let mut unchecked = 0;
+    let mut nones = 0;
+    // (statements, whether they run under a validation's test)
+    let mut stack: Vec<(&[Stmt], bool)> = vec![(&def.body, false)];
+    while let Some((b, checked)) = stack.pop() {
+        for st in b {
+            match &st.kind {
+                StmtKind::Return(None) => nones += 1,
+                StmtKind::Return(Some(e)) if matches!(e.kind, ExprKind::None) => nones += 1,
+                StmtKind::Return(Some(_)) if checked => reasons += 1,
+                StmtKind::Return(Some(_)) => unchecked += 1,
+                StmtKind::If { test, body, orelse } => {
+                    stack.push((body, checked || is_check(test)));
+                    stack.push((orelse, checked));
+                }
+                StmtKind::Func(_) | StmtKind::Class(_) => {}
+                _ => {
+                    for inner in st.blocks() {
+                        stack.push((inner, checked));
+                    }
+                }
+            }
+        }
+    }
+    let falls_through = !def
+        .body
+        .last()
+        .is_some_and(|s| matches!(s.kind, StmtKind::Return(_) | StmtKind::Raise(_)));
+    reasons > 0 && unchecked == 0 && (nones > 0 || falls_through)
+}
+
+/// Whether `e` holds a membership test (`";" in text`, `x not in ALLOWED`).
+fn mentions_membership(e: &Expr) -> bool {
+    let mut stack = vec![e];
+    let mut steps = 0;
+    while let Some(e) = stack.pop() {
+        steps += 1;
+        if steps > 1_000 {
+            return false;
+        }
+        if let ExprKind::Compare(_, ops) = &e.kind {
+            if ops.iter().any(|o| o == "in" || o == "not in") {
+                return true;
+            }
+        }
+        crate::extract::langgraph::push_children(e, &mut stack);
+    }
+    false
+}
+
+/// Whether `e` calls a method named `m`.
+fn mentions_method(e: &Expr, m: &str) -> bool {
+    let mut stack = vec![e];
+    let mut steps = 0;
+    while let Some(e) = stack.pop() {
+        steps += 1;
+        if steps > 1_000 {
+            return false;
+        }
+        if let ExprKind::Call(f, _) = &e.kind {
+            if matches!(&f.kind, ExprKind::Attr(_, a) if a == m) {
+                return true;
+            }
+        }
+        crate::extract::langgraph::push_children(e, &mut stack);
+    }
+    false
+}
+
+/// The result name a test finds set: `r is not None`, `r`, `r != None`.
+fn rejected(test: &Expr) -> Option<String> {
+    match &test.kind {
+        ExprKind::Name(n) => Some(n.to_string()),
+        ExprKind::Compare(xs, ops)
+            if xs.len() == 2
+                && matches!(xs[1].kind, ExprKind::None)
+                && (ops == &["is", "not"] || ops == &["is not"] || ops == &["!="]) =>
+        {
+            match &xs[0].kind {
+                ExprKind::Name(n) => Some(n.to_string()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// `os.path.commonpath([base, p]) == base`: a containment check (the common prefix of the two
 /// paths, compared with the base they must stay under).
 fn common_path_check(e: &Expr) -> bool {
@@ -3260,6 +3417,11 @@ pub fn raises_on_failed_check(def: &FuncDef) -> bool {
         match &s.kind {
             StmtKind::Return(Some(v)) if !matches!(v.kind, ExprKind::None) => return false,
             StmtKind::Raise(_) if guarded => conditional_raise = true,
+            // A raise under a test of presence only (`if not path and not text: raise`) checks
+            // that a value was given, not what it holds.
+            StmtKind::If { test, body, orelse } if presence_only(test) => {
+                stack.extend(body.iter().chain(orelse).map(|x| (x, guarded)));
+            }
             StmtKind::If { body, orelse, .. } => {
                 stack.extend(body.iter().chain(orelse).map(|x| (x, true)));
             }
@@ -3285,6 +3447,32 @@ pub fn raises_on_failed_check(def: &FuncDef) -> bool {
         }
     }
     conditional_raise
+}
+
+/// Whether a test only asks whether values are there: names, `not`, `and`/`or` of them, and
+/// comparisons with `None`.
+fn presence_only(test: &Expr) -> bool {
+    let mut stack = vec![test];
+    let mut steps = 0;
+    while let Some(e) = stack.pop() {
+        steps += 1;
+        if steps > 1_000 {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Name(_) | ExprKind::None => {}
+            ExprKind::Not(x) => stack.push(x),
+            ExprKind::BoolOp(_, xs) => stack.extend(xs.iter()),
+            ExprKind::Compare(xs, ops)
+                if ops.iter().all(|o| o == "is" || o == "not" || o == "is not")
+                    && xs.iter().any(|x| matches!(x.kind, ExprKind::None)) =>
+            {
+                stack.extend(xs.iter())
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Regular-expression methods: their last positional argument is what they check.

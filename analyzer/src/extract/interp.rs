@@ -12,6 +12,7 @@
 use crate::bounds::{Bound, Cuts};
 use crate::knowledge::glob_match;
 use crate::model::{FileId, Span};
+use crate::syntax::python::push_children;
 use crate::syntax::python::{
     Arg, ClassDef, CompKind, DictItem, Expr, ExprKind, FuncDef, ParamKind, PyModule, Stmt,
     StmtKind, Target,
@@ -48,6 +49,9 @@ pub struct FuncVal {
     pub def: Arc<FuncDef>,
     pub module: usize,
     pub bound: Option<Box<Value>>,
+    /// For a function defined inside another: the enclosing function's variables its body
+    /// names, as they were when it was defined (a closure over `server`, `analyzer`, `self`).
+    pub env: Option<Rc<HashMap<String, Value>>>,
 }
 
 impl FuncVal {
@@ -362,6 +366,8 @@ struct Frame {
     returns: Value,
     has_return: bool,
     is_module: bool,
+    /// The variables of enclosing functions this function's body reads (`FuncVal::env`).
+    env: Option<Rc<HashMap<String, Value>>>,
 }
 
 pub struct Interp<'m> {
@@ -379,6 +385,12 @@ pub struct Interp<'m> {
     calls_at: HashMap<(ObjId, Site), Vec<usize>>,
     /// Functions registered since the queue of pass two was last refilled.
     discovered: Vec<FuncVal>,
+    /// The instances standing for `self` in methods never called (`run`): an attribute their
+    /// `__init__` did not set is unknown, not an inherited name of an external base class (a
+    /// pydantic field `llm_chain` is data the class declares, not a method of its base).
+    self_stand_ins: HashSet<ObjId>,
+    /// Whether the evaluation under way started from a method with a stand-in `self`.
+    in_stand_in: bool,
     fuel: u64,
     call_depth: u32,
     /// `union_cuts()` as last recorded (see `Interp::block`).
@@ -448,6 +460,8 @@ impl<'m> Interp<'m> {
             summaries: HashMap::new(),
             calls_at: HashMap::new(),
             discovered: Vec::new(),
+            self_stand_ins: HashSet::new(),
+            in_stand_in: false,
             fuel: FUEL,
             call_depth: 0,
             union_seen: union_cuts(),
@@ -516,13 +530,69 @@ impl<'m> Interp<'m> {
         // arguments so builder graphs and calls inside them are seen.
         let mut pending: Vec<FuncVal> = self.ev.funcs.values().rev().cloned().collect();
         self.discovered.clear();
-        while let Some(f) = pending.pop() {
+        // A method never called is evaluated with `self` an instance of its class whose
+        // `__init__` ran with unknown arguments (one instance per class), so what `__init__`
+        // stores (`self.mcp = FastMCP(...)`, `self.analyzer = Analyzer(db)`) is what the method
+        // reads: tools registered on `self.mcp` inside a method, calls through `self.analyzer`.
+        let mut class_of_method: HashMap<Site, ClassVal> = HashMap::new();
+        for c in self.ev.classes.values() {
+            for v in c.attrs.values() {
+                if let Value::Func(m) = v {
+                    let takes_self = m
+                        .def
+                        .params
+                        .first()
+                        .is_some_and(|p| p.kind == ParamKind::Normal);
+                    if takes_self && !is_staticmethod(&m.def) && !is_classmethod(&m.def) {
+                        class_of_method.insert(m.site(self.modules), c.clone());
+                    }
+                }
+            }
+        }
+        let mut instance_of: HashMap<Site, ObjId> = HashMap::new();
+        while let Some(mut f) = pending.pop() {
             let site = f.site(self.modules);
             if self.evaluated.contains(&site) {
                 continue;
             }
             self.fuel = FUEL / 4;
+            if f.bound.is_none() {
+                if let Some(c) = class_of_method.get(&site).cloned() {
+                    let csite = Site {
+                        file: self.modules[c.module].file,
+                        span: c.def.span,
+                    };
+                    let id = match instance_of.get(&csite) {
+                        Some(&id) => id,
+                        None => {
+                            let id = self.alloc(
+                                csite,
+                                0,
+                                ObjKind::Instance(c.clone()),
+                                vec![],
+                                vec![],
+                                vec![],
+                                vec![],
+                            );
+                            instance_of.insert(csite, id);
+                            self.self_stand_ins.insert(id);
+                            if let Some(Value::Func(mut init)) = class_attr(&c, "__init__") {
+                                init.bound = Some(Box::new(Value::Obj(id)));
+                                self.call_func(&init, vec![], vec![], None);
+                                self.fuel = FUEL / 4;
+                            }
+                            id
+                        }
+                    };
+                    f.bound = Some(Box::new(Value::Obj(id)));
+                }
+            }
+            if self.evaluated.contains(&site) {
+                continue;
+            }
+            self.in_stand_in = matches!(f.bound.as_deref(), Some(Value::Obj(id)) if self.self_stand_ins.contains(id));
             let r = self.call_func(&f, vec![], vec![], None);
+            self.in_stand_in = false;
             self.ev.returns.entry(site).or_insert(r);
             // Nested functions discovered while evaluating: queue them too.
             pending.extend(self.discovered.drain(..).rev());
@@ -545,6 +615,54 @@ impl<'m> Interp<'m> {
             }
         }
         h.finish()
+    }
+
+    /// The enclosing function's variables that `def`'s body (with the functions nested in it)
+    /// names: `None` at module level, where names are globals.
+    fn capture(&self, def: &FuncDef) -> Option<Rc<HashMap<String, Value>>> {
+        self.capture_body(&def.body)
+    }
+
+    /// [`Self::capture`] for any body. A class body's names are not visible to the methods
+    /// defined in it: in a class frame only what the class itself captured is.
+    fn capture_body(&self, body: &[Stmt]) -> Option<Rc<HashMap<String, Value>>> {
+        let fr = self.frames.last()?;
+        if fr.is_module {
+            return None;
+        }
+        if fr.func.is_none() {
+            return fr.env.clone();
+        }
+        let mut env: HashMap<String, Value> = HashMap::new();
+        let mut blocks: Vec<&[Stmt]> = vec![body];
+        while let Some(b) = blocks.pop() {
+            for st in b {
+                blocks.extend(st.blocks());
+                match &st.kind {
+                    StmtKind::Func(d) => blocks.push(&d.body),
+                    StmtKind::Class(c) => blocks.push(&c.body),
+                    _ => {}
+                }
+                let mut stack = st.exprs();
+                while let Some(e) = stack.pop() {
+                    match &e.kind {
+                        ExprKind::Name(n) if !env.contains_key(n.as_str()) => {
+                            let v = fr
+                                .locals
+                                .get(n.as_str())
+                                .or_else(|| fr.env.as_ref().and_then(|x| x.get(n.as_str())));
+                            if let Some(v) = v {
+                                env.insert(n.to_string(), v.clone());
+                            }
+                        }
+                        ExprKind::Lambda(d) => blocks.push(&d.body),
+                        _ => {}
+                    }
+                    push_children(e, &mut stack);
+                }
+            }
+        }
+        (!env.is_empty()).then(|| Rc::new(env))
     }
 
     fn register_func(&mut self, site: Site, f: &FuncVal) {
@@ -580,6 +698,7 @@ impl<'m> Interp<'m> {
                 returns: Value::Unknown,
                 has_return: false,
                 is_module: true,
+                env: None,
             });
             let body = &self.modules[i].ir.body;
             self.block(body);
@@ -701,6 +820,9 @@ impl<'m> Interp<'m> {
     fn lookup(&mut self, name: &str) -> Value {
         if let Some(f) = self.frames.last() {
             if let Some(v) = f.locals.get(name) {
+                return v.clone();
+            }
+            if let Some(v) = f.env.as_ref().and_then(|e| e.get(name)) {
                 return v.clone();
             }
             let m = f.module;
@@ -932,6 +1054,7 @@ impl<'m> Interp<'m> {
                     def: def.clone(),
                     module,
                     bound: None,
+                    env: self.capture(def),
                 };
                 let site = f.site(self.modules);
                 self.register_func(site, &f);
@@ -976,6 +1099,7 @@ impl<'m> Interp<'m> {
                     })
                     .collect();
                 // Evaluate the class body in its own frame for its attributes and methods.
+                let env = self.capture_body(&def.body);
                 self.frames.push(Frame {
                     func: None,
                     called_at: None,
@@ -985,6 +1109,7 @@ impl<'m> Interp<'m> {
                     returns: Value::Unknown,
                     has_return: false,
                     is_module: false,
+                    env,
                 });
                 // Methods are defined exactly like functions, in the class frame.
                 self.block(&def.body);
@@ -1478,6 +1603,7 @@ impl<'m> Interp<'m> {
                     def: def.clone(),
                     module,
                     bound: None,
+                    env: self.capture(def),
                 };
                 let site = f.site(self.modules);
                 self.register_func(site, &f);
@@ -1598,8 +1724,16 @@ impl<'m> Interp<'m> {
                             f.bound = Some(Box::new(Value::Obj(id)));
                             Value::Func(f)
                         }
+                        // A field the class declares (`db: SQLDatabase = Field(...)`): its
+                        // value comes from the constructor, the class holds a default.
+                        Some(_)
+                            if self.self_stand_ins.contains(&id) && declares_field(&c, attr) =>
+                        {
+                            Value::Unknown
+                        }
                         Some(v) => v,
                         // Inherited from an external base class (`class Server(FastMCP)`).
+                        None if self.self_stand_ins.contains(&id) => Value::Unknown,
                         None => match ext_base(&c) {
                             Some(b) => Value::Ext(format!("{b}.{attr}").into()),
                             None => Value::Unknown,
@@ -1728,6 +1862,32 @@ impl<'m> Interp<'m> {
                 method: m.to_string(),
                 receiver: receiver_name.clone(),
             }]),
+            // Under a stand-in `self`, a method of an external object no knowledge names
+            // (`conn.cursor().execute(q)` where `conn` came back from a library call the
+            // knowledge does not know) is also the method by name, as it is on an unknown
+            // receiver when `self` is unknown.
+            (Some(m), Value::Ext(q))
+                if self.in_stand_in && self.js.is_some_and(|k| unknown_name(k, q)) =>
+            {
+                Some(vec![
+                    Callee::Qualified(q.clone()),
+                    Callee::Method {
+                        method: m.to_string(),
+                        receiver: receiver_name.clone(),
+                    },
+                ])
+            }
+            // A receiver that may be unknown (`conn` is a pooled connection or a new one).
+            (Some(m), Value::Union(vs))
+                if self.in_stand_in && vs.iter().any(|v| matches!(v, Value::Unknown)) =>
+            {
+                let mut cs = callees_of(&fv);
+                cs.push(Callee::Method {
+                    method: m.to_string(),
+                    receiver: receiver_name.clone(),
+                });
+                Some(cs)
+            }
             _ => None,
         };
         let result = self.call_value(&fv, pos, kw, span, Some((pos_spans, kw_spans)));
@@ -1908,11 +2068,7 @@ impl<'m> Interp<'m> {
                         None => v.push(Value::Unknown),
                     },
                 }
-                if let ExprKind::Attr(obj, _) = &f.kind {
-                    if let ExprKind::Name(n) = &obj.kind {
-                        self.bind(n, Value::List(Seq::rc(v)));
-                    }
-                }
+                self.rebind_receiver(f, Value::List(Seq::rc(v)));
                 Some(Value::None)
             }
             (Value::Dict(items), "update") => {
@@ -1920,14 +2076,29 @@ impl<'m> Interp<'m> {
                 if let Some(Value::Dict(more)) = pos.first() {
                     v.extend(more.iter().cloned());
                 }
-                if let ExprKind::Attr(obj, _) = &f.kind {
-                    if let ExprKind::Name(n) = &obj.kind {
-                        self.bind(n, Value::Dict(Seq::rc(v)));
-                    }
-                }
+                self.rebind_receiver(f, Value::Dict(Seq::rc(v)));
                 Some(Value::None)
             }
             _ => None,
+        }
+    }
+
+    /// Stores the grown collection where the receiver of `f` (`xs.append`, `self.xs.append`)
+    /// was read from: a name, or an attribute of an object a name holds.
+    fn rebind_receiver(&mut self, f: &Expr, v: Value) {
+        let ExprKind::Attr(obj, _) = &f.kind else {
+            return;
+        };
+        match &obj.kind {
+            ExprKind::Name(n) => self.bind(n, v),
+            ExprKind::Attr(o, a) => {
+                if let ExprKind::Name(n) = &o.kind {
+                    if let Value::Obj(id) = self.lookup(n) {
+                        self.ev.objects[id].attrs.insert(a.to_string(), v);
+                    }
+                }
+            }
+            _ => {}
         }
     }
 
@@ -2194,6 +2365,7 @@ impl<'m> Interp<'m> {
             returns: Value::None,
             has_return: false,
             is_module: false,
+            env: f.env.clone(),
         });
         for p in &f.def.params {
             if let Some(d) = &p.default {
@@ -2464,6 +2636,57 @@ impl Interp<'_> {
                 && self.sem.builder_methods.contains(method)
         })
     }
+}
+
+/// Whether `attr` is a field a class (or a project base) declares with an annotation
+/// (`db: SQLDatabase = Field(...)`, `llm_chain: LLMChain`): a pydantic or dataclass field.
+fn declares_field(c: &ClassVal, attr: &str) -> bool {
+    let mut queue = vec![c.clone()];
+    let mut steps = 0;
+    while let Some(c) = queue.pop() {
+        steps += 1;
+        if steps > 64 {
+            return false;
+        }
+        let declared = c.def.body.iter().any(|s| match &s.kind {
+            StmtKind::Assign {
+                targets,
+                annotation: Some(_),
+                ..
+            } => targets
+                .iter()
+                .any(|t| matches!(t, Target::Name(n, _) if n == attr)),
+            StmtKind::AnnOnly { target, .. } => matches!(target, Target::Name(n, _) if n == attr),
+            _ => false,
+        });
+        if declared {
+            return true;
+        }
+        queue.extend(c.bases.iter().filter_map(|b| match b {
+            Value::Class(bc) => Some(bc.clone()),
+            _ => None,
+        }));
+    }
+    false
+}
+
+/// Whether the knowledge says nothing of an external name (no sink, source, sanitizer, tool,
+/// gate or model output).
+fn unknown_name(k: &crate::knowledge::Knowledge, q: &str) -> bool {
+    use crate::knowledge::Callee as K;
+    k.sinks_for(K::Qualified(q)).is_empty()
+        && k.sources_for(K::Qualified(q)).is_empty()
+        && k.sanitizer_for(K::Qualified(q)).is_none()
+        && k.tool_for(K::Qualified(q)).is_none()
+        && k.gate_for(K::Qualified(q)).is_none()
+        && !k.is_model_output(K::Qualified(q))
+}
+
+/// Whether a function is decorated `@classmethod`.
+fn is_classmethod(def: &FuncDef) -> bool {
+    def.decorators
+        .iter()
+        .any(|d| matches!(&d.kind, ExprKind::Name(n) if n == "classmethod"))
 }
 
 /// Whether a function is decorated `@staticmethod`.

@@ -1,0 +1,115 @@
+//! The interpreter's view of methods never called and of closures, end to end: a method is read
+//! with `self` an instance its `__init__` built (attributes `__init__` did not set stay unknown,
+//! so receiver-name knowledge still applies), and a function defined inside another sees the
+//! variables it names from the enclosing one. Each test checks a near variant that must behave
+//! differently.
+
+mod support;
+
+use airlock_analyzer::analysis::{analyze, Analysis, Options};
+use airlock_analyzer::knowledge::Knowledge;
+use support::TempDir;
+
+fn run(files: &[(&str, &str)]) -> Analysis {
+    let dir = TempDir::new("interp-methods");
+    dir.write("pyproject.toml", "[project]\nname = \"app\"\n");
+    for (p, s) in files {
+        dir.write(p, s);
+    }
+    let opts = Options {
+        paths: vec![dir.path().to_path_buf()],
+        ..Options::default()
+    };
+    analyze(&opts, &Knowledge::builtin())
+}
+
+fn codes(a: &Analysis) -> Vec<(String, u32)> {
+    a.findings
+        .iter()
+        .map(|f| (f.code.to_string(), f.location.line))
+        .collect()
+}
+
+const CLOSURE_SERVER: &str = r#"import sqlite3
+from mcp.server.fastmcp import FastMCP
+
+
+class Store:
+    def __init__(self, path):
+        self.db = sqlite3.connect(path)
+
+    def rows(self, table):
+        return self.db.execute(f"SELECT * FROM {table}").fetchall()
+
+
+def build(path):
+    server = FastMCP("store")
+    store = Store(path)
+
+    @server.tool()
+    def dump(table: str) -> str:
+        return str(store.rows(table))
+
+    return server
+"#;
+
+#[test]
+fn a_tool_defined_inside_a_function_reads_the_objects_that_function_built() {
+    let a = run(&[("server.py", CLOSURE_SERVER)]);
+    assert_eq!(codes(&a), vec![("AIR106".into(), 10)]);
+    // The same closure over an object whose method only counts rows: nothing reaches SQL.
+    let src = CLOSURE_SERVER.replace(
+        "return self.db.execute(f\"SELECT * FROM {table}\").fetchall()",
+        "return len(table)",
+    );
+    assert_ne!(src, CLOSURE_SERVER);
+    let a = run(&[("server.py", &src)]);
+    assert!(codes(&a).is_empty(), "{:#?}", a.findings);
+}
+
+const DECLARED_FIELD: &str = r#"from langchain.chains.base import Chain
+
+
+class CodeChain(Chain):
+    llm_chain: object
+
+    def _call(self, inputs):
+        code = self.llm_chain.predict(**inputs)
+        exec(code)
+        return {"answer": "done"}
+"#;
+
+#[test]
+fn an_attribute_init_did_not_set_stays_unknown_on_a_never_called_method() {
+    // `self.llm_chain` is a declared field, not a name inherited from `Chain`: the model call is
+    // still recognised by the receiver's name and its reply reaches `exec`.
+    let a = run(&[("chain.py", DECLARED_FIELD)]);
+    assert_eq!(codes(&a), vec![("AIR201".into(), 9)]);
+    let src = DECLARED_FIELD.replace("exec(code)", "print(code)");
+    let a = run(&[("chain.py", &src)]);
+    assert!(codes(&a).is_empty(), "{:#?}", a.findings);
+}
+
+const INIT_ATTRIBUTE: &str = r#"import subprocess
+
+
+class Runner:
+    def __init__(self, shell: bool):
+        self.run = subprocess.run
+        self.shell = shell
+
+    def go(self, llm, task):
+        cmd = llm.invoke(task).content
+        return self.run(cmd, shell=True)
+"#;
+
+#[test]
+fn a_never_called_method_reads_what_init_stored_on_self() {
+    // Nothing calls `go`: `self.run` is what `__init__` stored, `subprocess.run`.
+    let a = run(&[("runner.py", INIT_ATTRIBUTE)]);
+    assert_eq!(codes(&a), vec![("AIR201".into(), 11)], "{:#?}", a.findings);
+    // `self.run` set to something harmless in `__init__`.
+    let src = INIT_ATTRIBUTE.replace("self.run = subprocess.run", "self.run = print");
+    let a = run(&[("runner.py", &src)]);
+    assert!(codes(&a).is_empty(), "{:#?}", a.findings);
+}
