@@ -113,3 +113,37 @@ fn a_never_called_method_reads_what_init_stored_on_self() {
     let a = run(&[("runner.py", &src)]);
     assert!(codes(&a).is_empty(), "{:#?}", a.findings);
 }
+
+const TYPED_CLIENT: &str = r#"import subprocess
+from mcp.server.fastmcp import FastMCP
+
+
+class Runner:
+    def __init__(self, root: str = "/srv"):
+        self.root = root
+
+    def grep(self, pattern: str) -> str:
+        return subprocess.run(f"grep -r {pattern} {self.root}", shell=True, capture_output=True).stdout
+
+
+def register(mcp: FastMCP, runner: Runner) -> None:
+    @mcp.tool()
+    def search(pattern: str) -> str:
+        return runner.grep(pattern)
+"#;
+
+#[test]
+fn a_parameter_typed_with_a_project_class_is_that_class_in_a_closure() {
+    // Nothing calls `register`: `runner` is known only by its annotation.
+    let a = run(&[("server.py", TYPED_CLIENT)]);
+    let found = codes(&a);
+    assert!(found.contains(&("AIR106".into(), 10)), "{found:?}");
+    // Without the annotation the closure's `runner` is unknown and `grep` is not followed.
+    let src = TYPED_CLIENT.replace("runner: Runner", "runner");
+    let a = run(&[("server.py", &src)]);
+    assert!(
+        !codes(&a).contains(&("AIR106".into(), 10)),
+        "{:#?}",
+        a.findings
+    );
+}

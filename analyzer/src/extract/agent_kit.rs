@@ -1063,7 +1063,7 @@ impl<'x, 'a> Kit<'x, 'a> {
                     .find(|(k, _)| RUN_INPUT_ARGS.contains(&k.as_str()))
                     .map(|(_, v)| v)
                     .or_else(|| c.args.first());
-                if input.is_some_and(|v| matches!(v, Value::Str(..))) {
+                if input.is_some_and(literal_prompt) {
                     continue;
                 }
                 if !self.holders_of_call(c.site).is_empty() {
@@ -1087,7 +1087,7 @@ impl<'x, 'a> Kit<'x, 'a> {
                     .find(|(k, _)| RUN_INPUT_ARGS.contains(&k.as_str()))
                     .map(|(_, v)| v)
                     .or_else(|| c.args.first());
-                if input.is_some_and(|v| matches!(v, Value::Str(..))) {
+                if input.is_some_and(literal_prompt) {
                     continue;
                 }
                 if !self.holders_of_call(c.site).is_empty() {
@@ -1107,7 +1107,7 @@ impl<'x, 'a> Kit<'x, 'a> {
             }
             let o = &self.ev.objects[id];
             let input = ["prompt", "messages"].iter().find_map(|k| o.kwarg(k));
-            if input.is_some_and(|v| matches!(v, Value::Str(..))) {
+            if input.is_some_and(literal_prompt) {
                 continue;
             }
             if self.ex.is_user_context(o.site) {
@@ -1161,6 +1161,18 @@ impl<'x, 'a> Kit<'x, 'a> {
         for &id in &self.ids {
             self.out.agents[self.agent_of[&id]].user_entries.sort();
         }
+    }
+}
+
+/// A request the developer wrote: a literal string, or an options object whose prompt is one
+/// (`agent.generate({ prompt: "..." })`).
+fn literal_prompt(v: &Value) -> bool {
+    match v {
+        Value::Str(..) => true,
+        Value::Dict(items) => items.iter().any(|(k, x)| {
+            matches!(k.as_str(), Some("prompt" | "messages")) && matches!(x, Value::Str(..))
+        }),
+        _ => false,
     }
 }
 

@@ -880,7 +880,18 @@ impl<'a> BodyAnalyzer<'a> {
     fn sanitizer_kinds(&self, callees: &[Callee]) -> Option<Vec<String>> {
         for c in callees {
             if let Callee::Qualified(q) = c {
-                if matches!(&**q, "int" | "float" | "bool" | "len") {
+                // Conversions to a number or a boolean (Python's and JavaScript's).
+                if matches!(
+                    &**q,
+                    "int"
+                        | "float"
+                        | "bool"
+                        | "len"
+                        | "js.Number"
+                        | "js.parseInt"
+                        | "js.parseFloat"
+                        | "js.Boolean"
+                ) {
                     return Some(self.k.sink_kinds.keys().cloned().collect());
                 }
             }
@@ -1619,7 +1630,7 @@ impl Walker<'_, '_> {
                 let mut a = st.clone();
                 if let Some((name, true)) = &guard {
                     // `if x in ALLOWED:` body: x is clean inside.
-                    if let Some(t) = a.tainted.get_mut(name) {
+                    if let Some(t) = slot(&mut a, name) {
                         t.clean = self.a.k.sink_kinds.keys().cloned().collect();
                     }
                 }
@@ -1641,7 +1652,7 @@ impl Walker<'_, '_> {
                 };
                 if let Some(name) = no_option {
                     // `if x.startswith("-"): raise` — x cannot be read as an option after it.
-                    if let Some(t) = st.tainted.get_mut(&name) {
+                    if let Some(t) = slot(st, &name) {
                         t.clean.insert("argv_option".to_string());
                     }
                 }
@@ -1675,7 +1686,7 @@ impl Walker<'_, '_> {
                     // `if x not in ALLOWED: x = "default"` — the same after the `if`.
                     if body_exits || resets_to_constant(body, &name) {
                         let prefix_only = prefix_guard(test);
-                        if let Some(t) = st.tainted.get_mut(&name) {
+                        if let Some(t) = slot(st, &name) {
                             if prefix_only {
                                 t.clean.extend(PATH_KINDS.iter().map(|k| k.to_string()));
                             } else {
@@ -1810,6 +1821,14 @@ impl Walker<'_, '_> {
                     t.clean.extend(kinds);
                     t
                 })
+            }
+            // A field a check cleaned on its own (`context.ref` after `REF.test(context.ref)`).
+            ExprKind::Attr(o, a) if matches!(&o.kind, ExprKind::Name(n) if st.tainted.contains_key(&format!("{n}.{a}"))) =>
+            {
+                let ExprKind::Name(n) = &o.kind else {
+                    return None;
+                };
+                st.tainted.get(&format!("{n}.{a}")).cloned()
             }
             ExprKind::Attr(o, _) => self.expr(o, st),
             ExprKind::Subscript(a, b) => {
@@ -3377,12 +3396,33 @@ fn guarded_name(call: &Expr) -> Option<String> {
         }
     }
     args.iter().rev().find_map(|a| match a {
-        Arg::Pos(Expr {
-            kind: ExprKind::Name(n),
-            ..
-        }) => Some(n.to_string()),
+        Arg::Pos(x) => field_name(x),
         _ => None,
     })
+}
+
+/// The name a check can clean: a name (`ref`), or a field of one (`context.ref`), written as a
+/// dotted path (a field's taint is its object's until a check cleans the field alone).
+fn field_name(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n.to_string()),
+        ExprKind::Attr(o, a) => match &o.kind {
+            ExprKind::Name(n) => Some(format!("{n}.{a}")),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The taint slot of `name` to clean: a name's own, or for `obj.field` one of its own made
+/// from its object's taint.
+fn slot<'s>(st: &'s mut State, name: &str) -> Option<&'s mut Taint> {
+    if !st.tainted.contains_key(name) {
+        let base = name.split_once('.').map(|(b, _)| b)?;
+        let t = st.tainted.get(base)?.clone();
+        st.tainted.insert(name.to_string(), t);
+    }
+    st.tainted.get_mut(name)
 }
 
 /// A check that holds where a conditional expression picks its first value: `x in ALLOWED`

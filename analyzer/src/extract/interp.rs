@@ -558,40 +558,54 @@ impl<'m> Interp<'m> {
             self.fuel = FUEL / 4;
             if f.bound.is_none() {
                 if let Some(c) = class_of_method.get(&site).cloned() {
-                    let csite = Site {
-                        file: self.modules[c.module].file,
-                        span: c.def.span,
-                    };
-                    let id = match instance_of.get(&csite) {
-                        Some(&id) => id,
-                        None => {
-                            let id = self.alloc(
-                                csite,
-                                0,
-                                ObjKind::Instance(c.clone()),
-                                vec![],
-                                vec![],
-                                vec![],
-                                vec![],
-                            );
-                            instance_of.insert(csite, id);
-                            self.self_stand_ins.insert(id);
-                            if let Some(Value::Func(mut init)) = class_attr(&c, "__init__") {
-                                init.bound = Some(Box::new(Value::Obj(id)));
-                                self.call_func(&init, vec![], vec![], None);
-                                self.fuel = FUEL / 4;
-                            }
-                            id
-                        }
-                    };
+                    let id = self.stand_in(&c, &mut instance_of);
                     f.bound = Some(Box::new(Value::Obj(id)));
                 }
+            }
+            // Parameters annotated with a project class (`client: TSharkClient`) get that
+            // class's stand-in instance, so calls on them (and closures over them) resolve.
+            let offset = usize::from(f.bound.is_some());
+            let mut pos: Vec<Value> = vec![];
+            for p in f.def.params.iter().skip(offset) {
+                if p.kind != ParamKind::Normal {
+                    break;
+                }
+                let class = p
+                    .annotation
+                    .as_ref()
+                    .and_then(|a| self.annotated_class(f.module, a));
+                pos.push(match class {
+                    Some(Value::Class(c)) => Value::Obj(self.stand_in(&c, &mut instance_of)),
+                    // A class outside the project (`mcp: FastMCP`): an object of it, made
+                    // where the parameter is declared.
+                    Some(Value::Ext(q)) => {
+                        let at = Site {
+                            file: self.modules[f.module].file,
+                            span: p.span,
+                        };
+                        Value::Obj(self.alloc(
+                            at,
+                            0,
+                            ObjKind::Ext(q),
+                            vec![],
+                            vec![],
+                            vec![],
+                            vec![],
+                        ))
+                    }
+                    _ => Value::Unknown,
+                });
+            }
+            if pos.iter().all(|v| matches!(v, Value::Unknown)) {
+                pos.clear();
             }
             if self.evaluated.contains(&site) {
                 continue;
             }
-            self.in_stand_in = matches!(f.bound.as_deref(), Some(Value::Obj(id)) if self.self_stand_ins.contains(id));
-            let r = self.call_func(&f, vec![], vec![], None);
+            let typed = !pos.is_empty();
+            self.in_stand_in = typed
+                || matches!(f.bound.as_deref(), Some(Value::Obj(id)) if self.self_stand_ins.contains(id));
+            let r = self.call_func(&f, pos, vec![], None);
             self.in_stand_in = false;
             self.ev.returns.entry(site).or_insert(r);
             // Nested functions discovered while evaluating: queue them too.
@@ -603,6 +617,66 @@ impl<'m> Interp<'m> {
             .map(|g| g.unwrap_or_default())
             .collect();
         self.ev
+    }
+
+    /// The stand-in instance of a project class (one per class): allocated at the class's
+    /// definition and built by running its `__init__` with unknown arguments.
+    fn stand_in(&mut self, c: &ClassVal, instance_of: &mut HashMap<Site, ObjId>) -> ObjId {
+        let csite = Site {
+            file: self.modules[c.module].file,
+            span: c.def.span,
+        };
+        if let Some(&id) = instance_of.get(&csite) {
+            return id;
+        }
+        let id = self.alloc(
+            csite,
+            0,
+            ObjKind::Instance(c.clone()),
+            vec![],
+            vec![],
+            vec![],
+            vec![],
+        );
+        instance_of.insert(csite, id);
+        self.self_stand_ins.insert(id);
+        if let Some(Value::Func(mut init)) = class_attr(c, "__init__") {
+            init.bound = Some(Box::new(Value::Obj(id)));
+            self.call_func(&init, vec![], vec![], None);
+            self.fuel = FUEL / 4;
+        }
+        id
+    }
+
+    /// The class an annotation names (`TSharkClient`, `client.TSharkClient`, `FastMCP`, or the
+    /// same under `Optional[...]`), read in the defining module's globals: a project class or
+    /// an external name.
+    fn annotated_class(&self, module: usize, ann: &Expr) -> Option<Value> {
+        let g = self.globals.get(module)?.as_ref()?;
+        let ann = match &ann.kind {
+            ExprKind::Subscript(b, inner)
+                if matches!(&b.kind, ExprKind::Name(n) if n == "Optional")
+                    || matches!(&b.kind, ExprKind::Attr(_, n) if n == "Optional") =>
+            {
+                inner
+            }
+            _ => ann,
+        };
+        let v = match &ann.kind {
+            ExprKind::Name(n) => g.get(n.as_str())?.clone(),
+            ExprKind::Attr(o, a) => match &o.kind {
+                ExprKind::Name(n) => match g.get(n.as_str())? {
+                    Value::Module(i) => self.globals.get(*i)?.as_ref()?.get(a.as_str())?.clone(),
+                    _ => return None,
+                },
+                _ => return None,
+            },
+            _ => return None,
+        };
+        match v {
+            Value::Class(_) | Value::Ext(_) => Some(v),
+            _ => None,
+        }
     }
 
     /// A stable hash of the call sites of the active function frames.
@@ -2534,6 +2608,10 @@ fn js_global(name: &str) -> Value {
         "globalThis",
         "setTimeout",
         "encodeURIComponent",
+        "Number",
+        "parseInt",
+        "parseFloat",
+        "Boolean",
     ];
     if GLOBALS.contains(&name) {
         Value::Ext(format!("js.{name}").into())

@@ -17,7 +17,7 @@ export async function POST(req: Request) {
       saveNote: tool({ // expect: AIR101
         description: "Save a note",
         inputSchema: z.object({ name: z.string(), body: z.string() }),
-        execute: async ({ name, body }) => writeFile(path.join(DOCS, path.basename(name)), body), // known-false-positive: AIR106 `path.basename` is not yet a JavaScript sanitizer (typescript.toml lists none; Python's `os.path.basename` is one)
+        execute: async ({ name, body }) => writeFile(path.join(DOCS, path.basename(name)), body),
       }),
     },
   });

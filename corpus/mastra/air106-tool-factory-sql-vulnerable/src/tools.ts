@@ -1,0 +1,20 @@
+// case: AIR106 — tools are made by a factory that closes over a database client; the lookup tool
+// interpolates the model's customer id into its SQL.
+import { createTool } from "@mastra/core/tools";
+import type { Client } from "pg";
+import { z } from "zod";
+
+export function makeCrmTools(db: Client) {
+  const invoicesFor = createTool({
+    id: "invoices-for",
+    description: "List a customer's unpaid invoices",
+    inputSchema: z.object({ customerId: z.string() }),
+    execute: async ({ context }) => {
+      const result = await db.query( // expect: AIR106
+        `SELECT id, amount FROM invoices WHERE customer_id = '${context.customerId}' AND paid = false`,
+      );
+      return result.rows;
+    },
+  });
+  return { invoicesFor };
+}
