@@ -147,3 +147,49 @@ fn a_parameter_typed_with_a_project_class_is_that_class_in_a_closure() {
         a.findings
     );
 }
+
+const CATALOG_SERVER: &str = r#"import os
+from mcp.server.fastmcp import FastMCP
+
+
+def make_tools():
+    async def export(out_dir: str) -> str:
+        os.makedirs(out_dir, exist_ok=True)
+        return out_dir
+
+    return [("export", export)]
+
+
+class Catalog:
+    def __init__(self, server):
+        self._server = server
+        self._entries = {}
+
+    def collect(self):
+        for name, fn in make_tools():
+            self._entries[name] = fn
+
+    def publish(self):
+        for name in sorted(self._entries):
+            self._server.add_tool(self._entries[name], name=name)
+
+
+def build():
+    server = FastMCP("catalog")
+    catalog = Catalog(server)
+    catalog.collect()
+    catalog.publish()
+    return server
+"#;
+
+#[test]
+fn a_dict_filled_on_an_attribute_in_one_method_is_read_in_another() {
+    let a = run(&[("server.py", CATALOG_SERVER)]);
+    assert_eq!(codes(&a), vec![("AIR106".into(), 7)]);
+    // Publishing before collecting: the dict `__init__` made is still empty, no tool exists.
+    let early = CATALOG_SERVER.replace(
+        "    catalog.collect()\n    catalog.publish()\n",
+        "    catalog.publish()\n    catalog.collect()\n",
+    );
+    assert!(codes(&run(&[("server.py", &early)])).is_empty());
+}

@@ -55,6 +55,10 @@ pub struct InjectionHit {
     /// For a program run without a shell (`argv = true`), what a caller that builds the list
     /// still decides.
     pub argv: ArgvRole,
+    /// For `argv_option`: the literal option the model's element directly follows
+    /// (`["dbt", "show", "--inline", sql]`). The element is that option's value when the option
+    /// takes one, which the code does not say: the finding is less certain.
+    pub after_flag: Option<Site>,
 }
 
 /// How a parameter reaches the argument list of a program run without a shell.
@@ -407,6 +411,124 @@ impl<'a> BodyAnalyzer<'a> {
                 }
                 _ => {}
             }
+        }
+        None
+    }
+
+    /// Whether a type annotation only admits listed values: `Literal[...]`, an `Enum`
+    /// subclass, through `Annotated[...]`/`Optional[...]` and type aliases assigned in the
+    /// module (also inside its functions, where registration code often builds them).
+    fn allow_listed_type(&self, f: &FuncVal, a: &Expr, depth: usize) -> bool {
+        if depth > 4 {
+            return false;
+        }
+        let last = |e: &Expr| match &e.kind {
+            ExprKind::Name(n) => Some(n.to_string()),
+            ExprKind::Attr(_, n) => Some(n.to_string()),
+            _ => None,
+        };
+        match &a.kind {
+            ExprKind::Subscript(base, inner) => match last(base).as_deref() {
+                Some("Literal") => true,
+                Some("Annotated" | "Optional") => {
+                    let first = match &inner.kind {
+                        ExprKind::Tuple(xs) => xs.first(),
+                        _ => Some(&**inner),
+                    };
+                    first.is_some_and(|x| self.allow_listed_type(f, x, depth + 1))
+                }
+                _ => false,
+            },
+            ExprKind::Name(n) => {
+                if let Some(Value::Class(c)) = self
+                    .ev
+                    .globals
+                    .get(f.module)
+                    .and_then(|g| g.get(n.as_str()))
+                {
+                    return is_enum_class(c);
+                }
+                // A type alias: `kinds = Literal[...]`, `kind_type = Annotated[kinds, Field()]`,
+                // in this module or in the module it is imported from.
+                let mut found = false;
+                if let Some(m) = self.imported_from(f.module, n) {
+                    let g = FuncVal {
+                        module: m,
+                        ..f.clone()
+                    };
+                    if self.allow_listed_type(&g, a, depth + 1) {
+                        return true;
+                    }
+                }
+                let mut blocks: Vec<&[Stmt]> = vec![&self.modules[f.module].ir.body];
+                let mut steps = 0;
+                while let Some(b) = blocks.pop() {
+                    for st in b {
+                        steps += 1;
+                        if steps > 20_000 || found {
+                            break;
+                        }
+                        blocks.extend(st.blocks());
+                        match &st.kind {
+                            StmtKind::Func(d) => blocks.push(&d.body),
+                            StmtKind::Assign { targets, value, .. }
+                                if targets
+                                    .iter()
+                                    .any(|t| matches!(t, Target::Name(x, _) if x == n))
+                                    && matches!(value.kind, ExprKind::Subscript(..)) =>
+                            {
+                                found = self.allow_listed_type(f, value, depth + 1);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                found
+            }
+            _ => false,
+        }
+    }
+
+    /// The project module `name` is imported from in module `m` (`from .objects import name`).
+    fn imported_from(&self, m: usize, name: &str) -> Option<usize> {
+        let here = &self.modules[m];
+        for st in &here.ir.body {
+            let StmtKind::ImportFrom {
+                level,
+                module,
+                names,
+            } = &st.kind
+            else {
+                continue;
+            };
+            if !names
+                .iter()
+                .any(|(n, alias)| alias.as_deref().unwrap_or(n) == name)
+            {
+                continue;
+            }
+            let full = if *level > 0 {
+                let mut parts: Vec<&str> = here.name.split('.').collect();
+                let drop = if here.is_package { *level - 1 } else { *level } as usize;
+                for _ in 0..drop.min(parts.len()) {
+                    parts.pop();
+                }
+                let mut base = parts.join(".");
+                if !module.is_empty() {
+                    if !base.is_empty() {
+                        base.push('.');
+                    }
+                    base.push_str(module);
+                }
+                base
+            } else {
+                module.clone()
+            };
+            return self
+                .modules
+                .iter()
+                .position(|x| x.name == full || x.aliases.iter().any(|a| a == &full))
+                .filter(|&i| i != m);
         }
         None
     }
@@ -1200,13 +1322,24 @@ impl<'a> BodyAnalyzer<'a> {
                     is_param: true,
                 })
             });
+            // A parameter whose type is an allow-list (`Literal["a", "b"]`, an `Enum`): the
+            // framework validates the model's value against it before the body runs.
+            let clean = if p
+                .annotation
+                .as_ref()
+                .is_some_and(|a| self.allow_listed_type(f, a, 0))
+            {
+                self.k.sink_kinds.keys().cloned().collect()
+            } else {
+                BTreeSet::new()
+            };
             st.tainted.insert(
                 p.name.clone(),
                 Taint {
                     direct: true,
                     param: p.name.clone(),
                     param_site: Site { file, span: p.span },
-                    clean: BTreeSet::new(),
+                    clean,
                     model,
                 },
             );
@@ -1274,7 +1407,45 @@ struct Argv {
     /// A parameter's list of unknown shape follows the program (the caller decides).
     deferred: bool,
     /// The parameter of the first element read as an option (for the message).
-    culprit: Option<Site>,
+    culprits: Culprits,
+    /// The last element pushed was a literal option without `=` (`"-r"`, `"--inline"`).
+    last_flag: Option<Site>,
+    /// The parameter whose list of unknown shape made the list `deferred`.
+    deferred_by: Option<Site>,
+}
+
+/// The parameters of the elements read as options, each with the literal option (`"--inline"`)
+/// the element directly follows, if any. At most [`Culprits::MAX`] distinct parameters are
+/// named; a list with more still counts as one with options (`Argv::option`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Culprits([Option<(Site, Option<Site>)>; Culprits::MAX]);
+
+impl Culprits {
+    const MAX: usize = 8;
+
+    fn add(&mut self, param: Site, flag: Option<Site>) {
+        if self.0.iter().flatten().any(|(p, _)| *p == param) {
+            return;
+        }
+        if let Some(slot) = self.0.iter_mut().find(|s| s.is_none()) {
+            *slot = Some((param, flag));
+        }
+    }
+
+    fn with(mut self, o: Culprits) -> Culprits {
+        for (p, f) in o.iter() {
+            self.add(p, f);
+        }
+        self
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (Site, Option<Site>)> + '_ {
+        self.0.iter().flatten().copied()
+    }
+
+    fn contains(&self, param: Site) -> bool {
+        self.iter().any(|(p, _)| p == param)
+    }
 }
 
 impl Argv {
@@ -1285,12 +1456,43 @@ impl Argv {
             option: self.option || o.option,
             dd: self.dd && o.dd,
             deferred: self.deferred || o.deferred,
-            culprit: self.culprit.or(o.culprit),
+            culprits: self.culprits.with(o.culprits),
+            last_flag: None,
+            deferred_by: self.deferred_by.or(o.deferred_by),
         }
     }
 }
 
 fn merge(a: State, b: State) -> State {
+    // A list parameter one branch grew and the other left alone: the other branch's list is
+    // the caller's (a deferred shape), so the grown shape survives, joined with it.
+    let caller_list = |s: &State, k: &str| {
+        s.tainted.get(k).filter(|t| t.direct).map(|t| Argv {
+            started: true,
+            deferred: true,
+            deferred_by: Some(t.param_site),
+            ..Argv::default()
+        })
+    };
+    let mut argv = a.argv.clone();
+    argv.retain(|k, v| match (b.argv.get(k), caller_list(&b, k)) {
+        (Some(w), _) => {
+            *v = v.or(*w);
+            true
+        }
+        (None, Some(c)) => {
+            *v = v.or(c);
+            true
+        }
+        (None, None) => false,
+    });
+    for (k, w) in &b.argv {
+        if !argv.contains_key(k) && !a.argv.contains_key(k) {
+            if let Some(c) = caller_list(&a, k) {
+                argv.insert(k.clone(), c.or(*w));
+            }
+        }
+    }
     let mut tainted = a.tainted;
     for (k, v) in b.tainted {
         match tainted.get_mut(&k) {
@@ -1312,14 +1514,6 @@ fn merge(a: State, b: State) -> State {
     }
     let mut lead = a.lead;
     lead.retain(|k, v| b.lead.get(k) == Some(v));
-    let mut argv = a.argv;
-    argv.retain(|k, v| match b.argv.get(k) {
-        Some(w) => {
-            *v = v.or(*w);
-            true
-        }
-        None => false,
-    });
     let mut rejections = a.rejections;
     rejections.retain(|k, v| b.rejections.get(k) == Some(v));
     State {
@@ -2066,10 +2260,14 @@ impl Walker<'_, '_> {
             // A program run without a shell: what the model chose in its argument list.
             let mut kind = kind.clone();
             let mut argv = ArgvRole::Settled;
-            let mut culprit = None;
+            let mut culprits = Culprits::default();
+            let mut deferred_by = None;
             if entry.argv && kind == "shell_exec" && !shell_requested(&full) {
                 let (shape, whole) = self.sink_argv(entry, args, st);
-                culprit = shape.and_then(|sh| sh.culprit);
+                culprits = shape.map(|sh| sh.culprits).unwrap_or_default();
+                deferred_by = shape
+                    .filter(|sh| sh.deferred && !sh.program)
+                    .and_then(|sh| sh.deferred_by);
                 match shape.map(settle) {
                     Some(Some((k, role))) => {
                         kind = k.to_string();
@@ -2116,26 +2314,79 @@ impl Walker<'_, '_> {
                     });
                 }
             }
-            // The element read as an option names the parameter, when known.
-            hits.sort_by_key(|(t, _)| Some(t.param_site) != culprit);
-            if let Some((t, e)) = hits
-                .into_iter()
-                .find(|(t, _)| !t.clean.contains(kind) && !t.param.is_empty())
+            // Each element read as an option names its parameter, when known: also when the
+            // list's own taint names another (`command.extend(["--select", sel])` on a list
+            // parameter `command` names `sel`, not `command`).
+            let callee = full
+                .callees
+                .first()
+                .map(BodyAnalyzer::callee_label)
+                .unwrap_or_default();
+            let mut named_any = false;
+            if kind == "argv_option" {
+                for (c, flag) in culprits.iter() {
+                    // The argument's own taint when it names this parameter (it knows the checks
+                    // its fields passed), else the parameter's.
+                    let own = hits.iter().find(|(t, _)| t.param_site == c);
+                    let Some(t) = own
+                        .map(|(t, _)| (*t).clone())
+                        .or_else(|| self.param_taint(c, st))
+                    else {
+                        continue;
+                    };
+                    if t.clean.contains(kind) {
+                        continue;
+                    }
+                    named_any = true;
+                    self.push_injection(InjectionHit {
+                        direct: false,
+                        param: t.param.clone(),
+                        param_site: t.param_site,
+                        kind: kind.clone(),
+                        sink: site,
+                        chain: vec![site],
+                        callee: callee.clone(),
+                        argv,
+                        after_flag: flag,
+                    });
+                }
+            }
+            if !named_any {
+                if let Some((t, e)) = hits
+                    .into_iter()
+                    .find(|(t, _)| !t.clean.contains(kind) && !t.param.is_empty())
+                {
+                    self.push_injection(InjectionHit {
+                        direct: is_direct(e, st),
+                        param: t.param.clone(),
+                        param_site: t.param_site,
+                        kind: kind.clone(),
+                        sink: site,
+                        chain: vec![site],
+                        callee: callee.clone(),
+                        argv,
+                        after_flag: None,
+                    });
+                }
+            }
+            // A list parameter's elements in a list that also holds an option the body chose
+            // (`command.extend(["--state", path])` on `command`): the caller's list, settled by
+            // the caller, apart from the body's own element.
+            if let Some(d) = deferred_by.filter(|d| !culprits.contains(*d) && kind == "argv_option")
             {
-                self.push_injection(InjectionHit {
-                    direct: is_direct(e, st),
-                    param: t.param.clone(),
-                    param_site: t.param_site,
-                    kind: kind.clone(),
-                    sink: site,
-                    chain: vec![site],
-                    callee: full
-                        .callees
-                        .first()
-                        .map(BodyAnalyzer::callee_label)
-                        .unwrap_or_default(),
-                    argv,
-                });
+                if let Some(t) = self.param_taint(d, st) {
+                    self.push_injection(InjectionHit {
+                        direct: false,
+                        param: t.param.clone(),
+                        param_site: t.param_site,
+                        kind: kind.clone(),
+                        sink: site,
+                        chain: vec![site],
+                        callee,
+                        argv: ArgvRole::Tail,
+                        after_flag: None,
+                    });
+                }
             }
         }
         // A model's response, returned by a library call (knowledge) or by project helpers and
@@ -2214,6 +2465,7 @@ impl Walker<'_, '_> {
                         chain: vec![site],
                         callee: label,
                         argv: ArgvRole::Settled,
+                        after_flag: None,
                     });
                 }
             }
@@ -2257,6 +2509,7 @@ impl Walker<'_, '_> {
                         chain: chain.clone(),
                         callee: hit.callee.clone(),
                         argv: hit.argv,
+                        after_flag: hit.after_flag,
                     });
                 }
                 let Some(origin) = t.model.clone() else {
@@ -2292,7 +2545,11 @@ impl Walker<'_, '_> {
                     // A helper running the list it was given: this caller built the list.
                     let mut kind = hit.kind.clone();
                     let mut argv = ArgvRole::Settled;
-                    let mut t = t;
+                    let after_flag = hit.after_flag;
+                    // What this call passes for the hit's parameter, or, when the list this
+                    // caller built settles it, each element read as an option (its parameter and
+                    // the literal option it follows).
+                    let mut targets: Vec<(Option<Taint>, Option<Site>)> = vec![];
                     if hit.argv != ArgvRole::Settled {
                         let arg = pidx
                             .and_then(|pi| pi.checked_sub(offset))
@@ -2306,15 +2563,9 @@ impl Walker<'_, '_> {
                         let passed_whole = arg.is_some_and(|e| is_direct(e, st));
                         match arg.and_then(|e| self.argv_shape(e, st)) {
                             Some(mut sh) => {
-                                if let Some(c) = sh.culprit {
-                                    let mut named: Vec<_> = st
-                                        .tainted
-                                        .iter()
-                                        .filter(|(_, x)| x.param_site == c)
-                                        .collect();
-                                    named.sort_by_key(|(n, _)| n.as_str());
-                                    if let Some((_, x)) = named.first() {
-                                        t = Some((*x).clone());
+                                for (c, flag) in sh.culprits.iter() {
+                                    if let Some(x) = self.param_taint(c, st) {
+                                        targets.push((Some(x), flag));
                                     }
                                 }
                                 if hit.argv == ArgvRole::Tail {
@@ -2326,6 +2577,9 @@ impl Walker<'_, '_> {
                                     Some((k, role)) => {
                                         kind = k.to_string();
                                         argv = role;
+                                        if k != "argv_option" {
+                                            targets.clear();
+                                        }
                                     }
                                     None => continue,
                                 }
@@ -2334,7 +2588,13 @@ impl Walker<'_, '_> {
                             None => {}
                         }
                     }
-                    if let Some(t) = t.filter(|t| !t.param.is_empty()) {
+                    if targets.is_empty() {
+                        targets.push((t, after_flag));
+                    }
+                    for (t, after_flag) in targets {
+                        let Some(t) = t.filter(|t| !t.param.is_empty()) else {
+                            continue;
+                        };
                         if t.clean.contains(&kind) {
                             continue;
                         }
@@ -2349,11 +2609,12 @@ impl Walker<'_, '_> {
                             direct,
                             param: t.param.clone(),
                             param_site: t.param_site,
-                            kind,
+                            kind: kind.clone(),
                             sink: hit.sink,
                             chain,
                             callee: hit.callee.clone(),
                             argv,
+                            after_flag,
                         });
                     }
                 }
@@ -2536,6 +2797,18 @@ impl Walker<'_, '_> {
     }
 
     /// The first model-chosen parameter found in `e` (see `holds_taint`): its site.
+    /// The taint of the parameter whose site is `param` (by the first of the names holding
+    /// it, in name order).
+    fn param_taint(&self, param: Site, st: &State) -> Option<Taint> {
+        let mut named: Vec<_> = st
+            .tainted
+            .iter()
+            .filter(|(_, x)| x.param_site == param && !x.param.is_empty())
+            .collect();
+        named.sort_by_key(|(n, _)| n.as_str());
+        named.first().map(|(_, x)| (*x).clone())
+    }
+
     fn taint_in(&self, e: &Expr, st: &State) -> Option<Site> {
         let mut stack = vec![e];
         let mut steps = 0;
@@ -2575,8 +2848,16 @@ impl Walker<'_, '_> {
             sh.program |= tainted.is_some();
         } else if tainted.is_some() && !sh.dd && !literal_led(e) && !led_by_name {
             sh.option = true;
-            sh.culprit = sh.culprit.or(tainted);
+            if let Some(c) = tainted {
+                sh.culprits.add(c, sh.last_flag);
+            }
         }
+        sh.last_flag = match &e.kind {
+            ExprKind::Str(s) if s.starts_with('-') && s != "--" && !s.contains('=') => {
+                Some(self.site(e))
+            }
+            _ => None,
+        };
     }
 
     /// Adds every element of a sequence to an argument list.
@@ -2587,13 +2868,24 @@ impl Walker<'_, '_> {
             } else if !sh.dd {
                 sh.option |= inner.program || inner.option;
                 sh.dd |= inner.dd;
-                sh.culprit = sh.culprit.or(inner.culprit);
+                sh.culprits = sh.culprits.with(inner.culprits);
+                sh.deferred |= inner.deferred;
+                sh.deferred_by = sh.deferred_by.or(inner.deferred_by);
             }
+            sh.last_flag = inner.last_flag;
         } else if self.holds_taint(e, st) {
             // A parameter's list after the program: the caller decides.
-            if sh.started && !sh.dd && is_direct(e, st) && matches!(e.kind, ExprKind::Name(_)) {
-                sh.deferred = true;
-                return;
+            // (The parameter itself: `parts = selection.split()` is a sequence the model's
+            // text chose, not a list the caller built.)
+            if let ExprKind::Name(n) = &e.kind {
+                let own = st.tainted.get(n.as_str()).is_some_and(|t| t.param == *n);
+                if sh.started && !sh.dd && own && is_direct(e, st) {
+                    sh.deferred = true;
+                    sh.deferred_by = sh
+                        .deferred_by
+                        .or(st.tainted.get(n.as_str()).map(|t| t.param_site));
+                    return;
+                }
             }
             // A model-chosen sequence: its first element may be anywhere.
             if !sh.started {
@@ -2601,9 +2893,15 @@ impl Walker<'_, '_> {
                 sh.program = true;
             } else if !sh.dd {
                 sh.option = true;
+                // A sequence's later elements follow no option.
+                if let Some(c) = self.taint_in(e, st) {
+                    sh.culprits.add(c, None);
+                }
             }
+            sh.last_flag = None;
         } else {
             sh.started = true;
+            sh.last_flag = None;
         }
     }
 
@@ -2684,7 +2982,9 @@ impl Walker<'_, '_> {
                     option: !dd && self.holds_taint(one, st),
                     dd,
                     deferred: false,
-                    culprit: None,
+                    culprits: Culprits::default(),
+                    last_flag: None,
+                    deferred_by: None,
                 })
             }
             _ => None,
@@ -2700,6 +3000,20 @@ impl Walker<'_, '_> {
         st: &State,
     ) -> (Option<Argv>, bool) {
         if entry.args.is_empty() {
+            // `create_subprocess_exec(*cmd)` with `cmd` a parameter's whole list of unknown
+            // shape: the caller's list decides, as for `subprocess.run(cmd)`.
+            let listed: Vec<&Arg> = args
+                .iter()
+                .filter(|a| matches!(a, Arg::Pos(_) | Arg::Star(_)))
+                .collect();
+            if let [Arg::Star(x)] = listed.as_slice() {
+                if matches!(x.kind, ExprKind::Name(_))
+                    && self.argv_shape(x, st).is_none()
+                    && is_direct(x, st)
+                {
+                    return (None, true);
+                }
+            }
             // `create_subprocess_exec("git", "log", x)`: the arguments are the list.
             let mut sh = Argv::default();
             for a in args {
@@ -2767,7 +3081,22 @@ impl Walker<'_, '_> {
         ) {
             return None;
         }
-        if let Some(mut sh) = st.argv.get(n.as_str()).copied() {
+        // A list parameter the body grows (`command.extend(["--select", sel])`): the caller's
+        // elements come first, so what the body adds follows the program at least.
+        let grown_param = st
+            .tainted
+            .get(n.as_str())
+            .filter(|t| t.direct && matches!(m.as_str(), "append" | "extend"))
+            .map(|t| t.param_site);
+        let shape = st.argv.get(n.as_str()).copied().or_else(|| {
+            grown_param.map(|p| Argv {
+                started: true,
+                deferred: true,
+                deferred_by: Some(p),
+                ..Argv::default()
+            })
+        });
+        if let Some(mut sh) = shape {
             match (m.as_str(), args.as_slice()) {
                 ("append", [Arg::Pos(x)]) => self.argv_push(&mut sh, x, st),
                 ("extend", [Arg::Pos(x)]) => self.argv_extend(&mut sh, x, st),
@@ -2946,6 +3275,29 @@ fn rejects_leading_dash(test: &Expr) -> Option<String> {
     match &test.kind {
         ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") => {
             xs.iter().find_map(rejects_leading_dash)
+        }
+        // `any(p.startswith("-") for p in parts)`: every element of `parts` is checked.
+        ExprKind::Call(f, args) if matches!(&f.kind, ExprKind::Name(n) if n == "any") => {
+            let [Arg::Pos(Expr {
+                kind: ExprKind::Comp(c),
+                ..
+            })] = args.as_slice()
+            else {
+                return None;
+            };
+            let [(
+                Target::Name(var, _),
+                Expr {
+                    kind: ExprKind::Name(seq),
+                    ..
+                },
+                conds,
+            )] = c.generators.as_slice()
+            else {
+                return None;
+            };
+            (conds.is_empty() && rejects_leading_dash(&c.elt).as_deref() == Some(var.as_str()))
+                .then(|| seq.to_string())
         }
         ExprKind::Call(f, args) => {
             let ExprKind::Attr(o, m) = &f.kind else {
@@ -3203,6 +3555,30 @@ fn mentions_membership(e: &Expr) -> bool {
     false
 }
 
+/// Whether a project class derives from `Enum` (or `StrEnum`, `IntEnum`, `Flag`), directly or
+/// through project bases.
+fn is_enum_class(c: &crate::extract::interp::ClassVal) -> bool {
+    let mut stack: Vec<Value> = c.bases.iter().cloned().collect();
+    let mut steps = 0;
+    while let Some(b) = stack.pop() {
+        steps += 1;
+        if steps > 32 {
+            return false;
+        }
+        match b {
+            Value::Ext(q) => {
+                let name = q.rsplit('.').next().unwrap_or(&q);
+                if matches!(name, "Enum" | "StrEnum" | "IntEnum" | "Flag" | "IntFlag") {
+                    return true;
+                }
+            }
+            Value::Class(bc) => stack.extend(bc.bases.iter().cloned()),
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Whether `e` calls a method named `m`.
 fn mentions_method(e: &Expr, m: &str) -> bool {
     let mut stack = vec![e];
@@ -3373,8 +3749,56 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
         {
             guarded_name(inner).map(|n| (n, false))
         }
+        // `if invalid := [v for v in xs if v not in ALLOWED]: raise`,
+        // `if any(v not in ALLOWED for v in xs): raise`: every element of `xs` is allowed after.
+        _ if ends_in_exit(body) => outside_allow_list(test).map(|n| (n, false)),
         _ => None,
     }
+}
+
+/// The sequence whose elements a test finds outside an allow-list: a comprehension keeping the
+/// elements `not in` a collection (the test is true when one is found), possibly bound by `:=`,
+/// or `any(v not in C for v in xs)`.
+fn outside_allow_list(test: &Expr) -> Option<String> {
+    let (c, in_cond) = match &test.kind {
+        ExprKind::Walrus(_, v) => match &v.kind {
+            ExprKind::Comp(c) => (c, true),
+            _ => return None,
+        },
+        ExprKind::Comp(c) => (c, true),
+        ExprKind::Call(f, args) if matches!(&f.kind, ExprKind::Name(n) if n == "any") => {
+            match args.as_slice() {
+                [Arg::Pos(Expr {
+                    kind: ExprKind::Comp(c),
+                    ..
+                })] => (c, false),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let [(
+        Target::Name(var, _),
+        Expr {
+            kind: ExprKind::Name(seq),
+            ..
+        },
+        conds,
+    )] = c.generators.as_slice()
+    else {
+        return None;
+    };
+    let not_in = |e: &Expr| {
+        matches!(&e.kind, ExprKind::Compare(xs, ops)
+            if ops.len() == 1 && ops[0] == "not in"
+                && matches!(xs.first().map(|x| &x.kind), Some(ExprKind::Name(n)) if n == var))
+    };
+    let checked = if in_cond {
+        matches!(conds.as_slice(), [cond] if not_in(cond))
+    } else {
+        conds.is_empty() && not_in(&c.elt)
+    };
+    checked.then(|| seq.to_string())
 }
 
 /// The name a validator call checks: `x.isalnum()` or `re.fullmatch(P, x)`.

@@ -215,7 +215,28 @@ impl Value {
 }
 
 fn same(a: &Value, b: &Value) -> bool {
+    same_within(a, b, 3)
+}
+
+/// [`same`], looking into lists, dicts and unions `depth` levels deep (a fixed bound, not the
+/// input's depth).
+fn same_within(a: &Value, b: &Value, depth: u8) -> bool {
+    let seq = |x: &[Value], y: &[Value]| {
+        depth > 0
+            && x.len() == y.len()
+            && x.iter().zip(y).all(|(p, q)| same_within(p, q, depth - 1))
+    };
     match (a, b) {
+        (Value::Num, Value::Num) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::List(x), Value::List(y)) | (Value::Union(x), Value::Union(y)) => seq(x, y),
+        (Value::Dict(x), Value::Dict(y)) => {
+            depth > 0
+                && x.len() == y.len()
+                && x.iter().zip(y.iter()).all(|((k1, v1), (k2, v2))| {
+                    same_within(k1, k2, depth - 1) && same_within(v1, v2, depth - 1)
+                })
+        }
         (Value::Obj(x), Value::Obj(y)) => x == y,
         (Value::Str(x, _), Value::Str(y, _)) => x == y,
         (Value::Ext(x), Value::Ext(y)) => x == y,
@@ -985,14 +1006,14 @@ impl<'m> Interp<'m> {
                 }
             }
             Target::Subscript(base, key) => {
-                // `REGISTRY["name"] = tool`: grow a dict bound to a simple name.
+                // `REGISTRY["name"] = tool`, `self._catalog[name] = fn`: grow a dict bound to a
+                // name or held by an attribute of an object a name holds.
                 let k = self.expr(key);
-                if let ExprKind::Name(n) = &base.kind {
-                    let cur = self.lookup(n);
-                    if let Value::Dict(items) = cur {
+                if matches!(&base.kind, ExprKind::Name(_) | ExprKind::Attr(..)) {
+                    if let Value::Dict(items) = self.expr(base) {
                         let mut items = items.to_vec();
                         items.push((k, v));
-                        self.bind(n, Value::Dict(Seq::rc(items)));
+                        self.rebind(base, Value::Dict(Seq::rc(items)));
                     }
                 }
             }
@@ -1168,6 +1189,11 @@ impl<'m> Interp<'m> {
                     .bases
                     .iter()
                     .filter_map(|a| match a {
+                        // A generic base (`Definition[ToolName]`) is the class it subscripts.
+                        Arg::Pos(Expr {
+                            kind: ExprKind::Subscript(b, _),
+                            ..
+                        }) => Some(self.expr(b)),
                         Arg::Pos(e) => Some(self.expr(e)),
                         _ => None,
                     })
@@ -1537,14 +1563,21 @@ impl<'m> Interp<'m> {
     ) {
         let o = &mut self.ev.objects[id];
         let at = self.calls_at.entry((id, site)).or_default();
-        if let Some(existing) = at.iter().map(|&i| &o.calls[i]).find(|c| c.method == method) {
-            // Re-evaluation of the same site (a loop unrolled, a function called twice): keep
-            // distinct argument sets as separate calls only for unrolled loops (different values).
-            let differs = existing.args.len() != args.len()
-                || existing.args.iter().zip(&args).any(|(a, b)| !same(a, b));
-            if !differs {
-                return;
-            }
+        // Re-evaluation of the same site (a loop unrolled, a function called twice): distinct
+        // argument sets (positional or keyword: `add_tool(fn=d.fn)`) are separate calls, a
+        // repeated one is not.
+        let repeated = at.iter().map(|&i| &o.calls[i]).any(|c| {
+            c.method == method
+                && c.args.len() == args.len()
+                && c.args.iter().zip(&args).all(|(a, b)| same(a, b))
+                && c.kwargs.len() == kwargs.len()
+                && c.kwargs
+                    .iter()
+                    .zip(&kwargs)
+                    .all(|((ka, a), (kb, b))| ka == kb && same(a, b))
+        });
+        if repeated {
+            return;
         }
         // No cap: every call costs fuel, and running out of fuel is reported per file.
         at.push(o.calls.len());
@@ -2160,10 +2193,15 @@ impl<'m> Interp<'m> {
     /// Stores the grown collection where the receiver of `f` (`xs.append`, `self.xs.append`)
     /// was read from: a name, or an attribute of an object a name holds.
     fn rebind_receiver(&mut self, f: &Expr, v: Value) {
-        let ExprKind::Attr(obj, _) = &f.kind else {
-            return;
-        };
-        match &obj.kind {
+        if let ExprKind::Attr(obj, _) = &f.kind {
+            self.rebind(obj, v);
+        }
+    }
+
+    /// Stores `v` where the collection `container` was read from: a name, or an attribute of
+    /// an object a name holds (`self._catalog`).
+    fn rebind(&mut self, container: &Expr, v: Value) {
+        match &container.kind {
             ExprKind::Name(n) => self.bind(n, v),
             ExprKind::Attr(o, a) => {
                 if let ExprKind::Name(n) = &o.kind {
@@ -2202,6 +2240,20 @@ impl<'m> Interp<'m> {
                 if let Some(Value::Func(mut init)) = class_attr(c, "__init__") {
                     init.bound = Some(Box::new(Value::Obj(id)));
                     self.call_func(&init, pos, kw, Some(span));
+                } else {
+                    // No `__init__` of the project's: a generated one (`@dataclass`, pydantic
+                    // models, `NamedTuple`) binds the declared fields, in order, from the
+                    // arguments (`ToolDefinition(fn=build, name="build")` then `d.fn`).
+                    let fields = declared_fields(c);
+                    let attrs = &mut self.ev.objects[id].attrs;
+                    for (f, v) in fields.iter().zip(pos) {
+                        attrs.insert(f.clone(), v);
+                    }
+                    for (k, v) in kw {
+                        if fields.contains(&k) {
+                            attrs.insert(k, v);
+                        }
+                    }
                 }
                 Value::Obj(id)
             }
@@ -2714,6 +2766,47 @@ impl Interp<'_> {
                 && self.sem.builder_methods.contains(method)
         })
     }
+}
+
+/// The fields a class and its project bases declare with an annotation, bases' first, in
+/// declaration order (the parameters of a generated `__init__`).
+fn declared_fields(c: &ClassVal) -> Vec<String> {
+    let mut chain = vec![];
+    let mut cur = Some(c.clone());
+    while let Some(c) = cur.take() {
+        if chain.len() >= 64 {
+            break;
+        }
+        cur = c.bases.iter().find_map(|b| match b {
+            Value::Class(bc) => Some(bc.clone()),
+            _ => None,
+        });
+        chain.push(c);
+    }
+    let mut out: Vec<String> = vec![];
+    for c in chain.iter().rev() {
+        for s in &c.def.body {
+            let name = match &s.kind {
+                StmtKind::Assign {
+                    targets,
+                    annotation: Some(_),
+                    ..
+                } => match targets.as_slice() {
+                    [Target::Name(n, _)] => Some(n),
+                    _ => None,
+                },
+                StmtKind::AnnOnly {
+                    target: Target::Name(n, _),
+                    ..
+                } => Some(n),
+                _ => None,
+            };
+            if let Some(n) = name.filter(|n| !out.contains(n)) {
+                out.push(n.clone());
+            }
+        }
+    }
+    out
 }
 
 /// Whether `attr` is a field a class (or a project base) declares with an annotation

@@ -158,7 +158,13 @@ impl<'a> Extractor<'a> {
             };
             match c.method.as_str() {
                 "tool" | "add_tool" => {
-                    if let Some(first) = c.args.first() {
+                    // The function positionally, or by the SDK's parameter name
+                    // (`add_tool(fn=definition.fn, name=...)`).
+                    let target = c
+                        .args
+                        .first()
+                        .or_else(|| c.kwargs.iter().find(|(k, _)| k == "fn").map(|(_, v)| v));
+                    if let Some(first) = target {
                         self.tool_from(server, first, &reg, 1);
                     }
                 }
@@ -218,29 +224,42 @@ impl<'a> Extractor<'a> {
     /// `name_arg` is the index of a positional name in `reg` (`mcp.tool("name")` has none in
     /// the official SDK, fastmcp accepts one at 0 for the decorator object).
     fn tool_from(&mut self, server: usize, target: &Value, reg: &Reg, name_arg: usize) {
-        let ev = self.ev;
-        // A function chosen in branches (`f = wrap(f)` under a condition): the one with its own
-        // parameters rather than a generic `*args` wrapper.
-        let target = match target {
+        // A function chosen in branches (`f = wrap(f)` under a condition): the ones with their
+        // own parameters rather than a generic `*args` wrapper. A loop registering a list of
+        // definitions (`for d in definitions: server.add_tool(fn=d.fn, ...)`) sees every
+        // function at once: each is a tool.
+        match target {
             Value::Union(vs) => {
-                let own = vs.iter().find(|v| match v {
-                    Value::Func(f) => f
-                        .def
-                        .params
+                let own: Vec<&Value> = vs
+                    .iter()
+                    .filter(|v| match v {
+                        Value::Func(f) => f
+                            .def
+                            .params
+                            .iter()
+                            .all(|p| p.kind == crate::syntax::python::ParamKind::Normal),
+                        _ => false,
+                    })
+                    .collect();
+                if own.is_empty() {
+                    if let Some(v) = vs
                         .iter()
-                        .all(|p| p.kind == crate::syntax::python::ParamKind::Normal),
-                    _ => false,
-                });
-                match own.or_else(|| {
-                    vs.iter()
                         .find(|v| matches!(v, Value::Func(_) | Value::Obj(_)))
-                }) {
-                    Some(v) => v,
-                    None => return,
+                    {
+                        self.tool_from_one(server, v, reg, name_arg);
+                    }
+                } else {
+                    for v in own {
+                        self.tool_from_one(server, v, reg, name_arg);
+                    }
                 }
             }
-            v => v,
-        };
+            v => self.tool_from_one(server, v, reg, name_arg),
+        }
+    }
+
+    fn tool_from_one(&mut self, server: usize, target: &Value, reg: &Reg, name_arg: usize) {
+        let ev = self.ev;
         let (func, inner): (FuncVal, Option<&Obj>) = match target {
             Value::Func(f) => (f.clone(), None),
             Value::Obj(tid) => {

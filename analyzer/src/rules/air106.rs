@@ -121,29 +121,37 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             within: None,
         });
     }
-    for body in &bodies {
-        let f = body.func;
-        // One finding per sink call: when a call matches several kinds (`open` for reading and
-        // writing), the most severe one is reported.
-        let facts = cx.body.facts(f);
-        let mut hits: Vec<_> = facts
-            .injections
-            .iter()
-            .filter(|h| {
-                body.within.is_none_or(|w| {
-                    let s = h.chain.first().map_or(h.sink.span, |c| c.span);
-                    s.start >= w.start && s.end <= w.end
+    // One finding per sink call: when a call matches several kinds (`open` for reading and
+    // writing), the most severe one is reported, and of several tools reaching it, the one
+    // whose path is most certain (an element right after a literal option may be its value).
+    let mut all = vec![];
+    for (bi, body) in bodies.iter().enumerate() {
+        let facts = cx.body.facts(body.func);
+        all.extend(
+            facts
+                .injections
+                .iter()
+                .filter(|h| {
+                    body.within.is_none_or(|w| {
+                        let s = h.chain.first().map_or(h.sink.span, |c| c.span);
+                        s.start >= w.start && s.end <= w.end
+                    })
                 })
-            })
-            .collect();
-        hits.sort_by_key(|h| {
-            (
-                h.sink,
-                std::cmp::Reverse(cx.k.sink_severity(&h.kind)),
-                h.kind.clone(),
-            )
-        });
-        for h in hits {
+                .map(|h| (bi, h.clone())),
+        );
+    }
+    all.sort_by_key(|(bi, h)| {
+        (
+            h.sink,
+            std::cmp::Reverse(cx.k.sink_severity(&h.kind)),
+            h.after_flag.is_some(),
+            h.kind.clone(),
+            *bi,
+        )
+    });
+    for (bi, h) in all {
+        let body = &bodies[bi];
+        {
             if !seen.insert(h.sink) {
                 continue;
             }
@@ -158,6 +166,22 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             for c in h.chain.iter().take(h.chain.len().saturating_sub(1)) {
                 path.push(cx.step(StepKind::Call, *c, "passed on here"));
             }
+            // An element right after a literal option may be that option's value: the code
+            // does not say whether the option takes one.
+            let confidence = match h.after_flag {
+                Some(flag) => {
+                    path.push(cx.step(
+                        StepKind::Call,
+                        flag,
+                        format!(
+                            "follows the option {}: it is that option's value, not an option, if the option takes one",
+                            cx.text(flag)
+                        ),
+                    ));
+                    Confidence::Medium
+                }
+                None => Confidence::High,
+            };
             path.push(cx.step(
                 StepKind::Sink,
                 h.sink,
@@ -174,7 +198,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             out.push(cx.report(
                 &violation,
                 cx.k.sink_severity(&h.kind),
-                Confidence::High,
+                confidence,
                 h.sink,
                 path,
                 &[&key],
@@ -237,5 +261,76 @@ def show_ref(rev: str) -> str:
             .replace("import subprocess\n", "import shlex\nimport subprocess\n")
             .replace("f\"git tag {tag}\"", "f\"git tag {shlex.quote(tag)}\"");
         assert!(lines("AIR106", &[("tools.py", &fixed)], "tools.py").is_empty());
+    }
+
+    const AFTER_FLAG: &str = r#"import subprocess
+
+from langchain_core.tools import tool
+
+
+@tool
+def log_for(fmt: str, terms: str) -> str:
+    """Show the log in a format."""
+    cmd = ["git", "log", "--format", fmt]
+    return subprocess.run(cmd, capture_output=True, text=True).stdout
+"#;
+
+    fn confidence_of(src: &str) -> Vec<(u32, crate::model::Confidence, String)> {
+        crate::rules::mcp_auth::findings_for("AIR106", &[("tools.py", src)])
+            .into_iter()
+            .map(|f| {
+                let steps: Vec<String> = f.path.iter().map(|s| s.label.clone()).collect();
+                (f.location.line, f.confidence, steps.join(" | "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_argument_right_after_a_literal_option_is_less_certain_and_says_why() {
+        let out = confidence_of(AFTER_FLAG);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].1, crate::model::Confidence::Medium);
+        assert!(
+            out[0].2.contains("follows the option \"--format\""),
+            "{}",
+            out[0].2
+        );
+        // Without the option in front, the element is where options are read: certain.
+        let bare = AFTER_FLAG.replace("\"--format\", fmt", "fmt");
+        let out = confidence_of(&bare);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].1, crate::model::Confidence::High);
+        // Words split from the model's text after an option: only the first is its value.
+        let split = AFTER_FLAG.replace(
+            "cmd = [\"git\", \"log\", \"--format\", fmt]",
+            "cmd = [\"git\", \"log\", \"--grep\"] + terms.split()",
+        );
+        let out = confidence_of(&split);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].1, crate::model::Confidence::High);
+        assert!(!out[0].2.contains("follows the option"), "{}", out[0].2);
+    }
+
+    #[test]
+    fn checks_over_every_element_of_a_list_clean_it() {
+        let split = AFTER_FLAG.replace(
+            "    cmd = [\"git\", \"log\", \"--format\", fmt]\n",
+            "    words = terms.split()\n    cmd = [\"git\", \"log\", \"--grep\"] + words\n",
+        );
+        assert_eq!(lines("AIR106", &[("tools.py", &split)], "tools.py"), [11]);
+        let dash = split.replace(
+            "    cmd = [",
+            "    if any(w.startswith(\"-\") for w in words):\n        raise ValueError(\"no options\")\n    cmd = [",
+        );
+        assert!(lines("AIR106", &[("tools.py", &dash)], "tools.py").is_empty());
+        let allowed = split.replace(
+            "    cmd = [",
+            "    if bad := [w for w in words if w not in KNOWN]:\n        raise ValueError(bad)\n    cmd = [",
+        );
+        let allowed = allowed.replace("@tool\n", "KNOWN = {\"fix\", \"feat\"}\n\n\n@tool\n");
+        assert!(lines("AIR106", &[("tools.py", &allowed)], "tools.py").is_empty());
+        // A comprehension keeping the allowed elements is no check.
+        let kept = allowed.replace("w not in KNOWN", "w in KNOWN");
+        assert!(!lines("AIR106", &[("tools.py", &kept)], "tools.py").is_empty());
     }
 }

@@ -1,0 +1,4 @@
+"""Argument types shared by the catalog tools."""
+from typing import Literal
+
+Region = Literal["eu-west", "us-east"]
