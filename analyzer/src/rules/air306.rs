@@ -89,8 +89,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         if !tool.body_known {
             continue;
         }
-        // Sink calls the model's arguments reach (AIR106's flows), for shell and code sinks.
-        let controlled: Vec<Site> = tool
+        // Sink calls the model's arguments reach (AIR106's flows), for shell and code sinks,
+        // and whether each is certain (not only a value right after a literal option, which is
+        // that option's value if the option takes one).
+        let hits: Vec<(Site, bool)> = tool
             .func
             .as_ref()
             .map(|f| {
@@ -104,10 +106,12 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                             s.start >= b.start && s.end <= b.end
                         })
                     })
-                    .map(|h| h.sink)
+                    .map(|h| (h.sink, h.after_flag.is_none()))
                     .collect()
             })
             .unwrap_or_default();
+        let controlled: Vec<Site> = hits.iter().map(|(s, _)| *s).collect();
+        let certain = |s: &CapHit| hits.iter().any(|(x, c)| *x == s.site && *c);
         let effects: Vec<(&CapHit, Effect)> = tool
             .sinks
             .iter()
@@ -127,6 +131,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         .contains(&s.kind)
                         .then_some("runs what the model chooses")
                 };
+                // Running what the model chooses only through values that follow options.
+                let unsure = |s: &CapHit| runs(s).is_some() && !certain(s);
                 if let (Some(h), Some(s)) = (a.read_only.filter(|h| h.value), modifying) {
                     let does = runs(s).unwrap_or("changes its environment");
                     out.push(contradiction(
@@ -136,6 +142,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         h.site,
                         s,
                         does,
+                        unsure(s),
                     ));
                 } else if let (Some(h), Some(s)) = (a.destructive.filter(|h| !h.value), destroying)
                 {
@@ -149,6 +156,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         h.site,
                         s,
                         does,
+                        unsure(s),
                     ));
                 }
             }
@@ -191,6 +199,7 @@ fn contradiction(
     at: Site,
     sink: &CapHit,
     does: &'static str,
+    unsure: bool,
 ) -> Finding {
     let violation = McpMisleadingToolAnnotations::Contradiction {
         tool: tool.name.clone(),
@@ -199,7 +208,7 @@ fn contradiction(
         callee: sink.callee.clone(),
         kind: sink.kind.clone(),
     };
-    let path = vec![
+    let mut path = vec![
         cx.step(
             StepKind::Gate,
             at,
@@ -210,13 +219,24 @@ fn contradiction(
             tool.site,
             format!("MCP tool `{}`", tool.name),
         ),
-        sink_step(cx, sink),
     ];
+    if unsure {
+        path.push(cx.step(
+            StepKind::Call,
+            sink.site,
+            "the model's values reach it only right after literal options, as their values if those options take one",
+        ));
+    }
+    path.push(sink_step(cx, sink));
     let key = format!("{}|{hint}", tool.name);
     cx.report(
         &violation,
         Severity::High,
-        Confidence::High,
+        if unsure {
+            Confidence::Medium
+        } else {
+            Confidence::High
+        },
         at,
         path,
         &[&key],
@@ -324,5 +344,33 @@ def prune(folder: str) -> str:
             "readOnlyHint=False, destructiveHint=True",
         );
         assert!(lines("AIR306", &[("server.py", &fixed)], "server.py").is_empty());
+    }
+
+    const LOG_SERVER: &str = r#"import subprocess
+
+from mcp.server.fastmcp import FastMCP
+from mcp.types import ToolAnnotations
+
+mcp = FastMCP("repo")
+
+
+@mcp.tool(annotations=ToolAnnotations(readOnlyHint=True))
+def history(fmt: str) -> str:
+    return subprocess.run(["git", "log", "--format", fmt], capture_output=True, text=True).stdout
+"#;
+
+    fn confidences(src: &str) -> Vec<crate::model::Confidence> {
+        crate::rules::mcp_auth::findings_for("AIR306", &[("server.py", src)])
+            .into_iter()
+            .map(|f| f.confidence)
+            .collect()
+    }
+
+    #[test]
+    fn a_tool_reached_only_through_option_values_is_less_certain() {
+        assert_eq!(confidences(LOG_SERVER), [crate::model::Confidence::Medium]);
+        // The model's value where options are read: the tool runs what the model chooses.
+        let bare = LOG_SERVER.replace("\"--format\", fmt", "fmt");
+        assert_eq!(confidences(&bare), [crate::model::Confidence::High]);
     }
 }
