@@ -3285,18 +3285,8 @@ fn rejects_leading_dash(test: &Expr) -> Option<String> {
             else {
                 return None;
             };
-            let [(
-                Target::Name(var, _),
-                Expr {
-                    kind: ExprKind::Name(seq),
-                    ..
-                },
-                conds,
-            )] = c.generators.as_slice()
-            else {
-                return None;
-            };
-            (conds.is_empty() && rejects_leading_dash(&c.elt).as_deref() == Some(var.as_str()))
+            let (var, seq, conds) = one_generator(c)?;
+            (conds.is_empty() && rejects_leading_dash(&c.elt).as_deref() == Some(var))
                 .then(|| seq.to_string())
         }
         ExprKind::Call(f, args) => {
@@ -3756,6 +3746,22 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
     }
 }
 
+/// A comprehension over one name with one loop variable (`v for v in xs if ...`): the variable,
+/// the name and the conditions.
+fn one_generator(c: &crate::syntax::python::Comprehension) -> Option<(&str, &str, &[Expr])> {
+    match c.generators.as_slice() {
+        [(
+            Target::Name(var, _),
+            Expr {
+                kind: ExprKind::Name(seq),
+                ..
+            },
+            conds,
+        )] => Some((var.as_str(), seq.as_str(), conds.as_slice())),
+        _ => None,
+    }
+}
+
 /// The sequence whose elements a test finds outside an allow-list: a comprehension keeping the
 /// elements `not in` a collection (the test is true when one is found), possibly bound by `:=`,
 /// or `any(v not in C for v in xs)`.
@@ -3777,24 +3783,14 @@ fn outside_allow_list(test: &Expr) -> Option<String> {
         }
         _ => return None,
     };
-    let [(
-        Target::Name(var, _),
-        Expr {
-            kind: ExprKind::Name(seq),
-            ..
-        },
-        conds,
-    )] = c.generators.as_slice()
-    else {
-        return None;
-    };
+    let (var, seq, conds) = one_generator(c)?;
     let not_in = |e: &Expr| {
         matches!(&e.kind, ExprKind::Compare(xs, ops)
             if ops.len() == 1 && ops[0] == "not in"
                 && matches!(xs.first().map(|x| &x.kind), Some(ExprKind::Name(n)) if n == var))
     };
     let checked = if in_cond {
-        matches!(conds.as_slice(), [cond] if not_in(cond))
+        matches!(conds, [cond] if not_in(cond))
     } else {
         conds.is_empty() && not_in(&c.elt)
     };
