@@ -2322,6 +2322,17 @@ impl Walker<'_, '_> {
                 .first()
                 .map(BodyAnalyzer::callee_label)
                 .unwrap_or_default();
+            let hit_at = |t: &Taint, direct, argv, after_flag| InjectionHit {
+                direct,
+                param: t.param.clone(),
+                param_site: t.param_site,
+                kind: kind.clone(),
+                sink: site,
+                chain: vec![site],
+                callee: callee.clone(),
+                argv,
+                after_flag,
+            };
             let mut named_any = false;
             if kind == "argv_option" {
                 for (c, flag) in culprits.iter() {
@@ -2338,17 +2349,7 @@ impl Walker<'_, '_> {
                         continue;
                     }
                     named_any = true;
-                    self.push_injection(InjectionHit {
-                        direct: false,
-                        param: t.param.clone(),
-                        param_site: t.param_site,
-                        kind: kind.clone(),
-                        sink: site,
-                        chain: vec![site],
-                        callee: callee.clone(),
-                        argv,
-                        after_flag: flag,
-                    });
+                    self.push_injection(hit_at(&t, false, argv, flag));
                 }
             }
             if !named_any {
@@ -2356,17 +2357,7 @@ impl Walker<'_, '_> {
                     .into_iter()
                     .find(|(t, _)| !t.clean.contains(kind) && !t.param.is_empty())
                 {
-                    self.push_injection(InjectionHit {
-                        direct: is_direct(e, st),
-                        param: t.param.clone(),
-                        param_site: t.param_site,
-                        kind: kind.clone(),
-                        sink: site,
-                        chain: vec![site],
-                        callee: callee.clone(),
-                        argv,
-                        after_flag: None,
-                    });
+                    self.push_injection(hit_at(t, is_direct(e, st), argv, None));
                 }
             }
             // A list parameter's elements in a list that also holds an option the body chose
@@ -2375,17 +2366,7 @@ impl Walker<'_, '_> {
             if let Some(d) = deferred_by.filter(|d| !culprits.contains(*d) && kind == "argv_option")
             {
                 if let Some(t) = self.param_taint(d, st) {
-                    self.push_injection(InjectionHit {
-                        direct: false,
-                        param: t.param.clone(),
-                        param_site: t.param_site,
-                        kind: kind.clone(),
-                        sink: site,
-                        chain: vec![site],
-                        callee,
-                        argv: ArgvRole::Tail,
-                        after_flag: None,
-                    });
+                    self.push_injection(hit_at(&t, false, ArgvRole::Tail, None));
                 }
             }
         }
