@@ -193,3 +193,94 @@ fn a_dict_filled_on_an_attribute_in_one_method_is_read_in_another() {
     );
     assert!(codes(&run(&[("server.py", &early)])).is_empty());
 }
+
+const DISPATCH_SERVER: &str = r#"import subprocess
+from mcp.server import Server
+
+server = Server("ops")
+
+
+async def restart(arguments: dict) -> str:
+    return subprocess.run(f"systemctl restart {arguments['unit']}", shell=True).stdout
+
+
+async def status(arguments: dict) -> str:
+    return "ok"
+
+
+HANDLERS = {"restart": restart, "status": status}
+
+
+@server.call_tool()
+async def call_tool(name: str, arguments: dict):
+    handler = HANDLERS.get(name)
+    if handler is None:
+        raise ValueError(name)
+    return await handler(arguments)
+"#;
+
+#[test]
+fn a_handler_looked_up_in_a_table_by_the_tool_name_is_followed() {
+    let a = run(&[("server.py", DISPATCH_SERVER)]);
+    assert_eq!(codes(&a), vec![("AIR106".into(), 8)]);
+    // Subscripting the table (`HANDLERS[name]`) reads it the same way.
+    let sub = DISPATCH_SERVER.replace("HANDLERS.get(name)", "HANDLERS[name]");
+    assert_eq!(
+        codes(&run(&[("server.py", &sub)])),
+        vec![("AIR106".into(), 8)]
+    );
+    // A literal key picks one entry: the status handler runs nothing.
+    let one = DISPATCH_SERVER.replace("HANDLERS.get(name)", "HANDLERS.get(\"status\")");
+    assert!(codes(&run(&[("server.py", &one)])).is_empty());
+}
+
+const TOOL_OBJECTS_SERVER: &str = r#"import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { CallToolRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { execSync } from "node:child_process";
+
+const pingTool = {
+  name: "ping",
+  inputSchema: {},
+  execute: async (args) => execSync(`ping -c 1 ${args.host}`, { encoding: "utf8" }),
+};
+const uptimeTool = {
+  name: "uptime",
+  inputSchema: {},
+  execute: async () => execSync("uptime", { encoding: "utf8" }),
+};
+
+class Ops {
+  constructor(tools) {
+    this.byName = tools.filter((t) => t.name !== "").reduce((acc, t) => {
+      acc[t.name] = t;
+      return acc;
+    }, {});
+    this.server = new Server({ name: "ops", version: "1.0.0" }, { capabilities: { tools: {} } });
+    this.server.setRequestHandler(CallToolRequestSchema, async (request) => {
+      const tool = this.byName[request.params.name];
+      return tool.execute(request.params.arguments);
+    });
+  }
+}
+
+new Ops([pingTool, uptimeTool]);
+"#;
+
+#[test]
+fn tool_objects_indexed_by_name_with_reduce_are_followed_from_the_call_tool_handler() {
+    let a = run(&[("index.js", TOOL_OBJECTS_SERVER)]);
+    assert_eq!(codes(&a), vec![("AIR106".into(), 8)]);
+    // Only the uptime tool in the list: nothing the model sends reaches a shell.
+    let safe =
+        TOOL_OBJECTS_SERVER.replace("new Ops([pingTool, uptimeTool])", "new Ops([uptimeTool])");
+    assert!(codes(&run(&[("index.js", &safe)])).is_empty());
+    // `find` over the list picks any of its tools, as the table does.
+    let find = TOOL_OBJECTS_SERVER.replace(
+        "const tool = this.byName[request.params.name];",
+        "const tool = tools.find((t) => t.name === request.params.name);",
+    );
+    assert_eq!(
+        codes(&run(&[("index.js", &find)])),
+        vec![("AIR106".into(), 8)]
+    );
+}

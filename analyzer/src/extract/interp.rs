@@ -1851,6 +1851,8 @@ impl<'m> Interp<'m> {
                 }
             }
             Value::Class(c) => class_attr(c, attr).unwrap_or(Value::Unknown),
+            // A JavaScript object literal's property (`runTool.execute`).
+            Value::Dict(items) if self.in_js() => dict_get(items, attr),
             // A string-valued enum member's `.value` (`Tools.STATUS.value`) is the string.
             Value::Str(..) if attr == "value" => o.clone(),
             Value::Union(vs) => {
@@ -2177,6 +2179,37 @@ impl<'m> Interp<'m> {
                 }
                 self.rebind_receiver(f, Value::List(Seq::rc(v)));
                 Some(Value::None)
+            }
+            // JavaScript's array methods that pick or keep elements: the result holds some of
+            // the receiver's elements, so the whole list (or any one of them) stands for it.
+            (Value::List(items), "filter" | "slice" | "sort" | "reverse" | "toSorted")
+                if self.in_js() =>
+            {
+                Some(Value::List(items.clone()))
+            }
+            (Value::List(items), "find" | "findLast") if self.in_js() => {
+                Some(union_all(items.iter().cloned()))
+            }
+            // `xs.reduce((acc, x) => { acc[x.name] = x; return acc; }, {})`: the callback run
+            // on each element in turn, as a loop over a known list is unrolled.
+            (Value::List(items), "reduce") if self.in_js() => {
+                let cb = pos.first()?.clone();
+                if !matches!(cb, Value::Func(_)) {
+                    return None;
+                }
+                if items.len() > MAX_UNROLL {
+                    self.cut(Bound::LoopUnroll, f.span);
+                    return Some(Value::Unknown);
+                }
+                let mut elems = items.iter().cloned();
+                let mut acc = match pos.get(1) {
+                    Some(init) => init.clone(),
+                    None => elems.next().unwrap_or(Value::Unknown),
+                };
+                for x in elems {
+                    acc = self.call_value(&cb, vec![acc, x, Value::Num], vec![], f.span, None);
+                }
+                Some(acc)
             }
             (Value::Dict(items), "update") => {
                 let mut v = items.to_vec();
@@ -2579,16 +2612,64 @@ pub fn iter_elements(v: &Value) -> Option<Vec<Value>> {
 
 fn subscript(b: &Value, k: &Value) -> Value {
     match (b, k) {
-        (Value::Dict(items), Value::Str(key, _)) => items
-            .iter()
-            .rev()
-            .find(|(kk, _)| kk.as_str() == Some(key))
-            .map(|(_, v)| v.clone())
-            .unwrap_or(Value::Unknown),
+        (Value::Dict(items), Value::Str(key, _)) => dict_get(items, key),
+        // A dispatch table read with a key known only at run time (`HANDLERS[name]`,
+        // `handlers.get(name)`, `tools[request.params.name]`): any of its functions, classes or
+        // objects. Tables of plain data stay unknown: which entry is meant is not ours to guess.
+        // A table wider than a union may be is cut (and counted) by `Value::union`.
+        (Value::Dict(items), k) if !matches!(k, Value::Str(..)) && dispatch_table(items) => {
+            union_all(
+                items
+                    .iter()
+                    .filter(|(_, v)| !matches!(v, Value::Unknown))
+                    .map(|(_, v)| v.clone()),
+            )
+        }
         (Value::List(_), _) => Value::Unknown,
         (Value::Ext(q), _) => Value::Ext(q.clone()),
         _ => Value::Unknown,
     }
+}
+
+/// Any one of `vs`: their union, or unknown when there are none or more than a union may hold
+/// (`Value::union` counts that cut).
+fn union_all(vs: impl IntoIterator<Item = Value>) -> Value {
+    let mut vs = vs.into_iter();
+    let Some(first) = vs.next() else {
+        return Value::Unknown;
+    };
+    vs.try_fold(first, |acc, v| match Value::union(acc, v) {
+        Value::Unknown => None,
+        u => Some(u),
+    })
+    .unwrap_or(Value::Unknown)
+}
+
+/// The value a dict holds under `key` (the last one written), or unknown.
+fn dict_get(items: &[(Value, Value)], key: &str) -> Value {
+    items
+        .iter()
+        .rev()
+        .find(|(k, _)| k.as_str() == Some(key))
+        .map(|(_, v)| v.clone())
+        .unwrap_or(Value::Unknown)
+}
+
+/// Whether a dict's values are all code or objects: functions, classes, project objects (a
+/// table of handlers or of connections), or descriptors holding a function (`{"name": ...,
+/// "execute": fn}`, JavaScript's tool objects), never plain data.
+/// Entries of unknown value (a tool from a file that did not parse) neither make nor break a
+/// table.
+fn dispatch_table(items: &[(Value, Value)]) -> bool {
+    let code = |v: &Value| matches!(v, Value::Func(_) | Value::Class(_) | Value::Obj(_));
+    let entry = |v: &Value| match v {
+        Value::Dict(fields) => fields.iter().any(|(_, f)| code(f)),
+        v => code(v),
+    };
+    items.iter().any(|(_, v)| entry(v))
+        && items
+            .iter()
+            .all(|(_, v)| matches!(v, Value::Unknown) || entry(v))
 }
 
 fn binop_add(l: Value, r: Value) -> Value {
