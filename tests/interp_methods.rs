@@ -284,3 +284,73 @@ fn tool_objects_indexed_by_name_with_reduce_are_followed_from_the_call_tool_hand
         vec![("AIR106".into(), 8)]
     );
 }
+
+/// The AIR106 findings (these servers also lack tool annotations, which AIR306 reports).
+fn injections(a: &Analysis) -> Vec<(String, u32)> {
+    codes(a)
+        .into_iter()
+        .filter(|(c, _)| c == "AIR106")
+        .collect()
+}
+
+const MODULE_BACKEND_SERVER: &str = r#"import subprocess
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("ops")
+_backend = None
+
+
+class Backend:
+    def status(self, unit: str) -> str:
+        return subprocess.check_output(f"systemctl status {unit}", shell=True, text=True)
+
+
+@mcp.tool()
+def unit_status(unit: str) -> str:
+    return _backend.status(unit)
+
+
+def init() -> None:
+    global _backend
+    _backend = Backend()
+"#;
+
+#[test]
+fn a_module_variable_set_by_a_function_is_read_by_a_tool_defined_before_it() {
+    let a = run(&[("server.py", MODULE_BACKEND_SERVER)]);
+    assert_eq!(injections(&a), vec![("AIR106".into(), 10)]);
+    // Without `global` the assignment binds a local of `init`: the module's `_backend` stays
+    // `None` and the tool's call goes nowhere.
+    let local = MODULE_BACKEND_SERVER.replace("    global _backend\n", "");
+    assert!(injections(&run(&[("server.py", &local)])).is_empty());
+}
+
+const MODULE_LET_SERVER: &str = r#"import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { execSync } from "node:child_process";
+
+class Runner {
+  run(cmd) {
+    return execSync(cmd, { encoding: "utf8" });
+  }
+}
+
+let runner = null;
+
+function init() {
+  runner = new Runner();
+}
+
+const server = new McpServer({ name: "ops", version: "1.0.0" });
+server.tool("run", "Run a command", {}, async ({ cmd }) => runner.run(cmd));
+init();
+"#;
+
+#[test]
+fn a_module_let_assigned_inside_a_function_is_the_module_variable() {
+    let a = run(&[("index.js", MODULE_LET_SERVER)]);
+    assert_eq!(injections(&a), vec![("AIR106".into(), 6)]);
+    // `let runner` declared inside `init` is its own variable: the module's stays `null`.
+    let shadowed =
+        MODULE_LET_SERVER.replace("  runner = new Runner();", "  let runner = new Runner();");
+    assert!(injections(&run(&[("index.js", &shadowed)])).is_empty());
+}

@@ -389,6 +389,8 @@ struct Frame {
     is_module: bool,
     /// The variables of enclosing functions this function's body reads (`FuncVal::env`).
     env: Option<Rc<HashMap<String, Value>>>,
+    /// The module variables this function assigns (`FuncDef::globals`).
+    module_writes: Vec<String>,
 }
 
 pub struct Interp<'m> {
@@ -550,6 +552,13 @@ impl<'m> Interp<'m> {
         // Functions and methods never called from module level: evaluate once with unknown
         // arguments so builder graphs and calls inside them are seen.
         let mut pending: Vec<FuncVal> = self.ev.funcs.values().rev().cloned().collect();
+        // Functions that assign module variables (`global db`, a JavaScript module `let`) run
+        // first, so the functions that read those variables see what they store whatever the
+        // order of definition (a stable partition: the order is otherwise kept).
+        let (writers, readers): (Vec<FuncVal>, Vec<FuncVal>) =
+            pending.into_iter().partition(|f| !f.def.globals.is_empty());
+        pending = readers;
+        pending.extend(writers);
         self.discovered.clear();
         // A method never called is evaluated with `self` an instance of its class whose
         // `__init__` ran with unknown arguments (one instance per class), so what `__init__`
@@ -794,6 +803,7 @@ impl<'m> Interp<'m> {
                 has_return: false,
                 is_module: true,
                 env: None,
+                module_writes: vec![],
             });
             let body = &self.modules[i].ir.body;
             self.block(body);
@@ -945,11 +955,50 @@ impl<'m> Interp<'m> {
     }
 
     fn bind(&mut self, name: &str, v: Value) {
+        if self
+            .frames
+            .last()
+            .is_some_and(|f| f.module_writes.iter().any(|n| n == name))
+        {
+            self.bind_module_var(name, v);
+            return;
+        }
         if let Some(f) = self.frames.last_mut() {
             let prev = f.locals.insert(name.to_string(), v);
             if let Some(level) = f.undo.last_mut() {
                 level.entry(name.to_string()).or_insert(prev);
             }
+        }
+    }
+
+    /// A function's write to a module variable (`global db` then `db = connect()`; in
+    /// JavaScript `dbAdapter = createDbAdapter(...)` on a module `let`). Read flow-insensitively:
+    /// the variable may hold what the module gave it or what any function evaluated so far
+    /// stored, so the write joins them (an initial `None`/unknown placeholder is replaced).
+    /// Functions that read it before the write was evaluated keep what they saw; a call they
+    /// left unresolved takes the callee a later evaluation resolves.
+    fn bind_module_var(&mut self, name: &str, v: Value) {
+        let Some(m) = self.frames.last().map(|f| f.module) else {
+            return;
+        };
+        let join = |old: Option<&Value>, v: Value| match old {
+            None | Some(Value::None) | Some(Value::Unknown) => v,
+            Some(old) => Value::union(old.clone(), v),
+        };
+        if let Some(g) = self.globals[m].as_mut() {
+            let nv = join(g.get(name), v);
+            g.insert(name.to_string(), nv);
+            return;
+        }
+        // The module is still being evaluated: its variables live in its module frame.
+        if let Some(fr) = self
+            .frames
+            .iter_mut()
+            .rev()
+            .find(|fr| fr.is_module && fr.module == m)
+        {
+            let nv = join(fr.locals.get(name), v);
+            fr.locals.insert(name.to_string(), nv);
         }
     }
 
@@ -1210,6 +1259,7 @@ impl<'m> Interp<'m> {
                     has_return: false,
                     is_module: false,
                     env,
+                    module_writes: vec![],
                 });
                 // Methods are defined exactly like functions, in the class frame.
                 self.block(&def.body);
@@ -2525,6 +2575,7 @@ impl<'m> Interp<'m> {
             has_return: false,
             is_module: false,
             env: f.env.clone(),
+            module_writes: f.def.globals.clone(),
         });
         for p in &f.def.params {
             if let Some(d) = &p.default {

@@ -46,6 +46,7 @@ pub fn lower_project(files: &[(FileId, String, Arc<ts::TsModule>)]) -> Vec<Modul
                 path,
                 paths: &paths,
                 tmp: 0,
+                module_vars: module_vars(ir),
             };
             ModuleInfo {
                 file: *id,
@@ -56,6 +57,25 @@ pub fn lower_project(files: &[(FileId, String, Arc<ts::TsModule>)]) -> Vec<Modul
             }
         })
         .collect()
+}
+
+/// The names a module's top-level `const`/`let`/`var` declarations bind (exported ones too).
+fn module_vars(m: &ts::TsModule) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for s in &m.body {
+        let s = match &s.kind {
+            ts::StmtKind::Export(inner) => inner,
+            _ => s,
+        };
+        if let ts::StmtKind::Var(decls) = &s.kind {
+            out.extend(
+                decls
+                    .iter()
+                    .flat_map(|d| d.names.iter().map(|(n, _)| n.clone())),
+            );
+        }
+    }
+    out
 }
 
 /// Resolves a module specifier written in file `from` to a project file, if it names one.
@@ -117,6 +137,8 @@ struct Lowerer<'a> {
     paths: &'a BTreeSet<&'a str>,
     /// Counter for temporaries (destructuring).
     tmp: usize,
+    /// The module's top-level variables (`let db = null`), which functions may assign.
+    module_vars: BTreeSet<String>,
 }
 
 fn e(kind: py::ExprKind, span: Span) -> py::Expr {
@@ -636,7 +658,53 @@ impl Lowerer<'_> {
             body,
             docstring: None,
             is_lambda: f.name.is_none() && bound.is_none(),
+            globals: self.module_writes(f),
         }
+    }
+
+    /// The module variables `f`'s body assigns without declaring them itself
+    /// (`dbAdapter = createDbAdapter(...)` inside `initDatabase`, with `let dbAdapter = null` at
+    /// the top of the module): in JavaScript those writes go to the module's variable. Nested
+    /// functions are lowered, and read, on their own.
+    fn module_writes(&self, f: &ts::FuncDef) -> Vec<String> {
+        if self.module_vars.is_empty() {
+            return vec![];
+        }
+        let mut declared: BTreeSet<&str> = f
+            .params
+            .iter()
+            .flat_map(|p| p.names.iter().map(|(n, _)| n.as_str()))
+            .collect();
+        let mut assigned: BTreeSet<&str> = BTreeSet::new();
+        ts::visit_stmts(&f.body, &mut |s| {
+            match &s.kind {
+                ts::StmtKind::Var(decls) => declared.extend(
+                    decls
+                        .iter()
+                        .flat_map(|d| d.names.iter().map(|(n, _)| n.as_str())),
+                ),
+                ts::StmtKind::Func(fd) => declared.extend(fd.name.as_deref()),
+                ts::StmtKind::Class { name, .. } => declared.extend(name.as_deref()),
+                ts::StmtKind::Loop {
+                    each: Some(each), ..
+                } => declared.extend(each.iter().map(|(n, _)| n.as_str())),
+                _ => {}
+            }
+            let mut stack = s.exprs();
+            while let Some(x) = stack.pop() {
+                if let ts::ExprKind::Assign(lhs, _) = &x.kind {
+                    if let ts::ExprKind::Ident(n) = &lhs.kind {
+                        assigned.insert(n.as_str());
+                    }
+                }
+                ts::push_children(x, &mut stack);
+            }
+        });
+        assigned
+            .into_iter()
+            .filter(|n| !declared.contains(n) && self.module_vars.contains(*n))
+            .map(str::to_string)
+            .collect()
     }
 
     /// An expression that may be a function bound to `n` (an object property's value, an

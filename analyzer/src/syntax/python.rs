@@ -123,6 +123,9 @@ pub struct FuncDef {
     pub body: Vec<Stmt>,
     pub docstring: Option<String>,
     pub is_lambda: bool,
+    /// Module variables the body assigns (`global db` in Python; in JavaScript a module-level
+    /// `let` assigned without a declaration of the function's own): writes go to the module.
+    pub globals: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -303,6 +306,7 @@ pub fn parse(text: &str) -> PyModule {
         src: text.as_bytes(),
         issues: vec![],
         deep_reported: false,
+        globals: vec![],
     };
     let root = tree.root_node();
     if root.has_error() {
@@ -320,6 +324,9 @@ struct Lower<'a> {
     src: &'a [u8],
     issues: Vec<(Span, String)>,
     deep_reported: bool,
+    /// The names declared `global` in each function or class body being lowered, innermost
+    /// last.
+    globals: Vec<Vec<String>>,
 }
 
 fn span(n: Node) -> Span {
@@ -586,6 +593,17 @@ impl<'a> Lower<'a> {
                 StmtKind::Return(n.named_child(0).map(|e| self.expr(e, depth + 1)))
             }
             "raise_statement" => StmtKind::Raise(n.named_child(0).map(|e| self.expr(e, depth + 1))),
+            "global_statement" => {
+                let names: Vec<String> = Self::named_children(n)
+                    .into_iter()
+                    .filter(|c| c.kind() == "identifier")
+                    .map(|c| self.text(c))
+                    .collect();
+                if let Some(g) = self.globals.last_mut() {
+                    g.extend(names);
+                }
+                StmtKind::Other
+            }
             "block" => {
                 out.extend(self.block_children(n, depth));
                 return;
@@ -742,8 +760,12 @@ impl<'a> Lower<'a> {
                 .child_by_field_name("return_type")
                 .map(|t| self.type_expr(t, depth)),
             docstring: self.docstring(body),
-            body: self.block(body, depth),
+            body: {
+                self.globals.push(vec![]);
+                self.block(body, depth)
+            },
             is_lambda: false,
+            globals: self.globals.pop().unwrap_or_default(),
         }
     }
 
@@ -761,7 +783,12 @@ impl<'a> Lower<'a> {
             bases,
             decorators,
             docstring: self.docstring(body),
-            body: self.block(body, depth),
+            body: {
+                self.globals.push(vec![]);
+                let b = self.block(body, depth);
+                self.globals.pop();
+                b
+            },
         }
     }
 
@@ -1102,6 +1129,7 @@ impl<'a> Lower<'a> {
                     }],
                     docstring: None,
                     is_lambda: true,
+                    globals: vec![],
                 }))
             }
             "list_comprehension"
