@@ -197,3 +197,55 @@ def add(a: int, b: int) -> int:\n    return a + b\n",
     );
     assert!(f.message.contains("U+200B"), "{}", f.message);
 }
+
+/// A Python server whose path check lives in a boolean helper: `any(...)` over the allowed
+/// folders, kept in a name the helper returns.
+const ALLOWED_HELPER: &str = r#"import os
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("notes")
+ROOTS = [os.path.realpath(p) for p in os.environ.get("NOTES", "").split(":") if p]
+
+
+def is_allowed(candidate: str) -> bool:
+    ok = any(candidate.startswith(root + os.sep) for root in ROOTS)
+    return ok
+
+
+def validate(path: str) -> str:
+    real = os.path.realpath(path)
+    if not is_allowed(real):
+        raise ValueError("outside the notes folders")
+    return real
+
+
+@mcp.tool()
+def save(path: str, text: str) -> str:
+    target = validate(path)
+    with open(target, "w") as fh:
+        fh.write(text)
+    return target
+"#;
+
+#[test]
+fn a_returned_check_in_a_helper_confines_a_path_unless_it_is_a_bare_prefix() {
+    let dir = TempDir::new("mcp-allowed-helper");
+    dir.write("server.py", ALLOWED_HELPER);
+    let air106 = |a: &Analysis| -> Vec<(String, String, u32)> {
+        found(a).into_iter().filter(|f| f.0 == "AIR106").collect()
+    };
+    assert!(air106(&run(&dir)).is_empty());
+    // `startswith(root)` with no separator also admits `/srv/notes-old` for `/srv/notes`.
+    let bare = TempDir::new("mcp-allowed-helper-bare");
+    bare.write(
+        "server.py",
+        ALLOWED_HELPER.replace(
+            "candidate.startswith(root + os.sep)",
+            "candidate.startswith(root)",
+        ),
+    );
+    assert_eq!(
+        air106(&run(&bare)),
+        vec![("AIR106".to_string(), "server.py".to_string(), 23)]
+    );
+}

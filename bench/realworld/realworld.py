@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tarfile
 import tomllib
+import urllib.error
 import urllib.request
 import zipfile
 
@@ -100,10 +101,17 @@ def fetch_one(cache, registry, package, version):
             found = [f for f in os.listdir(dist) if f.endswith(".whl")]
             if not found:
                 # No wheel: the sdist as a file (read, never built).
-                url = f"https://pypi.org/pypi/{package}/{version}/json"
-                with urllib.request.urlopen(url, timeout=60) as resp:
-                    meta = json.load(resp)
-                sd = [u for u in meta.get("urls", []) if u.get("packagetype") == "sdist"]
+                # The release's own JSON page is missing for some old releases; the package's
+                # page lists every release's files.
+                try:
+                    url = f"https://pypi.org/pypi/{package}/{version}/json"
+                    with urllib.request.urlopen(url, timeout=60) as resp:
+                        files = json.load(resp).get("urls", [])
+                except urllib.error.HTTPError:
+                    url = f"https://pypi.org/pypi/{package}/json"
+                    with urllib.request.urlopen(url, timeout=60) as resp:
+                        files = json.load(resp).get("releases", {}).get(version, [])
+                sd = [u for u in files if u.get("packagetype") == "sdist"]
                 if not sd:
                     raise RuntimeError(f"no wheel and no sdist for {package}=={version}: {r.stderr[-300:]}")
                 name = os.path.basename(sd[0]["filename"])

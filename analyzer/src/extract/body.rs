@@ -3444,10 +3444,29 @@ pub fn validates_and_returns(def: &FuncDef) -> bool {
 /// (`return x in BLOCKED`) read the same, which is why only a negated call with an exiting body
 /// (`if not ok(x): return`) is credited.
 fn answers_check(def: &FuncDef) -> bool {
+    // A bare prefix check (`p.startswith(root)`) answers for `/srv/app-old` too: not an answer.
     let is_check = |e: &Expr| {
-        mentions_validator(e, false)
+        (mentions_validator(e, false) && !bare_prefix_check(e))
             || matches!(&e.kind, ExprKind::Compare(_, ops) if ops.iter().any(|o| o == "in"))
             || common_path_check(e)
+    };
+    // A returned name counts as a check when every assignment to it in the body is one
+    // (`const isAllowed = dirs.some(...); return isAllowed;`).
+    let mut assigned: HashMap<&str, (usize, usize)> = HashMap::new();
+    crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| {
+        if let StmtKind::Assign { targets, value, .. } = &st.kind {
+            for t in targets {
+                if let Target::Name(n, _) = t {
+                    let e = assigned.entry(n.as_str()).or_default();
+                    e.0 += 1;
+                    e.1 += usize::from(is_check(value));
+                }
+            }
+        }
+    });
+    let checked_name = |e: &Expr| {
+        matches!(&e.kind, ExprKind::Name(n)
+            if assigned.get(n.as_str()).is_some_and(|(all, checks)| *all > 0 && all == checks))
     };
     let mut returns = 0;
     let mut all_checks = true;
@@ -3457,7 +3476,9 @@ fn answers_check(def: &FuncDef) -> bool {
             returns += 1;
             match e.as_ref().map(|e| &e.kind) {
                 Some(ExprKind::Bool(_)) => {}
-                Some(_) if e.as_ref().is_some_and(is_check) => checks = true,
+                Some(_) if e.as_ref().is_some_and(|e| is_check(e) || checked_name(e)) => {
+                    checks = true
+                }
                 _ => all_checks = false,
             }
         }
@@ -3654,9 +3675,71 @@ fn mentions_validator(e: &Expr, raising: bool) -> bool {
                 }
             }
         }
+        // A predicate passed to `some`/`every`/`filter`: its one returned expression, when it
+        // checks. A prefix check there must end its prefix with a separator
+        // (`p.startsWith(d + path.sep)`): `p.startsWith(d)` also admits `/srv/app-old` for
+        // `/srv/app`, the classic hole of allowed-folder checks, so it does not count.
+        if let Some(x) = predicate_body(e) {
+            if !bare_prefix_check(x) && mentions_validator(x, raising) {
+                return true;
+            }
+        }
         crate::extract::langgraph::push_children(e, &mut stack);
     }
     false
+}
+
+/// Whether `e` holds a prefix check whose prefix does not end with a path separator
+/// (`p.startsWith(dir)`, not `p.startsWith(dir + path.sep)` or `` p.startsWith(`${dir}/`) ``).
+fn bare_prefix_check(e: &Expr) -> bool {
+    let ends_with_sep = |a: &Expr| match &a.kind {
+        ExprKind::BinOp(ops, xs) if ops.iter().all(|o| o == "+") => {
+            xs.last().is_some_and(|x| match &x.kind {
+                ExprKind::Attr(_, n) => n == "sep",
+                ExprKind::Str(t) => t.ends_with('/') || t.ends_with('\\'),
+                _ => false,
+            })
+        }
+        ExprKind::FStr(parts) => parts.last().is_some_and(
+            |x| matches!(&x.kind, ExprKind::Str(t) if t.ends_with('/') || t.ends_with('\\')),
+        ),
+        _ => false,
+    };
+    let mut stack = vec![e];
+    let mut steps = 0;
+    while let Some(e) = stack.pop() {
+        steps += 1;
+        if steps > 1_000 {
+            return true;
+        }
+        if let ExprKind::Call(f, args) = &e.kind {
+            if matches!(&f.kind, ExprKind::Attr(_, m) if m == "startswith" || m == "startsWith") {
+                let prefix = args.first().and_then(|a| match a {
+                    Arg::Pos(x) => Some(x),
+                    _ => None,
+                });
+                if !prefix.is_some_and(ends_with_sep) {
+                    return true;
+                }
+            }
+        }
+        crate::extract::langgraph::push_children(e, &mut stack);
+    }
+    false
+}
+
+/// The expression a one-expression lambda returns (`lambda d: ...`, JavaScript's `(d) => ...`).
+fn predicate_body(e: &Expr) -> Option<&Expr> {
+    let ExprKind::Lambda(def) = &e.kind else {
+        return None;
+    };
+    match def.body.as_slice() {
+        [Stmt {
+            kind: StmtKind::Return(Some(x)),
+            ..
+        }] => Some(x),
+        _ => None,
+    }
 }
 
 /// Sink kinds a path-prefix check protects.

@@ -11,7 +11,7 @@ _backend = None
 
 
 @mcp.tool()
-def service_status(host: str, unit: str) -> str:
+def service_status(host: str, unit: str) -> str:  # expect: AIR306
     """Show the status of a systemd unit on one host of the fleet."""
     if _backend is None:
         raise RuntimeError("backend not configured")
