@@ -249,3 +249,38 @@ fn a_returned_check_in_a_helper_confines_a_path_unless_it_is_a_bare_prefix() {
         vec![("AIR106".to_string(), "server.py".to_string(), 23)]
     );
 }
+
+const COMMAND_TABLE: &str = r#"import subprocess
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("ops")
+COMMANDS = {"uptime": "uptime", "disk": "df -h", "memory": "free -m"}
+
+
+@mcp.tool()
+def report(which: str) -> str:
+    cmd = COMMANDS.get(which, "uptime")
+    return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout
+"#;
+
+#[test]
+fn a_lookup_in_a_literal_table_by_the_models_key_gives_one_of_its_values() {
+    let air106 = |src: &str| -> Vec<(String, String, u32)> {
+        let dir = TempDir::new("mcp-command-table");
+        dir.write("server.py", src);
+        found(&run(&dir))
+            .into_iter()
+            .filter(|f| f.0 == "AIR106")
+            .collect()
+    };
+    assert!(air106(COMMAND_TABLE).is_empty());
+    // The model's own text as the default runs when the key is not in the table.
+    let fallback = COMMAND_TABLE.replace(
+        "COMMANDS.get(which, \"uptime\")",
+        "COMMANDS.get(which, which)",
+    );
+    assert_eq!(
+        air106(&fallback),
+        vec![("AIR106".to_string(), "server.py".to_string(), 11)]
+    );
+}

@@ -2196,6 +2196,13 @@ impl Walker<'_, '_> {
             }
         }
         let site = self.site(e);
+        // `TABLE.get(key, default)` on a module table of literal data: one of its values or the
+        // default, whatever the key (as `TABLE[key]` reads).
+        if let ExprKind::Attr(o, m) = &f.kind {
+            if m == "get" && recv.is_none() && self.literal_table(o) {
+                return pos.get(1).and_then(|(t, _)| t.clone());
+            }
+        }
         // A pause called on a parameter typed by its annotation (`ctx: Context` then
         // `await ctx.wait_for_event(HumanResponseEvent)`): the framework passes the object in,
         // so the interpreter has no value for it, but the annotation names its class.
@@ -2646,6 +2653,35 @@ impl Walker<'_, '_> {
                 model: Some(origin),
             }),
             None => t,
+        }
+    }
+
+    /// Whether `o` names a module-level dict whose values are all literal data (strings,
+    /// numbers, booleans, `None`): a lookup table, not a container the body filled.
+    fn literal_table(&self, o: &Expr) -> bool {
+        let ExprKind::Name(n) = &o.kind else {
+            return false;
+        };
+        let Some(module) = self.a.ev.funcs.get(&self.func).map(|f| f.module) else {
+            return false;
+        };
+        match self
+            .a
+            .ev
+            .globals
+            .get(module)
+            .and_then(|g| g.get(n.as_str()))
+        {
+            Some(Value::Dict(items)) => {
+                !items.is_empty()
+                    && items.iter().all(|(_, v)| {
+                        matches!(
+                            v,
+                            Value::Str(..) | Value::Num | Value::Bool(_) | Value::None
+                        )
+                    })
+            }
+            _ => false,
         }
     }
 
