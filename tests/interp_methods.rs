@@ -354,3 +354,46 @@ fn a_module_let_assigned_inside_a_function_is_the_module_variable() {
         MODULE_LET_SERVER.replace("  runner = new Runner();", "  let runner = new Runner();");
     assert!(injections(&run(&[("index.js", &shadowed)])).is_empty());
 }
+
+const POOLED_SERVER: &str = r#"import subprocess
+from mcp.server.fastmcp import FastMCP
+
+
+class Shell:
+    def run(self, line: str) -> str:
+        return subprocess.check_output(line, shell=True, text=True)
+
+
+class Pool:
+    def __init__(self, size):
+        self._idle = []
+        self.size = size
+
+    async def acquire(self, purpose: str) -> Shell:
+        while not self._idle:
+            self._idle.extend(self._spawn())
+        return self._idle.pop()
+
+
+def build(pool: Pool) -> FastMCP:
+    mcp = FastMCP("pooled")
+
+    @mcp.tool()
+    async def run(line: str) -> str:
+        shell = await pool.acquire("tool")
+        return shell.run(line)
+
+    return mcp
+"#;
+
+#[test]
+fn an_unsettled_result_of_a_function_annotated_with_a_project_class_is_that_class() {
+    let a = run(&[("server.py", POOLED_SERVER)]);
+    assert_eq!(injections(&a), vec![("AIR106".into(), 7)]);
+    // Without the annotation the pool's result stays unknown and `shell.run` goes nowhere.
+    let bare = POOLED_SERVER.replace(
+        "async def acquire(self, purpose: str) -> Shell:",
+        "async def acquire(self, purpose: str):",
+    );
+    assert!(injections(&run(&[("server.py", &bare)])).is_empty());
+}

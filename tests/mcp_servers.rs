@@ -284,3 +284,41 @@ fn a_lookup_in_a_literal_table_by_the_models_key_gives_one_of_its_values() {
         vec![("AIR106".to_string(), "server.py".to_string(), 11)]
     );
 }
+
+const DIGEST_CACHE: &str = r#"import hashlib
+import json
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("cache")
+
+
+@mcp.tool()
+def remember(query: str, answer: str) -> str:
+    key = hashlib.sha256(query.encode()).hexdigest()
+    path = f"/var/cache/answers/{key}.json"
+    with open(path, "w") as fh:
+        json.dump({"query": query, "answer": answer}, fh)
+    return path
+"#;
+
+#[test]
+fn a_hex_digest_of_the_models_text_names_no_path_of_its_choosing() {
+    let air106 = |src: &str| -> Vec<(String, String, u32)> {
+        let dir = TempDir::new("mcp-digest-cache");
+        dir.write("server.py", src);
+        found(&run(&dir))
+            .into_iter()
+            .filter(|f| f.0 == "AIR106")
+            .collect()
+    };
+    assert!(air106(DIGEST_CACHE).is_empty());
+    let raw = DIGEST_CACHE.replace("hashlib.sha256(query.encode()).hexdigest()", "query");
+    // The `open` and the `json.dump` into the handle it returned.
+    assert_eq!(
+        air106(&raw),
+        vec![
+            ("AIR106".to_string(), "server.py".to_string(), 12),
+            ("AIR106".to_string(), "server.py".to_string(), 13)
+        ]
+    );
+}

@@ -395,6 +395,8 @@ struct Frame {
 
 pub struct Interp<'m> {
     modules: &'m [ModuleInfo],
+    /// The stand-in instance of each project class, by the class's definition site.
+    stand_in_of: HashMap<Site, ObjId>,
     by_name: HashMap<String, Vec<usize>>,
     globals: Vec<Option<HashMap<String, Value>>>,
     in_progress: Vec<bool>,
@@ -473,6 +475,7 @@ impl<'m> Interp<'m> {
         }
         Interp {
             modules,
+            stand_in_of: HashMap::new(),
             by_name,
             globals: (0..modules.len()).map(|_| None).collect(),
             in_progress: vec![false; modules.len()],
@@ -579,7 +582,6 @@ impl<'m> Interp<'m> {
                 }
             }
         }
-        let mut instance_of: HashMap<Site, ObjId> = HashMap::new();
         while let Some(mut f) = pending.pop() {
             let site = f.site(self.modules);
             if self.evaluated.contains(&site) {
@@ -588,7 +590,7 @@ impl<'m> Interp<'m> {
             self.fuel = FUEL / 4;
             if f.bound.is_none() {
                 if let Some(c) = class_of_method.get(&site).cloned() {
-                    let id = self.stand_in(&c, &mut instance_of);
+                    let id = self.stand_in(&c);
                     f.bound = Some(Box::new(Value::Obj(id)));
                 }
             }
@@ -605,7 +607,7 @@ impl<'m> Interp<'m> {
                     .as_ref()
                     .and_then(|a| self.annotated_class(f.module, a));
                 pos.push(match class {
-                    Some(Value::Class(c)) => Value::Obj(self.stand_in(&c, &mut instance_of)),
+                    Some(Value::Class(c)) => Value::Obj(self.stand_in(&c)),
                     // A class outside the project (`mcp: FastMCP`): an object of it, made
                     // where the parameter is declared.
                     Some(Value::Ext(q)) => {
@@ -651,12 +653,12 @@ impl<'m> Interp<'m> {
 
     /// The stand-in instance of a project class (one per class): allocated at the class's
     /// definition and built by running its `__init__` with unknown arguments.
-    fn stand_in(&mut self, c: &ClassVal, instance_of: &mut HashMap<Site, ObjId>) -> ObjId {
+    fn stand_in(&mut self, c: &ClassVal) -> ObjId {
         let csite = Site {
             file: self.modules[c.module].file,
             span: c.def.span,
         };
-        if let Some(&id) = instance_of.get(&csite) {
+        if let Some(&id) = self.stand_in_of.get(&csite) {
             return id;
         }
         let id = self.alloc(
@@ -668,7 +670,7 @@ impl<'m> Interp<'m> {
             vec![],
             vec![],
         );
-        instance_of.insert(csite, id);
+        self.stand_in_of.insert(csite, id);
         self.self_stand_ins.insert(id);
         if let Some(Value::Func(mut init)) = class_attr(c, "__init__") {
             init.bound = Some(Box::new(Value::Obj(id)));
@@ -2595,10 +2597,24 @@ impl<'m> Interp<'m> {
         self.block(&f.def.body);
         self.call_depth -= 1;
         let fr = self.frames.pop();
-        match fr {
+        let result = match fr {
             Some(fr) if fr.has_return => fr.returns,
             _ => Value::None,
+        };
+        // A result the body did not settle, from a function whose return annotation names a
+        // project class (`async def get_connection(...) -> DorisConnection`): the class's
+        // stand-in instance, as for a parameter annotated with it.
+        if matches!(result, Value::Unknown) {
+            if let Some(Value::Class(c)) = f
+                .def
+                .returns
+                .as_ref()
+                .and_then(|ann| self.annotated_class(f.module, ann))
+            {
+                return Value::Obj(self.stand_in(&c));
+            }
         }
+        result
     }
 }
 
