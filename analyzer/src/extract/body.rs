@@ -3711,13 +3711,13 @@ fn mentions_validator(e: &Expr, raising: bool) -> bool {
                 }
             }
         }
-        // A predicate passed to `some`/`every`/`filter`: its one returned expression, when it
-        // checks. A prefix check there must end its prefix with a separator
+        // A predicate passed to `some`/`every`/`filter`: its one returned expression is read
+        // too. A prefix check there must end its prefix with a separator
         // (`p.startsWith(d + path.sep)`): `p.startsWith(d)` also admits `/srv/app-old` for
         // `/srv/app`, the classic hole of allowed-folder checks, so it does not count.
         if let Some(x) = predicate_body(e) {
-            if !bare_prefix_check(x) && mentions_validator(x, raising) {
-                return true;
+            if !bare_prefix_check(x) {
+                stack.push(x);
             }
         }
         crate::extract::langgraph::push_children(e, &mut stack);
@@ -3728,17 +3728,15 @@ fn mentions_validator(e: &Expr, raising: bool) -> bool {
 /// Whether `e` holds a prefix check whose prefix does not end with a path separator
 /// (`p.startsWith(dir)`, not `p.startsWith(dir + path.sep)` or `` p.startsWith(`${dir}/`) ``).
 fn bare_prefix_check(e: &Expr) -> bool {
+    // The last piece of the prefix: `path.sep`/`os.sep`, or a literal ending in a separator.
+    let sep = |x: &Expr| match &x.kind {
+        ExprKind::Attr(_, n) => n == "sep",
+        ExprKind::Str(t) => t.ends_with('/') || t.ends_with('\\'),
+        _ => false,
+    };
     let ends_with_sep = |a: &Expr| match &a.kind {
-        ExprKind::BinOp(ops, xs) if ops.iter().all(|o| o == "+") => {
-            xs.last().is_some_and(|x| match &x.kind {
-                ExprKind::Attr(_, n) => n == "sep",
-                ExprKind::Str(t) => t.ends_with('/') || t.ends_with('\\'),
-                _ => false,
-            })
-        }
-        ExprKind::FStr(parts) => parts.last().is_some_and(
-            |x| matches!(&x.kind, ExprKind::Str(t) if t.ends_with('/') || t.ends_with('\\')),
-        ),
+        ExprKind::BinOp(ops, xs) if ops.iter().all(|o| o == "+") => xs.last().is_some_and(sep),
+        ExprKind::FStr(parts) => parts.last().is_some_and(sep),
         _ => false,
     };
     let mut stack = vec![e];
