@@ -322,3 +322,83 @@ fn a_hex_digest_of_the_models_text_names_no_path_of_its_choosing() {
         ]
     );
 }
+
+const TIMED_CHECK: &str = r#"import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+
+const ROOTS = ["/srv/clips"];
+
+function race(work, ms, label, fallback) {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => (fallback !== null ? resolve(fallback) : reject(new Error(label))), ms);
+    work.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
+  });
+}
+
+async function inside(candidate) {
+  const ok = ROOTS.some((root) => {
+    if (candidate === root) {
+      return true;
+    }
+    const under = candidate.startsWith(root + path.sep);
+    return under;
+  });
+  return ok;
+}
+
+async function allowed(requested) {
+  const check = async () => {
+    const full = path.resolve(requested);
+    if (!(await inside(full))) {
+      throw new Error("outside");
+    }
+    return full;
+  };
+  const result = await race(check(), 2000, "check", null);
+  return result;
+}
+
+const server = new McpServer({ name: "clips", version: "1.0.0" });
+server.registerTool("save", { inputSchema: { file: z.string(), text: z.string() } }, async ({ file, text }) => {
+  await fs.writeFile(await allowed(file), text);
+  return { content: [] };
+});
+"#;
+
+#[test]
+fn a_check_run_under_a_deadline_helper_confines_the_path_only_with_fixed_companions() {
+    let air106 = |a: &Analysis| -> Vec<(String, String, u32)> {
+        found(a).into_iter().filter(|f| f.0 == "AIR106").collect()
+    };
+    let dir = TempDir::new("mcp-timed-check");
+    dir.write("server.js", TIMED_CHECK);
+    assert!(air106(&run(&dir)).is_empty());
+    // The helper also given the model's own path may return that instead.
+    let raw = TempDir::new("mcp-timed-check-raw");
+    raw.write(
+        "server.js",
+        TIMED_CHECK.replace(
+            r#"race(check(), 2000, "check", null)"#,
+            r#"race(check(), 2000, "check", requested)"#,
+        ),
+    );
+    assert_eq!(
+        air106(&run(&raw)),
+        vec![("AIR106".to_string(), "server.js".to_string(), 40)]
+    );
+    // A block predicate whose containment test is a bare prefix answers for sibling folders.
+    let bare = TempDir::new("mcp-timed-check-bare");
+    bare.write(
+        "server.js",
+        TIMED_CHECK.replace(
+            "candidate.startsWith(root + path.sep)",
+            "candidate.startsWith(root)",
+        ),
+    );
+    assert_eq!(
+        air106(&run(&bare)),
+        vec![("AIR106".to_string(), "server.js".to_string(), 40)]
+    );
+}

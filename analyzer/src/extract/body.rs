@@ -802,7 +802,7 @@ impl<'a> BodyAnalyzer<'a> {
     /// Whether every `return` of `g` gives the result of a project validator: the call itself,
     /// or a name whose every assignment in the body is such a call.
     fn returns_validated(&self, g: &FuncVal, file: crate::model::FileId) -> bool {
-        let validator_call = |e: &Expr| -> bool {
+        let direct_call = |e: &Expr| -> bool {
             let e = match &e.kind {
                 ExprKind::Await(x) => x,
                 _ => e,
@@ -819,6 +819,61 @@ impl<'a> BodyAnalyzer<'a> {
                     Callee::Local(h) => self.local_validates(h),
                     _ => false,
                 })
+        };
+        // Names of the function's own values: its parameters and what its body assigns.
+        let mut own: HashSet<&str> = g.def.params.iter().map(|p| p.name.as_str()).collect();
+        crate::syntax::python::visit_stmts(&g.def.body, &mut |st: &Stmt| {
+            if let StmtKind::Assign { targets, .. } = &st.kind {
+                for t in targets {
+                    if let Target::Name(n, _) = t {
+                        own.insert(n.as_str());
+                    }
+                }
+            }
+        });
+        // A value fixed by the code: a literal, or a module name or attribute of one
+        // (`TIMEOUTS.PATH_CHECK`), never one of the function's own values.
+        let fixed = |e: &Expr| {
+            let mut x = e;
+            loop {
+                match &x.kind {
+                    ExprKind::Attr(o, _) => x = o,
+                    ExprKind::Name(n) => return !own.contains(n.as_str()),
+                    ExprKind::Str(_) | ExprKind::Num(_) | ExprKind::Bool(_) | ExprKind::None => {
+                        return true
+                    }
+                    _ => return false,
+                }
+            }
+        };
+        // A validator's call, or a project helper given that call and fixed values only
+        // (`withTimeout(check(), TIMEOUTS.CHECK, "label", null)`): the helper has nothing
+        // the model chose to return but the checked value.
+        let validator_call = |e: &Expr| -> bool {
+            if direct_call(e) {
+                return true;
+            }
+            let e = match &e.kind {
+                ExprKind::Await(x) => x,
+                _ => e,
+            };
+            let ExprKind::Call(_, args) = &e.kind else {
+                return false;
+            };
+            let at = Site { file, span: e.span };
+            let project = self.ev.callee_at.get(&at).is_some_and(|cs| {
+                !cs.is_empty() && cs.iter().all(|c| matches!(c, Callee::Local(_)))
+            });
+            let mut checked = 0;
+            let all = args.iter().all(|a| match a {
+                Arg::Pos(x) if direct_call(x) => {
+                    checked += 1;
+                    true
+                }
+                Arg::Pos(x) | Arg::Kw(_, x) => fixed(x),
+                _ => false,
+            });
+            project && all && checked == 1
         };
         let mut assigned: HashMap<&str, Vec<&Expr>> = HashMap::new();
         let mut returns: Vec<&Expr> = vec![];
@@ -3480,6 +3535,14 @@ pub fn validates_and_returns(def: &FuncDef) -> bool {
 /// (`return x in BLOCKED`) read the same, which is why only a negated call with an exiting body
 /// (`if not ok(x): return`) is credited.
 fn answers_check(def: &FuncDef) -> bool {
+    answers_check_at(def, true)
+}
+
+/// `answers_check`; with `lambdas`, a predicate written as a block (`dirs.some(d => { ...;
+/// return under; })`) is read as one more such answer. The predicate is read without its own
+/// block predicates, so the reading stops at two levels whatever the nesting of the input.
+fn answers_check_at(def: &FuncDef, lambdas: bool) -> bool {
+    let mentions_validator = |e: &Expr, raising: bool| mentions_validator_at(e, raising, lambdas);
     // A bare prefix check (`p.startswith(root)`) answers for `/srv/app-old` too: not an answer.
     let is_check = |e: &Expr| {
         (mentions_validator(e, false) && !bare_prefix_check(e))
@@ -3518,7 +3581,11 @@ fn answers_check(def: &FuncDef) -> bool {
                 _ => all_checks = false,
             }
         }
-        if st.exprs().into_iter().any(|e| mentions_validator(e, true)) {
+        if st
+            .exprs()
+            .into_iter()
+            .any(|e| mentions_validator(e, true) && !bare_prefix_check(e))
+        {
             checks = true;
         }
     });
@@ -3697,6 +3764,12 @@ fn is_failed_check(test: &Expr) -> bool {
 /// Whether `e` calls a validation method; with `raising`, also the checks that raise instead of
 /// answering (`p.relative_to(base)`).
 fn mentions_validator(e: &Expr, raising: bool) -> bool {
+    mentions_validator_at(e, raising, true)
+}
+
+/// `mentions_validator`; with `lambdas`, a block predicate that answers a check
+/// (`answers_check_at` without block predicates of its own) counts as a validation.
+fn mentions_validator_at(e: &Expr, raising: bool, lambdas: bool) -> bool {
     let mut stack = vec![e];
     let mut steps = 0;
     while let Some(e) = stack.pop() {
@@ -3719,6 +3792,10 @@ fn mentions_validator(e: &Expr, raising: bool) -> bool {
             if !bare_prefix_check(x) {
                 stack.push(x);
             }
+        } else if let ExprKind::Lambda(def) = &e.kind {
+            if lambdas && answers_check_at(def, false) {
+                return true;
+            }
         }
         crate::extract::langgraph::push_children(e, &mut stack);
     }
@@ -3729,14 +3806,16 @@ fn mentions_validator(e: &Expr, raising: bool) -> bool {
 /// (`p.startsWith(dir)`, not `p.startsWith(dir + path.sep)` or `` p.startsWith(`${dir}/`) ``).
 fn bare_prefix_check(e: &Expr) -> bool {
     // The last piece of the prefix: `path.sep`/`os.sep`, or a literal ending in a separator.
+    // A drive (`c:`) is a root as `/` is: whatever follows is on that drive.
     let sep = |x: &Expr| match &x.kind {
         ExprKind::Attr(_, n) => n == "sep",
-        ExprKind::Str(t) => t.ends_with('/') || t.ends_with('\\'),
+        ExprKind::Str(t) => t.ends_with('/') || t.ends_with('\\') || t.ends_with(':'),
         _ => false,
     };
     let ends_with_sep = |a: &Expr| match &a.kind {
         ExprKind::BinOp(ops, xs) if ops.iter().all(|o| o == "+") => xs.last().is_some_and(sep),
         ExprKind::FStr(parts) => parts.last().is_some_and(sep),
+        ExprKind::Str(_) => sep(a),
         _ => false,
     };
     let mut stack = vec![e];
