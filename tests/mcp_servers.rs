@@ -402,3 +402,50 @@ fn a_check_run_under_a_deadline_helper_confines_the_path_only_with_fixed_compani
         vec![("AIR106".to_string(), "server.js".to_string(), 40)]
     );
 }
+
+const HELPER_RESULT: &str = r#"import subprocess
+import tempfile
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("feedback")
+BASE = "https://forms.example.org/r/abc"
+
+
+def form_link(answers, stats):
+    note(answers)
+    return BASE + "?calls=" + str(stats["calls"])
+
+
+def note(text):
+    print("feedback", text)
+
+
+@mcp.tool()
+def open_feedback(answers: str) -> str:
+    link = form_link(answers, {"calls": 3})
+    subprocess.run(f'xdg-open "{link}"', shell=True)
+    return "opened"
+"#;
+
+#[test]
+fn a_helper_result_carries_only_the_arguments_that_reach_its_return() {
+    let air106 = |a: &Analysis| -> Vec<(String, String, u32)> {
+        found(a).into_iter().filter(|f| f.0 == "AIR106").collect()
+    };
+    let dir = TempDir::new("mcp-helper-result");
+    dir.write("server.py", HELPER_RESULT);
+    assert!(air106(&run(&dir)).is_empty());
+    // The same helper putting the answers in the link.
+    let used = TempDir::new("mcp-helper-result-used");
+    used.write(
+        "server.py",
+        HELPER_RESULT.replace(
+            r#"return BASE + "?calls=" + str(stats["calls"])"#,
+            r#"return BASE + "?calls=" + str(stats["calls"]) + "&a=" + answers"#,
+        ),
+    );
+    assert_eq!(
+        air106(&run(&used)),
+        vec![("AIR106".to_string(), "server.py".to_string(), 21)]
+    );
+}

@@ -144,6 +144,8 @@ pub struct BodyAnalyzer<'a> {
     validators: RefCell<HashMap<(crate::model::FileId, String), bool>>,
     /// `local_validates` answers, by function.
     local_validators: RefCell<HashMap<Site, bool>>,
+    /// `reaching` answers, by function.
+    reaching: RefCell<HashMap<Site, Rc<Vec<bool>>>>,
     /// Methods by enclosing class and the class hierarchy, built on first use.
     classes: std::cell::OnceCell<ClassIndex>,
     /// Where a bound cut the analysis (`crate::bounds`); the pipeline turns it into notices.
@@ -179,6 +181,10 @@ struct Resolved {
     /// Found by the method's name alone.
     by_name: bool,
 }
+
+/// The name a sink entry gives its receiver in `kwargs` (`Path(p).unlink()`: the path is the
+/// object the method is called on); no real keyword argument has it.
+const RECEIVER: &str = "<receiver>";
 
 /// How many `param_flows` a body keeps at most (each is a parameter, sink and first call).
 const MAX_PARAM_FLOWS: usize = Bound::ParamFlows.limit();
@@ -283,6 +289,7 @@ impl<'a> BodyAnalyzer<'a> {
             in_progress: RefCell::new(vec![]),
             validators: RefCell::new(HashMap::new()),
             local_validators: RefCell::new(HashMap::new()),
+            reaching: RefCell::new(HashMap::new()),
             classes: std::cell::OnceCell::new(),
             cuts: RefCell::new(Cuts::default()),
         }
@@ -766,31 +773,39 @@ impl<'a> BodyAnalyzer<'a> {
         let mut raises = false;
         let mut returns_value = false;
         crate::syntax::python::visit_stmts(&g.def.body, &mut |st: &Stmt| match &st.kind {
-            StmtKind::If { test, body, .. }
-                if matches!(body.last().map(|s| &s.kind), Some(StmtKind::Raise(_))) =>
-            {
-                let ExprKind::Not(inner) = &test.kind else {
-                    return;
+            StmtKind::If { test, body, .. } if fails_without_value(body) => {
+                // `not ok(x)`, alone or as one operand of an `or` (`not x or not ok(x)`): the
+                // branch runs whenever the helper says no.
+                let operands: Vec<&Expr> = match &test.kind {
+                    ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") => {
+                        xs.iter().collect()
+                    }
+                    _ => vec![&**test],
                 };
-                let inner = match &inner.kind {
-                    ExprKind::Await(x) => x,
-                    _ => inner,
-                };
-                if !matches!(inner.kind, ExprKind::Call(..)) {
-                    return;
-                }
-                let at = Site {
-                    file,
-                    span: inner.span,
-                };
-                if self.ev.callee_at.get(&at).is_some_and(|cs| {
-                    !cs.is_empty()
-                        && cs.iter().all(|c| match c {
-                            Callee::Local(h) => answers_check(&h.def),
-                            _ => false,
-                        })
-                }) {
-                    raises = true;
+                for t in operands {
+                    let ExprKind::Not(inner) = &t.kind else {
+                        continue;
+                    };
+                    let inner = match &inner.kind {
+                        ExprKind::Await(x) => x,
+                        _ => inner,
+                    };
+                    if !matches!(inner.kind, ExprKind::Call(..)) {
+                        continue;
+                    }
+                    let at = Site {
+                        file,
+                        span: inner.span,
+                    };
+                    if self.ev.callee_at.get(&at).is_some_and(|cs| {
+                        !cs.is_empty()
+                            && cs.iter().all(|c| match c {
+                                Callee::Local(h) => answers_check(&h.def),
+                                _ => false,
+                            })
+                    }) {
+                        raises = true;
+                    }
                 }
             }
             StmtKind::Return(Some(e)) if !matches!(e.kind, ExprKind::None) => returns_value = true,
@@ -898,6 +913,80 @@ impl<'a> BodyAnalyzer<'a> {
                     .is_some_and(|vs| vs.iter().all(|v| validator_call(v))),
                 _ => validator_call(e),
             })
+    }
+
+    /// Whether every callee of a call is a project function (so what each returns is read).
+    fn local_only(&self, rec: &CallRecord, resolved: &[Resolved]) -> bool {
+        !rec.callees.is_empty()
+            && rec.callees.iter().all(|c| matches!(c, Callee::Local(_)))
+            && !resolved.is_empty()
+    }
+
+    /// The taint of a project call's result: the join of the arguments whose parameters can
+    /// reach what some callee returns (`returns::params_reaching_result`).
+    fn join_reaching(
+        &self,
+        resolved: &[Resolved],
+        recv: Option<Taint>,
+        pos: &[(Option<Taint>, &Expr)],
+        kw: &[(&str, Option<Taint>, &Expr)],
+    ) -> Option<Taint> {
+        let mut acc = None;
+        let mut take_recv = false;
+        let mut take_pos = vec![false; pos.len()];
+        let mut take_kw = vec![false; kw.len()];
+        for r in resolved {
+            let reach = self.reaching(&r.func);
+            let params = &r.func.def.params;
+            let var_args = params.iter().position(|p| p.kind == ParamKind::VarArgs);
+            let kw_args = params.iter().position(|p| p.kind == ParamKind::KwArgs);
+            let reaches =
+                |i: Option<usize>| i.is_none_or(|i| reach.get(i).copied().unwrap_or(true));
+            take_recv |= r.offset == 1 && reaches(Some(0));
+            for (i, t) in take_pos.iter_mut().enumerate() {
+                let at = i + r.offset;
+                let param = match params.get(at) {
+                    Some(p) if p.kind == ParamKind::Normal => Some(at),
+                    // Past the named parameters: the `*args` one, if any; JavaScript also lets
+                    // the body read extra arguments through `arguments` (then all reach).
+                    _ => var_args,
+                };
+                *t |= param.is_some() && reaches(param);
+            }
+            for (i, (name, _, _)) in kw.iter().enumerate() {
+                let param = params
+                    .iter()
+                    .position(|p| p.kind == ParamKind::Normal && p.name == *name)
+                    .or(kw_args);
+                // `**options` spread into the call may fill any parameter.
+                take_kw[i] |= *name == "**" || (param.is_some() && reaches(param));
+            }
+        }
+        if take_recv {
+            acc = join(acc, recv);
+        }
+        for ((t, _), take) in pos.iter().zip(&take_pos) {
+            if *take {
+                acc = join(acc, t.clone());
+            }
+        }
+        for ((_, t, _), take) in kw.iter().zip(&take_kw) {
+            if *take {
+                acc = join(acc, t.clone());
+            }
+        }
+        acc
+    }
+
+    /// `returns::params_reaching_result` of a project function, once per function.
+    fn reaching(&self, g: &FuncVal) -> Rc<Vec<bool>> {
+        let site = g.site(self.modules);
+        if let Some(v) = self.reaching.borrow().get(&site) {
+            return v.clone();
+        }
+        let v = Rc::new(crate::extract::returns::params_reaching_result(&g.def));
+        self.reaching.borrow_mut().insert(site, v.clone());
+        v
     }
 
     /// Whether `file` defines a method `name` (a function whose first parameter is `self`) that
@@ -2258,6 +2347,18 @@ impl Walker<'_, '_> {
                 return pos.get(1).and_then(|(t, _)| t.clone());
             }
         }
+        // `name.replace("/", "__")`: no separator is left, so under a folder the value names one
+        // entry of it. Only `..` itself still leaves the folder, which a write or read of a
+        // file cannot use, but a deletion of a folder can: deletions stay reported.
+        if let ExprKind::Attr(_, m) = &f.kind {
+            if (m == "replace" || m == "replaceAll") && removes_separator(args) {
+                return recv.map(|mut t| {
+                    t.clean
+                        .extend(["file_write", "file_read_path"].map(String::from));
+                    t
+                });
+            }
+        }
         // A pause called on a parameter typed by its annotation (`ctx: Context` then
         // `await ctx.wait_for_event(HumanResponseEvent)`): the framework passes the object in,
         // so the interpreter has no value for it, but the annotation names its class.
@@ -2355,6 +2456,12 @@ impl Walker<'_, '_> {
                     if let Some(t) = t {
                         hits.push((t, e));
                     }
+                }
+            }
+            // `Path(p).write_text(text)`: the path is the receiver (`kwargs = ["<receiver>"]`).
+            if entry.kwargs.iter().any(|k| k == RECEIVER) {
+                if let (Some(t), ExprKind::Attr(o, _)) = (recv.as_ref(), &f.kind) {
+                    hits.push((t, o));
                 }
             }
             let model_hit = hits
@@ -2697,7 +2804,13 @@ impl Walker<'_, '_> {
                 t
             });
         }
-        let t = join_all(recv, &pos, &kw);
+        let t = if self.a.local_only(&full, &resolved)
+            && args.iter().all(|a| !matches!(a, Arg::Star(_)))
+        {
+            self.a.join_reaching(&resolved, recv, &pos, &kw)
+        } else {
+            join_all(recv, &pos, &kw)
+        };
         match model_out {
             // The response is the model's whole text, whatever went into the prompt.
             Some(origin) => Some(Taint {
@@ -3441,6 +3554,30 @@ fn join_all(
     acc
 }
 
+/// `replace("/", "_")`: the first argument is the separator `/` (literally or `os.sep`), the
+/// second a literal with no separator of either kind.
+fn removes_separator(args: &[Arg]) -> bool {
+    let [Arg::Pos(from), Arg::Pos(to)] = args else {
+        return false;
+    };
+    let sep = match &from.kind {
+        ExprKind::Str(t) => t == "/",
+        ExprKind::Attr(_, n) => n == "sep",
+        _ => false,
+    };
+    sep && matches!(&to.kind, ExprKind::Str(t) if !t.contains('/') && !t.contains('\\'))
+}
+
+/// Whether a block ends by failing: it raises, or returns no value (`return None`, `return`),
+/// the answer of a validator that gives back its checked value or nothing.
+fn fails_without_value(body: &[Stmt]) -> bool {
+    match body.last().map(|s| &s.kind) {
+        Some(StmtKind::Raise(_)) | Some(StmtKind::Return(None)) => true,
+        Some(StmtKind::Return(Some(e))) => matches!(e.kind, ExprKind::None),
+        _ => false,
+    }
+}
+
 fn ends_in_exit(body: &[Stmt]) -> bool {
     matches!(
         body.last().map(|s| &s.kind),
@@ -3498,8 +3635,7 @@ pub fn validates_and_returns(def: &FuncDef) -> bool {
     crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| {
         match &st.kind {
             StmtKind::If { test, body, .. }
-                if matches!(body.last().map(|s| &s.kind), Some(StmtKind::Raise(_)))
-                    && is_failed_check(test) =>
+                if fails_without_value(body) && is_failed_check(test) =>
             {
                 raises_on_failed_check = true;
             }

@@ -445,6 +445,9 @@ struct Semantics {
     /// (fluent chains such as `graph.add_node(...).add_edge(...)`).
     builder_suffixes: Vec<String>,
     builder_methods: HashSet<String>,
+    /// `text_value` (globs): library values that are text, whose methods are the string's own
+    /// (`path.stem.replace("/", "_")` is `str.replace`, not `Path.replace`).
+    text_values: Vec<String>,
 }
 
 impl Semantics {
@@ -460,6 +463,7 @@ impl Semantics {
                 .collect(),
             builder_suffixes: names("builder_class_suffix").collect(),
             builder_methods: names("builder_method").collect(),
+            text_values: names("text_value").collect(),
         }
     }
 }
@@ -1865,6 +1869,10 @@ impl<'m> Interp<'m> {
     pub fn getattr(&mut self, o: &Value, attr: &str) -> Value {
         match o {
             Value::Module(i) => self.attr_of_module(*i, attr),
+            // A library value that is text: its methods are the string's, not the library's.
+            Value::Ext(q) if self.sem.text_values.iter().any(|g| glob_match(g, q)) => {
+                Value::Unknown
+            }
             Value::Ext(q) => match q.strip_prefix(crate::extract::js_lower::EXTERNAL) {
                 Some(spec) => self.js_name(spec, attr),
                 None => self.ext_value(&self.js_attr(q, attr)),

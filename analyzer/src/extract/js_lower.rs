@@ -659,6 +659,8 @@ impl Lowerer<'_> {
             docstring: None,
             is_lambda: f.name.is_none() && bound.is_none(),
             globals: self.module_writes(f),
+            // The generator tsc wraps in `__awaiter` is the async function's own body.
+            generator: f.generator && awaited.is_none(),
         }
     }
 

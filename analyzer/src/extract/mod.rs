@@ -18,6 +18,7 @@ pub mod langgraph;
 pub mod mcp_link;
 pub mod mcp_server;
 pub mod openai_agents;
+pub mod returns;
 pub mod ts_mcp;
 
 #[cfg(test)]

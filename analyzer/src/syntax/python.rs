@@ -126,6 +126,9 @@ pub struct FuncDef {
     /// Module variables the body assigns (`global db` in Python; in JavaScript a module-level
     /// `let` assigned without a declaration of the function's own): writes go to the module.
     pub globals: Vec<String>,
+    /// The body yields (`yield x`): a call returns a generator of what it yields, not what it
+    /// `return`s.
+    pub generator: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -307,6 +310,7 @@ pub fn parse(text: &str) -> PyModule {
         issues: vec![],
         deep_reported: false,
         globals: vec![],
+        generators: vec![],
     };
     let root = tree.root_node();
     if root.has_error() {
@@ -327,6 +331,8 @@ struct Lower<'a> {
     /// The names declared `global` in each function or class body being lowered, innermost
     /// last.
     globals: Vec<Vec<String>>,
+    /// Whether each function body being lowered yields, innermost last.
+    generators: Vec<bool>,
 }
 
 fn span(n: Node) -> Span {
@@ -762,10 +768,12 @@ impl<'a> Lower<'a> {
             docstring: self.docstring(body),
             body: {
                 self.globals.push(vec![]);
+                self.generators.push(false);
                 self.block(body, depth)
             },
             is_lambda: false,
             globals: self.globals.pop().unwrap_or_default(),
+            generator: self.generators.pop().unwrap_or_default(),
         }
     }
 
@@ -938,6 +946,12 @@ impl<'a> Lower<'a> {
         let d = depth + 1;
         let kind = match n.kind() {
             "identifier" => ExprKind::Name(self.name(n)),
+            "yield" => {
+                if let Some(g) = self.generators.last_mut() {
+                    *g = true;
+                }
+                ExprKind::Unknown
+            }
             "attribute" => {
                 let obj = self.opt_expr(n.child_by_field_name("object"), d);
                 let attr = n
@@ -1130,6 +1144,7 @@ impl<'a> Lower<'a> {
                     docstring: None,
                     is_lambda: true,
                     globals: vec![],
+                    generator: false,
                 }))
             }
             "list_comprehension"

@@ -92,6 +92,8 @@ pub struct FuncDef {
     pub params: Vec<Param>,
     /// The statements; an arrow with an expression body has one `Return`.
     pub body: Vec<Stmt>,
+    /// `function*` or a `*method()`: a call returns a generator of what it yields.
+    pub generator: bool,
 }
 
 /// One `name = value` of a declaration.
@@ -894,12 +896,15 @@ impl Lower<'_> {
             }
             None => vec![],
         };
+        let generator = n.kind().starts_with("generator")
+            || (0..n.child_count()).any(|i| n.child(i).is_some_and(|c| c.kind() == "*"));
         FuncDef {
             name,
             name_span,
             span: span(n),
             params,
             body,
+            generator,
         }
     }
 

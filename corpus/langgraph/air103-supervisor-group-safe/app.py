@@ -20,7 +20,7 @@ def fetch_page(url: str) -> str:
 @tool
 def read_notes(customer_id: str) -> str:
     """Return the account manager's private notes about a customer."""
-    return (NOTES / f"{customer_id}.md").read_text()
+    return (NOTES / f"{customer_id}.md").read_text()  # expect: AIR106
 
 
 browser = create_agent(

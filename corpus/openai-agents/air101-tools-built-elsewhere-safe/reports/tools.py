@@ -18,14 +18,14 @@ def list_reports() -> list[str]:
 def publish_report(name: str, markdown: str) -> str:
     """Publish a report to the shared reports folder."""
     target = REPORTS / f"{name}.md"
-    target.write_text(markdown)
+    target.write_text(markdown)  # expect: AIR106
     return str(target)
 
 
 @ft(name_override="archive", needs_approval=True)
 def archive_report(name: str) -> str:
     """Move a report to the archive."""
-    (REPORTS / f"{name}.md").unlink()
+    (REPORTS / f"{name}.md").unlink()  # expect: AIR106
     return "archived"
 
 
