@@ -121,6 +121,10 @@ pub struct SourceKind {
     pub untrusted: bool,
     #[serde(default)]
     pub private: bool,
+    /// As `SinkKind::new_content`: a call that is such a source returns content another party
+    /// wrote, whatever arguments chose it.
+    #[serde(default)]
+    pub new_content: bool,
     pub description: String,
 }
 
@@ -140,6 +144,10 @@ pub struct SinkKind {
     /// A model's response reaching it runs as code, a command or a query (AIR201).
     #[serde(default)]
     pub model_exec: bool,
+    /// The call's result is what another party wrote (a fetched page, a file's text), not a
+    /// function of its arguments: a model-chosen URL or path does not make it the model's.
+    #[serde(default)]
+    pub new_content: bool,
     pub description: String,
 }
 
@@ -201,6 +209,15 @@ pub struct SinkEntry {
     /// `exec`): a call whose result is dropped, a syntax check, is no sink.
     #[serde(default)]
     pub result_runs: bool,
+    /// The call returns what the file holds (`open(p)`, `Path(p).read_text()`), not the path:
+    /// the model's path does not make the text the model's. Listings (`glob`, `os.walk`) and
+    /// copies return paths under the one given, so they do not set it.
+    #[serde(default)]
+    pub new_content: bool,
+    /// The method takes at most this many positional arguments: a call with more is another
+    /// method of the same name (`str.replace(old, new)` is not `Path.replace(target)`).
+    #[serde(default)]
+    pub max_args: Option<usize>,
 }
 
 /// A library call whose result is untrusted content (or private data).

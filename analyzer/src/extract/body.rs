@@ -126,6 +126,11 @@ pub struct BodyFacts {
     pub model_flows: Vec<ModelFlow>,
     /// The function returns (part of) a model's response.
     pub returns_model: Option<Rc<ModelOrigin>>,
+    /// The sink kinds every value this function returns is clean for, when its parameters were
+    /// all followed as plain values and no return hands out a closure; `None` when unknown.
+    /// A caller's result keeps its arguments' taint but gains these (a helper returning
+    /// `os.path.basename(p)` or a checked root).
+    pub return_clean: Option<BTreeSet<String>>,
     /// Parameters reaching a code, shell or query sink through calls only this analysis resolves
     /// (`self.helper(x)` with `self` unknown, `self.db.run_sql(x)`): kept apart from
     /// `injections`, they only carry a model's response from callers.
@@ -146,6 +151,9 @@ pub struct BodyAnalyzer<'a> {
     local_validators: RefCell<HashMap<Site, bool>>,
     /// `reaching` answers, by function.
     reaching: RefCell<HashMap<Site, Rc<Vec<bool>>>>,
+    /// Calls whose result is new content (a file's text, a fixed service's answer), as the
+    /// walks found them: what a function returns from one does not depend on its arguments.
+    fresh_calls: RefCell<HashSet<Site>>,
     /// Methods by enclosing class and the class hierarchy, built on first use.
     classes: std::cell::OnceCell<ClassIndex>,
     /// Where a bound cut the analysis (`crate::bounds`); the pipeline turns it into notices.
@@ -290,6 +298,7 @@ impl<'a> BodyAnalyzer<'a> {
             validators: RefCell::new(HashMap::new()),
             local_validators: RefCell::new(HashMap::new()),
             reaching: RefCell::new(HashMap::new()),
+            fresh_calls: RefCell::new(HashSet::new()),
             classes: std::cell::OnceCell::new(),
             cuts: RefCell::new(Cuts::default()),
         }
@@ -984,7 +993,13 @@ impl<'a> BodyAnalyzer<'a> {
         if let Some(v) = self.reaching.borrow().get(&site) {
             return v.clone();
         }
-        let v = Rc::new(crate::extract::returns::params_reaching_result(&g.def));
+        let file = self.modules[g.module].file;
+        let fresh = self.fresh_calls.borrow();
+        let v = Rc::new(crate::extract::returns::params_reaching_result(
+            &g.def,
+            &|span| fresh.contains(&Site { file, span }),
+        ));
+        drop(fresh);
         self.reaching.borrow_mut().insert(site, v.clone());
         v
     }
@@ -1073,6 +1088,9 @@ impl<'a> BodyAnalyzer<'a> {
             };
             for (i, s) in self.k.sinks_for(kc) {
                 if read_query && s.kind == "sql_exec" {
+                    continue;
+                }
+                if s.max_args.is_some_and(|n| rec.args.len() > n) {
                     continue;
                 }
                 if let Some(req) = &s.requires_kwarg {
@@ -1448,13 +1466,17 @@ impl<'a> BodyAnalyzer<'a> {
             injection_keys: HashSet::new(),
             func: site,
             discarded: None,
+            closures: 0,
+            returns: (None, false),
         };
         let mut st = State::default();
+        let mut plain = f.bound.is_none();
         for (i, p) in f.def.params.iter().enumerate() {
             if i == 0 && f.bound.is_some() {
                 continue;
             }
             if p.kind == ParamKind::KwArgs || is_injected(p.annotation.as_ref(), &p.name) {
+                plain = false;
                 continue;
             }
             let model = self.model_message_type(f, p.annotation.as_ref()).map(|ty| {
@@ -1473,6 +1495,7 @@ impl<'a> BodyAnalyzer<'a> {
                 .as_ref()
                 .is_some_and(|a| self.allow_listed_type(f, a, 0))
             {
+                plain = false;
                 self.k.sink_kinds.keys().cloned().collect()
             } else {
                 BTreeSet::new()
@@ -1489,7 +1512,9 @@ impl<'a> BodyAnalyzer<'a> {
             );
         }
         w.block(&f.def.body, &mut st, true);
-        let out = w.out;
+        let (return_clean, opaque) = std::mem::take(&mut w.returns);
+        let mut out = w.out;
+        out.return_clean = return_clean.filter(|_| plain && !opaque);
         self.in_progress.borrow_mut().retain(|s| *s != site);
         let rc = Rc::new(out);
         self.facts.borrow_mut().insert(site, rc.clone());
@@ -1690,6 +1715,11 @@ struct Walker<'w, 'a> {
     func: Site,
     /// The call of the expression statement being walked: its result is discarded.
     discarded: Option<Site>,
+    /// How many inline functions the walk is inside (their `return`s are not the body's).
+    closures: usize,
+    /// `BodyFacts::return_clean` so far: the intersection over tainted returns, and whether a
+    /// return held a closure.
+    returns: (Option<BTreeSet<String>>, bool),
 }
 
 impl Walker<'_, '_> {
@@ -1939,7 +1969,18 @@ impl Walker<'_, '_> {
                 }
             }
             StmtKind::Return(Some(e)) => {
-                if let Some(m) = self.expr(e, st).and_then(|t| t.model) {
+                let t = self.expr(e, st);
+                if self.closures == 0 {
+                    if holds_closure(e) {
+                        self.returns.1 = true;
+                    } else if let Some(t) = &t {
+                        self.returns.0 = Some(match self.returns.0.take() {
+                            None => t.clean.clone(),
+                            Some(c) => c.intersection(&t.clean).cloned().collect(),
+                        });
+                    }
+                }
+                if let Some(m) = t.and_then(|t| t.model) {
                     self.out.returns_model.get_or_insert(m);
                 }
             }
@@ -2295,7 +2336,9 @@ impl Walker<'_, '_> {
         }
         let prev = self.at_top;
         self.at_top = false;
+        self.closures += 1;
         self.block(&def.body, &mut inner, false);
+        self.closures -= 1;
         self.at_top = prev;
     }
 
@@ -2804,10 +2847,59 @@ impl Walker<'_, '_> {
                 t
             });
         }
-        let t = if self.a.local_only(&full, &resolved)
+        // A file's text is what its author wrote, not the model's path that chose it; so is a
+        // fetched page or a service's answer, unless the model could pick the server (a URL
+        // argument or receiver not clean for `http_request_tainted_url`: then it can serve
+        // its own text).
+        let fixed_server = recv
+            .iter()
+            .chain(pos.iter().filter_map(|(t, _)| t.as_ref()))
+            .chain(kw.iter().filter_map(|(_, t, _)| t.as_ref()))
+            .all(|t| t.clean.contains("http_request_tainted_url"));
+        let new_content = sinks.iter().any(|(i, _)| self.a.k.sinks[*i].new_content)
+            || (fixed_server
+                && (sinks
+                    .iter()
+                    .any(|(_, k)| self.a.k.sink_kind(k).is_some_and(|k| k.new_content))
+                    || self
+                        .a
+                        .direct_sources(&full)
+                        .iter()
+                        .any(|k| self.a.k.source_kind(k).is_some_and(|k| k.new_content))));
+        let t = if new_content {
+            self.a.fresh_calls.borrow_mut().insert(site);
+            None
+        } else if self.a.local_only(&full, &resolved)
             && args.iter().all(|a| !matches!(a, Arg::Star(_)))
         {
-            self.a.join_reaching(&resolved, recv, &pos, &kw)
+            // What every callee's returns are clean for, when each was read as a plain
+            // function (`BodyFacts::return_clean`).
+            let mut clean: Option<BTreeSet<String>> = None;
+            let mut known = true;
+            for r in &resolved {
+                let c = self
+                    .a
+                    .facts_at(&r.func, self.depth + 1)
+                    .return_clean
+                    .clone();
+                match c {
+                    Some(c) if r.offset == 0 => {
+                        clean = Some(match clean {
+                            None => c,
+                            Some(acc) => acc.intersection(&c).cloned().collect(),
+                        })
+                    }
+                    _ => known = false,
+                }
+            }
+            self.a
+                .join_reaching(&resolved, recv, &pos, &kw)
+                .map(|mut t| {
+                    if let (true, Some(c)) = (known, clean) {
+                        t.clean.extend(c);
+                    }
+                    t
+                })
         } else {
             join_all(recv, &pos, &kw)
         };
@@ -3568,6 +3660,67 @@ fn removes_separator(args: &[Arg]) -> bool {
     sep && matches!(&to.kind, ExprKind::Str(t) if !t.contains('/') && !t.contains('\\'))
 }
 
+/// A test that holds when a folder lacks a marker entry (`not (p / ".git").exists()`, or a name
+/// every assignment of which is such a check or an `or` of them, as in `if not has_vcs:`): a
+/// project-root check, which admits only folders holding that entry.
+fn failed_marker_check(test: &Expr, assigned: &HashMap<&str, Vec<&Expr>>) -> bool {
+    let ExprKind::Not(x) = &test.kind else {
+        return false;
+    };
+    let exprs: Vec<&Expr> = match &x.kind {
+        ExprKind::Name(n) => match assigned.get(n.as_str()) {
+            Some(vs) if !vs.is_empty() => vs.clone(),
+            _ => return false,
+        },
+        _ => vec![&**x],
+    };
+    exprs.into_iter().all(|e| match &e.kind {
+        ExprKind::BoolOp(_, xs) => xs.iter().all(marker_call),
+        _ => marker_call(e),
+    })
+}
+
+/// `(p / ".git").exists()`, `.is_dir()`, `.is_file()`, or `os.path.exists(os.path.join(p,
+/// ".git"))`: whether a literal entry (no `..`) exists under a value.
+fn marker_call(e: &Expr) -> bool {
+    let literal_entry =
+        |x: &Expr| matches!(&x.kind, ExprKind::Str(t) if !t.is_empty() && !t.contains(".."));
+    let ExprKind::Call(f, args) = &e.kind else {
+        return false;
+    };
+    let ExprKind::Attr(o, m) = &f.kind else {
+        return false;
+    };
+    match m.as_str() {
+        "exists" | "is_dir" | "is_file" if args.is_empty() => {
+            matches!(&o.kind, ExprKind::BinOp(ops, xs)
+                if ops.last().is_some_and(|op| op == "/") && xs.last().is_some_and(literal_entry))
+        }
+        "exists" | "isdir" | "isfile" => match args.as_slice() {
+            [Arg::Pos(p)] => matches!(&p.kind, ExprKind::Call(jf, jargs)
+                if matches!(&jf.kind, ExprKind::Attr(_, j) if j == "join")
+                    && matches!(jargs.last(), Some(Arg::Pos(l)) if literal_entry(l))),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Whether `e` holds an inline function (`new Promise((resolve) => ...)`): what it returns is
+/// decided inside it, where the walk does not read returns.
+fn holds_closure(e: &Expr) -> bool {
+    let mut stack = vec![e];
+    let mut steps = 0;
+    while let Some(x) = stack.pop() {
+        steps += 1;
+        if steps > 10_000 || matches!(x.kind, ExprKind::Lambda(_)) {
+            return true;
+        }
+        crate::syntax::python::push_children(x, &mut stack);
+    }
+    false
+}
+
 /// Whether a block ends by failing: it raises, or returns no value (`return None`, `return`),
 /// the answer of a validator that gives back its checked value or nothing.
 fn fails_without_value(body: &[Stmt]) -> bool {
@@ -3632,10 +3785,21 @@ pub fn validates_and_returns(def: &FuncDef) -> bool {
     let mut raises_on_failed_check = false;
     let mut returns_value = false;
     let mut checks = false;
+    let mut assigned: HashMap<&str, Vec<&Expr>> = HashMap::new();
+    crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| {
+        if let StmtKind::Assign { targets, value, .. } = &st.kind {
+            for t in targets {
+                if let Target::Name(n, _) = t {
+                    assigned.entry(n.as_str()).or_default().push(value);
+                }
+            }
+        }
+    });
     crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| {
         match &st.kind {
             StmtKind::If { test, body, .. }
-                if fails_without_value(body) && is_failed_check(test) =>
+                if fails_without_value(body)
+                    && (is_failed_check(test) || failed_marker_check(test, &assigned)) =>
             {
                 raises_on_failed_check = true;
             }

@@ -15,13 +15,17 @@
 //!   attribute's its object's;
 //! - the names a nested function or lambda uses flow into it wherever it is used;
 //! - a generator, and a body that reads its arguments as a whole (`arguments`, `locals()`,
-//!   `vars()`), return every parameter.
+//!   `vars()`), return every parameter;
+//! - a call the caller knows returns new content (`fresh`: a file's text, a fixed service's
+//!   answer) depends on none of its arguments.
 
+use crate::model::Span;
 use crate::syntax::python::{push_children, Arg, Expr, ExprKind, FuncDef, Stmt, StmtKind, Target};
 use std::collections::{HashMap, HashSet};
 
 /// For each parameter of `def`, whether its value can reach the function's result.
-pub fn params_reaching_result(def: &FuncDef) -> Vec<bool> {
+/// `fresh` says whether the call at a span returns content its arguments only chose.
+pub fn params_reaching_result(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Vec<bool> {
     let all = vec![true; def.params.len()];
     if def.generator {
         return all;
@@ -35,7 +39,7 @@ pub fn params_reaching_result(def: &FuncDef) -> Vec<bool> {
         for st in body {
             let mut uses: Vec<&str> = vec![];
             for e in st.exprs() {
-                whole |= names_in(e, &mut uses);
+                whole |= names_in(e, &mut uses, fresh);
             }
             if let Some(f) = inside {
                 // Everything a nested function's body uses flows into the function.
@@ -44,14 +48,14 @@ pub fn params_reaching_result(def: &FuncDef) -> Vec<bool> {
             match &st.kind {
                 StmtKind::Assign { targets, value, .. } => {
                     let mut from = vec![];
-                    whole |= names_in(value, &mut from);
+                    whole |= names_in(value, &mut from, fresh);
                     for t in targets {
                         for (n, key) in target_roots(t) {
                             let d = deps.entry(n).or_default();
                             d.extend(from.iter().copied());
                             if let Some(k) = key {
                                 let mut ks = vec![];
-                                whole |= names_in(k, &mut ks);
+                                whole |= names_in(k, &mut ks, fresh);
                                 deps.entry(n).or_default().extend(ks);
                             }
                         }
@@ -59,14 +63,14 @@ pub fn params_reaching_result(def: &FuncDef) -> Vec<bool> {
                 }
                 StmtKind::AugAssign { target, value, .. } => {
                     let mut from = vec![];
-                    whole |= names_in(value, &mut from);
+                    whole |= names_in(value, &mut from, fresh);
                     for (n, _) in target_roots(target) {
                         deps.entry(n).or_default().extend(from.iter().copied());
                     }
                 }
                 StmtKind::For { target, iter, .. } => {
                     let mut from = vec![];
-                    whole |= names_in(iter, &mut from);
+                    whole |= names_in(iter, &mut from, fresh);
                     for (n, _) in target_roots(target) {
                         deps.entry(n).or_default().extend(from.iter().copied());
                     }
@@ -75,7 +79,7 @@ pub fn params_reaching_result(def: &FuncDef) -> Vec<bool> {
                     for (e, t) in items {
                         let Some(t) = t else { continue };
                         let mut from = vec![];
-                        whole |= names_in(e, &mut from);
+                        whole |= names_in(e, &mut from, fresh);
                         for (n, _) in target_roots(t) {
                             deps.entry(n).or_default().extend(from.iter().copied());
                         }
@@ -83,7 +87,7 @@ pub fn params_reaching_result(def: &FuncDef) -> Vec<bool> {
                 }
                 StmtKind::Return(Some(e)) if inside.is_none() => {
                     let mut from = vec![];
-                    whole |= names_in(e, &mut from);
+                    whole |= names_in(e, &mut from, fresh);
                     returned.extend(from);
                 }
                 StmtKind::Func(f) => {
@@ -102,7 +106,7 @@ pub fn params_reaching_result(def: &FuncDef) -> Vec<bool> {
             }
             // Method calls anywhere in the statement store their arguments in their object.
             for e in st.exprs() {
-                method_stores(e, &mut deps, &mut whole);
+                method_stores(e, &mut deps, &mut whole, fresh);
                 // A lambda's own statements are read once, as a body of their own whose
                 // `return`s are the lambda's.
                 for l in lambdas_in(e) {
@@ -190,7 +194,7 @@ fn root_name(e: &Expr) -> Option<&str> {
 
 /// Pushes the names `e`'s value is made of onto `out` (subscript keys excluded; a lambda's
 /// uses included). Whether `e` reads the arguments as a whole.
-fn names_in<'a>(e: &'a Expr, out: &mut Vec<&'a str>) -> bool {
+fn names_in<'a>(e: &'a Expr, out: &mut Vec<&'a str>, fresh: &dyn Fn(Span) -> bool) -> bool {
     let mut whole = false;
     let mut stack = vec![e];
     while let Some(x) = stack.pop() {
@@ -200,6 +204,7 @@ fn names_in<'a>(e: &'a Expr, out: &mut Vec<&'a str>) -> bool {
                 out.push(n.as_str());
             }
             ExprKind::Subscript(o, _) => stack.push(o),
+            ExprKind::Call(..) if fresh(x.span) => {}
             ExprKind::Call(f, args) => {
                 if matches!(&f.kind, ExprKind::Name(n) if n.as_str() == "locals" || n.as_str() == "vars")
                     && args.is_empty()
@@ -239,7 +244,12 @@ fn names_in<'a>(e: &'a Expr, out: &mut Vec<&'a str>) -> bool {
 /// given), except a method called directly on a name (`self.m(a)`, `helper.run(a)`) whose
 /// chain is only that name: there the arguments are the method's, and what it keeps is read in
 /// its own body.
-fn method_stores<'a>(e: &'a Expr, deps: &mut HashMap<&'a str, HashSet<&'a str>>, whole: &mut bool) {
+fn method_stores<'a>(
+    e: &'a Expr,
+    deps: &mut HashMap<&'a str, HashSet<&'a str>>,
+    whole: &mut bool,
+    fresh: &dyn Fn(Span) -> bool,
+) {
     let mut stack = vec![e];
     while let Some(x) = stack.pop() {
         if let ExprKind::Call(f, args) = &x.kind {
@@ -249,7 +259,7 @@ fn method_stores<'a>(e: &'a Expr, deps: &mut HashMap<&'a str, HashSet<&'a str>>,
                     let mut from = vec![];
                     for a in args {
                         let (Arg::Pos(v) | Arg::Kw(_, v) | Arg::Star(v) | Arg::DoubleStar(v)) = a;
-                        *whole |= names_in(v, &mut from);
+                        *whole |= names_in(v, &mut from, fresh);
                     }
                     deps.entry(r).or_default().extend(from);
                 }
@@ -274,7 +284,7 @@ mod tests {
                 _ => None,
             })
             .expect("a function");
-        params_reaching_result(&def)
+        params_reaching_result(&def, &|_| false)
     }
 
     #[test]
@@ -306,6 +316,19 @@ mod tests {
         assert_eq!(r, vec![false, true]);
         let r = reach("def f(a, b):\n    x = a\n    for y in x:\n        z = y\n    return z\n");
         assert_eq!(r, vec![true, false]);
+    }
+
+    #[test]
+    fn a_call_returning_new_content_depends_on_none_of_its_arguments() {
+        let src = "def f(query):\n    with fetch(query) as resp:\n        data = resp.read()\n    return parse(data)\n";
+        assert_eq!(reach(src), vec![true]);
+        let m = parse(src);
+        let StmtKind::Func(def) = &m.body[0].kind else {
+            panic!("a function")
+        };
+        let fetch_at = src.find("fetch(").unwrap();
+        let fresh = |s: Span| s.start as usize == fetch_at;
+        assert_eq!(params_reaching_result(def, &fresh), vec![false]);
     }
 
     #[test]
