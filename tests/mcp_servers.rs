@@ -449,3 +449,40 @@ fn a_helper_result_carries_only_the_arguments_that_reach_its_return() {
         vec![("AIR106".to_string(), "server.py".to_string(), 21)]
     );
 }
+
+const TEMPLATE_ARG: &str = r#"import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { z } from "zod";
+
+const run = promisify(execFile);
+const server = new McpServer({ name: "apps", version: "1.0.0" });
+server.registerTool("default_app", { inputSchema: { file: z.string() } }, async ({ file }) => {
+  const script = `return default application of (info for POSIX file "${file}")`;
+  const { stdout } = await run("osascript", ["-e", script]);
+  return { content: [{ type: "text", text: stdout }] };
+});
+"#;
+
+#[test]
+fn a_javascript_template_led_by_the_codes_text_cannot_be_an_option() {
+    let air106 = |a: &Analysis| -> Vec<(String, String, u32)> {
+        found(a).into_iter().filter(|f| f.0 == "AIR106").collect()
+    };
+    let dir = TempDir::new("mcp-template-arg");
+    dir.write("server.js", TEMPLATE_ARG);
+    assert!(air106(&run(&dir)).is_empty());
+    // A template that starts with the model's value can start with `-`.
+    let led = TempDir::new("mcp-template-arg-led");
+    led.write(
+        "server.js",
+        TEMPLATE_ARG.replace(
+            "`return default application",
+            "`${file} return default application",
+        ),
+    );
+    assert_eq!(
+        air106(&run(&led)),
+        vec![("AIR106".to_string(), "server.js".to_string(), 10)]
+    );
+}

@@ -41,7 +41,8 @@ pub enum ExprKind {
     New(Box<Expr>, Vec<Expr>),
     /// A string literal; the text is the literal's raw content (escapes not decoded).
     Str(String),
-    /// A template literal: its substitutions (a template without any is a `Str`).
+    /// A template literal: the text before its first substitution (a `Str`, when there is
+    /// any), then its substitutions (a template without any is a `Str`).
     Template(Vec<Expr>),
     Num,
     Bool(bool),
@@ -980,12 +981,27 @@ impl Lower<'_> {
                     let raw = self.text(n);
                     ExprKind::Str(raw.trim_matches('`').to_string())
                 } else {
-                    ExprKind::Template(
+                    // The text before the first substitution leads, as in a Python f-string:
+                    // an argument led by the code's own text cannot start with `-`.
+                    let lead_end = subs[0].start_byte();
+                    let lead = self
+                        .src
+                        .get(n.start_byte() + 1..lead_end)
+                        .map(|b| String::from_utf8_lossy(b).into_owned())
+                        .unwrap_or_default();
+                    let mut parts: Vec<Expr> = vec![];
+                    if !lead.is_empty() {
+                        parts.push(expr(
+                            ExprKind::Str(lead),
+                            Span::new(n.start_byte() + 1, lead_end),
+                        ));
+                    }
+                    parts.extend(
                         subs.into_iter()
                             .filter_map(|s| s.named_child(0))
-                            .map(|e| self.expr(e, d))
-                            .collect(),
-                    )
+                            .map(|e| self.expr(e, d)),
+                    );
+                    ExprKind::Template(parts)
                 }
             }
             "number" => ExprKind::Num,
