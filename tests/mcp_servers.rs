@@ -25,6 +25,11 @@ fn found(a: &Analysis) -> Vec<(String, String, u32)> {
         .collect()
 }
 
+/// The AIR106 findings among them.
+fn air106(a: &Analysis) -> Vec<(String, String, u32)> {
+    found(a).into_iter().filter(|f| f.0 == "AIR106").collect()
+}
+
 #[test]
 fn low_level_dispatch_on_enum_values_gives_each_tool_its_branch() {
     let dir = TempDir::new("mcp-enum-dispatch");
@@ -231,9 +236,6 @@ def save(path: str, text: str) -> str:
 fn a_returned_check_in_a_helper_confines_a_path_unless_it_is_a_bare_prefix() {
     let dir = TempDir::new("mcp-allowed-helper");
     dir.write("server.py", ALLOWED_HELPER);
-    let air106 = |a: &Analysis| -> Vec<(String, String, u32)> {
-        found(a).into_iter().filter(|f| f.0 == "AIR106").collect()
-    };
     assert!(air106(&run(&dir)).is_empty());
     // `startswith(root)` with no separator also admits `/srv/notes-old` for `/srv/notes`.
     let bare = TempDir::new("mcp-allowed-helper-bare");
@@ -369,9 +371,6 @@ server.registerTool("save", { inputSchema: { file: z.string(), text: z.string() 
 
 #[test]
 fn a_check_run_under_a_deadline_helper_confines_the_path_only_with_fixed_companions() {
-    let air106 = |a: &Analysis| -> Vec<(String, String, u32)> {
-        found(a).into_iter().filter(|f| f.0 == "AIR106").collect()
-    };
     let dir = TempDir::new("mcp-timed-check");
     dir.write("server.js", TIMED_CHECK);
     assert!(air106(&run(&dir)).is_empty());
@@ -429,9 +428,6 @@ def open_feedback(answers: str) -> str:
 
 #[test]
 fn a_helper_result_carries_only_the_arguments_that_reach_its_return() {
-    let air106 = |a: &Analysis| -> Vec<(String, String, u32)> {
-        found(a).into_iter().filter(|f| f.0 == "AIR106").collect()
-    };
     let dir = TempDir::new("mcp-helper-result");
     dir.write("server.py", HELPER_RESULT);
     assert!(air106(&run(&dir)).is_empty());
@@ -466,9 +462,6 @@ server.registerTool("default_app", { inputSchema: { file: z.string() } }, async 
 
 #[test]
 fn a_javascript_template_led_by_the_codes_text_cannot_be_an_option() {
-    let air106 = |a: &Analysis| -> Vec<(String, String, u32)> {
-        found(a).into_iter().filter(|f| f.0 == "AIR106").collect()
-    };
     let dir = TempDir::new("mcp-template-arg");
     dir.write("server.js", TEMPLATE_ARG);
     assert!(air106(&run(&dir)).is_empty());
