@@ -150,7 +150,7 @@ pub struct BodyAnalyzer<'a> {
     /// `local_validates` answers, by function.
     local_validators: RefCell<HashMap<Site, bool>>,
     /// `reaching` answers, by function.
-    reaching: RefCell<HashMap<Site, Rc<Vec<bool>>>>,
+    reaching: RefCell<HashMap<Site, Rc<crate::extract::returns::Reach>>>,
     /// Calls whose result is new content (a file's text, a fixed service's answer), as the
     /// walks found them: what a function returns from one does not depend on its arguments.
     fresh_calls: RefCell<HashSet<Site>>,
@@ -940,12 +940,59 @@ impl<'a> BodyAnalyzer<'a> {
         pos: &[(Option<Taint>, &Expr)],
         kw: &[(&str, Option<Taint>, &Expr)],
     ) -> Option<Taint> {
+        self.join_by(resolved, recv, pos, kw, None)
+    }
+
+    /// Per element of a tuple every callee returns (`return chosen, rejected`), the taint of
+    /// each element as `join_reaching` reads the whole result; `None` unless every callee
+    /// returns tuples of one size.
+    fn element_taints(
+        &self,
+        resolved: &[Resolved],
+        recv: Option<Taint>,
+        pos: &[(Option<Taint>, &Expr)],
+        kw: &[(&str, Option<Taint>, &Expr)],
+    ) -> Option<Vec<Option<Taint>>> {
+        let mut arity = None;
+        for r in resolved {
+            let n = self.reaching(&r.func).elements.as_ref()?.len();
+            if arity.is_some_and(|a| a != n) {
+                return None;
+            }
+            arity = Some(n);
+        }
+        Some(
+            (0..arity?)
+                .map(|i| self.join_by(resolved, recv.clone(), pos, kw, Some(i)))
+                .collect(),
+        )
+    }
+
+    /// `join_reaching` for the whole result (`element` `None`) or one element of a returned
+    /// tuple.
+    fn join_by(
+        &self,
+        resolved: &[Resolved],
+        recv: Option<Taint>,
+        pos: &[(Option<Taint>, &Expr)],
+        kw: &[(&str, Option<Taint>, &Expr)],
+        element: Option<usize>,
+    ) -> Option<Taint> {
         let mut acc = None;
         let mut take_recv = false;
         let mut take_pos = vec![false; pos.len()];
         let mut take_kw = vec![false; kw.len()];
         for r in resolved {
-            let reach = self.reaching(&r.func);
+            let found = self.reaching(&r.func);
+            let everything = vec![true; r.func.def.params.len()];
+            let reach = match element {
+                None => &found.any,
+                Some(i) => found
+                    .elements
+                    .as_ref()
+                    .and_then(|e| e.get(i))
+                    .unwrap_or(&everything),
+            };
             let params = &r.func.def.params;
             let var_args = params.iter().position(|p| p.kind == ParamKind::VarArgs);
             let kw_args = params.iter().position(|p| p.kind == ParamKind::KwArgs);
@@ -987,18 +1034,17 @@ impl<'a> BodyAnalyzer<'a> {
         acc
     }
 
-    /// `returns::params_reaching_result` of a project function, once per function.
-    fn reaching(&self, g: &FuncVal) -> Rc<Vec<bool>> {
+    /// `returns::reach` of a project function, once per function.
+    fn reaching(&self, g: &FuncVal) -> Rc<crate::extract::returns::Reach> {
         let site = g.site(self.modules);
         if let Some(v) = self.reaching.borrow().get(&site) {
             return v.clone();
         }
         let file = self.modules[g.module].file;
         let fresh = self.fresh_calls.borrow();
-        let v = Rc::new(crate::extract::returns::params_reaching_result(
-            &g.def,
-            &|span| fresh.contains(&Site { file, span }),
-        ));
+        let v = Rc::new(crate::extract::returns::reach(&g.def, &|span| {
+            fresh.contains(&Site { file, span })
+        }));
         drop(fresh);
         self.reaching.borrow_mut().insert(site, v.clone());
         v
@@ -1468,6 +1514,7 @@ impl<'a> BodyAnalyzer<'a> {
             discarded: None,
             closures: 0,
             returns: (None, false),
+            tuple_result: None,
         };
         let mut st = State::default();
         let mut plain = f.bound.is_none();
@@ -1717,6 +1764,9 @@ struct Walker<'w, 'a> {
     discarded: Option<Site>,
     /// How many inline functions the walk is inside (their `return`s are not the body's).
     closures: usize,
+    /// The last project call whose callees all return tuples of one size: its site and each
+    /// element's taint (`chosen, rejected = pick(items, names)` binds them one by one).
+    tuple_result: Option<(Site, Vec<Option<Taint>>)>,
     /// `BodyFacts::return_clean` so far: the intersection over tainted returns, and whether a
     /// return held a closure.
     returns: (Option<BTreeSet<String>>, bool),
@@ -1897,8 +1947,28 @@ impl Walker<'_, '_> {
                 let shape = self.argv_shape(value, st);
                 let lead = leading_literal(value);
                 let checked = self.rejection_check(value);
+                self.tuple_result = None;
                 let t = self.expr(value, st);
+                let call = match &value.kind {
+                    ExprKind::Await(x) => x,
+                    _ => value,
+                };
+                let elements = self
+                    .tuple_result
+                    .take()
+                    .filter(|(at, _)| *at == self.site(call))
+                    .map(|(_, each)| each);
                 for tg in targets {
+                    if let (Target::Tuple(ts), Some(each)) = (tg, &elements) {
+                        if ts.len() == each.len()
+                            && !ts.iter().any(|t| matches!(t, Target::Starred(_)))
+                        {
+                            for (t1, e1) in ts.iter().zip(each) {
+                                self.bind(t1, e1.clone(), st);
+                            }
+                            continue;
+                        }
+                    }
                     self.bind(tg, t.clone(), st);
                     if let Target::Name(n, _) = tg {
                         match &checked {
@@ -2892,14 +2962,21 @@ impl Walker<'_, '_> {
                     _ => known = false,
                 }
             }
-            self.a
-                .join_reaching(&resolved, recv, &pos, &kw)
-                .map(|mut t| {
-                    if let (true, Some(c)) = (known, clean) {
-                        t.clean.extend(c);
+            let extra = clean.filter(|_| known);
+            let with_clean = |t: Option<Taint>| {
+                t.map(|mut t| {
+                    if let Some(c) = &extra {
+                        t.clean.extend(c.iter().cloned());
                     }
                     t
                 })
+            };
+            // Each element of a returned tuple, for a caller that unpacks it.
+            self.tuple_result = self
+                .a
+                .element_taints(&resolved, recv.clone(), &pos, &kw)
+                .map(|each| (site, each.into_iter().map(with_clean).collect()));
+            with_clean(self.a.join_reaching(&resolved, recv, &pos, &kw))
         } else {
             join_all(recv, &pos, &kw)
         };

@@ -24,14 +24,29 @@ use crate::syntax::python::{push_children, Arg, Expr, ExprKind, FuncDef, Stmt, S
 use std::collections::{HashMap, HashSet};
 
 /// For each parameter of `def`, whether its value can reach the function's result.
-/// `fresh` says whether the call at a span returns content its arguments only chose.
-pub fn params_reaching_result(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Vec<bool> {
-    let all = vec![true; def.params.len()];
+/// Which parameters reach a function's result: the whole result, and each element when every
+/// `return` gives a tuple of one size (`return selected, unknown`), so a caller unpacking it
+/// (`chosen, rejected = pick(items, names)`) gives each name its own element's parameters.
+#[derive(Debug, PartialEq)]
+pub struct Reach {
+    pub any: Vec<bool>,
+    pub elements: Option<Vec<Vec<bool>>>,
+}
+
+/// `params_reaching_result` by element as well (`Reach`).
+pub fn reach(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Reach {
+    let n = def.params.len();
+    let all = Reach {
+        any: vec![true; n],
+        elements: None,
+    };
     if def.generator {
         return all;
     }
     let mut deps: HashMap<&str, HashSet<&str>> = HashMap::new();
     let mut returned: HashSet<&str> = HashSet::new();
+    // Per element of returned tuples; `None` once a return is not a tuple of that size.
+    let mut tuple: Option<Option<Vec<Vec<&str>>>> = None;
     let mut whole = false;
     // (statements, enclosing nested function's name when inside one)
     let mut stack: Vec<(&[Stmt], Option<&str>)> = vec![(&def.body, None)];
@@ -89,6 +104,28 @@ pub fn params_reaching_result(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Ve
                     let mut from = vec![];
                     whole |= names_in(e, &mut from, fresh);
                     returned.extend(from);
+                    match (&e.kind, &mut tuple) {
+                        (ExprKind::None, _) | (_, Some(None)) => {}
+                        (ExprKind::Tuple(xs), slot) => {
+                            let mut each: Vec<Vec<&str>> = vec![];
+                            for x in xs {
+                                let mut v = vec![];
+                                whole |= names_in(x, &mut v, fresh);
+                                each.push(v);
+                            }
+                            *slot = Some(match slot.take() {
+                                None => Some(each),
+                                Some(Some(mut cur)) if cur.len() == each.len() => {
+                                    for (c, e) in cur.iter_mut().zip(each) {
+                                        c.extend(e);
+                                    }
+                                    Some(cur)
+                                }
+                                Some(_) => None,
+                            });
+                        }
+                        (_, slot) => *slot = Some(None),
+                    }
                 }
                 StmtKind::Func(f) => {
                     stack.push((&f.body, Some(f.name.as_str())));
@@ -121,22 +158,50 @@ pub fn params_reaching_result(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Ve
     if whole {
         return all;
     }
-    // Names the result depends on, transitively.
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut work: Vec<&str> = returned.into_iter().collect();
-    while let Some(n) = work.pop() {
-        if !seen.insert(n) {
-            continue;
+    // The parameters among the names `roots` depend on, transitively.
+    let reach_from = |roots: Vec<&str>| -> Vec<bool> {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut work = roots;
+        while let Some(n) = work.pop() {
+            if !seen.insert(n) {
+                continue;
+            }
+            if let Some(d) = deps.get(n) {
+                work.extend(d.iter().copied().filter(|m| !seen.contains(m)));
+            }
         }
-        if let Some(d) = deps.get(n) {
-            work.extend(d.iter().copied().filter(|m| !seen.contains(m)));
-        }
+        def.params
+            .iter()
+            .map(|p| seen.contains(p.name.as_str()))
+            .collect()
+    };
+    Reach {
+        any: reach_from(returned.into_iter().collect()),
+        elements: tuple
+            .flatten()
+            .map(|each| each.into_iter().map(&reach_from).collect()),
     }
-    def.params
-        .iter()
-        .map(|p| seen.contains(p.name.as_str()))
-        .collect()
 }
+
+/// For each parameter of `def`, whether its value can reach the function's result; `fresh`
+/// says whether the call at a span returns content its arguments only chose.
+pub fn params_reaching_result(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Vec<bool> {
+    reach(def, fresh).any
+}
+
+/// Methods that read their object and keep nothing they are given (`d.get(key)`,
+/// `s.startswith(prefix)`): not stores.
+const READS: &[&str] = &[
+    "get",
+    "startswith",
+    "endswith",
+    "find",
+    "index",
+    "count",
+    "keys",
+    "values",
+    "items",
+];
 
 /// The owner of a lambda's statements: its `return`s are not the function's.
 const LAMBDA: &str = "<lambda>";
@@ -205,6 +270,30 @@ fn names_in<'a>(e: &'a Expr, out: &mut Vec<&'a str>, fresh: &dyn Fn(Span) -> boo
             }
             ExprKind::Subscript(o, _) => stack.push(o),
             ExprKind::Call(..) if fresh(x.span) => {}
+            // `d.get(key, default)`: the key picks an entry, as a subscript's does.
+            ExprKind::Call(f, args)
+                if matches!(&f.kind, ExprKind::Attr(_, m) if m.as_str() == "get")
+                    && !args.is_empty() =>
+            {
+                if let ExprKind::Attr(o, _) = &f.kind {
+                    stack.push(o);
+                }
+                for a in &args[1..] {
+                    let (Arg::Pos(v) | Arg::Kw(_, v) | Arg::Star(v) | Arg::DoubleStar(v)) = a;
+                    stack.push(v);
+                }
+            }
+            // A comprehension's conditions choose which elements it keeps; the elements come
+            // from its iterables.
+            ExprKind::Comp(c) => {
+                stack.push(&c.elt);
+                if let Some(k) = &c.key {
+                    stack.push(k);
+                }
+                for (_, it, _) in &c.generators {
+                    stack.push(it);
+                }
+            }
             ExprKind::Call(f, args) => {
                 if matches!(&f.kind, ExprKind::Name(n) if n.as_str() == "locals" || n.as_str() == "vars")
                     && args.is_empty()
@@ -253,7 +342,11 @@ fn method_stores<'a>(
     let mut stack = vec![e];
     while let Some(x) = stack.pop() {
         if let ExprKind::Call(f, args) = &x.kind {
-            if let ExprKind::Attr(o, _) = &f.kind {
+            if let ExprKind::Attr(o, m) = &f.kind {
+                if READS.contains(&m.as_str()) {
+                    push_children(x, &mut stack);
+                    continue;
+                }
                 let direct = matches!(&o.kind, ExprKind::Name(n) if n.as_str() == "self" || n.as_str() == "this");
                 if let (false, Some(r)) = (direct, root_name(o)) {
                     let mut from = vec![];
@@ -329,6 +422,27 @@ mod tests {
         let fetch_at = src.find("fetch(").unwrap();
         let fresh = |s: Span| s.start as usize == fetch_at;
         assert_eq!(params_reaching_result(def, &fresh), vec![false]);
+    }
+
+    #[test]
+    fn each_element_of_a_returned_tuple_has_its_own_parameters() {
+        let src = "def pick(entries, names):\n    unknown = []\n    for n in names:\n        hits = [i for i, e in enumerate(entries) if e['name'] == n]\n        if not hits:\n            unknown.append(n)\n    chosen = [e for e in entries if e.get(n) is not None]\n    return chosen, unknown\n";
+        let m = parse(src);
+        let StmtKind::Func(def) = &m.body[0].kind else {
+            panic!("a function")
+        };
+        let r = super::reach(def, &|_| false);
+        assert_eq!(r.any, vec![true, true]);
+        assert_eq!(r.elements, Some(vec![vec![true, false], vec![false, true]]));
+        // A return of another shape gives no elements.
+        let m = parse(&src.replace(
+            "    return chosen, unknown\n",
+            "    if names:\n        return chosen, unknown\n    return chosen\n",
+        ));
+        let StmtKind::Func(def) = &m.body[0].kind else {
+            panic!("a function")
+        };
+        assert_eq!(super::reach(def, &|_| false).elements, None);
     }
 
     #[test]
