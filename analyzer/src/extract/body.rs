@@ -844,17 +844,15 @@ impl<'a> BodyAnalyzer<'a> {
                     _ => false,
                 })
         };
+        let assigned = name_assignments(&g.def);
         // Names of the function's own values: its parameters and what its body assigns.
-        let mut own: HashSet<&str> = g.def.params.iter().map(|p| p.name.as_str()).collect();
-        crate::syntax::python::visit_stmts(&g.def.body, &mut |st: &Stmt| {
-            if let StmtKind::Assign { targets, .. } = &st.kind {
-                for t in targets {
-                    if let Target::Name(n, _) = t {
-                        own.insert(n.as_str());
-                    }
-                }
-            }
-        });
+        let own: HashSet<&str> = g
+            .def
+            .params
+            .iter()
+            .map(|p| p.name.as_str())
+            .chain(assigned.keys().copied())
+            .collect();
         // A value fixed by the code: a literal, or a module name or attribute of one
         // (`TIMEOUTS.PATH_CHECK`), never one of the function's own values.
         let fixed = |e: &Expr| {
@@ -899,17 +897,9 @@ impl<'a> BodyAnalyzer<'a> {
             });
             project && all && checked == 1
         };
-        let mut assigned: HashMap<&str, Vec<&Expr>> = HashMap::new();
         let mut returns: Vec<&Expr> = vec![];
         let mut bare_return = false;
         crate::syntax::python::visit_stmts(&g.def.body, &mut |st: &Stmt| match &st.kind {
-            StmtKind::Assign { targets, value, .. } => {
-                for t in targets {
-                    if let Target::Name(n, _) = t {
-                        assigned.entry(n.as_str()).or_default().push(value);
-                    }
-                }
-            }
             StmtKind::Return(Some(e)) => returns.push(e),
             StmtKind::Return(None) => bare_return = true,
             _ => {}
@@ -3853,15 +3843,8 @@ const VALIDATORS: &[&str] = &[
 /// check (`PATTERN.test(x)`, `ALLOWED.includes(x)`).
 const CHECKS_ARGUMENT: &[&str] = &["test", "includes", "has"];
 
-/// Whether a project function is a validator that returns what it checked: its body raises
-/// when an allow-list check fails (`if not resolved.is_relative_to(base): raise ...`,
-/// `if not re.match(PATTERN, name): raise ...`, `if x not in ALLOWED: raise ...`) and it
-/// returns a value (`return resolved`). Deny-list checks (`if p.startswith("/proc"): raise`)
-/// do not count: they leave everything else through.
-pub fn validates_and_returns(def: &FuncDef) -> bool {
-    let mut raises_on_failed_check = false;
-    let mut returns_value = false;
-    let mut checks = false;
+/// What a function's body assigns to each plain name (`x = ...`), every assignment.
+fn name_assignments(def: &FuncDef) -> HashMap<&str, Vec<&Expr>> {
     let mut assigned: HashMap<&str, Vec<&Expr>> = HashMap::new();
     crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| {
         if let StmtKind::Assign { targets, value, .. } = &st.kind {
@@ -3872,6 +3855,19 @@ pub fn validates_and_returns(def: &FuncDef) -> bool {
             }
         }
     });
+    assigned
+}
+
+/// Whether a project function is a validator that returns what it checked: its body raises
+/// when an allow-list check fails (`if not resolved.is_relative_to(base): raise ...`,
+/// `if not re.match(PATTERN, name): raise ...`, `if x not in ALLOWED: raise ...`) and it
+/// returns a value (`return resolved`). Deny-list checks (`if p.startswith("/proc"): raise`)
+/// do not count: they leave everything else through.
+pub fn validates_and_returns(def: &FuncDef) -> bool {
+    let mut raises_on_failed_check = false;
+    let mut returns_value = false;
+    let mut checks = false;
+    let assigned = name_assignments(def);
     crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| {
         match &st.kind {
             StmtKind::If { test, body, .. }
