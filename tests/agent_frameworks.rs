@@ -544,3 +544,72 @@ def wipe(folder: str) -> str:
         )]
     );
 }
+
+const AGNO: &str = r#"import subprocess
+import stripe
+from agno.agent import Agent
+from agno.tools import Toolkit
+from agno.tools.duckduckgo import DuckDuckGoTools
+
+
+class OpsTools(Toolkit):
+    def __init__(self, allow_restart: bool = True, **kwargs):
+        tools = [self.status]
+        if allow_restart:
+            tools.append(self.restart)
+        super().__init__(name="ops", tools=tools, **kwargs)
+        self.register(self.refund, name="issue_refund")
+
+    def status(self, service: str) -> str:
+        return subprocess.run(["systemctl", "status", "--", service], capture_output=True).stdout
+
+    def restart(self, service: str) -> str:
+        return subprocess.run(f"systemctl restart {service}", shell=True).stdout
+
+    def refund(self, charge: str) -> str:
+        return stripe.Refund.create(charge=charge).id
+
+    def wipe(self, path: str) -> None:
+        subprocess.run(f"rm -rf {path}", shell=True)
+
+
+agent = Agent(name="ops", tools=[DuckDuckGoTools(), OpsTools()])
+agent.print_response(input("> "))
+"#;
+
+#[test]
+fn an_agno_toolkit_gives_the_agent_the_methods_it_registers() {
+    let a = run(&[("ops.py", AGNO)]);
+    let (name, framework, tools) = agents(&a).remove(0);
+    assert_eq!((name.as_str(), framework.as_str()), ("ops", "agno"));
+    // Registered through the constructor's list (`append` under a flag) and `register(...,
+    // name=)`; `wipe` is a method nobody registers, so the model cannot call it.
+    for t in ["status", "restart", "issue_refund"] {
+        assert!(tools.iter().any(|x| x == t), "{t} in {tools:?}");
+    }
+    assert!(!tools.iter().any(|x| x == "wipe"), "{tools:?}");
+    let found = codes(&a);
+    // The restart builds a shell command from the model's text (AIR106, line 20); the unregistered
+    // `wipe` (line 26) is not a tool, so its shell command is nobody's argument.
+    assert!(found.contains(&("AIR106".into(), 20)), "{found:?}");
+    assert!(!found.iter().any(|(_, l)| *l == 26), "{found:?}");
+    let refund = a
+        .findings
+        .iter()
+        .find(|f| f.code == "AIR101" && f.message.contains("issue_refund"))
+        .expect("the refund is reachable from web search");
+    assert_eq!(refund.severity.as_str(), "critical");
+    // Listed in the instance's confirmation list, the refund waits for a person.
+    let gated = AGNO.replace(
+        "OpsTools()]",
+        "OpsTools(requires_confirmation_tools=[\"issue_refund\"])]",
+    );
+    let a = run(&[("ops.py", &gated)]);
+    assert!(
+        !a.findings
+            .iter()
+            .any(|f| f.code == "AIR101" && f.message.contains("issue_refund")),
+        "{:?}",
+        codes(&a)
+    );
+}

@@ -93,6 +93,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/knowledge/llama_index.toml"),
     ),
     (
+        "rules/knowledge/agno.toml",
+        include_str!("../../rules/knowledge/agno.toml"),
+    ),
+    (
         "rules/knowledge/model_output.toml",
         include_str!("../../rules/knowledge/model_output.toml"),
     ),

@@ -122,6 +122,7 @@ pub static ADAPTERS: &[&dyn Adapter] = &[
     &crate::extract::agent_kit::MASTRA,
     &crate::extract::agent_kit::AUTOGEN,
     &crate::extract::agent_kit::LLAMA_INDEX,
+    &crate::extract::agent_kit::AGNO,
 ];
 
 /// Whether some adapter may read a YAML file with this text.

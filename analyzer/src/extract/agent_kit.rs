@@ -42,7 +42,7 @@ use crate::facts::openai_agents::{Approval, Gate, OaiAgent, OaiFacts, Route, Rou
 use crate::facts::Hints;
 use crate::knowledge::{glob_match, Knowledge};
 use crate::model::SourceDb;
-use crate::syntax::python::{push_children, visit_stmts, Expr, ExprKind, StmtKind};
+use crate::syntax::python::{push_children, visit_stmts, Arg, Expr, ExprKind, StmtKind, Target};
 use std::collections::{BTreeMap, HashMap};
 
 /// Keyword arguments of a run method carrying the user's request (`agent.run_sync(user_prompt=)`,
@@ -82,6 +82,9 @@ pub struct Kit<'x, 'a> {
     /// Gates a tool's own definition carries (its wrapper or decorator arguments, its body).
     tool_gates: HashMap<usize, Gate>,
     pending: Vec<PendingRoute>,
+    /// The tools each toolkit class registers (`toolkit_base`), with the names the model
+    /// sees them by, keyed by the class's module and the start of its definition.
+    toolkits: HashMap<(usize, u32), Vec<(usize, String)>>,
 }
 
 /// The gate an approval argument's value gives: `True` every call, a callable or an unknown
@@ -124,6 +127,7 @@ impl<'x, 'a> Kit<'x, 'a> {
             ids: vec![],
             tool_gates: HashMap::new(),
             pending: vec![],
+            toolkits: HashMap::new(),
         }
     }
 
@@ -172,6 +176,7 @@ impl<'x, 'a> Kit<'x, 'a> {
             return;
         }
         self.decorated_tools();
+        self.toolkit_tools();
         self.ids = self.agent_objects();
         let agents: std::collections::HashSet<ObjId> = self.ids.iter().copied().collect();
         for (j, o) in self.ev.objects.iter().enumerate() {
@@ -276,9 +281,33 @@ impl<'x, 'a> Kit<'x, 'a> {
                         .any(|(n, _)| globs.iter().any(|g| glob_match(g, n)))
                 });
             if decorated {
-                self.function_tool(&f, None, None);
+                let gate = self.decorator_gate(&f);
+                self.function_tool(&f, None, gate);
             }
         }
+    }
+
+    /// The gate a tool decorator's own approval argument puts on the function
+    /// (`@tool(requires_confirmation=True)`).
+    fn decorator_gate(&self, f: &FuncVal) -> Option<Gate> {
+        let names = self.api("approval_arg");
+        let file = self.modules[f.module].file;
+        f.def.decorators.iter().find_map(|d| {
+            let ExprKind::Call(_, args) = &d.kind else {
+                return None;
+            };
+            args.iter().find_map(|a| match a {
+                Arg::Kw(k, v) if names.iter().any(|n| n == k) => {
+                    let value = match &v.kind {
+                        ExprKind::Bool(b) => Value::Bool(*b),
+                        ExprKind::None => Value::None,
+                        _ => Value::Unknown,
+                    };
+                    gate_of(&value, Site { file, span: v.span })
+                }
+                _ => None,
+            })
+        })
     }
 
     /// The tool a project function makes, with the gate its definition carries.
@@ -354,7 +383,14 @@ impl<'x, 'a> Kit<'x, 'a> {
 
     /// Whether a project class derives from one of the framework's tool base classes.
     fn is_tool_class(&self, c: &ClassVal) -> bool {
-        let globs = self.api("tool_base");
+        self.derives_from(c, "tool_base")
+    }
+
+    /// Whether a project class derives from a class named by `role`: a library class, or the
+    /// framework's own class when its source is part of the scanned tree (the class's module
+    /// and name match the same name).
+    fn derives_from(&self, c: &ClassVal, role: &str) -> bool {
+        let globs = self.api(role);
         if globs.is_empty() {
             return false;
         }
@@ -367,11 +403,82 @@ impl<'x, 'a> Kit<'x, 'a> {
             }
             match b {
                 Value::Ext(q) if globs.iter().any(|g| glob_match(g, &q)) => return true,
-                Value::Class(bc) => stack.extend(bc.bases.iter().cloned()),
+                Value::Class(bc) => {
+                    let q = format!("{}.{}", self.modules[bc.module].name, bc.def.name);
+                    if globs.iter().any(|g| glob_match(g, &q)) {
+                        return true;
+                    }
+                    stack.extend(bc.bases.iter().cloned())
+                }
                 _ => {}
             }
         }
         false
+    }
+
+    /// Toolkit classes (`toolkit_base`: agno's and phidata's `Toolkit`) are tools wherever they
+    /// are defined, like decorated functions: each method the class registers is a tool whose
+    /// parameters the model fills.
+    fn toolkit_tools(&mut self) {
+        if self.api("toolkit_base").is_empty() {
+            return;
+        }
+        let classes: Vec<ClassVal> = self.ev.classes.values().cloned().collect();
+        for c in classes {
+            if !self.derives_from(&c, "toolkit_base") {
+                continue;
+            }
+            let mut tools = vec![];
+            for (method, name) in registered_methods(
+                &c.def,
+                self.api("toolkit_register"),
+                self.api("toolkit_tools_arg"),
+            ) {
+                let Some(mut f) = method_of(&c, &method) else {
+                    continue;
+                };
+                f.bound = Some(Box::new(Value::Unknown));
+                let name = name.unwrap_or(method);
+                let t = self.function_tool(&f, Some(name.clone()), None);
+                tools.push((t, name));
+            }
+            self.toolkits.insert((c.module, c.def.span.start), tools);
+        }
+    }
+
+    /// The tools an instance of a toolkit class gives an agent, each with the gate the
+    /// instance's approval list (`toolkit_approval_arg`: names of tools that ask first) puts
+    /// on it.
+    fn toolkit_instance(&self, id: ObjId, c: &ClassVal) -> Option<Vec<(usize, Option<Gate>)>> {
+        let tools = self.toolkits.get(&(c.module, c.def.span.start))?;
+        let approved = self.kw_role(id, "toolkit_approval_arg");
+        Some(
+            tools
+                .iter()
+                .map(|(t, name)| {
+                    let gate = approved.and_then(|(v, s)| {
+                        let listed = match v {
+                            Value::List(xs) => xs.iter().any(|x| x.as_str() == Some(name)),
+                            _ => false,
+                        };
+                        // An unknown list may name it: a program decides.
+                        let unknown = !matches!(v, Value::List(_) | Value::None);
+                        match (listed, unknown) {
+                            (true, _) => Some(Gate {
+                                approval: Approval::Always,
+                                site: s,
+                            }),
+                            (false, true) => Some(Gate {
+                                approval: Approval::Conditional,
+                                site: s,
+                            }),
+                            _ => None,
+                        }
+                    });
+                    (*t, gate)
+                })
+                .collect(),
+        )
     }
 
     // ---- tools ----------------------------------------------------------------------------
@@ -623,7 +730,14 @@ impl<'x, 'a> Kit<'x, 'a> {
                         }
                     } else if let ObjKind::Instance(c) = &o.kind {
                         let c = c.clone();
-                        if self.is_tool_class(&c) {
+                        if let Some(kit) = self.toolkit_instance(id, &c) {
+                            for (t, g) in kit {
+                                tools.push(t);
+                                if let Some(g) = stronger(gate, g) {
+                                    gates.push((t, g));
+                                }
+                            }
+                        } else if self.is_tool_class(&c) {
                             let runs: Vec<&str> = self
                                 .api("tool_run_method")
                                 .iter()
@@ -1177,6 +1291,157 @@ fn literal_prompt(v: &Value) -> bool {
 }
 
 /// The last name of a callee expression (`ApprovalRequired`, `pydantic_ai.ApprovalRequired`).
+/// A method of a project class or of its project ancestors, unbound.
+fn method_of(c: &ClassVal, name: &str) -> Option<FuncVal> {
+    let mut stack: Vec<ClassVal> = vec![c.clone()];
+    let mut steps = 0;
+    while let Some(k) = stack.pop() {
+        steps += 1;
+        if steps > 32 {
+            break;
+        }
+        if let Some(Value::Func(f)) = k.attrs.get(name) {
+            return Some(f.clone());
+        }
+        // Bases are searched left to right.
+        for b in k.bases.iter().rev() {
+            if let Value::Class(bc) = b {
+                stack.push(bc.clone());
+            }
+        }
+    }
+    None
+}
+
+/// The methods a toolkit class registers as tools, each with the name given at registration:
+/// `self.register(self.m)` (`register` among `register`, `name=` read), and methods in the
+/// tools argument of a constructor call in its methods (`super().__init__(tools=[self.a])`),
+/// directly or through a local list built before the call (`tools = [...]`,
+/// `tools.append(self.b)`, `tools += [...]`). Read from the syntax, so a toolkit is read
+/// whether or not the project builds one. In first-seen order, without repeats.
+fn registered_methods(
+    c: &crate::syntax::python::ClassDef,
+    register: &[String],
+    tools_arg: &[String],
+) -> Vec<(String, Option<String>)> {
+    let mut out: Vec<(String, Option<String>)> = vec![];
+    let add = |m: String, name: Option<String>, out: &mut Vec<(String, Option<String>)>| {
+        if !out.iter().any(|(x, _)| *x == m) {
+            out.push((m, name));
+        }
+    };
+    for s in &c.body {
+        let StmtKind::Func(def) = &s.kind else {
+            continue;
+        };
+        let Some(me) = def.params.first().map(|p| p.name.as_str()) else {
+            continue;
+        };
+        // Pass 1: registrations, constructor calls and the local lists they take.
+        let mut lists: Vec<&str> = vec![];
+        let mut found: Vec<(String, Option<String>)> = vec![];
+        visit_stmts(&def.body, &mut |st| {
+            let mut stack: Vec<&Expr> = st.exprs();
+            while let Some(e) = stack.pop() {
+                if let ExprKind::Call(callee, args) = &e.kind {
+                    if let ExprKind::Attr(obj, m) = &callee.kind {
+                        let on_self = matches!(&obj.kind, ExprKind::Name(n) if n == me);
+                        if on_self && register.iter().any(|r| r == m) {
+                            let name = args.iter().find_map(|a| match a {
+                                Arg::Kw(k, v) if k == "name" => match &v.kind {
+                                    ExprKind::Str(s) => Some(s.clone()),
+                                    _ => None,
+                                },
+                                _ => None,
+                            });
+                            if let Some(Arg::Pos(x)) = args.first() {
+                                for m in self_methods(x, me) {
+                                    found.push((m, name.clone()));
+                                }
+                            }
+                        } else if m == "__init__" {
+                            for a in args {
+                                if let Arg::Kw(k, v) = a {
+                                    if tools_arg.iter().any(|t| t == k) {
+                                        if let ExprKind::Name(n) = &v.kind {
+                                            lists.push(n.as_str());
+                                        }
+                                        found.extend(
+                                            self_methods(v, me).into_iter().map(|m| (m, None)),
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                push_children(e, &mut stack);
+            }
+        });
+        // Pass 2: what the local lists are built from.
+        if !lists.is_empty() {
+            visit_stmts(&def.body, &mut |st| match &st.kind {
+                StmtKind::Assign { targets, value, .. }
+                    if targets.iter().any(
+                        |t| matches!(t, Target::Name(n, _) if lists.contains(&n.as_str())),
+                    ) =>
+                {
+                    found.extend(self_methods(value, me).into_iter().map(|m| (m, None)));
+                }
+                StmtKind::AugAssign {
+                    target: Target::Name(n, _),
+                    value,
+                    ..
+                } if lists.contains(&n.as_str()) => {
+                    found.extend(self_methods(value, me).into_iter().map(|m| (m, None)));
+                }
+                _ => {
+                    let mut stack: Vec<&Expr> = st.exprs();
+                    while let Some(e) = stack.pop() {
+                        if let ExprKind::Call(callee, args) = &e.kind {
+                            if let ExprKind::Attr(obj, m) = &callee.kind {
+                                let listed = matches!(&obj.kind, ExprKind::Name(n) if lists.contains(&n.as_str()));
+                                if listed && matches!(m.as_str(), "append" | "extend" | "insert") {
+                                    for a in args {
+                                        if let Arg::Pos(x) = a {
+                                            found.extend(
+                                                self_methods(x, me).into_iter().map(|m| (m, None)),
+                                            );
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        push_children(e, &mut stack);
+                    }
+                }
+            });
+        }
+        for (m, name) in found {
+            add(m, name, &mut out);
+        }
+    }
+    out
+}
+
+/// The methods of `me` an expression names (`self.a`, in lists, conditionals, calls' arguments
+/// such as `Function.from_callable(self.a)`).
+fn self_methods(e: &Expr, me: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut stack = vec![e];
+    while let Some(x) = stack.pop() {
+        if let ExprKind::Attr(obj, m) = &x.kind {
+            if matches!(&obj.kind, ExprKind::Name(n) if n == me) {
+                out.push(m.to_string());
+                continue;
+            }
+        }
+        push_children(x, &mut stack);
+    }
+    out.reverse();
+    out
+}
+
 fn last_name(e: &Expr) -> Option<&str> {
     match &e.kind {
         ExprKind::Name(n) => Some(n),
@@ -1270,6 +1535,19 @@ pub static LLAMA_INDEX: KitAdapter = KitAdapter {
         gate_mcp: Some("ask a person before the tools of MCP server `{server}` act (an `InputRequiredEvent` answered by a `HumanResponseEvent`), or expose only its read-only tools"),
         unknown_tools: "list the tools explicitly so airlock can follow them, and ask a person (`wait_for_event(HumanResponseEvent)`) inside every acting tool",
         gate_route: "ask a person before `{tool}` of {agent} acts (`wait_for_event(HumanResponseEvent)` inside the tool), or restrict `can_handoff_to` so untrusted content cannot reach {agent}",
+        name_holder: true,
+    },
+};
+
+/// Agno and phidata (`rules/knowledge/agno.toml`): toolkits register methods as tools.
+pub static AGNO: KitAdapter = KitAdapter {
+    name: "agno",
+    framework: "agno",
+    hints: Hints {
+        gate_tool: "require a person's confirmation before `{tool}` runs: `@tool(requires_confirmation=True)`, or list it in the toolkit's `requires_confirmation_tools=[...]`, and answer the paused run from a person",
+        gate_mcp: Some("require confirmation for the tools of MCP server `{server}` that act: include only read-only tools (`include_tools=[...]`), or confirm each acting call with a person"),
+        unknown_tools: "list the tools explicitly so airlock can follow them, and mark acting tools `requires_confirmation=True`",
+        gate_route: "require a person's confirmation before `{tool}` runs: `requires_confirmation=True` on the tool of {agent}, or keep {agent} out of a team that reads untrusted content",
         name_holder: true,
     },
 };

@@ -13,7 +13,7 @@ use crate::extract::interp::{CallRecord, Callee, Evaluation, FuncVal, ModuleInfo
 use crate::knowledge::{self, Knowledge};
 use crate::syntax::python::{Arg, Expr, ExprKind, FuncDef, ParamKind, Stmt, StmtKind, Target};
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
 const MAX_HOPS: usize = Bound::CallHops.limit();
@@ -930,7 +930,31 @@ impl<'a> BodyAnalyzer<'a> {
         pos: &[(Option<Taint>, &Expr)],
         kw: &[(&str, Option<Taint>, &Expr)],
     ) -> Option<Taint> {
-        self.join_by(resolved, recv, pos, kw, None)
+        self.join_by(resolved, recv, pos, kw, Part::Whole)
+    }
+
+    /// Per field of the record every callee returns (`return { valid, database }`), the taint
+    /// of each field as `join_reaching` reads the whole result; `None` unless every callee
+    /// returns record literals.
+    fn field_taints(
+        &self,
+        resolved: &[Resolved],
+        recv: Option<Taint>,
+        pos: &[(Option<Taint>, &Expr)],
+        kw: &[(&str, Option<Taint>, &Expr)],
+    ) -> Option<BTreeMap<String, Option<Taint>>> {
+        let mut keys: BTreeSet<String> = BTreeSet::new();
+        for r in resolved {
+            keys.extend(self.reaching(&r.func).fields.as_ref()?.keys().cloned());
+        }
+        Some(
+            keys.into_iter()
+                .map(|k| {
+                    let t = self.join_by(resolved, recv.clone(), pos, kw, Part::Field(&k));
+                    (k, t)
+                })
+                .collect(),
+        )
     }
 
     /// Per element of a tuple every callee returns (`return chosen, rejected`), the taint of
@@ -953,7 +977,7 @@ impl<'a> BodyAnalyzer<'a> {
         }
         Some(
             (0..arity?)
-                .map(|i| self.join_by(resolved, recv.clone(), pos, kw, Some(i)))
+                .map(|i| self.join_by(resolved, recv.clone(), pos, kw, Part::Element(i)))
                 .collect(),
         )
     }
@@ -966,7 +990,7 @@ impl<'a> BodyAnalyzer<'a> {
         recv: Option<Taint>,
         pos: &[(Option<Taint>, &Expr)],
         kw: &[(&str, Option<Taint>, &Expr)],
-        element: Option<usize>,
+        part: Part,
     ) -> Option<Taint> {
         let mut acc = None;
         let mut take_recv = false;
@@ -975,13 +999,19 @@ impl<'a> BodyAnalyzer<'a> {
         for r in resolved {
             let found = self.reaching(&r.func);
             let everything = vec![true; r.func.def.params.len()];
-            let reach = match element {
-                None => &found.any,
-                Some(i) => found
+            let nothing = vec![false; r.func.def.params.len()];
+            let reach = match part {
+                Part::Whole => &found.any,
+                Part::Element(i) => found
                     .elements
                     .as_ref()
                     .and_then(|e| e.get(i))
                     .unwrap_or(&everything),
+                // A field no return of this callee sets takes nothing from it.
+                Part::Field(k) => match &found.fields {
+                    Some(fs) => fs.get(k).unwrap_or(&nothing),
+                    None => &everything,
+                },
             };
             let params = &r.func.def.params;
             let var_args = params.iter().position(|p| p.kind == ParamKind::VarArgs);
@@ -1505,6 +1535,7 @@ impl<'a> BodyAnalyzer<'a> {
             closures: 0,
             returns: (None, false),
             tuple_result: None,
+            record_result: None,
         };
         let mut st = State::default();
         let mut plain = f.bound.is_none();
@@ -1597,6 +1628,19 @@ struct State {
     /// Results of a rejection check (`rejection = validate(query, ...)`: `None` when the value
     /// may be used, a reason otherwise), by result name: the name it checked.
     rejections: HashMap<String, String>,
+    /// Results of a call to a project helper given a name first (`v = check(x)`), by result
+    /// name: the call and the name, for a later test of one of the result's fields
+    /// (`if (!v.valid) return`, `answers_check_in`).
+    results: HashMap<String, (Site, String)>,
+}
+
+/// Which part of a project call's result a caller reads (`Reach`): all of it, one element of a
+/// returned tuple, or one field of a returned record.
+#[derive(Debug, Clone, Copy)]
+enum Part<'k> {
+    Whole,
+    Element(usize),
+    Field(&'k str),
 }
 
 /// What an argument list for a program lets the model choose (sinks with `argv = true`).
@@ -1722,11 +1766,14 @@ fn merge(a: State, b: State) -> State {
     lead.retain(|k, v| b.lead.get(k) == Some(v));
     let mut rejections = a.rejections;
     rejections.retain(|k, v| b.rejections.get(k) == Some(v));
+    let mut results = a.results;
+    results.retain(|k, v| b.results.get(k) == Some(v));
     State {
         tainted,
         argv,
         lead,
         rejections,
+        results,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
             (Some(x), Some(_)) => Some(x),
@@ -1757,6 +1804,8 @@ struct Walker<'w, 'a> {
     /// The last project call whose callees all return tuples of one size: its site and each
     /// element's taint (`chosen, rejected = pick(items, names)` binds them one by one).
     tuple_result: Option<(Site, Vec<Option<Taint>>)>,
+    /// The same for a call whose callees return record literals: each field's taint.
+    record_result: Option<(Site, BTreeMap<String, Option<Taint>>)>,
     /// `BodyFacts::return_clean` so far: the intersection over tainted returns, and whether a
     /// return held a closure.
     returns: (Option<BTreeSet<String>>, bool),
@@ -1900,9 +1949,55 @@ impl Walker<'_, '_> {
         }
     }
 
+    /// `v = helper(x)` (awaited or not): the call's site and the name it was given first.
+    fn helper_result(&self, value: &Expr) -> Option<(Site, String)> {
+        let call = match &value.kind {
+            ExprKind::Await(x) => x,
+            _ => value,
+        };
+        let ExprKind::Call(_, args) = &call.kind else {
+            return None;
+        };
+        match args.first() {
+            Some(Arg::Pos(Expr {
+                kind: ExprKind::Name(n),
+                ..
+            })) => Some((self.site(call), n.to_string())),
+            _ => None,
+        }
+    }
+
+    /// Whether every project function called at `at` answers a check in `field` of its
+    /// result.
+    fn answers_in_field(&self, at: &Site, field: &str) -> bool {
+        self.a.ev.callee_at.get(at).is_some_and(|cs| {
+            !cs.is_empty()
+                && cs.iter().all(|c| match c {
+                    Callee::Local(g) => answers_check_in(&g.def, field),
+                    _ => false,
+                })
+        })
+    }
+
+    /// `if (!v.valid) return` after `v = helper(x)`, where the helper answers a check in that
+    /// field: the name `x` is checked after the guard.
+    fn checked_by_result(&self, test: &Expr, st: &State) -> Option<String> {
+        let (obj, field) = negated_field(test)?;
+        let ExprKind::Name(v) = &obj.kind else {
+            return None;
+        };
+        let (at, name) = st.results.get(v.as_str())?;
+        self.answers_in_field(at, field).then(|| name.clone())
+    }
+
     fn checked_by_helper(&self, test: &Expr, body: &[Stmt]) -> Option<(String, bool)> {
         if !ends_in_exit(body) {
             return None;
+        }
+        // `if (!helper(x).valid) return`: the helper answers in a field of its result.
+        if let Some((obj, field)) = negated_field(test) {
+            let (at, name) = self.helper_result(obj)?;
+            return self.answers_in_field(&at, field).then_some((name, false));
         }
         let ExprKind::Not(inner) = &test.kind else {
             return None;
@@ -1937,7 +2032,9 @@ impl Walker<'_, '_> {
                 let shape = self.argv_shape(value, st);
                 let lead = leading_literal(value);
                 let checked = self.rejection_check(value);
+                let result_of = self.helper_result(value);
                 self.tuple_result = None;
+                self.record_result = None;
                 let t = self.expr(value, st);
                 let call = match &value.kind {
                     ExprKind::Await(x) => x,
@@ -1948,6 +2045,11 @@ impl Walker<'_, '_> {
                     .take()
                     .filter(|(at, _)| *at == self.site(call))
                     .map(|(_, each)| each);
+                let fields = self
+                    .record_result
+                    .take()
+                    .filter(|(at, _)| *at == self.site(call))
+                    .map(|(_, by)| by);
                 for tg in targets {
                     if let (Target::Tuple(ts), Some(each)) = (tg, &elements) {
                         if ts.len() == each.len()
@@ -1961,9 +2063,27 @@ impl Walker<'_, '_> {
                     }
                     self.bind(tg, t.clone(), st);
                     if let Target::Name(n, _) = tg {
+                        // A record's fields, each with its own taint (`r.database`); a field
+                        // that carries none of the arguments is clean for every sink.
+                        let prefix = format!("{n}.");
+                        st.tainted.retain(|k, _| !k.starts_with(&prefix));
+                        if let (Some(by), Some(whole)) = (&fields, &t) {
+                            for (k, ft) in by {
+                                let ft = ft.clone().unwrap_or_else(|| {
+                                    let mut c = whole.clone();
+                                    c.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                                    c
+                                });
+                                st.tainted.insert(format!("{n}.{k}"), ft);
+                            }
+                        }
                         match &checked {
                             Some(c) => st.rejections.insert(n.clone(), c.clone()),
                             None => st.rejections.remove(n),
+                        };
+                        match &result_of {
+                            Some(r) => st.results.insert(n.clone(), r.clone()),
+                            None => st.results.remove(n),
                         };
                         match &lead {
                             Some(l) => st.lead.insert(n.clone(), l.clone()),
@@ -2102,6 +2222,9 @@ impl Walker<'_, '_> {
                 if body_exits {
                     if let Some(n) = rejected(test).and_then(|r| st.rejections.get(&r)) {
                         names.push(n.clone());
+                    }
+                    if let Some(n) = self.checked_by_result(test, st) {
+                        names.push(n);
                     }
                 }
                 if let Some((name, false)) = guard {
@@ -2270,6 +2393,16 @@ impl Walker<'_, '_> {
                 st.tainted.get(&format!("{n}.{a}")).cloned()
             }
             ExprKind::Attr(o, _) => self.expr(o, st),
+            // A record's field read by key (`scope["database"]`), bound with its own taint.
+            ExprKind::Subscript(o, k)
+                if matches!((&o.kind, &k.kind), (ExprKind::Name(n), ExprKind::Str(f))
+                    if st.tainted.contains_key(&format!("{n}.{f}"))) =>
+            {
+                let (ExprKind::Name(n), ExprKind::Str(f)) = (&o.kind, &k.kind) else {
+                    return None;
+                };
+                st.tainted.get(&format!("{n}.{f}")).cloned()
+            }
             ExprKind::Subscript(a, b) => {
                 let ta = self.expr(a, st);
                 self.expr(b, st);
@@ -2443,6 +2576,29 @@ impl Walker<'_, '_> {
             }
         }
         let site = self.site(e);
+        // `names.map(() => "?")`: a mapped list holds what the function returns for each
+        // element, the element bound to its first parameter (an arrow returning one expression
+        // is read so): placeholders built from a list's length carry none of its text.
+        if let (ExprKind::Attr(_, m), [Arg::Pos(x)]) = (&f.kind, args) {
+            if let (true, ExprKind::Lambda(def)) =
+                (matches!(m.as_str(), "map" | "flatMap"), &x.kind)
+            {
+                if let [Stmt {
+                    kind: StmtKind::Return(Some(ret)),
+                    ..
+                }] = def.body.as_slice()
+                {
+                    let mut inner = st.clone();
+                    for p in &def.params {
+                        inner.tainted.remove(&p.name);
+                    }
+                    if let (Some(p), Some(t)) = (def.params.first(), recv.clone()) {
+                        inner.tainted.insert(p.name.clone(), t);
+                    }
+                    return self.expr(ret, &mut inner);
+                }
+            }
+        }
         // `TABLE.get(key, default)` on a module table of literal data: one of its values or the
         // default, whatever the key (as `TABLE[key]` reads).
         if let ExprKind::Attr(o, m) = &f.kind {
@@ -2966,6 +3122,15 @@ impl Walker<'_, '_> {
                 .a
                 .element_taints(&resolved, recv.clone(), &pos, &kw)
                 .map(|each| (site, each.into_iter().map(with_clean).collect()));
+            self.record_result =
+                self.a
+                    .field_taints(&resolved, recv.clone(), &pos, &kw)
+                    .map(|by| {
+                        (
+                            site,
+                            by.into_iter().map(|(k, t)| (k, with_clean(t))).collect(),
+                        )
+                    });
             with_clean(self.a.join_reaching(&resolved, recv, &pos, &kw))
         } else {
             join_all(recv, &pos, &kw)
@@ -3908,13 +4073,58 @@ pub fn validates_and_returns(def: &FuncDef) -> bool {
 /// (`return x in BLOCKED`) read the same, which is why only a negated call with an exiting body
 /// (`if not ok(x): return`) is credited.
 fn answers_check(def: &FuncDef) -> bool {
-    answers_check_at(def, true)
+    answers_check_at(def, true, None)
+}
+
+/// Whether a project function answers an allow-list check in one field of the record it
+/// returns: every `return` is a record (`{ valid: false, error: ... }`, `dict(ok=True)`,
+/// `Result(valid=check(x))`) whose `field` is `True`/`False` or a check, and the body makes
+/// at least one check (`validateIdentifier` returning `{ valid: false }` unless a regular
+/// expression matches). Read for a caller that tests that field (`if (!v(x).valid) return`).
+fn answers_check_in(def: &FuncDef, field: &str) -> bool {
+    answers_check_at(def, true, Some(field))
+}
+
+/// The value a record literal gives `field`: a dict or object literal's entry, or a keyword
+/// argument of a constructor call.
+fn field_of<'e>(e: &'e Expr, field: &str) -> Option<&'e Expr> {
+    match &e.kind {
+        ExprKind::Dict(items) => items.iter().find_map(|i| match i {
+            crate::syntax::python::DictItem::Pair(k, v)
+                if matches!(&k.kind, ExprKind::Str(s) if s == field) =>
+            {
+                Some(v)
+            }
+            _ => None,
+        }),
+        ExprKind::Call(_, args) => args.iter().find_map(|a| match a {
+            Arg::Kw(k, v) if k == field => Some(v),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+/// `not r.field` / `not r["field"]` (`!r.valid` in JavaScript): the record and the field a
+/// failed test reads.
+fn negated_field(test: &Expr) -> Option<(&Expr, &str)> {
+    let ExprKind::Not(inner) = &test.kind else {
+        return None;
+    };
+    match &inner.kind {
+        ExprKind::Attr(obj, f) => Some((obj, f.as_str())),
+        ExprKind::Subscript(obj, key) => match &key.kind {
+            ExprKind::Str(f) => Some((obj, f.as_str())),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// `answers_check`; with `lambdas`, a predicate written as a block (`dirs.some(d => { ...;
 /// return under; })`) is read as one more such answer. The predicate is read without its own
 /// block predicates, so the reading stops at two levels whatever the nesting of the input.
-fn answers_check_at(def: &FuncDef, lambdas: bool) -> bool {
+fn answers_check_at(def: &FuncDef, lambdas: bool, field: Option<&str>) -> bool {
     let mentions_validator = |e: &Expr, raising: bool| mentions_validator_at(e, raising, lambdas);
     // A bare prefix check (`p.startswith(root)`) answers for `/srv/app-old` too: not an answer.
     let is_check = |e: &Expr| {
@@ -3946,11 +4156,17 @@ fn answers_check_at(def: &FuncDef, lambdas: bool) -> bool {
     crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| {
         if let StmtKind::Return(e) = &st.kind {
             returns += 1;
-            match e.as_ref().map(|e| &e.kind) {
+            // A record's field answers in place of the whole value.
+            let e = match field {
+                Some(f) => e.as_ref().and_then(|e| field_of(e, f)),
+                None => e.as_ref(),
+            };
+            if field.is_some() && e.is_none() {
+                all_checks = false;
+            }
+            match e.map(|e| &e.kind) {
                 Some(ExprKind::Bool(_)) => {}
-                Some(_) if e.as_ref().is_some_and(|e| is_check(e) || checked_name(e)) => {
-                    checks = true
-                }
+                Some(_) if e.is_some_and(|e| is_check(e) || checked_name(e)) => checks = true,
                 _ => all_checks = false,
             }
         }
@@ -4166,7 +4382,7 @@ fn mentions_validator_at(e: &Expr, raising: bool, lambdas: bool) -> bool {
                 stack.push(x);
             }
         } else if let ExprKind::Lambda(def) = &e.kind {
-            if lambdas && answers_check_at(def, false) {
+            if lambdas && answers_check_at(def, false, None) {
                 return true;
             }
         }

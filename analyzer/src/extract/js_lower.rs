@@ -153,9 +153,18 @@ fn name(n: &str, span: Span) -> py::Expr {
     e(py::ExprKind::Name(n.into()), span)
 }
 
-/// The module of `require("m")` (possibly awaited).
+/// The module of `require("m")` (possibly awaited, or wrapped by the helpers TypeScript and
+/// Babel emit for interop: `__importDefault(require("m"))`, `__importStar(require("m"))`,
+/// `tslib.__importDefault(...)`; with them `m_1.default` reads the module's `exports.default`).
 fn require_of(x: &ts::Expr) -> Option<&str> {
     match &x.kind {
+        ts::ExprKind::Call(f, args)
+            if matches!(&f.kind,
+                ts::ExprKind::Ident(n) | ts::ExprKind::Member(_, n)
+                    if matches!(n.as_str(), "__importDefault" | "__importStar" | "_interopRequireDefault" | "_interopRequireWildcard")) =>
+        {
+            args.first().and_then(require_of)
+        }
         ts::ExprKind::Call(f, args) if matches!(&f.kind, ts::ExprKind::Ident(n) if n == "require") => {
             match args.first().map(|a| &a.kind) {
                 Some(ts::ExprKind::Str(s)) => Some(s),
@@ -200,11 +209,55 @@ fn awaiter_body(body: &[ts::Stmt]) -> Option<(&[ts::Stmt], Option<&[ts::Param]>)
 
 impl Lowerer<'_> {
     fn module(mut self, m: &ts::TsModule) -> py::PyModule {
+        let mut body = vec![];
+        for s in &m.body {
+            self.stmt(s, &mut body);
+            self.commonjs_export(s, &mut body);
+        }
         py::PyModule {
-            body: self.block(&m.body),
+            body,
             issues: vec![],
             javascript: true,
         }
+    }
+
+    /// A CommonJS export at the top of a module (`exports.default = SecurityLayer`,
+    /// `module.exports.run = run`, what compiled TypeScript writes): the module also binds the
+    /// exported name, so `require("./m").default` and `m_1.default` read the value. The
+    /// placeholder compilers write first (`exports.X = void 0`) binds nothing.
+    fn commonjs_export(&mut self, s: &ts::Stmt, out: &mut Vec<py::Stmt>) {
+        let ts::StmtKind::Expr(x) = &s.kind else {
+            return;
+        };
+        let ts::ExprKind::Assign(target, value) = &x.kind else {
+            return;
+        };
+        let ts::ExprKind::Member(obj, prop) = &target.kind else {
+            return;
+        };
+        let exports = match &obj.kind {
+            ts::ExprKind::Ident(n) => n == "exports",
+            ts::ExprKind::Member(m, e) => {
+                e == "exports" && matches!(&m.kind, ts::ExprKind::Ident(n) if n == "module")
+            }
+            _ => false,
+        };
+        if !exports || matches!(&value.kind, ts::ExprKind::Unary(op, _) if op == "void") {
+            return;
+        }
+        // `exports.X = X` binds X to itself: nothing to add.
+        if matches!(&value.kind, ts::ExprKind::Ident(n) if n == prop) {
+            return;
+        }
+        let v = self.expr(value);
+        out.push(st(
+            py::StmtKind::Assign {
+                targets: vec![py::Target::Name(prop.to_string(), target.span)],
+                value: v,
+                annotation: None,
+            },
+            s.span,
+        ));
     }
 
     /// A module reference for an import: the project file, else the external specifier.
@@ -916,5 +969,62 @@ mod tests {
         assert_eq!(resolve("x.ts", "./app", &paths).as_deref(), Some("app.jsx"));
         assert_eq!(resolve("src/a.ts", "@langchain/langgraph", &paths), None);
         assert_eq!(resolve("a.ts", "../../x", &paths), None);
+    }
+
+    #[test]
+    fn commonjs_exports_bind_the_exported_name() {
+        let src = "\"use strict\";\nexports.Rules = void 0;\nclass Rules {}\nexports.Rules = Rules;\nexports.default = Rules;\nmodule.exports.make = () => new Rules();\nfunction f() { exports.inner = 1; }\n";
+        let ir = ts::parse(src, ts::Dialect::Tsx);
+        let paths: BTreeSet<&str> = ["lib/rules.js"].into_iter().collect();
+        let l = Lowerer {
+            path: "lib/rules.js",
+            paths: &paths,
+            tmp: 0,
+            module_vars: module_vars(&ir),
+        };
+        let m = l.module(&ir);
+        let bound: Vec<String> = m
+            .body
+            .iter()
+            .filter_map(|s| match &s.kind {
+                py::StmtKind::Assign { targets, .. } => match targets.as_slice() {
+                    [py::Target::Name(n, _)] => Some(n.clone()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        // `exports.X = void 0` and `exports.X = X` add nothing; an export inside a function is
+        // not a module binding.
+        assert_eq!(bound, vec!["default".to_string(), "make".to_string()]);
+    }
+
+    #[test]
+    fn interop_wrappers_around_require_are_imports() {
+        let src = "const m_1 = __importDefault(require(\"./m\"));\nconst s_1 = tslib_1.__importStar(require(\"./s\"));\n";
+        let ir = ts::parse(src, ts::Dialect::Tsx);
+        let paths: BTreeSet<&str> = ["a.js", "m.js", "s.js"].into_iter().collect();
+        let l = Lowerer {
+            path: "a.js",
+            paths: &paths,
+            tmp: 0,
+            module_vars: module_vars(&ir),
+        };
+        let m = l.module(&ir);
+        let imports: Vec<(String, Option<String>)> = m
+            .body
+            .iter()
+            .filter_map(|s| match &s.kind {
+                py::StmtKind::Import(names) => names.first().cloned(),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            imports,
+            vec![
+                ("m.js".to_string(), Some("m_1".to_string())),
+                ("s.js".to_string(), Some("s_1".to_string()))
+            ]
+        );
     }
 }

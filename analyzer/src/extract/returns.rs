@@ -20,7 +20,9 @@
 //!   answer) depends on none of its arguments.
 
 use crate::model::Span;
-use crate::syntax::python::{push_children, Arg, Expr, ExprKind, FuncDef, Stmt, StmtKind, Target};
+use crate::syntax::python::{
+    push_children, Arg, DictItem, Expr, ExprKind, FuncDef, Stmt, StmtKind, Target,
+};
 use std::collections::{HashMap, HashSet};
 
 /// For each parameter of `def`, whether its value can reach the function's result.
@@ -31,7 +33,15 @@ use std::collections::{HashMap, HashSet};
 pub struct Reach {
     pub any: Vec<bool>,
     pub elements: Option<Vec<Vec<bool>>>,
+    /// Per field, when every `return` gives a record literal with string keys (`return
+    /// { valid: true, database: configured }`): the parameters reaching that field, so a
+    /// caller reading one field (`r.database`) takes only its parameters. A field a return
+    /// leaves out takes nothing from that return.
+    pub fields: Option<std::collections::BTreeMap<String, Vec<bool>>>,
 }
+
+/// Each field of a returned record literal with the names its value uses.
+type Fields<'a> = Vec<(&'a str, Vec<&'a str>)>;
 
 /// `params_reaching_result` by element as well (`Reach`).
 pub fn reach(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Reach {
@@ -39,6 +49,7 @@ pub fn reach(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Reach {
     let all = Reach {
         any: vec![true; n],
         elements: None,
+        fields: None,
     };
     if def.generator {
         return all;
@@ -47,6 +58,8 @@ pub fn reach(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Reach {
     let mut returned: HashSet<&str> = HashSet::new();
     // Per element of returned tuples; `None` once a return is not a tuple of that size.
     let mut tuple: Option<Option<Vec<Vec<&str>>>> = None;
+    // Per field of returned records; `None` once a return is not a record literal.
+    let mut record: Option<Option<Fields>> = None;
     let mut whole = false;
     // (statements, enclosing nested function's name when inside one)
     let mut stack: Vec<(&[Stmt], Option<&str>)> = vec![(&def.body, None)];
@@ -104,6 +117,38 @@ pub fn reach(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Reach {
                     let mut from = vec![];
                     whole |= names_in(e, &mut from, fresh);
                     returned.extend(from);
+                    match (&e.kind, &mut record) {
+                        (ExprKind::None, _) | (_, Some(None)) => {}
+                        (ExprKind::Dict(items), slot) => {
+                            let mut each: Option<Fields> = Some(vec![]);
+                            for item in items {
+                                let key = match item {
+                                    DictItem::Pair(k, v) => match &k.kind {
+                                        ExprKind::Str(key) => Some((key.as_str(), v)),
+                                        _ => None,
+                                    },
+                                    DictItem::Splat(_) => None,
+                                };
+                                match (key, each.as_mut()) {
+                                    (Some((key, v)), Some(list)) => {
+                                        let mut from = vec![];
+                                        whole |= names_in(v, &mut from, fresh);
+                                        list.push((key, from));
+                                    }
+                                    _ => each = None,
+                                }
+                            }
+                            *slot = Some(match (slot.take(), each) {
+                                (None, Some(each)) => Some(each),
+                                (Some(Some(mut cur)), Some(each)) => {
+                                    cur.extend(each);
+                                    Some(cur)
+                                }
+                                _ => None,
+                            });
+                        }
+                        (_, slot) => *slot = Some(None),
+                    }
                     match (&e.kind, &mut tuple) {
                         (ExprKind::None, _) | (_, Some(None)) => {}
                         (ExprKind::Tuple(xs), slot) => {
@@ -175,11 +220,21 @@ pub fn reach(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Reach {
             .map(|p| seen.contains(p.name.as_str()))
             .collect()
     };
+    let fields = record.flatten().map(|each| {
+        let mut by: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+        for (k, from) in each {
+            by.entry(k.to_string()).or_default().extend(from);
+        }
+        by.into_iter()
+            .map(|(k, from)| (k, reach_from(from)))
+            .collect()
+    });
     Reach {
         any: reach_from(returned.into_iter().collect()),
         elements: tuple
             .flatten()
             .map(|each| each.into_iter().map(&reach_from).collect()),
+        fields,
     }
 }
 
@@ -443,6 +498,33 @@ mod tests {
             panic!("a function")
         };
         assert_eq!(super::reach(def, &|_| false).elements, None);
+    }
+
+    #[test]
+    fn each_field_of_a_returned_record_has_its_own_parameters() {
+        let src = "def scope(requested, fallback):\n    if requested != CONFIGURED:\n        return {'ok': False, 'error': f'not {requested}'}\n    return {'ok': True, 'name': fallback}\n";
+        let m = parse(src);
+        let StmtKind::Func(def) = &m.body[0].kind else {
+            panic!("a function")
+        };
+        let r = super::reach(def, &|_| false);
+        assert_eq!(r.any, vec![true, true]);
+        let fields = r.fields.expect("records");
+        assert_eq!(fields["error"], vec![true, false]);
+        assert_eq!(fields["name"], vec![false, true]);
+        // Only the return that sets a field reaches it: `ok` carries no parameter.
+        assert_eq!(fields["ok"], vec![false, false]);
+        // A return that is not a record literal (or spreads one) gives no fields.
+        for other in [
+            "    return build(fallback)\n",
+            "    return {**base, 'name': fallback}\n",
+        ] {
+            let m = parse(&src.replace("    return {'ok': True, 'name': fallback}\n", other));
+            let StmtKind::Func(def) = &m.body[0].kind else {
+                panic!("a function")
+            };
+            assert_eq!(super::reach(def, &|_| false).fields, None, "{other}");
+        }
     }
 
     #[test]

@@ -1,0 +1,15 @@
+from agno.agent import Agent
+from agno.models.openai import OpenAIChat
+from agno.tools.duckduckgo import DuckDuckGoTools
+
+from payouts import PayoutTools
+
+finance_agent = Agent(
+    name="finance",
+    model=OpenAIChat(id="gpt-4o"),
+    tools=[DuckDuckGoTools(), PayoutTools()],  # path: AIR101
+    instructions="Pay suppliers whose invoices you can verify online.",
+)
+
+if __name__ == "__main__":
+    finance_agent.print_response(input("Request: "))
