@@ -479,3 +479,36 @@ fn a_javascript_template_led_by_the_codes_text_cannot_be_an_option() {
         vec![("AIR106".to_string(), "server.js".to_string(), 10)]
     );
 }
+
+const SAMPLE_SCHEMA: &str = r#"from typing import Annotated, Optional
+
+from mcp.server.fastmcp import FastMCP
+from pydantic import Field
+import neo4j
+
+mcp = FastMCP("graph")
+driver = neo4j.GraphDatabase.driver("bolt://localhost:7687")
+
+
+@mcp.tool()
+def schema(sample: Annotated[Optional[int], Field(ge=1, description="nodes to sample")] = 100) -> str:
+    with driver.session() as s:
+        return str(s.run(f"CALL apoc.meta.schema({{sample: {sample}}})").data())
+"#;
+
+#[test]
+fn a_parameter_typed_as_a_number_carries_no_text() {
+    let dir = TempDir::new("mcp-int-param");
+    dir.write("server.py", SAMPLE_SCHEMA);
+    assert!(air106(&run(&dir)).is_empty());
+    // Typed as text, the same interpolation is an injection.
+    let dir = TempDir::new("mcp-str-param");
+    dir.write(
+        "server.py",
+        SAMPLE_SCHEMA.replace("Optional[int]", "Optional[str]"),
+    );
+    assert_eq!(
+        air106(&run(&dir)),
+        vec![("AIR106".to_string(), "server.py".to_string(), 14)]
+    );
+}

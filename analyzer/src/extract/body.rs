@@ -158,6 +158,10 @@ pub struct BodyAnalyzer<'a> {
     classes: std::cell::OnceCell<ClassIndex>,
     /// Where a bound cut the analysis (`crate::bounds`); the pipeline turns it into notices.
     cuts: RefCell<Cuts>,
+    /// Per tool function, the argument names its framework checks against a schema that admits
+    /// no text (`close_params`): a parameter of that name, or that field of the arguments
+    /// object, starts clean.
+    closed_params: RefCell<HashMap<Site, BTreeSet<String>>>,
 }
 
 /// Project classes, their methods and their bases: resolves `self.m(...)` in a method whose
@@ -301,7 +305,20 @@ impl<'a> BodyAnalyzer<'a> {
             fresh_calls: RefCell::new(HashSet::new()),
             classes: std::cell::OnceCell::new(),
             cuts: RefCell::new(Cuts::default()),
+            closed_params: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// Records that the framework checks these arguments of tool function `f` against a
+    /// schema that admits no text (an MCP SDK's zod input schema: `z.number()`,
+    /// `z.enum([...])`). Read when `f`'s body is walked, so it is called by the readers that
+    /// find tools, before any rule asks for `f`'s facts.
+    pub fn close_params(&self, f: &FuncVal, names: Vec<String>) {
+        self.closed_params
+            .borrow_mut()
+            .entry(f.site(self.modules))
+            .or_default()
+            .extend(names);
     }
 
     /// Records that `bound` cut the analysis at `site`.
@@ -455,6 +472,16 @@ impl<'a> BodyAnalyzer<'a> {
                 }
                 _ => false,
             },
+            // A number or a boolean (`limit: int`, `Annotated[int, Field(ge=1)]`): the
+            // framework converts the model's value to one before the body runs, and no text
+            // survives the conversion. JavaScript's annotations are not checked at run time, so
+            // only Python's own type names count.
+            ExprKind::Name(n)
+                if matches!(n.as_str(), "int" | "float" | "bool")
+                    && !self.modules[f.module].ir.javascript =>
+            {
+                true
+            }
             ExprKind::Name(n) => {
                 if let Some(Value::Class(c)) = self
                     .ev
@@ -1539,6 +1566,12 @@ impl<'a> BodyAnalyzer<'a> {
         };
         let mut st = State::default();
         let mut plain = f.bound.is_none();
+        let closed = self
+            .closed_params
+            .borrow()
+            .get(&site)
+            .cloned()
+            .unwrap_or_default();
         for (i, p) in f.def.params.iter().enumerate() {
             if i == 0 && f.bound.is_some() {
                 continue;
@@ -1562,6 +1595,7 @@ impl<'a> BodyAnalyzer<'a> {
                 .annotation
                 .as_ref()
                 .is_some_and(|a| self.allow_listed_type(f, a, 0))
+                || closed.contains(&p.name)
             {
                 plain = false;
                 self.k.sink_kinds.keys().cloned().collect()
@@ -1578,6 +1612,17 @@ impl<'a> BodyAnalyzer<'a> {
                     model,
                 },
             );
+        }
+        // The arguments object of a handler that takes it whole (`async (args) => args.n`):
+        // each closed field gets a clean slot of its own.
+        if let Some(p) = f.def.params.get(usize::from(f.bound.is_some())) {
+            if let Some(t) = st.tainted.get(&p.name).cloned() {
+                for n in &closed {
+                    let mut c = t.clone();
+                    c.clean = self.k.sink_kinds.keys().cloned().collect();
+                    st.tainted.insert(format!("{}.{n}", p.name), c);
+                }
+            }
         }
         w.block(&f.def.body, &mut st, true);
         let (return_clean, opaque) = std::mem::take(&mut w.returns);

@@ -971,18 +971,23 @@ mod tests {
         assert_eq!(resolve("a.ts", "../../x", &paths), None);
     }
 
-    #[test]
-    fn commonjs_exports_bind_the_exported_name() {
-        let src = "\"use strict\";\nexports.Rules = void 0;\nclass Rules {}\nexports.Rules = Rules;\nexports.default = Rules;\nmodule.exports.make = () => new Rules();\nfunction f() { exports.inner = 1; }\n";
+    /// `src` lowered as the project file `path` among `files`.
+    fn lower(src: &str, path: &str, files: &[&str]) -> py::PyModule {
         let ir = ts::parse(src, ts::Dialect::Tsx);
-        let paths: BTreeSet<&str> = ["lib/rules.js"].into_iter().collect();
+        let paths: BTreeSet<&str> = files.iter().copied().collect();
         let l = Lowerer {
-            path: "lib/rules.js",
+            path,
             paths: &paths,
             tmp: 0,
             module_vars: module_vars(&ir),
         };
-        let m = l.module(&ir);
+        l.module(&ir)
+    }
+
+    #[test]
+    fn commonjs_exports_bind_the_exported_name() {
+        let src = "\"use strict\";\nexports.Rules = void 0;\nclass Rules {}\nexports.Rules = Rules;\nexports.default = Rules;\nmodule.exports.make = () => new Rules();\nfunction f() { exports.inner = 1; }\n";
+        let m = lower(src, "lib/rules.js", &["lib/rules.js"]);
         let bound: Vec<String> = m
             .body
             .iter()
@@ -1002,15 +1007,7 @@ mod tests {
     #[test]
     fn interop_wrappers_around_require_are_imports() {
         let src = "const m_1 = __importDefault(require(\"./m\"));\nconst s_1 = tslib_1.__importStar(require(\"./s\"));\n";
-        let ir = ts::parse(src, ts::Dialect::Tsx);
-        let paths: BTreeSet<&str> = ["a.js", "m.js", "s.js"].into_iter().collect();
-        let l = Lowerer {
-            path: "a.js",
-            paths: &paths,
-            tmp: 0,
-            module_vars: module_vars(&ir),
-        };
-        let m = l.module(&ir);
+        let m = lower(src, "a.js", &["a.js", "m.js", "s.js"]);
         let imports: Vec<(String, Option<String>)> = m
             .body
             .iter()

@@ -651,6 +651,7 @@ impl<'a> Extractor<'a> {
                 .and_then(annotated_description)
                 .or_else(|| p.default.as_ref().and_then(field_description));
             out.push(ParamDoc {
+                closed: false,
                 name: p.name.clone(),
                 description: described.map(|(text, span)| Text {
                     text,
@@ -672,6 +673,7 @@ impl<'a> Extractor<'a> {
                     let cfile = self.modules[c.module].file;
                     out.extend(class_field_docs(&c.def.body).into_iter().map(|(name, d)| {
                         ParamDoc {
+                            closed: false,
                             name,
                             description: d.map(|(text, span)| Text {
                                 text,
@@ -706,6 +708,7 @@ impl<'a> Extractor<'a> {
                 _ => None,
             };
             out.push(ParamDoc {
+                closed: false,
                 name: name.to_string(),
                 description,
             });

@@ -158,8 +158,24 @@ pub fn extract(
         by_path,
         paths,
     };
+    let first = facts.tools.len();
     for fi in 0..files.len() {
         x.file(fi, facts);
+    }
+    // Parameters the input schema closes (`z.number()`, `z.enum([...])`) reach the handler
+    // already checked: its body reads them as clean.
+    for t in &facts.tools[first..] {
+        if let Some(f) = &t.func {
+            let closed: Vec<String> = t
+                .params
+                .iter()
+                .filter(|p| p.closed)
+                .map(|p| p.name.clone())
+                .collect();
+            if !closed.is_empty() {
+                body.close_params(f, closed);
+            }
+        }
     }
 }
 
@@ -687,10 +703,46 @@ impl<'a> Ts<'a> {
                 Prop::KeyValue { key, value, .. } => Some(ParamDoc {
                     name: key.clone(),
                     description: self.describe(fi, value, scope),
+                    closed: self.closed_schema(fi, value, scope),
                 }),
                 _ => None,
             })
             .collect()
+    }
+
+    /// Whether a zod chain's type admits no text (`z.number().int().min(1)`,
+    /// `z.enum(["a", "b"]).optional()`, `z.coerce.number()`): its first call is one of the
+    /// `[[api]] framework = "mcp_server_js" role = "closed_schema"` names. `.or(...)`,
+    /// `.and(...)`, `.transform(...)`, `.preprocess(...)` and `.catch(...)` anywhere open it
+    /// again (another type, or a value the schema did not check).
+    fn closed_schema(&self, fi: usize, e: &Expr, scope: &Scope) -> bool {
+        let closed = self.body.k.api("mcp_server_js", "closed_schema");
+        let mut cur = self.resolve(fi, e, scope);
+        for _ in 0..32 {
+            match &cur.kind {
+                ExprKind::Call(f, _) => match &f.kind {
+                    ExprKind::Member(o, m) => {
+                        if matches!(
+                            m.as_str(),
+                            "or" | "and" | "transform" | "preprocess" | "catch" | "pipe"
+                        ) {
+                            return false;
+                        }
+                        // The constructor: `z.enum(...)`, `zod_1.z.number()`, `z.coerce.number()`.
+                        let base = matches!(&o.kind, ExprKind::Ident(n) if n == "z")
+                            || matches!(&o.kind, ExprKind::Member(_, z) if z == "z" || z == "coerce");
+                        if base {
+                            return closed.iter().any(|c| c == m);
+                        }
+                        cur = o;
+                    }
+                    _ => return false,
+                },
+                ExprKind::Member(o, _) => cur = o,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The text of a `.describe("...")` anywhere in a zod chain.

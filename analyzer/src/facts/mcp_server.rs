@@ -58,6 +58,10 @@ pub struct Annotations {
 pub struct ParamDoc {
     pub name: String,
     pub description: Option<Text>,
+    /// The input schema admits only values that carry no text (a zod `z.number()`,
+    /// `z.boolean()`, `z.enum([...])`, `z.literal(...)`): the SDK validates the model's
+    /// arguments against it before the handler runs.
+    pub closed: bool,
 }
 
 /// One tool registered on a server.

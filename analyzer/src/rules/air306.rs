@@ -92,7 +92,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         // Sink calls the model's arguments reach (AIR106's flows), for shell and code sinks,
         // and whether each is certain (not only a value right after a literal option, which is
         // that option's value if the option takes one).
-        let hits: Vec<(Site, bool)> = tool
+        let hits: Vec<Site> = tool
             .func
             .as_ref()
             .map(|f| {
@@ -106,12 +106,15 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                             s.start >= b.start && s.end <= b.end
                         })
                     })
-                    .map(|h| (h.sink, h.after_flag.is_none()))
+                    // The model's value among the options of a program the tool fixes
+                    // (`argv_option`) is option injection, AIR106's finding: what the tool
+                    // runs is still the program it names, whose effect is its own.
+                    .filter(|h| h.kind != "argv_option")
+                    .map(|h| h.sink)
                     .collect()
             })
             .unwrap_or_default();
-        let controlled: Vec<Site> = hits.iter().map(|(s, _)| *s).collect();
-        let certain = |s: &CapHit| hits.iter().any(|(x, c)| *x == s.site && *c);
+        let controlled: Vec<Site> = hits;
         let effects: Vec<(&CapHit, Effect)> = tool
             .sinks
             .iter()
@@ -131,8 +134,6 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         .contains(&s.kind)
                         .then_some("runs what the model chooses")
                 };
-                // Running what the model chooses only through values that follow options.
-                let unsure = |s: &CapHit| runs(s).is_some() && !certain(s);
                 if let (Some(h), Some(s)) = (a.read_only.filter(|h| h.value), modifying) {
                     let does = runs(s).unwrap_or("changes its environment");
                     out.push(contradiction(
@@ -142,7 +143,6 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         h.site,
                         s,
                         does,
-                        unsure(s),
                     ));
                 } else if let (Some(h), Some(s)) = (a.destructive.filter(|h| !h.value), destroying)
                 {
@@ -156,7 +156,6 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         h.site,
                         s,
                         does,
-                        unsure(s),
                     ));
                 }
             }
@@ -199,7 +198,6 @@ fn contradiction(
     at: Site,
     sink: &CapHit,
     does: &'static str,
-    unsure: bool,
 ) -> Finding {
     let violation = McpMisleadingToolAnnotations::Contradiction {
         tool: tool.name.clone(),
@@ -220,23 +218,12 @@ fn contradiction(
             format!("MCP tool `{}`", tool.name),
         ),
     ];
-    if unsure {
-        path.push(cx.step(
-            StepKind::Call,
-            sink.site,
-            "the model's values reach it only right after literal options, as their values if those options take one",
-        ));
-    }
     path.push(sink_step(cx, sink));
     let key = format!("{}|{hint}", tool.name);
     cx.report(
         &violation,
         Severity::High,
-        if unsure {
-            Confidence::Medium
-        } else {
-            Confidence::High
-        },
+        Confidence::High,
         at,
         path,
         &[&key],
@@ -367,10 +354,14 @@ def history(fmt: str) -> str:
     }
 
     #[test]
-    fn a_tool_reached_only_through_option_values_is_less_certain() {
-        assert_eq!(confidences(LOG_SERVER), [crate::model::Confidence::Medium]);
-        // The model's value where options are read: the tool runs what the model chooses.
+    fn options_of_a_fixed_program_are_not_the_tool_running_what_the_model_chooses() {
+        // `git log --format <fmt>` and `git log <fmt>`: the model's value may be an option of
+        // git (AIR106 reports the option injection); the tool still runs `git log`.
+        assert!(confidences(LOG_SERVER).is_empty());
         let bare = LOG_SERVER.replace("\"--format\", fmt", "fmt");
-        assert_eq!(confidences(&bare), [crate::model::Confidence::High]);
+        assert!(confidences(&bare).is_empty());
+        // The model names the program: the read-only tool runs what the model chooses.
+        let program = LOG_SERVER.replace("[\"git\", \"log\", \"--format\", fmt]", "[fmt, \"log\"]");
+        assert_eq!(confidences(&program), [crate::model::Confidence::High]);
     }
 }

@@ -30,13 +30,13 @@ runner = GitRunner("/srv/repo")
 
 
 @mcp.tool()
-def show_log(revision: str, limit: int = 20) -> str:  # expect: AIR306
+def show_log(revision: str, limit: int = 20) -> str:
     """Show the commit log starting from a revision."""
     return runner.run(["log", f"--max-count={limit}", revision])
 
 
 @mcp.tool()
-def diff_stat(path: str) -> str:  # expect: AIR306
+def diff_stat(path: str) -> str:
     """Summarise the uncommitted changes to one file."""
     args = ["git", "diff", "--stat"]
     args.append(path)
@@ -44,7 +44,7 @@ def diff_stat(path: str) -> str:  # expect: AIR306
 
 
 @mcp.tool()
-def blame(spec: str) -> str:  # expect: AIR306
+def blame(spec: str) -> str:
     """Run git blame with the given file and options."""
     argv = shlex.split(f"git blame {spec}")
     return subprocess.check_output(argv, text=True)  # expect: AIR106

@@ -35,7 +35,7 @@ def run_lint(rule: str) -> str:  # expect: AIR306
 
 
 @mcp.tool()
-def branch_log(branch: str) -> str:  # expect: AIR306
+def branch_log(branch: str) -> str:
     """Show the last commits of a branch."""
     if not BRANCH.match(branch):
         raise ValueError("not a branch name")
@@ -43,7 +43,7 @@ def branch_log(branch: str) -> str:  # expect: AIR306
 
 
 @mcp.tool()
-def svn_changes(revision: str = "") -> str:  # expect: AIR306
+def svn_changes(revision: str = "") -> str:
     """Files changed in a revision range."""
     rev = revision if revision else None
     cmd = ["svn", "diff", "--summarize"]

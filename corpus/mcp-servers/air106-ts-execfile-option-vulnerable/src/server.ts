@@ -10,7 +10,7 @@ import { z } from "zod";
 const server = new McpServer({ name: "cluster", version: "1.0.0" });
 
 server.tool(
-  "get_resources", // expect: AIR306
+  "get_resources",
   { resourceType: z.string(), namespace: z.string().optional() },
   async ({ resourceType, namespace }) => {
     const args = ["get", resourceType];
@@ -24,7 +24,7 @@ server.tool(
 );
 
 server.tool(
-  "describe", // expect: AIR306
+  "describe",
   { kind: z.string() },
   async ({ kind }) => {
     const out = execFileSync("kubectl", ["describe", kind], { encoding: "utf8" }); // expect: AIR106
