@@ -82,6 +82,22 @@ PACKAGES=(
   pypi:django-mcp-server==0.5.7
   pypi:web-forager==4.0.0
   pypi:notebooklm-mcp-cli==0.15.8
+  pypi:mcp-alchemy==2026.10.15.202659
+  pypi:mcp-neo4j-cypher==0.6.0
+  pypi:mcp-neo4j-memory==0.4.5
+  pypi:mcp-server-starrocks==0.4.0
+  pypi:mcp-ocr==0.2.0
+  pypi:pymupdf4llm-mcp==1.28.0
+  pypi:paper-search-mcp==0.1.4
+  pypi:mcp-server-tree-sitter==0.7.0
+  pypi:mcp-server-browser-use==0.1.9
+  pypi:docling-mcp==3.3.0
+  pypi:mcp-stata==3.3.0
+  pypi:mcp-python-interpreter==1.2.3
+  pypi:mcp-server-aidd==0.1.23
+  pypi:tilt-mcp==0.1.3
+  pypi:kubectl-mcp-server==2.0.0
+  pypi:ha-mcp==3.5.1
   # MCP servers (npm)
   npm:@upstash/context7-mcp@4.1.1
   npm:firecrawl-mcp@3.22.2
@@ -93,6 +109,18 @@ PACKAGES=(
   npm:@agent-infra/mcp-server-browser@1.2.29
   npm:@0xshariq/docker-mcp-server@2.0.4
   npm:@agentdeskai/browser-tools-mcp@2.0.2
+  npm:@henkey/postgres-mcp-server@1.0.7
+  npm:@executeautomation/database-server@1.1.0
+  npm:@notionhq/notion-mcp-server@2.5.2
+  npm:mcp-server-code-runner@0.1.8
+  npm:ssh-mcp@2.11.0
+  npm:codex-mcp-server@1.4.10
+  npm:@steipete/claude-code-mcp@1.10.12
+  npm:@anaisbetts/mcp-installer@0.5.0
+  npm:@coding-solo/godot-mcp@0.1.1
+  npm:@gongrzhe/server-gmail-autoauth-mcp@1.1.11
+  npm:@berthojoris/mcp-mysql-server@1.43.2
+  npm:github-mcp-server@1.8.7
   # Agent applications
   pypi:gpt-researcher==0.16.1
   pypi:mini-swe-agent==2.4.6
