@@ -613,3 +613,48 @@ fn an_agno_toolkit_gives_the_agent_the_methods_it_registers() {
         codes(&a)
     );
 }
+
+const SK: &str = r#"import subprocess
+from typing import Annotated
+from semantic_kernel.agents import ChatCompletionAgent
+from semantic_kernel.functions import kernel_function
+
+
+class OpsPlugin:
+    def __init__(self, root: str):
+        self.root = root
+
+    @kernel_function(name="restart", description="Restart a service")
+    def restart(self, service: Annotated[str, "the unit"]) -> str:
+        return subprocess.run(f"systemctl restart {service}", shell=True, cwd=self.root).stdout
+
+    @staticmethod
+    def helper(x: str) -> None:
+        subprocess.run(f"echo {x}", shell=True)
+
+
+agent = ChatCompletionAgent(name="ops", plugins=[OpsPlugin("/srv")])
+"#;
+
+#[test]
+fn a_semantic_kernel_plugin_gives_the_agent_its_kernel_functions() {
+    let a = run(&[("ops.py", SK)]);
+    assert_eq!(
+        agents(&a),
+        vec![(
+            "ops".into(),
+            "semantic_kernel".into(),
+            vec!["restart".into()]
+        )]
+    );
+    // The method's `self` is the plugin, not a model argument: only `service` is reported.
+    assert_eq!(codes(&a), vec![("AIR106".into(), 13)]);
+    assert!(a.findings[0].message.contains("`service`"));
+    // Without the decorator the method is the plugin's own helper: no tool, no finding.
+    let plain = SK.replace(
+        "    @kernel_function(name=\"restart\", description=\"Restart a service\")\n",
+        "",
+    );
+    let a = run(&[("ops.py", &plain)]);
+    assert!(codes(&a).is_empty(), "{:?}", codes(&a));
+}

@@ -97,6 +97,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/knowledge/agno.toml"),
     ),
     (
+        "rules/knowledge/semantic_kernel.toml",
+        include_str!("../../rules/knowledge/semantic_kernel.toml"),
+    ),
+    (
         "rules/knowledge/model_output.toml",
         include_str!("../../rules/knowledge/model_output.toml"),
     ),

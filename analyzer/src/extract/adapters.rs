@@ -123,6 +123,7 @@ pub static ADAPTERS: &[&dyn Adapter] = &[
     &crate::extract::agent_kit::AUTOGEN,
     &crate::extract::agent_kit::LLAMA_INDEX,
     &crate::extract::agent_kit::AGNO,
+    &crate::extract::agent_kit::SEMANTIC_KERNEL,
 ];
 
 /// Whether some adapter may read a YAML file with this text.

@@ -270,8 +270,18 @@ impl<'x, 'a> Kit<'x, 'a> {
         if globs.is_empty() {
             return;
         }
+        // Methods, by definition site, with their class: a decorated method is a tool of its
+        // class (`@kernel_function` in a plugin class), run with its own `self`.
+        let mut class_of: HashMap<Site, (usize, u32)> = HashMap::new();
+        for c in self.ev.classes.values() {
+            for v in c.attrs.values() {
+                if let Value::Func(m) = v {
+                    class_of.insert(m.site(self.modules), (c.module, c.def.span.start));
+                }
+            }
+        }
         let funcs: Vec<FuncVal> = self.ev.funcs.values().cloned().collect();
-        for f in funcs {
+        for mut f in funcs {
             let decorated = self
                 .ev
                 .decorators
@@ -282,7 +292,20 @@ impl<'x, 'a> Kit<'x, 'a> {
                 });
             if decorated {
                 let gate = self.decorator_gate(&f);
-                self.function_tool(&f, None, gate);
+                let class = class_of.get(&f.site(self.modules)).copied();
+                let is_static = f
+                    .def
+                    .decorators
+                    .iter()
+                    .any(|d| matches!(&d.kind, ExprKind::Name(n) if n == "staticmethod"));
+                if class.is_some() && !is_static && f.bound.is_none() {
+                    f.bound = Some(Box::new(Value::Unknown));
+                }
+                let t = self.function_tool(&f, None, gate);
+                if let Some(key) = class {
+                    let name = f.def.name.clone();
+                    self.toolkits.entry(key).or_default().push((t, name));
+                }
             }
         }
     }
@@ -442,7 +465,10 @@ impl<'x, 'a> Kit<'x, 'a> {
                 let t = self.function_tool(&f, Some(name.clone()), None);
                 tools.push((t, name));
             }
-            self.toolkits.insert((c.module, c.def.span.start), tools);
+            self.toolkits
+                .entry((c.module, c.def.span.start))
+                .or_default()
+                .extend(tools);
         }
     }
 
@@ -1548,6 +1574,20 @@ pub static AGNO: KitAdapter = KitAdapter {
         gate_mcp: Some("require confirmation for the tools of MCP server `{server}` that act: include only read-only tools (`include_tools=[...]`), or confirm each acting call with a person"),
         unknown_tools: "list the tools explicitly so airlock can follow them, and mark acting tools `requires_confirmation=True`",
         gate_route: "require a person's confirmation before `{tool}` runs: `requires_confirmation=True` on the tool of {agent}, or keep {agent} out of a team that reads untrusted content",
+        name_holder: true,
+    },
+};
+
+/// Semantic Kernel (`rules/knowledge/semantic_kernel.toml`): plugins are objects whose
+/// `@kernel_function` methods are the tools.
+pub static SEMANTIC_KERNEL: KitAdapter = KitAdapter {
+    name: "semantic_kernel",
+    framework: "semantic_kernel",
+    hints: Hints {
+        gate_tool: "require a person's approval before `{tool}` runs: an auto-function-invocation filter that asks a person (and terminates the call when refused), or keep the function out of the agent's plugins",
+        gate_mcp: Some("require approval for the tools of MCP server `{server}` that act: load only its read-only functions into the kernel, or approve each call in an auto-function-invocation filter"),
+        unknown_tools: "list the plugins explicitly so airlock can follow them, and approve acting functions in an auto-function-invocation filter",
+        gate_route: "require a person's approval before `{tool}` runs: an auto-function-invocation filter on the kernel of {agent}",
         name_holder: true,
     },
 };

@@ -4102,7 +4102,11 @@ pub fn validates_and_returns(def: &FuncDef) -> bool {
             }
             _ => {}
         }
-        if st.exprs().into_iter().any(|e| mentions_validator(e, true)) {
+        if st
+            .exprs()
+            .into_iter()
+            .any(|e| mentions_validator(e, true) || common_path_check_in(e, &assigned))
+        {
             checks = true;
         }
     });
@@ -4355,6 +4359,26 @@ fn common_path_check(e: &Expr) -> bool {
         && xs.iter().any(|x| {
             matches!(&x.kind, ExprKind::Call(f, _)
                 if matches!(&f.kind, ExprKind::Attr(_, m) if m == "commonpath"))
+        })
+}
+
+/// `common_path_check`, also with the common path held in a name every assignment of which is
+/// a `commonpath(...)` call (`common = os.path.commonpath([root, p])` then `if common == root:`).
+fn common_path_check_in(e: &Expr, assigned: &HashMap<&str, Vec<&Expr>>) -> bool {
+    if common_path_check(e) {
+        return true;
+    }
+    let ExprKind::Compare(xs, ops) = &e.kind else {
+        return false;
+    };
+    let is_common = |x: &Expr| {
+        matches!(&x.kind, ExprKind::Call(f, _)
+            if matches!(&f.kind, ExprKind::Attr(_, m) if m == "commonpath"))
+    };
+    ops.iter().all(|o| o == "==")
+        && xs.iter().any(|x| {
+            matches!(&x.kind, ExprKind::Name(n)
+                if assigned.get(n.as_str()).is_some_and(|vs| !vs.is_empty() && vs.iter().all(|v| is_common(v))))
         })
 }
 

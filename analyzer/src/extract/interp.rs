@@ -1218,6 +1218,15 @@ impl<'m> Interp<'m> {
                         _ => (self.expr(d), None),
                     };
                     self.record_decorator(site, &dv, d.span);
+                    // `@kernel_function(name=...)` with a project decorator factory: the factory
+                    // names the decorator, not the inner function it returns.
+                    if let ExprKind::Call(c, _) = &d.kind {
+                        if matches!(c.kind, ExprKind::Name(_) | ExprKind::Attr(..)) {
+                            if let Value::Func(factory) = self.expr(c) {
+                                self.record_decorator(site, &Value::Func(factory), d.span);
+                            }
+                        }
+                    }
                     // `@server.tool` without parentheses is `server.tool(fn)`: record it on the
                     // receiver like the call, so framework extractors see the registration.
                     if let (Value::Ext(_), Some((Value::Obj(id), attr))) = (&dv, &receiver) {
@@ -1437,6 +1446,12 @@ impl<'m> Interp<'m> {
         let name = match dv {
             Value::Ext(q) => Some(q.to_string()),
             Value::Obj(id) => self.ev.objects[*id].class_name().map(String::from),
+            // A decorator written in the project (a framework's own source in the scanned
+            // tree: `semantic_kernel.functions.kernel_function_decorator.kernel_function`), by
+            // the dotted name it is defined under, so knowledge of the framework still applies.
+            Value::Func(f) if f.bound.is_none() => {
+                Some(format!("{}.{}", self.modules[f.module].name, f.def.name))
+            }
             _ => None,
         };
         if let Some(name) = name {
