@@ -4352,33 +4352,26 @@ fn rejected(test: &Expr) -> Option<String> {
 /// `os.path.commonpath([base, p]) == base`: a containment check (the common prefix of the two
 /// paths, compared with the base they must stay under).
 fn common_path_check(e: &Expr) -> bool {
-    let ExprKind::Compare(xs, ops) = &e.kind else {
-        return false;
-    };
-    ops.iter().all(|o| o == "==")
-        && xs.iter().any(|x| {
-            matches!(&x.kind, ExprKind::Call(f, _)
-                if matches!(&f.kind, ExprKind::Attr(_, m) if m == "commonpath"))
-        })
+    common_path_check_in(e, &HashMap::new())
+}
+
+/// `os.path.commonpath(...)` (any receiver).
+fn is_commonpath_call(x: &Expr) -> bool {
+    matches!(&x.kind, ExprKind::Call(f, _)
+        if matches!(&f.kind, ExprKind::Attr(_, m) if m == "commonpath"))
 }
 
 /// `common_path_check`, also with the common path held in a name every assignment of which is
 /// a `commonpath(...)` call (`common = os.path.commonpath([root, p])` then `if common == root:`).
 fn common_path_check_in(e: &Expr, assigned: &HashMap<&str, Vec<&Expr>>) -> bool {
-    if common_path_check(e) {
-        return true;
-    }
     let ExprKind::Compare(xs, ops) = &e.kind else {
         return false;
     };
-    let is_common = |x: &Expr| {
-        matches!(&x.kind, ExprKind::Call(f, _)
-            if matches!(&f.kind, ExprKind::Attr(_, m) if m == "commonpath"))
-    };
     ops.iter().all(|o| o == "==")
         && xs.iter().any(|x| {
-            matches!(&x.kind, ExprKind::Name(n)
-                if assigned.get(n.as_str()).is_some_and(|vs| !vs.is_empty() && vs.iter().all(|v| is_common(v))))
+            is_commonpath_call(x)
+                || matches!(&x.kind, ExprKind::Name(n)
+                    if assigned.get(n.as_str()).is_some_and(|vs| !vs.is_empty() && vs.iter().all(|v| is_commonpath_call(v))))
         })
 }
 
