@@ -512,3 +512,102 @@ fn a_parameter_typed_as_a_number_carries_no_text() {
         vec![("AIR106".to_string(), "server.py".to_string(), 14)]
     );
 }
+
+const MODEL_FIELDS: &str = r#"from mcp.server.fastmcp import FastMCP
+from pydantic import BaseModel, Field
+import neo4j
+
+mcp = FastMCP("graph")
+driver = neo4j.GraphDatabase.driver("bolt://localhost:7687")
+KIND = r"^[A-Z][A-Z_]*$"
+
+
+class Edge(BaseModel):
+    source: str
+    kind: str = Field(description="edge type", pattern=KIND)
+
+
+@mcp.tool()
+def connect(edges: list[Edge]) -> str:
+    for edge in edges:
+        driver.execute_query(f"MATCH (a {{id: $s}}) MERGE (a)-[:`{edge.kind}`]->(a)", {"s": edge.source})
+    return "ok"
+"#;
+
+#[test]
+fn a_model_field_declared_with_an_anchored_pattern_is_checked_by_the_framework() {
+    let dir = TempDir::new("mcp-model-field-pattern");
+    dir.write("server.py", MODEL_FIELDS);
+    assert!(air106(&run(&dir)).is_empty());
+    // The other field of the same element carries no pattern: interpolated, it is reported.
+    let dir = TempDir::new("mcp-model-field-free");
+    dir.write(
+        "server.py",
+        MODEL_FIELDS.replace("`{edge.kind}`", "`{edge.source}`"),
+    );
+    assert_eq!(
+        air106(&run(&dir)),
+        vec![("AIR106".to_string(), "server.py".to_string(), 18)]
+    );
+    // A pattern that is not anchored at the end checks only a prefix.
+    let dir = TempDir::new("mcp-model-field-prefix");
+    dir.write("server.py", MODEL_FIELDS.replace("[A-Z_]*$", "[A-Z_]*"));
+    assert_eq!(air106(&run(&dir)).len(), 1);
+}
+
+const GUARDED_COLUMNS: &str = r#"const { Server } = require("@modelcontextprotocol/sdk/server/index.js");
+const { CallToolRequestSchema } = require("@modelcontextprotocol/sdk/types.js");
+const mysql = require("mysql2/promise");
+const pool = mysql.createPool({});
+class Guard {
+  check(name) {
+    if (!/^[a-z_]+$/.test(name)) return { valid: false, error: "bad" };
+    return { valid: true };
+  }
+  quote(name) {
+    const v = this.check(name);
+    if (!v.valid) throw new Error(v.error);
+    return "`" + name + "`";
+  }
+}
+class Ops {
+  constructor(guard) { this.guard = guard; }
+  async index(p) {
+    for (const c of p.columns) {
+      if (!this.guard.check(c).valid) return "bad";
+    }
+    const cols = p.columns.map((c) => `\`${c}\``).join(",");
+    const named = p.more.map((c) => { const q = this.guard.quote(c); return q; }).join(",");
+    return pool.query(`CREATE INDEX i ON t (${cols}, ${named})`);
+  }
+}
+const ops = new Ops(new Guard());
+const server = new Server({ name: "x", version: "1" }, { capabilities: { tools: {} } });
+server.setRequestHandler(CallToolRequestSchema, async (request) => {
+  return ops.index(request.params.arguments);
+});
+"#;
+
+#[test]
+fn list_elements_checked_in_a_loop_or_quoted_in_a_callback_through_an_injected_guard_are_clean() {
+    let dir = TempDir::new("mcp-js-guarded-columns");
+    dir.write("server.js", GUARDED_COLUMNS);
+    assert!(air106(&run(&dir)).is_empty());
+    // The loop only logs: the list is not checked.
+    let dir = TempDir::new("mcp-js-logged-columns");
+    dir.write(
+        "server.js",
+        GUARDED_COLUMNS.replace("return \"bad\";", "console.log(\"bad\");"),
+    );
+    assert_eq!(
+        air106(&run(&dir)),
+        vec![("AIR106".to_string(), "server.js".to_string(), 24)]
+    );
+    // The callback quotes by hand: its block returns the element as given.
+    let dir = TempDir::new("mcp-js-hand-quoted");
+    dir.write(
+        "server.js",
+        GUARDED_COLUMNS.replace("const q = this.guard.quote(c);", "const q = `'${c}'`;"),
+    );
+    assert_eq!(air106(&run(&dir)).len(), 1);
+}

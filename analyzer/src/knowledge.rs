@@ -267,6 +267,10 @@ pub struct SanitizerEntry {
     pub kinds: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The result is new and carries none of the arguments' text (a temporary file made by
+    /// the call): a project helper returning it does not return its parameters.
+    #[serde(default)]
+    pub fresh: bool,
 }
 
 /// A call or decorator that stops for human approval.

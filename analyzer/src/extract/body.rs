@@ -9,7 +9,9 @@
 //! (`if not x.isalnum(): return`) clean `x` after the guard.
 
 use crate::bounds::{Bound, Cuts};
-use crate::extract::interp::{CallRecord, Callee, Evaluation, FuncVal, ModuleInfo, Site, Value};
+use crate::extract::interp::{
+    CallRecord, Callee, ClassVal, Evaluation, FuncVal, ModuleInfo, Site, Value,
+};
 use crate::knowledge::{self, Knowledge};
 use crate::syntax::python::{Arg, Expr, ExprKind, FuncDef, ParamKind, Stmt, StmtKind, Target};
 use std::cell::RefCell;
@@ -149,6 +151,8 @@ pub struct BodyAnalyzer<'a> {
     validators: RefCell<HashMap<(crate::model::FileId, String), bool>>,
     /// `local_validates` answers, by function.
     local_validators: RefCell<HashMap<Site, bool>>,
+    /// `answers_field` answers, by function and field.
+    field_answers: RefCell<HashMap<(Site, String), bool>>,
     /// `reaching` answers, by function.
     reaching: RefCell<HashMap<Site, Rc<crate::extract::returns::Reach>>>,
     /// Calls whose result is new content (a file's text, a fixed service's answer), as the
@@ -301,6 +305,7 @@ impl<'a> BodyAnalyzer<'a> {
             in_progress: RefCell::new(vec![]),
             validators: RefCell::new(HashMap::new()),
             local_validators: RefCell::new(HashMap::new()),
+            field_answers: RefCell::new(HashMap::new()),
             reaching: RefCell::new(HashMap::new()),
             fresh_calls: RefCell::new(HashSet::new()),
             classes: std::cell::OnceCell::new(),
@@ -448,10 +453,106 @@ impl<'a> BodyAnalyzer<'a> {
         None
     }
 
+    /// The project class an annotation names (`Entity`, `Optional[Entity]`), and whether it
+    /// is a list of them (`list[Entity]`, `List[Entity]`, `Sequence[Entity]`).
+    fn model_class_of(&self, module: usize, a: &Expr) -> Option<(ClassVal, bool)> {
+        match &a.kind {
+            ExprKind::Name(n) => match self.ev.globals.get(module)?.get(n.as_str())? {
+                Value::Class(c) => Some((c.clone(), false)),
+                _ => None,
+            },
+            ExprKind::Subscript(base, inner) => {
+                let b = match &base.kind {
+                    ExprKind::Name(n) | ExprKind::Attr(_, n) => n.as_str(),
+                    _ => return None,
+                };
+                let inner = match &inner.kind {
+                    ExprKind::Tuple(xs) if xs.len() == 1 => &xs[0],
+                    _ => &**inner,
+                };
+                match b {
+                    "list" | "List" | "Sequence" | "Iterable" => {
+                        let (c, list) = self.model_class_of(module, inner)?;
+                        (!list).then_some((c, true))
+                    }
+                    "Optional" => self.model_class_of(module, inner),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a class (or one of its bases) declares `field` so that only checked values
+    /// get in: a `Field(pattern=...)` anchored at both ends (as the value or inside
+    /// `Annotated[...]`), or a type that admits listed values or numbers only.
+    fn constrained_field(&self, c: &ClassVal, field: &str) -> bool {
+        // The pattern's text: a literal, or a module constant (`pattern=LABEL`).
+        let text = |v: &Expr| -> Option<String> {
+            match &v.kind {
+                ExprKind::Str(p) => Some(p.to_string()),
+                ExprKind::Name(n) => match self.ev.globals.get(c.module)?.get(n.as_str())? {
+                    Value::Str(p, _) => Some(p.to_string()),
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        let anchored = |e: &Expr| {
+            let ExprKind::Call(_, args) = &e.kind else {
+                return false;
+            };
+            args.iter().any(|a| match a {
+                Arg::Kw(k, v) if k == "pattern" || k == "regex" => text(v).is_some_and(|p| {
+                    (p.starts_with('^') || p.starts_with("\\A")) && regex_shape(&p).0
+                }),
+                _ => false,
+            })
+        };
+        let mut cur = Some(c.clone());
+        let mut hops = 0;
+        while let Some(c) = cur.take() {
+            hops += 1;
+            if hops > 16 {
+                break;
+            }
+            for st in &c.def.body {
+                let (ann, value): (&Expr, Option<&Expr>) = match &st.kind {
+                    StmtKind::Assign {
+                        targets,
+                        value,
+                        annotation: Some(ann),
+                    } if matches!(targets.as_slice(), [Target::Name(n, _)] if n == field) => {
+                        (&**ann, Some(value))
+                    }
+                    StmtKind::AnnOnly {
+                        target: Target::Name(n, _),
+                        annotation,
+                    } if n == field => (annotation, None),
+                    _ => continue,
+                };
+                let in_annotated = match &ann.kind {
+                    ExprKind::Subscript(_, inner) => match &inner.kind {
+                        ExprKind::Tuple(xs) => xs.iter().skip(1).any(anchored),
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                let listed = self.allow_listed_type(c.module, ann, 0);
+                return in_annotated || value.is_some_and(anchored) || listed;
+            }
+            cur = c.bases.iter().find_map(|b| match b {
+                Value::Class(bc) => Some(bc.clone()),
+                _ => None,
+            });
+        }
+        false
+    }
+
     /// Whether a type annotation only admits listed values: `Literal[...]`, an `Enum`
     /// subclass, through `Annotated[...]`/`Optional[...]` and type aliases assigned in the
     /// module (also inside its functions, where registration code often builds them).
-    fn allow_listed_type(&self, f: &FuncVal, a: &Expr, depth: usize) -> bool {
+    fn allow_listed_type(&self, module: usize, a: &Expr, depth: usize) -> bool {
         if depth > 4 {
             return false;
         }
@@ -468,7 +569,7 @@ impl<'a> BodyAnalyzer<'a> {
                         ExprKind::Tuple(xs) => xs.first(),
                         _ => Some(&**inner),
                     };
-                    first.is_some_and(|x| self.allow_listed_type(f, x, depth + 1))
+                    first.is_some_and(|x| self.allow_listed_type(module, x, depth + 1))
                 }
                 _ => false,
             },
@@ -478,32 +579,25 @@ impl<'a> BodyAnalyzer<'a> {
             // only Python's own type names count.
             ExprKind::Name(n)
                 if matches!(n.as_str(), "int" | "float" | "bool")
-                    && !self.modules[f.module].ir.javascript =>
+                    && !self.modules[module].ir.javascript =>
             {
                 true
             }
             ExprKind::Name(n) => {
-                if let Some(Value::Class(c)) = self
-                    .ev
-                    .globals
-                    .get(f.module)
-                    .and_then(|g| g.get(n.as_str()))
+                if let Some(Value::Class(c)) =
+                    self.ev.globals.get(module).and_then(|g| g.get(n.as_str()))
                 {
                     return is_enum_class(c);
                 }
                 // A type alias: `kinds = Literal[...]`, `kind_type = Annotated[kinds, Field()]`,
                 // in this module or in the module it is imported from.
                 let mut found = false;
-                if let Some(m) = self.imported_from(f.module, n) {
-                    let g = FuncVal {
-                        module: m,
-                        ..f.clone()
-                    };
-                    if self.allow_listed_type(&g, a, depth + 1) {
+                if let Some(m) = self.imported_from(module, n) {
+                    if self.allow_listed_type(m, a, depth + 1) {
                         return true;
                     }
                 }
-                let mut blocks: Vec<&[Stmt]> = vec![&self.modules[f.module].ir.body];
+                let mut blocks: Vec<&[Stmt]> = vec![&self.modules[module].ir.body];
                 let mut steps = 0;
                 while let Some(b) = blocks.pop() {
                     for st in b {
@@ -520,7 +614,7 @@ impl<'a> BodyAnalyzer<'a> {
                                     .any(|t| matches!(t, Target::Name(x, _) if x == n))
                                     && matches!(value.kind, ExprKind::Subscript(..)) =>
                             {
-                                found = self.allow_listed_type(f, value, depth + 1);
+                                found = self.allow_listed_type(module, value, depth + 1);
                             }
                             _ => {}
                         }
@@ -801,13 +895,107 @@ impl<'a> BodyAnalyzer<'a> {
         v
     }
 
+    /// Whether a project function answers an allow-list check in `field` of its result
+    /// (`answers_check_in`), itself or as a wrapper: every `return` is a record whose `field`
+    /// is `true`/`false`, and it returns early when another such helper says no (`const v =
+    /// this.security.checkName(x); if (!v.valid) return { valid: false, error: ... }; return
+    /// { valid: true }`).
+    fn answers_field(&self, g: &FuncVal, field: &str) -> bool {
+        if answers_check_in(&g.def, field) {
+            return true;
+        }
+        let key = (g.site(self.modules), field.to_string());
+        if let Some(v) = self.field_answers.borrow().get(&key) {
+            return *v;
+        }
+        // A cycle of wrappers answers no until it is decided.
+        self.field_answers.borrow_mut().insert(key.clone(), false);
+        let file = key.0.file;
+        let mut returns = 0;
+        let mut all_literal = true;
+        let mut guards: Vec<(&Expr, &str)> = vec![];
+        crate::syntax::python::visit_stmts(&g.def.body, &mut |st: &Stmt| match &st.kind {
+            StmtKind::Return(e) => {
+                returns += 1;
+                let v = e.as_ref().and_then(|e| field_of(e, field));
+                all_literal &= matches!(v.map(|v| &v.kind), Some(ExprKind::Bool(_)));
+            }
+            StmtKind::If { test, body, .. } if ends_in_exit(body) => {
+                if let Some(g) = negated_field(test) {
+                    guards.push(g);
+                }
+            }
+            _ => {}
+        });
+        let v = returns > 0 && all_literal && !guards.is_empty() && {
+            let assigned = name_assignments(&g.def);
+            guards.iter().any(|(obj, f)| match &obj.kind {
+                ExprKind::Name(n) => assigned.get(n.as_str()).is_some_and(|vs| {
+                    !vs.is_empty() && vs.iter().all(|v| self.call_answers_field(v, f, file))
+                }),
+                _ => self.call_answers_field(obj, f, file),
+            })
+        };
+        self.field_answers.borrow_mut().insert(key, v);
+        v
+    }
+
+    /// Whether `call` (awaited or not) calls only project functions answering in `field`.
+    fn call_answers_field(&self, call: &Expr, field: &str, file: crate::model::FileId) -> bool {
+        let call = match &call.kind {
+            ExprKind::Await(x) => x,
+            _ => call,
+        };
+        if !matches!(call.kind, ExprKind::Call(..)) {
+            return false;
+        }
+        let at = Site {
+            file,
+            span: call.span,
+        };
+        self.ev.callee_at.get(&at).is_some_and(|cs| {
+            !cs.is_empty()
+                && cs.iter().all(|c| match c {
+                    Callee::Local(h) => self.answers_field(h, field),
+                    _ => false,
+                })
+        })
+    }
+
     /// Whether `g` returns a value and raises when a project helper answering an allow-list
     /// check says no (`if not _is_within(base, candidate): raise ...`, the helper returning
     /// `os.path.commonpath([base, p]) == base` or `p.is_relative_to(base)`): a validator whose
-    /// check lives in a helper, as `validates_and_returns` reads one written inline.
+    /// check lives in a helper, as `validates_and_returns` reads one written inline. A helper
+    /// answering in a field of its result counts where that field is tested (`const v =
+    /// this.checkName(x); if (!v.valid) throw ...; return quoted`).
     fn raises_on_failed_helper_check(&self, g: &FuncVal, file: crate::model::FileId) -> bool {
         let mut raises = false;
         let mut returns_value = false;
+        let assigned = name_assignments(&g.def);
+        let all_answer = |call: &Expr, field: Option<&str>| match field {
+            Some(f) => self.call_answers_field(call, f, file),
+            None => {
+                let call = match &call.kind {
+                    ExprKind::Await(x) => x,
+                    _ => call,
+                };
+                matches!(call.kind, ExprKind::Call(..))
+                    && self
+                        .ev
+                        .callee_at
+                        .get(&Site {
+                            file,
+                            span: call.span,
+                        })
+                        .is_some_and(|cs| {
+                            !cs.is_empty()
+                                && cs.iter().all(|c| match c {
+                                    Callee::Local(h) => answers_check(&h.def),
+                                    _ => false,
+                                })
+                        })
+            }
+        };
         crate::syntax::python::visit_stmts(&g.def.body, &mut |st: &Stmt| match &st.kind {
             StmtKind::If { test, body, .. } if fails_without_value(body) => {
                 // `not ok(x)`, alone or as one operand of an `or` (`not x or not ok(x)`): the
@@ -819,29 +1007,22 @@ impl<'a> BodyAnalyzer<'a> {
                     _ => vec![&**test],
                 };
                 for t in operands {
+                    // `not ok(x).valid`, or `not r.valid` after `r = ok(x)`: the helper answers
+                    // in a field of its result.
+                    if let Some((obj, field)) = negated_field(t) {
+                        let answered = match &obj.kind {
+                            ExprKind::Name(v) => assigned.get(v.as_str()).is_some_and(|vs| {
+                                !vs.is_empty() && vs.iter().all(|v| all_answer(v, Some(field)))
+                            }),
+                            _ => all_answer(obj, Some(field)),
+                        };
+                        raises |= answered;
+                        continue;
+                    }
                     let ExprKind::Not(inner) = &t.kind else {
                         continue;
                     };
-                    let inner = match &inner.kind {
-                        ExprKind::Await(x) => x,
-                        _ => inner,
-                    };
-                    if !matches!(inner.kind, ExprKind::Call(..)) {
-                        continue;
-                    }
-                    let at = Site {
-                        file,
-                        span: inner.span,
-                    };
-                    if self.ev.callee_at.get(&at).is_some_and(|cs| {
-                        !cs.is_empty()
-                            && cs.iter().all(|c| match c {
-                                Callee::Local(h) => answers_check(&h.def),
-                                _ => false,
-                            })
-                    }) {
-                        raises = true;
-                    }
+                    raises |= all_answer(inner, None);
                 }
             }
             StmtKind::Return(Some(e)) if !matches!(e.kind, ExprKind::None) => returns_value = true,
@@ -1089,8 +1270,19 @@ impl<'a> BodyAnalyzer<'a> {
         }
         let file = self.modules[g.module].file;
         let fresh = self.fresh_calls.borrow();
+        // A call the walks found returning new content, or one whose knowledge says its result
+        // is new (`tempfile.NamedTemporaryFile(suffix=...)`).
         let v = Rc::new(crate::extract::returns::reach(&g.def, &|span| {
-            fresh.contains(&Site { file, span })
+            let at = Site { file, span };
+            fresh.contains(&at)
+                || self.ev.callee_at.get(&at).is_some_and(|cs| {
+                    !cs.is_empty()
+                        && cs.iter().all(|c| {
+                            Self::callee_strings(c)
+                                .and_then(|kc| self.k.sanitizer_for(kc))
+                                .is_some_and(|s| s.fresh)
+                        })
+                })
         }));
         drop(fresh);
         self.reaching.borrow_mut().insert(site, v.clone());
@@ -1301,12 +1493,27 @@ impl<'a> BodyAnalyzer<'a> {
                 .iter()
                 .any(|m| q == m || q.starts_with(&format!("{m}.")))
         };
+        // A value one of the makers produced, or a path object built from one
+        // (`Path(handle.name)`, `Path(tempfile.mkdtemp()) / "out.json"` is not: its last part
+        // is a name of the code's choosing inside the fresh folder, which is also its own).
         let made_by_maker = |v: &Value| {
             v.alternatives().iter().all(|v| match v {
                 Value::Ext(q) => is_made(q),
-                Value::Obj(id) => self.ev.objects.get(*id).is_some_and(
-                    |o| matches!(&o.kind, crate::extract::interp::ObjKind::Ext(q) if is_made(q)),
-                ),
+                Value::Obj(id) => self.ev.objects.get(*id).is_some_and(|o| match &o.kind {
+                    crate::extract::interp::ObjKind::Ext(q) if is_made(q) => true,
+                    crate::extract::interp::ObjKind::Ext(q) if q.starts_with("pathlib.") => {
+                        o.args.len() == 1
+                            && o.args[0].alternatives().iter().all(|a| match a {
+                                Value::Ext(q) => is_made(q),
+                                Value::Obj(aid) => self.ev.objects.get(*aid).is_some_and(|ao| {
+                                    matches!(&ao.kind,
+                                        crate::extract::interp::ObjKind::Ext(q) if is_made(q))
+                                }),
+                                _ => false,
+                            })
+                    }
+                    _ => false,
+                }),
                 _ => false,
             })
         };
@@ -1319,7 +1526,13 @@ impl<'a> BodyAnalyzer<'a> {
                 .iter()
                 .any(|m| q.starts_with(&format!("{m}.")) && q.len() > m.len() + 1)
         });
-        on_receiver || rec.args.first().is_some_and(made_by_maker)
+        // A method on a path object (`tmp_path.unlink()`): the object the call was recorded on.
+        let receiver_made = || {
+            self.ev.objects.iter().enumerate().any(|(id, o)| {
+                o.calls.iter().any(|c| c.site == site) && made_by_maker(&Value::Obj(id))
+            })
+        };
+        on_receiver || rec.args.first().is_some_and(made_by_maker) || receiver_made()
     }
 
     /// Whether the path a call acts on is one the code names itself: its receiver
@@ -1560,6 +1773,9 @@ impl<'a> BodyAnalyzer<'a> {
             func: site,
             discarded: None,
             closures: 0,
+            mapped_returns: vec![],
+            typed: HashMap::new(),
+            exit_guards: vec![],
             returns: (None, false),
             tuple_result: None,
             record_result: None,
@@ -1589,12 +1805,19 @@ impl<'a> BodyAnalyzer<'a> {
                     is_param: true,
                 })
             });
+            if let Some(typed) = p
+                .annotation
+                .as_ref()
+                .and_then(|a| w.a.model_class_of(f.module, a))
+            {
+                w.typed.insert(p.name.clone(), typed);
+            }
             // A parameter whose type is an allow-list (`Literal["a", "b"]`, an `Enum`): the
             // framework validates the model's value against it before the body runs.
             let clean = if p
                 .annotation
                 .as_ref()
-                .is_some_and(|a| self.allow_listed_type(f, a, 0))
+                .is_some_and(|a| self.allow_listed_type(f.module, a, 0))
                 || closed.contains(&p.name)
             {
                 plain = false;
@@ -1846,6 +2069,15 @@ struct Walker<'w, 'a> {
     discarded: Option<Site>,
     /// How many inline functions the walk is inside (their `return`s are not the body's).
     closures: usize,
+    /// Mapping functions written as blocks being read for what they return (`xs.map((x) => {
+    /// ...; return y; })`): the depth of `closures` they run at, and their returns' taint.
+    mapped_returns: Vec<(usize, Option<Taint>)>,
+    /// Names whose value is an instance of a project model class, or (`true`) a list of them,
+    /// by their annotation (`entities: list[Entity]`, then `for entity in entities`).
+    typed: HashMap<String, (ClassVal, bool)>,
+    /// Names a guard that leaves the function on failure cleaned (`if (!ok(c)) throw ...`),
+    /// in walk order: a loop reads the ones its body added.
+    exit_guards: Vec<String>,
     /// The last project call whose callees all return tuples of one size: its site and each
     /// element's taint (`chosen, rejected = pick(items, names)` binds them one by one).
     tuple_result: Option<(Site, Vec<Option<Taint>>)>,
@@ -1901,6 +2133,18 @@ impl Walker<'_, '_> {
             _ => None,
         };
         let pattern = literal.or_else(|| {
+            // An inline JavaScript literal (`/^[a-z]+$/.test(x)`, read as `RegExp("...")`).
+            if let ExprKind::Call(rf, rargs) = &o.kind {
+                if matches!(&rf.kind, ExprKind::Name(r) if r == "RegExp") {
+                    return match rargs.first() {
+                        Some(Arg::Pos(Expr {
+                            kind: ExprKind::Str(p),
+                            ..
+                        })) => Some(p.to_string()),
+                        _ => None,
+                    };
+                }
+            }
             let ExprKind::Name(n) = &o.kind else {
                 return None;
             };
@@ -2004,10 +2248,7 @@ impl Walker<'_, '_> {
             return None;
         };
         match args.first() {
-            Some(Arg::Pos(Expr {
-                kind: ExprKind::Name(n),
-                ..
-            })) => Some((self.site(call), n.to_string())),
+            Some(Arg::Pos(x)) => Some((self.site(call), slot_name(x)?)),
             _ => None,
         }
     }
@@ -2018,7 +2259,7 @@ impl Walker<'_, '_> {
         self.a.ev.callee_at.get(at).is_some_and(|cs| {
             !cs.is_empty()
                 && cs.iter().all(|c| match c {
-                    Callee::Local(g) => answers_check_in(&g.def, field),
+                    Callee::Local(g) => self.a.answers_field(g, field),
                     _ => false,
                 })
         })
@@ -2063,10 +2304,7 @@ impl Walker<'_, '_> {
             return None;
         }
         args.iter().find_map(|a| match a {
-            Arg::Pos(Expr {
-                kind: ExprKind::Name(n),
-                ..
-            }) => Some((n.to_string(), false)),
+            Arg::Pos(x) => Some((slot_name(x)?, false)),
             _ => None,
         })
     }
@@ -2195,6 +2433,11 @@ impl Walker<'_, '_> {
             }
             StmtKind::Return(Some(e)) => {
                 let t = self.expr(e, st);
+                if let Some((depth, acc)) = self.mapped_returns.last_mut() {
+                    if *depth == self.closures {
+                        *acc = join(acc.take(), t.clone());
+                    }
+                }
                 if self.closures == 0 {
                     if holds_closure(e) {
                         self.returns.1 = true;
@@ -2274,13 +2517,19 @@ impl Walker<'_, '_> {
                 }
                 if let Some((name, false)) = guard {
                     names.push(name);
-                    if let ExprKind::BoolOp(ops, xs) = &test.kind {
-                        if ops.iter().all(|o| o == "or") && body_exits {
-                            for x in xs {
-                                if let Some((n, false)) = guard_clean(x, body, orelse) {
-                                    if !names.contains(&n) {
-                                        names.push(n);
-                                    }
+                }
+                if let ExprKind::BoolOp(ops, xs) = &test.kind {
+                    if ops.iter().all(|o| o == "or") && body_exits {
+                        for x in xs {
+                            // Each operand's regular expression must check the whole value.
+                            if regex_call(x).is_some_and(|c| !self.regex_credit(c).0) {
+                                continue;
+                            }
+                            let checked = guard_clean(x, body, orelse)
+                                .or_else(|| self.checked_by_helper(x, body));
+                            if let Some((n, false)) = checked {
+                                if !names.contains(&n) {
+                                    names.push(n);
                                 }
                             }
                         }
@@ -2292,6 +2541,9 @@ impl Walker<'_, '_> {
                     // command or a query safe (`git status; rm -rf ~` starts with `git `).
                     // `if x not in ALLOWED: x = "default"` — the same after the `if`.
                     if body_exits || resets_to_constant(body, &name) {
+                        if body_exits {
+                            self.exit_guards.push(name.clone());
+                        }
                         let prefix_only = prefix_guard(test);
                         if let Some(t) = slot(st, &name) {
                             if prefix_only {
@@ -2314,12 +2566,38 @@ impl Walker<'_, '_> {
             } => {
                 let t = self.expr(iter, st);
                 self.bind(target, t, st);
+                if let (Target::Name(x, _), ExprKind::Name(list)) = (target, &iter.kind) {
+                    if let Some((c, true)) = self.typed.get(list.as_str()).cloned() {
+                        self.typed.insert(x.to_string(), (c, false));
+                    }
+                }
                 let mut a = st.clone();
+                let guards_before = self.exit_guards.len();
                 self.block(body, &mut a, false);
+                // `for c in cols: if not ok(c): raise`: every element passed a check whose
+                // failure leaves the loop, so the list is clean for what the element was
+                // cleaned for (only by such a guard, still in force at the end of the body).
+                let checked = match (target, slot_name(iter)) {
+                    (Target::Name(x, _), Some(list))
+                        if self.exit_guards[guards_before..].contains(x) =>
+                    {
+                        a.tainted
+                            .get(x.as_str())
+                            .filter(|t| !t.clean.is_empty() && t.model.is_none())
+                            .map(|t| (list, t.clean.clone()))
+                    }
+                    _ => None,
+                };
+                self.exit_guards.truncate(guards_before);
                 self.block(body, &mut a, false);
                 let mut merged = merge(st.clone(), a);
                 self.block(orelse, &mut merged, false);
                 *st = merged;
+                if let Some((list, clean)) = checked {
+                    if let Some(t) = slot(st, &list) {
+                        t.clean.extend(clean);
+                    }
+                }
             }
             StmtKind::While { test, body, orelse } => {
                 self.expr(test, st);
@@ -2429,6 +2707,21 @@ impl Walker<'_, '_> {
                     t
                 })
             }
+            // A field of a model instance whose declaration constrains it (`type: str =
+            // Field(pattern=r"^[A-Za-z_]+$")`, `kind: Literal[...]`): the framework validated
+            // it when it built the instance from the model's arguments.
+            ExprKind::Attr(o, a)
+                if matches!(&o.kind, ExprKind::Name(n)
+                    if self.typed.get(n.as_str()).is_some_and(|(c, list)| !*list
+                        && self.a.constrained_field(c, a))) =>
+            {
+                let t = self.expr(o, st);
+                t.map(|mut t| {
+                    t.direct = false;
+                    t.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                    t
+                })
+            }
             // A field a check cleaned on its own (`context.ref` after `REF.test(context.ref)`).
             ExprKind::Attr(o, a) if matches!(&o.kind, ExprKind::Name(n) if st.tainted.contains_key(&format!("{n}.{a}"))) =>
             {
@@ -2452,6 +2745,48 @@ impl Walker<'_, '_> {
                 let ta = self.expr(a, st);
                 self.expr(b, st);
                 ta
+            }
+            // Text: a value put between quotes after every such quote in it was doubled or
+            // removed (`'${v.replace(/'/g, "''")}'`, `"'" + v.replace("'", "''") + "'"`) cannot
+            // leave the literal, so that part is clean for queries.
+            ExprKind::FStr(xs) | ExprKind::BinOp(_, xs)
+                if matches!(&e.kind, ExprKind::FStr(_))
+                    || matches!(&e.kind, ExprKind::BinOp(ops, _) if ops.iter().all(|o| o == "+")) =>
+            {
+                let mut acc = None;
+                for (i, x) in xs.iter().enumerate() {
+                    let t = self.expr(x, st);
+                    // Inside a literal: the code's text before it opens one (an odd number
+                    // of that quote) and the text right after closes it.
+                    let opens = |q: char| {
+                        xs[..i]
+                            .iter()
+                            .map(|p| match &p.kind {
+                                ExprKind::Str(t) => t.matches(q).count(),
+                                _ => 0,
+                            })
+                            .sum::<usize>()
+                            % 2
+                            == 1
+                    };
+                    let quoted = matches!(xs.get(i + 1).map(|n| &n.kind),
+                    Some(ExprKind::Str(after)) if ['\'', '"', '`'].into_iter().any(|q| {
+                        after.contains(q)
+                            && opens(q)
+                            && (escapes_quote(x, q)
+                                || t.as_ref().is_some_and(|t| t.clean.contains(&quote_mark(q))))
+                    }));
+                    let t = if quoted {
+                        t.map(|mut t| {
+                            t.clean.insert("sql_exec".to_string());
+                            t
+                        })
+                    } else {
+                        t
+                    };
+                    acc = join(acc, t);
+                }
+                acc
             }
             ExprKind::BinOp(_, xs)
             | ExprKind::FStr(xs)
@@ -2628,32 +2963,58 @@ impl Walker<'_, '_> {
             if let (true, ExprKind::Lambda(def)) =
                 (matches!(m.as_str(), "map" | "flatMap"), &x.kind)
             {
+                let mut inner = st.clone();
+                for p in &def.params {
+                    inner.tainted.remove(&p.name);
+                }
+                if let (Some(p), Some(t)) = (def.params.first(), recv.clone()) {
+                    inner.tainted.insert(p.name.clone(), t);
+                }
                 if let [Stmt {
                     kind: StmtKind::Return(Some(ret)),
                     ..
                 }] = def.body.as_slice()
                 {
-                    let mut inner = st.clone();
-                    for p in &def.params {
-                        inner.tainted.remove(&p.name);
-                    }
-                    if let (Some(p), Some(t)) = (def.params.first(), recv.clone()) {
-                        inner.tainted.insert(p.name.clone(), t);
-                    }
                     return self.expr(ret, &mut inner);
                 }
+                // A block: what its `return`s give, each read after the checks before it
+                // (`if (!check(c).valid) throw ...; return quote(c);`).
+                self.closures += 1;
+                self.mapped_returns.push((self.closures, None));
+                self.block(&def.body, &mut inner, false);
+                self.closures -= 1;
+                return self.mapped_returns.pop().and_then(|(_, t)| t);
             }
         }
         // `TABLE.get(key, default)` on a module table of literal data: one of its values or the
         // default, whatever the key (as `TABLE[key]` reads).
+        // `REGISTRY.get(key)` on any module dict: the key picks an entry the code stored, as
+        // `REGISTRY[key]` reads; only the default can be the caller's value.
         if let ExprKind::Attr(o, m) = &f.kind {
-            if m == "get" && recv.is_none() && self.literal_table(o) {
+            if m == "get" && recv.is_none() && self.module_dict(o).is_some() {
                 return pos.get(1).and_then(|(t, _)| t.clone());
             }
         }
         // `name.replace("/", "__")`: no separator is left, so under a folder the value names one
         // entry of it. Only `..` itself still leaves the folder, which a write or read of a
         // file cannot use, but a deletion of a folder can: deletions stay reported.
+        // `v.replace("'", "''")`: the value keeps a mark of the quote it cannot close, read
+        // where it is put between two of them (`'{v}'`).
+        if let ExprKind::Attr(_, m) = &f.kind {
+            if m == "replace" || m == "replaceAll" {
+                let marks: Vec<String> = ['\'', '"', '`']
+                    .into_iter()
+                    .filter(|q| escapes_quote(e, *q))
+                    .map(quote_mark)
+                    .collect();
+                if !marks.is_empty() {
+                    return recv.map(|mut t| {
+                        t.clean.extend(marks);
+                        t
+                    });
+                }
+            }
+        }
         if let ExprKind::Attr(_, m) = &f.kind {
             if (m == "replace" || m == "replaceAll") && removes_separator(args) {
                 return recv.map(|mut t| {
@@ -3193,32 +3554,16 @@ impl Walker<'_, '_> {
         }
     }
 
-    /// Whether `o` names a module-level dict whose values are all literal data (strings,
-    /// numbers, booleans, `None`): a lookup table, not a container the body filled.
-    fn literal_table(&self, o: &Expr) -> bool {
+    /// The value of a module variable holding a dict (`TABLE`, `_tasks: Dict[str, Task] = {}`),
+    /// named by `o` in the walked function's module.
+    fn module_dict(&self, o: &Expr) -> Option<&Value> {
         let ExprKind::Name(n) = &o.kind else {
-            return false;
+            return None;
         };
-        let Some(module) = self.a.ev.funcs.get(&self.func).map(|f| f.module) else {
-            return false;
-        };
-        match self
-            .a
-            .ev
-            .globals
-            .get(module)
-            .and_then(|g| g.get(n.as_str()))
-        {
-            Some(Value::Dict(items)) => {
-                !items.is_empty()
-                    && items.iter().all(|(_, v)| {
-                        matches!(
-                            v,
-                            Value::Str(..) | Value::Num | Value::Bool(_) | Value::None
-                        )
-                    })
-            }
-            _ => false,
+        let module = self.a.ev.funcs.get(&self.func).map(|f| f.module)?;
+        match self.a.ev.globals.get(module)?.get(n.as_str()) {
+            Some(v @ Value::Dict(_)) => Some(v),
+            _ => None,
         }
     }
 
@@ -4031,6 +4376,58 @@ fn is_generated_name(e: &Expr) -> bool {
     }
 }
 
+/// The mark a value carries in `Taint::clean` once every `q` in it was doubled or removed: not
+/// a sink kind, so it cleans nothing by itself.
+fn quote_mark(q: char) -> String {
+    format!("quote-escaped:{q}")
+}
+
+/// Whether `e` is a chain of replacements one of which doubles or removes every `q` in the
+/// value (`v.replace(/'/g, "''")`, `v.replaceAll("'", "")`, Python's `v.replace("'", "''")`):
+/// put between two `q`s, it stays inside the literal. A replacement by a backslash escape does
+/// not count (where backslashes are not escaped too, `\'` closes the literal).
+fn escapes_quote(e: &Expr, q: char) -> bool {
+    let mut x = e;
+    for _ in 0..8 {
+        let ExprKind::Call(f, args) = &x.kind else {
+            return false;
+        };
+        let ExprKind::Attr(recv, m) = &f.kind else {
+            return false;
+        };
+        if !matches!(m.as_str(), "replace" | "replaceAll") {
+            return false;
+        }
+        let (Some(Arg::Pos(from)), Some(Arg::Pos(to))) = (args.first(), args.get(1)) else {
+            return false;
+        };
+        let single = q.to_string();
+        // The pattern: the quote itself, or a regular expression matching it everywhere (the
+        // `g` flag; `replaceAll` replaces every one anyway).
+        let every = match &from.kind {
+            ExprKind::Str(p) => *p == single,
+            ExprKind::Call(rf, rargs) if matches!(&rf.kind, ExprKind::Name(r) if r == "RegExp") => {
+                let text = |i: usize| match rargs.get(i) {
+                    Some(Arg::Pos(Expr {
+                        kind: ExprKind::Str(t),
+                        ..
+                    })) => Some(t.as_str()),
+                    _ => None,
+                };
+                text(0) == Some(single.as_str())
+                    && (m == "replaceAll" || text(1).is_some_and(|f| f.contains('g')))
+            }
+            _ => false,
+        };
+        let doubled = format!("{q}{q}");
+        if every && matches!(&to.kind, ExprKind::Str(r) if *r == doubled || r.is_empty()) {
+            return true;
+        }
+        x = recv;
+    }
+    false
+}
+
 /// Validation calls whose failure, negated and followed by `raise`, makes an allow-list check.
 const VALIDATORS: &[&str] = &[
     "isalnum",
@@ -4664,6 +5061,19 @@ fn field_name(e: &Expr) -> Option<String> {
 
 /// The taint slot of `name` to clean: a name's own, or for `obj.field` one of its own made
 /// from its object's taint.
+/// The taint slot an expression names: a name (`x`), or one field of a name (`col.name`),
+/// which reads back with its own taint once a check cleaned it.
+fn slot_name(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n.to_string()),
+        ExprKind::Attr(o, f) => match &o.kind {
+            ExprKind::Name(n) => Some(format!("{n}.{f}")),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn slot<'s>(st: &'s mut State, name: &str) -> Option<&'s mut Taint> {
     if !st.tainted.contains_key(name) {
         let base = name.split_once('.').map(|(b, _)| b)?;
@@ -4764,7 +5174,7 @@ fn presence_only(test: &Expr) -> bool {
 }
 
 /// Regular-expression methods: their last positional argument is what they check.
-const REGEX_METHODS: &[&str] = &["match", "fullmatch", "search"];
+const REGEX_METHODS: &[&str] = &["match", "fullmatch", "search", "test"];
 
 /// The regular-expression call a test makes (`re.fullmatch(P, x)`, `PATTERN.match(x)`), under
 /// a `not` or not.

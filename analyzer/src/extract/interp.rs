@@ -404,7 +404,9 @@ pub struct Interp<'m> {
     pub ev: Evaluation,
     obj_at: HashMap<(Site, u8, u64), ObjId>,
     evaluated: HashSet<Site>,
-    summaries: HashMap<Site, Value>,
+    summaries: HashMap<(Site, usize), Value>,
+    /// How many callbacks handed to library calls are being run (`call_expr`).
+    in_callbacks: u32,
     /// Where each object's recorded method calls sit in its `calls`, by call site: a
     /// re-evaluated site is found without scanning every call (no cap on calls per object).
     calls_at: HashMap<(ObjId, Site), Vec<usize>>,
@@ -488,6 +490,7 @@ impl<'m> Interp<'m> {
             obj_at: HashMap::new(),
             evaluated: HashSet::new(),
             summaries: HashMap::new(),
+            in_callbacks: 0,
             calls_at: HashMap::new(),
             discovered: Vec::new(),
             self_stand_ins: HashSet::new(),
@@ -2074,7 +2077,31 @@ impl<'m> Interp<'m> {
             }
             _ => None,
         };
+        // An inline function handed to a library (`cols.map((c) => this.quote(c))`,
+        // `items.forEach(...)`) runs there with arguments the interpreter does not know: run it
+        // here, under the closure just made, so the calls inside resolve against what the
+        // enclosing call holds (its `self`), not only the stand-in an uncalled function gets.
+        let callbacks: Vec<FuncVal> = if matches!(fv, Value::Ext(_) | Value::Unknown) {
+            args.iter()
+                .zip(&pos)
+                .filter_map(|(a, v)| match (a, v) {
+                    (Arg::Pos(e), Value::Func(lf))
+                        if matches!(e.kind, ExprKind::Lambda(_)) && lf.env.is_some() =>
+                    {
+                        Some(lf.clone())
+                    }
+                    _ => None,
+                })
+                .collect()
+        } else {
+            vec![]
+        };
         let result = self.call_value(&fv, pos, kw, span, Some((pos_spans, kw_spans)));
+        for lf in callbacks {
+            self.in_callbacks += 1;
+            self.call_func(&lf, vec![], vec![], Some(span));
+            self.in_callbacks -= 1;
+        }
         let callees = callees_override.unwrap_or_else(|| callees_of(&fv));
         // Builder methods on LangGraph graphs return the builder itself (fluent chains).
         let result = match (&method_name, &recv_val) {
@@ -2527,7 +2554,12 @@ impl<'m> Interp<'m> {
             if let Some(span) = span {
                 self.cut(Bound::CallDepth, span);
             }
-            self.evaluated.insert(site);
+            // Under a callback run at a library call (`in_callbacks`), a function cut here is
+            // not marked evaluated: the callback added depth the program does not have, and
+            // the function still gets its own evaluation, as one nothing calls does.
+            if self.in_callbacks == 0 {
+                self.evaluated.insert(site);
+            }
             return Value::Unknown;
         }
         self.evaluated.insert(site);
@@ -2537,14 +2569,16 @@ impl<'m> Interp<'m> {
         let cacheable = pos.iter().all(uninformed)
             && kw.iter().all(|(_, v)| uninformed(v))
             && f.bound.as_deref().is_none_or(uninformed);
+        // A closure's body reads what it captured: one summary per closure made.
+        let key = (site, f.env.as_ref().map_or(0, |e| Rc::as_ptr(e) as usize));
         if cacheable {
-            if let Some(v) = self.summaries.get(&site) {
+            if let Some(v) = self.summaries.get(&key) {
                 return v.clone();
             }
         }
         let result = self.call_func_body(f, site, called_at, pos, kw);
         if cacheable {
-            self.summaries.insert(site, result.clone());
+            self.summaries.insert(key, result.clone());
         }
         result
     }
@@ -2835,6 +2869,7 @@ fn js_global(name: &str) -> Value {
         "parseInt",
         "parseFloat",
         "Boolean",
+        "RegExp",
     ];
     if GLOBALS.contains(&name) {
         Value::Ext(format!("js.{name}").into())

@@ -969,39 +969,48 @@ impl<'a> Lower<'a> {
                 ExprKind::Call(Box::new(f), args)
             }
             "string" => {
-                let mut interps = vec![];
-                // The literal text before the first interpolation (`f"kubectl {x}"`), kept as a
-                // leading `Str` part: it says what the value starts with.
-                let mut lead = String::new();
-                let mut lead_start = None;
+                // The code's own text and the interpolations, in order (`f"kubectl {x}"` is
+                // `Str("kubectl "), x`): the leading text says what the value starts with, and the
+                // text around an interpolation whether it sits inside a quoted literal.
+                let mut parts: Vec<Expr> = vec![];
+                let mut text = String::new();
+                let mut text_span: Option<Span> = None;
+                let mut interpolated = false;
+                let flush = |parts: &mut Vec<Expr>, text: &mut String, at: &mut Option<Span>| {
+                    if let Some(sp) = at.take().filter(|_| !text.is_empty()) {
+                        parts.push(Expr {
+                            kind: ExprKind::Str(std::mem::take(text)),
+                            span: sp,
+                        });
+                    }
+                    text.clear();
+                };
                 let mut c = n.walk();
                 for part in n.named_children(&mut c) {
                     match part.kind() {
                         "interpolation" => {
+                            interpolated = true;
+                            flush(&mut parts, &mut text, &mut text_span);
                             if let Some(e) = part.child_by_field_name("expression") {
-                                interps.push(self.expr(e, d));
+                                parts.push(self.expr(e, d));
                             }
                         }
-                        "string_content" | "escape_sequence" if interps.is_empty() => {
-                            lead_start.get_or_insert(span(part));
-                            lead.push_str(&self.text(part));
+                        "string_content" | "escape_sequence" => {
+                            let sp = span(part);
+                            text_span = Some(match text_span {
+                                Some(s0) => Span::new(s0.start as usize, sp.end as usize),
+                                None => sp,
+                            });
+                            text.push_str(&self.text(part));
                         }
                         _ => {}
                     }
                 }
-                if interps.is_empty() {
+                if !interpolated {
                     ExprKind::Str(self.string_content(n))
                 } else {
-                    if let Some(sp) = lead_start.filter(|_| !lead.is_empty()) {
-                        interps.insert(
-                            0,
-                            Expr {
-                                kind: ExprKind::Str(lead),
-                                span: sp,
-                            },
-                        );
-                    }
-                    ExprKind::FStr(interps)
+                    flush(&mut parts, &mut text, &mut text_span);
+                    ExprKind::FStr(parts)
                 }
             }
             "concatenated_string" => {

@@ -41,8 +41,8 @@ pub enum ExprKind {
     New(Box<Expr>, Vec<Expr>),
     /// A string literal; the text is the literal's raw content (escapes not decoded).
     Str(String),
-    /// A template literal: the text before its first substitution (a `Str`, when there is
-    /// any), then its substitutions (a template without any is a `Str`).
+    /// A template literal: its text (`Str` parts, where there is any) and its substitutions, in
+    /// order (a template without any substitution is a `Str`).
     Template(Vec<Expr>),
     Num,
     Bool(bool),
@@ -996,13 +996,51 @@ impl Lower<'_> {
                             Span::new(n.start_byte() + 1, lead_end),
                         ));
                     }
-                    parts.extend(
-                        subs.into_iter()
-                            .filter_map(|s| s.named_child(0))
-                            .map(|e| self.expr(e, d)),
-                    );
+                    // Each substitution, then the code's own text up to the next one (or the
+                    // closing backtick), so a quote around a value is seen.
+                    let end = n.end_byte().saturating_sub(1);
+                    for (i, sub) in subs.iter().enumerate() {
+                        if let Some(e) = sub.named_child(0) {
+                            parts.push(self.expr(e, d));
+                        }
+                        let from = sub.end_byte();
+                        let to = subs.get(i + 1).map_or(end, |x| x.start_byte());
+                        if from < to {
+                            if let Some(b) = self.src.get(from..to) {
+                                parts.push(expr(
+                                    ExprKind::Str(String::from_utf8_lossy(b).into_owned()),
+                                    Span::new(from, to),
+                                ));
+                            }
+                        }
+                    }
                     ExprKind::Template(parts)
                 }
+            }
+            // `/p/g` is `new RegExp("p", "g")`: its pattern text is kept, so a check with it
+            // can be judged (anchored or not) and a replacement by it read.
+            "regex" => {
+                let part = |kind: &str| {
+                    Self::named_children(n)
+                        .into_iter()
+                        .find(|c| c.kind() == kind)
+                        .map(|c| {
+                            (
+                                self.text(c).to_string(),
+                                Span::new(c.start_byte(), c.end_byte()),
+                            )
+                        })
+                };
+                let span = Span::new(n.start_byte(), n.end_byte());
+                let (pattern, pspan) = part("regex_pattern").unwrap_or((String::new(), span));
+                let (flags, fspan) = part("regex_flags").unwrap_or((String::new(), span));
+                ExprKind::New(
+                    Box::new(expr(ExprKind::Ident("RegExp".into()), span)),
+                    vec![
+                        expr(ExprKind::Str(pattern), pspan),
+                        expr(ExprKind::Str(flags), fspan),
+                    ],
+                )
             }
             "number" => ExprKind::Num,
             "true" => ExprKind::Bool(true),
