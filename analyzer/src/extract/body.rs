@@ -2754,25 +2754,23 @@ impl Walker<'_, '_> {
                     || matches!(&e.kind, ExprKind::BinOp(ops, _) if ops.iter().all(|o| o == "+")) =>
             {
                 let mut acc = None;
+                // How many of each quote the code's text so far holds (kept as it goes, so a
+                // long template costs its length).
+                let mut seen = [0usize; 3];
+                const QUOTES: [char; 3] = ['\'', '"', '`'];
                 for (i, x) in xs.iter().enumerate() {
                     let t = self.expr(x, st);
+                    if let ExprKind::Str(text) = &x.kind {
+                        for (n, q) in seen.iter_mut().zip(QUOTES) {
+                            *n += text.matches(q).count();
+                        }
+                    }
                     // Inside a literal: the code's text before it opens one (an odd number
                     // of that quote) and the text right after closes it.
-                    let opens = |q: char| {
-                        xs[..i]
-                            .iter()
-                            .map(|p| match &p.kind {
-                                ExprKind::Str(t) => t.matches(q).count(),
-                                _ => 0,
-                            })
-                            .sum::<usize>()
-                            % 2
-                            == 1
-                    };
                     let quoted = matches!(xs.get(i + 1).map(|n| &n.kind),
-                    Some(ExprKind::Str(after)) if ['\'', '"', '`'].into_iter().any(|q| {
-                        after.contains(q)
-                            && opens(q)
+                    Some(ExprKind::Str(after)) if seen.iter().zip(QUOTES).any(|(n, q)| {
+                        n % 2 == 1
+                            && after.contains(q)
                             && (escapes_quote(x, q)
                                 || t.as_ref().is_some_and(|t| t.clean.contains(&quote_mark(q))))
                     }));
