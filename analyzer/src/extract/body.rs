@@ -2514,6 +2514,9 @@ impl Walker<'_, '_> {
                     if let Some(n) = self.checked_by_result(test, st) {
                         names.push(n);
                     }
+                    if let Some(n) = equality_guard(test, st) {
+                        names.push(n);
+                    }
                 }
                 if let Some((name, false)) = guard {
                     names.push(name);
@@ -4371,6 +4374,41 @@ fn is_generated_name(e: &Expr) -> bool {
                     .all(|x| matches!(&x.kind, ExprKind::Call(_, args) if args.is_empty()))
         }
         _ => false,
+    }
+}
+
+/// `if x != EXPECTED: raise` (`if (x !== config.db) return ...`): after it, the model's `x`
+/// equals a value the code fixed (a literal, or a name or attribute holding nothing the model
+/// chose), an allow-list of one. The name checked (`x` or one field of a name).
+fn equality_guard(test: &Expr, st: &State) -> Option<String> {
+    let ExprKind::Compare(xs, ops) = &test.kind else {
+        return None;
+    };
+    let ([a, b], [op]) = (xs.as_slice(), ops.as_slice()) else {
+        return None;
+    };
+    if !matches!(op.as_str(), "!=" | "!==") {
+        return None;
+    }
+    let tainted = |e: &Expr| {
+        let mut x = e;
+        loop {
+            match &x.kind {
+                ExprKind::Attr(o, _) => x = o,
+                ExprKind::Name(n) => return st.tainted.contains_key(n.as_str()),
+                _ => return true,
+            }
+        }
+    };
+    let fixed = |e: &Expr| match &e.kind {
+        ExprKind::Str(_) | ExprKind::Num(_) => true,
+        ExprKind::Name(_) | ExprKind::Attr(..) => !tainted(e),
+        _ => false,
+    };
+    match (slot_name(a), slot_name(b)) {
+        (Some(n), _) if tainted(a) && fixed(b) => Some(n),
+        (_, Some(n)) if tainted(b) && fixed(a) => Some(n),
+        _ => None,
     }
 }
 
