@@ -942,6 +942,17 @@ impl<'a> BodyAnalyzer<'a> {
 
     /// Whether `call` (awaited or not) calls only project functions answering in `field`.
     fn call_answers_field(&self, call: &Expr, field: &str, file: crate::model::FileId) -> bool {
+        self.calls_only_local(call, file, |h| self.answers_field(h, field))
+    }
+
+    /// Whether `call` (awaited or not) has callees, all project functions for which `pred`
+    /// holds.
+    fn calls_only_local(
+        &self,
+        call: &Expr,
+        file: crate::model::FileId,
+        pred: impl Fn(&FuncVal) -> bool,
+    ) -> bool {
         let call = match &call.kind {
             ExprKind::Await(x) => x,
             _ => call,
@@ -956,7 +967,7 @@ impl<'a> BodyAnalyzer<'a> {
         self.ev.callee_at.get(&at).is_some_and(|cs| {
             !cs.is_empty()
                 && cs.iter().all(|c| match c {
-                    Callee::Local(h) => self.answers_field(h, field),
+                    Callee::Local(h) => pred(h),
                     _ => false,
                 })
         })
@@ -974,27 +985,7 @@ impl<'a> BodyAnalyzer<'a> {
         let assigned = name_assignments(&g.def);
         let all_answer = |call: &Expr, field: Option<&str>| match field {
             Some(f) => self.call_answers_field(call, f, file),
-            None => {
-                let call = match &call.kind {
-                    ExprKind::Await(x) => x,
-                    _ => call,
-                };
-                matches!(call.kind, ExprKind::Call(..))
-                    && self
-                        .ev
-                        .callee_at
-                        .get(&Site {
-                            file,
-                            span: call.span,
-                        })
-                        .is_some_and(|cs| {
-                            !cs.is_empty()
-                                && cs.iter().all(|c| match c {
-                                    Callee::Local(h) => answers_check(&h.def),
-                                    _ => false,
-                                })
-                        })
-            }
+            None => self.calls_only_local(call, file, |h| answers_check(&h.def)),
         };
         crate::syntax::python::visit_stmts(&g.def.body, &mut |st: &Stmt| match &st.kind {
             StmtKind::If { test, body, .. } if fails_without_value(body) => {

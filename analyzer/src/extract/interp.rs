@@ -404,7 +404,9 @@ pub struct Interp<'m> {
     pub ev: Evaluation,
     obj_at: HashMap<(Site, u8, u64), ObjId>,
     evaluated: HashSet<Site>,
-    summaries: HashMap<(Site, usize), Value>,
+    /// Keyed by the closure's captured variables too; the entry keeps them alive, so their
+    /// address is never reused by another closure while the summary stands.
+    summaries: HashMap<(Site, usize), (Value, Option<Rc<HashMap<String, Value>>>)>,
     /// How many callbacks handed to library calls are being run (`call_expr`).
     in_callbacks: u32,
     /// Where each object's recorded method calls sit in its `calls`, by call site: a
@@ -2572,13 +2574,13 @@ impl<'m> Interp<'m> {
         // A closure's body reads what it captured: one summary per closure made.
         let key = (site, f.env.as_ref().map_or(0, |e| Rc::as_ptr(e) as usize));
         if cacheable {
-            if let Some(v) = self.summaries.get(&key) {
+            if let Some((v, _)) = self.summaries.get(&key) {
                 return v.clone();
             }
         }
         let result = self.call_func_body(f, site, called_at, pos, kw);
         if cacheable {
-            self.summaries.insert(key, result.clone());
+            self.summaries.insert(key, (result.clone(), f.env.clone()));
         }
         result
     }
