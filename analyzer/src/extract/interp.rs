@@ -393,6 +393,9 @@ struct Frame {
     module_writes: Vec<String>,
 }
 
+/// What a closure captured (`FuncVal::env`).
+type Captured = Rc<HashMap<String, Value>>;
+
 pub struct Interp<'m> {
     modules: &'m [ModuleInfo],
     /// The stand-in instance of each project class, by the class's definition site.
@@ -406,7 +409,7 @@ pub struct Interp<'m> {
     evaluated: HashSet<Site>,
     /// Keyed by the closure's captured variables too; the entry keeps them alive, so their
     /// address is never reused by another closure while the summary stands.
-    summaries: HashMap<(Site, usize), (Value, Option<Rc<HashMap<String, Value>>>)>,
+    summaries: HashMap<(Site, usize), (Value, Option<Captured>)>,
     /// How many callbacks handed to library calls are being run (`call_expr`).
     in_callbacks: u32,
     /// Where each object's recorded method calls sit in its `calls`, by call site: a
