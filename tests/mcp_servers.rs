@@ -611,3 +611,114 @@ fn list_elements_checked_in_a_loop_or_quoted_in_a_callback_through_an_injected_g
     );
     assert_eq!(air106(&run(&dir)).len(), 1);
 }
+
+const FLAGGED_PATH: &str = r#"import os
+from pathlib import Path
+from mcp.server.fastmcp import FastMCP
+mcp = FastMCP("files")
+ROOT = Path("/srv/files")
+def confine(root: Path, rel: str) -> Path:
+    p = (root / rel).resolve()
+    if not p.is_relative_to(root):
+        raise ValueError(rel)
+    return p
+def resolve(rel: str, root: Path):
+    try:
+        return True, confine(root, rel)
+    except ValueError:
+        return False, root
+@mcp.tool()
+def walk(rel: str) -> list:
+    ok, where = resolve(rel, ROOT)
+    if not ok:
+        return []
+    return list(os.walk(where))
+"#;
+
+#[test]
+fn a_value_returned_with_a_true_flag_is_what_the_caller_sees_after_leaving_on_a_false_one() {
+    let dir = TempDir::new("mcp-flagged-path");
+    dir.write("server.py", FLAGGED_PATH);
+    assert!(air106(&run(&dir)).is_empty());
+    // `if ok:` around the use works the same way.
+    let dir = TempDir::new("mcp-flagged-path-inside");
+    dir.write(
+        "server.py",
+        FLAGGED_PATH.replace(
+            "    if not ok:\n        return []\n    return list(os.walk(where))",
+            "    if ok:\n        return list(os.walk(where))\n    return []",
+        ),
+    );
+    assert!(air106(&run(&dir)).is_empty());
+    // The flag is never tested: the false answer's value is as good as the true one's.
+    let dir = TempDir::new("mcp-flagged-path-untested");
+    dir.write(
+        "server.py",
+        FLAGGED_PATH.replace("    if not ok:\n        return []\n", ""),
+    );
+    assert_eq!(air106(&run(&dir)).len(), 1);
+    // The value is replaced after the call: the flag no longer speaks for it.
+    let dir = TempDir::new("mcp-flagged-path-reassigned");
+    dir.write(
+        "server.py",
+        FLAGGED_PATH.replace(
+            "    ok, where = resolve(rel, ROOT)\n",
+            "    ok, where = resolve(rel, ROOT)\n    where = ROOT / rel\n",
+        ),
+    );
+    assert_eq!(air106(&run(&dir)).len(), 1);
+}
+
+const NUMBER_TESTS: &str = r#"import sqlite3
+from mcp.server.fastmcp import FastMCP
+mcp = FastMCP("stats")
+db = sqlite3.connect("stats.db")
+@mcp.tool()
+def top(limit) -> list:
+    if not isinstance(limit, int):
+        raise ValueError("limit must be a whole number")
+    return db.execute(f"SELECT name FROM scores ORDER BY score DESC LIMIT {limit}").fetchall()
+"#;
+
+#[test]
+fn a_value_tested_to_be_a_number_carries_no_text() {
+    let dir = TempDir::new("mcp-isinstance-int");
+    dir.write("server.py", NUMBER_TESTS);
+    assert!(air106(&run(&dir)).is_empty());
+    // A test for text is no such test.
+    let dir = TempDir::new("mcp-isinstance-str");
+    dir.write(
+        "server.py",
+        NUMBER_TESTS.replace("isinstance(limit, int)", "isinstance(limit, str)"),
+    );
+    assert_eq!(air106(&run(&dir)).len(), 1);
+    // Without leaving, the test confines nothing after it.
+    let dir = TempDir::new("mcp-isinstance-logged");
+    dir.write(
+        "server.py",
+        NUMBER_TESTS.replace(
+            "raise ValueError(\"limit must be a whole number\")",
+            "print(\"limit is not a number\")",
+        ),
+    );
+    assert_eq!(air106(&run(&dir)).len(), 1);
+    // JavaScript's `typeof`, inside the branch that holds.
+    let dir = TempDir::new("mcp-js-typeof-number");
+    dir.write(
+        "server.js",
+        r#"const { McpServer } = require("@modelcontextprotocol/sdk/server/mcp.js");
+const { z } = require("zod");
+const mysql = require("mysql2/promise");
+const pool = mysql.createPool({});
+const server = new McpServer({ name: "stats", version: "1" });
+server.tool("top", { limit: z.any() }, async ({ limit }) => {
+  if (typeof limit === "number") {
+    return pool.query(`SELECT name FROM scores LIMIT ${limit}`);
+  }
+  return pool.query(`SELECT name FROM scores LIMIT ${limit}`);
+});
+"#,
+    );
+    let lines: Vec<u32> = air106(&run(&dir)).into_iter().map(|f| f.2).collect();
+    assert_eq!(lines, vec![10]);
+}

@@ -217,6 +217,11 @@ pub struct SinkEntry {
     /// `exec`): a call whose result is dropped, a syntax check, is no sink.
     #[serde(default)]
     pub result_runs: bool,
+    /// The driver runs one statement per call (mysql2 without `multipleStatements`, SQLite's
+    /// `execute`, a Cypher `run`): a query the code starts with a fixed `EXPLAIN` (not `EXPLAIN
+    /// ANALYZE`) is planned, not run, and the model's text after it cannot start a second one.
+    #[serde(default)]
+    pub single_statement: bool,
     /// The call returns what the file holds (`open(p)`, `Path(p).read_text()`), not the path:
     /// the model's path does not make the text the model's. Listings (`glob`, `os.walk`) and
     /// copies return paths under the one given, so they do not set it.

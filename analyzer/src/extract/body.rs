@@ -61,6 +61,9 @@ pub struct InjectionHit {
     /// (`["dbt", "show", "--inline", sql]`). The element is that option's value when the option
     /// takes one, which the code does not say: the finding is less certain.
     pub after_flag: Option<Site>,
+    /// The sink's driver runs one statement per call (`SinkEntry::single_statement`): a caller
+    /// that prefixes a fixed `EXPLAIN` only has the statement planned.
+    pub single_statement: bool,
 }
 
 /// How a parameter reaches the argument list of a program run without a shell.
@@ -133,6 +136,17 @@ pub struct BodyFacts {
     /// A caller's result keeps its arguments' taint but gains these (a helper returning
     /// `os.path.basename(p)` or a checked root).
     pub return_clean: Option<BTreeSet<String>>,
+    /// The function was read bound to an object whose `self` was not followed: its
+    /// `return_clean` covers what its arguments carry, not what the receiver does.
+    pub return_clean_skips_self: bool,
+    /// When every `return` gives a tuple literal holding a literal flag at one place
+    /// (`return True, checked` / `return False, fallback`): that place, and for each element
+    /// what it is clean for in the returns that say `True` (a caller that leaves on a false flag
+    /// only ever sees those).
+    pub flag_clean: Option<(usize, Vec<BTreeSet<String>>)>,
+    /// Parameters a `return` gives back unchanged (`return default_value`): left out of
+    /// `return_clean`, which then holds only where the caller's arguments for them carry nothing.
+    pub return_passthrough: Vec<String>,
     /// Parameters reaching a code, shell or query sink through calls only this analysis resolves
     /// (`self.helper(x)` with `self` unknown, `self.db.run_sql(x)`): kept apart from
     /// `injections`, they only carry a model's response from callers.
@@ -1769,10 +1783,14 @@ impl<'a> BodyAnalyzer<'a> {
             exit_guards: vec![],
             returns: (None, false),
             tuple_result: None,
+            flag_result: None,
+            tuple_returns: Some(vec![]),
+            raised_cleaned: false,
+            passthrough: BTreeSet::new(),
             record_result: None,
         };
         let mut st = State::default();
-        let mut plain = f.bound.is_none();
+        let mut plain = true;
         let closed = self
             .closed_params
             .borrow()
@@ -1840,8 +1858,16 @@ impl<'a> BodyAnalyzer<'a> {
         }
         w.block(&f.def.body, &mut st, true);
         let (return_clean, opaque) = std::mem::take(&mut w.returns);
+        let opaque = opaque || w.raised_cleaned;
+        let tuple_returns = w.tuple_returns.take();
         let mut out = w.out;
         out.return_clean = return_clean.filter(|_| plain && !opaque);
+        out.return_clean_skips_self = f.bound.is_some();
+        out.return_passthrough = w.passthrough.iter().cloned().collect();
+        if plain && !opaque {
+            let all: BTreeSet<String> = self.k.sink_kinds.keys().cloned().collect();
+            out.flag_clean = flag_clean(tuple_returns.as_deref().unwrap_or(&[]), &all);
+        }
         self.in_progress.borrow_mut().retain(|s| *s != site);
         let rc = Rc::new(out);
         self.facts.borrow_mut().insert(site, rc.clone());
@@ -1891,6 +1917,10 @@ struct State {
     /// name: the call and the name, for a later test of one of the result's fields
     /// (`if (!v.valid) return`, `answers_check_in`).
     results: HashMap<String, (Site, String)>,
+    /// Flags unpacked with their values from a project call (`ok, p = check(x)`, see
+    /// `BodyFacts::flag_clean`), by flag name: each value's name and what it is clean for once
+    /// the flag held.
+    flags: HashMap<String, Vec<(String, BTreeSet<String>)>>,
 }
 
 /// Which part of a project call's result a caller reads (`Reach`): all of it, one element of a
@@ -2027,12 +2057,15 @@ fn merge(a: State, b: State) -> State {
     rejections.retain(|k, v| b.rejections.get(k) == Some(v));
     let mut results = a.results;
     results.retain(|k, v| b.results.get(k) == Some(v));
+    let mut flags = a.flags;
+    flags.retain(|k, v| b.flags.get(k) == Some(v));
     State {
         tainted,
         argv,
         lead,
         rejections,
         results,
+        flags,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
             (Some(x), Some(_)) => Some(x),
@@ -2072,6 +2105,17 @@ struct Walker<'w, 'a> {
     /// The last project call whose callees all return tuples of one size: its site and each
     /// element's taint (`chosen, rejected = pick(items, names)` binds them one by one).
     tuple_result: Option<(Site, Vec<Option<Taint>>)>,
+    /// `BodyFacts::flag_clean` of the last project call walked, with its site.
+    flag_result: Option<(Site, usize, Vec<BTreeSet<String>>)>,
+    /// Each `return` of a tuple literal so far (`BodyFacts::flag_clean`); `None` once a
+    /// return gives anything else.
+    tuple_returns: Option<Vec<Vec<RetElem>>>,
+    /// A statement call's check (`raised_checks`) cleaned a value here: credited in this body,
+    /// but not summarised as what the function's result is clean for (the check's subject is
+    /// unknown: a syntax check of a command is no confinement of the paths in it).
+    raised_cleaned: bool,
+    /// Parameters some `return` hands back unchanged (`BodyFacts::return_passthrough`).
+    passthrough: BTreeSet<String>,
     /// The same for a call whose callees return record literals: each field's taint.
     record_result: Option<(Site, BTreeMap<String, Option<Taint>>)>,
     /// `BodyFacts::return_clean` so far: the intersection over tainted returns, and whether a
@@ -2187,7 +2231,11 @@ impl Walker<'_, '_> {
                 _ => vec![],
             },
         };
-        if resolved.is_empty() || !resolved.iter().all(|g| raises_on_failed_check(&g.def)) {
+        let raises = |g: &FuncVal| {
+            let file = self.a.modules[g.module].file;
+            raises_on_failed_check(&g.def, &|e: &Expr| self.always_raises_call(e, file))
+        };
+        if resolved.is_empty() || !resolved.iter().all(|g| raises(g)) {
             return vec![];
         }
         args.iter()
@@ -2199,6 +2247,24 @@ impl Walker<'_, '_> {
                 _ => None,
             })
             .collect()
+    }
+
+    /// Whether `e` (in `file`) calls only project functions that always raise (`function
+    /// invalid(m) { throw new McpError(m) }`, `def fail(msg): raise ValueError(msg)`).
+    fn always_raises_call(&self, e: &Expr, file: crate::model::FileId) -> bool {
+        let call = match &e.kind {
+            ExprKind::Await(x) => x,
+            _ => e,
+        };
+        if !matches!(call.kind, ExprKind::Call(..)) {
+            return false;
+        }
+        self.a.calls_only_local(call, file, |h| {
+            matches!(
+                h.def.body.last().map(|s| &s.kind),
+                Some(StmtKind::Raise(Some(_)))
+            )
+        })
     }
 
     /// The name a call checks when it is a rejection check: a project function whose returns
@@ -2308,12 +2374,17 @@ impl Walker<'_, '_> {
                 let checked = self.rejection_check(value);
                 let result_of = self.helper_result(value);
                 self.tuple_result = None;
+                self.flag_result = None;
                 self.record_result = None;
                 let t = self.expr(value, st);
                 let call = match &value.kind {
                     ExprKind::Await(x) => x,
                     _ => value,
                 };
+                let flagged = self
+                    .flag_result
+                    .take()
+                    .filter(|(at, _, _)| *at == self.site(call));
                 let elements = self
                     .tuple_result
                     .take()
@@ -2324,6 +2395,33 @@ impl Walker<'_, '_> {
                     .take()
                     .filter(|(at, _)| *at == self.site(call))
                     .map(|(_, by)| by);
+                // A name given a new value no longer holds what an earlier flag said of it.
+                for tg in targets {
+                    for n in target_names(tg) {
+                        st.flags.remove(n);
+                        for vs in st.flags.values_mut() {
+                            vs.retain(|(v, _)| v != n);
+                        }
+                    }
+                }
+                // `ok, p = check(x)`: once `ok` held, `p` is what the returns saying `True` give.
+                if let (Some((_, at, cleans)), [Target::Tuple(ts)]) = (&flagged, targets.as_slice())
+                {
+                    if let (Some(Target::Name(flag, _)), true) =
+                        (ts.get(*at), ts.len() == cleans.len())
+                    {
+                        let vals: Vec<(String, BTreeSet<String>)> = ts
+                            .iter()
+                            .zip(cleans)
+                            .enumerate()
+                            .filter_map(|(i, (t, c))| match t {
+                                Target::Name(n, _) if i != *at => Some((n.to_string(), c.clone())),
+                                _ => None,
+                            })
+                            .collect();
+                        st.flags.insert(flag.to_string(), vals);
+                    }
+                }
                 for tg in targets {
                     if let (Target::Tuple(ts), Some(each)) = (tg, &elements) {
                         if ts.len() == each.len()
@@ -2402,6 +2500,7 @@ impl Walker<'_, '_> {
                 // reported.
                 for n in self.raised_checks(e) {
                     if let Some(t) = st.tainted.get_mut(&n) {
+                        self.raised_cleaned = true;
                         t.clean = self
                             .a
                             .k
@@ -2423,7 +2522,33 @@ impl Walker<'_, '_> {
                 }
             }
             StmtKind::Return(Some(e)) => {
-                let t = self.expr(e, st);
+                // A tuple literal, element by element (`return True, checked`).
+                let t = match &e.kind {
+                    ExprKind::Tuple(xs) | ExprKind::List(xs)
+                        if self.closures == 0 && self.tuple_returns.is_some() =>
+                    {
+                        let mut each = Vec::with_capacity(xs.len());
+                        let mut acc = None;
+                        for x in xs {
+                            let t = self.expr(x, st);
+                            each.push(match &x.kind {
+                                ExprKind::Bool(b) => RetElem::Flag(*b),
+                                _ => RetElem::Value(t.as_ref().map(|t| t.clean.clone())),
+                            });
+                            acc = join(acc, t);
+                        }
+                        if let Some(rs) = &mut self.tuple_returns {
+                            rs.push(each);
+                        }
+                        acc
+                    }
+                    _ => {
+                        if self.closures == 0 {
+                            self.tuple_returns = None;
+                        }
+                        self.expr(e, st)
+                    }
+                };
                 if let Some((depth, acc)) = self.mapped_returns.last_mut() {
                     if *depth == self.closures {
                         *acc = join(acc.take(), t.clone());
@@ -2432,6 +2557,10 @@ impl Walker<'_, '_> {
                 if self.closures == 0 {
                     if holds_closure(e) {
                         self.returns.1 = true;
+                    } else if let Some(n) = passed_back(e, t.as_ref()) {
+                        // `return default`: a parameter handed back as it came, clean exactly
+                        // when the caller's argument is (`BodyFacts::return_passthrough`).
+                        self.passthrough.insert(n);
                     } else if let Some(t) = &t {
                         self.returns.0 = Some(match self.returns.0.take() {
                             None => t.clean.clone(),
@@ -2446,6 +2575,7 @@ impl Walker<'_, '_> {
             StmtKind::Raise(Some(e)) => {
                 self.expr(e, st);
             }
+            StmtKind::Return(None) if self.closures == 0 => self.tuple_returns = None,
             StmtKind::If { test, body, orelse } => {
                 self.expr(test, st);
                 let mut guard =
@@ -2466,6 +2596,10 @@ impl Walker<'_, '_> {
                     None
                 };
                 let mut a = st.clone();
+                // `if ok:` after `ok, p = check(x)`: inside, `p` is what a true flag gives.
+                if let ExprKind::Name(f) = &test.kind {
+                    apply_flag(&mut a, f);
+                }
                 if let Some((name, true)) = &guard {
                     // `if x in ALLOWED:` body: x is clean inside.
                     if let Some(t) = slot(&mut a, name) {
@@ -2488,6 +2622,12 @@ impl Walker<'_, '_> {
                 } else {
                     merge(a, b)
                 };
+                // `if not ok: return` after `ok, p = check(x)`: after it, the same.
+                if let (ExprKind::Not(x), true) = (&test.kind, body_exits) {
+                    if let ExprKind::Name(f) = &x.kind {
+                        apply_flag(st, f);
+                    }
+                }
                 if let Some(name) = no_option {
                     // `if x.startswith("-"): raise` — x cannot be read as an option after it.
                     if let Some(t) = slot(st, &name) {
@@ -2662,7 +2802,19 @@ impl Walker<'_, '_> {
                 }
             }
             Target::Starred(t) => self.bind(t, taint, st),
-            _ => {}
+            // `redirects["stdout"] = path`, `opts.target = path`: the container now holds the
+            // value too (it keeps what it held).
+            Target::Subscript(o, _) | Target::Attr(o, _) => {
+                if let (ExprKind::Name(n), Some(mut t)) = (&o.kind, taint) {
+                    if n != "self" {
+                        t.direct = false;
+                        if let Some(j) = join(st.tainted.get(n.as_str()).cloned(), Some(t)) {
+                            st.tainted.insert(n.to_string(), j);
+                        }
+                    }
+                }
+            }
+            Target::Other => {}
         }
     }
 
@@ -3077,6 +3229,22 @@ impl Walker<'_, '_> {
             if entry.result_runs && self.discarded == Some(site) {
                 continue;
             }
+            // `EXPLAIN <statement>` on a driver running one statement per call: planned only.
+            if entry.single_statement && kind == "sql_exec" {
+                let query = pos
+                    .iter()
+                    .enumerate()
+                    .find(|(i, _)| entry.args.contains(i))
+                    .map(|(_, (_, e))| *e)
+                    .or_else(|| {
+                        kw.iter()
+                            .find(|(n, _, _)| entry.kwargs.iter().any(|k| k == n))
+                            .map(|(_, _, e)| *e)
+                    });
+                if query.is_some_and(|q| plans_only(q, st)) {
+                    continue;
+                }
+            }
             // A program run without a shell: what the model chose in its argument list.
             let mut kind = kind.clone();
             let mut argv = ArgvRole::Settled;
@@ -3158,6 +3326,7 @@ impl Walker<'_, '_> {
                 callee: callee.clone(),
                 argv,
                 after_flag,
+                single_statement: entry.single_statement,
             };
             let mut named_any = false;
             if kind == "argv_option" {
@@ -3273,6 +3442,7 @@ impl Walker<'_, '_> {
                         callee: label,
                         argv: ArgvRole::Settled,
                         after_flag: None,
+                        single_statement: entry.single_statement,
                     });
                 }
             }
@@ -3317,6 +3487,7 @@ impl Walker<'_, '_> {
                         callee: hit.callee.clone(),
                         argv: hit.argv,
                         after_flag: hit.after_flag,
+                        single_statement: hit.single_statement,
                     });
                 }
                 let Some(origin) = t.model.clone() else {
@@ -3349,6 +3520,21 @@ impl Walker<'_, '_> {
                                     .and_then(|(_, t, _)| t.clone())
                             })
                     });
+                    // A helper running one statement per call, given `EXPLAIN ...`: planned only.
+                    if hit.single_statement && hit.kind == "sql_exec" {
+                        let arg = pidx
+                            .and_then(|pi| pi.checked_sub(offset))
+                            .and_then(|i| pos.get(i))
+                            .map(|(_, e)| *e)
+                            .or_else(|| {
+                                kw.iter()
+                                    .find(|(n, _, _)| *n == hit.param)
+                                    .map(|(_, _, e)| *e)
+                            });
+                        if arg.is_some_and(|e| plans_only(e, st)) {
+                            continue;
+                        }
+                    }
                     // A helper running the list it was given: this caller built the list.
                     let mut kind = hit.kind.clone();
                     let mut argv = ArgvRole::Settled;
@@ -3422,6 +3608,7 @@ impl Walker<'_, '_> {
                             callee: hit.callee.clone(),
                             argv,
                             after_flag,
+                            single_statement: hit.single_statement,
                         });
                     }
                 }
@@ -3491,13 +3678,29 @@ impl Walker<'_, '_> {
             let mut clean: Option<BTreeSet<String>> = None;
             let mut known = true;
             for r in &resolved {
-                let c = self
-                    .a
-                    .facts_at(&r.func, self.depth + 1)
-                    .return_clean
-                    .clone();
-                match c {
-                    Some(c) if r.offset == 0 => {
+                let facts = self.a.facts_at(&r.func, self.depth + 1);
+                // A method's summary speaks for its arguments; for the receiver only when
+                // `self` was followed as a parameter too, or the receiver carries nothing.
+                let applies = r.offset == 0
+                    || (r.offset == 1 && (!facts.return_clean_skips_self || recv.is_none()));
+                // A parameter handed back unchanged is as clean as the argument given for it.
+                let passed_tainted = facts.return_passthrough.iter().any(|name| {
+                    let Some(pi) = r.func.def.params.iter().position(|p| p.name == *name) else {
+                        return true;
+                    };
+                    if pi < r.offset {
+                        return recv.is_some();
+                    }
+                    pos.get(pi - r.offset).is_some_and(|(t, _)| t.is_some())
+                        || kw
+                            .iter()
+                            .any(|(k, t, _)| *k == name.as_str() && t.is_some())
+                });
+                if passed_tainted {
+                    known = false;
+                }
+                match facts.return_clean.clone() {
+                    Some(c) if applies => {
                         clean = Some(match clean {
                             None => c,
                             Some(acc) => acc.intersection(&c).cloned().collect(),
@@ -3515,6 +3718,27 @@ impl Walker<'_, '_> {
                     t
                 })
             };
+            // A flag returned with values (`return True, checked`), for a caller that unpacks
+            // both and leaves when the flag is false.
+            let mut flag: Option<(usize, Vec<BTreeSet<String>>)> = None;
+            let mut agreed = !resolved.is_empty();
+            for r in &resolved {
+                let facts = self.a.facts_at(&r.func, self.depth + 1);
+                let applies = r.offset == 0
+                    || (r.offset == 1 && (!facts.return_clean_skips_self || recv.is_none()));
+                match (&facts.flag_clean, applies, &mut flag) {
+                    (Some(fc), true, None) => flag = Some(fc.clone()),
+                    (Some((at, cs)), true, Some((at0, acc)))
+                        if at == at0 && cs.len() == acc.len() =>
+                    {
+                        for (a, c) in acc.iter_mut().zip(cs) {
+                            *a = a.intersection(c).cloned().collect();
+                        }
+                    }
+                    _ => agreed = false,
+                }
+            }
+            self.flag_result = flag.filter(|_| agreed).map(|(at, cs)| (site, at, cs));
             // Each element of a returned tuple, for a caller that unpacks it.
             self.tuple_result = self
                 .a
@@ -4403,6 +4627,105 @@ fn equality_guard(test: &Expr, st: &State) -> Option<String> {
     }
 }
 
+/// Whether a query's text starts with a fixed `EXPLAIN` that only plans the statement: not
+/// `EXPLAIN ANALYZE` (PostgreSQL and MySQL run the statement to time it), written by the code
+/// (`f"EXPLAIN {q}"`, `"EXPLAIN " + q`, or a name assigned such a text).
+fn plans_only(e: &Expr, st: &State) -> bool {
+    let lead = match &e.kind {
+        ExprKind::Name(n) => st.lead.get(n.as_str()).cloned(),
+        _ => leading_literal(e),
+    };
+    let Some(lead) = lead else {
+        return false;
+    };
+    let upper = lead.trim_start().to_ascii_uppercase();
+    let Some(rest) = upper.strip_prefix("EXPLAIN") else {
+        return false;
+    };
+    rest.starts_with(|c: char| c.is_whitespace() || c == '(')
+        && !rest.contains("ANALYZE")
+        && !rest.contains("ANALYSE")
+}
+
+/// The parameter a `return` gives back unchanged (`return default_value`, the name still the
+/// parameter's whole, unsanitized value).
+fn passed_back(e: &Expr, t: Option<&Taint>) -> Option<String> {
+    match (&e.kind, t) {
+        (ExprKind::Name(n), Some(t)) if t.direct && t.param == n.as_str() && t.clean.is_empty() => {
+            Some(n.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// One element of a returned tuple literal: a literal flag, or what the value is clean for
+/// (`None`: it carries no parameter).
+#[derive(Debug, Clone)]
+enum RetElem {
+    Flag(bool),
+    Value(Option<BTreeSet<String>>),
+}
+
+/// `BodyFacts::flag_clean` from a function's tuple returns: the first place every return
+/// holds a literal flag at (true in some, false in others), and for each element the
+/// intersection of what it is clean for over the returns whose flag is true (an element that
+/// carries no parameter is clean for everything).
+fn flag_clean(
+    returns: &[Vec<RetElem>],
+    all: &BTreeSet<String>,
+) -> Option<(usize, Vec<BTreeSet<String>>)> {
+    let n = returns.first()?.len();
+    if n < 2 || returns.iter().any(|r| r.len() != n) {
+        return None;
+    }
+    let flag_at = |r: &[RetElem], i: usize| match r[i] {
+        RetElem::Flag(b) => Some(b),
+        RetElem::Value(_) => None,
+    };
+    let at = (0..n).find(|&i| {
+        let vs: Vec<Option<bool>> = returns.iter().map(|r| flag_at(r, i)).collect();
+        vs.iter().all(Option::is_some) && vs.contains(&Some(true)) && vs.contains(&Some(false))
+    })?;
+    let mut cleans = vec![all.clone(); n];
+    for r in returns.iter().filter(|r| flag_at(r, at) == Some(true)) {
+        for (c, e) in cleans.iter_mut().zip(r) {
+            if let RetElem::Value(Some(v)) = e {
+                *c = c.intersection(v).cloned().collect();
+            }
+        }
+    }
+    cleans[at] = BTreeSet::new();
+    Some((at, cleans))
+}
+
+/// After a flag from `ok, p = check(x)` held: each value unpacked with it gains what the
+/// returns saying `True` give it.
+fn apply_flag(st: &mut State, flag: &str) {
+    let Some(vals) = st.flags.get(flag).cloned() else {
+        return;
+    };
+    for (n, clean) in vals {
+        if let Some(t) = st.tainted.get_mut(&n) {
+            t.clean.extend(clean);
+        }
+    }
+}
+
+/// The plain names a target binds (`a`, `a, b`, `(a, *b)`).
+fn target_names(t: &Target) -> Vec<&str> {
+    let mut out = vec![];
+    let mut todo = vec![t];
+    while let Some(t) = todo.pop() {
+        match t {
+            Target::Name(n, _) => out.push(n.as_str()),
+            Target::Tuple(ts) => todo.extend(ts.iter()),
+            Target::Starred(x) => todo.push(x),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The mark a value carries in `Taint::clean` once every `q` in it was doubled or removed: not
 /// a sink kind, so it cleans nothing by itself.
 fn quote_mark(q: char) -> String {
@@ -4962,6 +5285,17 @@ fn prefix_guard(test: &Expr) -> bool {
 /// `x not in ALLOWED` / `not x.isalnum()` / `not is_relative_to(..)` with an exiting body
 /// (clean after, `false`).
 fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, bool)> {
+    // `if (typeof v === "number") ...`, `if isinstance(v, int): ...`: inside, v is a number;
+    // `if (typeof v !== "number") throw ...`: after it.
+    if let Some((name, negated)) = number_test(test) {
+        return if !negated {
+            Some((name, true))
+        } else if ends_in_exit(body) {
+            Some((name, false))
+        } else {
+            None
+        };
+    }
     match &test.kind {
         // `if not p.is_relative_to(base) or p == base: return`: p is clean after.
         ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") && ends_in_exit(body) => xs
@@ -5047,6 +5381,71 @@ fn outside_allow_list(test: &Expr) -> Option<String> {
         conds.is_empty() && not_in(&c.elt)
     };
     checked.then(|| seq.to_string())
+}
+
+/// A test that holds only when a name holds a number or a boolean, which carries no text:
+/// `typeof v === "number"` (also `"bigint"`, `"boolean"`), `Number.isInteger(v)` (and
+/// `isFinite`, `isSafeInteger`), `isinstance(v, int)` (also `float`, `bool` or a tuple of
+/// them). The flag says the test is negated (`!==`, `not isinstance(...)`): it holds when `v`
+/// may be text.
+fn number_test(test: &Expr) -> Option<(String, bool)> {
+    const JS_TYPES: [&str; 3] = ["number", "bigint", "boolean"];
+    const PY_TYPES: [&str; 3] = ["int", "float", "bool"];
+    let plain = |x: &Expr| match &x.kind {
+        ExprKind::Name(n) => Some(n.to_string()),
+        _ => None,
+    };
+    match &test.kind {
+        ExprKind::Not(inner) => number_test(inner).map(|(n, neg)| (n, !neg)),
+        ExprKind::Compare(xs, ops) if ops.len() == 1 && xs.len() == 2 => {
+            let negated = match ops[0].as_str() {
+                "===" | "==" => false,
+                "!==" | "!=" => true,
+                _ => return None,
+            };
+            let typeof_of = |x: &Expr| match &x.kind {
+                ExprKind::Call(f, args) if matches!(&f.kind, ExprKind::Name(t) if t == "typeof") => {
+                    match args.as_slice() {
+                        [Arg::Pos(v)] => plain(v),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            let number_word =
+                |x: &Expr| matches!(&x.kind, ExprKind::Str(w) if JS_TYPES.contains(&w.as_str()));
+            let name = match (&xs[0], &xs[1]) {
+                (a, b) if number_word(b) => typeof_of(a),
+                (a, b) if number_word(a) => typeof_of(b),
+                _ => None,
+            }?;
+            Some((name, negated))
+        }
+        ExprKind::Call(f, args) => {
+            let [Arg::Pos(v), rest @ ..] = args.as_slice() else {
+                return None;
+            };
+            let name = plain(v)?;
+            match (&f.kind, rest) {
+                (ExprKind::Attr(o, m), [])
+                    if matches!(&o.kind, ExprKind::Name(n) if n == "Number")
+                        && matches!(m.as_str(), "isInteger" | "isFinite" | "isSafeInteger") =>
+                {
+                    Some((name, false))
+                }
+                (ExprKind::Name(n), [Arg::Pos(ty)]) if n == "isinstance" => {
+                    let number_type = |t: &Expr| matches!(&t.kind, ExprKind::Name(c) if PY_TYPES.contains(&c.as_str()));
+                    let all = match &ty.kind {
+                        ExprKind::Tuple(ts) => !ts.is_empty() && ts.iter().all(number_type),
+                        _ => number_type(ty),
+                    };
+                    all.then_some((name, false))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// The name a validator call checks: `x.isalnum()` or `re.fullmatch(P, x)`.
@@ -5135,13 +5534,15 @@ const CODE_KINDS: &[&str] = &["code_exec", "remote_code_load"];
 /// inside an `if` or an `except` handler (`if not ok: raise ValueError(...)`, `try:
 /// ast.parse(code) except SyntaxError: raise ...`), so returning at all means the check passed.
 /// A function that raises unconditionally (an abstract method) is not one.
-pub fn raises_on_failed_check(def: &FuncDef) -> bool {
+pub fn raises_on_failed_check(def: &FuncDef, raiser: &dyn Fn(&Expr) -> bool) -> bool {
     let mut conditional_raise = false;
     let mut stack: Vec<(&Stmt, bool)> = def.body.iter().map(|s| (s, false)).collect();
     while let Some((s, guarded)) = stack.pop() {
         match &s.kind {
             StmtKind::Return(Some(v)) if !matches!(v.kind, ExprKind::None) => return false,
             StmtKind::Raise(_) if guarded => conditional_raise = true,
+            // `if (!within(root, p)) invalid("...")`: a call of a helper that always raises.
+            StmtKind::Expr(e) if guarded && raiser(e) => conditional_raise = true,
             // A raise under a test of presence only (`if not path and not text: raise`) checks
             // that a value was given, not what it holds.
             StmtKind::If { test, body, orelse } if presence_only(test) => {

@@ -918,6 +918,10 @@ impl Lowerer<'_> {
                 let x = Box::new(self.expr(inner));
                 match op.as_str() {
                     "!" => py::ExprKind::Not(x),
+                    // `typeof x` as a call, so a test on it (`typeof x === "number"`) is seen.
+                    "typeof" => {
+                        py::ExprKind::Call(Box::new(name("typeof", sp)), vec![py::Arg::Pos(*x)])
+                    }
                     _ => py::ExprKind::Unary(x),
                 }
             }
