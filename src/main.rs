@@ -177,6 +177,10 @@ struct CheckArgs {
     /// Report only the findings this change introduces relative to a git revision.
     #[arg(long, value_name = "BASE_REF")]
     diff: Option<String>,
+    /// Also report findings in test code (tests, fixtures); overrides `include-tests` in the
+    /// config.
+    #[arg(long)]
+    include_tests: bool,
 }
 
 fn main() -> ExitCode {
@@ -371,7 +375,7 @@ fn setup(
 fn run_check(args: CheckArgs) -> Result<ExitCode, Fail> {
     let Setup {
         paths,
-        opts,
+        mut opts,
         knowledge,
         cfg,
         focus,
@@ -381,6 +385,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Fail> {
         &args.select,
         &args.ignore,
     )?;
+    opts.include_tests |= args.include_tests;
     let mut result = analysis::analyze(&opts, &knowledge);
     if focus {
         let wanted: BTreeSet<String> = paths

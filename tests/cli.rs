@@ -886,3 +886,82 @@ fn notebooks_are_analysed_and_located_by_cell() {
         .unwrap()
         .contains("subprocess.run(command"));
 }
+
+// ---------------------------------------------------------------------------------------
+// Test code: analysed, left out of the report by default, counted in a notice.
+
+const SHELL_TOOL: &str = r#"import subprocess
+from mcp.server.fastmcp import FastMCP
+mcp = FastMCP("ops")
+@mcp.tool()
+def run(cmd: str) -> str:
+    return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout
+"#;
+
+#[test]
+fn findings_in_test_code_are_counted_not_reported_unless_asked_for() {
+    let dir = TempDir::new("cli-test-code");
+    dir.write("pyproject.toml", "[project]\nname = \"ops\"\n");
+    dir.write("ops/server.py", SHELL_TOOL);
+    dir.write("tests/fake_server.py", SHELL_TOOL);
+    dir.write("ops/server.test.ts", "export {};\n");
+    dir.write("ops/test_helpers.py", SHELL_TOOL);
+    let root = dir.path().to_str().expect("utf-8 path").to_string();
+    // The files findings are in, each once, sorted.
+    let paths = |json: &Value| -> Vec<String> {
+        findings(json)
+            .iter()
+            .map(|f| {
+                f["location"]["path"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    };
+    // By default: only the application's finding, and a notice naming the count.
+    let r = run_airlock(["check", root.as_str(), "--format", "json"]);
+    assert_eq!(r.code(), 1, "stderr:\n{}", r.stderr);
+    let json = r.json();
+    assert_eq!(paths(&json), ["ops/server.py"]);
+    let notices: Vec<String> = json["notices"]
+        .as_array()
+        .expect("notices")
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    // Each test file holds what `ops/server.py` holds.
+    let per_file = findings(&json).len();
+    let expected = format!("{} findings in test code not reported", 2 * per_file);
+    assert!(
+        notices.iter().any(|n| n.contains(&expected)),
+        "{expected}: {notices:?}"
+    );
+    // `--include-tests` reports them all.
+    let r = run_airlock([
+        "check",
+        root.as_str(),
+        "--format",
+        "json",
+        "--include-tests",
+    ]);
+    assert_eq!(
+        paths(&r.json()),
+        [
+            "ops/server.py",
+            "ops/test_helpers.py",
+            "tests/fake_server.py"
+        ]
+    );
+    // So does the configuration key.
+    dir.write("airlock.toml", "include-tests = true\n");
+    let r = run_airlock(["check", root.as_str(), "--format", "json"]);
+    assert_eq!(paths(&r.json()).len(), 3, "{}", r.stdout());
+    assert!(
+        !r.stdout().contains("in test code not reported"),
+        "{}",
+        r.stdout()
+    );
+}

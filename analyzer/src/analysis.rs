@@ -33,6 +33,9 @@ pub struct Options {
     /// Texts that replace what is on disk, by canonical absolute path (an editor's unsaved
     /// buffers). A path under the root that is not on disk is analysed too.
     pub overlays: Arc<BTreeMap<PathBuf, String>>,
+    /// Report findings located in test code (`crate::testcode`); by default they are left out
+    /// and counted in one notice.
+    pub include_tests: bool,
 }
 
 /// Parse results kept between runs (the language server's), keyed by absolute path and
@@ -307,6 +310,16 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         enabled(code, name, &opts.select, &opts.ignore) && !per_file.ignores(code, name, path)
     };
     findings.retain(|f| on(f.code, f.name, &f.location.path));
+    // Test code is analysed like the rest (its calls resolve, its imports count), but what it
+    // alone holds is not reported unless asked for; the count says so.
+    if !opts.include_tests {
+        let before = findings.len();
+        findings.retain(|f| !crate::testcode::is_test_path(&f.location.path));
+        let left_out = before - findings.len();
+        if left_out > 0 {
+            notices.push(crate::testcode::notice(left_out));
+        }
+    }
     let mut findings = crate::suppress::apply(findings, &db, &on);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());

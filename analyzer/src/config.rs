@@ -51,6 +51,11 @@ pub struct Config {
     /// Largest file analysed, in bytes; larger files are skipped with a notice.
     #[serde(default)]
     pub max_file_size: Option<u64>,
+    /// Report findings in test code (test folders such as `tests/` and `__tests__/`,
+    /// fixtures, `test_*.py`, `*.test.ts`). Default: false (they are analysed, left out of the
+    /// report, and counted in one notice).
+    #[serde(default)]
+    pub include_tests: Option<bool>,
     /// Library calls that are privileged actions.
     #[serde(default)]
     #[schemars(with = "Vec<knowledge::SinkEntry>")]

@@ -36,6 +36,7 @@ pub fn options(cfg: &Config) -> Options {
     if let Some(m) = cfg.max_file_size {
         opts.discover.max_file_size = m;
     }
+    opts.include_tests = cfg.include_tests.unwrap_or(false);
     opts
 }
 
