@@ -722,3 +722,78 @@ server.tool("top", { limit: z.any() }, async ({ limit }) => {
     let lines: Vec<u32> = air106(&run(&dir)).into_iter().map(|f| f.2).collect();
     assert_eq!(lines, vec![10]);
 }
+
+const READ_BACK: &str = r#"const { McpServer } = require("@modelcontextprotocol/sdk/server/mcp.js");
+const { StdioServerTransport } = require("@modelcontextprotocol/sdk/server/stdio.js");
+const { z } = require("zod");
+const fs = require("node:fs");
+const path = require("node:path");
+const { pipeline } = require("node:stream/promises");
+
+const server = new McpServer({ name: "drive-fetch", version: "3.1.0" });
+
+server.tool("fetch_to_disk", { url: z.string().url(), savePath: z.string() }, async ({ url, savePath }) => {
+    const target = path.resolve(savePath);
+    const res = await fetch(url);
+    const type = res.headers.get("content-type") || "";
+    if (type.startsWith("text/")) {
+        await pipeline(res.body, fs.createWriteStream(target));
+    } else {
+        fs.writeFileSync(target, Buffer.from(await res.arrayBuffer()));
+    }
+    const text = fs.readFileSync(target, "utf-8");
+    return { content: [{ type: "text", text: text.slice(0, 2000) }] };
+});
+
+server.connect(new StdioServerTransport());
+"#;
+
+#[test]
+fn a_read_of_the_path_just_written_on_every_path_is_not_a_read_of_the_models_choosing() {
+    let dir = TempDir::new("mcp-read-back");
+    dir.write("server.js", READ_BACK);
+    let kinds = |a: &Analysis| -> Vec<(u32, String)> {
+        a.findings
+            .iter()
+            .filter(|f| f.code == "AIR106")
+            .map(|f| (f.location.line, f.message.clone()))
+            .collect()
+    };
+    let found = kinds(&run(&dir));
+    // The two writes are reported; the read after them is not.
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().all(|(_, m)| m.contains("file_write")),
+        "{found:?}"
+    );
+    // Written on one path only: the read may return a file that was already there.
+    let dir = TempDir::new("mcp-read-back-one-path");
+    dir.write(
+        "server.js",
+        READ_BACK.replace(
+            "    } else {\n        fs.writeFileSync(target, Buffer.from(await res.arrayBuffer()));\n    }",
+            "    }",
+        ),
+    );
+    let found = kinds(&run(&dir));
+    assert!(
+        found.iter().any(|(_, m)| m.contains("file_read_path")),
+        "{found:?}"
+    );
+    // The path is given a new value between the write and the read.
+    let dir = TempDir::new("mcp-read-back-renamed");
+    dir.write(
+        "server.js",
+        READ_BACK
+            .replace("    const target = path.resolve", "    let target = path.resolve")
+            .replace(
+                "    const text = fs.readFileSync(target",
+                "    target = path.resolve(savePath + \".bak\");\n    const text = fs.readFileSync(target",
+            ),
+    );
+    let found = kinds(&run(&dir));
+    assert!(
+        found.iter().any(|(_, m)| m.contains("file_read_path")),
+        "{found:?}"
+    );
+}

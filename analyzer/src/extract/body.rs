@@ -1921,6 +1921,8 @@ struct State {
     /// `BodyFacts::flag_clean`), by flag name: each value's name and what it is clean for once
     /// the flag held.
     flags: HashMap<String, Vec<(String, BTreeSet<String>)>>,
+    /// Names of paths a file write in this body was given, on every path so far.
+    written: BTreeSet<String>,
 }
 
 /// Which part of a project call's result a caller reads (`Reach`): all of it, one element of a
@@ -2059,6 +2061,7 @@ fn merge(a: State, b: State) -> State {
     results.retain(|k, v| b.results.get(k) == Some(v));
     let mut flags = a.flags;
     flags.retain(|k, v| b.flags.get(k) == Some(v));
+    let written = a.written.intersection(&b.written).cloned().collect();
     State {
         tainted,
         argv,
@@ -2066,6 +2069,7 @@ fn merge(a: State, b: State) -> State {
         rejections,
         results,
         flags,
+        written,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
             (Some(x), Some(_)) => Some(x),
@@ -2395,9 +2399,11 @@ impl Walker<'_, '_> {
                     .take()
                     .filter(|(at, _)| *at == self.site(call))
                     .map(|(_, by)| by);
-                // A name given a new value no longer holds what an earlier flag said of it.
+                // A name given a new value no longer holds what an earlier flag said of it, nor
+                // the path a write was given.
                 for tg in targets {
                     for n in target_names(tg) {
+                        st.written.remove(n);
                         st.flags.remove(n);
                         for vs in st.flags.values_mut() {
                             vs.retain(|(v, _)| v != n);
@@ -3267,6 +3273,26 @@ impl Walker<'_, '_> {
                 }
             }
             let kind = &kind;
+            // A read of the file this body just wrote at the same name, on every path
+            // (`createWriteStream(p)` then `readFileSync(p)`): it returns what the body wrote,
+            // and the write is the finding.
+            let path_name = pos
+                .iter()
+                .enumerate()
+                .find(|(i, _)| entry.args.contains(i))
+                .map(|(_, (_, e))| *e)
+                .and_then(|e| match &e.kind {
+                    ExprKind::Name(n) => Some(n.to_string()),
+                    _ => None,
+                });
+            if let Some(n) = path_name {
+                if kind == "file_read_path" && st.written.contains(&n) {
+                    continue;
+                }
+                if kind == "file_write" {
+                    st.written.insert(n);
+                }
+            }
             let mut hits: Vec<(&Taint, &Expr)> = vec![];
             let any = entry.args.is_empty() && entry.kwargs.is_empty();
             for (i, (t, e)) in pos.iter().enumerate() {
