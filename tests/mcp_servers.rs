@@ -797,3 +797,38 @@ fn a_read_of_the_path_just_written_on_every_path_is_not_a_read_of_the_models_cho
         "{found:?}"
     );
 }
+
+const SNIPPET: &str = r#"from pathlib import Path
+from mcp.server.fastmcp import FastMCP
+mcp = FastMCP("snippets")
+ROOT = Path("/srv/snippets")
+@mcp.tool()
+def read_snippet(name: str) -> str:
+    if os.path.isabs(name):
+        raise ValueError("relative names only")
+    if ".." in Path(name).parts:
+        raise ValueError("no parent folders")
+    return (ROOT / name).read_text()
+"#;
+
+#[test]
+fn a_path_refused_when_absolute_and_when_it_climbs_stays_under_its_folder() {
+    let dir = TempDir::new("mcp-refused-traversal");
+    dir.write("server.py", format!("import os\n{SNIPPET}"));
+    assert!(air106(&run(&dir)).is_empty());
+    // Each refusal alone leaves the other way out.
+    for (i, gone) in [
+        "    if os.path.isabs(name):\n        raise ValueError(\"relative names only\")\n",
+        "    if \"..\" in Path(name).parts:\n        raise ValueError(\"no parent folders\")\n",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let dir = TempDir::new(&format!("mcp-refused-traversal-{i}"));
+        dir.write(
+            "server.py",
+            format!("import os\n{}", SNIPPET.replace(gone, "")),
+        );
+        assert_eq!(air106(&run(&dir)).len(), 1, "without refusal {i}");
+    }
+}

@@ -1923,6 +1923,9 @@ struct State {
     flags: HashMap<String, Vec<(String, BTreeSet<String>)>>,
     /// Names of paths a file write in this body was given, on every path so far.
     written: BTreeSet<String>,
+    /// Paths an exiting test refused when absolute (bit 1) or holding a `..` segment (bit 2),
+    /// by name: with both, the path stays under whatever folder it is joined to.
+    refused: HashMap<String, u8>,
 }
 
 /// Which part of a project call's result a caller reads (`Reach`): all of it, one element of a
@@ -2062,6 +2065,11 @@ fn merge(a: State, b: State) -> State {
     let mut flags = a.flags;
     flags.retain(|k, v| b.flags.get(k) == Some(v));
     let written = a.written.intersection(&b.written).cloned().collect();
+    let mut refused = a.refused;
+    refused.retain(|k, v| {
+        *v &= b.refused.get(k).copied().unwrap_or(0);
+        *v != 0
+    });
     State {
         tainted,
         argv,
@@ -2070,6 +2078,7 @@ fn merge(a: State, b: State) -> State {
         results,
         flags,
         written,
+        refused,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
             (Some(x), Some(_)) => Some(x),
@@ -2404,6 +2413,7 @@ impl Walker<'_, '_> {
                 for tg in targets {
                     for n in target_names(tg) {
                         st.written.remove(n);
+                        st.refused.remove(n);
                         st.flags.remove(n);
                         for vs in st.flags.values_mut() {
                             vs.retain(|(v, _)| v != n);
@@ -2628,6 +2638,27 @@ impl Walker<'_, '_> {
                 } else {
                     merge(a, b)
                 };
+                // `if p.startswith("/") or ".." in p.split("/"): return`: a relative path with
+                // no `..` segment stays under the folder it is joined to.
+                if body_exits {
+                    let operands: Vec<&Expr> = match &test.kind {
+                        ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") => {
+                            xs.iter().collect()
+                        }
+                        _ => vec![&**test],
+                    };
+                    for x in operands {
+                        if let Some((n, bit)) = traversal_refusal(x) {
+                            let bits = st.refused.entry(n.clone()).or_insert(0);
+                            *bits |= bit;
+                            if *bits == 3 {
+                                if let Some(t) = slot(st, &n) {
+                                    t.clean.extend(PATH_KINDS.iter().map(|k| k.to_string()));
+                                }
+                            }
+                        }
+                    }
+                }
                 // `if not ok: return` after `ok, p = check(x)`: after it, the same.
                 if let (ExprKind::Not(x), true) = (&test.kind, body_exits) {
                     if let ExprKind::Name(f) = &x.kind {
@@ -5281,6 +5312,86 @@ fn predicate_body(e: &Expr) -> Option<&Expr> {
 
 /// Sink kinds a path-prefix check protects.
 const PATH_KINDS: &[&str] = &["file_write", "file_delete", "file_read_path"];
+
+/// A test that holds when a path is absolute (bit 1: `p.startswith("/")`, `os.path.isabs(p)`,
+/// `Path(p).is_absolute()`, `path.isAbsolute(p)`) or has a `..` segment (bit 2: `".." in
+/// p.split("/")`, `".." in Path(p).parts`, `".." in p`, `any(s == ".." for s in p.split("/"))`,
+/// `p.includes("..")`, `p.split("/").includes("..")`): the name and the bit.
+fn traversal_refusal(x: &Expr) -> Option<(String, u8)> {
+    let name = |e: &Expr| match &e.kind {
+        ExprKind::Name(n) => Some(n.to_string()),
+        _ => None,
+    };
+    // `p`, `p.split(sep)`, `Path(p).parts`, `p.parts`: the name whose segments are tested.
+    let segments_of = |e: &Expr| -> Option<String> {
+        match &e.kind {
+            ExprKind::Name(n) => Some(n.to_string()),
+            ExprKind::Call(f, _) => match &f.kind {
+                ExprKind::Attr(o, m) if m == "split" => name(o),
+                _ => None,
+            },
+            ExprKind::Attr(o, m) if m == "parts" => match &o.kind {
+                ExprKind::Call(_, args) => match args.as_slice() {
+                    [Arg::Pos(v)] => name(v),
+                    _ => None,
+                },
+                _ => name(o),
+            },
+            _ => None,
+        }
+    };
+    let dotdot = |e: &Expr| matches!(&e.kind, ExprKind::Str(t) if t == "..");
+    match &x.kind {
+        ExprKind::Compare(xs, ops) if ops.len() == 1 && ops[0] == "in" && xs.len() == 2 => {
+            if dotdot(&xs[0]) {
+                segments_of(&xs[1]).map(|n| (n, 2))
+            } else {
+                None
+            }
+        }
+        ExprKind::Call(f, args) => {
+            match (&f.kind, args.as_slice()) {
+                (ExprKind::Attr(o, m), [Arg::Pos(a)]) if m == "startswith" || m == "startsWith" => {
+                    let abs = matches!(&a.kind, ExprKind::Str(t) if t == "/");
+                    name(o).filter(|_| abs).map(|n| (n, 1))
+                }
+                (ExprKind::Attr(_, m), [Arg::Pos(a)]) if m == "isabs" || m == "isAbsolute" => {
+                    name(a).map(|n| (n, 1))
+                }
+                (ExprKind::Attr(o, m), []) if m == "is_absolute" => match &o.kind {
+                    ExprKind::Call(_, args) => match args.as_slice() {
+                        [Arg::Pos(v)] => name(v).map(|n| (n, 1)),
+                        _ => None,
+                    },
+                    _ => name(o).map(|n| (n, 1)),
+                },
+                (ExprKind::Attr(o, m), [Arg::Pos(a)]) if m == "includes" && dotdot(a) => {
+                    segments_of(o).map(|n| (n, 2))
+                }
+                // `any(part == ".." for part in p.split("/"))`
+                (ExprKind::Name(any), [Arg::Pos(c)]) if any == "any" => {
+                    let ExprKind::Comp(c) = &c.kind else {
+                        return None;
+                    };
+                    let [(Target::Name(var, _), iter, conds)] = c.generators.as_slice() else {
+                        return None;
+                    };
+                    let tests_var = matches!(&c.elt.kind, ExprKind::Compare(xs, ops)
+                        if ops.len() == 1 && ops[0] == "==" && xs.len() == 2
+                            && ((matches!(&xs[0].kind, ExprKind::Name(v) if v == var) && dotdot(&xs[1]))
+                                || (matches!(&xs[1].kind, ExprKind::Name(v) if v == var) && dotdot(&xs[0]))));
+                    if tests_var && conds.is_empty() {
+                        segments_of(iter).map(|n| (n, 2))
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
 
 /// Whether a guard's test is only prefix checks (`startswith`/`startsWith`).
 fn prefix_guard(test: &Expr) -> bool {
