@@ -1005,13 +1005,7 @@ impl<'a> BodyAnalyzer<'a> {
             StmtKind::If { test, body, .. } if fails_without_value(body) => {
                 // `not ok(x)`, alone or as one operand of an `or` (`not x or not ok(x)`): the
                 // branch runs whenever the helper says no.
-                let operands: Vec<&Expr> = match &test.kind {
-                    ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") => {
-                        xs.iter().collect()
-                    }
-                    _ => vec![&**test],
-                };
-                for t in operands {
+                for t in or_operands(test) {
                     // `not ok(x).valid`, or `not r.valid` after `r = ok(x)`: the helper answers
                     // in a field of its result.
                     if let Some((obj, field)) = negated_field(t) {
@@ -2641,13 +2635,7 @@ impl Walker<'_, '_> {
                 // `if p.startswith("/") or ".." in p.split("/"): return`: a relative path with
                 // no `..` segment stays under the folder it is joined to.
                 if body_exits {
-                    let operands: Vec<&Expr> = match &test.kind {
-                        ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") => {
-                            xs.iter().collect()
-                        }
-                        _ => vec![&**test],
-                    };
-                    for x in operands {
+                    for x in or_operands(test) {
                         if let Some((n, bit)) = traversal_refusal(x) {
                             let bits = st.refused.entry(n.clone()).or_insert(0);
                             *bits |= bit;
@@ -4439,6 +4427,14 @@ fn literal_led(e: &Expr) -> bool {
             Some(ExprKind::Str(s)) if !s.is_empty() && !s.chars().all(|c| c == '-')
         ),
         _ => false,
+    }
+}
+
+/// The operands of a test that is an `or` (`a or b or c`), or the test itself.
+fn or_operands(test: &Expr) -> Vec<&Expr> {
+    match &test.kind {
+        ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") => xs.iter().collect(),
+        _ => vec![test],
     }
 }
 
