@@ -1,6 +1,6 @@
 //! MCP server code end to end, for idioms the corpus does not spell out: enum-valued tool names
 //! in a low-level dispatcher, agents starting a project server as a module (`-m pkg.server`),
-//! JavaScript servers using `require` and class methods, cleanup deletions, and the exact
+//! JavaScript servers using `require` and class methods, registration wrappers, cleanup deletions, and the exact
 //! location of a finding inside a description.
 
 mod support;
@@ -831,4 +831,48 @@ fn a_path_refused_when_absolute_and_when_it_climbs_stays_under_its_folder() {
         );
         assert_eq!(air106(&run(&dir)).len(), 1, "without refusal {i}");
     }
+}
+
+#[test]
+fn a_registration_wrapper_registers_one_tool_per_call_with_the_callback_as_body() {
+    let dir = TempDir::new("mcp-js-wrapper");
+    dir.write(
+        "server.js",
+        r#"const { McpServer } = require("@modelcontextprotocol/sdk/server/mcp.js");
+const { execSync } = require("node:child_process");
+const { z } = require("zod");
+
+function build() {
+  const server = new McpServer({ name: "ops", version: "1.0.0" });
+  const tool = (name, description, schema, annotations, cb) => {
+    server.registerTool(name, { description, inputSchema: schema, annotations }, async (args) => {
+      const text = await cb(args);
+      return { content: [{ type: "text", text }] };
+    });
+  };
+  tool("restart", "Restart a unit", { unit: z.string() }, { destructiveHint: true }, async ({ unit }) => {
+    return execSync(`systemctl restart ${unit}`).toString();
+  });
+  tool("uptime", "Uptime", {}, { readOnlyHint: true }, async () => "up");
+  return server;
+}
+module.exports = { build };
+"#,
+    );
+    let a = run(&dir);
+    let tools: Vec<(&str, &[String], bool)> = a
+        .inventory
+        .mcp_server_code
+        .iter()
+        .flat_map(|s| &s.tools)
+        .map(|t| (t.name.as_str(), t.sinks.as_slice(), t.body_known))
+        .collect();
+    // Two tools named by the calls, none named after the wrapper's parameter; the callback is
+    // the body: its sink and its parameter.
+    assert_eq!(tools.len(), 2, "{tools:?}");
+    assert!(tools
+        .iter()
+        .any(|(n, s, known)| *n == "restart" && *known && s.iter().any(|k| k == "shell_exec")));
+    assert!(tools.iter().any(|(n, s, _)| *n == "uptime" && s.is_empty()));
+    assert_eq!(air106(&a), [("AIR106".into(), "server.js".into(), 14)]);
 }

@@ -231,6 +231,12 @@ pub struct SinkEntry {
     /// method of the same name (`str.replace(old, new)` is not `Path.replace(target)`).
     #[serde(default)]
     pub max_args: Option<usize>,
+    /// With this keyword passed a truthy literal the call only makes sure something is there
+    /// (`os.makedirs(p, exist_ok=True)`: the folder exists afterwards, whether or not it did):
+    /// not a privileged capability of the code that makes it (approval gates, annotations),
+    /// though still a sink where the model chooses the path (AIR106).
+    #[serde(default)]
+    pub ensures_with: Option<String>,
 }
 
 /// A library call whose result is untrusted content (or private data).

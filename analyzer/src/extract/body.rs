@@ -1686,7 +1686,16 @@ impl<'a> BodyAnalyzer<'a> {
 
     /// Adds one call's capabilities: its own sink and source kinds, and a project callee's.
     fn add_record_caps(&self, rec: &CallRecord, depth: usize, caps: &mut Caps) {
-        for (_, kind) in self.direct_sinks(rec) {
+        for (i, kind) in self.direct_sinks(rec) {
+            // `os.makedirs(p, exist_ok=True)`: making sure a folder exists is housekeeping.
+            let ensures = self.k.sinks[i].ensures_with.as_ref().is_some_and(|k| {
+                rec.kwargs
+                    .iter()
+                    .any(|(n, v)| n == k && matches!(v, Value::Bool(true)))
+            });
+            if ensures {
+                continue;
+            }
             caps.sinks.push(CapHit {
                 kind,
                 site: rec.site,
@@ -3555,16 +3564,29 @@ impl Walker<'_, '_> {
                 let offset = usize::from(g.bound.is_some());
                 for hit in &facts.injections {
                     let pidx = g.def.params.iter().position(|p| p.name == hit.param);
-                    let t = pidx.and_then(|pi| {
-                        pi.checked_sub(offset)
-                            .and_then(|i| pos.get(i))
-                            .and_then(|(t, _)| t.clone())
-                            .or_else(|| {
-                                kw.iter()
-                                    .find(|(n, _, _)| *n == hit.param)
-                                    .and_then(|(_, t, _)| t.clone())
-                            })
+                    // A `*args` (`...args`) parameter holds every positional argument from its
+                    // place on: their taints joined, and their list as the caller wrote it.
+                    let rest = pidx
+                        .filter(|&pi| g.def.params[pi].kind == ParamKind::VarArgs)
+                        .and_then(|pi| pi.checked_sub(offset))
+                        .map(|i| pos.get(i..).unwrap_or(&[]));
+                    let rest_list = rest.map(|xs| Expr {
+                        kind: ExprKind::List(xs.iter().map(|(_, e)| (*e).clone()).collect()),
+                        span: site.span,
                     });
+                    let t = match rest {
+                        Some(xs) => xs.iter().fold(None, |acc, (t, _)| join(acc, t.clone())),
+                        None => pidx.and_then(|pi| {
+                            pi.checked_sub(offset)
+                                .and_then(|i| pos.get(i))
+                                .and_then(|(t, _)| t.clone())
+                                .or_else(|| {
+                                    kw.iter()
+                                        .find(|(n, _, _)| *n == hit.param)
+                                        .and_then(|(_, t, _)| t.clone())
+                                })
+                        }),
+                    };
                     // A helper running one statement per call, given `EXPLAIN ...`: planned only.
                     if hit.single_statement && hit.kind == "sql_exec" {
                         let arg = pidx
@@ -3589,15 +3611,18 @@ impl Walker<'_, '_> {
                     // the literal option it follows).
                     let mut targets: Vec<(Option<Taint>, Option<Site>)> = vec![];
                     if hit.argv != ArgvRole::Settled {
-                        let arg = pidx
-                            .and_then(|pi| pi.checked_sub(offset))
-                            .and_then(|i| pos.get(i))
-                            .map(|(_, e)| *e)
-                            .or_else(|| {
-                                kw.iter()
-                                    .find(|(n, _, _)| *n == hit.param)
-                                    .map(|(_, _, e)| *e)
-                            });
+                        let arg = match &rest_list {
+                            Some(l) => Some(l),
+                            None => pidx
+                                .and_then(|pi| pi.checked_sub(offset))
+                                .and_then(|i| pos.get(i))
+                                .map(|(_, e)| *e)
+                                .or_else(|| {
+                                    kw.iter()
+                                        .find(|(n, _, _)| *n == hit.param)
+                                        .map(|(_, _, e)| *e)
+                                }),
+                        };
                         let passed_whole = arg.is_some_and(|e| is_direct(e, st));
                         match arg.and_then(|e| self.argv_shape(e, st)) {
                             Some(mut sh) => {

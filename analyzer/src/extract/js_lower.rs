@@ -153,6 +153,11 @@ fn name(n: &str, span: Span) -> py::Expr {
     e(py::ExprKind::Name(n.into()), span)
 }
 
+/// `Number(x)`: what an arithmetic expression gives, spelled as the conversion the analysis knows.
+fn number(x: py::Expr, span: Span) -> py::ExprKind {
+    py::ExprKind::Call(Box::new(name("Number", span)), vec![py::Arg::Pos(x)])
+}
+
 /// The module of `require("m")` (possibly awaited, or wrapped by the helpers TypeScript and
 /// Babel emit for interop: `__importDefault(require("m"))`, `__importStar(require("m"))`,
 /// `tslib.__importDefault(...)`; with them `m_1.default` reads the module's `exports.default`).
@@ -696,7 +701,12 @@ impl Lowerer<'_> {
                     span: *s,
                     annotation: None,
                     default: None,
-                    kind: py::ParamKind::Normal,
+                    // `...args` collects the remaining arguments, like Python's `*args`.
+                    kind: if p.rest && p.names.len() == 1 {
+                        py::ParamKind::VarArgs
+                    } else {
+                        py::ParamKind::Normal
+                    },
                 });
             }
         }
@@ -896,6 +906,12 @@ impl Lowerer<'_> {
                     "===" | "!==" | "==" | "!=" | "<" | ">" | "<=" | ">=" | "instanceof" => {
                         py::ExprKind::Compare(vec![a, b], vec![op.to_string()])
                     }
+                    // Arithmetic and bitwise operators always give a number (or a BigInt) in
+                    // JavaScript, whatever their operands: read as `Number(a - b)`, a conversion.
+                    "-" | "*" | "/" | "%" | "**" | "|" | "&" | "^" | "<<" | ">>" | ">>>" => {
+                        let op = e(py::ExprKind::BinOp(vec![op.to_string()], vec![a, b]), sp);
+                        number(op, sp)
+                    }
                     _ => py::ExprKind::BinOp(vec![op.to_string()], vec![a, b]),
                 }
             }
@@ -922,6 +938,8 @@ impl Lowerer<'_> {
                     "typeof" => {
                         py::ExprKind::Call(Box::new(name("typeof", sp)), vec![py::Arg::Pos(*x)])
                     }
+                    // `-x`, `+x` and `~x` are numbers too (`+x` is the idiom for `Number(x)`).
+                    "-" | "+" | "~" => number(e(py::ExprKind::Unary(x), sp), sp),
                     _ => py::ExprKind::Unary(x),
                 }
             }

@@ -1,8 +1,9 @@
 //! MCP servers in TypeScript and JavaScript (frameworks.md §4.3): `server.registerTool(name,
 //! {title, description, inputSchema, annotations}, handler)` (SDK v1 and v2), the v1 positional
 //! `server.tool(name, [description], [params], [annotations], handler)`, `registerResource` /
-//! `resource` and `registerPrompt` / `prompt`. It produces the same records as the Python
-//! extractor (`mcp_server::McpServerFacts`).
+//! `resource` and `registerPrompt` / `prompt`, also through a wrapper function of the file that
+//! registers under its own parameters (one tool per call of the wrapper). It produces the same
+//! records as the Python extractor (`mcp_server::McpServerFacts`).
 //!
 //! Names resolve through the file's imports and `require` calls (`js.<module>.<member>`, see
 //! `rules/knowledge/typescript.toml`), module-level and local `const`s one or a few hops deep
@@ -117,6 +118,24 @@ fn index(ir: &TsModule) -> FileIndex<'_> {
         }
     }
     ix
+}
+
+/// The name argument of a `x.registerTool(name, ...)` or `x.tool(name, ...)` call.
+fn registration_name(call: &Expr) -> Option<&Expr> {
+    let ExprKind::Call(callee, args) = &call.kind else {
+        return None;
+    };
+    match &callee.kind {
+        ExprKind::Member(_, m) if m == "registerTool" || m == "tool" => args.first(),
+        _ => None,
+    }
+}
+
+/// Whether `name` is one of `f`'s parameters (bound alone, not destructured).
+fn is_param(f: &FuncDef, name: &str) -> bool {
+    f.params
+        .iter()
+        .any(|p| matches!(p.names.as_slice(), [(n, _)] if n == name))
 }
 
 /// The module of `require("m")`.
@@ -293,11 +312,13 @@ impl<'a> Ts<'a> {
 
     fn file(&self, fi: usize, facts: &mut McpServerFacts) {
         let f = &self.files[fi];
-        // Every call in the file, with the local constants in scope where it is made.
-        let mut calls: Vec<(&Expr, Scope)> = vec![];
-        let mut bodies: Vec<(&[Stmt], Scope)> = vec![(&f.ir.body, Scope::new())];
+        // Every call in the file, with the local constants in scope where it is made and the
+        // function whose body holds it.
+        let mut calls: Vec<(&Expr, Scope, Option<&FuncDef>)> = vec![];
+        let mut bodies: Vec<(&[Stmt], Scope, Option<&FuncDef>)> =
+            vec![(&f.ir.body, Scope::new(), None)];
         let mut seen = 0usize;
-        while let Some((b, scope)) = bodies.pop() {
+        while let Some((b, scope, within)) = bodies.pop() {
             seen += 1;
             if seen > 20_000 {
                 break;
@@ -313,32 +334,82 @@ impl<'a> Ts<'a> {
                 }
                 let mut stack: Vec<&Expr> = s.exprs();
                 if let StmtKind::Func(fd) = &s.kind {
-                    bodies.push((&fd.body, scope.clone()));
+                    bodies.push((&fd.body, scope.clone(), Some(fd)));
                 }
                 if let StmtKind::Class { methods, .. } = &s.kind {
                     for m in methods {
-                        bodies.push((&m.body, scope.clone()));
+                        bodies.push((&m.body, scope.clone(), Some(m)));
                     }
                 }
                 while let Some(e) = stack.pop() {
                     match &e.kind {
-                        ExprKind::Call(..) => calls.push((e, scope.clone())),
-                        ExprKind::Func(fd) => bodies.push((&fd.body, scope.clone())),
+                        ExprKind::Call(..) => calls.push((e, scope.clone(), within)),
+                        ExprKind::Func(fd) => bodies.push((&fd.body, scope.clone(), Some(fd))),
                         _ => {}
                     }
                     push_children(e, &mut stack);
                 }
             });
         }
-        calls.sort_by_key(|(e, _)| e.span.start);
+        calls.sort_by_key(|(e, _, _)| e.span.start);
+        // Registration wrappers: a function of this file whose body registers a tool under one
+        // of its own parameters (`const tool = (name, title, description, schema, annotations,
+        // cb) => server.registerTool(name, {...}, async (args) => cb(args))`). The registration
+        // inside is not a tool itself; each call of the wrapper is one, read with the
+        // wrapper's parameters bound to the call's arguments.
+        let mut wrappers: Vec<(&FuncDef, &Expr, &Scope)> = vec![];
+        for (call, scope, within) in &calls {
+            if let (Some(w), Some(first)) = (within, registration_name(call)) {
+                if matches!(&first.kind, ExprKind::Ident(n) if is_param(w, n)) {
+                    wrappers.push((w, call, scope));
+                }
+            }
+        }
         let mut servers: HashMap<String, usize> = HashMap::new();
-        for (call, scope) in &calls {
+        for (call, scope, _) in &calls {
             let ExprKind::Call(callee, args) = &call.kind else {
                 continue;
             };
+            if let ExprKind::Ident(_) = &callee.kind {
+                let Some((wfi, w)) = self.func_of(fi, callee, scope) else {
+                    continue;
+                };
+                let Some((_, reg, wscope)) = wrappers
+                    .iter()
+                    .find(|(d, _, _)| wfi == fi && d.span == w.span)
+                else {
+                    continue;
+                };
+                let mut bound = (*wscope).clone();
+                for (p, a) in w.params.iter().zip(args) {
+                    if let [(n, _)] = p.names.as_slice() {
+                        bound.insert(n.clone(), a);
+                    }
+                }
+                let ExprKind::Call(rc, rargs) = &reg.kind else {
+                    continue;
+                };
+                let ExprKind::Member(recv, method) = &rc.kind else {
+                    continue;
+                };
+                let server = self.server_of(fi, recv, &bound, reg.span, &mut servers, facts);
+                self.tool(
+                    fi,
+                    server,
+                    call,
+                    method == "registerTool",
+                    rargs,
+                    &bound,
+                    facts,
+                );
+                continue;
+            }
             let ExprKind::Member(recv, method) = &callee.kind else {
                 continue;
             };
+            if wrappers.iter().any(|(_, r, _)| r.span == call.span) {
+                continue;
+            }
             // fastmcp for TypeScript: `server.addTool({ name, description, parameters,
             // annotations, execute })`.
             if method == "addTool" {
@@ -535,6 +606,13 @@ impl<'a> Ts<'a> {
                 }
             }
         }
+        let handler = handler.map(|(hfi, h)| {
+            if hfi == fi {
+                self.forwarded(fi, h, scope).unwrap_or((hfi, h))
+            } else {
+                (hfi, h)
+            }
+        });
         let (sinks, sources) = match handler {
             Some((hfi, h)) => self.caps(hfi, h, &mut HashSet::new(), 0),
             None => (vec![], vec![]),
@@ -557,6 +635,42 @@ impl<'a> Ts<'a> {
             sinks,
             sources,
         });
+    }
+
+    /// The function a handler hands its arguments to, when the handler only wraps it
+    /// (`async (args, extra) => { try { return await cb(args) } catch ... }`, with `cb` bound
+    /// in `scope` to a function: a registration wrapper's callback, or a local `const`). That
+    /// function is the tool's body: its parameters are the model's arguments.
+    fn forwarded(
+        &self,
+        fi: usize,
+        h: &'a FuncDef,
+        scope: &Scope<'a>,
+    ) -> Option<(usize, &'a FuncDef)> {
+        let first = h.params.first()?;
+        let [(arg, _)] = first.names.as_slice() else {
+            return None;
+        };
+        let mut found = None;
+        visit_stmts(&h.body, &mut |st: &Stmt| {
+            let mut stack: Vec<&Expr> = st.exprs();
+            while let Some(e) = stack.pop() {
+                if let ExprKind::Call(f, args) = &e.kind {
+                    let passes = args
+                        .first()
+                        .is_some_and(|a| matches!(&a.kind, ExprKind::Ident(n) if n == arg));
+                    if let (ExprKind::Ident(n), true, None) = (&f.kind, passes, found) {
+                        if let Some(v) = scope.get(n.as_str()) {
+                            if let ExprKind::Func(cb) = &self.resolve(fi, v, scope).kind {
+                                found = Some((fi, &**cb));
+                            }
+                        }
+                    }
+                }
+                push_children(e, &mut stack);
+            }
+        });
+        found
     }
 
     /// The interpreter's value of a handler function (`js_lower` lowers it at the same span),

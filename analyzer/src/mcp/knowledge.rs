@@ -162,6 +162,12 @@ pub struct PoisonPattern {
     /// rejected") rather than asking for something.
     #[serde(default)]
     pub unless_sentence: Option<String>,
+    /// A match is dropped when the text right after it (to the end of its sentence) matches
+    /// this, anchored at the match's end: what follows says what the words refer to ("when using
+    /// the `set_profile` action" names a value of a parameter; "before calling any tool that
+    /// requires a key" names the tools that need this one's output).
+    #[serde(default)]
+    pub unless_after: Option<String>,
 }
 
 /// Characters a reader of the text does not see (AIR305).
@@ -191,6 +197,8 @@ pub struct Poisoning {
     pub patterns: Vec<(PoisonPattern, regex::Regex)>,
     /// Each pattern's compiled `unless_sentence`, by the pattern's index.
     pub unless: Vec<Option<regex::Regex>>,
+    /// Each pattern's compiled `unless_after` (anchored at the start), by the pattern's index.
+    pub unless_after: Vec<Option<regex::Regex>>,
     pub chars: Vec<CharClass>,
 }
 
@@ -265,17 +273,26 @@ impl McpKnowledge {
                 .size_limit(1 << 22)
                 .build()
                 .map_err(|e| format!("poison pattern `{}`: {e}", p.id))?;
-            let unless = match &p.unless_sentence {
-                Some(u) => Some(
-                    regex::RegexBuilder::new(u)
-                        .case_insensitive(true)
-                        .size_limit(1 << 20)
-                        .build()
-                        .map_err(|e| format!("poison pattern `{}` unless_sentence: {e}", p.id))?,
-                ),
-                None => None,
+            let compile = |u: &Option<String>, anchored: bool, key: &str| {
+                u.as_ref()
+                    .map(|u| {
+                        let u = if anchored {
+                            format!("^(?:{u})")
+                        } else {
+                            u.clone()
+                        };
+                        regex::RegexBuilder::new(&u)
+                            .case_insensitive(true)
+                            .size_limit(1 << 20)
+                            .build()
+                            .map_err(|e| format!("poison pattern `{}` {key}: {e}", p.id))
+                    })
+                    .transpose()
             };
+            let unless = compile(&p.unless_sentence, false, "unless_sentence")?;
+            let unless_after = compile(&p.unless_after, true, "unless_after")?;
             self.poisoning.unless.push(unless);
+            self.poisoning.unless_after.push(unless_after);
             self.poisoning.patterns.push((p, re));
         }
         for c in chars {

@@ -9,10 +9,10 @@
 //! never mentions the audience (`introspection_words`, `audience_words`).
 
 use super::context::Ctx;
-use super::mcp_auth::{dict_item, CallAt, Index};
+use super::mcp_auth::{CallAt, Index};
 use super::RuleMeta;
-use crate::model::{Confidence, Finding, Severity, StepKind};
-use crate::syntax::python::{Arg, DictItem, Expr, ExprKind};
+use crate::model::{Confidence, Finding, Severity, Span, StepKind};
+use crate::syntax::python::{Arg, DictItem, Expr, ExprKind, Stmt, StmtKind};
 
 /// The rule's catalog entry.
 pub const META: RuleMeta = RuleMeta {
@@ -96,29 +96,35 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
         };
         // What is spread into the call (`**options`, `{...options}`), when every spread is a
         // dict or object literal bound in reach: its keys count as if written at the call.
-        let spread = spread_literals(ix, call);
-        let audience = tc.audience.iter().any(|a| {
-            call.opt(a)
-                .into_iter()
-                .chain(
-                    spread
-                        .iter()
-                        .flatten()
-                        .filter_map(|items| dict_item(items, a)),
-                )
-                .any(|e| !matches!(e.kind, ExprKind::None))
-        });
+        let spread = spread_entries(ix, call);
+        let lookup = |key: &str| {
+            call.opt(key).or_else(|| {
+                spread
+                    .iter()
+                    .flatten()
+                    .rev()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| *v)
+            })
+        };
+        let audience = tc
+            .audience
+            .iter()
+            .any(|a| lookup(a).is_some_and(|e| !matches!(e.kind, ExprKind::None)));
         // `options={"verify_aud": False}` turns the check off even with an audience;
         // `{"verify_signature": False}` makes the call a plain read of claims (a token the
-        // server obtained itself), not a validation: not this rule's concern.
+        // server obtained itself), not a validation: not this rule's concern. The switches may
+        // be a literal or a name bound to one and filled by `opts["verify_aud"] = False`.
         let switch_off = |keys: &[String]| {
-            tc.switches.as_ref().and_then(|s| {
-                let ExprKind::Dict(items) = &call.opt(s)?.kind else {
-                    return None;
-                };
-                keys.iter()
-                    .filter_map(|k| dict_item(items, k))
-                    .find(|e| matches!(e.kind, ExprKind::Bool(false)))
+            let switches = lookup(tc.switches.as_ref()?)?;
+            let entries = entries_of(ix, call.scope, switches, call.expr.span)?;
+            keys.iter().find_map(|k| {
+                entries
+                    .iter()
+                    .rev()
+                    .find(|(key, _)| key == k)
+                    .map(|(_, v)| *v)
+                    .filter(|e| matches!(e.kind, ExprKind::Bool(false)))
             })
         };
         if switch_off(&tc.signature_switches).is_some() {
@@ -136,6 +142,11 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
             .map(String::as_str)
             .unwrap_or("audience")
             .to_string();
+        // The claims handed to a project function that reads their audience and raises: the
+        // audience is compared by hand (a claim other than `aud` may carry it).
+        if checked_by_helper(cx, ix, call) {
+            continue;
+        }
         let (at, violation, severity) = match disabled {
             Some(e) => (
                 crate::extract::interp::Site {
@@ -181,48 +192,126 @@ pub fn check(cx: &Ctx, ix: &Index, out: &mut Vec<Finding>) {
     }
 }
 
-/// The dict (object) literals spread into `call`: `**options` and `{...options}` whose name is
-/// bound to a literal in the call's scope or an enclosing one (followed through a few names,
-/// and through spreads inside those literals). `None` when some spread cannot be read that way
-/// (a parameter, a call's result): then the call site cannot tell what it carries.
-fn spread_literals<'a>(ix: &Index<'a>, call: &CallAt<'a>) -> Option<Vec<&'a [DictItem]>> {
-    let mut pending: Vec<&'a Expr> = vec![];
+/// Whether the result of token check `call`, bound to a name, is passed after it (in the same
+/// function) to a project function whose body reads an audience claim by name (`"aud"`,
+/// `claims.get("aud")`) and raises: a check of the audience by hand.
+fn checked_by_helper(cx: &Ctx, ix: &Index, call: &CallAt) -> bool {
+    let scope = &ix.scopes[call.scope];
+    let Some(claims) = scope
+        .assigns
+        .iter()
+        .find(|(_, v)| v.span == call.expr.span)
+        .map(|(n, _)| *n)
+    else {
+        return false;
+    };
+    let words = &cx.k.mcp_auth.audience_words;
+    ix.calls.iter().any(|c| {
+        c.file == call.file
+            && c.scope == call.scope
+            && c.expr.span.start >= call.expr.span.end
+            && c.args
+                .iter()
+                .any(|a| matches!(a, Arg::Pos(Expr { kind: ExprKind::Name(n), .. }) if n == claims))
+            && cx
+                .ev
+                .callee_at
+                .get(&c.site())
+                .into_iter()
+                .flatten()
+                .any(|callee| match callee {
+                    crate::extract::interp::Callee::Local(f) => {
+                        reads_claim_and_raises(&f.def.body, words)
+                    }
+                    _ => false,
+                })
+    })
+}
+
+/// Whether a body holds a string literal naming an audience claim (`"aud"`) and a `raise`.
+fn reads_claim_and_raises(body: &[Stmt], words: &[String]) -> bool {
+    let (mut claim, mut raises) = (false, false);
+    crate::syntax::python::visit_stmts(body, &mut |st: &Stmt| {
+        raises |= matches!(st.kind, StmtKind::Raise(_));
+        // A walk over one statement's expressions: finite, so no cap.
+        let mut stack: Vec<&Expr> = st.exprs();
+        while let Some(e) = stack.pop() {
+            if let ExprKind::Str(s) = &e.kind {
+                claim |= words.iter().any(|w| w == s);
+            }
+            stack.extend(super::mcp_auth::children(e));
+        }
+    });
+    claim && raises
+}
+
+/// The entries spread into `call` (`**options`, `{...options}`), as `entries_of` reads them.
+/// `None` when some spread cannot be read (a parameter, a call's result): then the call site
+/// cannot tell what it carries.
+fn spread_entries<'a>(ix: &Index<'a>, call: &CallAt<'a>) -> Option<Vec<(&'a str, &'a Expr)>> {
+    let mut out = vec![];
     for a in call.args {
         match a {
-            Arg::DoubleStar(e) => pending.push(e),
+            Arg::DoubleStar(e) => out.extend(entries_of(ix, call.scope, e, call.expr.span)?),
             Arg::Pos(Expr {
                 kind: ExprKind::Dict(items),
                 ..
-            }) => pending.extend(items.iter().filter_map(|i| match i {
-                DictItem::Splat(e) => Some(e),
-                DictItem::Pair(..) => None,
-            })),
+            }) => {
+                for i in items {
+                    if let DictItem::Splat(e) = i {
+                        out.extend(entries_of(ix, call.scope, e, call.expr.span)?);
+                    }
+                }
+            }
             _ => {}
         }
     }
+    Some(out)
+}
+
+/// The entries of a dict (object) literal, or of a name bound to one in `scope` or an enclosing
+/// one (followed through a few names), with the spreads inside it and the stores into the name
+/// made before `at` on every path (`opts["options"] = ...`), later entries last. `None` when it
+/// is not such a literal. A fixed budget keeps spreads that refer to each other finite.
+fn entries_of<'a>(
+    ix: &Index<'a>,
+    scope: usize,
+    e: &'a Expr,
+    at: Span,
+) -> Option<Vec<(&'a str, &'a Expr)>> {
     let mut out = vec![];
-    // Each literal may spread others in turn; a fixed bound keeps a cycle finite.
+    let mut pending: Vec<(usize, &'a Expr)> = vec![(scope, e)];
     let mut budget = 32;
-    while let Some(mut e) = pending.pop() {
+    while let Some((mut scope, mut e)) = pending.pop() {
         budget -= 1;
         if budget == 0 {
             return None;
         }
-        let mut scope = call.scope;
+        let mut stores = vec![];
         for _ in 0..4 {
             let ExprKind::Name(n) = &e.kind else { break };
             let (sc, v) = ix.lookup(scope, n)?;
+            stores = ix.stores_before(sc, n, at);
             scope = sc;
             e = v;
         }
         let ExprKind::Dict(items) = &e.kind else {
             return None;
         };
-        pending.extend(items.iter().filter_map(|i| match i {
-            DictItem::Splat(e) => Some(e),
-            DictItem::Pair(..) => None,
-        }));
-        out.push(items.as_slice());
+        for i in items {
+            match i {
+                DictItem::Pair(
+                    Expr {
+                        kind: ExprKind::Str(k),
+                        ..
+                    },
+                    v,
+                ) => out.push((k.as_str(), v)),
+                DictItem::Splat(x) => pending.push((scope, x)),
+                DictItem::Pair(..) => {}
+            }
+        }
+        out.extend(stores);
     }
     Some(out)
 }
@@ -356,6 +445,68 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].confidence, crate::model::Confidence::High);
         assert!(!f[0].message.contains("could not be read"));
+    }
+
+    #[test]
+    fn stores_into_the_options_before_the_call_count() {
+        let body = |stores: &str| {
+            format!("{SERVER}    opts = {{}}\n    kw = {{\"algorithms\": [\"RS256\"]}}\n{stores}    return jwt.decode(token, key, **kw)\n")
+        };
+        let f = findings_for(
+            "AIR309",
+            &[("server.py", &body("    kw[\"options\"] = opts\n"))],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].confidence, crate::model::Confidence::High);
+        let f = findings_for(
+            "AIR309",
+            &[(
+                "server.py",
+                &body("    kw[\"audience\"] = \"https://crm.example.com/mcp\"\n"),
+            )],
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        let f = findings_for(
+            "AIR309",
+            &[(
+                "server.py",
+                &body("    opts[\"verify_signature\"] = False\n    kw[\"options\"] = opts\n"),
+            )],
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        // A store in a branch that does not hold the call did not run on every path to it.
+        let f = findings_for(
+            "AIR309",
+            &[("server.py", &body("    if key is None:\n        kw[\"audience\"] = \"https://crm.example.com/mcp\"\n"))],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        // A store after the call does not count for it.
+        let f = findings_for(
+            "AIR309",
+            &[("server.py", &format!("{SERVER}    kw = {{}}\n    claims = jwt.decode(token, key, **kw)\n    kw[\"audience\"] = \"x\"\n    return claims\n"))],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn claims_handed_to_a_helper_that_checks_the_audience_are_checked() {
+        let with = |helper: &str| {
+            format!("import jwt\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\"crm\")\n\n\n{helper}\n\ndef check(token, key):\n    claims = jwt.decode(token, key, algorithms=[\"RS256\"], options={{\"verify_aud\": False}})\n    bound(claims)\n    return claims\n")
+        };
+        let checks = "def bound(claims):\n    if \"crm\" not in claims.get(\"aud\", []):\n        raise ValueError(\"not for us\")\n";
+        let f = findings_for("AIR309", &[("server.py", &with(checks))]);
+        assert!(f.is_empty(), "{f:#?}");
+        // A helper that reads other claims, or reads `aud` but never refuses, checks nothing.
+        let other = "def bound(claims):\n    if claims.get(\"iat\", 0) < 0:\n        raise ValueError(\"bad\")\n";
+        assert_eq!(
+            findings_for("AIR309", &[("server.py", &with(other))]).len(),
+            1
+        );
+        let logs = "def bound(claims):\n    print(claims.get(\"aud\"))\n";
+        assert_eq!(
+            findings_for("AIR309", &[("server.py", &with(logs))]).len(),
+            1
+        );
     }
 
     #[test]

@@ -239,6 +239,18 @@ pub struct Scope<'a> {
     pub parent: usize,
     /// The function's (or class's, or whole file's) text span.
     pub span: Span,
+    /// Its stores under a literal key into a plain name (`opts["verify_aud"] = False`).
+    pub stores: Vec<Store<'a>>,
+}
+
+/// `name["key"] = value`, with the span of the statement and of the block holding it: a store
+/// counts for a later use inside that block (it ran on every path to the use).
+pub struct Store<'a> {
+    pub name: &'a str,
+    pub key: &'a str,
+    pub value: &'a Expr,
+    pub at: Span,
+    pub block: Span,
 }
 
 /// Every call and scope of the project, built once per rule run by the rules that need it.
@@ -276,18 +288,42 @@ impl<'a> Index<'a> {
                 params: vec![],
                 parent: root,
                 span: Span { start: 0, end: len },
+                stores: vec![],
             });
             ix.module_scope.push(root);
             // (statements, scope) to visit; expressions are walked with their own stack.
             let mut stmts: Vec<(&'a [Stmt], usize)> = vec![(&m.ir.body, root)];
             while let Some((body, scope)) = stmts.pop() {
+                let block = match (body.first(), body.last()) {
+                    (Some(a), Some(b)) => Span {
+                        start: a.span.start,
+                        end: b.span.end,
+                    },
+                    _ => continue,
+                };
                 for st in body {
                     let mut exprs: Vec<&'a Expr> = st.exprs();
                     match &st.kind {
                         StmtKind::Assign { targets, value, .. } => {
                             for t in targets {
-                                if let Target::Name(n, _) = t {
-                                    ix.scopes[scope].assigns.push((n.as_str(), value));
+                                match t {
+                                    Target::Name(n, _) => {
+                                        ix.scopes[scope].assigns.push((n.as_str(), value));
+                                    }
+                                    Target::Subscript(obj, key) => {
+                                        if let (ExprKind::Name(n), ExprKind::Str(k)) =
+                                            (&obj.kind, &key.kind)
+                                        {
+                                            ix.scopes[scope].stores.push(Store {
+                                                name: n,
+                                                key: k,
+                                                value,
+                                                at: st.span,
+                                                block,
+                                            });
+                                        }
+                                    }
+                                    _ => {}
                                 }
                             }
                         }
@@ -301,6 +337,7 @@ impl<'a> Index<'a> {
                                 params: def.params.iter().map(|p| p.name.as_str()).collect(),
                                 parent: scope,
                                 span: def.span,
+                                stores: vec![],
                             });
                             stmts.push((&def.body, inner));
                         }
@@ -314,6 +351,7 @@ impl<'a> Index<'a> {
                                 params: vec![],
                                 parent: scope,
                                 span: c.span,
+                                stores: vec![],
                             });
                             stmts.push((&c.body, inner));
                         }
@@ -369,6 +407,7 @@ impl<'a> Index<'a> {
                                     params: def.params.iter().map(|p| p.name.as_str()).collect(),
                                     parent: sc,
                                     span: def.span,
+                                    stores: vec![],
                                 });
                                 stmts.push((&def.body, inner));
                             }
@@ -423,6 +462,22 @@ impl<'a> Index<'a> {
             }
             sc = self.scopes[sc].parent;
         }
+    }
+
+    /// The stores into `name` (`name["k"] = v`) of the scope where `name` is bound, made before
+    /// `at` in a block that holds `at`: keys set on every path to `at`.
+    pub fn stores_before(&self, scope: usize, name: &str, at: Span) -> Vec<(&'a str, &'a Expr)> {
+        self.scopes[scope]
+            .stores
+            .iter()
+            .filter(|s| {
+                s.name == name
+                    && s.at.end <= at.start
+                    && s.block.start <= at.start
+                    && at.end <= s.block.end
+            })
+            .map(|s| (s.key, s.value))
+            .collect()
     }
 
     /// The call at `e`, when `e` is a call this index holds.

@@ -82,6 +82,8 @@ pub struct Param {
     /// The names the parameter binds (one, or several for a destructuring pattern).
     pub names: Vec<(String, Span)>,
     pub span: Span,
+    /// A rest parameter (`...args`): it binds the list of the remaining arguments.
+    pub rest: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -875,15 +877,21 @@ impl Lower<'_> {
         if let Some(ps) = n.child_by_field_name("parameters") {
             for p in Self::named_children(ps) {
                 let names = self.pattern_names(p, depth);
+                // `...args` (JavaScript), or `...args: T[]` inside a required parameter.
+                let rest = p.kind() == "rest_pattern"
+                    || p.child_by_field_name("pattern")
+                        .is_some_and(|x| x.kind() == "rest_pattern");
                 params.push(Param {
                     names,
                     span: span(p),
+                    rest,
                 });
             }
         } else if let Some(p) = n.child_by_field_name("parameter") {
             params.push(Param {
                 names: vec![(self.text(p), span(p))],
                 span: span(p),
+                rest: false,
             });
         }
         let body = match n.child_by_field_name("body") {
