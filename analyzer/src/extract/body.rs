@@ -1929,6 +1929,9 @@ struct State {
     /// Paths an exiting test refused when absolute (bit 1) or holding a `..` segment (bit 2),
     /// by name: with both, the path stays under whatever folder it is joined to.
     refused: HashMap<String, u8>,
+    /// Names holding a path relative to a folder (`rel = path.relative(base, p)`,
+    /// `rel = os.path.relpath(p, base)`), with the name of the path they were made from.
+    relative: HashMap<String, String>,
 }
 
 /// Which part of a project call's result a caller reads (`Reach`): all of it, one element of a
@@ -2073,6 +2076,8 @@ fn merge(a: State, b: State) -> State {
         *v &= b.refused.get(k).copied().unwrap_or(0);
         *v != 0
     });
+    let mut relative = a.relative;
+    relative.retain(|k, v| b.relative.get(k) == Some(v));
     State {
         tainted,
         argv,
@@ -2082,6 +2087,7 @@ fn merge(a: State, b: State) -> State {
         flags,
         written,
         refused,
+        relative,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
             (Some(x), Some(_)) => Some(x),
@@ -2220,6 +2226,56 @@ impl Walker<'_, '_> {
             }
         };
         (whole, shape.is_some_and(|(_, dash)| !dash))
+    }
+
+    /// The name of the path `value` makes relative to a folder: `path.relative(base, p)`
+    /// (Node) or `os.path.relpath(p, base)` (Python), with `p` a name.
+    fn relative_of(&self, value: &Expr) -> Option<String> {
+        let ExprKind::Call(_, args) = &value.kind else {
+            return None;
+        };
+        let callees = self.a.ev.callee_at.get(&self.site(value))?;
+        let named = |q: &str| {
+            callees
+                .iter()
+                .any(|c| matches!(c, Callee::Qualified(x) if &**x == q))
+        };
+        let at = if named("js.path.relative") || named("js.path.posix.relative") {
+            1
+        } else if named("os.path.relpath") || named("posixpath.relpath") {
+            0
+        } else {
+            return None;
+        };
+        match args.get(at) {
+            Some(Arg::Pos(Expr {
+                kind: ExprKind::Name(n),
+                ..
+            })) => Some(n.to_string()),
+            _ => None,
+        }
+    }
+
+    /// `r.startswith("..")` / `r.startsWith("..")` where `r` is a path made relative to a folder
+    /// (`State::relative`, or the call written in place): the name of the path it was made from.
+    /// A relative path that does not start with `..` names something under the folder.
+    fn climbs_out(&self, x: &Expr, st: &State) -> Option<String> {
+        let ExprKind::Call(f, args) = &x.kind else {
+            return None;
+        };
+        let (ExprKind::Attr(o, m), [Arg::Pos(a)]) = (&f.kind, args.as_slice()) else {
+            return None;
+        };
+        if !(m == "startswith" || m == "startsWith")
+            || !matches!(&a.kind, ExprKind::Str(t) if t == "..")
+        {
+            return None;
+        }
+        match &o.kind {
+            ExprKind::Name(r) => st.relative.get(r.as_str()).cloned(),
+            ExprKind::Call(..) => self.relative_of(o),
+            _ => None,
+        }
     }
 
     /// The names passed to a call statement whose callee is a project function that raises
@@ -2387,6 +2443,7 @@ impl Walker<'_, '_> {
             StmtKind::Assign { targets, value, .. } => {
                 let shape = self.argv_shape(value, st);
                 let lead = leading_literal(value);
+                let relative_of = self.relative_of(value);
                 let checked = self.rejection_check(value);
                 let result_of = self.helper_result(value);
                 self.tuple_result = None;
@@ -2417,6 +2474,7 @@ impl Walker<'_, '_> {
                     for n in target_names(tg) {
                         st.written.remove(n);
                         st.refused.remove(n);
+                        st.relative.retain(|r, p| r != n && p != n);
                         st.flags.remove(n);
                         for vs in st.flags.values_mut() {
                             vs.retain(|(v, _)| v != n);
@@ -2480,6 +2538,9 @@ impl Walker<'_, '_> {
                             Some(l) => st.lead.insert(n.clone(), l.clone()),
                             None => st.lead.remove(n),
                         };
+                        if let Some(p) = relative_of.as_ref().filter(|p| *p != n) {
+                            st.relative.insert(n.clone(), p.clone());
+                        }
                         match shape {
                             Some(sh) => st.argv.insert(n.clone(), sh),
                             None => st.argv.remove(n),
@@ -2645,6 +2706,14 @@ impl Walker<'_, '_> {
                 // no `..` segment stays under the folder it is joined to.
                 if body_exits {
                     for x in or_operands(test) {
+                        // `if (path.relative(base, p).startsWith("..")) throw ...`: `p` is under
+                        // `base` after it (the idiom of Node's own containment checks).
+                        if let Some(p) = self.climbs_out(x, st) {
+                            if let Some(t) = slot(st, &p) {
+                                t.clean.extend(PATH_KINDS.iter().map(|k| k.to_string()));
+                            }
+                            continue;
+                        }
                         if let Some((n, bit)) = traversal_refusal(x) {
                             let bits = st.refused.entry(n.clone()).or_insert(0);
                             *bits |= bit;

@@ -357,14 +357,16 @@ impl<'a> Ts<'a> {
         // cb) => server.registerTool(name, {...}, async (args) => cb(args))`). The registration
         // inside is not a tool itself; each call of the wrapper is one, read with the
         // wrapper's parameters bound to the call's arguments.
-        let mut wrappers: Vec<(&FuncDef, &Expr, &Scope)> = vec![];
+        // By the wrapper function's span: its registration call and the scope it is made in.
+        let mut wrappers: HashMap<Span, (&Expr, &Scope)> = HashMap::new();
         for (call, scope, within) in &calls {
             if let (Some(w), Some(first)) = (within, registration_name(call)) {
                 if matches!(&first.kind, ExprKind::Ident(n) if is_param(w, n)) {
-                    wrappers.push((w, call, scope));
+                    wrappers.entry(w.span).or_insert((call, scope));
                 }
             }
         }
+        let wrapped: HashSet<Span> = wrappers.values().map(|(r, _)| r.span).collect();
         let mut servers: HashMap<String, usize> = HashMap::new();
         for (call, scope, _) in &calls {
             let ExprKind::Call(callee, args) = &call.kind else {
@@ -374,10 +376,7 @@ impl<'a> Ts<'a> {
                 let Some((wfi, w)) = self.func_of(fi, callee, scope) else {
                     continue;
                 };
-                let Some((_, reg, wscope)) = wrappers
-                    .iter()
-                    .find(|(d, _, _)| wfi == fi && d.span == w.span)
-                else {
+                let Some((reg, wscope)) = wrappers.get(&w.span).filter(|_| wfi == fi) else {
                     continue;
                 };
                 let mut bound = (*wscope).clone();
@@ -407,7 +406,7 @@ impl<'a> Ts<'a> {
             let ExprKind::Member(recv, method) = &callee.kind else {
                 continue;
             };
-            if wrappers.iter().any(|(_, r, _)| r.span == call.span) {
+            if wrapped.contains(&call.span) {
                 continue;
             }
             // fastmcp for TypeScript: `server.addTool({ name, description, parameters,

@@ -46,16 +46,13 @@ pub fn scan(p: &Poisoning, text: &str, sibling: &dyn Fn(&str) -> bool) -> Vec<Hi
         let unless = p.unless.get(i).and_then(Option::as_ref);
         for caps in re.captures_iter(text) {
             let Some(m) = caps.get(0) else { continue };
-            let here = sentence(text, m.start(), m.end());
-            if unless.is_some_and(|u| u.is_match(&text[here.clone()])) {
+            if unless.is_some_and(|u| u.is_match(&text[sentence(text, m.start(), m.end())])) {
                 continue;
             }
-            // The rest of the sentence after the match.
-            let after = &text[m.end()..here.end.max(m.end())];
             if p.unless_after
                 .get(i)
                 .and_then(Option::as_ref)
-                .is_some_and(|u| u.is_match(after))
+                .is_some_and(|u| u.is_match(words_after(text, m.end())))
             {
                 continue;
             }
@@ -127,6 +124,32 @@ fn sentence(text: &str, start: usize, end: usize) -> Range<usize> {
         .find(|&(i, c)| ends(text, end + i, c))
         .map_or(text.len(), |(i, _)| end + i);
     from..to
+}
+
+/// The few words after `end` that `unless_after` reads: at most `AFTER` bytes, up to the end
+/// of the sentence (`.`, `!` or `?` before whitespace, or a blank line). Bounded, so a hostile
+/// text with many matches and no sentence end costs linear time.
+fn words_after(text: &str, end: usize) -> &str {
+    const AFTER: usize = 160;
+    let mut to = (end + AFTER).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let rest = &text[end..to];
+    let stop = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            let next = rest[i + c.len_utf8()..].chars().next();
+            match c {
+                '.' | '!' | '?' => next.is_none_or(char::is_whitespace),
+                '\n' => rest[i + 1..]
+                    .trim_start_matches([' ', '\t', '\r'])
+                    .starts_with('\n'),
+                _ => false,
+            }
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    &rest[..stop]
 }
 
 /// Whether a would-be tool name is an English hyphenated compound (`date-only`, `repo-wide`,

@@ -206,26 +206,31 @@ fn checked_by_helper(cx: &Ctx, ix: &Index, call: &CallAt) -> bool {
         return false;
     };
     let words = &cx.k.mcp_auth.audience_words;
-    ix.calls.iter().any(|c| {
-        c.file == call.file
-            && c.scope == call.scope
-            && c.expr.span.start >= call.expr.span.end
-            && c.args
-                .iter()
-                .any(|a| matches!(a, Arg::Pos(Expr { kind: ExprKind::Name(n), .. }) if n == claims))
-            && cx
-                .ev
-                .callee_at
-                .get(&c.site())
-                .into_iter()
-                .flatten()
-                .any(|callee| match callee {
-                    crate::extract::interp::Callee::Local(f) => {
-                        reads_claim_and_raises(&f.def.body, words)
-                    }
-                    _ => false,
-                })
-    })
+    // The calls after this one inside its function (`ix.calls` is sorted by file and start).
+    let from = ix
+        .calls
+        .partition_point(|c| (c.file, c.expr.span.start) < (call.file, call.expr.span.end));
+    ix.calls[from..]
+        .iter()
+        .take_while(|c| c.file == call.file && c.expr.span.start < scope.span.end)
+        .any(|c| {
+            c.scope == call.scope
+                && c.args.iter().any(
+                    |a| matches!(a, Arg::Pos(Expr { kind: ExprKind::Name(n), .. }) if n == claims),
+                )
+                && cx
+                    .ev
+                    .callee_at
+                    .get(&c.site())
+                    .into_iter()
+                    .flatten()
+                    .any(|callee| match callee {
+                        crate::extract::interp::Callee::Local(f) => {
+                            reads_claim_and_raises(&f.def.body, words)
+                        }
+                        _ => false,
+                    })
+        })
 }
 
 /// Whether a body holds a string literal naming an audience claim (`"aud"`) and a `raise`.
