@@ -120,13 +120,16 @@ fn index(ir: &TsModule) -> FileIndex<'_> {
     ix
 }
 
-/// The name argument of a `x.registerTool(name, ...)` or `x.tool(name, ...)` call.
-fn registration_name(call: &Expr) -> Option<&Expr> {
+/// The name argument of a `x.registerTool(name, ...)` or `x.tool(name, ...)` call, and whether
+/// the method is the SDK's own `registerTool`.
+fn registration_name(call: &Expr) -> Option<(&Expr, bool)> {
     let ExprKind::Call(callee, args) = &call.kind else {
         return None;
     };
     match &callee.kind {
-        ExprKind::Member(_, m) if m == "registerTool" || m == "tool" => args.first(),
+        ExprKind::Member(_, m) if m == "registerTool" || m == "tool" => {
+            Some((args.first()?, m == "registerTool"))
+        }
         _ => None,
     }
 }
@@ -356,11 +359,18 @@ impl<'a> Ts<'a> {
         // of its own parameters (`const tool = (name, title, description, schema, annotations,
         // cb) => server.registerTool(name, {...}, async (args) => cb(args))`). The registration
         // inside is not a tool itself; each call of the wrapper is one, read with the
-        // wrapper's parameters bound to the call's arguments.
-        // By the wrapper function's span: its registration call and the scope it is made in.
+        // wrapper's parameters bound to the call's arguments. Keyed by the wrapper's span: its
+        // registration call and the scope that call is made in. v1's generic `tool` counts only
+        // in a file that imports the SDK, as below.
         let mut wrappers: HashMap<Span, (&Expr, &Scope)> = HashMap::new();
         for (call, scope, within) in &calls {
-            if let (Some(w), Some(first)) = (within, registration_name(call)) {
+            let Some((first, register)) = registration_name(call) else {
+                continue;
+            };
+            if !register && !f.ix.imports_mcp {
+                continue;
+            }
+            if let Some(w) = within {
                 if matches!(&first.kind, ExprKind::Ident(n) if is_param(w, n)) {
                     wrappers.entry(w.span).or_insert((call, scope));
                 }
