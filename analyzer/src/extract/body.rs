@@ -3577,16 +3577,7 @@ impl Walker<'_, '_> {
                     continue;
                 }
                 let pidx = g.def.params.iter().position(|p| p.name == hit.param);
-                let t = pidx.and_then(|pi| {
-                    pi.checked_sub(offset)
-                        .and_then(|i| pos.get(i))
-                        .and_then(|(t, _)| t.clone())
-                        .or_else(|| {
-                            kw.iter()
-                                .find(|(n, _, _)| *n == hit.param)
-                                .and_then(|(_, t, _)| t.clone())
-                        })
-                });
+                let t = taint_passed(pidx, offset, &hit.param, &pos, &kw);
                 let Some(t) = t else { continue };
                 if t.clean.contains(&hit.kind) {
                     continue;
@@ -3645,28 +3636,11 @@ impl Walker<'_, '_> {
                     });
                     let t = match rest {
                         Some(xs) => xs.iter().fold(None, |acc, (t, _)| join(acc, t.clone())),
-                        None => pidx.and_then(|pi| {
-                            pi.checked_sub(offset)
-                                .and_then(|i| pos.get(i))
-                                .and_then(|(t, _)| t.clone())
-                                .or_else(|| {
-                                    kw.iter()
-                                        .find(|(n, _, _)| *n == hit.param)
-                                        .and_then(|(_, t, _)| t.clone())
-                                })
-                        }),
+                        None => taint_passed(pidx, offset, &hit.param, &pos, &kw),
                     };
                     // A helper running one statement per call, given `EXPLAIN ...`: planned only.
                     if hit.single_statement && hit.kind == "sql_exec" {
-                        let arg = pidx
-                            .and_then(|pi| pi.checked_sub(offset))
-                            .and_then(|i| pos.get(i))
-                            .map(|(_, e)| *e)
-                            .or_else(|| {
-                                kw.iter()
-                                    .find(|(n, _, _)| *n == hit.param)
-                                    .map(|(_, _, e)| *e)
-                            });
+                        let arg = arg_passed(pidx, offset, &hit.param, &pos, &kw);
                         if arg.is_some_and(|e| plans_only(e, st)) {
                             continue;
                         }
@@ -3682,15 +3656,7 @@ impl Walker<'_, '_> {
                     if hit.argv != ArgvRole::Settled {
                         let arg = match &rest_list {
                             Some(l) => Some(l),
-                            None => pidx
-                                .and_then(|pi| pi.checked_sub(offset))
-                                .and_then(|i| pos.get(i))
-                                .map(|(_, e)| *e)
-                                .or_else(|| {
-                                    kw.iter()
-                                        .find(|(n, _, _)| *n == hit.param)
-                                        .map(|(_, _, e)| *e)
-                                }),
+                            None => arg_passed(pidx, offset, &hit.param, &pos, &kw),
                         };
                         let passed_whole = arg.is_some_and(|e| is_direct(e, st));
                         match arg.and_then(|e| self.argv_shape(e, st)) {
@@ -4510,6 +4476,43 @@ fn shell_requested(rec: &CallRecord) -> bool {
     rec.kwargs
         .iter()
         .any(|(k, v)| k == "shell" && !matches!(v, Value::Bool(false) | Value::None))
+}
+
+/// The taint a call passes for a callee's parameter `name` at index `pidx` (after `offset`
+/// bound ones): its positional argument, else the keyword of its name; none when the callee has
+/// no such parameter.
+fn taint_passed(
+    pidx: Option<usize>,
+    offset: usize,
+    name: &str,
+    pos: &[(Option<Taint>, &Expr)],
+    kw: &[(&str, Option<Taint>, &Expr)],
+) -> Option<Taint> {
+    pidx.and_then(|pi| {
+        pi.checked_sub(offset)
+            .and_then(|i| pos.get(i))
+            .and_then(|(t, _)| t.clone())
+            .or_else(|| {
+                kw.iter()
+                    .find(|(n, _, _)| *n == name)
+                    .and_then(|(_, t, _)| t.clone())
+            })
+    })
+}
+
+/// The expression a call passes for a callee's parameter `name` at index `pidx` (after `offset`
+/// bound ones): its positional argument, else the keyword of its name.
+fn arg_passed<'e>(
+    pidx: Option<usize>,
+    offset: usize,
+    name: &str,
+    pos: &[(Option<Taint>, &'e Expr)],
+    kw: &[(&str, Option<Taint>, &'e Expr)],
+) -> Option<&'e Expr> {
+    pidx.and_then(|pi| pi.checked_sub(offset))
+        .and_then(|i| pos.get(i))
+        .map(|(_, e)| *e)
+        .or_else(|| kw.iter().find(|(n, _, _)| *n == name).map(|(_, _, e)| *e))
 }
 
 /// An element whose text the code starts itself (`f"--name={x}"`, `"ref=" + x`): the model's
