@@ -1910,6 +1910,11 @@ impl<'m> Interp<'m> {
                         // A `@staticmethod` read through an instance takes no `self`: its
                         // arguments bind from the first parameter.
                         Some(Value::Func(f)) if is_staticmethod(&f.def) => Value::Func(f),
+                        // A `@classmethod` read through an instance binds the class.
+                        Some(Value::Func(mut f)) if is_classmethod(&f.def) => {
+                            f.bound = Some(Box::new(Value::Class(c.clone())));
+                            Value::Func(f)
+                        }
                         Some(Value::Func(mut f)) => {
                             f.bound = Some(Box::new(Value::Obj(id)));
                             Value::Func(f)
@@ -1933,7 +1938,14 @@ impl<'m> Interp<'m> {
                     ObjKind::ToolFunc { .. } => Value::Unknown,
                 }
             }
-            Value::Class(c) => class_attr(c, attr).unwrap_or(Value::Unknown),
+            // A `@classmethod` read through its class binds `cls` (`Store.from_env()`).
+            Value::Class(c) => match class_attr(c, attr) {
+                Some(Value::Func(mut f)) if is_classmethod(&f.def) => {
+                    f.bound = Some(Box::new(Value::Class(c.clone())));
+                    Value::Func(f)
+                }
+                v => v.unwrap_or(Value::Unknown),
+            },
             // A JavaScript object literal's property (`runTool.execute`).
             Value::Dict(items) if self.in_js() => dict_get(items, attr),
             // A string-valued enum member's `.value` (`Tools.STATUS.value`) is the string.
