@@ -237,6 +237,11 @@ pub struct SinkEntry {
     /// though still a sink where the model chooses the path (AIR106).
     #[serde(default)]
     pub ensures_with: Option<String>,
+    /// The dangerous argument may be an options object (`pool.query({ text, values })`):
+    /// only these keys of an object literal (or of a name bound to one) carry the dangerous
+    /// value; the others (`values`, bound parameters) do not.
+    #[serde(default)]
+    pub object_fields: Vec<String>,
 }
 
 /// A library call whose result is untrusted content (or private data).

@@ -13,7 +13,9 @@ use crate::extract::interp::{
     CallRecord, Callee, ClassVal, Evaluation, FuncVal, ModuleInfo, Site, Value,
 };
 use crate::knowledge::{self, Knowledge};
-use crate::syntax::python::{Arg, Expr, ExprKind, FuncDef, ParamKind, Stmt, StmtKind, Target};
+use crate::syntax::python::{
+    Arg, DictItem, Expr, ExprKind, FuncDef, ParamKind, Stmt, StmtKind, Target,
+};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
@@ -64,6 +66,11 @@ pub struct InjectionHit {
     /// The sink's driver runs one statement per call (`SinkEntry::single_statement`): a caller
     /// that prefixes a fixed `EXPLAIN` only has the statement planned.
     pub single_statement: bool,
+    /// Where the value the sink runs was built, when that is a call into a project helper
+    /// that hands its parameter to the sink unchanged (`db.query(f"... {name}")` into
+    /// `def query(self, sql): self.pool.query(sql)`): each such call is a finding of its
+    /// own, reported there; the helper's sink stays the path's last step.
+    pub built_at: Option<Site>,
 }
 
 /// How a parameter reaches the argument list of a program run without a shell.
@@ -2108,7 +2115,7 @@ struct Walker<'w, 'a> {
     /// The first pause walked so far, on whatever path.
     seen_pause: Option<Site>,
     /// Keys of `out.injections` (see `push_injection`).
-    injection_keys: HashSet<(String, String, Site, bool, Option<Site>)>,
+    injection_keys: HashSet<InjectionKey>,
     /// The definition site of the walked function.
     func: Site,
     /// The call of the expression statement being walked: its result is discarded.
@@ -2467,7 +2474,8 @@ impl Walker<'_, '_> {
                     .record_result
                     .take()
                     .filter(|(at, _)| *at == self.site(call))
-                    .map(|(_, by)| by);
+                    .map(|(_, by)| by)
+                    .or_else(|| literal_fields(value, t.as_ref(), st));
                 // A name given a new value no longer holds what an earlier flag said of it, nor
                 // the path a write was given.
                 for tg in targets {
@@ -2908,6 +2916,27 @@ impl Walker<'_, '_> {
             // `redirects["stdout"] = path`, `opts.target = path`: the container now holds the
             // value too (it keeps what it held).
             Target::Subscript(o, _) | Target::Attr(o, _) => {
+                // The field stored keeps its own taint (`config.text = sql`); a clean value
+                // leaves the field to the container's.
+                let field = match t {
+                    Target::Attr(_, a) => Some(a.to_string()),
+                    Target::Subscript(_, k) => match &k.kind {
+                        ExprKind::Str(k) => Some(k.to_string()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let (ExprKind::Name(n), Some(f)) = (&o.kind, field) {
+                    let key = format!("{n}.{f}");
+                    match &taint {
+                        Some(t) if n != "self" => {
+                            st.tainted.insert(key, t.clone());
+                        }
+                        _ => {
+                            st.tainted.remove(&key);
+                        }
+                    }
+                }
                 if let (ExprKind::Name(n), Some(mut t)) = (&o.kind, taint) {
                     if n != "self" {
                         t.direct = false;
@@ -3390,10 +3419,27 @@ impl Walker<'_, '_> {
                     st.written.insert(n);
                 }
             }
-            let mut hits: Vec<(&Taint, &Expr)> = vec![];
             let any = entry.args.is_empty() && entry.kwargs.is_empty();
+            // An options object (`pool.query({ text: sql, values })`, or a name bound to one):
+            // its query field, by position; `None` when it has none (the call is clean there).
+            let narrowed: Vec<Narrowed> = pos
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !entry.object_fields.is_empty() && (any || entry.args.contains(i)))
+                .filter_map(|(i, (_, e))| {
+                    let field = object_field(e, &entry.object_fields, st)?;
+                    Some((i, field.map(|x| (self.expr(&x, st), x))))
+                })
+                .collect();
+            let mut hits: Vec<(&Taint, &Expr)> = vec![];
             for (i, (t, e)) in pos.iter().enumerate() {
                 if any || entry.args.contains(&i) {
+                    if let Some((_, field)) = narrowed.iter().find(|(j, _)| *j == i) {
+                        if let Some((Some(t), x)) = field {
+                            hits.push((t, x));
+                        }
+                        continue;
+                    }
                     if let Some(t) = t {
                         hits.push((t, e));
                     }
@@ -3450,6 +3496,7 @@ impl Walker<'_, '_> {
                 argv,
                 after_flag,
                 single_statement: entry.single_statement,
+                built_at: None,
             };
             let mut named_any = false;
             if kind == "argv_option" {
@@ -3566,6 +3613,7 @@ impl Walker<'_, '_> {
                         argv: ArgvRole::Settled,
                         after_flag: None,
                         single_statement: entry.single_statement,
+                        built_at: None,
                     });
                 }
             }
@@ -3602,6 +3650,7 @@ impl Walker<'_, '_> {
                         argv: hit.argv,
                         after_flag: hit.after_flag,
                         single_statement: hit.single_statement,
+                        built_at: hit.built_at,
                     });
                 }
                 let Some(origin) = t.model.clone() else {
@@ -3703,6 +3752,23 @@ impl Walker<'_, '_> {
                                 .and_then(|pi| pi.checked_sub(offset))
                                 .and_then(|i| pos.get(i))
                                 .is_some_and(|(_, e)| is_direct(e, st));
+                        // The helper hands its parameter to the sink unchanged: the finding
+                        // is reported where the text is written (this call, when it composes
+                        // it), else at the call of the helper that runs a command, code or a
+                        // query it is given (`db.query(sql)` into `pool.query(sql)`).
+                        let composes = hit.direct
+                            && !direct
+                            && arg_passed(pidx, offset, &hit.param, &pos, &kw)
+                                .is_some_and(|e| writes_text(e, st));
+                        let runs_given = hit.direct
+                            && hit.chain.len() == 1
+                            && self.a.k.sink_kind(&kind).is_some_and(|k| k.model_exec);
+                        let built_at = match hit.built_at {
+                            _ if composes => Some(site),
+                            Some(b) => Some(b),
+                            None if runs_given => Some(site),
+                            None => None,
+                        };
                         self.push_injection(InjectionHit {
                             direct,
                             param: t.param.clone(),
@@ -3714,6 +3780,7 @@ impl Walker<'_, '_> {
                             argv,
                             after_flag,
                             single_statement: hit.single_statement,
+                            built_at,
                         });
                     }
                 }
@@ -4334,15 +4401,17 @@ impl Walker<'_, '_> {
         Some(n.to_string())
     }
 
-    /// Records an injection hit unless an equal one (same parameter, kind, sink, directness
-    /// and call in this body) is already there: the first one walked is kept. Without this a
-    /// function's hits multiplied by its callees' at every call (mutual recursion: K^depth);
-    /// with it they are at most parameters x sinks x calls of this body.
+    /// Records an injection hit unless an equal one (same parameter, kind, sink, place it is
+    /// reported at, directness and call in this body) is already there: the first one walked
+    /// is kept. Without this a function's hits multiplied by its callees' at every call
+    /// (mutual recursion: K^depth); with it they are at most parameters x places (sinks, and
+    /// calls into helpers that run their parameter) x calls of this body.
     fn push_injection(&mut self, hit: InjectionHit) {
         let key = (
             hit.param.clone(),
             hit.kind.clone(),
             hit.sink,
+            hit.built_at,
             hit.direct,
             hit.chain.first().copied(),
         );
@@ -4429,6 +4498,21 @@ fn settle(sh: Argv) -> Option<(&'static str, ArgvRole)> {
 }
 
 /// The literal text a string expression starts with (`f"kubectl {x}"`, `"git " + x`).
+/// Whether `e` writes a command's or query's text here: an f-string, template or `+`/`%`
+/// with a literal part, `"...".format(...)`, or a name assigned text that starts with a
+/// literal (`sql = "SELECT ... " + name`).
+fn writes_text(e: &Expr, st: &State) -> bool {
+    match &e.kind {
+        ExprKind::FStr(xs) | ExprKind::BinOp(_, xs) => xs
+            .iter()
+            .any(|x| matches!(&x.kind, ExprKind::Str(s) if !s.is_empty())),
+        ExprKind::Call(f, _) => matches!(&f.kind, ExprKind::Attr(o, m)
+            if m == "format" && matches!(o.kind, ExprKind::Str(_))),
+        ExprKind::Name(n) => st.lead.contains_key(n.as_str()),
+        _ => false,
+    }
+}
+
 fn leading_literal(e: &Expr) -> Option<String> {
     match &e.kind {
         ExprKind::FStr(xs) | ExprKind::BinOp(_, xs) => match xs.first().map(|x| &x.kind) {
@@ -4582,9 +4666,93 @@ fn rejects_leading_dash(test: &Expr) -> Option<String> {
 
 /// Whether an argument expression is a tainted value passed whole: a name, possibly through
 /// methods on it (`code.strip()`), not a string built around it.
+/// A dict or object literal's fields, each with its own taint (`config = { text, values }`
+/// then `config.text`): a field read straight from a name (or a literal) has that name's
+/// taint (`None`: none of the arguments), any other the whole literal's. `None` for anything
+/// but a literal of plain keys.
+fn literal_fields(
+    value: &Expr,
+    whole: Option<&Taint>,
+    st: &State,
+) -> Option<BTreeMap<String, Option<Taint>>> {
+    let ExprKind::Dict(items) = &value.kind else {
+        return None;
+    };
+    let mut by = BTreeMap::new();
+    for it in items {
+        let DictItem::Pair(k, v) = it else {
+            return None;
+        };
+        let ExprKind::Str(k) = &k.kind else {
+            return None;
+        };
+        let t = match &v.kind {
+            ExprKind::Name(n) => st.tainted.get(n.as_str()).cloned(),
+            ExprKind::Str(_) | ExprKind::Num(_) => None,
+            _ => whole.cloned(),
+        };
+        by.insert(k.to_string(), t);
+    }
+    Some(by)
+}
+
+/// What makes two injection hits of one body the same (`push_injection`): parameter, kind,
+/// sink, where it is reported (`built_at`), directness, and the call in this body.
+type InjectionKey = (String, String, Site, Option<Site>, bool, Option<Site>);
+
+/// A sink argument read at its options object's query field (`object_field`): its position,
+/// and the field's taint and expression (`None`: the object has no such field).
+type Narrowed = (usize, Option<(Option<Taint>, Expr)>);
+
+/// For a sink whose argument may be an options object (`SinkEntry::object_fields`): the
+/// expression its query field holds (`Some(None)`: the object has no such field), or `None`
+/// when `e` is not an object the body can read (then the whole argument counts). A name bound
+/// to an object literal reads as `name.field`, the field's own taint.
+fn object_field(e: &Expr, fields: &[String], st: &State) -> Option<Option<Expr>> {
+    match &e.kind {
+        ExprKind::Dict(items) => {
+            let mut found = None;
+            for it in items {
+                match it {
+                    DictItem::Pair(k, v) => {
+                        if matches!(&k.kind, ExprKind::Str(s) if fields.contains(s))
+                            && found.is_none()
+                        {
+                            found = Some(v.clone());
+                        }
+                    }
+                    // A spread object may hold the field: read the whole argument.
+                    DictItem::Splat(_) => return None,
+                }
+            }
+            Some(found)
+        }
+        ExprKind::Name(n) => {
+            let f = fields
+                .iter()
+                .find(|f| st.tainted.contains_key(&format!("{n}.{f}")))?;
+            Some(Some(Expr {
+                kind: ExprKind::Attr(Box::new(e.clone()), f.as_str().into()),
+                span: e.span,
+            }))
+        }
+        _ => None,
+    }
+}
+
 fn is_direct(e: &Expr, st: &State) -> bool {
     match &e.kind {
         ExprKind::Name(n) => st.tainted.get(n.as_str()).is_some_and(|t| t.direct),
+        // A field bound with its own taint (`config.text` of `config = { text: sql }`).
+        ExprKind::Attr(o, a) if matches!(&o.kind, ExprKind::Name(n) if st.tainted.contains_key(&format!("{n}.{a}"))) =>
+        {
+            let ExprKind::Name(n) = &o.kind else {
+                return false;
+            };
+            st.tainted
+                .get(&format!("{n}.{a}"))
+                .is_some_and(|t| t.direct)
+        }
         ExprKind::Call(f, _) => match &f.kind {
             ExprKind::Attr(o, _) => is_direct(o, st),
             _ => false,

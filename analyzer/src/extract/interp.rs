@@ -435,6 +435,10 @@ pub struct Interp<'m> {
     /// Each module's project folder (the nearest folder with a project marker), when the caller
     /// knows them; an import prefers a module of its own project (see [`Interp::find_module`]).
     projects: Vec<String>,
+    /// Values stored through a class at run time (`Db.instance = new Db()`,
+    /// `cls._instance = cls()`), by the class's module and definition span: a singleton's
+    /// accessor returns what its first call stored, read before the class body's default.
+    class_stores: HashMap<(usize, Span), HashMap<String, Value>>,
 }
 
 /// Framework semantics the interpreter applies, as data (`[[api]]` roles of every knowledge
@@ -506,6 +510,7 @@ impl<'m> Interp<'m> {
             js: None,
             sem: Semantics::default(),
             projects: vec![],
+            class_stores: HashMap::new(),
         }
     }
 
@@ -1064,8 +1069,17 @@ impl<'m> Interp<'m> {
             }
             Target::Attr(obj, attr) => {
                 let o = self.expr(obj);
-                if let Value::Obj(id) = o {
-                    self.ev.objects[id].attrs.insert(attr.clone(), v);
+                match o {
+                    Value::Obj(id) => {
+                        self.ev.objects[id].attrs.insert(attr.clone(), v);
+                    }
+                    Value::Class(c) => {
+                        self.class_stores
+                            .entry((c.module, c.def.span))
+                            .or_default()
+                            .insert(attr.clone(), v);
+                    }
+                    _ => {}
                 }
             }
             Target::Subscript(base, key) => {
@@ -1938,13 +1952,20 @@ impl<'m> Interp<'m> {
                     ObjKind::ToolFunc { .. } => Value::Unknown,
                 }
             }
-            // A `@classmethod` read through its class binds `cls` (`Store.from_env()`).
-            Value::Class(c) => match class_attr(c, attr) {
-                Some(Value::Func(mut f)) if is_classmethod(&f.def) => {
-                    f.bound = Some(Box::new(Value::Class(c.clone())));
-                    Value::Func(f)
-                }
-                v => v.unwrap_or(Value::Unknown),
+            Value::Class(c) => match self
+                .class_stores
+                .get(&(c.module, c.def.span))
+                .and_then(|m| m.get(attr))
+            {
+                Some(v) => v.clone(),
+                // A `@classmethod` read through its class binds `cls` (`Store.get()`).
+                None => match class_attr(c, attr) {
+                    Some(Value::Func(mut f)) if is_classmethod(&f.def) => {
+                        f.bound = Some(Box::new(Value::Class(c.clone())));
+                        Value::Func(f)
+                    }
+                    v => v.unwrap_or(Value::Unknown),
+                },
             },
             // A JavaScript object literal's property (`runTool.execute`).
             Value::Dict(items) if self.in_js() => dict_get(items, attr),
@@ -1966,6 +1987,32 @@ impl<'m> Interp<'m> {
     }
 
     fn call_expr(&mut self, f: &Expr, args: &[Arg], span: Span) -> Value {
+        // `super().__new__(cls)` / `object.__new__(cls)` in a project `__new__`: a bare
+        // instance of the class, its `__init__` not yet run.
+        if let (ExprKind::Attr(o, m), Some(Arg::Pos(first))) = (&f.kind, args.first()) {
+            let base = match &o.kind {
+                ExprKind::Call(g, a) if a.is_empty() => {
+                    matches!(&g.kind, ExprKind::Name(n) if n == "super")
+                }
+                ExprKind::Name(n) => n == "object",
+                _ => false,
+            };
+            if m == "__new__" && base {
+                if let Value::Class(c) = self.expr(first) {
+                    let site = self.site(span);
+                    let id = self.alloc(
+                        site,
+                        0,
+                        ObjKind::Instance(c),
+                        vec![],
+                        vec![],
+                        vec![],
+                        vec![],
+                    );
+                    return Value::Obj(id);
+                }
+            }
+        }
         // Method call: evaluate the receiver once so the record names it.
         let (fv, receiver_name, method_name, recv_val) = match &f.kind {
             ExprKind::Attr(obj, attr) => {
@@ -2379,6 +2426,19 @@ impl<'m> Interp<'m> {
         match f {
             Value::Func(func) => self.call_func(func, pos, kw, Some(span)),
             Value::Class(c) => {
+                // A project `__new__` (a singleton's `if cls._instance is None: ...; return
+                // cls._instance`) decides the instance; `__init__` then runs on it.
+                if let Some(Value::Func(mut new)) = class_attr(c, "__new__") {
+                    new.bound = Some(Box::new(Value::Class(c.clone())));
+                    let made = self.call_func(&new, pos.clone(), kw.clone(), Some(span));
+                    if let Value::Obj(id) = made {
+                        if let Some(Value::Func(mut init)) = class_attr(c, "__init__") {
+                            init.bound = Some(Box::new(Value::Obj(id)));
+                            self.call_func(&init, pos, kw, Some(span));
+                        }
+                        return Value::Obj(id);
+                    }
+                }
                 let site = self.site(span);
                 let id = self.alloc(
                     site,

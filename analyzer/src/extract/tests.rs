@@ -661,17 +661,18 @@ fn javascript_import_cycles_and_self_reference_terminate() {
 }
 
 /// Mutually calling helpers (issue 19: 100 functions calling each other 12 times took 6.5 GB):
-/// a function's injection hits are a set, at most one per parameter, kind, sink, directness and
-/// call in its own body, not one per path through the call graph (which grew as calls^depth).
+/// a function's injection hits are a set, at most one per parameter, kind, sink, place (the
+/// sink, or a call into a helper that runs its parameter: `built_at`), directness and call in
+/// its own body, not one per path through the call graph (which grew as calls^depth).
 #[test]
 fn injection_hits_of_mutual_calls_stay_a_bounded_set() {
-    let (n, k) = (20, 6);
+    let (n, calls) = (20, 6);
     let mut src = String::from("import subprocess\nfrom langchain_core.tools import tool\n\n");
     for i in 0..n {
         src.push_str(&format!(
             "def step_{i}(cmd: str, depth: int) -> None:\n    subprocess.run(cmd, shell=True)\n"
         ));
-        for j in 1..=k {
+        for j in 1..=calls {
             src.push_str(&format!(
                 "    step_{}(cmd, depth - 1)\n",
                 (i * 7 + j * 13) % n
@@ -700,14 +701,16 @@ fn injection_hits_of_mutual_calls_stay_a_bounded_set() {
         let Some(f) = t.func() else { continue };
         tools += 1;
         let facts = body.facts(f);
-        // Each tool has one call (to its step) and reaches at most `n` sink calls, direct or not.
+        // Each tool has one call (to its step) and reaches at most `n` sink calls and `n * calls`
+        // calls into a step (each runs its parameter), direct or not: linear in the program,
+        // where paths would be exponential.
         assert!(
             !facts.injections.is_empty(),
             "{}: the shell sink is reached",
             t.name
         );
         assert!(
-            facts.injections.len() <= 2 * n,
+            facts.injections.len() <= 2 * n * (calls + 1),
             "{}: {} injection hits for {n} sinks",
             t.name,
             facts.injections.len()

@@ -121,7 +121,9 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             within: None,
         });
     }
-    // One finding per sink call: when a call matches several kinds (`open` for reading and
+    // One finding per place: the sink call, or the call that hands a helper the text it runs
+    // unchanged (`InjectionHit::built_at`: each such call is fixed on its own). When a call
+    // matches several kinds (`open` for reading and
     // writing), the most severe one is reported, and of several tools reaching it, the one
     // whose path is most certain (an element right after a literal option may be its value).
     let mut all = vec![];
@@ -142,7 +144,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     }
     all.sort_by_key(|(bi, h)| {
         (
-            h.sink,
+            h.built_at.unwrap_or(h.sink),
             std::cmp::Reverse(cx.k.sink_severity(&h.kind)),
             h.after_flag.is_some(),
             h.kind.clone(),
@@ -152,7 +154,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     for (bi, h) in all {
         let body = &bodies[bi];
         {
-            if !seen.insert(h.sink) {
+            let at = h.built_at.unwrap_or(h.sink);
+            if !seen.insert(at) {
                 continue;
             }
             let mut path = vec![cx.step(
@@ -164,7 +167,12 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 ),
             )];
             for c in h.chain.iter().take(h.chain.len().saturating_sub(1)) {
-                path.push(cx.step(StepKind::Call, *c, "passed on here"));
+                let label = if h.built_at == Some(*c) {
+                    "handed here to a helper that runs it unchanged"
+                } else {
+                    "passed on here"
+                };
+                path.push(cx.step(StepKind::Call, *c, label));
             }
             // An element right after a literal option may be that option's value: the code
             // does not say whether the option takes one.
@@ -199,7 +207,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 &violation,
                 cx.k.sink_severity(&h.kind),
                 confidence,
-                h.sink,
+                at,
                 path,
                 &[&key],
             ));
@@ -239,6 +247,55 @@ def show_ref(rev: str) -> str:
     cmd.append(rev)
     return subprocess.run(cmd, capture_output=True, text=True).stdout
 "#;
+
+    const WRAPPED: &str = r#"import subprocess
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("w")
+
+
+def run(cmd):
+    return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout
+
+
+def read(path):
+    with open(path) as f:
+        return f.read()
+
+
+@mcp.tool()
+def tag(name: str) -> str:
+    return run(f"git tag {name}")
+
+
+@mcp.tool()
+def branch(name: str) -> str:
+    return run("git branch " + name)
+
+
+@mcp.tool()
+def show(path: str) -> str:
+    return read(path)
+
+
+@mcp.tool()
+def show_again(path: str) -> str:
+    return read(path)
+"#;
+
+    #[test]
+    fn text_a_helper_runs_unchanged_is_reported_where_it_is_written() {
+        // Each command is written by its tool and run unchanged by `run`: one finding per
+        // tool, at its call. The path helper keeps its one finding at `open`, where a check
+        // belongs.
+        assert_eq!(
+            lines("AIR106", &[("server.py", WRAPPED)], "server.py"),
+            [12, 18, 23]
+        );
+        let out = crate::rules::testing::findings("AIR106", &[("server.py", WRAPPED)]);
+        let tag = out.iter().find(|f| f.1 == 18).expect("tag's finding");
+        assert!(tag.2.contains("`name`"), "{}", tag.2);
+    }
 
     #[test]
     fn a_model_argument_after_a_fixed_program_is_option_injection() {

@@ -18,7 +18,7 @@ def _inside(name: str) -> Path:
 
 
 def _dry_run(source: str, label: str) -> str:
-    code = compile(source, label, "exec")  # expect: AIR106
+    code = compile(source, label, "exec")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(code, {})  # expect: AIR106
@@ -29,6 +29,6 @@ def _dry_run(source: str, label: str) -> str:
 # expect: AIR306
 def save_script(name: str, source: str) -> str:
     """Save a Python script in the scratch workspace and show what it prints."""
-    printed = _dry_run(source, name)
+    printed = _dry_run(source, name)  # expect: AIR106
     _inside(name).write_text(source)
     return printed

@@ -20,7 +20,7 @@ class Server:
 
     def run(self, command: str) -> str:
         self.audit.validate_command(command)
-        return subprocess.run(command, shell=True, capture_output=True, text=True).stdout  # expect: AIR106
+        return subprocess.run(command, shell=True, capture_output=True, text=True).stdout
 
 
 server = Server(CommandAudit())
@@ -29,4 +29,4 @@ server = Server(CommandAudit())
 @mcp.tool(annotations={"destructiveHint": True})
 def run_command(command: str) -> str:
     """Run a diagnostic command."""
-    return server.run(command)
+    return server.run(command)  # expect: AIR106

@@ -39,4 +39,4 @@ def read_doc(name: str) -> str:
 @mcp.tool(annotations=READ_ONLY)  # expect: AIR306
 def grep_docs(pattern: str) -> str:
     """Search the documentation for a pattern."""
-    return run_command(f"grep -rn '{pattern}' {DOCS}")
+    return run_command(f"grep -rn '{pattern}' {DOCS}")  # expect: AIR106

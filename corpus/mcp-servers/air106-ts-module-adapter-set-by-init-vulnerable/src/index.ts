@@ -16,7 +16,7 @@ server.registerTool(
     inputSchema: { region: z.string() },
   },
   async ({ region }) => {
-    const rows = await queryAll(`SELECT month, total FROM sales WHERE region = '${region}'`);
+    const rows = await queryAll(`SELECT month, total FROM sales WHERE region = '${region}'`); // expect: AIR106
     return { content: [{ type: "text", text: JSON.stringify(rows) }] };
   },
 );

@@ -8,7 +8,7 @@ export class PostgresAdapter {
   }
 
   async all(sql: string): Promise<unknown[]> {
-    const res = await this.pool.query(sql); // expect: AIR106
+    const res = await this.pool.query(sql);
     return res.rows;
   }
 }
