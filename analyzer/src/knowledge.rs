@@ -223,8 +223,9 @@ pub struct SinkEntry {
     #[serde(default)]
     pub single_statement: bool,
     /// The call returns what the file holds (`open(p)`, `Path(p).read_text()`), not the path:
-    /// the model's path does not make the text the model's. Listings (`glob`, `os.walk`) and
-    /// copies return paths under the one given, so they do not set it.
+    /// the model's path does not make the text the model's. So does a program's run
+    /// (`subprocess.run(...)`: what it printed, not the arguments that chose it). Listings
+    /// (`glob`, `os.walk`) and copies return paths under the one given, so they do not set it.
     #[serde(default)]
     pub new_content: bool,
     /// The method takes at most this many positional arguments: a call with more is another

@@ -176,6 +176,10 @@ pub struct BodyAnalyzer<'a> {
     field_answers: RefCell<HashMap<(Site, String), bool>>,
     /// `reaching` answers, by function.
     reaching: RefCell<HashMap<Site, Rc<crate::extract::returns::Reach>>>,
+    /// The functions whose `reaching` is being computed, innermost last: a project call inside
+    /// one is read through its callee's own reach (bounded by `Bound::CallHops`, cycles read
+    /// as reaching).
+    reaching_busy: RefCell<Vec<Site>>,
     /// Calls whose result is new content (a file's text, a fixed service's answer), as the
     /// walks found them: what a function returns from one does not depend on its arguments.
     fresh_calls: RefCell<HashSet<Site>>,
@@ -328,6 +332,7 @@ impl<'a> BodyAnalyzer<'a> {
             local_validators: RefCell::new(HashMap::new()),
             field_answers: RefCell::new(HashMap::new()),
             reaching: RefCell::new(HashMap::new()),
+            reaching_busy: RefCell::new(Vec::new()),
             fresh_calls: RefCell::new(HashSet::new()),
             classes: std::cell::OnceCell::new(),
             cuts: RefCell::new(Cuts::default()),
@@ -1275,24 +1280,98 @@ impl<'a> BodyAnalyzer<'a> {
             return v.clone();
         }
         let file = self.modules[g.module].file;
-        let fresh = self.fresh_calls.borrow();
-        // A call the walks found returning new content, or one whose knowledge says its result
-        // is new (`tempfile.NamedTemporaryFile(suffix=...)`).
-        let v = Rc::new(crate::extract::returns::reach(&g.def, &|span| {
-            let at = Site { file, span };
-            fresh.contains(&at)
+        self.reaching_busy.borrow_mut().push(site);
+        // A call the walks found returning new content, one whose knowledge says its result
+        // is new (`tempfile.NamedTemporaryFile(suffix=...)`, a sink entry's `new_content`: what
+        // a program printed, `subprocess.run(["kind", "get", "nodes", ...]).stdout`), or a
+        // project function that returns nothing of what this call gives it.
+        let v = Rc::new(crate::extract::returns::reach(&g.def, &|call| {
+            let at = Site {
+                file,
+                span: call.span,
+            };
+            self.fresh_calls.borrow().contains(&at)
                 || self.ev.callee_at.get(&at).is_some_and(|cs| {
                     !cs.is_empty()
-                        && cs.iter().all(|c| {
-                            Self::callee_strings(c)
-                                .and_then(|kc| self.k.sanitizer_for(kc))
-                                .is_some_and(|s| s.fresh)
+                        && cs.iter().all(|c| match c {
+                            Callee::Local(h) => self.returns_nothing_given(h, at, call),
+                            _ => Self::callee_strings(c).is_some_and(|kc| {
+                                self.k.sanitizer_for(kc).is_some_and(|s| s.fresh)
+                                    || self.k.sinks_for(kc).iter().any(|(_, e)| e.new_content)
+                            }),
                         })
                 })
         }));
-        drop(fresh);
+        self.reaching_busy.borrow_mut().pop();
         self.reaching.borrow_mut().insert(site, v.clone());
         v
+    }
+
+    /// Whether project function `h`, called by `call` at `at` inside a function whose
+    /// `reaching` is being computed, returns nothing of what the call gives it: every
+    /// parameter reaching its result (its receiver included) gets a literal here or its
+    /// default (`_run(["get", "nodes", name], timeout=30)` where only `timeout` reaches an
+    /// error message). A callee already being read (a cycle) reaches; past `Bound::CallHops`
+    /// nested readings the call is taken to reach, and the cut is recorded.
+    fn returns_nothing_given(&self, h: &FuncVal, at: Site, call: &Expr) -> bool {
+        // A closure returns what it captured (`const check = async () => path.resolve(requested)`):
+        // its parameters are not all it can hand back.
+        if h.env.is_some() {
+            return false;
+        }
+        let hs = h.site(self.modules);
+        let depth = {
+            let busy = self.reaching_busy.borrow();
+            if busy.contains(&hs) {
+                return false;
+            }
+            busy.len()
+        };
+        if depth >= Bound::CallHops.limit() {
+            self.cut(Bound::CallHops, at);
+            return false;
+        }
+        let ExprKind::Call(_, args) = &call.kind else {
+            return false;
+        };
+        if args
+            .iter()
+            .any(|a| matches!(a, Arg::Star(_) | Arg::DoubleStar(_)))
+        {
+            return false;
+        }
+        let offset = usize::from(h.bound.is_some());
+        let literal = |e: &Expr| {
+            matches!(
+                e.kind,
+                ExprKind::Str(_) | ExprKind::Num(_) | ExprKind::None | ExprKind::Bool(_)
+            )
+        };
+        let reach = self.reaching(h);
+        h.def.params.iter().enumerate().all(|(i, p)| {
+            if !reach.any.get(i).copied().unwrap_or(true) {
+                return true;
+            }
+            if i < offset {
+                return false;
+            }
+            let positional = args
+                .iter()
+                .filter(|a| matches!(a, Arg::Pos(_)))
+                .nth(i - offset);
+            let keyword = args.iter().find_map(|a| match a {
+                Arg::Kw(k, v) if *k == p.name => Some(v),
+                _ => None,
+            });
+            match (positional, keyword, p.kind) {
+                (Some(Arg::Pos(v)), _, ParamKind::Normal) | (None, Some(v), ParamKind::Normal) => {
+                    literal(v)
+                }
+                (None, None, ParamKind::Normal) => true,
+                // `*args`/`**kwargs` reaching the result: any argument may land there.
+                _ => args.is_empty(),
+            }
+        })
     }
 
     /// Whether `file` defines a method `name` (a function whose first parameter is `self`) that
@@ -3164,6 +3243,33 @@ impl Walker<'_, '_> {
                     None => None,
                 };
                 join(te, tk)
+            }
+            // A record's field read with `.get` (`nodes_result.get("nodes", [])`), bound with
+            // its own taint: that field's, joined with the default's.
+            ExprKind::Call(f, args)
+                if matches!((&f.kind, args.first()), (ExprKind::Attr(o, m), Some(Arg::Pos(Expr { kind: ExprKind::Str(k), .. })))
+                    if m == "get" && args.len() <= 2
+                        && matches!(&o.kind, ExprKind::Name(n) if st.tainted.contains_key(&format!("{n}.{k}")))) =>
+            {
+                let (
+                    ExprKind::Attr(o, _),
+                    Some(Arg::Pos(Expr {
+                        kind: ExprKind::Str(k),
+                        ..
+                    })),
+                ) = (&f.kind, args.first())
+                else {
+                    return None;
+                };
+                let ExprKind::Name(n) = &o.kind else {
+                    return None;
+                };
+                let field = st.tainted.get(&format!("{n}.{k}")).cloned();
+                let default = match args.get(1) {
+                    Some(Arg::Pos(d)) => self.expr(d, st),
+                    _ => None,
+                };
+                join(field, default)
             }
             ExprKind::Call(f, args) => self.call(e, f, args, st),
             ExprKind::Lambda(def) => {

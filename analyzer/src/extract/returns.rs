@@ -19,7 +19,6 @@
 //! - a call the caller knows returns new content (`fresh`: a file's text, a fixed service's
 //!   answer) depends on none of its arguments.
 
-use crate::model::Span;
 use crate::syntax::python::{
     push_children, Arg, DictItem, Expr, ExprKind, FuncDef, Stmt, StmtKind, Target,
 };
@@ -44,7 +43,7 @@ pub struct Reach {
 type Fields<'a> = Vec<(&'a str, Vec<&'a str>)>;
 
 /// `params_reaching_result` by element as well (`Reach`).
-pub fn reach(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Reach {
+pub fn reach(def: &FuncDef, fresh: &dyn Fn(&Expr) -> bool) -> Reach {
     let n = def.params.len();
     let all = Reach {
         any: vec![true; n],
@@ -60,6 +59,9 @@ pub fn reach(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Reach {
     let mut tuple: Option<Option<Vec<Vec<&str>>>> = None;
     // Per field of returned records; `None` once a return is not a record literal.
     let mut record: Option<Option<Fields>> = None;
+    // What each `return` of anything but a record literal uses: one that carries no parameter
+    // (`return result` of a program's output) leaves every field to the literals.
+    let mut opaque: Vec<Vec<&str>> = vec![];
     let mut whole = false;
     // (statements, enclosing nested function's name when inside one)
     let mut stack: Vec<(&[Stmt], Option<&str>)> = vec![(&def.body, None)];
@@ -116,7 +118,10 @@ pub fn reach(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Reach {
                 StmtKind::Return(Some(e)) if inside.is_none() => {
                     let mut from = vec![];
                     whole |= names_in(e, &mut from, fresh);
-                    returned.extend(from);
+                    returned.extend(from.iter().copied());
+                    if !matches!(e.kind, ExprKind::None | ExprKind::Dict(_)) {
+                        opaque.push(from.clone());
+                    }
                     match (&e.kind, &mut record) {
                         (ExprKind::None, _) | (_, Some(None)) => {}
                         (ExprKind::Dict(items), slot) => {
@@ -147,7 +152,8 @@ pub fn reach(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Reach {
                                 _ => None,
                             });
                         }
-                        (_, slot) => *slot = Some(None),
+                        // Settled once every name is read (`opaque`).
+                        _ => {}
                     }
                     match (&e.kind, &mut tuple) {
                         (ExprKind::None, _) | (_, Some(None)) => {}
@@ -220,7 +226,10 @@ pub fn reach(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Reach {
             .map(|p| seen.contains(p.name.as_str()))
             .collect()
     };
-    let fields = record.flatten().map(|each| {
+    let opaque_carries = opaque
+        .into_iter()
+        .any(|from| reach_from(from).into_iter().any(|r| r));
+    let fields = record.flatten().filter(|_| !opaque_carries).map(|each| {
         let mut by: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
         for (k, from) in each {
             by.entry(k.to_string()).or_default().extend(from);
@@ -240,7 +249,7 @@ pub fn reach(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Reach {
 
 /// For each parameter of `def`, whether its value can reach the function's result; `fresh`
 /// says whether the call at a span returns content its arguments only chose.
-pub fn params_reaching_result(def: &FuncDef, fresh: &dyn Fn(Span) -> bool) -> Vec<bool> {
+pub fn params_reaching_result(def: &FuncDef, fresh: &dyn Fn(&Expr) -> bool) -> Vec<bool> {
     reach(def, fresh).any
 }
 
@@ -314,7 +323,7 @@ fn root_name(e: &Expr) -> Option<&str> {
 
 /// Pushes the names `e`'s value is made of onto `out` (subscript keys excluded; a lambda's
 /// uses included). Whether `e` reads the arguments as a whole.
-fn names_in<'a>(e: &'a Expr, out: &mut Vec<&'a str>, fresh: &dyn Fn(Span) -> bool) -> bool {
+fn names_in<'a>(e: &'a Expr, out: &mut Vec<&'a str>, fresh: &dyn Fn(&Expr) -> bool) -> bool {
     let mut whole = false;
     let mut stack = vec![e];
     while let Some(x) = stack.pop() {
@@ -324,7 +333,7 @@ fn names_in<'a>(e: &'a Expr, out: &mut Vec<&'a str>, fresh: &dyn Fn(Span) -> boo
                 out.push(n.as_str());
             }
             ExprKind::Subscript(o, _) => stack.push(o),
-            ExprKind::Call(..) if fresh(x.span) => {}
+            ExprKind::Call(..) if fresh(x) => {}
             // `d.get(key, default)`: the key picks an entry, as a subscript's does.
             ExprKind::Call(f, args)
                 if matches!(&f.kind, ExprKind::Attr(_, m) if m.as_str() == "get")
@@ -392,7 +401,7 @@ fn method_stores<'a>(
     e: &'a Expr,
     deps: &mut HashMap<&'a str, HashSet<&'a str>>,
     whole: &mut bool,
-    fresh: &dyn Fn(Span) -> bool,
+    fresh: &dyn Fn(&Expr) -> bool,
 ) {
     let mut stack = vec![e];
     while let Some(x) = stack.pop() {
@@ -475,7 +484,7 @@ mod tests {
             panic!("a function")
         };
         let fetch_at = src.find("fetch(").unwrap();
-        let fresh = |s: Span| s.start as usize == fetch_at;
+        let fresh = |e: &Expr| e.span.start as usize == fetch_at;
         assert_eq!(params_reaching_result(def, &fresh), vec![false]);
     }
 
