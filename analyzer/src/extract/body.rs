@@ -3080,23 +3080,13 @@ impl Walker<'_, '_> {
                 })
             }
             // A field a check cleaned on its own (`context.ref` after `REF.test(context.ref)`).
-            ExprKind::Attr(o, a) if matches!(&o.kind, ExprKind::Name(n) if st.tainted.contains_key(&format!("{n}.{a}"))) =>
-            {
-                let ExprKind::Name(n) = &o.kind else {
-                    return None;
-                };
-                st.tainted.get(&format!("{n}.{a}")).cloned()
-            }
+            ExprKind::Attr(o, a) if field_slot(o, a, st).is_some() => field_slot(o, a, st).cloned(),
             ExprKind::Attr(o, _) => self.expr(o, st),
             // A record's field read by key (`scope["database"]`), bound with its own taint.
             ExprKind::Subscript(o, k)
-                if matches!((&o.kind, &k.kind), (ExprKind::Name(n), ExprKind::Str(f))
-                    if st.tainted.contains_key(&format!("{n}.{f}"))) =>
+                if str_key(k).and_then(|f| field_slot(o, f, st)).is_some() =>
             {
-                let (ExprKind::Name(n), ExprKind::Str(f)) = (&o.kind, &k.kind) else {
-                    return None;
-                };
-                st.tainted.get(&format!("{n}.{f}")).cloned()
+                str_key(k).and_then(|f| field_slot(o, f, st)).cloned()
             }
             ExprKind::Subscript(a, b) => {
                 let ta = self.expr(a, st);
@@ -3247,28 +3237,11 @@ impl Walker<'_, '_> {
             // A record's field read with `.get` (`nodes_result.get("nodes", [])`), bound with
             // its own taint: that field's, joined with the default's.
             ExprKind::Call(f, args)
-                if matches!((&f.kind, args.first()), (ExprKind::Attr(o, m), Some(Arg::Pos(Expr { kind: ExprKind::Str(k), .. })))
-                    if m == "get" && args.len() <= 2
-                        && matches!(&o.kind, ExprKind::Name(n) if st.tainted.contains_key(&format!("{n}.{k}")))) =>
+                if field_get(f, args).is_some_and(|(o, k, _)| field_slot(o, k, st).is_some()) =>
             {
-                let (
-                    ExprKind::Attr(o, _),
-                    Some(Arg::Pos(Expr {
-                        kind: ExprKind::Str(k),
-                        ..
-                    })),
-                ) = (&f.kind, args.first())
-                else {
-                    return None;
-                };
-                let ExprKind::Name(n) = &o.kind else {
-                    return None;
-                };
-                let field = st.tainted.get(&format!("{n}.{k}")).cloned();
-                let default = match args.get(1) {
-                    Some(Arg::Pos(d)) => self.expr(d, st),
-                    _ => None,
-                };
+                let (o, k, default) = field_get(f, args)?;
+                let field = field_slot(o, k, st).cloned();
+                let default = default.and_then(|d| self.expr(d, st));
                 join(field, default)
             }
             ExprKind::Call(f, args) => self.call(e, f, args, st),
@@ -4846,18 +4819,46 @@ fn object_field(e: &Expr, fields: &[String], st: &State) -> Option<Option<Expr>>
     }
 }
 
+/// The taint bound to one field of a name (`n.f`, `n["f"]`, `n.get("f")`): the slot a record
+/// literal (`literal_fields`) or a project call's returned record gives each field.
+fn field_slot<'s>(o: &Expr, field: &str, st: &'s State) -> Option<&'s Taint> {
+    match &o.kind {
+        ExprKind::Name(n) => st.tainted.get(&format!("{n}.{field}")),
+        _ => None,
+    }
+}
+
+/// A string literal's text (`"database"` in `scope["database"]`).
+fn str_key(k: &Expr) -> Option<&str> {
+    match &k.kind {
+        ExprKind::Str(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// `o.get("k")` or `o.get("k", default)`: the object, the key and the default.
+fn field_get<'e>(f: &'e Expr, args: &'e [Arg]) -> Option<(&'e Expr, &'e str, Option<&'e Expr>)> {
+    let ExprKind::Attr(o, m) = &f.kind else {
+        return None;
+    };
+    let default = match args {
+        [Arg::Pos(_)] => None,
+        [Arg::Pos(_), Arg::Pos(d)] => Some(d),
+        _ => return None,
+    };
+    let key = match args.first() {
+        Some(Arg::Pos(k)) => str_key(k)?,
+        _ => return None,
+    };
+    (m == "get").then_some((o.as_ref(), key, default))
+}
+
 fn is_direct(e: &Expr, st: &State) -> bool {
     match &e.kind {
         ExprKind::Name(n) => st.tainted.get(n.as_str()).is_some_and(|t| t.direct),
         // A field bound with its own taint (`config.text` of `config = { text: sql }`).
-        ExprKind::Attr(o, a) if matches!(&o.kind, ExprKind::Name(n) if st.tainted.contains_key(&format!("{n}.{a}"))) =>
-        {
-            let ExprKind::Name(n) = &o.kind else {
-                return false;
-            };
-            st.tainted
-                .get(&format!("{n}.{a}"))
-                .is_some_and(|t| t.direct)
+        ExprKind::Attr(o, a) if field_slot(o, a, st).is_some() => {
+            field_slot(o, a, st).is_some_and(|t| t.direct)
         }
         ExprKind::Call(f, _) => match &f.kind {
             ExprKind::Attr(o, _) => is_direct(o, st),
