@@ -222,6 +222,13 @@ pub struct SinkEntry {
     /// ANALYZE`) is planned, not run, and the model's text after it cannot start a second one.
     #[serde(default)]
     pub single_statement: bool,
+    /// With `single_statement`: statement keywords that, written first by the code, make a
+    /// statement that only reads the catalog or switches the session's context (`USE
+    /// DATABASE`, `SHOW`, `DESCRIBE`). The model's text after them names what the statement
+    /// acts on; it cannot start another statement or change what this one does. Per driver:
+    /// in Cypher, `USE db` is a clause that a whole query follows.
+    #[serde(default)]
+    pub context_statements: Vec<String>,
     /// The call returns what the file holds (`open(p)`, `Path(p).read_text()`), not the path:
     /// the model's path does not make the text the model's. So does a program's run
     /// (`subprocess.run(...)`: what it printed, not the arguments that chose it). Listings
@@ -288,6 +295,27 @@ pub struct SanitizerEntry {
     /// the call): a project helper returning it does not return its parameters.
     #[serde(default)]
     pub fresh: bool,
+}
+
+/// A call that gives an absolute path (`/srv/x`, `C:\x`): text that starts with a root is
+/// never read as an option by the program it is handed to, whatever the model chose after it.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AbsolutePathEntry {
+    #[serde(flatten)]
+    pub pattern: CallPattern,
+    pub gives: AbsoluteWhen,
+}
+
+/// When an `[[absolute_path]]` call's result is absolute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AbsoluteWhen {
+    /// Always (`os.path.abspath`, `Path.resolve`, `path.resolve`).
+    Always,
+    /// When its first argument is (`os.path.join(root, x)`, `Path(root)`, `str(p)`): a later
+    /// part that is itself absolute replaces the first, and is absolute too.
+    FirstArgument,
 }
 
 /// A call or decorator that stops for human approval.
@@ -373,6 +401,9 @@ pub struct KnowledgeFile {
     pub tool: Vec<ToolEntry>,
     #[serde(default)]
     pub sanitizer: Vec<SanitizerEntry>,
+    /// Calls that give an absolute path.
+    #[serde(default)]
+    pub absolute_path: Vec<AbsolutePathEntry>,
     #[serde(default)]
     pub gate: Vec<GateEntry>,
     #[serde(default)]
@@ -435,6 +466,8 @@ pub struct Knowledge {
     pub sources: Vec<SourceEntry>,
     pub tools: Vec<ToolEntry>,
     pub sanitizers: Vec<SanitizerEntry>,
+    pub absolute_paths: Vec<AbsolutePathEntry>,
+    pub absolute_path_index: PatternIndex,
     pub gates: Vec<GateEntry>,
     pub models: Vec<ModelEntry>,
     pub sandboxes: Vec<SandboxEntry>,
@@ -662,6 +695,9 @@ impl Knowledge {
                 check_sink(self, s)?;
             }
         }
+        for e in &f.absolute_path {
+            check_pattern(&e.pattern)?;
+        }
         for e in &f.gate {
             check_pattern(&e.pattern)?;
             if !GATE_KINDS.contains(&e.kind.as_str()) {
@@ -722,6 +758,7 @@ impl Knowledge {
         self.sources.extend(f.source);
         self.tools.extend(f.tool);
         self.sanitizers.extend(f.sanitizer);
+        self.absolute_paths.extend(f.absolute_path);
         self.gates.extend(f.gate);
         self.models.extend(f.model);
         self.sandboxes.extend(f.sandbox);
@@ -731,6 +768,8 @@ impl Knowledge {
         self.sink_index = PatternIndex::build(self.sinks.iter().map(|e| &e.pattern));
         self.source_index = PatternIndex::build(self.sources.iter().map(|e| &e.pattern));
         self.sanitizer_index = PatternIndex::build(self.sanitizers.iter().map(|e| &e.pattern));
+        self.absolute_path_index =
+            PatternIndex::build(self.absolute_paths.iter().map(|e| &e.pattern));
         self.tool_index = PatternIndex::build(self.tools.iter().map(|e| &e.pattern));
         self.gate_index = PatternIndex::build(self.gates.iter().map(|e| &e.pattern));
         self.sandbox_index = PatternIndex::build(self.sandboxes.iter().map(|e| &e.pattern));
@@ -805,6 +844,14 @@ impl Knowledge {
             .into_iter()
             .map(|i| &self.sanitizers[i])
             .find(|e| e.pattern.matches(c))
+    }
+    pub fn absolute_path_for(&self, c: Callee<'_>) -> Option<AbsoluteWhen> {
+        self.absolute_path_index
+            .candidates(c)
+            .into_iter()
+            .map(|i| &self.absolute_paths[i])
+            .find(|e| e.pattern.matches(c))
+            .map(|e| e.gives)
     }
     pub fn tool_for(&self, c: Callee<'_>) -> Option<&ToolEntry> {
         self.tool_index

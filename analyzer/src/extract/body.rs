@@ -66,11 +66,18 @@ pub struct InjectionHit {
     /// The sink's driver runs one statement per call (`SinkEntry::single_statement`): a caller
     /// that prefixes a fixed `EXPLAIN` only has the statement planned.
     pub single_statement: bool,
+    /// With `single_statement`: the driver's `SinkEntry::context_statements`, for a caller
+    /// that writes one of them first.
+    pub context_statements: Rc<[String]>,
     /// Where the value the sink runs was built, when that is a call into a project helper
     /// that hands its parameter to the sink unchanged (`db.query(f"... {name}")` into
     /// `def query(self, sql): self.pool.query(sql)`): each such call is a finding of its
     /// own, reported there; the helper's sink stays the path's last step.
     pub built_at: Option<Site>,
+    /// The fields of the parameter's object that reach the sink (`Taint::fields`), when only
+    /// fields were read: a caller passing an object whose fields it checked (`Schema.parse`)
+    /// is judged by those fields.
+    pub fields: Option<BTreeSet<String>>,
 }
 
 /// How a parameter reaches the argument list of a program run without a shell.
@@ -151,6 +158,15 @@ pub struct BodyFacts {
     /// what it is clean for in the returns that say `True` (a caller that leaves on a false flag
     /// only ever sees those).
     pub flag_clean: Option<(usize, Vec<BTreeSet<String>>)>,
+    /// The tuple returns `flag_clean` was made from, each with the parameters it needs a
+    /// caller to pass (`BodyFacts::flag_clean_for`): a return under `if not restrict:`, with
+    /// `restrict=True` the default, never happens for a caller that leaves `restrict` out.
+    pub(crate) flag_returns: Vec<(Vec<RetElem>, Vec<String>)>,
+    /// Parameters that started clean because of their declared type or a tool schema
+    /// (`restrict: bool`, `kind: Literal[...]`), not because of the code: `return_clean` and
+    /// `flag_clean` hold for a caller only when it passes nothing tainted for them (Python
+    /// does not enforce annotations on a plain call).
+    pub assumed_clean: Vec<String>,
     /// Parameters a `return` gives back unchanged (`return default_value`): left out of
     /// `return_clean`, which then holds only where the caller's arguments for them carry nothing.
     pub return_passthrough: Vec<String>,
@@ -191,7 +207,14 @@ pub struct BodyAnalyzer<'a> {
     /// no text (`close_params`): a parameter of that name, or that field of the arguments
     /// object, starts clean.
     closed_params: RefCell<HashMap<Site, BTreeSet<String>>>,
+    /// Each module's variables assigned once at its top level, with the value
+    /// (`module_value`), built on first use.
+    module_values: RefCell<HashMap<usize, Rc<ModuleValues>>>,
 }
+
+/// A module's top-level assignments by name: the value when there is exactly one and it may
+/// be a path (text, a call, a join; not a literal list or dict).
+type ModuleValues = HashMap<String, Option<Rc<Expr>>>;
 
 /// Project classes, their methods and their bases: resolves `self.m(...)` in a method whose
 /// `self` the interpreter left unknown (a base class calling a method its subclasses define).
@@ -337,6 +360,7 @@ impl<'a> BodyAnalyzer<'a> {
             classes: std::cell::OnceCell::new(),
             cuts: RefCell::new(Cuts::default()),
             closed_params: RefCell::new(HashMap::new()),
+            module_values: RefCell::new(HashMap::new()),
         }
     }
 
@@ -1559,6 +1583,66 @@ impl<'a> BodyAnalyzer<'a> {
         None
     }
 
+    /// The value a module variable is assigned at the module's top level, when it is assigned
+    /// there exactly once (`ROOT = Path(...).resolve()`).
+    fn module_value(&self, module: usize, name: &str) -> Option<Rc<Expr>> {
+        let values =
+            self.module_values
+                .borrow_mut()
+                .entry(module)
+                .or_insert_with(|| {
+                    let mut by: ModuleValues = HashMap::new();
+                    let mut once = |n: &str, v: Option<&Expr>| {
+                        let v = v
+                            .filter(|v| {
+                                matches!(
+                                    v.kind,
+                                    ExprKind::Str(_)
+                                        | ExprKind::FStr(_)
+                                        | ExprKind::BinOp(..)
+                                        | ExprKind::Call(..)
+                                        | ExprKind::Name(_)
+                                        | ExprKind::Await(_)
+                                )
+                            })
+                            .map(|v| Rc::new(v.clone()));
+                        by.entry(n.to_string())
+                            .and_modify(|x| *x = None)
+                            .or_insert(v);
+                    };
+                    crate::syntax::python::visit_stmts(&self.modules[module].ir.body, &mut |s| {
+                        match &s.kind {
+                            StmtKind::Assign { targets, value, .. } => {
+                                for t in targets {
+                                    if let Target::Name(n, _) = t {
+                                        once(n, Some(value));
+                                    }
+                                }
+                            }
+                            StmtKind::AugAssign {
+                                target: Target::Name(n, _),
+                                ..
+                            }
+                            | StmtKind::For {
+                                target: Target::Name(n, _),
+                                ..
+                            } => once(n, None),
+                            _ => {}
+                        }
+                    });
+                    // A function that assigns the variable (`global ROOT`) may change it.
+                    for f in self.ev.funcs.values().filter(|f| f.module == module) {
+                        for n in &f.def.globals {
+                            once(n, None);
+                            once(n, None);
+                        }
+                    }
+                    Rc::new(by)
+                })
+                .clone();
+        values.get(name).cloned().flatten()
+    }
+
     /// The interpreter's record of the call at `site` (callees and argument values).
     pub fn record(&self, site: Site) -> Option<&'a CallRecord> {
         self.rec_at.get(&site).copied()
@@ -1874,12 +1958,15 @@ impl<'a> BodyAnalyzer<'a> {
             tuple_result: None,
             flag_result: None,
             tuple_returns: Some(vec![]),
+            needs_passed: vec![],
             raised_cleaned: false,
             passthrough: BTreeSet::new(),
             record_result: None,
+            own_names: std::cell::OnceCell::new(),
         };
         let mut st = State::default();
         let mut plain = true;
+        let mut assumed_clean = vec![];
         let closed = self
             .closed_params
             .borrow()
@@ -1918,7 +2005,7 @@ impl<'a> BodyAnalyzer<'a> {
                 .is_some_and(|a| self.allow_listed_type(f.module, a, 0))
                 || closed.contains(&p.name)
             {
-                plain = false;
+                assumed_clean.push(p.name.clone());
                 self.k.sink_kinds.keys().cloned().collect()
             } else {
                 BTreeSet::new()
@@ -1931,6 +2018,7 @@ impl<'a> BodyAnalyzer<'a> {
                     param_site: Site { file, span: p.span },
                     clean,
                     model,
+                    fields: None,
                 },
             );
         }
@@ -1953,9 +2041,15 @@ impl<'a> BodyAnalyzer<'a> {
         out.return_clean = return_clean.filter(|_| plain && !opaque);
         out.return_clean_skips_self = f.bound.is_some();
         out.return_passthrough = w.passthrough.iter().cloned().collect();
+        out.assumed_clean = assumed_clean;
         if plain && !opaque {
             let all: BTreeSet<String> = self.k.sink_kinds.keys().cloned().collect();
-            out.flag_clean = flag_clean(tuple_returns.as_deref().unwrap_or(&[]), &all);
+            let returns = tuple_returns.unwrap_or_default();
+            let each: Vec<Vec<RetElem>> = returns.iter().map(|(r, _)| r.clone()).collect();
+            out.flag_clean = flag_clean(&each, &all);
+            if returns.iter().any(|(_, needs)| !needs.is_empty()) {
+                out.flag_returns = returns;
+            }
         }
         self.in_progress.borrow_mut().retain(|s| *s != site);
         let rc = Rc::new(out);
@@ -1988,6 +2082,10 @@ struct Taint {
     /// The value holds a model's response (from this origin). `param` is empty when it holds
     /// no parameter.
     model: Option<Rc<ModelOrigin>>,
+    /// The fields of the parameter's object the value was read from (`input.orderBy`, `const
+    /// { orderBy } = input`); `None`: the whole value. A caller that passes an object whose
+    /// fields it knows (`Schema.parse(args)`) reads these fields of it (`InjectionHit::fields`).
+    fields: Option<BTreeSet<String>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -2018,6 +2116,9 @@ struct State {
     /// Names holding a path relative to a folder (`rel = path.relative(base, p)`,
     /// `rel = os.path.relpath(p, base)`), with the name of the path they were made from.
     relative: HashMap<String, String>,
+    /// Names holding an absolute path (`root = Path(x).resolve()`, or `p` inside `if
+    /// p.is_absolute():`): text that starts with a root, never read as an option.
+    absolute: BTreeSet<String>,
 }
 
 /// Which part of a project call's result a caller reads (`Reach`): all of it, one element of a
@@ -2164,6 +2265,7 @@ fn merge(a: State, b: State) -> State {
     });
     let mut relative = a.relative;
     relative.retain(|k, v| b.relative.get(k) == Some(v));
+    let absolute = a.absolute.intersection(&b.absolute).cloned().collect();
     State {
         tainted,
         argv,
@@ -2174,6 +2276,7 @@ fn merge(a: State, b: State) -> State {
         written,
         refused,
         relative,
+        absolute,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
             (Some(x), Some(_)) => Some(x),
@@ -2217,7 +2320,10 @@ struct Walker<'w, 'a> {
     flag_result: Option<(Site, usize, Vec<BTreeSet<String>>)>,
     /// Each `return` of a tuple literal so far (`BodyFacts::flag_clean`); `None` once a
     /// return gives anything else.
-    tuple_returns: Option<Vec<Vec<RetElem>>>,
+    tuple_returns: Option<Vec<(Vec<RetElem>, Vec<String>)>>,
+    /// Parameters with a literal default that the branch being walked needs a caller to
+    /// pass otherwise (`if not restrict:` with `restrict=True`): innermost last.
+    needs_passed: Vec<String>,
     /// A statement call's check (`raised_checks`) cleaned a value here: credited in this body,
     /// but not summarised as what the function's result is clean for (the check's subject is
     /// unknown: a syntax check of a command is no confinement of the paths in it).
@@ -2229,6 +2335,9 @@ struct Walker<'w, 'a> {
     /// `BodyFacts::return_clean` so far: the intersection over tainted returns, and whether a
     /// return held a closure.
     returns: (Option<BTreeSet<String>>, bool),
+    /// The names the walked function binds itself (parameters and assignment targets), built
+    /// on first use: any other name is read from the module (`Walker::absolute`).
+    own_names: std::cell::OnceCell<(HashSet<String>, HashSet<String>)>,
 }
 
 impl Walker<'_, '_> {
@@ -2529,6 +2638,7 @@ impl Walker<'_, '_> {
             StmtKind::Assign { targets, value, .. } => {
                 let shape = self.argv_shape(value, st);
                 let lead = leading_literal(value);
+                let absolute = self.absolute(value, st);
                 let relative_of = self.relative_of(value);
                 let checked = self.rejection_check(value);
                 let result_of = self.helper_result(value);
@@ -2613,6 +2723,20 @@ impl Walker<'_, '_> {
                                 st.tainted.insert(format!("{n}.{k}"), ft);
                             }
                         }
+                        // `data = Schema.parse(args)` / `r = Schema.safeParse(args)`: each
+                        // field the schema admits no text for (`z.number()`, `z.enum([...])`)
+                        // is checked (`data.limit`, `r.data.orderBy`).
+                        if let (Some((closed, under)), Some(whole)) =
+                            (self.parsed_fields(value), &t)
+                        {
+                            for f in closed {
+                                let mut c = whole.clone();
+                                c.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                                c.direct = false;
+                                c.fields = None;
+                                st.tainted.insert(format!("{n}{under}.{f}"), c);
+                            }
+                        }
                         match &checked {
                             Some(c) => st.rejections.insert(n.clone(), c.clone()),
                             None => st.rejections.remove(n),
@@ -2625,6 +2749,11 @@ impl Walker<'_, '_> {
                             Some(l) => st.lead.insert(n.clone(), l.clone()),
                             None => st.lead.remove(n),
                         };
+                        if absolute {
+                            st.absolute.insert(n.clone());
+                        } else {
+                            st.absolute.remove(n);
+                        }
                         if let Some(p) = relative_of.as_ref().filter(|p| *p != n) {
                             st.relative.insert(n.clone(), p.clone());
                         }
@@ -2705,7 +2834,7 @@ impl Walker<'_, '_> {
                             acc = join(acc, t);
                         }
                         if let Some(rs) = &mut self.tuple_returns {
-                            rs.push(each);
+                            rs.push((each, self.needs_passed.clone()));
                         }
                         acc
                     }
@@ -2763,6 +2892,15 @@ impl Walker<'_, '_> {
                     None
                 };
                 let mut a = st.clone();
+                let mut b = st.clone();
+                // `if p.is_absolute():` — inside, `p` starts with a root (`not`: otherwise).
+                if let Some((n, holds)) = absolute_test(test) {
+                    let s = if holds { &mut a } else { &mut b };
+                    s.absolute.insert(n.clone());
+                    if let Some(t) = slot(s, &n) {
+                        t.clean.insert("argv_option".to_string());
+                    }
+                }
                 // `if ok:` after `ok, p = check(x)`: inside, `p` is what a true flag gives.
                 if let ExprKind::Name(f) = &test.kind {
                     apply_flag(&mut a, f);
@@ -2773,13 +2911,31 @@ impl Walker<'_, '_> {
                         t.clean = self.a.k.sink_kinds.keys().cloned().collect();
                     }
                 }
+                // `if not restrict:` with `restrict=True` the default: the body runs only for a
+                // caller that passes `restrict` (`BodyFacts::flag_returns`).
+                let needs = self.needs_passed_by(test);
+                let pushed = needs.as_ref().filter(|(_, in_body)| *in_body).is_some();
+                if pushed {
+                    self.needs_passed
+                        .push(needs.as_ref().map(|(n, _)| n.clone()).unwrap_or_default());
+                }
                 self.block(body, &mut a, false);
-                let mut b = st.clone();
+                if pushed {
+                    self.needs_passed.pop();
+                }
                 // `if not x.startswith("kubectl "): ...` — otherwise x starts with it.
                 if let Some((n, l)) = negated_startswith(test) {
                     b.lead.insert(n, l);
                 }
+                let pushed = needs.as_ref().filter(|(_, in_body)| !*in_body).is_some();
+                if pushed {
+                    self.needs_passed
+                        .push(needs.as_ref().map(|(n, _)| n.clone()).unwrap_or_default());
+                }
                 self.block(orelse, &mut b, false);
+                if pushed {
+                    self.needs_passed.pop();
+                }
                 let body_exits = ends_in_exit(body);
                 let else_exits = ends_in_exit(orelse) && !orelse.is_empty();
                 *st = if body_exits && !else_exits {
@@ -3031,7 +3187,13 @@ impl Walker<'_, '_> {
 
     /// Walks an expression in evaluation order; returns its taint.
     fn expr(&mut self, e: &Expr, st: &mut State) -> Option<Taint> {
-        let t = self.expr_inner(e, st);
+        let mut t = self.expr_inner(e, st);
+        // An absolute path (`Path(x).resolve()`, `ROOT / x`) is never read as an option.
+        if let Some(t) = t.as_mut().filter(|t| !t.clean.contains("argv_option")) {
+            if matches!(e.kind, ExprKind::Call(..) | ExprKind::BinOp(..)) && self.absolute(e, st) {
+                t.clean.insert("argv_option".to_string());
+            }
+        }
         let keeps_whole = match &e.kind {
             ExprKind::Name(_) | ExprKind::Await(_) | ExprKind::Walrus(..) | ExprKind::IfExp(..) => {
                 true
@@ -3081,7 +3243,10 @@ impl Walker<'_, '_> {
             }
             // A field a check cleaned on its own (`context.ref` after `REF.test(context.ref)`).
             ExprKind::Attr(o, a) if field_slot(o, a, st).is_some() => field_slot(o, a, st).cloned(),
-            ExprKind::Attr(o, _) => self.expr(o, st),
+            ExprKind::Attr(o, a) => {
+                let t = self.expr(o, st);
+                t.map(|t| read_field(t, a))
+            }
             // A record's field read by key (`scope["database"]`), bound with its own taint.
             ExprKind::Subscript(o, k)
                 if str_key(k).and_then(|f| field_slot(o, f, st)).is_some() =>
@@ -3091,7 +3256,10 @@ impl Walker<'_, '_> {
             ExprKind::Subscript(a, b) => {
                 let ta = self.expr(a, st);
                 self.expr(b, st);
-                ta
+                match str_key(b) {
+                    Some(k) => ta.map(|t| read_field(t, k)),
+                    None => ta,
+                }
             }
             // Text: a value put between quotes after every such quote in it was doubled or
             // removed (`'${v.replace(/'/g, "''")}'`, `"'" + v.replace("'", "''") + "'"`) cannot
@@ -3452,7 +3620,9 @@ impl Walker<'_, '_> {
                             .find(|(n, _, _)| entry.kwargs.iter().any(|k| k == n))
                             .map(|(_, _, e)| *e)
                     });
-                if query.is_some_and(|q| plans_only(q, st)) {
+                if query.is_some_and(|q| {
+                    plans_only(q, st) || sets_context(q, st, &entry.context_statements)
+                }) {
                     continue;
                 }
             }
@@ -3575,7 +3745,9 @@ impl Walker<'_, '_> {
                 argv,
                 after_flag,
                 single_statement: entry.single_statement,
+                context_statements: entry.context_statements.as_slice().into(),
                 built_at: None,
+                fields: t.fields.clone(),
             };
             let mut named_any = false;
             if kind == "argv_option" {
@@ -3692,7 +3864,9 @@ impl Walker<'_, '_> {
                         argv: ArgvRole::Settled,
                         after_flag: None,
                         single_statement: entry.single_statement,
+                        context_statements: entry.context_statements.as_slice().into(),
                         built_at: None,
+                        fields: t.fields.clone(),
                     });
                 }
             }
@@ -3729,7 +3903,9 @@ impl Walker<'_, '_> {
                         argv: hit.argv,
                         after_flag: hit.after_flag,
                         single_statement: hit.single_statement,
+                        context_statements: hit.context_statements.clone(),
                         built_at: hit.built_at,
+                        fields: t.fields.clone(),
                     });
                 }
                 let Some(origin) = t.model.clone() else {
@@ -3764,12 +3940,21 @@ impl Walker<'_, '_> {
                     });
                     let t = match rest {
                         Some(xs) => xs.iter().fold(None, |acc, (t, _)| join(acc, t.clone())),
-                        None => taint_passed(pidx, offset, &hit.param, &pos, &kw),
+                        None => {
+                            let t = taint_passed(pidx, offset, &hit.param, &pos, &kw);
+                            let arg = arg_passed(pidx, offset, &hit.param, &pos, &kw);
+                            match (&hit.fields, arg) {
+                                (Some(fs), Some(a)) => fields_passed(t, a, fs, st),
+                                _ => t,
+                            }
+                        }
                     };
                     // A helper running one statement per call, given `EXPLAIN ...`: planned only.
                     if hit.single_statement && hit.kind == "sql_exec" {
                         let arg = arg_passed(pidx, offset, &hit.param, &pos, &kw);
-                        if arg.is_some_and(|e| plans_only(e, st)) {
+                        if arg.is_some_and(|e| {
+                            plans_only(e, st) || sets_context(e, st, &hit.context_statements)
+                        }) {
                             continue;
                         }
                     }
@@ -3859,7 +4044,9 @@ impl Walker<'_, '_> {
                             argv,
                             after_flag,
                             single_statement: hit.single_statement,
+                            context_statements: hit.context_statements.clone(),
                             built_at,
+                            fields: t.fields.clone(),
                         });
                     }
                 }
@@ -3928,6 +4115,19 @@ impl Walker<'_, '_> {
             // function (`BodyFacts::return_clean`).
             let mut clean: Option<BTreeSet<String>> = None;
             let mut known = true;
+            // Whether the call passes something tainted for `r`'s parameter `name`.
+            let passes_tainted = |r: &Resolved, name: &String| {
+                let Some(pi) = r.func.def.params.iter().position(|p| p.name == *name) else {
+                    return true;
+                };
+                if pi < r.offset {
+                    return recv.is_some();
+                }
+                pos.get(pi - r.offset).is_some_and(|(t, _)| t.is_some())
+                    || kw
+                        .iter()
+                        .any(|(k, t, _)| *k == name.as_str() && t.is_some())
+            };
             for r in &resolved {
                 let facts = self.a.facts_at(&r.func, self.depth + 1);
                 // A method's summary speaks for its arguments; for the receiver only when
@@ -3935,18 +4135,11 @@ impl Walker<'_, '_> {
                 let applies = r.offset == 0
                     || (r.offset == 1 && (!facts.return_clean_skips_self || recv.is_none()));
                 // A parameter handed back unchanged is as clean as the argument given for it.
-                let passed_tainted = facts.return_passthrough.iter().any(|name| {
-                    let Some(pi) = r.func.def.params.iter().position(|p| p.name == *name) else {
-                        return true;
-                    };
-                    if pi < r.offset {
-                        return recv.is_some();
-                    }
-                    pos.get(pi - r.offset).is_some_and(|(t, _)| t.is_some())
-                        || kw
-                            .iter()
-                            .any(|(k, t, _)| *k == name.as_str() && t.is_some())
-                });
+                let passed_tainted = facts
+                    .return_passthrough
+                    .iter()
+                    .chain(&facts.assumed_clean)
+                    .any(|name| passes_tainted(r, name));
                 if passed_tainted {
                     known = false;
                 }
@@ -3977,7 +4170,10 @@ impl Walker<'_, '_> {
                 let facts = self.a.facts_at(&r.func, self.depth + 1);
                 let applies = r.offset == 0
                     || (r.offset == 1 && (!facts.return_clean_skips_self || recv.is_none()));
-                match (&facts.flag_clean, applies, &mut flag) {
+                let fc = self
+                    .flag_clean_for(&facts, r, args)
+                    .filter(|_| !facts.assumed_clean.iter().any(|n| passes_tainted(r, n)));
+                match (&fc, applies, &mut flag) {
                     (Some(fc), true, None) => flag = Some(fc.clone()),
                     (Some((at, cs)), true, Some((at0, acc)))
                         if at == at0 && cs.len() == acc.len() =>
@@ -4016,9 +4212,278 @@ impl Walker<'_, '_> {
                 param_site: origin.source,
                 clean: BTreeSet::new(),
                 model: Some(origin),
+                fields: None,
             }),
             None => t,
         }
+    }
+
+    /// Whether `e` is an absolute path: a call `[[absolute_path]]` names (`Path(x).resolve()`,
+    /// `os.path.abspath(x)`, `path.resolve(...)`), a join, `str(...)` or `+` whose first part
+    /// is one (`ROOT / name`, `os.path.join(ROOT, name)`), text written with a leading root
+    /// (`f"/srv/{x}"`), a name assigned one in this body, or a module variable assigned one
+    /// once. Such text is never read as an option. Followed without recursion: a chain of
+    /// first parts, and each module variable at most once.
+    /// `Schema.parse(x)`, `Schema.safeParse(x)` (and their `Async` forms), with `Schema` a
+    /// module variable holding a zod `z.object({...})`: the fields whose schema admits no text
+    /// (`closed_schema` names: numbers, booleans, enums, literals), and where the parsed
+    /// object sits in the result (`""` for `parse`, `".data"` for `safeParse`).
+    fn parsed_fields(&self, value: &Expr) -> Option<(Vec<String>, &'static str)> {
+        let call = match &value.kind {
+            ExprKind::Await(x) => x,
+            _ => value,
+        };
+        let ExprKind::Call(f, args) = &call.kind else {
+            return None;
+        };
+        let ExprKind::Attr(schema, m) = &f.kind else {
+            return None;
+        };
+        let under = match m.as_str() {
+            "parse" | "parseAsync" => "",
+            "safeParse" | "safeParseAsync" => ".data",
+            _ => return None,
+        };
+        if !matches!(args.as_slice(), [Arg::Pos(_)]) {
+            return None;
+        }
+        let ExprKind::Name(sn) = &schema.kind else {
+            return None;
+        };
+        let module = self.a.ev.funcs.get(&self.func)?.module;
+        let def = self.a.module_value(module, sn)?;
+        // `z.object({...})`, possibly followed by `.strict()`, `.passthrough()` and the like.
+        let mut cur: &Expr = &def;
+        let items = loop {
+            let ExprKind::Call(g, a) = &cur.kind else {
+                return None;
+            };
+            let ExprKind::Attr(o, name) = &g.kind else {
+                return None;
+            };
+            match name.as_str() {
+                "object" | "strictObject" if is_zod(o) => match a.first() {
+                    Some(Arg::Pos(Expr {
+                        kind: ExprKind::Dict(items),
+                        ..
+                    })) => break items,
+                    _ => return None,
+                },
+                "strict" | "passthrough" | "strip" | "describe" => cur = o,
+                _ => return None,
+            }
+        };
+        let closed = self.a.k.api("mcp_server_js", "closed_schema");
+        let fields = items
+            .iter()
+            .filter_map(|it| match it {
+                DictItem::Pair(k, v) => {
+                    let k = str_key(k)?;
+                    zod_closed(v, closed).then(|| k.to_string())
+                }
+                DictItem::Splat(_) => None,
+            })
+            .collect();
+        Some((fields, under))
+    }
+
+    /// `if not p:` / `if p:` on a parameter `p` of the walked function with a literal
+    /// `True`/`False`/`None` default it never reassigns: the parameter, and whether the branch
+    /// its default rules out is the body (`true`) or the `else`.
+    fn needs_passed_by(&self, test: &Expr) -> Option<(String, bool)> {
+        let (n, negated) = match &test.kind {
+            ExprKind::Name(n) => (n, false),
+            ExprKind::Not(x) => match &x.kind {
+                ExprKind::Name(n) => (n, true),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let f = self.a.ev.funcs.get(&self.func)?;
+        let p = f.def.params.iter().find(|p| p.name == n.as_str())?;
+        let truthy = match p.default.as_ref().map(|d| &d.kind) {
+            Some(ExprKind::Bool(b)) => *b,
+            Some(ExprKind::None) => false,
+            _ => return None,
+        };
+        if self.own_names().1.contains(n.as_str()) {
+            return None;
+        }
+        // `if not p:` with a true default: the body needs p passed; `if p:` with a false one
+        // likewise; otherwise the `else` does.
+        Some((n.to_string(), truthy == negated))
+    }
+
+    /// `BodyFacts::flag_clean` of `r` as this call sees it: returns a parameter's default
+    /// rules out are left out when the call does not pass that parameter.
+    fn flag_clean_for(
+        &self,
+        facts: &BodyFacts,
+        r: &Resolved,
+        args: &[Arg],
+    ) -> Option<(usize, Vec<BTreeSet<String>>)> {
+        if facts.flag_returns.is_empty()
+            || args
+                .iter()
+                .any(|a| matches!(a, Arg::Star(_) | Arg::DoubleStar(_)))
+        {
+            return facts.flag_clean.clone();
+        }
+        let positional = args.iter().filter(|a| matches!(a, Arg::Pos(_))).count();
+        let params = &r.func.def.params;
+        let omitted: HashSet<&str> = params
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                p.default.is_some()
+                    && *i >= r.offset + positional
+                    && !args
+                        .iter()
+                        .any(|a| matches!(a, Arg::Kw(k, _) if *k == p.name))
+            })
+            .map(|(_, p)| p.name.as_str())
+            .collect();
+        let live: Vec<Vec<RetElem>> = facts
+            .flag_returns
+            .iter()
+            .filter(|(_, needs)| !needs.iter().any(|n| omitted.contains(n.as_str())))
+            .map(|(r, _)| r.clone())
+            .collect();
+        let all: BTreeSet<String> = self.a.k.sink_kinds.keys().cloned().collect();
+        flag_clean(&live, &all)
+    }
+
+    fn absolute(&self, e: &Expr, st: &State) -> bool {
+        let Some(module) = self.a.ev.funcs.get(&self.func).map(|f| f.module) else {
+            return false;
+        };
+        let mut held: Option<Rc<Expr>> = None;
+        let mut followed: HashSet<String> = HashSet::new();
+        loop {
+            let start = held.as_deref().unwrap_or(e);
+            match self.absolute_chain(start, st, held.is_none(), module) {
+                Ok(done) => return done,
+                Err(name) => {
+                    if !followed.insert(name.clone()) {
+                        return false;
+                    }
+                    match self.a.module_value(module, &name) {
+                        Some(v) => held = Some(v),
+                        None => return false,
+                    }
+                }
+            }
+        }
+    }
+
+    /// One expression's part of [`Walker::absolute`]: the answer, or the module variable the
+    /// chain of first parts ends in (`Err`). `local`: names are this body's first.
+    fn absolute_chain(
+        &self,
+        e: &Expr,
+        st: &State,
+        local: bool,
+        module: usize,
+    ) -> Result<bool, String> {
+        let rooted = |s: &str| {
+            let b = s.as_bytes();
+            s.starts_with('/')
+                || (b.len() > 2
+                    && b[0].is_ascii_alphabetic()
+                    && b[1] == b':'
+                    && (b[2] == b'\\' || b[2] == b'/'))
+        };
+        let file = self.a.modules[module].file;
+        let mut e = e;
+        loop {
+            match &e.kind {
+                ExprKind::Str(s) => return Ok(rooted(s)),
+                ExprKind::FStr(xs) => {
+                    return Ok(
+                        matches!(xs.first().map(|x| &x.kind), Some(ExprKind::Str(s)) if rooted(s)),
+                    )
+                }
+                // `root / name` (a path join) and `root + "/" + name` (text that starts with
+                // the root's).
+                ExprKind::BinOp(ops, xs)
+                    if ops.first().is_some_and(|o| o == "/" || o == "+") && !xs.is_empty() =>
+                {
+                    e = &xs[0];
+                }
+                ExprKind::Await(x) => e = x,
+                ExprKind::Name(n) => {
+                    if local {
+                        if st.absolute.contains(n.as_str()) {
+                            return Ok(true);
+                        }
+                        let (params, assigned) = self.own_names();
+                        if st.tainted.contains_key(n.as_str())
+                            || params.contains(n.as_str())
+                            || assigned.contains(n.as_str())
+                        {
+                            return Ok(false);
+                        }
+                    }
+                    return Err(n.to_string());
+                }
+                ExprKind::Call(_, args) => {
+                    let Some(callees) = self.a.ev.callee_at.get(&Site { file, span: e.span })
+                    else {
+                        return Ok(false);
+                    };
+                    let gives = callees.iter().find_map(|c| {
+                        BodyAnalyzer::callee_strings(c)
+                            .and_then(|kc| self.a.k.absolute_path_for(kc))
+                    });
+                    match gives {
+                        Some(knowledge::AbsoluteWhen::Always) => return Ok(true),
+                        Some(knowledge::AbsoluteWhen::FirstArgument) => match args.first() {
+                            Some(Arg::Pos(x)) => e = x,
+                            _ => return Ok(false),
+                        },
+                        None => return Ok(false),
+                    }
+                }
+                _ => return Ok(false),
+            }
+        }
+    }
+
+    /// The walked function's parameters, and the names its body assigns.
+    fn own_names(&self) -> &(HashSet<String>, HashSet<String>) {
+        self.own_names.get_or_init(|| {
+            let mut out = HashSet::new();
+            let Some(f) = self.a.ev.funcs.get(&self.func) else {
+                return (HashSet::new(), out);
+            };
+            let params = f.def.params.iter().map(|p| p.name.clone()).collect();
+            let mut names = |t: &Target| {
+                let mut stack = vec![t];
+                while let Some(t) = stack.pop() {
+                    match t {
+                        Target::Name(n, _) => {
+                            out.insert(n.clone());
+                        }
+                        Target::Tuple(ts) => stack.extend(ts.iter()),
+                        Target::Starred(t) => stack.push(t),
+                        _ => {}
+                    }
+                }
+            };
+            crate::syntax::python::visit_stmts(&f.def.body, &mut |s| match &s.kind {
+                StmtKind::Assign { targets, .. } => targets.iter().for_each(&mut names),
+                StmtKind::AugAssign { target, .. } | StmtKind::AnnOnly { target, .. } => {
+                    names(target)
+                }
+                StmtKind::For { target, .. } => names(target),
+                StmtKind::With { items, .. } => items
+                    .iter()
+                    .filter_map(|(_, t)| t.as_ref())
+                    .for_each(&mut names),
+                _ => {}
+            });
+            (params, out)
+        })
     }
 
     /// The value of a module variable holding a dict (`TABLE`, `_tasks: Dict[str, Task] = {}`),
@@ -4208,7 +4673,8 @@ impl Walker<'_, '_> {
         // A name holding text that starts with the code's own literal (`script = f"set x to
         // {path}"`) cannot start with `-` either.
         let led_by_name = matches!(&e.kind, ExprKind::Name(n)
-            if st.lead.get(n.as_str()).is_some_and(|l| !l.is_empty() && !l.starts_with('-')));
+            if st.lead.get(n.as_str()).is_some_and(|l| !l.is_empty() && !l.starts_with('-')))
+            || (tainted.is_some() && self.absolute(e, st));
         if !sh.started {
             sh.started = true;
             sh.program |= tainted.is_some();
@@ -4602,6 +5068,32 @@ fn leading_literal(e: &Expr) -> Option<String> {
     }
 }
 
+/// `p.is_absolute()`, `os.path.isabs(p)`, `path.isAbsolute(p)` (or `not` one): the path's
+/// name, and whether the test holds when it is absolute.
+fn absolute_test(test: &Expr) -> Option<(String, bool)> {
+    let mut holds = true;
+    let mut x = test;
+    while let ExprKind::Not(inner) = &x.kind {
+        holds = !holds;
+        x = inner;
+    }
+    let ExprKind::Call(f, args) = &x.kind else {
+        return None;
+    };
+    let ExprKind::Attr(o, m) = &f.kind else {
+        return None;
+    };
+    let name = match (m.as_str(), args.as_slice()) {
+        ("is_absolute", []) => o,
+        ("isabs" | "isAbsolute", [Arg::Pos(p)]) => p,
+        _ => return None,
+    };
+    match &name.kind {
+        ExprKind::Name(n) => Some((n.to_string(), holds)),
+        _ => None,
+    }
+}
+
 /// `not x.startswith("lit")` or `not x.strip().startswith("lit")`: the name and the literal.
 fn negated_startswith(test: &Expr) -> Option<(String, String)> {
     let ExprKind::Not(inner) = &test.kind else {
@@ -4869,6 +5361,65 @@ fn is_direct(e: &Expr, st: &State) -> bool {
     }
 }
 
+/// What a call passes for the fields `fs` of a parameter that only those fields of reach a
+/// sink: each field's own slot when the argument has one (`data.orderBy` after `data =
+/// Schema.parse(args)`), else the argument's taint with the field read from it.
+fn fields_passed(t: Option<Taint>, arg: &Expr, fs: &BTreeSet<String>, st: &State) -> Option<Taint> {
+    let Some(base) = slot_name(arg) else {
+        return t;
+    };
+    fs.iter().fold(None, |acc, f| {
+        let own = st
+            .tainted
+            .get(&format!("{base}.{f}"))
+            .cloned()
+            .or_else(|| t.clone().map(|t| read_field(t, f)));
+        join(acc, own)
+    })
+}
+
+/// `z` or `zod.z` (the zod namespace), as a lowered name.
+fn is_zod(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Name(n) if n == "z")
+        || matches!(&e.kind, ExprKind::Attr(_, n) if n == "z")
+}
+
+/// Whether a zod chain admits no text (`z.number().int()`, `z.enum([...]).optional()`): its
+/// constructor is one of `closed` and no `.or`/`.and`/`.transform`/`.preprocess`/`.catch`/
+/// `.pipe` opens it again.
+fn zod_closed(e: &Expr, closed: &[String]) -> bool {
+    let mut cur = e;
+    for _ in 0..32 {
+        let ExprKind::Call(f, _) = &cur.kind else {
+            return false;
+        };
+        let ExprKind::Attr(o, m) = &f.kind else {
+            return false;
+        };
+        if matches!(
+            m.as_str(),
+            "or" | "and" | "transform" | "preprocess" | "catch" | "pipe"
+        ) {
+            return false;
+        }
+        let base = is_zod(o) || matches!(&o.kind, ExprKind::Attr(_, c) if c == "coerce");
+        if base {
+            return closed.iter().any(|c| c == m);
+        }
+        cur = o;
+    }
+    false
+}
+
+/// A field read of a parameter's whole value (`input.orderBy`): the value carries that field
+/// only (`Taint::fields`). A field of anything else keeps what it had.
+fn read_field(mut t: Taint, field: &str) -> Taint {
+    if t.direct && !t.param.is_empty() && t.fields.is_none() {
+        t.fields = Some(BTreeSet::from([field.to_string()]));
+    }
+    t
+}
+
 fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
     match (a, b) {
         (Some(x), Some(y)) => {
@@ -4876,6 +5427,17 @@ fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
             // sanitized for fewer sink kinds (`f"{int(limit)} {branch}"` carries `branch`).
             let take_y =
                 x.param.is_empty() || (!y.param.is_empty() && y.clean.len() < x.clean.len());
+            // Two reads of one parameter's fields carry both fields.
+            let fields = if x.param == y.param {
+                match (x.fields, y.fields) {
+                    (Some(a), Some(b)) => Some(a.union(&b).cloned().collect()),
+                    _ => None,
+                }
+            } else if take_y {
+                y.fields
+            } else {
+                x.fields
+            };
             let (param, param_site) = if take_y {
                 (y.param, y.param_site)
             } else {
@@ -4887,6 +5449,7 @@ fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
                 param,
                 param_site,
                 model: x.model.or(y.model),
+                fields,
             })
         }
         (x, None) => x,
@@ -5072,6 +5635,28 @@ fn plans_only(e: &Expr, st: &State) -> bool {
         && !rest.contains("ANALYSE")
 }
 
+/// Whether a query's text starts with one of a one-statement driver's `context_statements`
+/// (`USE DATABASE`, `SHOW`), written by the code (`f"USE DATABASE {db}"`, or a name assigned
+/// such a text): the statement only switches context or reads the catalog.
+fn sets_context(e: &Expr, st: &State, statements: &[String]) -> bool {
+    if statements.is_empty() {
+        return false;
+    }
+    let lead = match &e.kind {
+        ExprKind::Name(n) => st.lead.get(n.as_str()).cloned(),
+        _ => leading_literal(e),
+    };
+    let Some(lead) = lead else {
+        return false;
+    };
+    let upper = lead.trim_start().to_ascii_uppercase();
+    statements.iter().any(|s| {
+        upper
+            .strip_prefix(&s.to_ascii_uppercase())
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+    })
+}
+
 /// The parameter a `return` gives back unchanged (`return default_value`, the name still the
 /// parameter's whole, unsanitized value).
 fn passed_back(e: &Expr, t: Option<&Taint>) -> Option<String> {
@@ -5086,7 +5671,7 @@ fn passed_back(e: &Expr, t: Option<&Taint>) -> Option<String> {
 /// One element of a returned tuple literal: a literal flag, or what the value is clean for
 /// (`None`: it carries no parameter).
 #[derive(Debug, Clone)]
-enum RetElem {
+pub(crate) enum RetElem {
     Flag(bool),
     Value(Option<BTreeSet<String>>),
 }

@@ -2738,17 +2738,52 @@ impl<'m> Interp<'m> {
         // A result the body did not settle, from a function whose return annotation names a
         // project class (`async def get_connection(...) -> DorisConnection`): the class's
         // stand-in instance, as for a parameter annotated with it.
-        if matches!(result, Value::Unknown) {
-            if let Some(Value::Class(c)) = f
-                .def
-                .returns
-                .as_ref()
-                .and_then(|ann| self.annotated_class(f.module, ann))
-            {
-                return Value::Obj(self.stand_in(&c));
+        // A class outside the project (`def _connect(self) -> SnowflakeConnection`): an object
+        // of it, made where the annotation is written, so calls on it name the library's
+        // methods. Typing's own names (`Any`, `Awaitable`) say nothing of the value.
+        if self.unsettled(&result) {
+            let ann = f.def.returns.as_ref();
+            match ann.and_then(|a| self.annotated_class(f.module, a)) {
+                Some(Value::Class(c)) => return Value::Obj(self.stand_in(&c)),
+                Some(Value::Ext(q))
+                    if !["typing.", "typing_extensions.", "collections.", "builtins."]
+                        .iter()
+                        .any(|m| q.starts_with(m)) =>
+                {
+                    let at = Site {
+                        file: self.modules[f.module].file,
+                        span: ann.map_or(f.def.name_span, |a| a.span),
+                    };
+                    return Value::Obj(self.alloc(
+                        at,
+                        0,
+                        ObjKind::Ext(q),
+                        vec![],
+                        vec![],
+                        vec![],
+                        vec![],
+                    ));
+                }
+                _ => {}
             }
         }
         result
+    }
+}
+
+impl Interp<'_> {
+    /// Whether a function's result says nothing its return annotation would not: unknown, a
+    /// union with an unknown part, or what an external call the annotation does not name gave
+    /// (`await loop.run_in_executor(pool, self._connect)`: an executor's future, standing for
+    /// the connection the annotation names).
+    fn unsettled(&self, v: &Value) -> bool {
+        match v {
+            Value::Unknown => true,
+            Value::Union(xs) => xs.0.iter().any(|x| matches!(x, Value::Unknown)),
+            Value::Obj(id) => matches!(&self.ev.objects[*id].kind, ObjKind::Ext(c)
+                if c.starts_with("asyncio.") || c.starts_with("concurrent.futures.")),
+            _ => false,
+        }
     }
 }
 

@@ -306,6 +306,127 @@ def show_again(path: str) -> str:
         assert!(out[0].2.contains("(argv_option)"), "{}", out[0].2);
     }
 
+    const ABSOLUTE: &str = r#"import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("s")
+HOME = Path(os.environ.get("HOME_DIR", ".")).resolve()
+
+
+@mcp.tool()
+def run_under_home(name: str) -> str:
+    p = Path(name)
+    if not p.is_absolute():
+        p = HOME / p
+    return subprocess.run([sys.executable, str(p)], capture_output=True, text=True).stdout
+
+
+@mcp.tool()
+def run_as_given(name: str) -> str:
+    return subprocess.run([sys.executable, name], capture_output=True, text=True).stdout
+"#;
+
+    #[test]
+    fn an_absolute_path_is_never_an_option() {
+        // `p` is absolute on both branches (the test's true branch, and a join under a module
+        // variable made by `resolve()`); the name as given is not.
+        assert_eq!(
+            lines("AIR106", &[("server.py", ABSOLUTE)], "server.py"),
+            [22]
+        );
+        // A module variable assigned twice is not known to be absolute.
+        let twice = ABSOLUTE.replace(
+            "\n\n\n@mcp.tool()\ndef run_under_home",
+            "\nHOME = Path(\"scripts\")\n\n\n@mcp.tool()\ndef run_under_home",
+        );
+        assert_eq!(
+            lines("AIR106", &[("server.py", &twice)], "server.py"),
+            [18, 23]
+        );
+    }
+
+    const DEFAULTED: &str = r#"from pathlib import Path
+from typing import Tuple
+
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("d")
+ROOT = Path("/srv/docs")
+
+
+def locate(name: str, root: Path, confine: bool = True) -> Tuple[bool, Path]:
+    if not confine:
+        return True, root / name
+    target = (root / name).resolve()
+    if not target.is_relative_to(root):
+        return False, root
+    return True, target
+
+
+@mcp.tool()
+def read_doc(name: str) -> str:
+    ok, path = locate(name, ROOT)
+    if not ok:
+        return "outside"
+    with open(path) as f:
+        return f.read()
+
+
+@mcp.tool()
+def read_any(name: str, confine: bool) -> str:
+    ok, path = locate(name, ROOT, confine)
+    if not ok:
+        return "outside"
+    with open(path) as f:
+        return f.read()
+"#;
+
+    #[test]
+    fn a_return_a_parameters_default_rules_out_is_left_out_for_callers_that_omit_it() {
+        // `read_doc` leaves `confine` at `True`: only the confined returns reach it.
+        // `read_any` passes the model's flag: the unconfined return is live.
+        assert_eq!(
+            lines("AIR106", &[("server.py", DEFAULTED)], "server.py"),
+            [33]
+        );
+    }
+
+    const ZOD: &str = r#"import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import mysql from "mysql2/promise";
+
+const db = await mysql.createConnection({ host: "localhost", multipleStatements: true });
+const Args = z.object({ sort: z.enum(["name", "size"]), table: z.string() });
+
+async function list(input) {
+  const { sort } = input;
+  return db.query(`SELECT * FROM files ORDER BY ${sort}`);
+}
+
+async function dump(input) {
+  return db.query(`SELECT * FROM ${input.table}`);
+}
+
+const server = new McpServer({ name: "z", version: "1" });
+server.tool("files", "list files", async (raw) => {
+  const parsed = Args.safeParse(raw);
+  if (!parsed.success) return { content: [] };
+  await list(parsed.data);
+  await dump(parsed.data);
+  return { content: [] };
+});
+"#;
+
+    #[test]
+    fn a_helper_is_judged_by_the_fields_of_its_parameter_that_reach_the_sink() {
+        // `sort` is a closed field of the parsed object; `table` admits any text.
+        assert_eq!(lines("AIR106", &[("server.js", ZOD)], "server.js"), [14]);
+    }
+
     #[test]
     fn an_argument_behind_a_literal_double_dash_is_an_operand() {
         let fixed = ARGV.replace("[\"git\", \"show\"]", "[\"git\", \"show\", \"--\"]");

@@ -1,6 +1,6 @@
-# case: AIR106 — safe: SHOW statements take no bind variables, so the prefix goes into a quoted
-# literal after every quote in it is removed (through a name), and the comment text after every
-# quote is doubled (inline in the f-string); the object kind is a Literal.
+# case: AIR106 — safe: the statements are written without bind variables, so the prefix goes
+# into a quoted literal after every quote in it is removed (through a name), and the comment text
+# after every quote is doubled (inline in the f-string); the object kind is a Literal.
 from typing import Literal
 
 import snowflake.connector
@@ -13,12 +13,12 @@ con = snowflake.connector.connect()
 
 
 @mcp.tool()
-def list_objects(kind: Literal["tables", "views", "schemas"], starts_with: str = "") -> list:
+def list_objects(kind: Literal["TABLES", "VIEWS"], starts_with: str = "") -> list:
     """List warehouse objects, optionally by name prefix."""
-    statement = f"SHOW {kind}"
+    statement = f"SELECT table_name, comment FROM information_schema.{kind}"
     if starts_with:
         prefix = starts_with.replace("'", "")
-        statement += f" STARTS WITH '{prefix}'"
+        statement += f" WHERE table_name LIKE '{prefix}%'"
     return con.cursor().execute(statement).fetchall()
 
 
