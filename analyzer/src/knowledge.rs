@@ -455,6 +455,9 @@ pub struct KnowledgeFile {
     /// Framework API names by role (`langgraph_api.toml`).
     #[serde(default)]
     pub api: Vec<FrameworkApi>,
+    /// How the OpenAI Agents SDK spells its constructs (`openai_agents.toml`).
+    #[serde(default)]
+    pub openai_agents_sdk: Option<crate::extract::openai_agents::Sdk>,
 }
 
 /// All knowledge of one run, checked and indexed.
@@ -490,6 +493,8 @@ pub struct Knowledge {
     pub mcp_auth: crate::rules::mcp_auth::AuthVocabulary,
     pub js_modules: Vec<JsModule>,
     pub js_options: Vec<JsOptions>,
+    /// The OpenAI Agents SDK's spellings (`[openai_agents_sdk]`; the last file giving it wins).
+    pub openai_agents_sdk: crate::extract::openai_agents::Sdk,
     /// Framework API names: (framework, role) → names.
     pub apis: BTreeMap<(String, String), Vec<String>>,
     /// The top-level packages the entries above name (`langgraph`, `subprocess`, `agents`): an
@@ -752,6 +757,9 @@ impl Knowledge {
             f.mcp_launcher,
             f.mcp_bridge,
         );
+        if let Some(sdk) = f.openai_agents_sdk {
+            self.openai_agents_sdk = sdk;
+        }
         self.js_modules.extend(f.js_module);
         self.js_options.extend(f.js_options);
         self.sinks.extend(f.sink);
@@ -1147,6 +1155,30 @@ mod tests {
         assert!(!k.sinks.is_empty());
         assert!(!k.sources.is_empty());
         assert!(!k.tools.is_empty());
+    }
+
+    #[test]
+    fn the_openai_agents_sdk_table_is_data() {
+        let k = Knowledge::builtin();
+        let sdk = &k.openai_agents_sdk;
+        assert!(sdk
+            .agent
+            .iter()
+            .any(|g| glob_match(g, "agents.agent.Agent")));
+        assert!(sdk
+            .run
+            .iter()
+            .any(|g| glob_match(g, "agents.run.Runner.run")));
+        assert_eq!(sdk.needs_approval, "needs_approval");
+        // Python's hosted MCP tool asks by default; JavaScript's does not.
+        assert_eq!(
+            sdk.hosted_mcp_default,
+            Some(crate::facts::openai_agents::Approval::Always)
+        );
+        assert_eq!(sdk.hosted_mcp_default_js, None);
+        // A table with a misspelt key is refused, not silently emptied.
+        let bad: Result<KnowledgeFile, _> = toml::from_str("[openai_agents_sdk]\nagnet = []\n");
+        assert!(bad.is_err());
     }
 
     #[test]

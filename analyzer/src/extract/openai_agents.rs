@@ -6,7 +6,8 @@
 //! same code: TypeScript is lowered to the same values (`js_lower`, names mapped by
 //! `rules/knowledge/openai_agents_js.toml`), and keyword arguments are also looked up in a single
 //! positional options object (`new Agent({name, tools, handoffs})`). Every argument and class
-//! name the SDK spells is in one table, [`Sdk`] ([`PYTHON`], JavaScript-only spellings included).
+//! name the SDK spells is in one table, [`Sdk`], read from `[openai_agents_sdk]` in
+//! `rules/knowledge/openai_agents.toml` (JavaScript-only spellings included).
 //!
 //! Tools go into the shared tool table of [`Extractor`] (hosted tools are `[[tool]]` entries of
 //! `rules/knowledge/openai_agents.toml`, MCP servers and `HostedMCPTool` are linked by
@@ -26,32 +27,32 @@ use std::collections::{BTreeMap, HashMap};
 
 /// How one SDK spells its constructs: class and function names (globs over resolved dotted
 /// names) and argument names.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Sdk {
-    /// The framework name reported in the inventory.
-    pub framework: &'static str,
     /// Agent classes.
-    pub agent: &'static [&'static str],
+    pub agent: Vec<String>,
     /// Methods of an agent that copy it with overrides (`agent.clone(...)`).
-    pub clone: &'static str,
+    pub clone: String,
     /// The method that wraps an agent as a tool (`agent.as_tool(...)`).
-    pub as_tool: &'static str,
+    pub as_tool: String,
     /// Function-tool decorators and factories (`@function_tool`, `tool = function_tool`).
-    pub function_tool: &'static [&'static str],
+    pub function_tool: Vec<String>,
     /// Explicit function-tool classes (`FunctionTool(name=..., on_invoke_tool=...)`).
-    pub function_tool_class: &'static [&'static str],
+    pub function_tool_class: Vec<String>,
     /// Handoff factories (`handoff(agent, input_filter=...)`).
-    pub handoff: &'static [&'static str],
+    pub handoff: Vec<String>,
     /// Runs of an agent (`Runner.run(agent, input)`).
-    pub run: &'static [&'static str],
+    pub run: Vec<String>,
     /// Handoff input filters known to drop every tool call and tool result from the history.
-    pub drops_tool_results: &'static [&'static str],
+    pub drops_tool_results: Vec<String>,
     /// Tool classes whose `needs_approval`/`on_approval` the extractor reads.
-    pub approval_tools: &'static [&'static str],
+    pub approval_tools: Vec<String>,
     /// Shell tools: hosted (sandboxed) when the environment is a container; a local one does
     /// what its `executor` does.
-    pub shell_tool: &'static [&'static str],
+    pub shell_tool: Vec<String>,
     /// The hosted MCP tool (its server is linked by `mcp_link`).
-    pub hosted_mcp: &'static [&'static str],
+    pub hosted_mcp: Vec<String>,
     /// What a hosted MCP tool without `require_approval` does: Python leaves it to the
     /// Responses API, which asks (`Always`); the JavaScript SDK defaults to `'never'` (`None`).
     pub hosted_mcp_default: Option<Approval>,
@@ -60,96 +61,43 @@ pub struct Sdk {
     pub hosted_mcp_default_js: Option<Approval>,
     /// The keys naming a policy's tools (`{"always": {"tool_names": [...]}}`; JavaScript's
     /// nested objects keep their spelling, `toolNames`).
-    pub tool_names: &'static [&'static str],
+    pub tool_names: Vec<String>,
     // Argument names.
-    pub name: &'static str,
-    pub tools: &'static str,
-    pub handoffs: &'static str,
-    pub mcp_servers: &'static str,
-    pub needs_approval: &'static str,
-    pub on_approval: &'static str,
-    pub on_approval_request: &'static str,
-    pub require_approval: &'static str,
-    pub tool_config: &'static str,
-    pub name_override: &'static str,
-    pub tool_name: &'static str,
-    pub on_invoke_tool: &'static str,
-    pub tool_input_guardrails: &'static str,
-    pub input_filter: &'static str,
-    pub handoff_agent: &'static str,
-    pub starting_agent: &'static str,
-    pub input: &'static str,
-    pub environment: &'static str,
-    pub executor: &'static str,
+    pub name: String,
+    pub tools: String,
+    pub handoffs: String,
+    pub mcp_servers: String,
+    pub needs_approval: String,
+    pub on_approval: String,
+    pub on_approval_request: String,
+    pub require_approval: String,
+    pub tool_config: String,
+    pub name_override: String,
+    pub tool_name: String,
+    pub on_invoke_tool: String,
+    pub tool_input_guardrails: String,
+    pub input_filter: String,
+    pub handoff_agent: String,
+    pub starting_agent: String,
+    pub input: String,
+    pub environment: String,
+    pub executor: String,
     /// JavaScript's local shell tool takes an object (`shellTool({ shell })`) whose method
     /// (`run`) executes the commands, where Python takes an `executor` function.
-    pub shell: &'static str,
-    pub shell_run: &'static str,
+    pub shell: String,
+    pub shell_run: String,
 }
 
-/// The Python SDK, `openai-agents` 0.22 (frameworks.md §5.1).
-pub const PYTHON: Sdk = Sdk {
-    framework: "openai-agents",
-    agent: &[
-        "agents.**.Agent",
-        "agents.**.SandboxAgent",
-        "agents.realtime.**.RealtimeAgent",
-        // JavaScript: `Agent.create({...})` (`@openai/agents`, openai_agents_js.toml).
-        "agents.**.Agent.create",
-    ],
-    clone: "clone",
-    as_tool: "as_tool",
-    function_tool: &["agents.**.function_tool", "agents.decorators.tool"],
-    function_tool_class: &["agents.**.FunctionTool"],
-    handoff: &["agents.**.handoff"],
-    run: &[
-        "agents.**.Runner.run",
-        "agents.**.Runner.run_sync",
-        "agents.**.Runner.run_streamed",
-    ],
-    drops_tool_results: &["agents.extensions.**.handoff_filters.remove_all_tools"],
-    approval_tools: &[
-        "agents.**.ShellTool",
-        "agents.**.LocalShellTool",
-        "agents.**.ApplyPatchTool",
-        "agents.**.ComputerTool",
-        "agents.**.CustomTool",
-    ],
-    shell_tool: &["agents.**.ShellTool", "agents.**.LocalShellTool"],
-    hosted_mcp: &["agents.**.HostedMCPTool"],
-    hosted_mcp_default: Some(Approval::Always),
-    hosted_mcp_default_js: None,
-    tool_names: &["tool_names", "toolNames"],
-    name: "name",
-    tools: "tools",
-    handoffs: "handoffs",
-    mcp_servers: "mcp_servers",
-    needs_approval: "needs_approval",
-    on_approval: "on_approval",
-    on_approval_request: "on_approval_request",
-    require_approval: "require_approval",
-    tool_config: "tool_config",
-    name_override: "name_override",
-    tool_name: "tool_name",
-    on_invoke_tool: "on_invoke_tool",
-    tool_input_guardrails: "tool_input_guardrails",
-    input_filter: "input_filter",
-    handoff_agent: "agent",
-    starting_agent: "starting_agent",
-    input: "input",
-    environment: "environment",
-    executor: "executor",
-    shell: "shell",
-    shell_run: "run",
-};
+/// The framework name reported in the inventory.
+pub const FRAMEWORK: &str = "openai-agents";
 
 pub use crate::facts::openai_agents::*;
 
-fn is_any(q: &str, globs: &[&str]) -> bool {
+fn is_any(q: &str, globs: &[String]) -> bool {
     globs.iter().any(|g| glob_match(g, q))
 }
 
-fn class_in(o: &Obj, globs: &[&str]) -> bool {
+fn class_in(o: &Obj, globs: &[String]) -> bool {
     o.class_name().is_some_and(|c| is_any(c, globs))
 }
 
@@ -269,7 +217,7 @@ pub struct OaiExtractor<'x, 'a> {
     ev: &'a Evaluation,
     modules: &'a [ModuleInfo],
     db: &'x SourceDb,
-    sdk: &'static Sdk,
+    sdk: &'a Sdk,
     facts: OaiFacts,
     agent_of: HashMap<ObjId, usize>,
     /// Objects allocated at each site.
@@ -281,7 +229,7 @@ pub struct OaiExtractor<'x, 'a> {
 }
 
 impl<'x, 'a> OaiExtractor<'x, 'a> {
-    pub fn new(ex: &'x mut Extractor<'a>, db: &'x SourceDb, sdk: &'static Sdk) -> Self {
+    pub fn new(ex: &'x mut Extractor<'a>, db: &'x SourceDb, sdk: &'a Sdk) -> Self {
         let ev = ex.ev;
         let modules = ex.modules;
         let mut objs_at: HashMap<Site, Vec<ObjId>> = HashMap::new();
@@ -295,7 +243,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             db,
             sdk,
             facts: OaiFacts {
-                framework: sdk.framework,
+                framework: FRAMEWORK,
                 ..OaiFacts::default()
             },
             agent_of: HashMap::new(),
@@ -312,7 +260,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             self.agent_of.insert(id, self.facts.agents.len());
             let site = self.ev.objects[id].site;
             let name = self
-                .field(id, self.sdk.name)
+                .field(id, &self.sdk.name)
                 .and_then(|v| v.as_str().map(String::from));
             let name = name.unwrap_or_else(|| {
                 let l = self.db.location(site.file, site.span);
@@ -406,24 +354,24 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
 
     fn is_agent_obj(&self, id: ObjId) -> bool {
         let o = &self.ev.objects[id];
-        if class_in(o, self.sdk.agent) {
+        if class_in(o, &self.sdk.agent) {
             return true;
         }
         // `agent.clone(...)`: a method result whose receiver is an agent.
         let clone = o
             .class_name()
-            .is_some_and(|c| c.rsplit('.').next() == Some(self.sdk.clone));
+            .is_some_and(|c| c.rsplit('.').next() == Some(&self.sdk.clone));
         clone && o.receiver.is_some_and(|r| self.is_agent_obj_depth(r, 16))
     }
 
     fn is_agent_obj_depth(&self, id: ObjId, depth: usize) -> bool {
         let o = &self.ev.objects[id];
-        if class_in(o, self.sdk.agent) {
+        if class_in(o, &self.sdk.agent) {
             return true;
         }
         let clone = o
             .class_name()
-            .is_some_and(|c| c.rsplit('.').next() == Some(self.sdk.clone));
+            .is_some_and(|c| c.rsplit('.').next() == Some(&self.sdk.clone));
         depth > 0
             && clone
             && o.receiver
@@ -446,7 +394,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
         for (_, ids) in by_site {
             let opaque = |id: &ObjId| {
                 let o = &self.ev.objects[*id];
-                [self.sdk.tools, self.sdk.handoffs, self.sdk.name]
+                [&self.sdk.tools, &self.sdk.handoffs, &self.sdk.name]
                     .iter()
                     .any(|k| matches!(kw(o, k), Some(Value::Unknown)))
             };
@@ -472,7 +420,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             if let Some(v) = kw(o, name) {
                 return Some(v.clone());
             }
-            if class_in(o, self.sdk.agent) {
+            if class_in(o, &self.sdk.agent) {
                 return None;
             }
             cur = o.receiver?;
@@ -486,7 +434,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
         let mut cur = id;
         for _ in 0..16 {
             let o = &self.ev.objects[cur];
-            if kw(o, name).is_some() || class_in(o, self.sdk.agent) {
+            if kw(o, name).is_some() || class_in(o, &self.sdk.agent) {
                 return cur;
             }
             match o.receiver {
@@ -516,11 +464,13 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
     /// with arguments, its object.
     fn function_tool_decorator(&self, f: &FuncVal) -> Option<(Site, Option<ObjId>)> {
         let ds = self.ev.decorators.get(&f.site(self.modules))?;
-        let (_, at) = ds.iter().find(|(n, _)| is_any(n, self.sdk.function_tool))?;
+        let (_, at) = ds
+            .iter()
+            .find(|(n, _)| is_any(n, &self.sdk.function_tool))?;
         let obj = self.objs_at.get(at).and_then(|ids| {
             ids.iter()
                 .copied()
-                .find(|&i| class_in(&self.ev.objects[i], self.sdk.function_tool))
+                .find(|&i| class_in(&self.ev.objects[i], &self.sdk.function_tool))
         });
         Some((*at, obj))
     }
@@ -529,7 +479,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
     fn function_tool(&mut self, f: &FuncVal) -> usize {
         let settings = self.function_tool_decorator(f).and_then(|(_, o)| o);
         let name = settings.and_then(|o| {
-            kw(&self.ev.objects[o], self.sdk.name_override)
+            kw(&self.ev.objects[o], &self.sdk.name_override)
                 .and_then(|v| v.as_str())
                 .map(String::from)
         });
@@ -543,7 +493,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
     /// The gate a tool's own settings give it (`needs_approval`, `on_approval`, tool input
     /// guardrails), kept for every agent that holds it.
     fn note_gate(&mut self, t: usize, settings: ObjId) {
-        self.note_auto_callback(t, settings, self.sdk.on_approval);
+        self.note_auto_callback(t, settings, &self.sdk.on_approval);
         if let Some(g) = self.approval_of(settings) {
             self.tool_gates.entry(t).or_insert(g);
         }
@@ -558,9 +508,9 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
         if !approves_always(f) {
             return;
         }
-        let gate = kw(o, self.sdk.needs_approval)
+        let gate = kw(o, &self.sdk.needs_approval)
             .filter(|v| !matches!(v, Value::Bool(false) | Value::None))
-            .map(|_| kw_site(o, self.sdk.needs_approval));
+            .map(|_| kw_site(o, &self.sdk.needs_approval));
         let site = kw_site(o, callback);
         let name = self.ex.tools()[t].name.clone();
         self.facts.auto_approvals.push(AutoApproval {
@@ -574,14 +524,14 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
     /// guardrails, read from one object's arguments.
     fn approval_of(&self, id: ObjId) -> Option<Gate> {
         let o = &self.ev.objects[id];
-        let needs = kw(o, self.sdk.needs_approval).map(|v| {
+        let needs = kw(o, &self.sdk.needs_approval).map(|v| {
             (
                 match v {
                     Value::Bool(true) => Some(Approval::Always),
                     Value::Bool(false) | Value::None => None,
                     _ => Some(Approval::Conditional),
                 },
-                kw_site(o, self.sdk.needs_approval),
+                kw_site(o, &self.sdk.needs_approval),
             )
         });
         let mut gate = match needs {
@@ -590,7 +540,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
         };
         // An `on_approval` callback answers in place of a person: it decides by program, and a
         // constant "approve" decides nothing.
-        if let (Some(g), Some(cb)) = (gate, kw(o, self.sdk.on_approval)) {
+        if let (Some(g), Some(cb)) = (gate, kw(o, &self.sdk.on_approval)) {
             let auto = matches!(cb, Value::Func(f) if approves_always(f));
             gate = if auto {
                 None
@@ -602,13 +552,13 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             };
         }
         if gate.is_none() {
-            let guarded = kw(o, self.sdk.tool_input_guardrails)
+            let guarded = kw(o, &self.sdk.tool_input_guardrails)
                 .and_then(iter_elements)
                 .is_some_and(|xs| !xs.is_empty());
             if guarded {
                 gate = Some(Gate {
                     approval: Approval::Conditional,
-                    site: kw_site(o, self.sdk.tool_input_guardrails),
+                    site: kw_site(o, &self.sdk.tool_input_guardrails),
                 });
             }
         }
@@ -679,10 +629,10 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
         let mut tools: Vec<usize> = vec![];
         let mut gates: BTreeMap<usize, Gate> = BTreeMap::new();
         let mut unknown = false;
-        let tools_v = self.field(id, self.sdk.tools);
-        let owner = self.field_owner(id, self.sdk.tools);
+        let tools_v = self.field(id, &self.sdk.tools);
+        let owner = self.field_owner(id, &self.sdk.tools);
         let call = self.call_at(self.ev.objects[owner].site);
-        let elem_sites: Vec<Site> = list_elems(call, self.sdk.tools)
+        let elem_sites: Vec<Site> = list_elems(call, &self.sdk.tools)
             .map(|xs| {
                 xs.iter()
                     .map(|x| Site {
@@ -736,7 +686,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             }
         }
         // MCP servers: every server's tools, gated by its `require_approval`.
-        if let Some(v) = self.field(id, self.sdk.mcp_servers) {
+        if let Some(v) = self.field(id, &self.sdk.mcp_servers) {
             let elems = match &v {
                 Value::Obj(_) => vec![v.clone()],
                 _ => match iter_elements(&v) {
@@ -752,8 +702,8 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                 unknown |= u;
                 if let Value::Obj(sid) = e {
                     let so = &self.ev.objects[sid];
-                    let setting = kw(so, self.sdk.require_approval).cloned();
-                    let site = kw_site(so, self.sdk.require_approval);
+                    let setting = kw(so, &self.sdk.require_approval).cloned();
+                    let site = kw_site(so, &self.sdk.require_approval);
                     for &t in &ts {
                         if let Some(g) = self.mcp_approval(t, setting.as_ref(), site, None) {
                             gates.entry(t).or_insert(g);
@@ -791,7 +741,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
         if last == self.sdk.as_tool {
             if let Some(target) = o.receiver.and_then(|r| self.agent_of.get(&r).copied()) {
                 let target_name = self.facts.agents[target].name.clone();
-                let name = kw(&o, self.sdk.tool_name)
+                let name = kw(&o, &self.sdk.tool_name)
                     .and_then(|v| v.as_str())
                     .map(String::from)
                     .unwrap_or_else(|| tool_name_of(&target_name));
@@ -825,9 +775,9 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             return (vec![], true, None);
         }
         // `function_tool(fn, name_override=...)` written as a call.
-        if is_any(&class, self.sdk.function_tool) {
+        if is_any(&class, &self.sdk.function_tool) {
             if let Some(Value::Func(f)) = o.args.first() {
-                let name = kw(&o, self.sdk.name_override)
+                let name = kw(&o, &self.sdk.name_override)
                     .and_then(|v| v.as_str())
                     .map(String::from);
                 let t = self.ex.function_tool(f, name);
@@ -836,9 +786,9 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             }
         }
         // `FunctionTool(name=..., on_invoke_tool=fn, needs_approval=...)`.
-        if is_any(&class, self.sdk.function_tool_class) {
-            if let Some(Value::Func(f)) = kw(&o, self.sdk.on_invoke_tool) {
-                let name = kw(&o, self.sdk.name)
+        if is_any(&class, &self.sdk.function_tool_class) {
+            if let Some(Value::Func(f)) = kw(&o, &self.sdk.on_invoke_tool) {
+                let name = kw(&o, &self.sdk.name)
                     .and_then(|v| v.as_str())
                     .map(String::from);
                 let t = self.ex.function_tool(f, name);
@@ -850,29 +800,29 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
         let (ts, unknown) = self.ex.tools_of(&Value::Obj(oid));
         // Hosted MCP: `tool_config["require_approval"]`; the Responses API asks for approval
         // when it is absent. An `on_approval_request` callback decides in place of a person.
-        if is_any(&class, self.sdk.hosted_mcp) {
-            let cfg = kw(&o, self.sdk.tool_config)
+        if is_any(&class, &self.sdk.hosted_mcp) {
+            let cfg = kw(&o, &self.sdk.tool_config)
                 .cloned()
                 .unwrap_or(Value::Unknown);
-            let setting = dict_get(&cfg, self.sdk.require_approval)
-                .or_else(|| kw(&o, self.sdk.require_approval))
+            let setting = dict_get(&cfg, &self.sdk.require_approval)
+                .or_else(|| kw(&o, &self.sdk.require_approval))
                 .cloned();
             let site = match &setting {
                 Some(Value::Str(_, s)) => *s,
                 _ => at.unwrap_or(o.site),
             };
             let default = if self.is_javascript(o.site.file) {
-                self.sdk.hosted_mcp_default_js
+                &self.sdk.hosted_mcp_default_js
             } else {
-                self.sdk.hosted_mcp_default
+                &self.sdk.hosted_mcp_default
             };
             let mut gate = ts
                 .first()
-                .and_then(|&t| self.mcp_approval(t, setting.as_ref(), site, default));
+                .and_then(|&t| self.mcp_approval(t, setting.as_ref(), site, *default));
             if let Some(&t) = ts.first() {
-                self.note_auto_callback(t, oid, self.sdk.on_approval_request);
+                self.note_auto_callback(t, oid, &self.sdk.on_approval_request);
             }
-            if let (Some(g), Some(cb)) = (gate, kw(&o, self.sdk.on_approval_request)) {
+            if let (Some(g), Some(cb)) = (gate, kw(&o, &self.sdk.on_approval_request)) {
                 let auto = matches!(cb, Value::Func(f) if approves_always(f));
                 gate = (!auto).then_some(Gate {
                     approval: Approval::Conditional,
@@ -881,10 +831,10 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
             }
             return (ts, unknown, gate);
         }
-        if is_any(&class, self.sdk.approval_tools) {
+        if is_any(&class, &self.sdk.approval_tools) {
             // A hosted shell (a container environment) runs in OpenAI's sandbox.
-            if is_any(&class, self.sdk.shell_tool) {
-                let env = kw(&o, self.sdk.environment).cloned();
+            if is_any(&class, &self.sdk.shell_tool) {
+                let env = kw(&o, &self.sdk.environment).cloned();
                 let hosted = env
                     .as_ref()
                     .and_then(|e| dict_get(e, "type"))
@@ -897,9 +847,11 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                 }
                 // A local executor written as a project function does what its body does (a
                 // test stub that records the call runs nothing).
-                let executor = match kw(&o, self.sdk.executor) {
+                let executor = match kw(&o, &self.sdk.executor) {
                     Some(Value::Func(f)) => Some(f.clone()),
-                    _ => kw(&o, self.sdk.shell).and_then(|v| self.method_of(v, self.sdk.shell_run)),
+                    _ => {
+                        kw(&o, &self.sdk.shell).and_then(|v| self.method_of(v, &self.sdk.shell_run))
+                    }
                 };
                 if let (false, Some(f)) = (hosted, executor) {
                     for &t in &ts {
@@ -908,7 +860,7 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                 }
             }
             for &t in &ts {
-                self.note_auto_callback(t, oid, self.sdk.on_approval);
+                self.note_auto_callback(t, oid, &self.sdk.on_approval);
             }
             return (ts, unknown, self.approval_of(oid));
         }
@@ -957,16 +909,16 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
     // ---- handoffs ---------------------------------------------------------------------------
 
     fn agent_handoffs(&mut self, ai: usize, id: ObjId) {
-        let Some(v) = self.field(id, self.sdk.handoffs) else {
+        let Some(v) = self.field(id, &self.sdk.handoffs) else {
             return;
         };
-        let owner = self.field_owner(id, self.sdk.handoffs);
+        let owner = self.field_owner(id, &self.sdk.handoffs);
         let call = self.call_at(self.ev.objects[owner].site);
         let file = self.ev.objects[owner].site.file;
-        let elem_sites: Vec<Site> = list_elems(call, self.sdk.handoffs)
+        let elem_sites: Vec<Site> = list_elems(call, &self.sdk.handoffs)
             .map(|xs| xs.iter().map(|x| Site { file, span: x.span }).collect())
             .unwrap_or_default();
-        let whole = kw_site(&self.ev.objects[owner], self.sdk.handoffs);
+        let whole = kw_site(&self.ev.objects[owner], &self.sdk.handoffs);
         let elems: Vec<(Value, Site)> = match &v {
             Value::List(xs) if xs.len() == elem_sites.len() => {
                 xs.iter().cloned().zip(elem_sites).collect()
@@ -1061,17 +1013,17 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                 continue;
             }
             let o = self.ev.objects[oid].clone();
-            if !class_in(&o, self.sdk.handoff) {
+            if !class_in(&o, &self.sdk.handoff) {
                 continue;
             }
-            let target = kw(&o, self.sdk.handoff_agent).or_else(|| o.args.first());
+            let target = kw(&o, &self.sdk.handoff_agent).or_else(|| o.args.first());
             let Some(target) = target.cloned() else {
                 continue;
             };
-            let filter = kw(&o, self.sdk.input_filter).map(|f| Filter {
-                site: kw_site(&o, self.sdk.input_filter),
+            let filter = kw(&o, &self.sdk.input_filter).map(|f| Filter {
+                site: kw_site(&o, &self.sdk.input_filter),
                 drops_tool_results: f.alternatives().iter().all(|a| match a {
-                    Value::Ext(q) => is_any(q, self.sdk.drops_tool_results),
+                    Value::Ext(q) => is_any(q, &self.sdk.drops_tool_results),
                     _ => false,
                 }),
             });
@@ -1103,11 +1055,11 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
     fn runs(&mut self) {
         for id in 0..self.ev.objects.len() {
             let o = &self.ev.objects[id];
-            if !class_in(o, self.sdk.run) {
+            if !class_in(o, &self.sdk.run) {
                 continue;
             }
-            let agent = kw(o, self.sdk.starting_agent).or_else(|| o.args.first());
-            let input = kw(o, self.sdk.input).or_else(|| o.args.get(1));
+            let agent = kw(o, &self.sdk.starting_agent).or_else(|| o.args.first());
+            let input = kw(o, &self.sdk.input).or_else(|| o.args.get(1));
             // A literal prompt is the developer's, not the user's; a `RunState` resumes a run
             // after approvals.
             let resumes = |v: &Value| match v {
@@ -1223,7 +1175,7 @@ impl crate::extract::adapters::Adapter for Adapter {
         ext: &mut crate::extract::adapters::Extensions,
         _notices: &mut Vec<crate::model::Notice>,
     ) {
-        ext.oai = OaiExtractor::new(tools, p.db, &PYTHON).run();
+        ext.oai = OaiExtractor::new(tools, p.db, &p.k.openai_agents_sdk).run();
     }
 
     fn agents(

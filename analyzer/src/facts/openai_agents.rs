@@ -8,7 +8,8 @@ use super::Site;
 use std::collections::BTreeMap;
 
 /// How a tool's calls wait for a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Approval {
     /// Some calls only (a callable `needs_approval`, a partial `require_approval` policy), or a
     /// program decides (`on_approval` callbacks, tool input guardrails).
