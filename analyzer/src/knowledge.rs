@@ -1192,6 +1192,12 @@ mod tests {
             "swarm",
             "handoff_tool",
             "invoke_method",
+            "state_graph",
+            "tool_node",
+            "tools_condition",
+            "command",
+            "send",
+            "base_tool",
         ] {
             assert!(!k.api("langgraph", role).is_empty(), "no langgraph {role}");
         }

@@ -16,12 +16,6 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 pub use crate::facts::langgraph::*;
 pub use crate::facts::{Checkpointer, McpToolset, Tool, ToolOrigin};
 
-const STATE_GRAPH: &str = "langgraph.**.StateGraph";
-const TOOL_NODE: &str = "langgraph.**.ToolNode";
-const TOOLS_CONDITION: &str = "langgraph.**.tools_condition";
-const COMMAND: &str = "langgraph.**.Command";
-const SEND: &str = "langgraph.**.Send";
-const BASE_TOOL: &str = "**.BaseTool";
 // Agent factories, tool wrappers, supervisor, swarm, handoff tools and invoke methods are data:
 // `rules/knowledge/langgraph_api.toml`, read through `Extractor::api`.
 
@@ -86,6 +80,11 @@ impl<'a> Extractor<'a> {
         self.k.api("langgraph", role)
     }
 
+    /// Whether the dotted name `q` is one of `role`'s names.
+    fn api_is(&self, role: &str, q: &str) -> bool {
+        self.api(role).iter().any(|g| glob_match(g, q))
+    }
+
     /// Whether `method` runs an agent or a compiled graph (`invoke`, `stream` ...).
     fn is_invoke(&self, method: &str) -> bool {
         self.api("invoke_method").iter().any(|m| m == method)
@@ -117,7 +116,7 @@ impl<'a> Extractor<'a> {
             }
         }
         for id in 0..self.ev.objects.len() {
-            if class_is(&self.ev.objects[id], STATE_GRAPH) {
+            if class_any(&self.ev.objects[id], self.api("state_graph")) {
                 self.graph(id);
             }
         }
@@ -569,7 +568,7 @@ impl<'a> Extractor<'a> {
                 break;
             }
             match b {
-                Value::Ext(q) if glob_match(BASE_TOOL, &q) => return true,
+                Value::Ext(q) if self.api_is("base_tool", &q) => return true,
                 // The framework's own sources analysed as part of the project.
                 Value::Class(bc) if bc.def.name == "BaseTool" => return true,
                 Value::Class(bc) => stack.extend(bc.bases.iter().cloned()),
@@ -1485,7 +1484,7 @@ impl<'a> Extractor<'a> {
                         ),
                         Some(v @ Value::List(_)) => Some(self.strings_in(v)),
                         _ => match &path {
-                            Some(Value::Ext(q)) if glob_match(TOOLS_CONDITION, q) => {
+                            Some(Value::Ext(q)) if self.api_is("tools_condition", q) => {
                                 Some(vec!["tools".into(), END.into()])
                             }
                             Some(Value::Func(f)) => self.router_targets(f),
@@ -1647,7 +1646,7 @@ impl<'a> Extractor<'a> {
                         Some(name.clone().unwrap_or_else(|| func.def.name.clone()))
                     }
                     ObjKind::Instance(c) => Some(c.def.name.clone()),
-                    ObjKind::Ext(c) if glob_match(TOOL_NODE, c) => Some("tools".into()),
+                    ObjKind::Ext(c) if self.api_is("tool_node", c) => Some("tools".into()),
                     ObjKind::Ext(_) => None,
                 }
             }
@@ -1661,7 +1660,7 @@ impl<'a> Extractor<'a> {
             Value::Obj(id) => {
                 let id = *id;
                 let o = self.ev.objects[id].clone();
-                if class_is(&o, TOOL_NODE) {
+                if class_any(&o, self.api("tool_node")) {
                     let tv = o
                         .args
                         .first()
@@ -1677,7 +1676,7 @@ impl<'a> Extractor<'a> {
                 // A compiled subgraph: `sub_builder.compile()`.
                 if o.class_name().is_some_and(|c| c.ends_with(".compile")) {
                     if let Some(r) = o.receiver {
-                        if class_is(&self.ev.objects[r], STATE_GRAPH) {
+                        if class_any(&self.ev.objects[r], self.api("state_graph")) {
                             return NodeAction::Graph(self.graph(r));
                         }
                         if class_any(&self.ev.objects[r], self.api("agent_factory")) {
@@ -1742,7 +1741,7 @@ impl<'a> Extractor<'a> {
             for r in recs {
                 if r.callees
                     .iter()
-                    .any(|c| matches!(c, Callee::Qualified(q) if glob_match(SEND, q)))
+                    .any(|c| matches!(c, Callee::Qualified(q) if self.api_is("send", q)))
                 {
                     if let Some(s) = r.args.first().and_then(|a| a.as_str()) {
                         out.insert(norm(s));
@@ -1774,11 +1773,11 @@ impl<'a> Extractor<'a> {
                 let is_cmd = r
                     .callees
                     .iter()
-                    .any(|c| matches!(c, Callee::Qualified(q) if glob_match(COMMAND, q)));
+                    .any(|c| matches!(c, Callee::Qualified(q) if self.api_is("command", q)));
                 let is_send = r
                     .callees
                     .iter()
-                    .any(|c| matches!(c, Callee::Qualified(q) if glob_match(SEND, q)));
+                    .any(|c| matches!(c, Callee::Qualified(q) if self.api_is("send", q)));
                 if is_cmd {
                     let parent = r
                         .kwargs
@@ -1823,7 +1822,7 @@ impl<'a> Extractor<'a> {
             let o = &self.ev.objects[id];
             let is_entry = o
                 .class_name()
-                .is_some_and(|c| c.starts_with("langgraph.") && c.ends_with(".entrypoint"));
+                .is_some_and(|c| self.api_is("entrypoint_decorator", c));
             if !is_entry {
                 continue;
             }
@@ -1867,9 +1866,7 @@ impl<'a> Extractor<'a> {
                                 .decorators
                                 .get(&g.site(self.modules))
                                 .is_some_and(|ds| {
-                                    ds.iter().any(|(n, _)| {
-                                        n.starts_with("langgraph.") && n.ends_with(".task")
-                                    })
+                                    ds.iter().any(|(n, _)| self.api_is("task_decorator", n))
                                 });
                         if is_task && !tasks.iter().any(|t| std::sync::Arc::ptr_eq(&t.def, &g.def))
                         {
