@@ -5042,7 +5042,6 @@ fn settle(sh: Argv) -> Option<(&'static str, ArgvRole)> {
     }
 }
 
-/// The literal text a string expression starts with (`f"kubectl {x}"`, `"git " + x`).
 /// Whether `e` writes a command's or query's text here: an f-string, template or `+`/`%`
 /// with a literal part, `"...".format(...)`, or a name assigned text that starts with a
 /// literal (`sql = "SELECT ... " + name`).
@@ -5058,6 +5057,16 @@ fn writes_text(e: &Expr, st: &State) -> bool {
     }
 }
 
+/// The literal text a query or command starts with: written here (`f"EXPLAIN {q}"`), or held by
+/// a name assigned such a text (`State::lead`).
+fn text_lead(e: &Expr, st: &State) -> Option<String> {
+    match &e.kind {
+        ExprKind::Name(n) => st.lead.get(n.as_str()).cloned(),
+        _ => leading_literal(e),
+    }
+}
+
+/// The literal text a string expression starts with (`f"kubectl {x}"`, `"git " + x`).
 fn leading_literal(e: &Expr) -> Option<String> {
     match &e.kind {
         ExprKind::FStr(xs) | ExprKind::BinOp(_, xs) => match xs.first().map(|x| &x.kind) {
@@ -5619,11 +5628,7 @@ fn equality_guard(test: &Expr, st: &State) -> Option<String> {
 /// `EXPLAIN ANALYZE` (PostgreSQL and MySQL run the statement to time it), written by the code
 /// (`f"EXPLAIN {q}"`, `"EXPLAIN " + q`, or a name assigned such a text).
 fn plans_only(e: &Expr, st: &State) -> bool {
-    let lead = match &e.kind {
-        ExprKind::Name(n) => st.lead.get(n.as_str()).cloned(),
-        _ => leading_literal(e),
-    };
-    let Some(lead) = lead else {
+    let Some(lead) = text_lead(e, st) else {
         return false;
     };
     let upper = lead.trim_start().to_ascii_uppercase();
@@ -5642,11 +5647,7 @@ fn sets_context(e: &Expr, st: &State, statements: &[String]) -> bool {
     if statements.is_empty() {
         return false;
     }
-    let lead = match &e.kind {
-        ExprKind::Name(n) => st.lead.get(n.as_str()).cloned(),
-        _ => leading_literal(e),
-    };
-    let Some(lead) = lead else {
+    let Some(lead) = text_lead(e, st) else {
         return false;
     };
     let upper = lead.trim_start().to_ascii_uppercase();
