@@ -627,21 +627,7 @@ impl<'m> Interp<'m> {
                     Some(Value::Class(c)) => Value::Obj(self.stand_in(&c)),
                     // A class outside the project (`mcp: FastMCP`): an object of it, made
                     // where the parameter is declared.
-                    Some(Value::Ext(q)) => {
-                        let at = Site {
-                            file: self.modules[f.module].file,
-                            span: p.span,
-                        };
-                        Value::Obj(self.alloc(
-                            at,
-                            0,
-                            ObjKind::Ext(q),
-                            vec![],
-                            vec![],
-                            vec![],
-                            vec![],
-                        ))
-                    }
+                    Some(Value::Ext(q)) => self.declared_instance(f.module, p.span, q),
                     _ => Value::Unknown,
                 });
             }
@@ -2750,19 +2736,8 @@ impl<'m> Interp<'m> {
                         .iter()
                         .any(|m| q.starts_with(m)) =>
                 {
-                    let at = Site {
-                        file: self.modules[f.module].file,
-                        span: ann.map_or(f.def.name_span, |a| a.span),
-                    };
-                    return Value::Obj(self.alloc(
-                        at,
-                        0,
-                        ObjKind::Ext(q),
-                        vec![],
-                        vec![],
-                        vec![],
-                        vec![],
-                    ));
+                    let at = ann.map_or(f.def.name_span, |a| a.span);
+                    return self.declared_instance(f.module, at, q);
                 }
                 _ => {}
             }
@@ -2772,6 +2747,16 @@ impl<'m> Interp<'m> {
 }
 
 impl Interp<'_> {
+    /// An object of a class outside the project that a declaration names (`mcp: FastMCP`,
+    /// `-> SnowflakeConnection`), made where the declaration is written.
+    fn declared_instance(&mut self, module: usize, span: Span, class: Rc<str>) -> Value {
+        let at = Site {
+            file: self.modules[module].file,
+            span,
+        };
+        Value::Obj(self.alloc(at, 0, ObjKind::Ext(class), vec![], vec![], vec![], vec![]))
+    }
+
     /// Whether a function's result says nothing its return annotation would not: unknown, a
     /// union with an unknown part, or what an external call the annotation does not name gave
     /// (`await loop.run_in_executor(pool, self._connect)`: an executor's future, standing for
