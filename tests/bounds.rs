@@ -256,6 +256,37 @@ fn a_typescript_alias_chain_longer_than_followed_says_so() {
 }
 
 #[test]
+fn a_typescript_handler_with_more_nested_functions_than_walked_says_so() {
+    // A handler whose body holds `n` callbacks: each is one more function body to walk.
+    let handler = |n: usize| {
+        let mut s = String::from(
+            "import { McpServer } from \"@modelcontextprotocol/sdk/server/mcp.js\";\n\
+             import { z } from \"zod\";\n\
+             import { execSync } from \"child_process\";\n\n\
+             const server = new McpServer({ name: \"shell\", version: \"1.0.0\" });\n\n\
+             server.tool(\"run\", { cmd: z.string() }, async ({ cmd }) => {\n  const out = execSync(cmd).toString();\n",
+        );
+        for i in 0..n {
+            s += &format!("  [{i}].forEach((x) => x);\n");
+        }
+        s += "  return { content: [{ type: \"text\", text: out }] };\n});\n";
+        s
+    };
+    let limit = airlock_analyzer::bounds::Bound::TsHandlerBodies.limit();
+    let long = run(&project(&[("src/index.ts", handler(limit + 1))]));
+    let at = cut(&long, "ts-handler-bodies");
+    assert_eq!(at.len(), 1, "{:?}", long.notices);
+    assert_eq!(at[0].0, "src/index.ts");
+    let short = run(&project(&[("src/index.ts", handler(3))]));
+    assert!(
+        cut(&short, "ts-handler-bodies").is_empty(),
+        "{:?}",
+        short.notices
+    );
+    assert!(short.findings.iter().any(|f| f.code == "AIR106"));
+}
+
+#[test]
 fn a_body_with_more_parameter_flows_than_kept_says_so() {
     // Each parameter reaches a shell through a method resolved by its name alone (the runner
     // comes from an unknown factory): one kept flow per parameter, 64 at most per body.

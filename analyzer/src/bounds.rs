@@ -33,6 +33,9 @@ pub enum Bound {
     TsCallHops,
     /// A TypeScript name is followed through at most this many aliases (`const a = b`).
     TsAliasChain,
+    /// A TypeScript handler's body and the closures nested in it are walked for sinks up to
+    /// this many function bodies.
+    TsHandlerBodies,
 }
 
 impl Bound {
@@ -47,6 +50,7 @@ impl Bound {
             Bound::ClassHierarchy => 64,
             Bound::TsCallHops => 4,
             Bound::TsAliasChain => 6,
+            Bound::TsHandlerBodies => 5_000,
         }
     }
 
@@ -61,6 +65,7 @@ impl Bound {
             Bound::ClassHierarchy => "class-hierarchy",
             Bound::TsCallHops => "ts-call-hops",
             Bound::TsAliasChain => "ts-alias-chain",
+            Bound::TsHandlerBodies => "ts-handler-bodies",
         }
     }
 
@@ -83,6 +88,9 @@ impl Bound {
                 "sinks and sources further down a TypeScript handler's call chain were not followed"
             }
             Bound::TsAliasChain => "a longer chain of aliases was not followed to its value",
+            Bound::TsHandlerBodies => {
+                "the functions nested in a TypeScript handler past this many were not walked for sinks"
+            }
         }
     }
 }
@@ -96,7 +104,7 @@ pub fn bound_of(n: &Notice) -> Option<&str> {
 
 const PREFIX: &str = "analysis bound `";
 
-const ALL: [Bound; 8] = [
+const ALL: [Bound; 9] = [
     Bound::CallDepth,
     Bound::UnionWidth,
     Bound::LoopUnroll,
@@ -105,6 +113,7 @@ const ALL: [Bound; 8] = [
     Bound::ClassHierarchy,
     Bound::TsCallHops,
     Bound::TsAliasChain,
+    Bound::TsHandlerBodies,
 ];
 
 /// Where one bound cut analysis in one file.

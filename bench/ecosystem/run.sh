@@ -145,12 +145,25 @@ PACKAGES=(
   pypi:autogen-ext==0.7.5
   pypi:autogen-agentchat==0.7.5
   pypi:autogenstudio==0.4.2.2
-  pypi:magentic-one-cli==0.2.4
   pypi:llama-index-core==0.14.25
   pypi:llama-index-tools-mcp==0.6.0
   pypi:praisonaiagents==1.7.17
   pypi:smolagents==1.26.0
   pypi:swarms==16.0.3
+  # Frameworks of issue 18: the published packages, their official examples where the registry
+  # has them (Pydantic AI's), and applications built on them. ADK's, the Vercel AI SDK's and
+  # Mastra's examples are published only as source repositories, not on PyPI or npm.
+  pypi:pydantic-ai-slim==2.68.0
+  pypi:pydantic-ai-examples==2.62.0
+  pypi:google-adk==2.13.0
+  pypi:recodeai==0.1.1
+  pypi:repo-lens==0.1.3
+  npm:ai@7.0.185
+  npm:@mastra/core@1.71.0
+  npm:mastra@1.31.0
+  npm:@mastra/mcp-docs-server@1.2.27
+  npm:@cloudbase/agent-examples-mastra-agentic-chat@0.0.24
+  npm:@cloudbase/agent-examples-mastra-human-in-the-loop@0.0.24
 )
 
 log() { echo "ecosystem: $*" >&2; }

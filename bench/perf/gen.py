@@ -10,6 +10,8 @@ doubles its size. The shapes:
   graph      a LangGraph graph of n model-calling nodes, each routing to every other: AIR104
   servers    a client config with n MCP servers: config extraction and AIR3xx
   branches   a function with n `if` branches assigning a value: unions
+  bundle     a JavaScript module of n top-level constants, each made by a call, in the shape of a
+             minified browser bundle: the MCP extractor's scope of local constants per call
 """
 import json
 import random
@@ -90,8 +92,15 @@ def branches(n):
     return {"pick.py": "\n".join(o)}
 
 
+def bundle(n):
+    o = ['import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";', "const a0 = mk(0);"]
+    o += [f"const a{i} = mk(a{i - 1}, {i}), b{i} = a{i}.use(a{i - 1});" for i in range(1, n)]
+    o.append("export { a0 };")
+    return {"bundle.js": "\n".join(o)}
+
+
 SHAPES = {"tools": tools, "agents": agents, "mutual": mutual, "graph": graph,
-          "servers": servers, "branches": branches}
+          "servers": servers, "branches": branches, "bundle": bundle}
 
 if __name__ == "__main__":
     shape, n, out = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])

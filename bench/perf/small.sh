@@ -14,10 +14,11 @@ done
 BIN="$REPO/target/release/airlock"
 WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
 declare -A SIZES=([tools]="500 1000 2000" [agents]="500 1000 2000" [mutual]="100 200 400"
-                  [graph]="40 80 160" [servers]="25000 50000 100000" [branches]="200 400 800")
+                  [graph]="40 80 160" [servers]="25000 50000 100000" [branches]="200 400 800"
+                  [bundle]="5000 10000 20000")
 OUT="| input | size | bytes | seconds | peak RSS (MB) | time growth | memory growth |
 |---|---|---|---|---|---|---|"
-for shape in tools agents mutual graph servers branches; do
+for shape in tools agents mutual graph servers branches bundle; do
   prev_t=""; prev_m=""
   for n in ${SIZES[$shape]}; do
     dir="$WORK/$shape-$n"

@@ -85,6 +85,9 @@ pub struct Kit<'x, 'a> {
     /// The tools each toolkit class registers (`toolkit_base`), with the names the model
     /// sees them by, keyed by the class's module and the start of its definition.
     toolkits: HashMap<(usize, u32), Vec<(usize, String)>>,
+    /// Files of modules run as scripts (`is_program`): where a project class of the framework
+    /// itself counts as the framework's (`class_name`).
+    programs: std::collections::HashSet<crate::model::FileId>,
 }
 
 /// The gate an approval argument's value gives: `True` every call, a callable or an unknown
@@ -96,6 +99,24 @@ fn gate_of(v: &Value, site: Site) -> Option<Gate> {
         _ => Approval::Conditional,
     };
     Some(Gate { approval, site })
+}
+
+/// Whether a module is a program: it has a top-level `if __name__ == "__main__":` block.
+fn is_program(body: &[crate::syntax::python::Stmt]) -> bool {
+    body.iter().any(|st| {
+        let StmtKind::If { test, .. } = &st.kind else {
+            return false;
+        };
+        let ExprKind::Compare(xs, ops) = &test.kind else {
+            return false;
+        };
+        let name = |e: &Expr| matches!(&e.kind, ExprKind::Name(n) if n == "__name__");
+        let main = |e: &Expr| matches!(&e.kind, ExprKind::Str(s) if s == "__main__");
+        ops.len() == 1
+            && ops[0] == "=="
+            && xs.len() == 2
+            && ((name(&xs[0]) && main(&xs[1])) || (main(&xs[0]) && name(&xs[1])))
+    })
 }
 
 /// The stronger of two gates.
@@ -113,6 +134,12 @@ impl<'x, 'a> Kit<'x, 'a> {
         db: &'x SourceDb,
         out: &'x mut OaiFacts,
     ) -> Self {
+        let programs = ex
+            .modules
+            .iter()
+            .filter(|m| is_program(&m.ir.body))
+            .map(|m| m.file)
+            .collect();
         Kit {
             fw,
             k: ex.k,
@@ -128,6 +155,7 @@ impl<'x, 'a> Kit<'x, 'a> {
             tool_gates: HashMap::new(),
             pending: vec![],
             toolkits: HashMap::new(),
+            programs,
         }
     }
 
@@ -137,9 +165,31 @@ impl<'x, 'a> Kit<'x, 'a> {
 
     fn class_in(&self, id: ObjId, role: &str) -> bool {
         let globs = self.api(role);
-        self.ev.objects[id]
-            .class_name()
-            .is_some_and(|c| globs.iter().any(|g| glob_match(g, c)))
+        self.class_name(id)
+            .is_some_and(|c| globs.iter().any(|g| glob_match(g, &c)))
+    }
+
+    /// The dotted name an object's class is matched under: an external class's name, or a
+    /// project class's module path and name (`smolagents.agents.CodeAgent`). The second only
+    /// matches the framework's own globs when the project is the framework itself, and only for
+    /// a construction in one of its programs (a module run as a script: `if __name__ ==
+    /// "__main__":`), the CLIs and apps it ships (`smolagent`'s `CodeAgent(...)`). A library
+    /// module's constructions are templates whose tools and inputs come from the caller. A
+    /// class's stand-in (its instance built at its definition with unknown arguments) is no
+    /// construction.
+    fn class_name(&self, id: ObjId) -> Option<std::borrow::Cow<'a, str>> {
+        let o: &'a crate::extract::interp::Obj = &self.ev.objects[id];
+        match &o.kind {
+            ObjKind::Ext(c) => Some(std::borrow::Cow::Borrowed(c)),
+            ObjKind::Instance(c) => {
+                let m = self.modules.get(c.module)?;
+                let stand_in = o.site.file == m.file && o.site.span == c.def.span;
+                let in_program = self.programs.contains(&o.site.file);
+                (!stand_in && in_program)
+                    .then(|| std::borrow::Cow::Owned(format!("{}.{}", m.name, c.def.name)))
+            }
+            ObjKind::ToolFunc { .. } => None,
+        }
     }
 
     /// The last segment of an object's class is one of `role`'s names (methods).
@@ -203,8 +253,8 @@ impl<'x, 'a> Kit<'x, 'a> {
                 Some(Value::Str(s, _)) => s.to_string(),
                 _ => {
                     let l = self.db.location(site.file, site.span);
-                    let class = self.ev.objects[id].class_name().unwrap_or("Agent");
-                    let class = class.rsplit('.').next().unwrap_or(class);
+                    let class = self.class_name(id).unwrap_or("Agent".into());
+                    let class = class.rsplit('.').next().unwrap_or(&class);
                     format!("{class} at {}:{}", l.path, l.line)
                 }
             };
@@ -815,9 +865,18 @@ impl<'x, 'a> Kit<'x, 'a> {
                 .unwrap_or_default();
             let shell = imports.iter().any(|v| {
                 v.as_str()
-                    .is_some_and(|s| dangerous.iter().any(|d| d == s || glob_match(d, s)))
+                    // `"*"` is the import list's own wildcard (every module), matched as
+                    // written: as a glob it would match every name (`"helium"`).
+                    .is_some_and(|s| {
+                        dangerous
+                            .iter()
+                            .any(|d| d == s || (d != "*" && glob_match(d, s)))
+                    })
             });
-            let class = o.class_name().unwrap_or("CodeAgent").to_string();
+            let class = self
+                .class_name(id)
+                .unwrap_or("CodeAgent".into())
+                .to_string();
             let short = class.rsplit('.').next().unwrap_or(&class).to_string();
             let (sinks, callee): (&[&str], String) = if shell {
                 (

@@ -2116,6 +2116,9 @@ struct State {
     /// Names holding a path relative to a folder (`rel = path.relative(base, p)`,
     /// `rel = os.path.relpath(p, base)`), with the name of the path they were made from.
     relative: HashMap<String, String>,
+    /// Names holding the resolved form of another name's path (`r = path.resolve(p)`, `r =
+    /// os.path.realpath(p)`): a prefix check that confines `r` confines `p`, the same file.
+    resolved: HashMap<String, String>,
     /// Names holding an absolute path (`root = Path(x).resolve()`, or `p` inside `if
     /// p.is_absolute():`): text that starts with a root, never read as an option.
     absolute: BTreeSet<String>,
@@ -2265,6 +2268,8 @@ fn merge(a: State, b: State) -> State {
     });
     let mut relative = a.relative;
     relative.retain(|k, v| b.relative.get(k) == Some(v));
+    let mut resolved = a.resolved;
+    resolved.retain(|k, v| b.resolved.get(k) == Some(v));
     let absolute = a.absolute.intersection(&b.absolute).cloned().collect();
     State {
         tainted,
@@ -2276,6 +2281,7 @@ fn merge(a: State, b: State) -> State {
         written,
         refused,
         relative,
+        resolved,
         absolute,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
@@ -2449,6 +2455,49 @@ impl Walker<'_, '_> {
             })) => Some(n.to_string()),
             _ => None,
         }
+    }
+
+    /// The name of the path `value` resolves, when it resolves one path alone: a call of an
+    /// `[[absolute_path]]` entry that `gives = "always"` with that name as its only argument
+    /// (`path.resolve(p)`, `os.path.realpath(p)`, `os.path.abspath(p)`), or `Path(p).resolve()`.
+    /// The result names the same file as `p`.
+    fn resolved_of(&self, value: &Expr) -> Option<String> {
+        let value = match &value.kind {
+            ExprKind::Await(x) => x,
+            _ => value,
+        };
+        let ExprKind::Call(f, args) = &value.kind else {
+            return None;
+        };
+        let only_name = |args: &[Arg]| match args {
+            [Arg::Pos(Expr {
+                kind: ExprKind::Name(n),
+                ..
+            })] => Some(n.to_string()),
+            _ => None,
+        };
+        let always = |e: &Expr| {
+            self.a.ev.callee_at.get(&self.site(e)).is_some_and(|cs| {
+                cs.iter().any(|c| {
+                    BodyAnalyzer::callee_strings(c).and_then(|kc| self.a.k.absolute_path_for(kc))
+                        == Some(crate::knowledge::AbsoluteWhen::Always)
+                })
+            })
+        };
+        if always(value) {
+            if let Some(n) = only_name(args) {
+                return Some(n);
+            }
+        }
+        // `Path(p).resolve()`: the method of an always-absolute entry on a path made of `p`.
+        if let (ExprKind::Attr(o, _), true) = (&f.kind, args.is_empty()) {
+            if let ExprKind::Call(_, inner) = &o.kind {
+                if always(value) {
+                    return only_name(inner.as_slice());
+                }
+            }
+        }
+        None
     }
 
     /// `r.startswith("..")` / `r.startsWith("..")` where `r` is a path made relative to a folder
@@ -2640,6 +2689,7 @@ impl Walker<'_, '_> {
                 let lead = leading_literal(value);
                 let absolute = self.absolute(value, st);
                 let relative_of = self.relative_of(value);
+                let resolved_of = self.resolved_of(value);
                 let checked = self.rejection_check(value);
                 let result_of = self.helper_result(value);
                 self.tuple_result = None;
@@ -2672,6 +2722,7 @@ impl Walker<'_, '_> {
                         st.written.remove(n);
                         st.refused.remove(n);
                         st.relative.retain(|r, p| r != n && p != n);
+                        st.resolved.retain(|r, p| r != n && p != n);
                         st.flags.remove(n);
                         for vs in st.flags.values_mut() {
                             vs.retain(|(v, _)| v != n);
@@ -2756,6 +2807,9 @@ impl Walker<'_, '_> {
                         }
                         if let Some(p) = relative_of.as_ref().filter(|p| *p != n) {
                             st.relative.insert(n.clone(), p.clone());
+                        }
+                        if let Some(p) = resolved_of.as_ref().filter(|p| *p != n) {
+                            st.resolved.insert(n.clone(), p.clone());
                         }
                         match shape {
                             Some(sh) => st.argv.insert(n.clone(), sh),
@@ -3025,6 +3079,15 @@ impl Walker<'_, '_> {
                             self.exit_guards.push(name.clone());
                         }
                         let prefix_only = prefix_guard(test);
+                        // `r = path.resolve(p)` then `if (!r.startsWith(base)) return`: `p` is
+                        // the same file, confined as much as `r`.
+                        if prefix_only {
+                            if let Some(p) = st.resolved.get(&name).cloned() {
+                                if let Some(t) = slot(st, &p) {
+                                    t.clean.extend(PATH_KINDS.iter().map(|k| k.to_string()));
+                                }
+                            }
+                        }
                         if let Some(t) = slot(st, &name) {
                             if prefix_only {
                                 t.clean.extend(PATH_KINDS.iter().map(|k| k.to_string()));

@@ -794,7 +794,18 @@ impl<'m> Interp<'m> {
     }
 
     fn module_globals(&mut self, i: usize) -> Option<&HashMap<String, Value>> {
-        if self.globals[i].is_none() && !self.in_progress[i] {
+        if self.globals[i].is_none() && self.in_progress[i] {
+            // An import cycle reads Python's partially initialised module: the names it has
+            // bound so far (`pkg/__init__.py` runs `from .agents import *`, then
+            // `from .cli import *`, and `cli.py`'s `from pkg import CodeAgent` finds it).
+            return self
+                .frames
+                .iter()
+                .rev()
+                .find(|f| f.is_module && f.module == i)
+                .map(|f| &f.locals);
+        }
+        if self.globals[i].is_none() {
             self.in_progress[i] = true;
             let saved_depth = self.call_depth;
             self.call_depth = 0;

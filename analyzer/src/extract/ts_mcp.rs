@@ -208,8 +208,11 @@ struct Ts<'a> {
     paths: BTreeSet<&'a str>,
 }
 
-/// Local `const`s in scope while walking a function: name → value.
-type Scope<'a> = HashMap<String, &'a Expr>;
+/// Local `const`s in scope while walking a function: name → value. A persistent map: every call
+/// of a file keeps the scope it is made in, and a copy of a plain map per call was quadratic on a
+/// bundle with thousands of top-level constants (a 4 MB bundle took 6.6 GB); a clone of this
+/// one is O(1) and an insert O(log n), sharing structure with the snapshots before it.
+type Scope<'a> = rpds::HashTrieMap<String, &'a Expr>;
 
 impl<'a> Ts<'a> {
     fn cut(&self, fi: usize, bound: crate::bounds::Bound, span: crate::model::Span) {
@@ -318,20 +321,18 @@ impl<'a> Ts<'a> {
         // Every call in the file, with the local constants in scope where it is made and the
         // function whose body holds it.
         let mut calls: Vec<(&Expr, Scope, Option<&FuncDef>)> = vec![];
+        let mut news: Vec<(&Expr, Scope)> = vec![];
         let mut bodies: Vec<(&[Stmt], Scope, Option<&FuncDef>)> =
             vec![(&f.ir.body, Scope::new(), None)];
-        let mut seen = 0usize;
+        // Each function body of the file is walked once, and a call keeps its scope as a
+        // persistent map's snapshot: linear in the file, so no bound is needed here.
         while let Some((b, scope, within)) = bodies.pop() {
-            seen += 1;
-            if seen > 20_000 {
-                break;
-            }
             let mut scope = scope;
             visit_stmts(b, &mut |s: &Stmt| {
                 if let StmtKind::Var(decls) = &s.kind {
                     for d in decls {
                         if let (Some(n), Some(v)) = (d.single(), &d.value) {
-                            scope.insert(n.to_string(), v);
+                            scope.insert_mut(n.to_string(), v);
                         }
                     }
                 }
@@ -347,6 +348,7 @@ impl<'a> Ts<'a> {
                 while let Some(e) = stack.pop() {
                     match &e.kind {
                         ExprKind::Call(..) => calls.push((e, scope.clone(), within)),
+                        ExprKind::New(..) => news.push((e, scope.clone())),
                         ExprKind::Func(fd) => bodies.push((&fd.body, scope.clone(), Some(fd))),
                         _ => {}
                     }
@@ -355,6 +357,7 @@ impl<'a> Ts<'a> {
             });
         }
         calls.sort_by_key(|(e, _, _)| e.span.start);
+        news.sort_by_key(|(e, _)| e.span.start);
         // Registration wrappers: a function of this file whose body registers a tool under one
         // of its own parameters (`const tool = (name, title, description, schema, annotations,
         // cb) => server.registerTool(name, {...}, async (args) => cb(args))`). The registration
@@ -378,6 +381,58 @@ impl<'a> Ts<'a> {
         }
         let wrapped: HashSet<Span> = wrappers.values().map(|(r, _)| r.span).collect();
         let mut servers: HashMap<String, usize> = HashMap::new();
+        // Servers built from a record of tools: `new MCPServer({ name, version, tools: { key:
+        // tool } })` (`[[api]] framework = "mcp_server_js" role = "tools_record_server"`). Each
+        // entry is one tool named by its key: an object with `execute`, or a tool factory's
+        // call on one (`createTool({ id, inputSchema, execute })`).
+        let record_servers = self.body.k.api("mcp_server_js", "tools_record_server");
+        for (new, scope) in &news {
+            let ExprKind::New(class, args) = &new.kind else {
+                continue;
+            };
+            if record_servers.is_empty()
+                || !self
+                    .qualify(fi, class, scope, 0)
+                    .is_some_and(|q| record_servers.contains(&q))
+            {
+                continue;
+            }
+            let Some(ExprKind::Object(props)) =
+                args.first().map(|a| &self.resolve(fi, a, scope).kind)
+            else {
+                continue;
+            };
+            let Some(ExprKind::Object(entries)) = props
+                .iter()
+                .find_map(|p| match p {
+                    Prop::KeyValue { key, value, .. } if key == "tools" => Some(value),
+                    _ => None,
+                })
+                .map(|t| &self.resolve(fi, t, scope).kind)
+            else {
+                continue;
+            };
+            let server = self.server_of(fi, new, scope, new.span, &mut servers, facts);
+            for entry in entries {
+                let Prop::KeyValue {
+                    key,
+                    key_span,
+                    value,
+                } = entry
+                else {
+                    continue;
+                };
+                let mut obj = self.resolve(fi, value, scope);
+                if let ExprKind::Call(_, cargs) = &obj.kind {
+                    match cargs.first() {
+                        Some(a) => obj = self.resolve(fi, a, scope),
+                        None => continue,
+                    }
+                }
+                let name = (key.clone(), self.site(fi, *key_span));
+                self.object_tool(fi, server, new, obj, Some(name), scope, facts);
+            }
+        }
         for (call, scope, _) in &calls {
             let ExprKind::Call(callee, args) = &call.kind else {
                 continue;
@@ -392,7 +447,7 @@ impl<'a> Ts<'a> {
                 let mut bound = (*wscope).clone();
                 for (p, a) in w.params.iter().zip(args) {
                     if let [(n, _)] = p.names.as_slice() {
-                        bound.insert(n.clone(), a);
+                        bound.insert_mut(n.clone(), a);
                     }
                 }
                 let ExprKind::Call(rc, rargs) = &reg.kind else {
@@ -424,7 +479,7 @@ impl<'a> Ts<'a> {
             if method == "addTool" {
                 if let Some(obj) = args.first() {
                     let server = self.server_of(fi, recv, scope, call.span, &mut servers, facts);
-                    self.add_tool(fi, server, call, obj, scope, facts);
+                    self.object_tool(fi, server, call, obj, None, scope, facts);
                 }
                 continue;
             }
@@ -742,13 +797,17 @@ impl<'a> Ts<'a> {
         }
     }
 
-    /// `addTool({ name, description, parameters, annotations, execute })`.
-    fn add_tool(
+    /// A tool given as an object: `addTool({ name, description, parameters, annotations,
+    /// execute })`, or an entry of a server's tools record, named by its key (`named`), with
+    /// `inputSchema` for `parameters`.
+    #[allow(clippy::too_many_arguments)]
+    fn object_tool(
         &self,
         fi: usize,
         server: usize,
         call: &Expr,
         obj: &Expr,
+        named: Option<(String, Site)>,
         scope: &Scope,
         facts: &mut McpServerFacts,
     ) {
@@ -761,13 +820,21 @@ impl<'a> Ts<'a> {
                 _ => None,
             })
         };
-        let (Some(name_e), Some(exec)) = (get("name"), get("execute")) else {
+        let Some(exec) = get("execute") else {
             return;
         };
-        let Some(name) = self.name_of(fi, name_e, scope) else {
-            return;
+        let (name, name_text, site) = match (named, get("name")) {
+            (Some((name, site)), _) => (name, None, site),
+            (None, Some(name_e)) => {
+                let Some(name) = self.name_of(fi, name_e, scope) else {
+                    return;
+                };
+                let text = self.text(fi, name_e, scope);
+                let site = text.as_ref().map_or(self.site(fi, name_e.span), |t| t.site);
+                (name, text, site)
+            }
+            (None, None) => return,
         };
-        let name_text = self.text(fi, name_e, scope);
         let handler = self.func_of(fi, exec, scope);
         let (sinks, sources) = match handler {
             Some((hfi, h)) => self.caps(hfi, h, &mut HashSet::new(), 0),
@@ -776,14 +843,13 @@ impl<'a> Ts<'a> {
         facts.tools.push(ServerTool {
             server,
             name,
-            site: name_text
-                .as_ref()
-                .map_or(self.site(fi, name_e.span), |t| t.site),
+            site,
             name_text,
             registration: self.site(fi, call.span),
             title: None,
             description: get("description").and_then(|d| self.text(fi, d, scope)),
             params: get("parameters")
+                .or_else(|| get("inputSchema"))
                 .map(|p| self.params(fi, p, scope))
                 .unwrap_or_default(),
             annotations: get("annotations").map(|a| self.annotations(fi, a, scope)),
@@ -1008,7 +1074,8 @@ impl<'a> Ts<'a> {
         let mut n = 0;
         while let Some(b) = bodies.pop() {
             n += 1;
-            if n > 5_000 {
+            if n > crate::bounds::Bound::TsHandlerBodies.limit() {
+                self.cut(fi, crate::bounds::Bound::TsHandlerBodies, f.span);
                 break;
             }
             visit_stmts(b, &mut |s: &'a Stmt| {
@@ -1026,7 +1093,7 @@ impl<'a> Ts<'a> {
                 if let StmtKind::Var(decls) = &s.kind {
                     for d in decls {
                         if let (Some(name), Some(v)) = (d.single(), &d.value) {
-                            scope.insert(name.to_string(), v);
+                            scope.insert_mut(name.to_string(), v);
                         }
                     }
                 }

@@ -1,0 +1,13 @@
+__all__ = ["Tool", "tool"]
+
+
+class Tool:
+    name = ""
+    description = ""
+
+    def forward(self, *args, **kwargs):
+        raise NotImplementedError
+
+
+def tool(fn):
+    return fn
