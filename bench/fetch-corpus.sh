@@ -41,6 +41,7 @@ PACKAGES=(
   google-adk==2.13.0
   pydantic-ai-slim==2.68.0
   smolagents==1.26.0
+  agno==3.1.10
 )
 # The JavaScript/TypeScript half (npm name@version).
 NPM_PACKAGES=(
@@ -50,6 +51,7 @@ NPM_PACKAGES=(
   @openai/agents-core@0.20.0
   @modelcontextprotocol/sdk@1.32.2
   @mastra/core@1.71.0
+  ai@7.0.185
 )
 PY_DIR="$CACHE/corpus/python"
 JS_DIR="$CACHE/corpus/js"

@@ -1038,6 +1038,23 @@ impl CallPattern {
 /// and O(name segments) memory whatever the globs and names (a `**` fills the rest of its row
 /// from the first reachable position, once).
 pub fn glob_match(glob: &str, name: &str) -> bool {
+    // Fast paths, without allocating: most calls compare a class or callee with a glob it does
+    // not match (every object against every role's globs), and a literal first or last
+    // segment of the glob must equal the name's.
+    if !glob.contains('*') {
+        return glob == name;
+    }
+    let wild = |s: &str| s == "*" || s == "**";
+    if let (Some(g), Some(n)) = (glob.split('.').next(), name.split('.').next()) {
+        if !wild(g) && g != n {
+            return false;
+        }
+    }
+    if let (Some(g), Some(n)) = (glob.rsplit('.').next(), name.rsplit('.').next()) {
+        if !wild(g) && g != n {
+            return false;
+        }
+    }
     let n: Vec<&str> = name.split('.').collect();
     // reach[ni]: the glob segments walked so far can match the first `ni` name segments.
     let mut reach = vec![false; n.len() + 1];
@@ -1072,6 +1089,16 @@ mod tests {
 
     #[test]
     fn globs() {
+        // The fast paths (no wildcard; a literal first or last segment) agree with the walk.
+        assert!(glob_match("**", "a.b.c"));
+        assert!(glob_match("a.**", "a"));
+        assert!(glob_match("**.b", "b"));
+        assert!(glob_match("*.b", "a.b"));
+        assert!(!glob_match("*.b", "b"));
+        assert!(!glob_match("x.**.b", "a.x.b"));
+        assert!(!glob_match("a.**.c", "a.b.d"));
+        assert!(glob_match("a.**.c", "a.b.d.c"));
+        assert!(!glob_match("a.b", "a.b.c"));
         assert!(glob_match("subprocess.run", "subprocess.run"));
         assert!(!glob_match("subprocess.run", "subprocess.runx"));
         assert!(glob_match("stripe.*.create", "stripe.Refund.create"));
