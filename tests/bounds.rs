@@ -287,6 +287,27 @@ fn a_typescript_handler_with_more_nested_functions_than_walked_says_so() {
 }
 
 #[test]
+fn an_allocation_site_reached_from_more_contexts_than_kept_says_so() {
+    // One factory called from `n` places: each call chain is one context of its allocation.
+    let factory = |n: usize| {
+        let mut s = String::from(
+            "class Box:\n    def __init__(self, v):\n        self.v = v\n\n\ndef make(v):\n    return Box(v)\n\n\n",
+        );
+        for i in 0..n {
+            s += &format!("b{i} = make({i})\n");
+        }
+        s
+    };
+    let limit = airlock_analyzer::bounds::Bound::ObjectContexts.limit();
+    let many = run(&project(&[("app/boxes.py", factory(limit + 8))]));
+    let at = cut(&many, "object-contexts");
+    assert_eq!(at.len(), 1, "{:?}", many.notices);
+    assert_eq!(at[0], ("app/boxes.py".to_string(), 7));
+    let few = run(&project(&[("app/boxes.py", factory(limit / 2))]));
+    assert!(cut(&few, "object-contexts").is_empty(), "{:?}", few.notices);
+}
+
+#[test]
 fn a_body_with_more_parameter_flows_than_kept_says_so() {
     // Each parameter reaches a shell through a method resolved by its name alone (the runner
     // comes from an unknown factory): one kept flow per parameter, 64 at most per body.

@@ -109,13 +109,25 @@ pub fn analyze_cached(
     knowledge: &Knowledge,
     cache: Option<&ParseCache>,
 ) -> Analysis {
-    match rayon::ThreadPoolBuilder::new()
-        .stack_size(PARSE_STACK)
-        .build()
-    {
-        Ok(pool) => pool.install(|| analyze_on_pool(opts, knowledge, cache)),
-        Err(_) => analyze_on_pool(opts, knowledge, cache),
+    match pool() {
+        Some(pool) => pool.install(|| analyze_on_pool(opts, knowledge, cache)),
+        None => analyze_on_pool(opts, knowledge, cache),
     }
+}
+
+/// The process's analysis pool, built once (issue 19: the language server analyses on every
+/// edit, and a pool per analysis spawned and joined its threads each time). Its size is
+/// rayon's default (`RAYON_NUM_THREADS`, else every core), read when it is first built.
+fn pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(PARSE_STACK)
+            .thread_name(|i| format!("airlock-analysis-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
 }
 
 fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCache>) -> Analysis {

@@ -36,6 +36,9 @@ pub enum Bound {
     /// A TypeScript handler's body and the closures nested in it are walked for sinks up to
     /// this many function bodies.
     TsHandlerBodies,
+    /// An allocation site keeps separate objects for at most this many calling contexts; the
+    /// contexts past it share one object.
+    ObjectContexts,
 }
 
 impl Bound {
@@ -51,6 +54,7 @@ impl Bound {
             Bound::TsCallHops => 4,
             Bound::TsAliasChain => 6,
             Bound::TsHandlerBodies => 5_000,
+            Bound::ObjectContexts => 64,
         }
     }
 
@@ -66,6 +70,7 @@ impl Bound {
             Bound::TsCallHops => "ts-call-hops",
             Bound::TsAliasChain => "ts-alias-chain",
             Bound::TsHandlerBodies => "ts-handler-bodies",
+            Bound::ObjectContexts => "object-contexts",
         }
     }
 
@@ -91,6 +96,9 @@ impl Bound {
             Bound::TsHandlerBodies => {
                 "the functions nested in a TypeScript handler past this many were not walked for sinks"
             }
+            Bound::ObjectContexts => {
+                "objects built here from further call chains were merged into one"
+            }
         }
     }
 }
@@ -104,7 +112,7 @@ pub fn bound_of(n: &Notice) -> Option<&str> {
 
 const PREFIX: &str = "analysis bound `";
 
-const ALL: [Bound; 9] = [
+const ALL: [Bound; 10] = [
     Bound::CallDepth,
     Bound::UnionWidth,
     Bound::LoopUnroll,
@@ -114,6 +122,7 @@ const ALL: [Bound; 9] = [
     Bound::TsCallHops,
     Bound::TsAliasChain,
     Bound::TsHandlerBodies,
+    Bound::ObjectContexts,
 ];
 
 /// Where one bound cut analysis in one file.

@@ -406,6 +406,9 @@ pub struct Interp<'m> {
     frames: Vec<Frame>,
     pub ev: Evaluation,
     obj_at: HashMap<(Site, u8, u64), ObjId>,
+    /// How many calling contexts each allocation site (and what it builds) has objects for:
+    /// past `Bound::ObjectContexts`, further contexts share one object (`alloc`).
+    site_contexts: HashMap<(Site, u8, u64), usize>,
     evaluated: HashSet<Site>,
     /// Keyed by the closure's captured variables too; the entry keeps them alive, so their
     /// address is never reused by another closure while the summary stands.
@@ -497,6 +500,7 @@ impl<'m> Interp<'m> {
             frames: vec![],
             ev: Evaluation::default(),
             obj_at: HashMap::new(),
+            site_contexts: HashMap::new(),
             evaluated: HashSet::new(),
             summaries: HashMap::new(),
             in_callbacks: 0,
@@ -1592,6 +1596,21 @@ impl<'m> Interp<'m> {
         };
         if let Some(w) = what {
             ctx = ctx.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(w);
+        }
+        // Call chains multiply: a site reached through F callers at each of D levels has up to
+        // F^D contexts (4 million objects, 1 GB, on agno's 1,176 files). Past the bound, every
+        // further context of a site shares one object, and the cut is reported.
+        if !self.obj_at.contains_key(&(site, tag, ctx)) {
+            let key = (site, tag, what.unwrap_or(0));
+            let seen = self.site_contexts.entry(key).or_insert(0);
+            if *seen >= Bound::ObjectContexts.limit() {
+                ctx = u64::MAX ^ what.unwrap_or(0);
+                self.ev
+                    .cuts
+                    .record(site.file, Bound::ObjectContexts, site.span);
+            } else {
+                *seen += 1;
+            }
         }
         if let Some(&id) = self.obj_at.get(&(site, tag, ctx)) {
             // Same allocation site: merge what we learned (later evaluations may know more).
