@@ -2476,28 +2476,28 @@ impl Walker<'_, '_> {
             })] => Some(n.to_string()),
             _ => None,
         };
-        let always = |e: &Expr| {
-            self.a.ev.callee_at.get(&self.site(e)).is_some_and(|cs| {
+        let resolves = self
+            .a
+            .ev
+            .callee_at
+            .get(&self.site(value))
+            .is_some_and(|cs| {
                 cs.iter().any(|c| {
                     BodyAnalyzer::callee_strings(c).and_then(|kc| self.a.k.absolute_path_for(kc))
                         == Some(crate::knowledge::AbsoluteWhen::Always)
                 })
-            })
-        };
-        if always(value) {
-            if let Some(n) = only_name(args) {
-                return Some(n);
-            }
+            });
+        if !resolves {
+            return None;
         }
-        // `Path(p).resolve()`: the method of an always-absolute entry on a path made of `p`.
-        if let (ExprKind::Attr(o, _), true) = (&f.kind, args.is_empty()) {
-            if let ExprKind::Call(_, inner) = &o.kind {
-                if always(value) {
-                    return only_name(inner.as_slice());
-                }
-            }
+        match (&f.kind, args.as_slice()) {
+            // `Path(p).resolve()`: the method of an always-absolute entry on a path made of `p`.
+            (ExprKind::Attr(o, _), []) => match &o.kind {
+                ExprKind::Call(_, inner) => only_name(inner),
+                _ => None,
+            },
+            _ => only_name(args),
         }
-        None
     }
 
     /// `r.startswith("..")` / `r.startsWith("..")` where `r` is a path made relative to a folder
