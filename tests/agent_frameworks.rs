@@ -409,7 +409,8 @@ fn autogen_agents_are_named_by_their_first_argument_and_swarms_route_by_handoff(
     assert!(routes(&a).is_empty(), "{:?}", routes(&a));
     // The local executor runs the model's code on the host (AIR201 is about the sandbox, not
     // approval); `approval_func` asking at the console approves each block: a strong gate.
-    assert_eq!(codes(&a), vec![("AIR201".into(), 22)]);
+    // `read_page` fetches the model's whole URL: a request forgery.
+    assert_eq!(codes(&a), vec![("AIR106".into(), 9), ("AIR201".into(), 22)]);
     let gates = |a: &Analysis| -> Vec<(String, String)> {
         a.inventory
             .gates
@@ -429,7 +430,11 @@ fn autogen_agents_are_named_by_their_first_argument_and_swarms_route_by_handoff(
         );
         assert_eq!(
             codes(&a),
-            vec![("AIR102".into(), 12), ("AIR201".into(), 22)],
+            vec![
+                ("AIR106".into(), 9),
+                ("AIR102".into(), 12),
+                ("AIR201".into(), 22)
+            ],
             "{target}"
         );
     }

@@ -752,10 +752,11 @@ server.connect(new StdioServerTransport());
 fn a_read_of_the_path_just_written_on_every_path_is_not_a_read_of_the_models_choosing() {
     let dir = TempDir::new("mcp-read-back");
     dir.write("server.js", READ_BACK);
+    // The file findings (the download's URL, the model's too, is a request forgery of its own).
     let kinds = |a: &Analysis| -> Vec<(u32, String)> {
         a.findings
             .iter()
-            .filter(|f| f.code == "AIR106")
+            .filter(|f| f.code == "AIR106" && !f.message.contains("(http_request_tainted_url)"))
             .map(|f| (f.location.line, f.message.clone()))
             .collect()
     };

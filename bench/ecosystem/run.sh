@@ -10,6 +10,7 @@
 # Environment:
 #   AIRLOCK_ECOSYSTEM_CACHE  the cache (default ~/.cache/airlock-ecosystem): downloads, unpacked
 #                            packages and airlock's JSON output per package
+#   AIRLOCK_BIN              with --no-build, the binary to run (default target/release/airlock)
 #
 # It needs the network (PyPI and npm only), so CI does not run it. No code from these packages is
 # committed, imported, built or run: only wheels are fetched from PyPI (an sdist's metadata step
@@ -33,7 +34,7 @@ for arg in "$@"; do
   case "$arg" in
     --check) CHECK=1 ;;
     --no-build) BUILD=0 ;;
-    -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "ecosystem: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -270,7 +271,7 @@ if [[ "$BUILD" == 1 ]]; then
   log "building the release binary"
   (cd "$REPO" && cargo build --release --quiet --bin airlock)
 fi
-AIRLOCK="$REPO/target/release/airlock"
+AIRLOCK="${AIRLOCK_BIN:-$REPO/target/release/airlock}"
 [[ -x "$AIRLOCK" ]] || { log "no $AIRLOCK; run without --no-build"; exit 1; }
 
 rm -f "$CACHE/out"/*.json "$CACHE/out/index.tsv"

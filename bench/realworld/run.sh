@@ -8,6 +8,7 @@
 # Environment:
 #   AIRLOCK_REALWORLD_CACHE  downloads, unpacked packages and JSON outputs
 #                            (default ~/.cache/airlock-realworld; never inside the repository)
+#   AIRLOCK_BIN              with --no-build, the binary to run (default target/release/airlock)
 #
 # Needs the network (PyPI and npm only) for the first run; later runs use the cache. The last line
 # printed is the figure: recall on vulnerable versions and clean at the fixed sites.
@@ -22,7 +23,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
     --write) WRITE=1 ;;
-    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "realworld: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -34,7 +35,7 @@ python3 "$HERE/realworld.py" fetch "$HERE/cases.toml" "$CACHE" ||
 if [[ "$BUILD" == 1 ]]; then
   (cd "$REPO" && cargo build --release --quiet --bin airlock)
 fi
-AIRLOCK="$REPO/target/release/airlock"
+AIRLOCK="${AIRLOCK_BIN:-$REPO/target/release/airlock}"
 [[ -x "$AIRLOCK" ]] || { echo "realworld: no $AIRLOCK; run without --no-build" >&2; exit 1; }
 
 python3 "$HERE/realworld.py" run "$HERE/cases.toml" "$CACHE" "$AIRLOCK" | tee "$CACHE/run.txt"

@@ -2547,9 +2547,34 @@ impl Walker<'_, '_> {
                 _ => vec![],
             },
         };
+        // A check may hand the value to another check (`def _guard(self, url): if not
+        // self.allow_private: await _validate_public_url(url)`): one level of that.
         let raises = |g: &FuncVal| {
             let file = self.a.modules[g.module].file;
-            raises_on_failed_check(&g.def, &|e: &Expr| self.always_raises_call(e, file))
+            let params: Vec<&str> = g.def.params.iter().map(|p| p.name.as_str()).collect();
+            let inner = |e: &Expr| {
+                let call = match &e.kind {
+                    ExprKind::Await(x) => x,
+                    _ => e,
+                };
+                let ExprKind::Call(_, args) = &call.kind else {
+                    return false;
+                };
+                let given = args.iter().any(|a| {
+                    matches!(a, Arg::Pos(Expr { kind: ExprKind::Name(n), .. })
+                        if params.contains(&n.as_str()) && n != "self")
+                });
+                given
+                    && self.a.calls_only_local(e, file, |h| {
+                        let hf = self.a.modules[h.module].file;
+                        raises_on_failed_check(
+                            &h.def,
+                            &|x: &Expr| self.always_raises_call(x, hf),
+                            &|_| false,
+                        )
+                    })
+            };
+            raises_on_failed_check(&g.def, &|e: &Expr| self.always_raises_call(e, file), &inner)
         };
         if resolved.is_empty() || !resolved.iter().all(|g| raises(g)) {
             return vec![];
@@ -3336,8 +3361,10 @@ impl Walker<'_, '_> {
                 // long template costs its length).
                 let mut seen = [0usize; 3];
                 const QUOTES: [char; 3] = ['\'', '"', '`'];
+                let mut server = ServerScan::default();
                 for (i, x) in xs.iter().enumerate() {
                     let t = self.expr(x, st);
+                    server.piece(i, x, t.as_ref(), st);
                     if let ExprKind::Str(text) = &x.kind {
                         for (n, q) in seen.iter_mut().zip(QUOTES) {
                             *n += text.matches(q).count();
@@ -3361,6 +3388,26 @@ impl Walker<'_, '_> {
                         t
                     };
                     acc = join(acc, t);
+                }
+                if server.fixed() {
+                    mark_server_fixed(&mut acc);
+                }
+                acc
+            }
+            // `"https://api.example.com/items/%s" % x`: the format's text decides, as in an
+            // f-string whose first piece it is.
+            ExprKind::BinOp(ops, xs) if ops.iter().all(|o| o == "%") && !xs.is_empty() => {
+                let mut acc = None;
+                let mut server = ServerScan::default();
+                for (i, x) in xs.iter().enumerate() {
+                    let t = self.expr(x, st);
+                    if i == 0 {
+                        server.piece(i, x, t.as_ref(), st);
+                    }
+                    acc = join(acc, t);
+                }
+                if server.fixed() {
+                    mark_server_fixed(&mut acc);
                 }
                 acc
             }
@@ -4153,11 +4200,36 @@ impl Walker<'_, '_> {
         // fetched page or a service's answer, unless the model could pick the server (a URL
         // argument or receiver not clean for `http_request_tainted_url`: then it can serve
         // its own text).
-        let fixed_server = recv
+        // For a known request call, its URL arguments: what the model put in the body sent to
+        // a fixed server (`post(API, json={"text": t})`) does not pick who answers.
+        let url_entries: Vec<&knowledge::SinkEntry> = sinks
             .iter()
-            .chain(pos.iter().filter_map(|(t, _)| t.as_ref()))
-            .chain(kw.iter().filter_map(|(_, t, _)| t.as_ref()))
-            .all(|t| t.clean.contains("http_request_tainted_url"));
+            .filter(|(_, k)| k == SSRF)
+            .map(|(i, _)| &self.a.k.sinks[*i])
+            .collect();
+        let fixed_server = if url_entries.is_empty() {
+            recv.iter()
+                .chain(pos.iter().filter_map(|(t, _)| t.as_ref()))
+                .chain(kw.iter().filter_map(|(_, t, _)| t.as_ref()))
+                .all(|t| t.clean.contains(SSRF))
+        } else {
+            url_entries.iter().all(|entry| {
+                let any = entry.args.is_empty() && entry.kwargs.is_empty();
+                recv.iter()
+                    .chain(
+                        pos.iter()
+                            .enumerate()
+                            .filter(|(i, _)| any || entry.args.contains(i))
+                            .filter_map(|(_, (t, _))| t.as_ref()),
+                    )
+                    .chain(
+                        kw.iter()
+                            .filter(|(n, _, _)| any || entry.kwargs.iter().any(|k| k == n))
+                            .filter_map(|(_, t, _)| t.as_ref()),
+                    )
+                    .all(|t| t.clean.contains(SSRF))
+            })
+        };
         let new_content = sinks.iter().any(|(i, _)| self.a.k.sinks[*i].new_content)
             || (fixed_server
                 && (sinks
@@ -5128,6 +5200,72 @@ fn text_lead(e: &Expr, st: &State) -> Option<String> {
         _ => leading_literal(e),
     }
 }
+
+/// Whether text built from pieces names a fixed server when used as a URL, read piece by piece
+/// up to the first one the model controls: the text before it holds a scheme and host up to a
+/// `/` (`"https://api.example.com/" + x`, also `f"https://{self.tenant}.example.com/{x}"`), or
+/// is a relative reference (`"/v1/" + x`, `"items/" + x` against a client's `base_url`), or the
+/// text starts with a value the model does not control (`f"{self.base_url}/{x}"`). The model
+/// then picks at most a path or query on that server: not a request forgery
+/// (`http_request_tainted_url`). Text that stops inside the host (`"https://" + x`,
+/// `"https://api.example.com" + x`, where `x = "@evil.test/"` moves the host) does not fix it.
+#[derive(Default)]
+struct ServerScan {
+    /// The literal text so far (a value the model does not control, inside it, as `x`).
+    text: String,
+    decided: Option<bool>,
+}
+
+impl ServerScan {
+    fn piece(&mut self, i: usize, x: &Expr, t: Option<&Taint>, st: &State) {
+        if self.decided.is_some() {
+            return;
+        }
+        let model = t.is_some_and(|t| !t.clean.contains(SSRF));
+        match &x.kind {
+            ExprKind::Str(s) => self.text.push_str(s),
+            _ if !model => {
+                if i == 0 {
+                    self.decided = Some(true);
+                } else {
+                    self.text.push('x');
+                }
+            }
+            // A name holding text that starts with a literal (`State::lead`).
+            ExprKind::Name(n) if i == 0 && st.lead.contains_key(n.as_str()) => {
+                self.decided = Some(literal_fixes_server(&st.lead[n.as_str()]));
+            }
+            _ => self.decided = Some(i > 0 && literal_fixes_server(&self.text)),
+        }
+    }
+
+    fn fixed(&self) -> bool {
+        self.decided.unwrap_or(true)
+    }
+}
+
+/// Whether URL text starting with `s` has its scheme and host settled (see [`ServerScan`]).
+fn literal_fixes_server(s: &str) -> bool {
+    match s.find("://") {
+        Some(i) => s[i + 3..].find('/').is_some_and(|j| j > 0),
+        // A relative reference, resolved against a fixed base. Not `"//" + x`
+        // (scheme-relative), nor text that may still become a scheme (`"https:" + x`).
+        None => {
+            !s.is_empty()
+                && !s.starts_with("//")
+                && (s.starts_with(['?', '#']) || s.find('/').is_some_and(|j| !s[..j].contains(':')))
+        }
+    }
+}
+
+/// `fixes_server` held: the value is clean for `http_request_tainted_url`.
+fn mark_server_fixed(acc: &mut Option<Taint>) {
+    if let Some(t) = acc.as_mut() {
+        t.clean.insert(SSRF.to_string());
+    }
+}
+
+const SSRF: &str = "http_request_tainted_url";
 
 /// The literal text a string expression starts with (`f"kubectl {x}"`, `"git " + x`).
 fn leading_literal(e: &Expr) -> Option<String> {
@@ -6688,25 +6826,39 @@ const CODE_KINDS: &[&str] = &["code_exec", "remote_code_load"];
 /// inside an `if` or an `except` handler (`if not ok: raise ValueError(...)`, `try:
 /// ast.parse(code) except SyntaxError: raise ...`), so returning at all means the check passed.
 /// A function that raises unconditionally (an abstract method) is not one.
-pub fn raises_on_failed_check(def: &FuncDef, raiser: &dyn Fn(&Expr) -> bool) -> bool {
+///
+/// `raiser` says whether a call always raises; `checker` whether a call is itself such a check
+/// given one of this function's parameters. Both count under a test only (`if not
+/// self.allow_private: _validate_public_url(url)`): a function that hands every value to
+/// another check unconditionally is read as that check's caller, not as a check.
+pub fn raises_on_failed_check(
+    def: &FuncDef,
+    raiser: &dyn Fn(&Expr) -> bool,
+    checker: &dyn Fn(&Expr) -> bool,
+) -> bool {
     let mut conditional_raise = false;
-    let mut stack: Vec<(&Stmt, bool)> = def.body.iter().map(|s| (s, false)).collect();
-    while let Some((s, guarded)) = stack.pop() {
+    // Each statement with whether it runs under a test that reads a value (`guarded`), and under
+    // any test at all, presence tests included (`switched`: `if not ALLOW_PRIVATE: check(url)`).
+    let mut stack: Vec<(&Stmt, bool, bool)> = def.body.iter().map(|s| (s, false, false)).collect();
+    while let Some((s, guarded, switched)) = stack.pop() {
         match &s.kind {
             StmtKind::Return(Some(v)) if !matches!(v.kind, ExprKind::None) => return false,
             StmtKind::Raise(_) if guarded => conditional_raise = true,
             // `if (!within(root, p)) invalid("...")`: a call of a helper that always raises.
             StmtKind::Expr(e) if guarded && raiser(e) => conditional_raise = true,
+            // A check handed the value behind a switch (`if not self.allow_private:
+            // _validate_public_url(url)`).
+            StmtKind::Expr(e) if (guarded || switched) && checker(e) => conditional_raise = true,
             // A raise under a test of presence only (`if not path and not text: raise`) checks
             // that a value was given, not what it holds.
             StmtKind::If { test, body, orelse } if presence_only(test) => {
-                stack.extend(body.iter().chain(orelse).map(|x| (x, guarded)));
+                stack.extend(body.iter().chain(orelse).map(|x| (x, guarded, true)));
             }
             StmtKind::If { body, orelse, .. } => {
-                stack.extend(body.iter().chain(orelse).map(|x| (x, true)));
+                stack.extend(body.iter().chain(orelse).map(|x| (x, true, true)));
             }
             StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
-                stack.extend(body.iter().chain(orelse).map(|x| (x, guarded)));
+                stack.extend(body.iter().chain(orelse).map(|x| (x, guarded, switched)));
             }
             StmtKind::Try {
                 body,
@@ -6718,11 +6870,13 @@ pub fn raises_on_failed_check(def: &FuncDef, raiser: &dyn Fn(&Expr) -> bool) -> 
                     body.iter()
                         .chain(orelse)
                         .chain(finalbody)
-                        .map(|x| (x, guarded)),
+                        .map(|x| (x, guarded, switched)),
                 );
-                stack.extend(handlers.iter().flatten().map(|x| (x, true)));
+                stack.extend(handlers.iter().flatten().map(|x| (x, true, true)));
             }
-            StmtKind::With { body, .. } => stack.extend(body.iter().map(|x| (x, guarded))),
+            StmtKind::With { body, .. } => {
+                stack.extend(body.iter().map(|x| (x, guarded, switched)))
+            }
             _ => {}
         }
     }

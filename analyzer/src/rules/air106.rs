@@ -1,5 +1,6 @@
 //! AIR106 tool-argument-injection: inside a tool body, a model-controlled argument reaches a
-//! shell, code, SQL or filesystem-path sink without a recognised sanitizer. Tool bodies are
+//! shell, code, SQL or filesystem-path sink, or picks the server of an HTTP request, without a
+//! recognised sanitizer. Tool bodies are
 //! LangChain tools and MCP server tools (a decorated function, or one branch of a low-level
 //! server's `call_tool` handler, then what is left of that handler).
 
@@ -13,7 +14,8 @@ use std::collections::BTreeSet;
 pub const META: RuleMeta = RuleMeta {
     code: "AIR106",
     name: "tool-argument-injection",
-    summary: "a model-controlled tool argument reaches a shell, code, SQL or path sink unsanitized",
+    summary:
+        "a model-controlled tool argument reaches a shell, code, SQL, path or URL sink unsanitized",
     default_severity: crate::model::Severity::High,
     implemented: true,
     docs: doc!("AIR106"),
@@ -59,6 +61,8 @@ impl super::Violation for ToolArgumentInjection {
             "shell_exec" => "pass an argument list without `shell=True`, quote with `shlex.quote`, or check the value against an allow-list",
             "code_exec" | "remote_code_load" => "never evaluate model output; parse it with a safe parser (`ast.literal_eval`, `json.loads`) or check it against an allow-list",
             "argv_option" => "put a literal `--` before model-chosen arguments, or reject values that start with `-`",
+            "http_request_tainted_url" if !python => "fix the scheme and host in the code (`${API_BASE}/items/${encodeURIComponent(id)}`), or check the URL's host against an allow-list and refuse private, loopback and link-local addresses after resolving it",
+            "http_request_tainted_url" => "fix the scheme and host in the code (`f\"{API_BASE}/items/{quote(item_id)}\"`), or check the URL's host against an allow-list and refuse private, loopback and link-local addresses after resolving it (`ipaddress.ip_address(...).is_private`)",
             "sql_exec" => "use a parameterised query (`cursor.execute(\"... WHERE id = ?\", (value,))`)",
             _ if !python => "resolve the path (`path.resolve`) and check it stays under an allowed directory (`startsWith(root + path.sep)`), or take only a file name (`path.basename`)",
             _ => "canonicalise the path and check it stays under an allowed directory, or take only a file name (`os.path.basename`)",
@@ -510,5 +514,112 @@ def log_for(fmt: str, terms: str) -> str:
         // A comprehension keeping the allowed elements is no check.
         let kept = allowed.replace("w not in KNOWN", "w in KNOWN");
         assert!(!lines("AIR106", &[("tools.py", &kept)], "tools.py").is_empty());
+    }
+
+    const URLS: &str = r#"import os
+
+import httpx
+import requests
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("u")
+BASE = os.environ["API_BASE"]
+client = httpx.Client(base_url=BASE)
+
+
+@mcp.tool()
+def whole(url: str) -> str:
+    return requests.get(url).text
+
+
+@mcp.tool()
+def host(name: str) -> str:
+    return requests.get("https://" + name + "/status").text
+
+
+@mcp.tool()
+def glued(path: str) -> str:
+    return requests.get(f"https://api.example.test{path}").text
+
+
+@mcp.tool()
+def literal_host(item: str) -> str:
+    return requests.get(f"https://api.example.test/items/{item}").text
+
+
+@mcp.tool()
+def configured(item: str) -> str:
+    return requests.get(f"{BASE}/items/{item}").text
+
+
+@mcp.tool()
+def relative(item: str) -> str:
+    return client.get("items/%s" % item).text
+
+
+@mcp.tool()
+def scheme_only(item: str) -> str:
+    return requests.get("https:" + item).text
+
+
+@mcp.tool()
+def tenant(q: str) -> str:
+    return requests.get(f"https://{os.environ['TENANT']}.example.test/search?q={q}").text
+
+
+@mcp.tool()
+def speak(text: str) -> str:
+    link = requests.post("https://tts.example.test/v1/speech", json={"text": text}).json()["url"]
+    return requests.get(link).text
+"#;
+
+    #[test]
+    fn a_url_is_reported_only_where_the_model_picks_the_server() {
+        // The whole URL, a host after a literal scheme, a path glued to the host without a `/`
+        // (`@evil.test/` moves the host) and text that may still become a scheme: reported. A
+        // literal host up to `/`, a configured base, a relative reference: the model picks a
+        // path on a fixed server only; so does a configured value inside the host. The link a
+        // fixed server answers with is its own, whatever text the model sent it.
+        assert_eq!(
+            lines("AIR106", &[("server.py", URLS)], "server.py"),
+            [14, 19, 24, 44]
+        );
+    }
+
+    const GUARDED: &str = r#"import os
+
+import requests
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("g")
+ALLOW_PRIVATE = os.environ.get("ALLOW_PRIVATE") == "1"
+
+
+def refuse_private(url):
+    if is_private(url):
+        raise ValueError("private address")
+
+
+def is_private(url):
+    return url.startswith("http://10.")
+
+
+def guard(url):
+    if not ALLOW_PRIVATE:
+        refuse_private(url)
+
+
+@mcp.tool()
+def fetch(url: str) -> str:
+    guard(url)
+    return requests.get(url).text
+"#;
+
+    #[test]
+    fn a_guard_that_hands_the_url_to_a_check_behind_a_switch_is_the_check() {
+        assert!(lines("AIR106", &[("server.py", GUARDED)], "server.py").is_empty());
+        // A guard that only logs is none.
+        let logs = GUARDED.replace("        refuse_private(url)", "        print(url)");
+        assert_eq!(lines("AIR106", &[("server.py", &logs)], "server.py"), [27]);
     }
 }

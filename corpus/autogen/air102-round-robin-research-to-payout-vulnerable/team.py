@@ -12,7 +12,7 @@ model = OpenAIChatCompletionClient(model="gpt-4o-mini")
 
 def vendor_profile(domain: str) -> str:
     """Read the vendor's public profile page."""
-    return requests.get(f"https://{domain}/about", timeout=10).text
+    return requests.get(f"https://{domain}/about", timeout=10).text  # expect: AIR106
 
 
 def pay_vendor(iban: str, amount_eur: float, memo: str) -> dict:  # expect: AIR102

@@ -12,7 +12,7 @@ LIMIT_CENTS = 50_000
 @tool
 def read_ticket(url: str) -> str:  # path: AIR101
     """Read a support ticket page."""
-    return requests.get(url, timeout=10).text
+    return requests.get(url, timeout=10).text  # expect: AIR106
 
 
 @tool

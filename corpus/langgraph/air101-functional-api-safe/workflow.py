@@ -15,7 +15,7 @@ from langgraph.types import interrupt
 @tool
 def read_url(url: str) -> str:
     """Read a web page."""
-    return requests.get(url, timeout=10).text[:8000]
+    return requests.get(url, timeout=10).text[:8000]  # expect: AIR106
 
 
 @tool

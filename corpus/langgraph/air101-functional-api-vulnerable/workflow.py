@@ -14,7 +14,7 @@ from langgraph.graph.message import add_messages
 @tool
 def read_url(url: str) -> str:
     """Read a web page."""
-    return requests.get(url, timeout=10).text[:8000]
+    return requests.get(url, timeout=10).text[:8000]  # expect: AIR106
 
 
 @tool

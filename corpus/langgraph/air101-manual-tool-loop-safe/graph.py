@@ -14,7 +14,7 @@ slack = WebClient(token="xoxb-from-env")
 @tool
 def fetch_page(url: str) -> str:
     """Fetch a web page and return its text."""
-    return requests.get(url, timeout=10).text[:8000]
+    return requests.get(url, timeout=10).text[:8000]  # expect: AIR106
 
 
 @tool

@@ -13,7 +13,7 @@ DB = sqlite3.connect("/srv/crm/customers.db", check_same_thread=False)
 @tool
 def fetch_page(url: str) -> str:
     """Fetch a web page and return its text."""
-    return requests.get(url, timeout=10).text
+    return requests.get(url, timeout=10).text  # expect: AIR106
 
 
 @tool

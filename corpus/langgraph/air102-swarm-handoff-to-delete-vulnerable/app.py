@@ -9,7 +9,7 @@ from langgraph_swarm import create_handoff_tool, create_swarm
 @tool
 def read_ticket(ticket_url: str) -> str:  # path: AIR102
     """Read a support ticket page from the helpdesk."""
-    return requests.get(ticket_url, timeout=10).text
+    return requests.get(ticket_url, timeout=10).text  # expect: AIR106
 
 
 @tool

@@ -14,7 +14,7 @@ NOTES = Path("/srv/crm/notes")
 @tool
 def fetch_page(url: str) -> str:
     """Fetch a web page and return its text."""
-    return requests.get(url, timeout=10).text
+    return requests.get(url, timeout=10).text  # expect: AIR106
 
 
 @tool

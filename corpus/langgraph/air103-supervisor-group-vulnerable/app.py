@@ -13,7 +13,7 @@ NOTES = Path("/srv/crm/notes")
 @tool
 def fetch_page(url: str) -> str:
     """Fetch a web page and return its text."""
-    return requests.get(url, timeout=10).text  # path: AIR103
+    return requests.get(url, timeout=10).text  # path: AIR103  # expect: AIR106
 
 
 @tool

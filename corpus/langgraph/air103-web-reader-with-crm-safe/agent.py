@@ -7,7 +7,7 @@ from langchain.tools import tool
 @tool
 def fetch_page(url: str) -> str:
     """Fetch a web page and return its text."""
-    return requests.get(url, timeout=10).text
+    return requests.get(url, timeout=10).text  # expect: AIR106
 
 
 researcher = create_agent(

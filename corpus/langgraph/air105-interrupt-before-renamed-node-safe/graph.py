@@ -13,7 +13,7 @@ from langgraph.prebuilt import ToolNode
 @tool
 def fetch_page(url: str) -> str:
     """Fetch a web page (carrier tracking, merchant policy) and return its text."""
-    resp = requests.get(url, timeout=10)
+    resp = requests.get(url, timeout=10)  # expect: AIR106
     resp.raise_for_status()
     return resp.text[:5000]
 

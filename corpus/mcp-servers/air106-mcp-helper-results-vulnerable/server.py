@@ -14,7 +14,7 @@ NOTES = Path.home() / "research-notes"
 
 
 def search(url: str) -> list:
-    with urllib.request.urlopen(url, timeout=20) as resp:
+    with urllib.request.urlopen(url, timeout=20) as resp:  # expect: AIR106
         body = resp.read().decode("utf-8")
     return json.loads(body)["results"]
 

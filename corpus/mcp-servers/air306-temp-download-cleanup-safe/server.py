@@ -18,7 +18,7 @@ def download(url: str) -> str:
     temp_name = f"{uuid.uuid4()}.pdf"
     temp_path = TEMP_DIR / temp_name
     with open(temp_path, "wb") as f:
-        f.write(requests.get(url, timeout=30).content)
+        f.write(requests.get(url, timeout=30).content)  # expect: AIR106
     with open(temp_path, "rb") as f:
         if not f.read(5).startswith(b"%PDF-"):
             os.remove(temp_path)

@@ -23,4 +23,4 @@ def forget_pdf(name: str) -> str:
 @mcp.tool(annotations=ToolAnnotations(readOnlyHint=True))
 def pdf_size(url: str) -> int:
     """Size of the PDF at `url`, in bytes."""
-    return len(requests.get(url, timeout=30).content)
+    return len(requests.get(url, timeout=30).content)  # expect: AIR106

@@ -7,7 +7,7 @@ from autogen_core.tools import FunctionTool
 async def read_ticket_page(url: str) -> str:
     """Read the customer's ticket page."""
     async with httpx.AsyncClient() as http:
-        page = await http.get(url)
+        page = await http.get(url)  # expect: AIR106
     return page.text
 
 

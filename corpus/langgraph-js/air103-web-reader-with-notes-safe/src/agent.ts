@@ -13,7 +13,7 @@ class FetchPageTool extends StructuredTool {
   schema = z.object({ url: z.string().url() });
 
   async _call({ url }: { url: string }) {
-    const res = await fetch(url);
+    const res = await fetch(url);  // expect: AIR106
     return await res.text();
   }
 }

@@ -9,7 +9,7 @@ const readPage = tool({
   description: "Fetch a web page as text",
   inputSchema: z.object({ url: z.string().url() }),
   execute: async ({ url }) => {
-    const page = await fetch(url);
+    const page = await fetch(url);  // expect: AIR106
     return page.text();
   },
 });

@@ -6,7 +6,7 @@ export const fetchPage = createTool({
   description: "Fetch a page and return its text",
   inputSchema: z.object({ url: z.string().url() }),
   execute: async ({ context }) => {
-    const res = await fetch(context.url);
+    const res = await fetch(context.url);  // expect: AIR106
     return { text: await res.text() };
   },
 });
