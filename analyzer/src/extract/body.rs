@@ -3401,8 +3401,19 @@ impl Walker<'_, '_> {
                 let mut server = ServerScan::default();
                 for (i, x) in xs.iter().enumerate() {
                     let t = self.expr(x, st);
-                    if i == 0 {
-                        server.piece(i, x, t.as_ref(), st);
+                    match &x.kind {
+                        // The format's text up to its first conversion (`"https://%s/x"`: the
+                        // host is the value's).
+                        ExprKind::Str(f) if i == 0 => {
+                            let cut = f
+                                .match_indices('%')
+                                .map(|(j, _)| j)
+                                .find(|&j| f[j + 1..].chars().next().is_some_and(|c| c != '%'))
+                                .unwrap_or(f.len());
+                            server.decided = Some(literal_fixes_server(&f[..cut]));
+                        }
+                        _ if i == 0 => server.piece(i, x, t.as_ref(), st),
+                        _ => {}
                     }
                     acc = join(acc, t);
                 }

@@ -571,6 +571,11 @@ def tenant(q: str) -> str:
 def speak(text: str) -> str:
     link = requests.post("https://tts.example.test/v1/speech", json={"text": text}).json()["url"]
     return requests.get(link).text
+
+
+@mcp.tool()
+def formatted(host: str) -> str:
+    return requests.get("https://%s/status" % host).text
 "#;
 
     #[test]
@@ -582,7 +587,7 @@ def speak(text: str) -> str:
         // fixed server answers with is its own, whatever text the model sent it.
         assert_eq!(
             lines("AIR106", &[("server.py", URLS)], "server.py"),
-            [14, 19, 24, 44]
+            [14, 19, 24, 44, 60]
         );
     }
 
