@@ -1003,10 +1003,7 @@ impl<'a> BodyAnalyzer<'a> {
         file: crate::model::FileId,
         pred: impl Fn(&FuncVal) -> bool,
     ) -> bool {
-        let call = match &call.kind {
-            ExprKind::Await(x) => x,
-            _ => call,
-        };
+        let call = unawait(call);
         if !matches!(call.kind, ExprKind::Call(..)) {
             return false;
         }
@@ -1070,10 +1067,7 @@ impl<'a> BodyAnalyzer<'a> {
     /// or a name whose every assignment in the body is such a call.
     fn returns_validated(&self, g: &FuncVal, file: crate::model::FileId) -> bool {
         let direct_call = |e: &Expr| -> bool {
-            let e = match &e.kind {
-                ExprKind::Await(x) => x,
-                _ => e,
-            };
+            let e = unawait(e);
             if !matches!(e.kind, ExprKind::Call(..)) {
                 return false;
             }
@@ -1118,10 +1112,7 @@ impl<'a> BodyAnalyzer<'a> {
             if direct_call(e) {
                 return true;
             }
-            let e = match &e.kind {
-                ExprKind::Await(x) => x,
-                _ => e,
-            };
+            let e = unawait(e);
             let ExprKind::Call(_, args) = &e.kind else {
                 return false;
             };
@@ -2462,10 +2453,7 @@ impl Walker<'_, '_> {
     /// (`path.resolve(p)`, `os.path.realpath(p)`, `os.path.abspath(p)`), or `Path(p).resolve()`.
     /// The result names the same file as `p`.
     fn resolved_of(&self, value: &Expr) -> Option<String> {
-        let value = match &value.kind {
-            ExprKind::Await(x) => x,
-            _ => value,
-        };
+        let value = unawait(value);
         let ExprKind::Call(f, args) = &value.kind else {
             return None;
         };
@@ -2525,10 +2513,7 @@ impl Walker<'_, '_> {
     /// The names passed to a call statement whose callee is a project function that raises
     /// when a check fails and returns no value ([`raises_on_failed_check`]).
     fn raised_checks(&self, e: &Expr) -> Vec<String> {
-        let call = match &e.kind {
-            ExprKind::Await(x) => x,
-            _ => e,
-        };
+        let call = unawait(e);
         let ExprKind::Call(f, args) = &call.kind else {
             return vec![];
         };
@@ -2553,10 +2538,7 @@ impl Walker<'_, '_> {
             let file = self.a.modules[g.module].file;
             let params: Vec<&str> = g.def.params.iter().map(|p| p.name.as_str()).collect();
             let inner = |e: &Expr| {
-                let call = match &e.kind {
-                    ExprKind::Await(x) => x,
-                    _ => e,
-                };
+                let call = unawait(e);
                 let ExprKind::Call(_, args) = &call.kind else {
                     return false;
                 };
@@ -2593,10 +2575,7 @@ impl Walker<'_, '_> {
     /// Whether `e` (in `file`) calls only project functions that always raise (`function
     /// invalid(m) { throw new McpError(m) }`, `def fail(msg): raise ValueError(msg)`).
     fn always_raises_call(&self, e: &Expr, file: crate::model::FileId) -> bool {
-        let call = match &e.kind {
-            ExprKind::Await(x) => x,
-            _ => e,
-        };
+        let call = unawait(e);
         if !matches!(call.kind, ExprKind::Call(..)) {
             return false;
         }
@@ -2612,10 +2591,7 @@ impl Walker<'_, '_> {
     /// are `None` where the value may be used and a reason where a validation rejects it
     /// (`validate_cypher_query(query, ...)`), given the name as its first argument.
     fn rejection_check(&self, value: &Expr) -> Option<String> {
-        let call = match &value.kind {
-            ExprKind::Await(x) => x,
-            _ => value,
-        };
+        let call = unawait(value);
         let ExprKind::Call(_, args) = &call.kind else {
             return None;
         };
@@ -2638,10 +2614,7 @@ impl Walker<'_, '_> {
 
     /// `v = helper(x)` (awaited or not): the call's site and the name it was given first.
     fn helper_result(&self, value: &Expr) -> Option<(Site, String)> {
-        let call = match &value.kind {
-            ExprKind::Await(x) => x,
-            _ => value,
-        };
+        let call = unawait(value);
         let ExprKind::Call(_, args) = &call.kind else {
             return None;
         };
@@ -2686,10 +2659,7 @@ impl Walker<'_, '_> {
         let ExprKind::Not(inner) = &test.kind else {
             return None;
         };
-        let inner = match &inner.kind {
-            ExprKind::Await(x) => x,
-            _ => inner,
-        };
+        let inner = unawait(inner);
         let ExprKind::Call(_, args) = &inner.kind else {
             return None;
         };
@@ -2721,10 +2691,7 @@ impl Walker<'_, '_> {
                 self.flag_result = None;
                 self.record_result = None;
                 let t = self.expr(value, st);
-                let call = match &value.kind {
-                    ExprKind::Await(x) => x,
-                    _ => value,
-                };
+                let call = unawait(value);
                 let flagged = self
                     .flag_result
                     .take()
@@ -2860,10 +2827,7 @@ impl Walker<'_, '_> {
             }
             StmtKind::Expr(e) => {
                 let grown = self.grow_collection(e, st);
-                let call = match &e.kind {
-                    ExprKind::Await(x) => x,
-                    _ => e,
-                };
+                let call = unawait(e);
                 self.discarded = Some(self.site(call));
                 let t = self.expr(e, st);
                 self.discarded = None;
@@ -4218,29 +4182,32 @@ impl Walker<'_, '_> {
             .filter(|(_, k)| k == SSRF)
             .map(|(i, _)| &self.a.k.sinks[*i])
             .collect();
-        let fixed_server = if url_entries.is_empty() {
-            recv.iter()
-                .chain(pos.iter().filter_map(|(t, _)| t.as_ref()))
-                .chain(kw.iter().filter_map(|(_, t, _)| t.as_ref()))
-                .all(|t| t.clean.contains(SSRF))
-        } else {
-            url_entries.iter().all(|entry| {
-                let any = entry.args.is_empty() && entry.kwargs.is_empty();
-                recv.iter()
-                    .chain(
-                        pos.iter()
-                            .enumerate()
-                            .filter(|(i, _)| any || entry.args.contains(i))
-                            .filter_map(|(_, (t, _))| t.as_ref()),
-                    )
-                    .chain(
-                        kw.iter()
-                            .filter(|(n, _, _)| any || entry.kwargs.iter().any(|k| k == n))
-                            .filter_map(|(_, t, _)| t.as_ref()),
-                    )
-                    .all(|t| t.clean.contains(SSRF))
-            })
+        let url_pos = |i: usize| {
+            url_entries.is_empty()
+                || url_entries
+                    .iter()
+                    .any(|e| (e.args.is_empty() && e.kwargs.is_empty()) || e.args.contains(&i))
         };
+        let url_kw = |n: &str| {
+            url_entries.is_empty()
+                || url_entries.iter().any(|e| {
+                    (e.args.is_empty() && e.kwargs.is_empty()) || e.kwargs.iter().any(|k| k == n)
+                })
+        };
+        let fixed_server = recv
+            .iter()
+            .chain(
+                pos.iter()
+                    .enumerate()
+                    .filter(|(i, _)| url_pos(*i))
+                    .filter_map(|(_, (t, _))| t.as_ref()),
+            )
+            .chain(
+                kw.iter()
+                    .filter(|(n, _, _)| url_kw(n))
+                    .filter_map(|(_, t, _)| t.as_ref()),
+            )
+            .all(|t| t.clean.contains(SSRF));
         let new_content = sinks.iter().any(|(i, _)| self.a.k.sinks[*i].new_content)
             || (fixed_server
                 && (sinks
@@ -4375,10 +4342,7 @@ impl Walker<'_, '_> {
     /// (`closed_schema` names: numbers, booleans, enums, literals), and where the parsed
     /// object sits in the result (`""` for `parse`, `".data"` for `safeParse`).
     fn parsed_fields(&self, value: &Expr) -> Option<(Vec<String>, &'static str)> {
-        let call = match &value.kind {
-            ExprKind::Await(x) => x,
-            _ => value,
-        };
+        let call = unawait(value);
         let ExprKind::Call(f, args) = &call.kind else {
             return None;
         };
@@ -6827,6 +6791,14 @@ fn positive_check(test: &Expr) -> Option<(String, bool)> {
             Some((name, prefix))
         }
         _ => None,
+    }
+}
+
+/// The expression an `await` waits on, or `e` itself.
+fn unawait(e: &Expr) -> &Expr {
+    match &e.kind {
+        ExprKind::Await(x) => x,
+        _ => e,
     }
 }
 
