@@ -1968,7 +1968,14 @@ impl<'a> BodyAnalyzer<'a> {
             if i == 0 && f.bound.is_some() {
                 continue;
             }
-            if p.kind == ParamKind::KwArgs || is_injected(p.annotation.as_ref(), &p.name) {
+            if p.kind == ParamKind::KwArgs
+                || is_injected(p.annotation.as_ref(), &p.name)
+                || self
+                    .ev
+                    .injected
+                    .get(&site)
+                    .is_some_and(|s| s.contains(&p.name))
+            {
                 plain = false;
                 continue;
             }

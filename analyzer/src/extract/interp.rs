@@ -17,7 +17,7 @@ use crate::syntax::python::{
     Arg, ClassDef, CompKind, DictItem, Expr, ExprKind, FuncDef, ParamKind, PyModule, Stmt,
     StmtKind, Target,
 };
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -367,6 +367,10 @@ pub struct Evaluation {
     pub returns: HashMap<Site, Value>,
     /// External decorators of each function (by definition site): dotted name and site.
     pub decorators: HashMap<Site, Vec<(String, Site)>>,
+    /// Parameters of each function (by definition site) that a project decorator's wrapper
+    /// fills in itself (`decorator_injected`): whoever calls the decorated function (the model,
+    /// for a tool) never chooses them.
+    pub injected: HashMap<Site, BTreeSet<String>>,
     /// Files whose evaluation ran out of fuel.
     pub fuel_exhausted: Vec<FileId>,
     /// Where the interpreter's bounds cut evaluation (`crate::bounds`).
@@ -1541,7 +1545,13 @@ impl<'m> Interp<'m> {
             }
             Value::Func(df) => {
                 // A project decorator: evaluate it; if it returns the wrapped function's
-                // wrapper, keep the original (wrappers forward their arguments).
+                // wrapper, keep the original (wrappers forward their arguments, less those
+                // the wrapper supplies itself).
+                let injected = decorator_injected(df, def);
+                if !injected.is_empty() {
+                    let site = func.site(self.modules);
+                    self.ev.injected.entry(site).or_default().extend(injected);
+                }
                 let r = self.call_func(df, vec![target.clone()], vec![], None);
                 match r {
                     Value::Obj(_) => r,
@@ -3200,6 +3210,71 @@ fn is_staticmethod(def: &FuncDef) -> bool {
         .any(|d| matches!(&d.kind, ExprKind::Name(n) if n == "staticmethod"))
 }
 
+/// The parameters of `target` that project decorator `dec` supplies itself. `dec`'s wrapper (a
+/// function defined in its body) calls the wrapped function (`dec`'s first parameter) with a
+/// leading positional argument that is not one of the wrapper's own parameters
+/// (`func(service, *args, **kwargs)`), or a keyword argument it computes
+/// (`func(*args, session=s, **kwargs)`). A parameter counts only when every such call supplies
+/// it; positions after a `*args` are not aligned and count for nothing.
+pub(crate) fn decorator_injected(dec: &FuncVal, target: &FuncDef) -> BTreeSet<String> {
+    use crate::syntax::python::visit_stmts;
+    let skip = usize::from(dec.bound.is_some());
+    let Some(wrapped) = dec.def.params.get(skip).map(|p| p.name.as_str()) else {
+        return BTreeSet::new();
+    };
+    let mut wrappers: Vec<&FuncDef> = vec![];
+    visit_stmts(&dec.def.body, &mut |s| {
+        if let StmtKind::Func(w) = &s.kind {
+            wrappers.push(w);
+        }
+    });
+    let mut all: Option<BTreeSet<String>> = None;
+    for w in wrappers {
+        let own: HashSet<&str> = w.params.iter().map(|p| p.name.as_str()).collect();
+        let forwarded = |e: &Expr| matches!(&e.kind, ExprKind::Name(n) if own.contains(n.as_str()));
+        let mut exprs: Vec<&Expr> = vec![];
+        visit_stmts(&w.body, &mut |s| exprs.extend(s.exprs()));
+        while let Some(e) = exprs.pop() {
+            push_children(e, &mut exprs);
+            let ExprKind::Call(f, args) = &e.kind else {
+                continue;
+            };
+            if !matches!(&f.kind, ExprKind::Name(n) if n == wrapped) {
+                continue;
+            }
+            let mut supplied = BTreeSet::new();
+            let mut aligned = true;
+            let mut pos = 0;
+            for a in args {
+                match a {
+                    Arg::Pos(x) => {
+                        if aligned && !forwarded(x) {
+                            if let Some(p) = target.params.get(pos) {
+                                if p.kind == ParamKind::Normal {
+                                    supplied.insert(p.name.clone());
+                                }
+                            }
+                        }
+                        pos += 1;
+                    }
+                    Arg::Star(_) => aligned = false,
+                    Arg::Kw(k, x) if !forwarded(x) => {
+                        if target.params.iter().any(|p| p.name == *k) {
+                            supplied.insert(k.clone());
+                        }
+                    }
+                    Arg::Kw(..) | Arg::DoubleStar(_) => {}
+                }
+            }
+            all = Some(match all {
+                None => supplied,
+                Some(prev) => prev.intersection(&supplied).cloned().collect(),
+            });
+        }
+    }
+    all.unwrap_or_default()
+}
+
 #[cfg(test)]
 mod drop_tests {
     use super::*;
@@ -3227,5 +3302,99 @@ mod drop_tests {
             })
             .expect("thread starts");
         assert!(t.join().is_ok());
+    }
+}
+
+#[cfg(test)]
+mod decorator_tests {
+    use super::*;
+
+    fn injected(src: &str) -> Vec<(String, Vec<String>)> {
+        let modules = vec![ModuleInfo {
+            file: FileId(0),
+            name: "server".into(),
+            aliases: vec![],
+            is_package: false,
+            ir: Arc::new(crate::syntax::python::parse(src)),
+        }];
+        let ev = Interp::new(&modules).run();
+        let mut out: Vec<(String, Vec<String>)> = ev
+            .funcs
+            .iter()
+            .filter_map(|(site, f)| {
+                let names = ev.injected.get(site)?;
+                Some((f.def.name.clone(), names.iter().cloned().collect()))
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// A wrapper that puts its own value first (`func(service, *args, **kwargs)`) or passes a
+    /// keyword it computes fills those parameters; forwarded arguments, positions after
+    /// `*args`, and a parameter one call leaves to the caller are not filled.
+    #[test]
+    fn parameters_a_decorators_wrapper_fills_are_not_the_callers() {
+        let src = r#"
+import functools
+
+def with_service(kind):
+    def decorator(func):
+        @functools.wraps(func)
+        async def wrapper(*args, **kwargs):
+            service = await connect(kind)
+            return await func(service, *args, **kwargs)
+        return wrapper
+    return decorator
+
+def with_session(func):
+    def wrapper(*args, **kwargs):
+        return func(*args, session=open_session(), **kwargs)
+    return wrapper
+
+def logged(func):
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+    return wrapper
+
+def sometimes(func):
+    def wrapper(first, *args, **kwargs):
+        if first is None:
+            return func(default_value(), *args, **kwargs)
+        return func(first, *args, **kwargs)
+    return wrapper
+
+def after_star(func):
+    def wrapper(*args, **kwargs):
+        return func(*args, extra(), **kwargs)
+    return wrapper
+
+@with_service("drive")
+async def read_file(service, file_id):
+    return service.get(file_id)
+
+@with_session
+def count(table, session=None):
+    return session.execute(table)
+
+@logged
+def plain(path):
+    return open(path).read()
+
+@sometimes
+def maybe(value, other):
+    return value
+
+@after_star
+def shifted(a, b):
+    return a
+"#;
+        assert_eq!(
+            injected(src),
+            vec![
+                ("count".to_string(), vec!["session".to_string()]),
+                ("read_file".to_string(), vec!["service".to_string()]),
+            ]
+        );
     }
 }
