@@ -291,6 +291,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         ev: &ev,
         modules: &modules,
         body: &body,
+        tools: &facts.tools,
         lg: &facts.lg,
         pg: &pg,
         db: &db,

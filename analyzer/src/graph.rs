@@ -83,13 +83,18 @@ pub struct ProjectGraph {
 }
 
 impl ProjectGraph {
-    pub fn build(ev: &Evaluation, modules: &[ModuleInfo], lg: &LangGraphFacts) -> ProjectGraph {
+    pub fn build(
+        ev: &Evaluation,
+        modules: &[ModuleInfo],
+        table: &[crate::facts::Tool],
+        lg: &LangGraphFacts,
+    ) -> ProjectGraph {
         let mut pg = ProjectGraph::default();
         for (ai, _) in lg.agents.iter().enumerate() {
             let n = pg.g.add_node(PNode::Agent(AgentRef::LangGraph(ai)));
             pg.agents.insert(ai, n);
         }
-        for (ti, _) in lg.tools.iter().enumerate() {
+        for (ti, _) in table.iter().enumerate() {
             let n = pg.g.add_node(PNode::Tool(ti));
             pg.tools.insert(ti, n);
         }
@@ -117,7 +122,7 @@ impl ProjectGraph {
                     NodeAction::ToolNode { tools, .. } => {
                         for &t in tools {
                             pg.g.add_edge(idx, pg.tools[&t], PEdge::Holds);
-                            if let Some(f) = lg.tools[t].func() {
+                            if let Some(f) = table[t].func() {
                                 for (field, site) in state_writes(ev, modules, f) {
                                     let s = pg.state_node(gi, &field);
                                     pg.g.add_edge(pg.tools[&t], s, PEdge::Writes(site));
@@ -128,7 +133,7 @@ impl ProjectGraph {
                     NodeAction::Agent(a) => {
                         pg.g.add_edge(idx, pg.agents[a], PEdge::Runs);
                         for &t in &lg.agents[*a].tools {
-                            if let Some(f) = lg.tools[t].func() {
+                            if let Some(f) = table[t].func() {
                                 for (field, site) in state_writes(ev, modules, f) {
                                     let s = pg.state_node(gi, &field);
                                     pg.g.add_edge(pg.tools[&t], s, PEdge::Writes(site));
@@ -318,7 +323,7 @@ impl ProjectGraph {
     /// the routes between nodes that run agents or subgraphs (directly or by invoking them in
     /// the node's function). A node named in `interrupt_before` (with a checkpointer) gates the
     /// routes into it and is not crossed.
-    pub fn add_langgraph(&mut self, lg: &LangGraphFacts) {
+    pub fn add_langgraph(&mut self, table: &[crate::facts::Tool], lg: &LangGraphFacts) {
         for r in &lg.routes {
             let (Some(a), Some(b)) = (
                 self.agent(AgentRef::LangGraph(r.from)),
@@ -342,7 +347,7 @@ impl ProjectGraph {
             let Some(b) = self.agent(AgentRef::LangGraph(ta.agent)) else {
                 continue;
             };
-            let tool = &lg.tools[ta.tool].name;
+            let tool = &table[ta.tool].name;
             let agent = agent_name(lg, ta.agent);
             for h in self.tool_holders(ta.tool) {
                 self.add_handoff(

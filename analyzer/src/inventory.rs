@@ -372,7 +372,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
         }
     };
     let tool_id = |t: usize| {
-        let tool = &cx.lg.tools[t];
+        let tool = &cx.tools[t];
         let l = cx.loc(tool.site);
         format!("tool:{}:{}:{}", l.path, l.line, tool.name)
     };
@@ -400,7 +400,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
         let mut strong = 0;
         let mut risk: Option<Severity> = None;
         for &t in &u.tools {
-            let tool = &cx.lg.tools[t];
+            let tool = &cx.tools[t];
             let sinks = cx.privileged_sinks(tool);
             if sinks.is_empty() {
                 continue;
@@ -504,7 +504,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
                     .agent
                     .and_then(|a| cx.agents[a.0].gates.get(&ToolId(t)))
                     .filter(|g| g.site == site);
-                let tool = &cx.lg.tools[t];
+                let tool = &cx.tools[t];
                 let kind = match configured {
                     Some(g) => g.kind.as_str(),
                     None if tool.body_gate == Some(site) || tool.conditional_gate == Some(site) => {
@@ -514,7 +514,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
                 };
                 inv.gates.push(GateInfo {
                     kind: kind.to_string(),
-                    target: cx.lg.tools[t].name.clone(),
+                    target: cx.tools[t].name.clone(),
                     agent: id.clone(),
                     strength: strength(s).to_string(),
                     place: Place::from(&l),
@@ -522,7 +522,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
             }
         }
     }
-    for (ti, t) in cx.lg.tools.iter().enumerate() {
+    for (ti, t) in cx.tools.iter().enumerate() {
         let location = cx.loc(t.site);
         inv.tools.push(ToolInfo {
             id: tool_id(ti),
@@ -692,7 +692,7 @@ pub fn build(cx: &Ctx, units: &[Unit]) -> Inventory {
     for ta in &cx.lg.tool_agents {
         inv.routes.push(RouteInfo {
             graph: "langgraph".to_string(),
-            from: cx.lg.tools[ta.tool].name.clone(),
+            from: cx.tools[ta.tool].name.clone(),
             to: agent_name(ta.agent),
             kind: "agent-tool".to_string(),
             place: Place::from(&cx.loc(ta.site)),
@@ -767,7 +767,7 @@ fn graph_posture(
     let sources = cx.graph_sources(g);
     let privileged_of = |ts: &[usize]| -> Vec<String> {
         ts.iter()
-            .flat_map(|&t| cx.privileged_sinks(&cx.lg.tools[t]))
+            .flat_map(|&t| cx.privileged_sinks(&cx.tools[t]))
             .map(|s| s.kind.clone())
             .collect()
     };
@@ -935,7 +935,7 @@ fn node_agents(
         }
         // The tools it binds to its model, gated as the graph gates them.
         for &t in &tools {
-            let tool = &cx.lg.tools[t];
+            let tool = &cx.tools[t];
             let sinks = cx.privileged_sinks(tool);
             if sinks.is_empty() {
                 continue;
@@ -970,8 +970,8 @@ fn node_agents(
             tools: tools
                 .iter()
                 .map(|&t| {
-                    let l = cx.loc(cx.lg.tools[t].site);
-                    format!("tool:{}:{}:{}", l.path, l.line, cx.lg.tools[t].name)
+                    let l = cx.loc(cx.tools[t].site);
+                    format!("tool:{}:{}:{}", l.path, l.line, cx.tools[t].name)
                 })
                 .collect(),
             capabilities: sorted(capabilities),

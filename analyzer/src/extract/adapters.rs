@@ -6,8 +6,8 @@
 //!
 //! Order is fixed and part of the output's determinism: MCP servers written in code first
 //! (Python, then TypeScript; agent code links its MCP toolsets to them), then every adapter's
-//! `configure`, then every adapter's `extract` in [`ADAPTERS`] order, then the tool table is
-//! closed; last, every adapter's `agents` fills the one arena of neutral agents.
+//! `extract` in [`ADAPTERS`] order, each adding to one shared tool table
+//! (`extract::tools::ToolTable`), then the table is closed (`Extracted::tools`); last, every adapter's `agents` fills the one arena of neutral agents.
 //! `AIRLOCK_DEBUG_FACTS` prints [`dump`]: the neutral facts (tools, agents), then each
 //! adapter's extension, then the MCP facts.
 //!
@@ -18,7 +18,7 @@
 
 use crate::extract::body::BodyAnalyzer;
 use crate::extract::interp::{Evaluation, ModuleInfo};
-use crate::extract::langgraph::Extractor;
+use crate::extract::tools::ToolTable;
 use crate::facts::crewai::CrewFacts;
 use crate::facts::langgraph::LangGraphFacts;
 use crate::facts::mcp_server::McpServerFacts;
@@ -58,6 +58,7 @@ pub struct Project<'a> {
 /// The framework-only facts adapters write besides the shared tool table.
 #[derive(Default)]
 pub struct Extensions {
+    pub lg: LangGraphFacts,
     pub crew: CrewFacts,
     pub oai: OaiFacts,
 }
@@ -66,7 +67,9 @@ pub struct Extensions {
 pub struct Extracted {
     /// MCP servers written in the project's code.
     pub servers: McpServerFacts,
-    /// The shared tool table, with LangGraph's graphs and agents.
+    /// The shared tool table, closed: `ToolId(i)` is `tools[i]`.
+    pub tools: Vec<crate::facts::Tool>,
+    /// LangGraph's graphs, prebuilt agents and routes.
     pub lg: LangGraphFacts,
     pub crew: CrewFacts,
     pub oai: OaiFacts,
@@ -86,15 +89,12 @@ pub trait Adapter: Sync {
         &[]
     }
 
-    /// Reads configuration files (deployment manifests) before any adapter extracts.
-    fn configure<'a>(&self, _p: &Project<'a>, _tools: &mut Extractor<'a>) {}
-
     /// Reads the evaluated program: tools go into the shared tool table (`tools`), the
     /// framework's own facts into its slot of `ext`, problems into `notices`.
     fn extract<'a>(
         &self,
         p: &Project<'a>,
-        tools: &mut Extractor<'a>,
+        tools: &mut ToolTable<'a>,
         ext: &mut Extensions,
         notices: &mut Vec<Notice>,
     );
@@ -138,7 +138,7 @@ pub fn yaml_may_matter(text: &str) -> bool {
 pub fn run(p: &Project, notices: &mut Vec<Notice>) -> Extracted {
     let mut servers = crate::extract::mcp_server::Extractor::new(p.ev, p.modules, p.body).run();
     crate::extract::ts_mcp::extract(p.body, p.db, p.ts_files, &mut servers);
-    let (lg, ext) = {
+    let (tools, ext) = {
         let linker = crate::extract::mcp_link::Linker {
             k: p.k,
             ev: p.ev,
@@ -148,11 +148,8 @@ pub fn run(p: &Project, notices: &mut Vec<Notice>) -> Extracted {
             servers: &servers,
             body: p.body,
         };
-        let mut tools = Extractor::new(p.k, p.ev, p.modules, p.body);
+        let mut tools = ToolTable::new(p.k, p.ev, p.modules, p.body);
         tools.linker = Some(&linker);
-        for a in ADAPTERS {
-            a.configure(p, &mut tools);
-        }
         let mut ext = Extensions::default();
         for a in ADAPTERS {
             a.extract(p, &mut tools, &mut ext, notices);
@@ -161,7 +158,8 @@ pub fn run(p: &Project, notices: &mut Vec<Notice>) -> Extracted {
     };
     let mut facts = Extracted {
         servers,
-        lg,
+        tools,
+        lg: ext.lg,
         crew: ext.crew,
         oai: ext.oai,
         agents: vec![],
@@ -177,11 +175,11 @@ pub fn run(p: &Project, notices: &mut Vec<Notice>) -> Extracted {
 /// The project graph over the facts: LangGraph's graphs first, then configured MCP servers,
 /// then every route between agents (this order fixes node indices, hence output order).
 pub fn project_graph(p: &Project, facts: &Extracted) -> crate::graph::ProjectGraph {
-    let mut pg = crate::graph::ProjectGraph::build(p.ev, p.modules, &facts.lg);
+    let mut pg = crate::graph::ProjectGraph::build(p.ev, p.modules, &facts.tools, &facts.lg);
     pg.add_mcp_servers(p.mcp);
     pg.add_crewai(&facts.crew);
     pg.add_openai(&facts.oai);
-    pg.add_langgraph(&facts.lg);
+    pg.add_langgraph(&facts.tools, &facts.lg);
     pg
 }
 
@@ -190,7 +188,7 @@ pub fn project_graph(p: &Project, facts: &Extracted) -> crate::graph::ProjectGra
 pub fn dump(p: &Project, facts: &Extracted) -> String {
     use std::fmt::Write;
     let mut out = String::new();
-    for (i, t) in facts.lg.tools.iter().enumerate() {
+    for (i, t) in facts.tools.iter().enumerate() {
         let _ = writeln!(
             out,
             "tool {i} {} sinks {:?} sources {:?}",

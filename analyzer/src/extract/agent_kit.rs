@@ -37,7 +37,7 @@ use crate::extract::interp::{
     iter_elements, ClassVal, Evaluation, FuncVal, ModuleInfo, Site, Value,
 };
 use crate::extract::interp::{ObjId, ObjKind};
-use crate::extract::langgraph::Extractor;
+use crate::extract::tools::ToolTable;
 use crate::facts::openai_agents::{Approval, Gate, OaiAgent, OaiFacts, Route, RouteKind};
 use crate::facts::Hints;
 use crate::knowledge::{glob_match, Knowledge};
@@ -69,7 +69,7 @@ pub struct Kit<'x, 'a> {
     ev: &'a Evaluation,
     modules: &'a [ModuleInfo],
     db: &'x SourceDb,
-    ex: &'x mut Extractor<'a>,
+    ex: &'x mut ToolTable<'a>,
     out: &'x mut OaiFacts,
     /// Agent objects and their index in `out.agents`.
     agent_of: HashMap<ObjId, usize>,
@@ -130,7 +130,7 @@ fn stronger(a: Option<Gate>, b: Option<Gate>) -> Option<Gate> {
 impl<'x, 'a> Kit<'x, 'a> {
     pub fn new(
         fw: &'static str,
-        ex: &'x mut Extractor<'a>,
+        ex: &'x mut ToolTable<'a>,
         db: &'x SourceDb,
         out: &'x mut OaiFacts,
     ) -> Self {
@@ -1685,7 +1685,7 @@ impl crate::extract::adapters::Adapter for KitAdapter {
     fn extract<'a>(
         &self,
         p: &crate::extract::adapters::Project<'a>,
-        tools: &mut Extractor<'a>,
+        tools: &mut ToolTable<'a>,
         ext: &mut crate::extract::adapters::Extensions,
         _notices: &mut Vec<crate::model::Notice>,
     ) {

@@ -9,13 +9,14 @@
 //! not given). The interpreter evaluates those methods with an unknown `self`, so `self.X()`,
 //! `self.agents`, `self.tasks` and `self.agents_config["k"]` are read from the syntax.
 //!
-//! Tools go into the shared tool table of [`Extractor`], so every rule sees CrewAI tools like
+//! Tools go into the shared tool table ([`ToolTable`]), so every rule sees CrewAI tools like
 //! any other. Routes between agents (sequential order, `context=`, hierarchical manager,
 //! delegation, Flow listen/router steps, Flow → crew kickoffs) are facts here; the project
 //! graph (`graph.rs`) turns them into edges.
 
 use crate::extract::interp::{Evaluation, FuncVal, ModuleInfo, ObjId, ObjKind, Site, Value};
-use crate::extract::langgraph::{push_children, Extractor};
+use crate::extract::langgraph::push_children;
+use crate::extract::tools::ToolTable;
 use crate::model::{FileId, Notice, SourceDb};
 use crate::syntax::python::{Arg, ClassDef, Expr, ExprKind, FuncDef, Stmt, StmtKind};
 use crate::syntax::tree::Node;
@@ -126,7 +127,7 @@ struct CrewClass {
 }
 
 pub struct CrewExtractor<'x, 'a> {
-    ex: &'x mut Extractor<'a>,
+    ex: &'x mut ToolTable<'a>,
     ev: &'a Evaluation,
     modules: &'a [ModuleInfo],
     db: &'x SourceDb,
@@ -144,7 +145,7 @@ pub struct CrewExtractor<'x, 'a> {
 
 impl<'x, 'a> CrewExtractor<'x, 'a> {
     pub fn new(
-        ex: &'x mut Extractor<'a>,
+        ex: &'x mut ToolTable<'a>,
         db: &'x SourceDb,
         yaml: &'x BTreeMap<String, YamlFile>,
         notices: &'x mut Vec<Notice>,
@@ -1894,7 +1895,7 @@ impl crate::extract::adapters::Adapter for Adapter {
     fn extract<'a>(
         &self,
         p: &crate::extract::adapters::Project<'a>,
-        tools: &mut Extractor<'a>,
+        tools: &mut ToolTable<'a>,
         ext: &mut crate::extract::adapters::Extensions,
         notices: &mut Vec<Notice>,
     ) {
@@ -1906,9 +1907,7 @@ impl crate::extract::adapters::Adapter for Adapter {
         facts: &crate::extract::adapters::Extracted,
         out: &mut Vec<crate::facts::Agent>,
     ) {
-        out.extend(
-            (0..facts.crew.agents.len()).map(|a| facts.crew.neutral_agent(a, &facts.lg.tools)),
-        );
+        out.extend((0..facts.crew.agents.len()).map(|a| facts.crew.neutral_agent(a, &facts.tools)));
     }
 
     fn dump(
@@ -1916,16 +1915,12 @@ impl crate::extract::adapters::Adapter for Adapter {
         p: &crate::extract::adapters::Project,
         facts: &crate::extract::adapters::Extracted,
     ) -> String {
-        debug_crew(&facts.crew, &facts.lg, p.db)
+        debug_crew(&facts.crew, &facts.tools, p.db)
     }
 }
 
 /// CrewAI's facts in a plain form, for `AIRLOCK_DEBUG_FACTS`.
-fn debug_crew(
-    crew: &CrewFacts,
-    lg: &crate::facts::langgraph::LangGraphFacts,
-    db: &SourceDb,
-) -> String {
+fn debug_crew(crew: &CrewFacts, table: &[crate::facts::Tool], db: &SourceDb) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let line = |s: crate::extract::interp::Site| {
@@ -1933,7 +1928,7 @@ fn debug_crew(
         format!("{}:{}", l.path, l.line)
     };
     for a in &crew.agents {
-        let tools: Vec<&str> = a.tools.iter().map(|&t| lg.tools[t].name.as_str()).collect();
+        let tools: Vec<&str> = a.tools.iter().map(|&t| table[t].name.as_str()).collect();
         let _ = writeln!(
             out,
             "crewai agent {} at {} tools {tools:?}{} delegation {} placeholders {:?}",

@@ -9,7 +9,7 @@
 //! name the SDK spells is in one table, [`Sdk`], read from `[openai_agents_sdk]` in
 //! `rules/knowledge/openai_agents.toml` (JavaScript-only spellings included).
 //!
-//! Tools go into the shared tool table of [`Extractor`] (hosted tools are `[[tool]]` entries of
+//! Tools go into the shared tool table ([`ToolTable`]) (hosted tools are `[[tool]]` entries of
 //! `rules/knowledge/openai_agents.toml`, MCP servers and `HostedMCPTool` are linked by
 //! `mcp_link`), so every rule sees them. Gates (`needs_approval`, `require_approval`,
 //! `on_approval`, tool guardrails) are kept per agent and tool; the routes between agents
@@ -19,7 +19,8 @@
 use crate::extract::interp::{
     iter_elements, Evaluation, FuncVal, ModuleInfo, Obj, ObjId, ObjKind, Site, Value,
 };
-use crate::extract::langgraph::{push_children, Extractor};
+use crate::extract::langgraph::push_children;
+use crate::extract::tools::ToolTable;
 use crate::knowledge::glob_match;
 use crate::model::SourceDb;
 use crate::syntax::python::{Arg, Expr, ExprKind, Stmt, StmtKind};
@@ -213,7 +214,7 @@ fn approves_always(f: &FuncVal) -> bool {
 }
 
 pub struct OaiExtractor<'x, 'a> {
-    ex: &'x mut Extractor<'a>,
+    ex: &'x mut ToolTable<'a>,
     ev: &'a Evaluation,
     modules: &'a [ModuleInfo],
     db: &'x SourceDb,
@@ -229,7 +230,7 @@ pub struct OaiExtractor<'x, 'a> {
 }
 
 impl<'x, 'a> OaiExtractor<'x, 'a> {
-    pub fn new(ex: &'x mut Extractor<'a>, db: &'x SourceDb, sdk: &'a Sdk) -> Self {
+    pub fn new(ex: &'x mut ToolTable<'a>, db: &'x SourceDb, sdk: &'a Sdk) -> Self {
         let ev = ex.ev;
         let modules = ex.modules;
         let mut objs_at: HashMap<Site, Vec<ObjId>> = HashMap::new();
@@ -1171,7 +1172,7 @@ impl crate::extract::adapters::Adapter for Adapter {
     fn extract<'a>(
         &self,
         p: &crate::extract::adapters::Project<'a>,
-        tools: &mut Extractor<'a>,
+        tools: &mut ToolTable<'a>,
         ext: &mut crate::extract::adapters::Extensions,
         _notices: &mut Vec<crate::model::Notice>,
     ) {
@@ -1196,6 +1197,6 @@ impl crate::extract::adapters::Adapter for Adapter {
         p: &crate::extract::adapters::Project,
         facts: &crate::extract::adapters::Extracted,
     ) -> String {
-        debug_facts(&facts.oai, &facts.lg.tools, p.db)
+        debug_facts(&facts.oai, &facts.tools, p.db)
     }
 }

@@ -33,10 +33,10 @@ fn summarize(files: &[(&str, &str)]) -> String {
     modules.extend(crate::extract::js_lower::lower_project(&js));
     let ev = Interp::new(&modules).with_knowledge(&k).run();
     let body = BodyAnalyzer::new(&k, &ev, &modules);
-    let lg = Extractor::new(&k, &ev, &modules, &body).run();
+    let (table, lg) = Extractor::new(&k, &ev, &modules, &body).run();
     let mut out = vec![];
     for a in &lg.agents {
-        let mut names: Vec<&str> = a.tools.iter().map(|&t| lg.tools[t].name.as_str()).collect();
+        let mut names: Vec<&str> = a.tools.iter().map(|&t| table[t].name.as_str()).collect();
         names.sort_unstable();
         out.push(format!(
             "agent {} tools=[{}]{}{}",
@@ -56,8 +56,7 @@ fn summarize(files: &[(&str, &str)]) -> String {
             .iter()
             .map(|n| match &n.action {
                 NodeAction::ToolNode { tools, .. } => {
-                    let mut t: Vec<&str> =
-                        tools.iter().map(|&t| lg.tools[t].name.as_str()).collect();
+                    let mut t: Vec<&str> = tools.iter().map(|&t| table[t].name.as_str()).collect();
                     t.sort_unstable();
                     format!("{}[{}]", n.name, t.join(","))
                 }
@@ -84,7 +83,7 @@ fn summarize(files: &[(&str, &str)]) -> String {
     for ta in &lg.tool_agents {
         out.push(format!(
             "tool {} invokes agent {}",
-            lg.tools[ta.tool].name,
+            table[ta.tool].name,
             name(ta.agent)
         ));
     }
@@ -97,7 +96,7 @@ fn summarize(files: &[(&str, &str)]) -> String {
             }
         }
     }
-    for t in &lg.tools {
+    for t in &table {
         let mut sinks: Vec<&str> = t.sinks.iter().map(|s| s.kind.as_str()).collect();
         sinks.sort_unstable();
         sinks.dedup();
@@ -271,9 +270,9 @@ fn summarize_bodies(src: &str) -> String {
     }];
     let ev = Interp::new(&modules).with_knowledge(&k).run();
     let body = BodyAnalyzer::new(&k, &ev, &modules);
-    let lg = Extractor::new(&k, &ev, &modules, &body).run();
+    let (table, _) = Extractor::new(&k, &ev, &modules, &body).run();
     let mut out = vec![];
-    for t in &lg.tools {
+    for t in &table {
         let Some(f) = t.func() else { continue };
         let facts = body.facts(f);
         let mut parts: Vec<String> = facts
@@ -396,8 +395,8 @@ g = b.compile()
     }];
     let ev = Interp::new(&modules).with_knowledge(&k).run();
     let body = BodyAnalyzer::new(&k, &ev, &modules);
-    let lg = Extractor::new(&k, &ev, &modules, &body).run();
-    let pg = crate::graph::ProjectGraph::build(&ev, &modules, &lg);
+    let (table, lg) = Extractor::new(&k, &ev, &modules, &body).run();
+    let pg = crate::graph::ProjectGraph::build(&ev, &modules, &table, &lg);
     let names = |v: Vec<(crate::graph::PNode, crate::extract::interp::Site)>| -> Vec<String> {
         v.into_iter()
             .map(|(n, _)| match n {
@@ -695,9 +694,9 @@ fn injection_hits_of_mutual_calls_stay_a_bounded_set() {
     }];
     let ev = Interp::new(&modules).with_knowledge(&k).run();
     let body = BodyAnalyzer::new(&k, &ev, &modules);
-    let lg = Extractor::new(&k, &ev, &modules, &body).run();
+    let (table, _) = Extractor::new(&k, &ev, &modules, &body).run();
     let mut tools = 0;
-    for t in &lg.tools {
+    for t in &table {
         let Some(f) = t.func() else { continue };
         tools += 1;
         let facts = body.facts(f);

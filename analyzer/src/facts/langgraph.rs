@@ -4,7 +4,7 @@
 //! tools. AIR104 and AIR105 read the graphs; the unit builder and the project graph read the
 //! agents and routes.
 
-use super::{Checkpointer, Site, Tool};
+use super::{Checkpointer, Site};
 use crate::extract::interp::{ClassVal, FuncVal, ObjId};
 use crate::syntax::python::push_children;
 use crate::syntax::python::{visit_stmts, Expr, ExprKind};
@@ -142,7 +142,6 @@ pub struct HandoffTool {
 
 #[derive(Debug, Default)]
 pub struct LangGraphFacts {
-    pub tools: Vec<Tool>,
     pub graphs: Vec<Graph>,
     pub agents: Vec<Agent>,
     pub routes: Vec<AgentRoute>,

@@ -21,7 +21,7 @@ pub mod langgraph;
 pub mod mcp_server;
 pub mod openai_agents;
 
-/// A tool of the shared tool table (`LangGraphFacts::tools`, until the table moves here).
+/// A tool of the shared tool table (`extract::tools::ToolTable`, closed into `Extracted::tools`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ToolId(pub usize);
 

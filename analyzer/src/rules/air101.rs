@@ -113,7 +113,7 @@ impl super::Violation for UntrustedInputToPrivilegedTool {
 pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
     for u in units {
         for &t in &u.tools {
-            let tool = &cx.lg.tools[t];
+            let tool = &cx.tools[t];
             let sinks = cx.privileged_sinks(tool);
             let unknown_mcp = tool.mcp.as_ref().is_some_and(|m| !m.known);
             if sinks.is_empty() && !unknown_mcp {
@@ -144,7 +144,7 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
                 // Name content from outside MCP first when there is some (a search, a page).
                 let outside = sources
                     .iter()
-                    .find(|s| s.tool.is_none_or(|x| cx.lg.tools[x].mcp.is_none()))
+                    .find(|s| s.tool.is_none_or(|x| cx.tools[x].mcp.is_none()))
                     .unwrap_or(first);
                 out.push(unknown_mcp_finding(cx, u, t, outside, strength));
                 continue;
@@ -290,7 +290,7 @@ fn unknown_mcp_finding(
     first: &super::context::SourceIn,
     strength: Strength,
 ) -> Finding {
-    let tool = &cx.lg.tools[t];
+    let tool = &cx.tools[t];
     let name = tool
         .mcp
         .as_ref()
@@ -331,7 +331,7 @@ fn unknown_mcp_finding(
 /// the tool's name added to an existing `interrupt_on={...}` of the agent's HITL middleware, or
 /// the tool node's name added to (or as) `interrupt_before=[...]` of the graph's `compile(...)`.
 fn gate_fix(cx: &Ctx, u: &Unit, t: usize) -> Option<Fix> {
-    let tool = &cx.lg.tools[t].name;
+    let tool = &cx.tools[t].name;
     match u.origin {
         UnitOrigin::Agent(AgentRef::LangGraph(ai)) => {
             let site = cx.lg.agents[ai].hitl_site?;

@@ -182,7 +182,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
             ));
         }
         for &t in &b.tools {
-            let tool = &cx.lg.tools[t];
+            let tool = &cx.tools[t];
             let sinks = cx.privileged_sinks(tool);
             if sinks.is_empty() {
                 continue;

@@ -53,7 +53,7 @@ fn legs<'u>(cx: &Ctx, u: &'u Unit) -> Legs<'u> {
     // for itself (the SMTP password it logs in with), not to hand it to the model; tools known
     // from knowledge (an inbox toolkit that reads and sends) count as declared.
     let private_tool = u.tools.iter().find_map(|&t| {
-        let tool = &cx.lg.tools[t];
+        let tool = &cx.tools[t];
         let own_use = !matches!(tool.origin, ToolOrigin::Known(_))
             && tool.sinks.iter().any(|s| exfil(&s.kind));
         if own_use {
@@ -70,7 +70,7 @@ fn legs<'u>(cx: &Ctx, u: &'u Unit) -> Legs<'u> {
         if gated {
             return None;
         }
-        cx.lg.tools[t]
+        cx.tools[t]
             .sinks
             .iter()
             .find(|s| exfil(&s.kind))
@@ -80,7 +80,7 @@ fn legs<'u>(cx: &Ctx, u: &'u Unit) -> Legs<'u> {
     // (as in AIR101): a filesystem server alone is no trifecta.
     let steers = |s: &&SourceIn| match &exfil_tool {
         Some((t, _, _)) => {
-            let tool = &cx.lg.tools[*t];
+            let tool = &cx.tools[*t];
             s.tool != Some(*t) || tool.mcp.is_none() || cx.feeds_itself(tool, &s.kind)
         }
         None => true,
@@ -235,7 +235,7 @@ fn report(
     private_hops: Vec<Step>,
 ) -> Finding {
     let ((si, source), (pi, (pt, private_kind)), (ei, (et, exfil_kind, sink_site))) = legs;
-    let (ptool, etool) = (&cx.lg.tools[*pt], &cx.lg.tools[*et]);
+    let (ptool, etool) = (&cx.tools[*pt], &cx.tools[*et]);
     let (su, pu, eu) = (&units[si], &units[pi], &units[ei]);
     let single = si == pi && pi == ei;
     let mut path = vec![cx.step(

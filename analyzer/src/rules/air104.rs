@@ -267,7 +267,7 @@ fn writers(
                     }
                     format!("LLM-driven node `{name}`")
                 }
-                PNode::Tool(t) => format!("tool `{}` (called by the model)", cx.lg.tools[t].name),
+                PNode::Tool(t) => format!("tool `{}` (called by the model)", cx.tools[t].name),
                 _ => continue,
             };
             out.entry(field.clone()).or_insert((site, desc));

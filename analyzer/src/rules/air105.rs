@@ -232,7 +232,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             let interrupt = g.nodes.iter().find_map(|n| match &n.action {
                 NodeAction::Func(f) => cx.body.caps(f).interrupts.first().copied(),
                 NodeAction::ToolNode { tools, .. } => tools.iter().find_map(|&t| {
-                    cx.lg.tools[t]
+                    cx.tools[t]
                         .func()
                         .and_then(|f| cx.body.caps(f).interrupts.first().copied())
                 }),
@@ -294,7 +294,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         let mut tool_names: BTreeSet<&str> = BTreeSet::new();
         let mut opaque_mcp = false;
         for &t in &a.tools {
-            let tool = &cx.lg.tools[t];
+            let tool = &cx.tools[t];
             match &tool.mcp {
                 Some(m) if m.tools.is_empty() => opaque_mcp = true,
                 Some(m) => tool_names.extend(m.tools.iter().map(|(n, _)| n.as_str())),
@@ -318,7 +318,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
         let body_interrupt = a.tools.iter().find_map(|&t| {
-            cx.lg.tools[t]
+            cx.tools[t]
                 .func()
                 .and_then(|f| cx.body.caps(f).interrupts.first().copied())
         });
@@ -339,7 +339,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 let privileged = a
                     .tools
                     .iter()
-                    .any(|&t| !cx.privileged_sinks(&cx.lg.tools[t]).is_empty());
+                    .any(|&t| !cx.privileged_sinks(&cx.tools[t]).is_empty());
                 if privileged {
                     push(out, e.site, ApprovalGateBypass::ToolsReviewedAfter, vec![]);
                 }
@@ -360,7 +360,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     }
     // Pauses that come after the action in the same body.
     let mut bodies: Vec<&crate::extract::interp::FuncVal> =
-        cx.lg.tools.iter().filter_map(|t| t.func()).collect();
+        cx.tools.iter().filter_map(|t| t.func()).collect();
     for g in &cx.lg.graphs {
         for n in &g.nodes {
             if let NodeAction::Func(f) = &n.action {
@@ -399,7 +399,7 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
     let ungated = |a: usize, extra: &[usize]| -> Option<usize> {
         let agent = &crew.agents[a];
         agent.tools.iter().chain(extra).copied().find(|&t| {
-            let tool = &cx.lg.tools[t];
+            let tool = &cx.tools[t];
             !cx.privileged_sinks(tool).is_empty()
                 && tool.body_gate.is_none()
                 && cx.blocking_hook(a, t).is_none()
@@ -407,7 +407,7 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
     };
     // The tool and its first privileged action, for the path.
     let desc = |t: usize| {
-        let tool = &cx.lg.tools[t];
+        let tool = &cx.tools[t];
         let sinks = cx.privileged_sinks(tool);
         let kinds: Vec<&str> = sinks.iter().map(|s| s.kind.as_str()).collect();
         let sink = sinks.first().map(|s| s.site).unwrap_or(tool.site);
@@ -478,7 +478,7 @@ fn crewai(cx: &Ctx, push: &mut Push, out: &mut Vec<Finding>) {
             .iter()
             .flat_map(|a| a.tools.iter())
             .chain(crew.tasks.iter().flat_map(|t| t.tools.iter()))
-            .map(|&t| crate::facts::crewai::sanitize_tool_name(&cx.lg.tools[t].name))
+            .map(|&t| crate::facts::crewai::sanitize_tool_name(&cx.tools[t].name))
             .collect();
         for h in &crew.hooks {
             let Some(tools) = &h.tools else { continue };

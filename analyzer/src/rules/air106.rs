@@ -74,7 +74,7 @@ impl super::Violation for ToolArgumentInjection {
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let mut seen = BTreeSet::new();
     let mut bodies: Vec<ToolBody> = vec![];
-    for tool in &cx.lg.tools {
+    for tool in cx.tools {
         if let Some(f) = tool.func() {
             bodies.push(ToolBody {
                 label: format!("tool `{}`", tool.name),

@@ -76,7 +76,7 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
     let mut seen = std::collections::BTreeSet::new();
     for u in units {
         for &t in &u.tools {
-            let tool = &cx.lg.tools[t];
+            let tool = &cx.tools[t];
             if tool.sandboxed {
                 continue;
             }

@@ -15,6 +15,9 @@ pub struct Ctx<'a> {
     pub ev: &'a Evaluation,
     pub modules: &'a [ModuleInfo],
     pub body: &'a BodyAnalyzer<'a>,
+    /// The shared tool table: `ToolId(i)` and every unit's tool `i` are `tools[i]`.
+    pub tools: &'a [Tool],
+    /// LangGraph's graphs, prebuilt agents and routes (AIR101's graph units, AIR104, AIR105).
     pub lg: &'a LangGraphFacts,
     pub pg: &'a crate::graph::ProjectGraph,
     pub db: &'a SourceDb,
@@ -217,7 +220,7 @@ impl<'a> Ctx<'a> {
         configured: (Strength, Option<Site>),
         checkpointer: Checkpointer,
     ) -> (Strength, Option<Site>) {
-        let tool = &self.lg.tools[t];
+        let tool = &self.tools[t];
         let mut g = configured;
         if let Some(s) = tool.body_gate {
             g = (Strength::Strong, Some(s));
@@ -308,7 +311,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn tool_sources(&self, t: usize) -> Vec<SourceIn> {
-        let tool = &self.lg.tools[t];
+        let tool = &self.tools[t];
         self.untrusted_sources(tool)
             .into_iter()
             .map(|s| SourceIn {
@@ -552,7 +555,7 @@ impl<'a> Ctx<'a> {
 
     /// The first `@before_tool_call` hook that can block tool `t` for CrewAI agent `a`.
     pub fn blocking_hook(&self, a: usize, t: usize) -> Option<Site> {
-        self.crew.blocking_hook(a, &self.lg.tools[t].name)
+        self.crew.blocking_hook(a, &self.tools[t].name)
     }
 
     /// Untrusted content that enters CrewAI agents from outside any agent: kickoff inputs from
@@ -705,13 +708,13 @@ impl<'a> Ctx<'a> {
                     .find(|s| self.k.sink_kind(&s.kind).is_some_and(|k| k.privileged))
                     .map(|s| (s.site, format!("`{}` ({})", s.callee, s.kind))),
                 NodeAction::ToolNode { tools, .. } => tools.iter().find_map(|&t| {
-                    let tool = &self.lg.tools[t];
+                    let tool = &self.tools[t];
                     self.privileged_sinks(tool)
                         .first()
                         .map(|s| (tool.site, format!("tool `{}` ({})", tool.name, s.kind)))
                 }),
                 NodeAction::Agent(a) => self.lg.agents[*a].tools.iter().find_map(|&t| {
-                    let tool = &self.lg.tools[t];
+                    let tool = &self.tools[t];
                     self.privileged_sinks(tool)
                         .first()
                         .map(|s| (tool.site, format!("tool `{}` ({})", tool.name, s.kind)))
