@@ -199,6 +199,8 @@ pub struct BodyAnalyzer<'a> {
     /// Calls whose result is new content (a file's text, a fixed service's answer), as the
     /// walks found them: what a function returns from one does not depend on its arguments.
     fresh_calls: RefCell<HashSet<Site>>,
+    /// Per function, the parameter that leads every text it returns (`server_param`).
+    server_params: RefCell<HashMap<Site, Option<String>>>,
     /// Methods by enclosing class and the class hierarchy, built on first use.
     classes: std::cell::OnceCell<ClassIndex>,
     /// Where a bound cut the analysis (`crate::bounds`); the pipeline turns it into notices.
@@ -357,6 +359,7 @@ impl<'a> BodyAnalyzer<'a> {
             reaching: RefCell::new(HashMap::new()),
             reaching_busy: RefCell::new(Vec::new()),
             fresh_calls: RefCell::new(HashSet::new()),
+            server_params: RefCell::new(HashMap::new()),
             classes: std::cell::OnceCell::new(),
             cuts: RefCell::new(Cuts::default()),
             closed_params: RefCell::new(HashMap::new()),
@@ -1801,6 +1804,20 @@ impl<'a> BodyAnalyzer<'a> {
             .get(&f)
             .map(|v| v.as_slice())
             .unwrap_or(&[])
+    }
+
+    /// The parameter that leads every text `f` returns, read from its syntax: each `return`
+    /// gives `p + ...` or `f"{p}..."` for one parameter `p`, or a local name whose one
+    /// assignment is such a text and which is only appended to afterwards (`url += "?" + q`).
+    /// Who passes `p` picks the server of a URL built so (`construct_url(base_url, path)`).
+    fn server_param(&self, f: &FuncVal) -> Option<String> {
+        let site = f.site(self.modules);
+        if let Some(v) = self.server_params.borrow().get(&site) {
+            return v.clone();
+        }
+        let v = leading_param(&f.def);
+        self.server_params.borrow_mut().insert(site, v.clone());
+        v
     }
 
     /// Capabilities of a project function, following project callees.
@@ -3253,6 +3270,14 @@ impl Walker<'_, '_> {
                 t.clean.insert("argv_option".to_string());
             }
         }
+        // A path whose last component is a literal file name (`os.path.join(d, "package.json")`,
+        // `root / "index.md"`, `path.join(dir, "project.godot")`): whatever folder the model
+        // names, a read there opens only a file of that name.
+        if let Some(t) = t.as_mut().filter(|t| !t.clean.contains(FILE_READ)) {
+            if ends_in_fixed_file_name(e) {
+                t.clean.insert(FILE_READ.to_string());
+            }
+        }
         let keeps_whole = match &e.kind {
             ExprKind::Name(_) | ExprKind::Await(_) | ExprKind::Walrus(..) | ExprKind::IfExp(..) => {
                 true
@@ -4320,7 +4345,35 @@ impl Walker<'_, '_> {
                             by.into_iter().map(|(k, t)| (k, with_clean(t))).collect(),
                         )
                     });
-            with_clean(self.a.join_reaching(&resolved, recv, &pos, &kw))
+            let mut out = with_clean(self.a.join_reaching(&resolved, recv.clone(), &pos, &kw));
+            // A helper whose every returned text starts with one of its parameters
+            // (`return base_url + path`): the caller's value for it picks the server.
+            let server_fixed = !resolved.is_empty()
+                && resolved.iter().all(|r| {
+                    let Some(name) = self.a.server_param(&r.func) else {
+                        return false;
+                    };
+                    let Some(pi) = r.func.def.params.iter().position(|p| p.name == name) else {
+                        return false;
+                    };
+                    let given = if pi < r.offset {
+                        recv.as_ref()
+                    } else {
+                        pos.get(pi - r.offset)
+                            .and_then(|(t, _)| t.as_ref())
+                            .or_else(|| {
+                                kw.iter()
+                                    .find(|(k, _, _)| *k == name.as_str())
+                                    .and_then(|(_, t, _)| t.as_ref())
+                            })
+                    };
+                    // Not passed: the parameter's default, written in the code.
+                    given.is_none_or(|t| t.clean.contains(SSRF))
+                });
+            if server_fixed {
+                mark_server_fixed(&mut out);
+            }
+            out
         } else {
             join_all(recv, &pos, &kw)
         };
@@ -5248,6 +5301,142 @@ fn mark_server_fixed(acc: &mut Option<Taint>) {
 }
 
 const SSRF: &str = "http_request_tainted_url";
+
+/// The parameter of `def` that leads every text it returns (`BodyAnalyzer::server_param`).
+fn leading_param(def: &FuncDef) -> Option<String> {
+    use crate::syntax::python::visit_stmts;
+    let params: HashSet<&str> = def
+        .params
+        .iter()
+        .filter(|p| p.kind == ParamKind::Normal)
+        .map(|p| p.name.as_str())
+        .collect();
+    // The parameter a built text starts with (`p + x`, `f"{p}/x"`).
+    let led_by = |e: &Expr| -> Option<String> {
+        let first = match &e.kind {
+            ExprKind::BinOp(ops, xs) if !ops.is_empty() && ops.iter().all(|o| o == "+") => {
+                xs.first()
+            }
+            ExprKind::FStr(xs) => xs.first(),
+            _ => None,
+        }?;
+        match &first.kind {
+            ExprKind::Name(n) if params.contains(n.as_str()) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    let mut returns: Vec<&Expr> = vec![];
+    let mut assigned: HashMap<&str, Vec<&Expr>> = HashMap::new();
+    let mut other_writes: HashSet<&str> = HashSet::new();
+    visit_stmts(&def.body, &mut |st| match &st.kind {
+        StmtKind::Return(Some(e)) => returns.push(e),
+        StmtKind::Return(None) => {
+            other_writes.insert("<return>");
+        }
+        StmtKind::Assign { targets, value, .. } => {
+            for t in targets {
+                match t {
+                    Target::Name(n, _) => assigned.entry(n.as_str()).or_default().push(value),
+                    Target::Tuple(_) | Target::Starred(_) => {
+                        let mut stack = vec![t];
+                        while let Some(t) = stack.pop() {
+                            match t {
+                                Target::Name(n, _) => {
+                                    other_writes.insert(n.as_str());
+                                }
+                                Target::Tuple(ts) => stack.extend(ts.iter()),
+                                Target::Starred(x) => stack.push(x),
+                                _ => {}
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        StmtKind::AugAssign {
+            target: Target::Name(n, _),
+            op,
+            ..
+        } if op != "+=" => {
+            other_writes.insert(n.as_str());
+        }
+        StmtKind::For {
+            target: Target::Name(n, _),
+            ..
+        } => {
+            other_writes.insert(n.as_str());
+        }
+        _ => {}
+    });
+    if returns.is_empty() || other_writes.contains("<return>") {
+        return None;
+    }
+    let mut lead: Option<String> = None;
+    for r in returns {
+        let p = match &r.kind {
+            ExprKind::Name(n)
+                if !params.contains(n.as_str()) && !other_writes.contains(n.as_str()) =>
+            {
+                match assigned.get(n.as_str()).map(|v| v.as_slice()) {
+                    Some([one]) => led_by(one),
+                    _ => None,
+                }
+            }
+            _ => led_by(r),
+        }?;
+        // Parameters reassigned in the body no longer hold what the caller passed.
+        if assigned.contains_key(p.as_str()) || other_writes.contains(p.as_str()) {
+            return None;
+        }
+        match &lead {
+            Some(l) if *l != p => return None,
+            _ => lead = Some(p),
+        }
+    }
+    lead
+}
+
+/// The sink kind of opening a file to read it.
+const FILE_READ: &str = "file_read_path";
+
+/// Whether a path expression ends in a literal file name: a join (`os.path.join` and Node's
+/// `path.join`/`path.resolve` with two arguments or more, `Path.joinpath`) or a `/` whose
+/// last piece is one name, without a separator, `..`, or a glob character (`"*.md"` names many
+/// files).
+fn ends_in_fixed_file_name(e: &Expr) -> bool {
+    let file_name = |x: &Expr| {
+        matches!(&x.kind, ExprKind::Str(s)
+            if !s.is_empty()
+                && s != "."
+                && !s.contains("..")
+                && !s.contains(['/', '\\', '*', '?', '[', '{']))
+    };
+    match &e.kind {
+        ExprKind::BinOp(ops, xs) => {
+            ops.last().is_some_and(|o| o == "/") && xs.last().is_some_and(file_name)
+        }
+        ExprKind::Call(f, args) => {
+            let positional: Vec<&Expr> = args
+                .iter()
+                .filter_map(|a| match a {
+                    Arg::Pos(x) => Some(x),
+                    _ => None,
+                })
+                .collect();
+            // `Path(d).joinpath("x")` joins onto its receiver; `",".join(xs)` is no path.
+            let least = match &f.kind {
+                ExprKind::Attr(_, m) if m == "joinpath" => 1,
+                ExprKind::Attr(_, m) if m == "join" || m == "resolve" => 2,
+                _ => return false,
+            };
+            positional.len() >= least
+                && positional.len() == args.len()
+                && positional.last().is_some_and(|x| file_name(x))
+        }
+        _ => false,
+    }
+}
 
 /// The literal text a string expression starts with (`f"kubectl {x}"`, `"git " + x`).
 fn leading_literal(e: &Expr) -> Option<String> {

@@ -627,4 +627,88 @@ def fetch(url: str) -> str:
         let logs = GUARDED.replace("        refuse_private(url)", "        print(url)");
         assert_eq!(lines("AIR106", &[("server.py", &logs)], "server.py"), [27]);
     }
+
+    const FIXED_NAMES: &str = r#"import glob
+import os
+from pathlib import Path
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("projects")
+
+@mcp.tool()
+def metadata(folder: str) -> str:
+    return open(os.path.join(folder, "pyproject.toml")).read()
+
+@mcp.tool()
+def readme(folder: str) -> str:
+    return (Path(folder) / "README.md").read_text()
+
+@mcp.tool()
+def any_file(folder: str, name: str) -> str:
+    return open(os.path.join(folder, name)).read()
+
+@mcp.tool()
+def configs(folder: str) -> list:
+    return glob.glob(os.path.join(folder, "*.toml"))
+
+@mcp.tool()
+def climb(folder: str) -> str:
+    return open(os.path.join(folder, "..")).read()
+
+@mcp.tool()
+def notes(folder: str, text: str) -> None:
+    open(os.path.join(folder, "NOTES.txt"), "w").write(text)
+"#;
+
+    #[test]
+    fn a_read_of_one_fixed_file_name_in_the_models_folder_is_not_reported() {
+        // `metadata` and `readme` open only a file of one name; the model's own name, a glob,
+        // `..`, and a write of a fixed name stay reported.
+        assert_eq!(
+            lines("AIR106", &[("server.py", FIXED_NAMES)], "server.py"),
+            [18, 22, 26, 30]
+        );
+    }
+
+    const BUILDER: &str = r#"import os
+import requests
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("bridge")
+BASE = os.environ["API_BASE"]
+TEMPLATE = os.environ.get("ITEM_PATH", "/items/{id}")
+
+def build_url(base_url: str, path: str, query: str = "") -> str:
+    url = base_url + path
+    if query:
+        url += "?" + query
+    return url
+
+@mcp.tool()
+def get_item(item_id: str) -> str:
+    return requests.get(build_url(BASE, TEMPLATE.replace("{id}", item_id))).text
+
+@mcp.tool()
+def get_any(host: str, item_id: str) -> str:
+    return requests.get(build_url(host, TEMPLATE.replace("{id}", item_id))).text
+"#;
+
+    #[test]
+    fn a_url_builder_leaves_the_server_to_whoever_passes_its_base() {
+        // `build_url` returns `base_url + path`: the configured base fixes the server; the
+        // model's host does not.
+        assert_eq!(
+            lines("AIR106", &[("server.py", BUILDER)], "server.py"),
+            [21]
+        );
+        // A builder that rewrites its base before building is not read as led by it.
+        let rewritten = BUILDER.replace(
+            "    url = base_url + path\n",
+            "    base_url = path\n    url = base_url + path\n",
+        );
+        assert_eq!(
+            lines("AIR106", &[("server.py", &rewritten)], "server.py"),
+            [18, 22]
+        );
+    }
 }
