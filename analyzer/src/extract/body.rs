@@ -5337,19 +5337,7 @@ fn leading_param(def: &FuncDef) -> Option<String> {
             for t in targets {
                 match t {
                     Target::Name(n, _) => assigned.entry(n.as_str()).or_default().push(value),
-                    Target::Tuple(_) | Target::Starred(_) => {
-                        let mut stack = vec![t];
-                        while let Some(t) = stack.pop() {
-                            match t {
-                                Target::Name(n, _) => {
-                                    other_writes.insert(n.as_str());
-                                }
-                                Target::Tuple(ts) => stack.extend(ts.iter()),
-                                Target::Starred(x) => stack.push(x),
-                                _ => {}
-                            }
-                        }
-                    }
+                    Target::Tuple(_) | Target::Starred(_) => other_writes.extend(target_names(t)),
                     _ => {}
                 }
             }
@@ -5361,12 +5349,7 @@ fn leading_param(def: &FuncDef) -> Option<String> {
         } if op != "+=" => {
             other_writes.insert(n.as_str());
         }
-        StmtKind::For {
-            target: Target::Name(n, _),
-            ..
-        } => {
-            other_writes.insert(n.as_str());
-        }
+        StmtKind::For { target, .. } => other_writes.extend(target_names(target)),
         _ => {}
     });
     if returns.is_empty() || other_writes.contains("<return>") {

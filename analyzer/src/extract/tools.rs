@@ -40,6 +40,20 @@ fn class_is(o: &Obj, glob: &str) -> bool {
     o.class_name().is_some_and(|c| glob_match(glob, c))
 }
 
+/// The capability hits of `kinds` at one site (a knowledge-listed tool, a framework's own tool,
+/// a linked MCP server), with the callee the finding names.
+fn hits_at<S: AsRef<str>>(kinds: &[S], site: Site, callee: &str) -> Vec<CapHit> {
+    kinds
+        .iter()
+        .map(|k| CapHit {
+            kind: k.as_ref().to_string(),
+            site,
+            chain: vec![site],
+            callee: callee.to_string(),
+        })
+        .collect()
+}
+
 pub(crate) fn class_any<S: AsRef<str>>(o: &Obj, globs: &[S]) -> bool {
     globs.iter().any(|g| class_is(o, g.as_ref()))
 }
@@ -119,15 +133,7 @@ impl<'a> ToolTable<'a> {
         if let Some(&i) = self.tool_at.get(&site) {
             return i;
         }
-        let hits = sinks
-            .iter()
-            .map(|k| CapHit {
-                kind: k.to_string(),
-                site,
-                chain: vec![site],
-                callee: callee.to_string(),
-            })
-            .collect();
+        let hits = hits_at(sinks, site, callee);
         self.push_tool(
             name.to_string(),
             site,
@@ -356,17 +362,8 @@ impl<'a> ToolTable<'a> {
         let servers = self.linker?.toolset(id)?;
         let mut out = vec![];
         for l in servers {
-            let mk = |kinds: &[String]| -> Vec<CapHit> {
-                kinds
-                    .iter()
-                    .map(|k| CapHit {
-                        kind: k.clone(),
-                        site: l.site,
-                        chain: vec![l.site],
-                        callee: format!("MCP server `{}`", l.name),
-                    })
-                    .collect()
-            };
+            let callee = format!("MCP server `{}`", l.name);
+            let mk = |kinds: &[String]| hits_at(kinds, l.site, &callee);
             // Tool descriptions (`mcp_tool_metadata`) are AIR305's concern; results steer calls.
             let mut sources = mk(&["mcp_tool_result".to_string()]);
             for s in mk(&l.sources) {
@@ -473,19 +470,8 @@ impl<'a> ToolTable<'a> {
         if let Some(&i) = self.tool_at.get(&site) {
             return Some(i);
         }
-        let mk = |kinds: &[String]| -> Vec<CapHit> {
-            kinds
-                .iter()
-                .map(|k| CapHit {
-                    kind: k.clone(),
-                    site,
-                    chain: vec![site],
-                    callee: lookup.clone(),
-                })
-                .collect()
-        };
-        let sinks = mk(&entry.sinks);
-        let sources = mk(&entry.sources);
+        let sinks = hits_at(&entry.sinks, site, &lookup);
+        let sources = hits_at(&entry.sources, site, &lookup);
         // Constructed with a sandboxing executor or policy (`execution_policy=DockerExecutionPolicy()`).
         let sandboxed_by_arg = o
             .args
@@ -551,17 +537,6 @@ impl<'a> ToolTable<'a> {
         if let Some(&i) = self.tool_at.get(&site) {
             return Some(i);
         }
-        let mk = |kinds: &[String]| -> Vec<CapHit> {
-            kinds
-                .iter()
-                .map(|k| CapHit {
-                    kind: k.clone(),
-                    site,
-                    chain: vec![site],
-                    callee: q.to_string(),
-                })
-                .collect()
-        };
         let name = entry
             .name
             .clone()
@@ -570,8 +545,8 @@ impl<'a> ToolTable<'a> {
             name,
             site,
             ToolOrigin::Known(q.to_string()),
-            mk(&entry.sinks),
-            mk(&entry.sources),
+            hits_at(&entry.sinks, site, q),
+            hits_at(&entry.sources, site, q),
             entry.sandboxed,
             entry.toolkit,
         ))
