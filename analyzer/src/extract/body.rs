@@ -1763,10 +1763,7 @@ impl<'a> BodyAnalyzer<'a> {
             ExprKind::Attr(recv, _) if !matches!(recv.kind, ExprKind::Name(ref n) if n == "os" || n == "shutil") => {
                 Some(&**recv)
             }
-            _ => args.iter().find_map(|a| match a {
-                Arg::Pos(x) => Some(x),
-                _ => None,
-            }),
+            _ => positional(args).next(),
         };
         let is_literal = |e: &Expr| match &e.kind {
             ExprKind::Str(_) => true,
@@ -5029,13 +5026,7 @@ impl Walker<'_, '_> {
         }
         if let Some(p) = entry.argv_program {
             // `execFileSync(program, args)`: the program, then its list.
-            let pos: Vec<&Expr> = args
-                .iter()
-                .filter_map(|a| match a {
-                    Arg::Pos(x) => Some(x),
-                    _ => None,
-                })
-                .collect();
+            let pos: Vec<&Expr> = positional(args).collect();
             let list = entry.args.first().and_then(|i| pos.get(*i));
             let (Some(program), Some(list)) = (pos.get(p), list) else {
                 return (None, false);
@@ -5045,11 +5036,7 @@ impl Walker<'_, '_> {
             self.argv_extend(&mut sh, list, st);
             return (Some(sh), false);
         }
-        let mut positional = args.iter().filter_map(|a| match a {
-            Arg::Pos(x) => Some(x),
-            _ => None,
-        });
-        let at = entry.args.first().and_then(|i| positional.nth(*i));
+        let at = entry.args.first().and_then(|i| positional(args).nth(*i));
         let by_kw = || {
             args.iter().find_map(|a| match a {
                 Arg::Kw(n, x) if entry.kwargs.contains(n) => Some(x),
@@ -5400,13 +5387,7 @@ fn ends_in_fixed_file_name(e: &Expr) -> bool {
             ops.last().is_some_and(|o| o == "/") && xs.last().is_some_and(file_name)
         }
         ExprKind::Call(f, args) => {
-            let positional: Vec<&Expr> = args
-                .iter()
-                .filter_map(|a| match a {
-                    Arg::Pos(x) => Some(x),
-                    _ => None,
-                })
-                .collect();
+            let positional: Vec<&Expr> = positional(args).collect();
             // `Path(d).joinpath("x")` joins onto its receiver; `",".join(xs)` is no path.
             let least = match &f.kind {
                 ExprKind::Attr(_, m) if m == "joinpath" => 1,
@@ -6075,6 +6056,14 @@ fn apply_flag(st: &mut State, flag: &str) {
             t.clean.extend(clean);
         }
     }
+}
+
+/// A call's positional arguments, in order (keywords and `*`/`**` splats left out).
+fn positional(args: &[Arg]) -> impl Iterator<Item = &Expr> {
+    args.iter().filter_map(|a| match a {
+        Arg::Pos(x) => Some(x),
+        _ => None,
+    })
 }
 
 /// The plain names a target binds (`a`, `a, b`, `(a, *b)`).
