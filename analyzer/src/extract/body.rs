@@ -1702,46 +1702,22 @@ impl<'a> BodyAnalyzer<'a> {
     /// (`p.unlink()`) or first argument (`os.remove(p)`) is a join whose last part is a string
     /// literal (`git_dir / "MERGE_HEAD"`, `os.path.join(d, "run.lock")`), or a name assigned
     /// such a join in the same function. A loop variable over literal strings counts as a
-    /// literal. Deleting such a file is housekeeping (a marker, a lock), not the user's data.
+    /// literal, and so does an f-string made of literals and such variables. Deleting such a
+    /// file is housekeeping (a marker, a lock), not the user's data.
     pub fn names_fixed_file(&self, site: Site) -> bool {
-        let Some(f) = self
-            .ev
-            .funcs
-            .iter()
-            .filter(|(s, _)| {
-                s.file == site.file
-                    && s.span.start <= site.span.start
-                    && site.span.end <= s.span.end
-            })
-            .min_by_key(|(s, _)| s.span.end - s.span.start)
-            .map(|(_, f)| f)
-        else {
+        let Some((_, f)) = self.enclosing_func(site) else {
             return false;
         };
         let body = &f.def.body;
         // The call at `site`, and the names bound in the function.
         let mut call: Option<&Expr> = None;
         let mut assigned: HashMap<&str, &Expr> = HashMap::new();
-        let mut literal_loops: Vec<&str> = vec![];
+        let loops = literal_loops(body);
         crate::syntax::python::visit_stmts(body, &mut |st: &Stmt| {
-            match &st.kind {
-                StmtKind::Assign { targets, value, .. } => {
-                    if let [Target::Name(n, _)] = targets.as_slice() {
-                        assigned.insert(n.as_str(), value);
-                    }
+            if let StmtKind::Assign { targets, value, .. } = &st.kind {
+                if let [Target::Name(n, _)] = targets.as_slice() {
+                    assigned.insert(n.as_str(), value);
                 }
-                StmtKind::For {
-                    target: Target::Name(n, _),
-                    iter,
-                    ..
-                } => {
-                    if let ExprKind::Tuple(xs) | ExprKind::List(xs) = &iter.kind {
-                        if !xs.is_empty() && xs.iter().all(|x| matches!(x.kind, ExprKind::Str(_))) {
-                            literal_loops.push(n.as_str());
-                        }
-                    }
-                }
-                _ => {}
             }
             // A walk over one statement's syntax tree: finite, so no cap.
             let mut stack: Vec<&Expr> = st.exprs();
@@ -1765,14 +1741,21 @@ impl<'a> BodyAnalyzer<'a> {
             }
             _ => positional(args).next(),
         };
+        let literal_name = |x: &Expr| match &x.kind {
+            ExprKind::Str(_) => true,
+            ExprKind::Name(n) => loops.contains_key(n.as_str()),
+            _ => false,
+        };
         let is_literal = |e: &Expr| match &e.kind {
             ExprKind::Str(_) => true,
             ExprKind::Name(n) => {
-                literal_loops.contains(&n.as_str())
+                loops.contains_key(n.as_str())
                     || assigned
                         .get(n.as_str())
                         .is_some_and(|v| is_generated_name(v))
             }
+            // `f".db{suffix}"` for `suffix` in a literal tuple: one of a few names the code wrote.
+            ExprKind::FStr(xs) if xs.iter().all(literal_name) => true,
             _ => is_generated_name(e),
         };
         let joined = |e: &Expr| match &e.kind {
@@ -1793,6 +1776,68 @@ impl<'a> BodyAnalyzer<'a> {
             }) => assigned.get(n.as_str()).is_some_and(|v| joined(v)),
             _ => false,
         }
+    }
+
+    /// The innermost function whose definition holds `site`.
+    fn enclosing_func(&self, site: Site) -> Option<(Site, &'a FuncVal)> {
+        self.ev
+            .funcs
+            .iter()
+            .filter(|(s, _)| {
+                s.file == site.file
+                    && s.span.start <= site.span.start
+                    && site.span.end <= s.span.end
+            })
+            .min_by_key(|(s, _)| s.span.end - s.span.start)
+            .map(|(s, f)| (*s, f))
+    }
+
+    /// Whether the literal query at `site` writes, empties or drops a table the same function
+    /// creates as a temporary one (`CREATE TEMP TABLE IF NOT EXISTS _seeds (...)`, then
+    /// `DELETE FROM _seeds`; also `f"CREATE TEMP TABLE {t} ..."` for `t` in a literal tuple):
+    /// scratch space of one connection, gone when it closes.
+    pub fn on_temp_table(&self, site: Site) -> bool {
+        let Some(table) = self
+            .record(site)
+            .and_then(|r| r.args.first())
+            .and_then(Value::as_str)
+            .and_then(|q| sql_target_table(&sql_words(q)).map(str::to_string))
+        else {
+            return false;
+        };
+        let Some((_, f)) = self.enclosing_func(site) else {
+            return false;
+        };
+        let loops = literal_loops(&f.def.body);
+        let mut created = false;
+        crate::syntax::python::visit_stmts(&f.def.body, &mut |st: &Stmt| {
+            // A walk over one statement's syntax tree: finite, so no cap.
+            let mut stack: Vec<&Expr> = st.exprs();
+            while let Some(e) = stack.pop() {
+                if let ExprKind::Call(_, args) = &e.kind {
+                    if let Some(q) = positional(args).next() {
+                        created |= literal_texts(q, &loops)
+                            .iter()
+                            .any(|t| created_temp_table(&sql_words(t)) == Some(table.as_str()));
+                    }
+                }
+                crate::extract::langgraph::push_children(e, &mut stack);
+            }
+        });
+        created
+    }
+
+    /// The functions defined inside the function at `f` (lambdas, nested `def`s, at any
+    /// depth), in source order.
+    fn closures_in(&self, f: Site) -> Vec<Site> {
+        use std::ops::Bound::{Excluded, Unbounded};
+        self.ev
+            .funcs
+            .range((Excluded(f), Unbounded))
+            .map(|(s, _)| *s)
+            .take_while(|s| s.file == f.file && s.span.start < f.span.end)
+            .filter(|s| s.span.end <= f.span.end && *s != f)
+            .collect()
     }
 
     fn records(&self, f: Site) -> &'a [CallRecord] {
@@ -1851,6 +1896,13 @@ impl<'a> BodyAnalyzer<'a> {
         let mut caps = Caps::default();
         for rec in self.records(site) {
             self.add_record_caps(rec, depth, &mut caps);
+        }
+        // The closures written in the body (`_offload(lambda: ...)`, `new Promise((resolve) =>
+        // exec(...))`): whoever runs them, they run on the function's behalf.
+        for inner in self.closures_in(site) {
+            for rec in self.records(inner) {
+                self.add_record_caps(rec, depth, &mut caps);
+            }
         }
         finish_caps(&mut caps);
         self.in_progress.borrow_mut().retain(|s| *s != site);
@@ -3563,6 +3615,22 @@ impl Walker<'_, '_> {
     }
 
     fn call(&mut self, e: &Expr, f: &Expr, args: &[Arg], st: &mut State) -> Option<Taint> {
+        // `asyncio.to_thread(f, x)`: the interpreter evaluated and recorded it as `f(x)`
+        // (`Evaluation::forwarded`), so it is read as that call.
+        let forward = self.a.ev.forwarded.get(&self.site(e));
+        if let Some((func, rest)) =
+            forward.and_then(|how| crate::extract::interp::forwarded_call(args, how))
+        {
+            if matches!(func.kind, ExprKind::Lambda(_)) {
+                self.expr(func, st);
+            }
+            return self.call_of(e, func, &rest, st);
+        }
+        self.call_of(e, f, args, st)
+    }
+
+    /// A call `f(args)` at `e`, read as written.
+    fn call_of(&mut self, e: &Expr, f: &Expr, args: &[Arg], st: &mut State) -> Option<Taint> {
         // Receiver taint (`cmd.strip()`), then arguments in order.
         let recv = match &f.kind {
             ExprKind::Attr(o, _) => self.expr(o, st),
@@ -5288,6 +5356,117 @@ fn mark_server_fixed(acc: &mut Option<Taint>) {
 }
 
 const SSRF: &str = "http_request_tainted_url";
+
+/// A query's words, lowercased, without quotes around names (`DELETE FROM "t"` → `delete`,
+/// `from`, `t`).
+fn sql_words(q: &str) -> Vec<String> {
+    q.split(|c: char| c.is_whitespace() || c == '(' || c == ';' || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.trim_matches(|c| matches!(c, '"' | '`' | '[' | ']'))
+                .to_ascii_lowercase()
+        })
+        .collect()
+}
+
+/// The loop variables of `body` that run over a literal tuple or list of texts
+/// (`for suffix in ("-wal", "-shm"):`), with those texts.
+fn literal_loops(body: &[Stmt]) -> HashMap<&str, Vec<&str>> {
+    let mut loops = HashMap::new();
+    crate::syntax::python::visit_stmts(body, &mut |st: &Stmt| {
+        let StmtKind::For {
+            target: Target::Name(n, _),
+            iter,
+            ..
+        } = &st.kind
+        else {
+            return;
+        };
+        if let ExprKind::Tuple(xs) | ExprKind::List(xs) = &iter.kind {
+            let texts: Vec<&str> = xs
+                .iter()
+                .filter_map(|x| match &x.kind {
+                    ExprKind::Str(t) => Some(t.as_str()),
+                    _ => None,
+                })
+                .collect();
+            if !texts.is_empty() && texts.len() == xs.len() {
+                loops.insert(n.as_str(), texts);
+            }
+        }
+    });
+    loops
+}
+
+/// The texts `e` can be: a literal, or an f-string of literals and one loop variable over
+/// literals (`loops`), once per value of it.
+fn literal_texts(e: &Expr, loops: &HashMap<&str, Vec<&str>>) -> Vec<String> {
+    match &e.kind {
+        ExprKind::Str(t) => vec![t.clone()],
+        ExprKind::FStr(parts) => {
+            // Implicit concatenation nests f-strings (`f"...{t} " "(...)"`): flatten, in order.
+            let mut xs: Vec<&Expr> = vec![];
+            let mut stack: Vec<&Expr> = parts.iter().rev().collect();
+            while let Some(x) = stack.pop() {
+                match &x.kind {
+                    ExprKind::FStr(inner) => stack.extend(inner.iter().rev()),
+                    _ => xs.push(x),
+                }
+            }
+            let vars: BTreeSet<&str> = xs
+                .iter()
+                .filter_map(|x| match &x.kind {
+                    ExprKind::Name(n) => Some(n.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let literal = |x: &Expr| {
+                matches!(&x.kind, ExprKind::Str(_))
+                    || matches!(&x.kind, ExprKind::Name(n) if loops.contains_key(n.as_str()))
+            };
+            let vars: Vec<&str> = vars.into_iter().collect();
+            let ([var], true) = (vars.as_slice(), xs.iter().all(|x| literal(x))) else {
+                return vec![];
+            };
+            loops[var]
+                .iter()
+                .map(|v| {
+                    xs.iter()
+                        .map(|x| match &x.kind {
+                            ExprKind::Str(t) => t.as_str(),
+                            _ => v,
+                        })
+                        .collect()
+                })
+                .collect()
+        }
+        _ => vec![],
+    }
+}
+
+/// The table a `DELETE FROM t`, `DROP TABLE [IF EXISTS] t`, `TRUNCATE [TABLE] t`,
+/// `INSERT [OR ...] INTO t`, `REPLACE INTO t` or `UPDATE t` acts on.
+fn sql_target_table(w: &[String]) -> Option<&str> {
+    let w: Vec<&str> = w.iter().map(String::as_str).collect();
+    match w.as_slice() {
+        ["delete", "from", t, ..] | ["truncate", "table", t, ..] => Some(t),
+        ["insert", "into", t, ..] | ["insert", "or", _, "into", t, ..] => Some(t),
+        ["replace", "into", t, ..] | ["update", t, ..] => Some(t),
+        ["drop", "table", "if", "exists", t, ..] | ["drop", "table", t, ..] => Some(t),
+        ["truncate", t, ..] => Some(t),
+        _ => None,
+    }
+}
+
+/// The table a `CREATE TEMP[ORARY] TABLE [IF NOT EXISTS] t` makes.
+fn created_temp_table(w: &[String]) -> Option<&str> {
+    let w: Vec<&str> = w.iter().map(String::as_str).collect();
+    match w.as_slice() {
+        ["create", "temp" | "temporary", "table", "if", "not", "exists", t, ..]
+        | ["create", "temp" | "temporary", "table", t, ..] => Some(t),
+        _ => None,
+    }
+}
 
 /// The parameter of `def` that leads every text it returns (`BodyAnalyzer::server_param`).
 fn leading_param(def: &FuncDef) -> Option<String> {

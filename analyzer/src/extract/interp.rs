@@ -371,6 +371,11 @@ pub struct Evaluation {
     /// fills in itself (`decorator_injected`): whoever calls the decorated function (the model,
     /// for a tool) never chooses them.
     pub injected: HashMap<Site, BTreeSet<String>>,
+    /// Calls that run a function they are given (`asyncio.to_thread(f, x)`,
+    /// `loop.run_in_executor(None, f, x)`, a `forwarder` in knowledge): by call site, the
+    /// where the function and its arguments are. The call is evaluated and recorded as that
+    /// call ([`forwarded_call`]).
+    pub forwarded: HashMap<Site, Forward>,
     /// Files whose evaluation ran out of fuel.
     pub fuel_exhausted: Vec<FileId>,
     /// Where the interpreter's bounds cut evaluation (`crate::bounds`).
@@ -446,6 +451,8 @@ pub struct Interp<'m> {
     /// `cls._instance = cls()`), by the class's module and definition span: a singleton's
     /// accessor returns what its first call stored, read before the class body's default.
     class_stores: HashMap<(usize, Span), HashMap<String, Value>>,
+    /// Inside the call a forwarder makes (`Evaluation::forwarded`).
+    forwarding: bool,
 }
 
 /// Framework semantics the interpreter applies, as data (`[[api]]` roles of every knowledge
@@ -466,6 +473,10 @@ struct Semantics {
     /// `text_value` (globs): library values that are text, whose methods are the string's own
     /// (`path.stem.replace("/", "_")` is `str.replace`, not `Path.replace`).
     text_values: Vec<String>,
+    /// `forwarder` (`glob=position` or `glob=keyword`): library calls that run the function at
+    /// that position with the arguments after it (`asyncio.to_thread=0`), or the function given
+    /// as that keyword with the elements of `args=` (`threading.Thread=target`).
+    forwarders: Vec<(String, Forward)>,
 }
 
 impl Semantics {
@@ -482,6 +493,18 @@ impl Semantics {
             builder_suffixes: names("builder_class_suffix").collect(),
             builder_methods: names("builder_method").collect(),
             text_values: names("text_value").collect(),
+            forwarders: k
+                .api_any("forwarder")
+                .filter_map(|n| n.split_once('='))
+                .map(|(g, at)| {
+                    let at = at.trim();
+                    let how = match at.parse() {
+                        Ok(i) => Forward::At(i),
+                        Err(_) => Forward::Keyword(at.into()),
+                    };
+                    (g.trim().to_string(), how)
+                })
+                .collect(),
         }
     }
 }
@@ -519,6 +542,7 @@ impl<'m> Interp<'m> {
             sem: Semantics::default(),
             projects: vec![],
             class_stores: HashMap::new(),
+            forwarding: false,
         }
     }
 
@@ -2013,6 +2037,8 @@ impl<'m> Interp<'m> {
     }
 
     fn call_expr(&mut self, f: &Expr, args: &[Arg], span: Span) -> Value {
+        // Set by a forwarder for the call it makes: that call does not forward again.
+        let forwarded = std::mem::take(&mut self.forwarding);
         // `super().__new__(cls)` / `object.__new__(cls)` in a project `__new__`: a bare
         // instance of the class, its `__init__` not yet run.
         if let (ExprKind::Attr(o, m), Some(Arg::Pos(first))) = (&f.kind, args.first()) {
@@ -2063,6 +2089,37 @@ impl<'m> Interp<'m> {
             }
             _ => (self.expr(f), None, None, None),
         };
+        // `asyncio.to_thread(f, x)`: a call of `f` with `x`, run on another thread. Evaluated as
+        // that call (once: a forwarder handed another forwarder is an ordinary call).
+        if let (Value::Ext(q), false) = (&fv, forwarded) {
+            let at = self
+                .sem
+                .forwarders
+                .iter()
+                .find(|(g, _)| glob_match(g, q))
+                .map(|(_, how)| how.clone());
+            if let Some((func, rest)) = at.as_ref().and_then(|how| forwarded_call(args, how)) {
+                // What the forwarder reads besides (`None` for the executor): evaluated once.
+                for a in args {
+                    let (Arg::Pos(e) | Arg::Kw(_, e)) = a else {
+                        continue;
+                    };
+                    let packed = matches!((a, &at), (Arg::Kw(n, _), Some(Forward::Keyword(_))) if n == "args");
+                    let passed = rest
+                        .iter()
+                        .any(|r| matches!(r, Arg::Pos(x) if x.span == e.span));
+                    if !std::ptr::eq(e, func) && !packed && !passed {
+                        self.expr(e);
+                    }
+                }
+                let site = self.site(span);
+                if let Some(how) = at {
+                    self.ev.forwarded.insert(site, how);
+                }
+                self.forwarding = true;
+                return self.call_expr(func, &rest, span);
+            }
+        }
         let mut pos = vec![];
         let mut pos_spans = vec![];
         let mut kw = vec![];
@@ -2812,6 +2869,49 @@ impl Interp<'_> {
     }
 }
 
+/// Where a forwarder finds the function it runs (`Evaluation::forwarded`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Forward {
+    /// At this position, its arguments after it (`asyncio.to_thread(f, x)`).
+    At(usize),
+    /// As this keyword, its arguments the elements of `args=` (`Thread(target=f, args=(x,))`).
+    Keyword(String),
+}
+
+/// The call a forwarder makes: the function's expression and its arguments, or `None` when the
+/// call does not have the forwarder's shape (a `*args` before the function, no `target=`).
+pub fn forwarded_call<'e>(args: &'e [Arg], how: &Forward) -> Option<(&'e Expr, Vec<Arg>)> {
+    match how {
+        Forward::At(n) => {
+            let n = *n;
+            if !args.iter().take(n).all(|a| matches!(a, Arg::Pos(_))) {
+                return None;
+            }
+            match args.get(n) {
+                Some(Arg::Pos(func)) => Some((func, args[n + 1..].to_vec())),
+                _ => None,
+            }
+        }
+        Forward::Keyword(k) => {
+            let kw = |name: &str| {
+                args.iter().find_map(|a| match a {
+                    Arg::Kw(n, e) if n == name => Some(e),
+                    _ => None,
+                })
+            };
+            let func = kw(k)?;
+            let rest = match kw("args").map(|e| &e.kind) {
+                None => vec![],
+                Some(ExprKind::Tuple(xs) | ExprKind::List(xs)) => {
+                    xs.iter().cloned().map(Arg::Pos).collect()
+                }
+                Some(_) => return None,
+            };
+            Some((func, rest))
+        }
+    }
+}
+
 fn class_attr(c: &ClassVal, attr: &str) -> Option<Value> {
     // Breadth-first over project base classes, with a bound against cycles.
     let mut queue = vec![c.clone()];
@@ -3395,6 +3495,103 @@ def shifted(a, b):
                 ("count".to_string(), vec!["session".to_string()]),
                 ("read_file".to_string(), vec!["service".to_string()]),
             ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod forwarder_tests {
+    use super::*;
+
+    /// `asyncio.to_thread(f, x)`, `loop.run_in_executor(None, f, x)` and
+    /// `threading.Thread(target=f, args=(x,))` are recorded as calls of `f` with those
+    /// arguments, and the result is `f`'s; a forwarder handed another forwarder is an ordinary
+    /// call of it.
+    #[test]
+    fn a_call_that_runs_a_given_function_is_that_functions_call() {
+        let src = r#"
+import asyncio
+import threading
+
+def work(path, mode):
+    return path
+
+async def direct(p):
+    return await asyncio.to_thread(work, p, "r")
+
+async def pooled(p):
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(None, work, p, "w")
+
+async def twice(p):
+    return await asyncio.to_thread(asyncio.to_thread, work, p)
+
+def background(p):
+    threading.Thread(target=work, args=(p, "a"), daemon=True).start()
+
+kept = asyncio.to_thread(work, "fixed.txt", "r")
+"#;
+        let modules = vec![ModuleInfo {
+            file: FileId(0),
+            name: "server".into(),
+            aliases: vec![],
+            is_package: false,
+            ir: Arc::new(crate::syntax::python::parse(src)),
+        }];
+        let k = crate::knowledge::Knowledge::builtin();
+        let ev = Interp::new(&modules).with_knowledge(&k).run();
+        let text_at = |s: &Site| &src[s.span.start as usize..s.span.end as usize];
+        let mut forwarded: Vec<(&str, Forward, Vec<String>)> = ev
+            .forwarded
+            .iter()
+            .map(|(site, n)| {
+                let callees = ev.callee_at[site]
+                    .iter()
+                    .map(|c| match c {
+                        Callee::Local(f) => format!("local {}", f.def.name),
+                        other => format!("{other:?}"),
+                    })
+                    .collect();
+                (text_at(site), n.clone(), callees)
+            })
+            .collect();
+        forwarded.sort();
+        assert_eq!(
+            forwarded,
+            vec![
+                (
+                    "asyncio.to_thread(asyncio.to_thread, work, p)",
+                    Forward::At(0),
+                    vec!["Qualified(\"asyncio.to_thread\")".to_string()]
+                ),
+                (
+                    "asyncio.to_thread(work, \"fixed.txt\", \"r\")",
+                    Forward::At(0),
+                    vec!["local work".to_string()]
+                ),
+                (
+                    "asyncio.to_thread(work, p, \"r\")",
+                    Forward::At(0),
+                    vec!["local work".to_string()]
+                ),
+                (
+                    "loop.run_in_executor(None, work, p, \"w\")",
+                    Forward::At(1),
+                    vec!["local work".to_string()]
+                ),
+                (
+                    "threading.Thread(target=work, args=(p, \"a\"), daemon=True)",
+                    Forward::Keyword("target".into()),
+                    vec!["local work".to_string()]
+                ),
+            ]
+        );
+        // The module-level call's result is what `work` returns for its first argument.
+        let globals = &ev.globals[0];
+        assert!(
+            matches!(globals.get("kept"), Some(Value::Str(s, _)) if &**s == "fixed.txt"),
+            "{:?}",
+            globals.get("kept")
         );
     }
 }

@@ -258,16 +258,21 @@ def chat(msg: str):
     );
 }
 
-/// Injection hits and gates per tool function: `name: kind(param)...; gate; late`.
-fn summarize_bodies(src: &str) -> String {
-    let k = Knowledge::builtin();
-    let modules = vec![ModuleInfo {
+/// A project of one Python module `m` with source `src`.
+fn one_module(src: &str) -> Vec<ModuleInfo> {
+    vec![ModuleInfo {
         file: FileId(0),
         name: "m".into(),
         aliases: vec![],
         is_package: false,
         ir: std::sync::Arc::new(python::parse(src)),
-    }];
+    }]
+}
+
+/// Injection hits and gates per tool function: `name: kind(param)...; gate; late`.
+fn summarize_bodies(src: &str) -> String {
+    let k = Knowledge::builtin();
+    let modules = one_module(src);
     let ev = Interp::new(&modules).with_knowledge(&k).run();
     let body = BodyAnalyzer::new(&k, &ev, &modules);
     let (table, _) = Extractor::new(&k, &ev, &modules, &body).run();
@@ -386,13 +391,7 @@ b.add_conditional_edges("review", route, {"pay": "pay", "stop": "stop"})
 g = b.compile()
 "#;
     let k = Knowledge::builtin();
-    let modules = vec![ModuleInfo {
-        file: FileId(0),
-        name: "m".into(),
-        aliases: vec![],
-        is_package: false,
-        ir: std::sync::Arc::new(python::parse(src)),
-    }];
+    let modules = one_module(src);
     let ev = Interp::new(&modules).with_knowledge(&k).run();
     let body = BodyAnalyzer::new(&k, &ev, &modules);
     let (table, lg) = Extractor::new(&k, &ev, &modules, &body).run();
@@ -716,4 +715,60 @@ fn injection_hits_of_mutual_calls_stay_a_bounded_set() {
         );
     }
     assert_eq!(tools, n);
+}
+
+/// A literal write (`INSERT INTO t`, `DELETE FROM t`, `DROP TABLE t`) of a table the same
+/// function creates with `CREATE TEMP TABLE` (written out, or in an f-string over a literal
+/// tuple) works in scratch space; a table the function did not make as temporary is the store's.
+#[test]
+fn emptying_a_temporary_table_the_function_made_is_scratch_work() {
+    let src = r#"
+import sqlite3
+conn = sqlite3.connect("graph.db")
+
+def seed(names):
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _seeds (name TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM _seeds")
+    conn.executemany("INSERT INTO _seeds VALUES (?)", [(n,) for n in names])
+
+def frontier():
+    for table in ("_best", "_next"):
+        conn.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {table} "
+            "(qn TEXT PRIMARY KEY, score REAL)"
+        )
+    conn.execute("DELETE FROM _next")
+
+def rebuild():
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _scratch (x TEXT)")
+    conn.execute("DELETE FROM communities")
+    conn.execute("DROP TABLE IF EXISTS _seeds")
+"#;
+    let k = Knowledge::builtin();
+    let modules = one_module(src);
+    let ev = Interp::new(&modules).with_knowledge(&k).run();
+    let body = BodyAnalyzer::new(&k, &ev, &modules);
+    let mut seen: Vec<(String, bool)> = ev
+        .calls_by_func
+        .values()
+        .flatten()
+        .filter_map(|r| {
+            let q = r.args.first()?.as_str()?;
+            ["DELETE", "DROP", "INSERT"]
+                .iter()
+                .any(|v| q.starts_with(v))
+                .then(|| (q.to_string(), body.on_temp_table(r.site)))
+        })
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        vec![
+            ("DELETE FROM _next".to_string(), true),
+            ("DELETE FROM _seeds".to_string(), true),
+            ("DELETE FROM communities".to_string(), false),
+            ("DROP TABLE IF EXISTS _seeds".to_string(), false),
+            ("INSERT INTO _seeds VALUES (?)".to_string(), true),
+        ]
+    );
 }

@@ -257,6 +257,10 @@ fn effect(cx: &Ctx, s: &CapHit, controlled: &[Site]) -> Option<Effect> {
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
+        // Emptying a temporary table the same function made is scratch work.
+        if cx.body.on_temp_table(s.site) {
+            return None;
+        }
         if has(&a.sql_destructive_verbs, &verb) {
             return Some(Effect::Destroys);
         }
