@@ -201,6 +201,8 @@ pub struct BodyAnalyzer<'a> {
     fresh_calls: RefCell<HashSet<Site>>,
     /// Per function, the parameter that leads every text it returns (`server_param`).
     server_params: RefCell<HashMap<Site, Option<String>>>,
+    /// Per function, the tables it creates with `CREATE TEMP TABLE` (`temp_tables`).
+    temp_tables: RefCell<HashMap<Site, Rc<BTreeSet<String>>>>,
     /// Methods by enclosing class and the class hierarchy, built on first use.
     classes: std::cell::OnceCell<ClassIndex>,
     /// Where a bound cut the analysis (`crate::bounds`); the pipeline turns it into notices.
@@ -360,6 +362,7 @@ impl<'a> BodyAnalyzer<'a> {
             reaching_busy: RefCell::new(Vec::new()),
             fresh_calls: RefCell::new(HashSet::new()),
             server_params: RefCell::new(HashMap::new()),
+            temp_tables: RefCell::new(HashMap::new()),
             classes: std::cell::OnceCell::new(),
             cuts: RefCell::new(Cuts::default()),
             closed_params: RefCell::new(HashMap::new()),
@@ -1805,25 +1808,38 @@ impl<'a> BodyAnalyzer<'a> {
         else {
             return false;
         };
-        let Some((_, f)) = self.enclosing_func(site) else {
+        let Some((fs, f)) = self.enclosing_func(site) else {
             return false;
         };
+        self.temp_tables(fs, f).contains(&table)
+    }
+
+    /// The tables the function at `fs` creates with `CREATE TEMP TABLE` (also in an f-string
+    /// over a literal tuple), read once per function.
+    fn temp_tables(&self, fs: Site, f: &FuncVal) -> Rc<BTreeSet<String>> {
+        if let Some(t) = self.temp_tables.borrow().get(&fs) {
+            return t.clone();
+        }
         let loops = literal_loops(&f.def.body);
-        let mut created = false;
+        let mut created = BTreeSet::new();
         crate::syntax::python::visit_stmts(&f.def.body, &mut |st: &Stmt| {
             // A walk over one statement's syntax tree: finite, so no cap.
             let mut stack: Vec<&Expr> = st.exprs();
             while let Some(e) = stack.pop() {
                 if let ExprKind::Call(_, args) = &e.kind {
                     if let Some(q) = positional(args).next() {
-                        created |= literal_texts(q, &loops)
-                            .iter()
-                            .any(|t| created_temp_table(&sql_words(t)) == Some(table.as_str()));
+                        for t in literal_texts(q, &loops) {
+                            if let Some(name) = created_temp_table(&sql_words(&t)) {
+                                created.insert(name.to_string());
+                            }
+                        }
                     }
                 }
                 crate::extract::langgraph::push_children(e, &mut stack);
             }
         });
+        let created = Rc::new(created);
+        self.temp_tables.borrow_mut().insert(fs, created.clone());
         created
     }
 
