@@ -5,6 +5,12 @@
 
 mod git;
 
+/// The process allocator. The analysis allocates and frees many small values (IR nodes,
+/// interpreter values, taint sets) from two threads; glibc's allocator spent about a sixth of the
+/// benchmark's CPU time in `malloc`/`free`/`consolidate` (bench/results/latest.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use airlock_analyzer::analysis::{self, Options};
 use airlock_analyzer::baseline::Baseline;
 use airlock_analyzer::config;

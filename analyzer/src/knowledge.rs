@@ -495,8 +495,8 @@ pub struct Knowledge {
     pub js_options: Vec<JsOptions>,
     /// The OpenAI Agents SDK's spellings (`[openai_agents_sdk]`; the last file giving it wins).
     pub openai_agents_sdk: crate::extract::openai_agents::Sdk,
-    /// Framework API names: (framework, role) → names.
-    pub apis: BTreeMap<(String, String), Vec<String>>,
+    /// Framework API names: framework → role → names (nested, so a lookup borrows its keys).
+    pub apis: BTreeMap<String, BTreeMap<String, Vec<String>>>,
     /// The top-level packages the entries above name (`langgraph`, `subprocess`, `agents`): an
     /// absolute import of one of them is never resolved to a module of another project in the
     /// scanned tree (a framework's own source beside the application; see `Interp`).
@@ -610,16 +610,17 @@ impl Knowledge {
     /// The names of `role` in `framework`'s API (empty when the knowledge has none).
     pub fn api(&self, framework: &str, role: &str) -> &[String] {
         self.apis
-            .get(&(framework.to_string(), role.to_string()))
+            .get(framework)
+            .and_then(|roles| roles.get(role))
             .map_or(&[], Vec::as_slice)
     }
 
     /// The names of `role` in every framework's API, ordered by framework.
     pub fn api_any<'s>(&'s self, role: &'s str) -> impl Iterator<Item = &'s String> + 's {
         self.apis
-            .iter()
-            .filter(move |((_, r), _)| r == role)
-            .flat_map(|(_, names)| names)
+            .values()
+            .filter_map(move |roles| roles.get(role))
+            .flatten()
     }
 
     /// Whether `q` makes a function a tool (`@tool`, `tool(fn)`): a `tool_decorator` of any
@@ -632,7 +633,9 @@ impl Knowledge {
     pub fn add(&mut self, file: &str, f: KnowledgeFile) -> Result<(), KnowledgeError> {
         for a in &f.api {
             self.apis
-                .entry((a.framework.clone(), a.role.clone()))
+                .entry(a.framework.clone())
+                .or_default()
+                .entry(a.role.clone())
                 .or_default()
                 .extend(a.names.iter().cloned());
         }
@@ -817,6 +820,7 @@ impl Knowledge {
             .chain(
                 self.apis
                     .values()
+                    .flat_map(BTreeMap::values)
                     .flatten()
                     .map(String::as_str)
                     .filter(|n| n.contains('.')),

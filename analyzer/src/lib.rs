@@ -14,6 +14,7 @@ pub mod escape;
 pub mod extract;
 pub mod facts;
 pub mod graph;
+pub mod hash;
 pub mod inventory;
 pub mod knowledge;
 pub mod mcp;

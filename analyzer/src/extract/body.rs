@@ -12,12 +12,13 @@ use crate::bounds::{Bound, Cuts};
 use crate::extract::interp::{
     CallRecord, Callee, ClassVal, Evaluation, FuncVal, ModuleInfo, Site, Value,
 };
+use crate::hash::{HashMap, HashSet};
 use crate::knowledge::{self, Knowledge};
 use crate::syntax::python::{
     Arg, DictItem, Expr, ExprKind, FuncDef, ParamKind, Stmt, StmtKind, Target,
 };
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 const MAX_HOPS: usize = Bound::CallHops.limit();
@@ -214,6 +215,19 @@ pub struct BodyAnalyzer<'a> {
     /// Each module's variables assigned once at its top level, with the value
     /// (`module_value`), built on first use.
     module_values: RefCell<HashMap<usize, Rc<ModuleValues>>>,
+    /// The project's functions by module and its methods by file and name, built on first use
+    /// so that a lookup is not a walk over every function of the project.
+    func_index: std::cell::OnceCell<FuncIndex>,
+}
+
+/// `Evaluation::funcs` indexed for the lookups made once per call or per module.
+#[derive(Default)]
+struct FuncIndex {
+    /// Module → its functions, in site order.
+    by_module: HashMap<usize, Vec<Site>>,
+    /// (file, name) → the functions of that file with that name whose first parameter is
+    /// `self`, in site order.
+    self_methods: HashMap<(crate::model::FileId, String), Vec<Site>>,
 }
 
 /// A module's top-level assignments by name: the value when there is exactly one and it may
@@ -341,7 +355,7 @@ fn walk_expr_names(e: &Expr, f: &mut dyn FnMut(&str)) {
 
 impl<'a> BodyAnalyzer<'a> {
     pub fn new(k: &'a Knowledge, ev: &'a Evaluation, modules: &'a [ModuleInfo]) -> Self {
-        let mut rec_at = HashMap::new();
+        let mut rec_at = HashMap::default();
         for recs in ev.calls_by_func.values() {
             for r in recs {
                 rec_at.insert(r.site, r);
@@ -352,22 +366,53 @@ impl<'a> BodyAnalyzer<'a> {
             ev,
             modules,
             rec_at,
-            caps: RefCell::new(HashMap::new()),
-            facts: RefCell::new(HashMap::new()),
+            caps: RefCell::new(HashMap::default()),
+            facts: RefCell::new(HashMap::default()),
             in_progress: RefCell::new(vec![]),
-            validators: RefCell::new(HashMap::new()),
-            local_validators: RefCell::new(HashMap::new()),
-            field_answers: RefCell::new(HashMap::new()),
-            reaching: RefCell::new(HashMap::new()),
+            validators: RefCell::new(HashMap::default()),
+            local_validators: RefCell::new(HashMap::default()),
+            field_answers: RefCell::new(HashMap::default()),
+            reaching: RefCell::new(HashMap::default()),
             reaching_busy: RefCell::new(Vec::new()),
-            fresh_calls: RefCell::new(HashSet::new()),
-            server_params: RefCell::new(HashMap::new()),
-            temp_tables: RefCell::new(HashMap::new()),
+            fresh_calls: RefCell::new(HashSet::default()),
+            server_params: RefCell::new(HashMap::default()),
+            temp_tables: RefCell::new(HashMap::default()),
             classes: std::cell::OnceCell::new(),
             cuts: RefCell::new(Cuts::default()),
-            closed_params: RefCell::new(HashMap::new()),
-            module_values: RefCell::new(HashMap::new()),
+            closed_params: RefCell::new(HashMap::default()),
+            module_values: RefCell::new(HashMap::default()),
+            func_index: std::cell::OnceCell::new(),
         }
+    }
+
+    fn func_index(&self) -> &FuncIndex {
+        self.func_index.get_or_init(|| {
+            let mut ix = FuncIndex::default();
+            for (s, f) in &self.ev.funcs {
+                ix.by_module.entry(f.module).or_default().push(*s);
+                if f.def.params.first().is_some_and(|p| p.name == "self") {
+                    ix.self_methods
+                        .entry((s.file, f.def.name.clone()))
+                        .or_default()
+                        .push(*s);
+                }
+            }
+            ix
+        })
+    }
+
+    /// The methods (first parameter `self`) that `file` defines under `name`, in site order.
+    fn self_methods_named(
+        &self,
+        file: crate::model::FileId,
+        name: &str,
+    ) -> impl Iterator<Item = &'a FuncVal> + '_ {
+        self.func_index()
+            .self_methods
+            .get(&(file, name.to_string()))
+            .into_iter()
+            .flatten()
+            .filter_map(|s| self.ev.funcs.get(s))
     }
 
     /// Records that the framework checks these arguments of tool function `f` against a
@@ -395,7 +440,7 @@ impl<'a> BodyAnalyzer<'a> {
     fn class_index(&self) -> &ClassIndex {
         self.classes.get_or_init(|| {
             let mut ix = ClassIndex::default();
-            let mut by_file: HashMap<crate::model::FileId, Vec<Site>> = HashMap::new();
+            let mut by_file: HashMap<crate::model::FileId, Vec<Site>> = HashMap::default();
             for (s, c) in &self.ev.classes {
                 by_file.entry(s.file).or_default().push(*s);
                 for b in c.bases.iter() {
@@ -1401,12 +1446,9 @@ impl<'a> BodyAnalyzer<'a> {
         if let Some(v) = self.validators.borrow().get(&(file, name.to_string())) {
             return *v;
         }
-        let v = self.ev.funcs.iter().any(|(s, f)| {
-            s.file == file
-                && f.def.name == name
-                && f.def.params.first().is_some_and(|p| p.name == "self")
-                && self.local_validates(f)
-        });
+        let v = self
+            .self_methods_named(file, name)
+            .any(|f| self.local_validates(f));
         self.validators
             .borrow_mut()
             .insert((file, name.to_string()), v);
@@ -1426,12 +1468,8 @@ impl<'a> BodyAnalyzer<'a> {
             } if r == "self" => Some(method),
             _ => None,
         })?;
-        let mut found = self.ev.funcs.iter().filter(|(s, f)| {
-            s.file == file
-                && f.def.name == *method
-                && f.def.params.first().is_some_and(|p| p.name == "self")
-        });
-        let (_, f) = found.next()?;
+        let mut found = self.self_methods_named(file, method);
+        let f = found.next()?;
         if found.next().is_some() {
             return None;
         }
@@ -1588,7 +1626,7 @@ impl<'a> BodyAnalyzer<'a> {
                 .borrow_mut()
                 .entry(module)
                 .or_insert_with(|| {
-                    let mut by: ModuleValues = HashMap::new();
+                    let mut by: ModuleValues = HashMap::default();
                     let mut once = |n: &str, v: Option<&Expr>| {
                         let v = v
                             .filter(|v| {
@@ -1628,7 +1666,9 @@ impl<'a> BodyAnalyzer<'a> {
                         }
                     });
                     // A function that assigns the variable (`global ROOT`) may change it.
-                    for f in self.ev.funcs.values().filter(|f| f.module == module) {
+                    let index = self.func_index();
+                    let in_module = index.by_module.get(&module).into_iter().flatten();
+                    for f in in_module.filter_map(|s| self.ev.funcs.get(s)) {
                         for n in &f.def.globals {
                             once(n, None);
                             once(n, None);
@@ -1714,7 +1754,7 @@ impl<'a> BodyAnalyzer<'a> {
         let body = &f.def.body;
         // The call at `site`, and the names bound in the function.
         let mut call: Option<&Expr> = None;
-        let mut assigned: HashMap<&str, &Expr> = HashMap::new();
+        let mut assigned: HashMap<&str, &Expr> = HashMap::default();
         let loops = literal_loops(body);
         crate::syntax::python::visit_stmts(body, &mut |st: &Stmt| {
             if let StmtKind::Assign { targets, value, .. } = &st.kind {
@@ -2020,12 +2060,12 @@ impl<'a> BodyAnalyzer<'a> {
             ungated_sinks: vec![],
             at_top: true,
             seen_pause: None,
-            injection_keys: HashSet::new(),
+            injection_keys: HashSet::default(),
             func: site,
             discarded: None,
             closures: 0,
             mapped_returns: vec![],
-            typed: HashMap::new(),
+            typed: HashMap::default(),
             exit_guards: vec![],
             returns: (None, false),
             tuple_result: None,
@@ -4609,7 +4649,7 @@ impl Walker<'_, '_> {
             return false;
         };
         let mut held: Option<Rc<Expr>> = None;
-        let mut followed: HashSet<String> = HashSet::new();
+        let mut followed: HashSet<String> = HashSet::default();
         loop {
             let start = held.as_deref().unwrap_or(e);
             match self.absolute_chain(start, st, held.is_none(), module) {
@@ -4703,9 +4743,9 @@ impl Walker<'_, '_> {
     /// The walked function's parameters, and the names its body assigns.
     fn own_names(&self) -> &(HashSet<String>, HashSet<String>) {
         self.own_names.get_or_init(|| {
-            let mut out = HashSet::new();
+            let mut out = HashSet::default();
             let Some(f) = self.a.ev.funcs.get(&self.func) else {
-                return (HashSet::new(), out);
+                return (HashSet::default(), out);
             };
             let params = f.def.params.iter().map(|p| p.name.clone()).collect();
             let mut names = |t: &Target| {
@@ -5388,7 +5428,7 @@ fn sql_words(q: &str) -> Vec<String> {
 /// The loop variables of `body` that run over a literal tuple or list of texts
 /// (`for suffix in ("-wal", "-shm"):`), with those texts.
 fn literal_loops(body: &[Stmt]) -> HashMap<&str, Vec<&str>> {
-    let mut loops = HashMap::new();
+    let mut loops = HashMap::default();
     crate::syntax::python::visit_stmts(body, &mut |st: &Stmt| {
         let StmtKind::For {
             target: Target::Name(n, _),
@@ -5508,8 +5548,8 @@ fn leading_param(def: &FuncDef) -> Option<String> {
         }
     };
     let mut returns: Vec<&Expr> = vec![];
-    let mut assigned: HashMap<&str, Vec<&Expr>> = HashMap::new();
-    let mut other_writes: HashSet<&str> = HashSet::new();
+    let mut assigned: HashMap<&str, Vec<&Expr>> = HashMap::default();
+    let mut other_writes: HashSet<&str> = HashSet::default();
     visit_stmts(&def.body, &mut |st| match &st.kind {
         StmtKind::Return(Some(e)) => returns.push(e),
         StmtKind::Return(None) => {
@@ -6352,7 +6392,7 @@ const CHECKS_ARGUMENT: &[&str] = &["test", "includes", "has"];
 
 /// What a function's body assigns to each plain name (`x = ...`), every assignment.
 fn name_assignments(def: &FuncDef) -> HashMap<&str, Vec<&Expr>> {
-    let mut assigned: HashMap<&str, Vec<&Expr>> = HashMap::new();
+    let mut assigned: HashMap<&str, Vec<&Expr>> = HashMap::default();
     crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| {
         if let StmtKind::Assign { targets, value, .. } = &st.kind {
             for t in targets {
@@ -6480,7 +6520,7 @@ fn answers_check_at(def: &FuncDef, lambdas: bool, field: Option<&str>) -> bool {
     };
     // A returned name counts as a check when every assignment to it in the body is one
     // (`const isAllowed = dirs.some(...); return isAllowed;`).
-    let mut assigned: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut assigned: HashMap<&str, (usize, usize)> = HashMap::default();
     crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| {
         if let StmtKind::Assign { targets, value, .. } = &st.kind {
             for t in targets {
@@ -6649,7 +6689,7 @@ fn rejected(test: &Expr) -> Option<String> {
 /// `os.path.commonpath([base, p]) == base`: a containment check (the common prefix of the two
 /// paths, compared with the base they must stay under).
 fn common_path_check(e: &Expr) -> bool {
-    common_path_check_in(e, &HashMap::new())
+    common_path_check_in(e, &HashMap::default())
 }
 
 /// `os.path.commonpath(...)` (any receiver).

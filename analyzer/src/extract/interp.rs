@@ -10,6 +10,7 @@
 //! sinks, sources, gates and builder operations. Work is bounded by a fuel counter.
 
 use crate::bounds::{Bound, Cuts};
+use crate::hash::{HashMap, HashSet};
 use crate::knowledge::glob_match;
 use crate::model::{FileId, Span};
 use crate::syntax::python::push_children;
@@ -17,7 +18,7 @@ use crate::syntax::python::{
     Arg, ClassDef, CompKind, DictItem, Expr, ExprKind, FuncDef, ParamKind, PyModule, Stmt,
     StmtKind, Target,
 };
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -511,7 +512,7 @@ impl Semantics {
 
 impl<'m> Interp<'m> {
     pub fn new(modules: &'m [ModuleInfo]) -> Interp<'m> {
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, m) in modules.iter().enumerate() {
             by_name.entry(m.name.clone()).or_default().push(i);
             for a in &m.aliases {
@@ -520,20 +521,20 @@ impl<'m> Interp<'m> {
         }
         Interp {
             modules,
-            stand_in_of: HashMap::new(),
+            stand_in_of: HashMap::default(),
             by_name,
             globals: (0..modules.len()).map(|_| None).collect(),
             in_progress: vec![false; modules.len()],
             frames: vec![],
             ev: Evaluation::default(),
-            obj_at: HashMap::new(),
-            site_contexts: HashMap::new(),
-            evaluated: HashSet::new(),
-            summaries: HashMap::new(),
+            obj_at: HashMap::default(),
+            site_contexts: HashMap::default(),
+            evaluated: HashSet::default(),
+            summaries: HashMap::default(),
             in_callbacks: 0,
-            calls_at: HashMap::new(),
+            calls_at: HashMap::default(),
             discovered: Vec::new(),
-            self_stand_ins: HashSet::new(),
+            self_stand_ins: HashSet::default(),
             in_stand_in: false,
             fuel: FUEL,
             call_depth: 0,
@@ -541,7 +542,7 @@ impl<'m> Interp<'m> {
             js: None,
             sem: Semantics::default(),
             projects: vec![],
-            class_stores: HashMap::new(),
+            class_stores: HashMap::default(),
             forwarding: false,
         }
     }
@@ -616,7 +617,7 @@ impl<'m> Interp<'m> {
         // `__init__` ran with unknown arguments (one instance per class), so what `__init__`
         // stores (`self.mcp = FastMCP(...)`, `self.analyzer = Analyzer(db)`) is what the method
         // reads: tools registered on `self.mcp` inside a method, calls through `self.analyzer`.
-        let mut class_of_method: HashMap<Site, ClassVal> = HashMap::new();
+        let mut class_of_method: HashMap<Site, ClassVal> = HashMap::default();
         for c in self.ev.classes.values() {
             for v in c.attrs.values() {
                 if let Value::Func(m) = v {
@@ -774,7 +775,7 @@ impl<'m> Interp<'m> {
         if fr.func.is_none() {
             return fr.env.clone();
         }
-        let mut env: HashMap<String, Value> = HashMap::new();
+        let mut env: HashMap<String, Value> = HashMap::default();
         let mut blocks: Vec<&[Stmt]> = vec![body];
         while let Some(b) = blocks.pop() {
             for st in b {
@@ -845,7 +846,7 @@ impl<'m> Interp<'m> {
                 func: None,
                 called_at: None,
                 module: i,
-                locals: HashMap::new(),
+                locals: HashMap::default(),
                 undo: Vec::new(),
                 returns: Value::Unknown,
                 has_return: false,
@@ -1053,7 +1054,7 @@ impl<'m> Interp<'m> {
     /// Starts recording the writes of the current frame (a branch arm, a comprehension).
     fn undo_begin(&mut self) {
         if let Some(f) = self.frames.last_mut() {
-            f.undo.push(HashMap::new());
+            f.undo.push(HashMap::default());
         }
     }
 
@@ -1319,7 +1320,7 @@ impl<'m> Interp<'m> {
                     func: None,
                     called_at: None,
                     module,
-                    locals: HashMap::new(),
+                    locals: HashMap::default(),
                     undo: Vec::new(),
                     returns: Value::Unknown,
                     has_return: false,
@@ -2751,7 +2752,7 @@ impl<'m> Interp<'m> {
         pos: Vec<Value>,
         kw: Vec<(String, Value)>,
     ) -> Value {
-        let mut locals = HashMap::new();
+        let mut locals = HashMap::default();
         let mut args = pos.into_iter();
         let mut params = f.def.params.iter().peekable();
         if let Some(b) = &f.bound {

@@ -344,17 +344,24 @@ pub fn redact(db: &mut SourceDb, facts: &McpFacts) {
 /// (`mcp.toml`, extensible in `airlock.toml`). Run once the rules are done, before anything is
 /// rendered, so code frames, hovers and snippets never carry a live secret.
 pub fn mask_sources(k: &knowledge::McpKnowledge, db: &mut SourceDb) {
-    for i in 0..db.files.len() {
-        let f = &db.files[i];
-        let code = [
-            ".py", ".pyi", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts",
-        ]
-        .iter()
-        .any(|e| f.rel_path.ends_with(e));
-        let spans = clients::text_scan_in(k, &f.text, code);
-        if !spans.is_empty() {
-            mask_spans(db, FileId(i as u32), &spans);
-        }
+    use rayon::prelude::*;
+    // Each file is scanned on its own (in parallel); the masks are then applied in file order.
+    let found: Vec<(usize, Vec<Span>)> = db
+        .files
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let code = [
+                ".py", ".pyi", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts",
+            ]
+            .iter()
+            .any(|e| f.rel_path.ends_with(e));
+            (i, clients::text_scan_in(k, &f.text, code))
+        })
+        .filter(|(_, spans)| !spans.is_empty())
+        .collect();
+    for (i, spans) in found {
+        mask_spans(db, FileId(i as u32), &spans);
     }
 }
 
