@@ -256,11 +256,20 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         .collect();
     modules.extend(crate::extract::js_lower::lower_project(&ts_named));
     let projects = module_projects(&db, &modules);
-    let ev = Interp::new(&modules)
-        .with_knowledge(knowledge)
-        .with_projects(projects)
-        .run();
+    // The secret scan reads only the text, so it runs beside the interpreter (which is one
+    // thread); its masks are applied after the rules, before anything renders.
+    let mut masks = crate::mcp::SourceMasks::default();
+    let ev = rayon::in_place_scope(|s| {
+        s.spawn(|_| masks = crate::mcp::scan_sources(&knowledge.mcp, &db));
+        Interp::new(&modules)
+            .with_knowledge(knowledge)
+            .with_projects(projects)
+            .run()
+    });
     lap("evaluate");
+    if timings {
+        eprintln!("timing: evaluation holds {}", ev.sizes());
+    }
     for f in &ev.fuel_exhausted {
         notices.push(Notice {
             path: db.get(*f).rel_path.clone(),
@@ -316,7 +325,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
     cuts.merge(body.take_cuts());
     notices.extend(cuts.notices(&db));
     // Masking at the source: every secret-shaped value in any file, before anything renders.
-    crate::mcp::mask_sources(&knowledge.mcp, &mut db);
+    crate::mcp::mask_sources(&mut db, masks);
     lap("masking");
     let per_file = PerFileIgnores::new(&discovered.root, &opts.per_file_ignores);
     let on = |code: &str, name: &str, path: &str| {

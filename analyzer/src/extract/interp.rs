@@ -383,6 +383,33 @@ pub struct Evaluation {
     pub cuts: Cuts,
 }
 
+impl Evaluation {
+    /// How much the evaluation holds, for `AIRLOCK_TIMINGS` (memory work reads it).
+    pub fn sizes(&self) -> String {
+        let records: usize = self.calls_by_func.values().map(Vec::len).sum();
+        let record_args: usize = self
+            .calls_by_func
+            .values()
+            .flatten()
+            .map(|r| r.args.len() + r.kwargs.len())
+            .sum();
+        let obj_calls: usize = self.objects.iter().map(|o| o.calls.len()).sum();
+        let obj_attrs: usize = self.objects.iter().map(|o| o.attrs.len()).sum();
+        format!(
+            "{} objects ({} bytes each; {obj_calls} method calls, {obj_attrs} attributes), \
+             {records} call records ({} bytes each; {record_args} arguments), {} callee sites, \
+             {} functions, {} classes, {} returns",
+            self.objects.len(),
+            std::mem::size_of::<Obj>(),
+            std::mem::size_of::<CallRecord>(),
+            self.callee_at.len(),
+            self.funcs.len(),
+            self.classes.len(),
+            self.returns.len()
+        )
+    }
+}
+
 struct Frame {
     func: Option<Site>,
     /// The call site that entered this frame (for function frames): the allocation context.

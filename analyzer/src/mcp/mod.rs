@@ -338,15 +338,16 @@ pub fn redact(db: &mut SourceDb, facts: &McpFacts) {
     }
 }
 
-/// Masks every secret-shaped value in every file's text, whatever the file (code, comments,
-/// YAML, JSONC, `.env`-style lines, connection strings, shell commands): the same scan as an MCP
+/// Every secret-shaped value in every file's text, whatever the file (code, comments, YAML,
+/// JSONC, `.env`-style lines, connection strings, shell commands): the same scan as an MCP
 /// config's text (`clients::text_scan`), with the shapes, keys and programs of the knowledge
-/// (`mcp.toml`, extensible in `airlock.toml`). Run once the rules are done, before anything is
-/// rendered, so code frames, hovers and snippets never carry a live secret.
-pub fn mask_sources(k: &knowledge::McpKnowledge, db: &mut SourceDb) {
+/// (`mcp.toml`, extensible in `airlock.toml`). Files are scanned in parallel; the result is in
+/// file order. The pipeline scans while the interpreter runs (the scan reads only the text) and
+/// applies the masks with [`mask_sources`] once the rules are done, before anything is rendered,
+/// so code frames, hovers and snippets never carry a live secret.
+pub fn scan_sources(k: &knowledge::McpKnowledge, db: &SourceDb) -> SourceMasks {
     use rayon::prelude::*;
-    // Each file is scanned on its own (in parallel); the masks are then applied in file order.
-    let found: Vec<(usize, Vec<Span>)> = db
+    let found = db
         .files
         .par_iter()
         .enumerate()
@@ -356,12 +357,21 @@ pub fn mask_sources(k: &knowledge::McpKnowledge, db: &mut SourceDb) {
             ]
             .iter()
             .any(|e| f.rel_path.ends_with(e));
-            (i, clients::text_scan_in(k, &f.text, code))
+            (FileId(i as u32), clients::text_scan_in(k, &f.text, code))
         })
         .filter(|(_, spans)| !spans.is_empty())
         .collect();
-    for (i, spans) in found {
-        mask_spans(db, FileId(i as u32), &spans);
+    SourceMasks(found)
+}
+
+/// What [`scan_sources`] found: per file, in file order, the spans to mask.
+#[derive(Debug, Default)]
+pub struct SourceMasks(Vec<(FileId, Vec<Span>)>);
+
+/// Masks what [`scan_sources`] found (`*`, line breaks kept).
+pub fn mask_sources(db: &mut SourceDb, masks: SourceMasks) {
+    for (file, spans) in masks.0 {
+        mask_spans(db, file, &spans);
     }
 }
 
