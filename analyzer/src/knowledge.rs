@@ -615,6 +615,15 @@ impl Knowledge {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Every name of `framework`'s API, whatever the role.
+    pub fn api_names<'s>(&'s self, framework: &str) -> impl Iterator<Item = &'s String> + 's {
+        self.apis
+            .get(framework)
+            .into_iter()
+            .flat_map(BTreeMap::values)
+            .flatten()
+    }
+
     /// The names of `role` in every framework's API, ordered by framework.
     pub fn api_any<'s>(&'s self, role: &'s str) -> impl Iterator<Item = &'s String> + 's {
         self.apis

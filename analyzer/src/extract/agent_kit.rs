@@ -88,6 +88,10 @@ pub struct Kit<'x, 'a> {
     /// Files of modules run as scripts (`is_program`): where a project class of the framework
     /// itself counts as the framework's (`class_name`).
     programs: std::collections::HashSet<crate::model::FileId>,
+    /// The objects whose class matches some name of this framework's API (any role), in index
+    /// order: the only objects `class_in` can accept, so the passes that look for a role walk
+    /// these instead of every object of the project (which is every framework's objects).
+    classed: Vec<ObjId>,
 }
 
 /// The gate an approval argument's value gives: `True` every call, a callable or an unknown
@@ -156,6 +160,7 @@ impl<'x, 'a> Kit<'x, 'a> {
             pending: vec![],
             toolkits: HashMap::new(),
             programs,
+            classed: vec![],
         }
     }
 
@@ -225,6 +230,13 @@ impl<'x, 'a> Kit<'x, 'a> {
         if self.api("agent").is_empty() {
             return;
         }
+        let globs: Vec<&String> = self.k.api_names(self.fw).collect();
+        self.classed = (0..self.ev.objects.len())
+            .filter(|&id| {
+                self.class_name(id)
+                    .is_some_and(|c| globs.iter().any(|g| glob_match(g, &c)))
+            })
+            .collect();
         self.decorated_tools();
         self.toolkit_tools();
         self.ids = self.agent_objects();
@@ -286,7 +298,7 @@ impl<'x, 'a> Kit<'x, 'a> {
     /// factory's body on its own) is dropped when the same call also built known agents.
     fn agent_objects(&self) -> Vec<ObjId> {
         let mut by_site: BTreeMap<Site, Vec<ObjId>> = BTreeMap::new();
-        for id in 0..self.ev.objects.len() {
+        for &id in &self.classed {
             if self.class_in(id, "agent") {
                 by_site
                     .entry(self.ev.objects[id].site)
@@ -1150,7 +1162,7 @@ impl<'x, 'a> Kit<'x, 'a> {
     /// conversation).
     fn team_objects(&self) -> Vec<(ObjId, Vec<usize>, bool)> {
         let mut out = vec![];
-        for j in 0..self.ev.objects.len() {
+        for &j in &self.classed {
             let shared = self.class_in(j, "team");
             if !shared && !self.class_in(j, "handoff_team") {
                 continue;
@@ -1314,7 +1326,7 @@ impl<'x, 'a> Kit<'x, 'a> {
             }
         }
         // `GradioUI(agent)`: a chat interface hands every message to the agent.
-        for j in 0..self.ev.objects.len() {
+        for &j in &self.classed {
             if !self.class_in(j, "serve_wrapper") {
                 continue;
             }

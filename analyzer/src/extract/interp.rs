@@ -398,14 +398,18 @@ impl Evaluation {
         format!(
             "{} objects ({} bytes each; {obj_calls} method calls, {obj_attrs} attributes), \
              {records} call records ({} bytes each; {record_args} arguments), {} callee sites, \
-             {} functions, {} classes, {} returns",
+             {} functions, {} classes, {} returns; IR node sizes: expression {}, statement {}, \
+             value {} bytes",
             self.objects.len(),
             std::mem::size_of::<Obj>(),
             std::mem::size_of::<CallRecord>(),
             self.callee_at.len(),
             self.funcs.len(),
             self.classes.len(),
-            self.returns.len()
+            self.returns.len(),
+            std::mem::size_of::<Expr>(),
+            std::mem::size_of::<Stmt>(),
+            std::mem::size_of::<Value>()
         )
     }
 }

@@ -39,8 +39,10 @@ const EXTENSIONS: &[&str] = &[
 /// their path (`src/graph.ts`), which never collides with a dotted Python module name.
 pub fn lower_project(files: &[(FileId, String, Arc<ts::TsModule>)]) -> Vec<ModuleInfo> {
     let paths: BTreeSet<&str> = files.iter().map(|(_, p, _)| p.as_str()).collect();
+    use rayon::prelude::*;
+    // Each module lowers on its own; collected in file order.
     files
-        .iter()
+        .par_iter()
         .map(|(id, path, ir)| {
             let l = Lowerer {
                 path,
