@@ -509,9 +509,35 @@ struct Semantics {
     /// that position with the arguments after it (`asyncio.to_thread=0`), or the function given
     /// as that keyword with the elements of `args=` (`threading.Thread=target`).
     forwarders: Vec<(String, Forward)>,
+    /// `text_values` and `forwarders` answers by external name: the same names are asked at
+    /// every attribute and call, and each answer is a walk over globs.
+    text_memo: std::cell::RefCell<HashMap<Rc<str>, bool>>,
+    forward_memo: std::cell::RefCell<HashMap<Rc<str>, Option<Forward>>>,
 }
 
 impl Semantics {
+    fn is_text_value(&self, q: &Rc<str>) -> bool {
+        if let Some(&v) = self.text_memo.borrow().get(q) {
+            return v;
+        }
+        let v = self.text_values.iter().any(|g| glob_match(g, q));
+        self.text_memo.borrow_mut().insert(q.clone(), v);
+        v
+    }
+
+    fn forwarder(&self, q: &Rc<str>) -> Option<Forward> {
+        if let Some(v) = self.forward_memo.borrow().get(q) {
+            return v.clone();
+        }
+        let v = self
+            .forwarders
+            .iter()
+            .find(|(g, _)| glob_match(g, q))
+            .map(|(_, how)| how.clone());
+        self.forward_memo.borrow_mut().insert(q.clone(), v.clone());
+        v
+    }
+
     fn new(k: &crate::knowledge::Knowledge) -> Semantics {
         let names = |role| k.api_any(role).cloned();
         Semantics {
@@ -537,6 +563,8 @@ impl Semantics {
                     (g.trim().to_string(), how)
                 })
                 .collect(),
+            text_memo: Default::default(),
+            forward_memo: Default::default(),
         }
     }
 }
@@ -1989,9 +2017,7 @@ impl<'m> Interp<'m> {
         match o {
             Value::Module(i) => self.attr_of_module(*i, attr),
             // A library value that is text: its methods are the string's, not the library's.
-            Value::Ext(q) if self.sem.text_values.iter().any(|g| glob_match(g, q)) => {
-                Value::Unknown
-            }
+            Value::Ext(q) if self.sem.is_text_value(q) => Value::Unknown,
             Value::Ext(q) => match q.strip_prefix(crate::extract::js_lower::EXTERNAL) {
                 Some(spec) => self.js_name(spec, attr),
                 None => self.ext_value(&self.js_attr(q, attr)),
@@ -2124,12 +2150,7 @@ impl<'m> Interp<'m> {
         // `asyncio.to_thread(f, x)`: a call of `f` with `x`, run on another thread. Evaluated as
         // that call (once: a forwarder handed another forwarder is an ordinary call).
         if let (Value::Ext(q), false) = (&fv, forwarded) {
-            let at = self
-                .sem
-                .forwarders
-                .iter()
-                .find(|(g, _)| glob_match(g, q))
-                .map(|(_, how)| how.clone());
+            let at = self.sem.forwarder(q);
             if let Some((func, rest)) = at.as_ref().and_then(|how| forwarded_call(args, how)) {
                 // What the forwarder reads besides (`None` for the executor): evaluated once.
                 for a in args {
