@@ -11,7 +11,7 @@
 //! offset and a count, so the notices are the same bytes whatever order the work ran in.
 
 use crate::model::{FileId, Notice, SourceDb, Span};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A bound that cuts analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -125,12 +125,11 @@ const ALL: [Bound; 10] = [
     Bound::ObjectContexts,
 ];
 
-/// Where one bound cut analysis in one file.
-#[derive(Debug, Clone, Copy)]
+/// Where one bound cut analysis in one file: the start offsets of the places, each once
+/// (a place evaluated again, from another caller, is still one place).
+#[derive(Debug, Clone, Default)]
 struct Cut {
-    /// The smallest byte offset among the places.
-    first: u32,
-    places: u32,
+    places: BTreeSet<u32>,
 }
 
 /// The record of cuts of one run.
@@ -142,23 +141,21 @@ pub struct Cuts {
 impl Cuts {
     /// Records that `bound` cut analysis at `span` of `file`.
     pub fn record(&mut self, file: FileId, bound: Bound, span: Span) {
-        let c = self.map.entry((file, bound)).or_insert(Cut {
-            first: span.start,
-            places: 0,
-        });
-        c.first = c.first.min(span.start);
-        c.places = c.places.saturating_add(1);
+        self.map
+            .entry((file, bound))
+            .or_default()
+            .places
+            .insert(span.start);
     }
 
     /// Adds every cut of `other`.
     pub fn merge(&mut self, other: Cuts) {
         for ((file, bound), c) in other.map {
-            let e = self.map.entry((file, bound)).or_insert(Cut {
-                first: c.first,
-                places: 0,
-            });
-            e.first = e.first.min(c.first);
-            e.places = e.places.saturating_add(c.places);
+            self.map
+                .entry((file, bound))
+                .or_default()
+                .places
+                .extend(c.places);
         }
     }
 
@@ -178,11 +175,12 @@ impl Cuts {
             .filter(|((file, _), _)| (file.0 as usize) < db.files.len())
             .map(|((file, bound), c)| {
                 let f = db.get(*file);
-                let (line, _) = f.lines.line_col(c.first);
-                let places = if c.places == 1 {
+                let first = c.places.first().copied().unwrap_or(0);
+                let (line, _) = f.lines.line_col(first);
+                let places = if c.places.len() == 1 {
                     "1 place".to_string()
                 } else {
-                    format!("{} places (the first shown)", c.places)
+                    format!("{} places (the first shown)", c.places.len())
                 };
                 Notice {
                     path: f.rel_path.clone(),

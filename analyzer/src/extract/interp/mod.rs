@@ -38,6 +38,8 @@ fn union_cuts() -> u64 {
 }
 const FUEL: u64 = 4_000_000;
 
+mod memo;
+
 pub use crate::facts::Site;
 
 pub type ObjId = usize;
@@ -485,6 +487,12 @@ pub struct Interp<'m> {
     class_stores: HashMap<(usize, Span), HashMap<String, Value>>,
     /// Inside the call a forwarder makes (`Evaluation::forwarded`).
     forwarding: bool,
+    /// Calls already evaluated with the same arguments in the same state ([`memo`]).
+    memo: memo::Memo,
+    /// Each object's version: bumped at every write to its attributes ([`Self::touch`]).
+    versions: Vec<u32>,
+    /// The epoch of the module variables and class stores: bumped at every write to them.
+    world: u64,
 }
 
 /// Framework semantics the interpreter applies, as data (`[[api]]` roles of every knowledge
@@ -603,6 +611,9 @@ impl<'m> Interp<'m> {
             projects: vec![],
             class_stores: HashMap::default(),
             forwarding: false,
+            memo: memo::Memo::default(),
+            versions: vec![],
+            world: 0,
         }
     }
 
@@ -918,6 +929,7 @@ impl<'m> Interp<'m> {
             let frame = self.frames.pop();
             self.call_depth = saved_depth;
             self.globals[i] = frame.map(|f| f.locals);
+            self.world += 1;
             self.in_progress[i] = false;
         }
         self.globals[i].as_ref()
@@ -1072,6 +1084,9 @@ impl<'m> Interp<'m> {
             return;
         }
         if let Some(f) = self.frames.last_mut() {
+            if f.is_module {
+                self.world += 1;
+            }
             let prev = f.locals.insert(name.to_string(), v);
             if let Some(level) = f.undo.last_mut() {
                 level.entry(name.to_string()).or_insert(prev);
@@ -1089,6 +1104,7 @@ impl<'m> Interp<'m> {
         let Some(m) = self.frames.last().map(|f| f.module) else {
             return;
         };
+        self.world += 1;
         let join = |old: Option<&Value>, v: Value| match old {
             None | Some(Value::None) | Some(Value::Unknown) => v,
             Some(old) => Value::union(old.clone(), v),
@@ -1159,10 +1175,9 @@ impl<'m> Interp<'m> {
             Target::Attr(obj, attr) => {
                 let o = self.expr(obj);
                 match o {
-                    Value::Obj(id) => {
-                        self.ev.objects[id].attrs.insert(attr.clone(), v);
-                    }
+                    Value::Obj(id) => self.set_attr(id, attr, v),
                     Value::Class(c) => {
+                        self.world += 1;
                         self.class_stores
                             .entry((c.module, c.def.span))
                             .or_default()
@@ -2541,7 +2556,7 @@ impl<'m> Interp<'m> {
             ExprKind::Attr(o, a) => {
                 if let ExprKind::Name(n) = &o.kind {
                     if let Value::Obj(id) = self.lookup(n) {
-                        self.ev.objects[id].attrs.insert(a.to_string(), v);
+                        self.set_attr(id, a, v);
                     }
                 }
             }
@@ -2789,11 +2804,48 @@ impl<'m> Interp<'m> {
                 return v.clone();
             }
         }
+        let modes = (u8::from(self.in_stand_in) * memo::STAND_IN)
+            | (u8::from(self.forwarding) * memo::FORWARDING)
+            | (u8::from(self.in_callbacks > 0) * memo::CALLBACK);
+        let mkey = memo::Key::new(f, site, self.call_depth, modes, self.world, &pos, &kw);
+        let objects = mkey.objects();
+        if let Some(v) = self.memo.get(&mkey, |id| self.version(id)) {
+            return v;
+        }
+        let versions: Vec<(ObjId, u32)> =
+            objects.iter().map(|&id| (id, self.version(id))).collect();
+        let world = self.world;
         let result = self.call_func_body(f, site, called_at, pos, kw);
         if cacheable {
             self.summaries.insert(key, (result.clone(), f.env.clone()));
         }
+        // A body that ran out of fuel gave a partial result; one that wrote module state ran
+        // in a state its repeat would not see.
+        if self.fuel > 0 && self.world == world {
+            self.memo.insert(mkey, versions, result.clone(), f);
+        }
         result
+    }
+
+    /// Writes an attribute of object `id`. A write that changes what the attribute holds is a
+    /// new version of the object ([`memo`]); writing again what it holds is not.
+    fn set_attr(&mut self, id: ObjId, attr: &str, v: Value) {
+        let attrs = &mut self.ev.objects[id].attrs;
+        if attrs
+            .get(attr)
+            .is_some_and(|old| memo::same_value(old, &v, memo::DEPTH))
+        {
+            return;
+        }
+        attrs.insert(attr.to_string(), v);
+        if self.versions.len() <= id {
+            self.versions.resize(id + 1, 0);
+        }
+        self.versions[id] = self.versions[id].wrapping_add(1);
+    }
+
+    fn version(&self, id: ObjId) -> u32 {
+        self.versions.get(id).copied().unwrap_or(0)
     }
 
     fn call_func_body(
