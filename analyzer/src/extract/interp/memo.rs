@@ -25,7 +25,8 @@
 //! calling context (the first call's objects stand for them, as past `Bound::ObjectContexts`),
 //! and the bound cuts it would have counted again (`Cuts` counts places, not evaluations).
 //! Calls, callees and method calls a body records are recorded by the first evaluation.
-//! An evaluation that ran out of fuel is not memoised: its result is partial.
+//! An evaluation that ran out of fuel is not memoised (its result is partial), nor one that
+//! wrote module state, nor one cheaper than [`MIN_FUEL`].
 
 use super::{FuncVal, ObjId, Value};
 use crate::facts::Site;
@@ -37,6 +38,12 @@ use std::sync::Arc;
 /// How deep into lists, dicts, unions and receivers arguments are compared and hashed; deeper
 /// than this, two collections are the same only when they are one shared value.
 pub(super) const DEPTH: u8 = 4;
+
+/// The fuel (evaluation steps, nested calls included) below which a call's result is not kept:
+/// a cheap body costs less to evaluate again than its entry costs to hold. On agno, keeping
+/// every call held 117,000 entries and added 50 MB to the peak; from 64 steps, 57,000 entries
+/// and no measurable time lost.
+pub(super) const MIN_FUEL: u64 = 64;
 
 /// The interpreter's modes a body's result depends on, as bits of [`Key::modes`].
 pub(super) const STAND_IN: u8 = 1;

@@ -2815,13 +2815,16 @@ impl<'m> Interp<'m> {
         let versions: Vec<(ObjId, u32)> =
             objects.iter().map(|&id| (id, self.version(id))).collect();
         let world = self.world;
+        let fuel0 = self.fuel;
         let result = self.call_func_body(f, site, called_at, pos, kw);
+        let used = fuel0.saturating_sub(self.fuel);
         if cacheable {
             self.summaries.insert(key, (result.clone(), f.env.clone()));
         }
         // A body that ran out of fuel gave a partial result; one that wrote module state ran
-        // in a state its repeat would not see.
-        if self.fuel > 0 && self.world == world {
+        // in a state its repeat would not see. A call that cost less than an entry is worth
+        // is evaluated again instead (`memo::MIN_FUEL`).
+        if self.fuel > 0 && self.world == world && used >= memo::MIN_FUEL {
             self.memo.insert(mkey, versions, result.clone(), f);
         }
         result
