@@ -14,8 +14,8 @@
 //!   included, compared structurally ([`same_value`]): strings with their sites, functions
 //!   with their receivers and closures, collections element by element;
 //! - the state the body can read that a call changes: each object among the arguments
-//!   (to [`DEPTH`] levels) has a version the interpreter bumps at every attribute write
-//!   (`Interp::touch`), and the project's module variables and class stores have one epoch
+//!   (to [`DEPTH`] levels) has a version the interpreter bumps at every attribute write that
+//!   changes what the attribute holds (`Interp::set_attr`), and the project's module variables and class stores have one epoch
 //!   (`Interp::world`) bumped at every write; an entry is used only while all of them are
 //!   what they were when the first call began;
 //! - the call depth (a call deeper down is cut sooner, so its result says less) and the

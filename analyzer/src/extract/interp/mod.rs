@@ -489,7 +489,7 @@ pub struct Interp<'m> {
     forwarding: bool,
     /// Calls already evaluated with the same arguments in the same state ([`memo`]).
     memo: memo::Memo,
-    /// Each object's version: bumped at every write to its attributes ([`Self::touch`]).
+    /// Each object's version: bumped by every write that changes one of its attributes ([`Self::set_attr`]).
     versions: Vec<u32>,
     /// The epoch of the module variables and class stores: bumped at every write to them.
     world: u64,
