@@ -21,6 +21,10 @@
 //! - the call depth (a call deeper down is cut sooner, so its result says less) and the
 //!   interpreter's modes (`in_stand_in`, `forwarding`, callbacks under way).
 //!
+//! What the versions do not cover is read as unchanged: an object reached only through a module
+//! variable (not an argument), or nested deeper than [`DEPTH`] levels in one, whose attributes
+//! are written between two calls. A repeat then returns what the first call saw.
+//!
 //! What a repeat skips besides its result: objects the body would have allocated under another
 //! calling context (the first call's objects stand for them, as past `Bound::ObjectContexts`),
 //! and the bound cuts it would have counted again (`Cuts` counts places, not evaluations).
