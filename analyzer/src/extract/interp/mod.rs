@@ -2808,12 +2808,15 @@ impl<'m> Interp<'m> {
             | (u8::from(self.forwarding) * memo::FORWARDING)
             | (u8::from(self.in_callbacks > 0) * memo::CALLBACK);
         let mkey = memo::Key::new(f, site, self.call_depth, modes, self.world, &pos, &kw);
-        let objects = mkey.objects();
         if let Some(v) = self.memo.get(&mkey, |id| self.version(id)) {
             return v;
         }
-        let versions: Vec<(ObjId, u32)> =
-            objects.iter().map(|&id| (id, self.version(id))).collect();
+        // Only a call that misses needs the versions of what it is given.
+        let versions: Vec<(ObjId, u32)> = mkey
+            .objects()
+            .into_iter()
+            .map(|id| (id, self.version(id)))
+            .collect();
         let world = self.world;
         let fuel0 = self.fuel;
         let result = self.call_func_body(f, site, called_at, pos, kw);
