@@ -399,3 +399,46 @@ fn an_unsettled_result_of_a_function_annotated_with_a_project_class_is_that_clas
     );
     assert!(injections(&run(&[("server.py", &bare)])).is_empty());
 }
+
+const BUILT_TOOL_JS: &str = r#"const { StructuredTool } = require("@langchain/core/tools");
+const { z } = require("zod");
+const files = require("fs/promises");
+
+class SaveNoteTool extends StructuredTool {
+  constructor({ sink, ...rest }) {
+    super(rest);
+    this.name = "save_note";
+    this.description = "save a note";
+    this.schema = z.object({ where: z.string(), text: z.string() });
+    this.sink = sink;
+  }
+  async _call({ where, text }) {
+    await this.sink.writeFile(where, text);
+    return "saved";
+  }
+}
+
+function make() {
+  return new SaveNoteTool({ sink: files, verbose: true });
+}
+module.exports = { make };
+"#;
+
+#[test]
+fn a_method_the_framework_calls_is_read_with_the_instances_the_project_built() {
+    // `_call` is only called by the framework: read with the instance `make` built, whose
+    // constructor took `sink` out of its destructured argument, `this.sink.writeFile` is
+    // `fs/promises`' `writeFile`.
+    let a = run(&[("tools.js", BUILT_TOOL_JS)]);
+    assert_eq!(codes(&a), vec![("AIR106".into(), 14)], "{:#?}", a.findings);
+    // Nothing builds the tool: `this.sink` is what an unknown argument gave, and nothing is
+    // found.
+    let unbuilt = BUILT_TOOL_JS.replace(
+        "  return new SaveNoteTool({ sink: files, verbose: true });\n",
+        "  return null;\n",
+    );
+    assert!(codes(&run(&[("tools.js", &unbuilt)])).is_empty());
+    // Built with the store under another property name: the destructured `sink` is unknown.
+    let other = BUILT_TOOL_JS.replace("{ sink: files, verbose", "{ store: files, verbose");
+    assert!(codes(&run(&[("tools.js", &other)])).is_empty());
+}

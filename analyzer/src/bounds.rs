@@ -39,6 +39,9 @@ pub enum Bound {
     /// An allocation site keeps separate objects for at most this many calling contexts; the
     /// contexts past it share one object.
     ObjectContexts,
+    /// A method nobody in the project calls is read again with at most this many instances
+    /// the project built of its class.
+    BuiltInstances,
 }
 
 impl Bound {
@@ -55,6 +58,7 @@ impl Bound {
             Bound::TsAliasChain => 6,
             Bound::TsHandlerBodies => 5_000,
             Bound::ObjectContexts => 64,
+            Bound::BuiltInstances => 4,
         }
     }
 
@@ -71,6 +75,7 @@ impl Bound {
             Bound::TsAliasChain => "ts-alias-chain",
             Bound::TsHandlerBodies => "ts-handler-bodies",
             Bound::ObjectContexts => "object-contexts",
+            Bound::BuiltInstances => "built-instances",
         }
     }
 
@@ -99,6 +104,9 @@ impl Bound {
             Bound::ObjectContexts => {
                 "objects built here from further call chains were merged into one"
             }
+            Bound::BuiltInstances => {
+                "methods the project never calls were read with only the first instances built of this class"
+            }
         }
     }
 }
@@ -112,7 +120,7 @@ pub fn bound_of(n: &Notice) -> Option<&str> {
 
 const PREFIX: &str = "analysis bound `";
 
-const ALL: [Bound; 10] = [
+const ALL: [Bound; 11] = [
     Bound::CallDepth,
     Bound::UnionWidth,
     Bound::LoopUnroll,
@@ -123,6 +131,7 @@ const ALL: [Bound; 10] = [
     Bound::TsAliasChain,
     Bound::TsHandlerBodies,
     Bound::ObjectContexts,
+    Bound::BuiltInstances,
 ];
 
 /// Where one bound cut analysis in one file: the start offsets of the places, each once

@@ -250,6 +250,13 @@ pub struct SinkEntry {
     /// value; the others (`values`, bound parameters) do not.
     #[serde(default)]
     pub object_fields: Vec<String>,
+    /// For an entry matched by method and receiver name only: the language whose code it
+    /// describes (`Some(true)`: JavaScript and TypeScript), from the built-in file that lists
+    /// it (`typescript.toml`). A receiver name is a convention of one language's libraries:
+    /// `client.query(sql)` is node-postgres, not a Python search client. `None` (entries
+    /// matched by a resolved name, and a project's own `[[sink]]`s): any language.
+    #[serde(skip)]
+    pub javascript: Option<bool>,
 }
 
 /// A library call whose result is untrusted content (or private data).
@@ -601,6 +608,14 @@ impl Knowledge {
         for (name, text) in BUILTIN {
             let file: KnowledgeFile = toml::from_str(text)
                 .unwrap_or_else(|e| panic!("built-in knowledge {name} is invalid: {e}"));
+            let mut file = file;
+            // Method-name sinks describe the language of the file that lists them.
+            let javascript = name.contains("typescript") || name.ends_with("_js.toml");
+            for s in &mut file.sink {
+                if s.pattern.method.is_some() {
+                    s.javascript = Some(javascript);
+                }
+            }
             k.add(name, file)
                 .unwrap_or_else(|e| panic!("built-in knowledge is invalid: {e}"));
         }

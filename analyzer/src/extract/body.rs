@@ -212,6 +212,8 @@ pub struct BodyAnalyzer<'a> {
     /// no text (`close_params`): a parameter of that name, or that field of the arguments
     /// object, starts clean.
     closed_params: RefCell<HashMap<Site, BTreeSet<String>>>,
+    /// The files lowered from JavaScript or TypeScript, built on first use (`sinks_in`).
+    js_files: std::cell::OnceCell<HashSet<crate::model::FileId>>,
     /// Each module's variables assigned once at its top level, with the value
     /// (`module_value`), built on first use.
     module_values: RefCell<HashMap<usize, Rc<ModuleValues>>>,
@@ -380,6 +382,7 @@ impl<'a> BodyAnalyzer<'a> {
             classes: std::cell::OnceCell::new(),
             cuts: RefCell::new(Cuts::default()),
             closed_params: RefCell::new(HashMap::default()),
+            js_files: std::cell::OnceCell::new(),
             module_values: RefCell::new(HashMap::default()),
             func_index: std::cell::OnceCell::new(),
         }
@@ -1363,7 +1366,7 @@ impl<'a> BodyAnalyzer<'a> {
                             Callee::Local(h) => self.returns_nothing_given(h, at, call),
                             _ => Self::callee_strings(c).is_some_and(|kc| {
                                 self.k.sanitizer_for(kc).is_some_and(|s| s.fresh)
-                                    || self.k.sinks_for(kc).iter().any(|(_, e)| e.new_content)
+                                    || self.sinks_in(kc, file).iter().any(|(_, e)| e.new_content)
                             }),
                         })
                 })
@@ -1499,12 +1502,35 @@ impl<'a> BodyAnalyzer<'a> {
         self.literal_sql_read(rec)
             && rec.callees.iter().any(|c| {
                 Self::callee_strings(c).is_some_and(|kc| {
-                    self.k
-                        .sinks_for(kc)
+                    self.sinks_in(kc, rec.site.file)
                         .iter()
                         .any(|(_, s)| s.kind == "sql_exec")
                 })
             })
+    }
+
+    /// The sink entries a call in `file` matches: a method-name entry only in the language
+    /// it was written for (`SinkEntry::javascript`).
+    fn sinks_in(
+        &self,
+        kc: knowledge::Callee<'_>,
+        file: crate::model::FileId,
+    ) -> Vec<(usize, &'a knowledge::SinkEntry)> {
+        let mut v = self.k.sinks_for(kc);
+        if v.iter().any(|(_, e)| e.javascript.is_some()) {
+            let js = self
+                .js_files
+                .get_or_init(|| {
+                    self.modules
+                        .iter()
+                        .filter(|m| m.ir.javascript)
+                        .map(|m| m.file)
+                        .collect()
+                })
+                .contains(&file);
+            v.retain(|(_, e)| e.javascript.is_none_or(|j| j == js));
+        }
+        v
     }
 
     /// Sink kinds of one library call (with its argument-index filters).
@@ -1515,7 +1541,7 @@ impl<'a> BodyAnalyzer<'a> {
             let Some(kc) = Self::callee_strings(c) else {
                 continue;
             };
-            for (i, s) in self.k.sinks_for(kc) {
+            for (i, s) in self.sinks_in(kc, rec.site.file) {
                 if read_query && s.kind == "sql_exec" {
                     continue;
                 }
@@ -6569,31 +6595,67 @@ fn answers_check_at(def: &FuncDef, lambdas: bool, field: Option<&str>) -> bool {
 
 /// A rejection check: every return is `None` (or the function ends), except returns inside an
 /// `if` whose test is a validation (`if pattern.search(text): return "rejected ..."`); at least
-/// one of each.
+/// one of each. A reason returned from an exception handler around the check (`try: parsed =
+/// parse(sql) except ParseError as e: return f"rejected: {e}"`) is a refusal too: the check
+/// could not finish, and the caller treats any reason as no.
 fn answers_rejection(def: &FuncDef) -> bool {
+    /// Under which kind of refusal a statement runs.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Under {
+        Nothing,
+        Check,
+        Handler,
+    }
     let is_check = |e: &Expr| {
         mentions_validator(e, false) || mentions_method(e, "search") || mentions_membership(e)
     };
     let mut reasons = 0;
     let mut unchecked = 0;
     let mut nones = 0;
-    // (statements, whether they run under a validation's test)
-    let mut stack: Vec<(&[Stmt], bool)> = vec![(&def.body, false)];
-    while let Some((b, checked)) = stack.pop() {
+    // (statements, what they run under)
+    let mut stack: Vec<(&[Stmt], Under)> = vec![(&def.body, Under::Nothing)];
+    while let Some((b, under)) = stack.pop() {
         for st in b {
             match &st.kind {
                 StmtKind::Return(None) => nones += 1,
                 StmtKind::Return(Some(e)) if matches!(e.kind, ExprKind::None) => nones += 1,
-                StmtKind::Return(Some(_)) if checked => reasons += 1,
-                StmtKind::Return(Some(_)) => unchecked += 1,
+                StmtKind::Return(Some(_)) => match under {
+                    Under::Check => reasons += 1,
+                    // A handler's reason alone is no check (`try: json.loads(x) except ...:
+                    // return "bad"` says the text parses, not that it is safe): it neither
+                    // counts as one nor spoils one.
+                    Under::Handler => {}
+                    Under::Nothing => unchecked += 1,
+                },
                 StmtKind::If { test, body, orelse } => {
-                    stack.push((body, checked || is_check(test)));
-                    stack.push((orelse, checked));
+                    let inner = if under == Under::Nothing && is_check(test) {
+                        Under::Check
+                    } else {
+                        under
+                    };
+                    stack.push((body, inner));
+                    stack.push((orelse, under));
+                }
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                } => {
+                    stack.push((body, under));
+                    let h = if under == Under::Nothing {
+                        Under::Handler
+                    } else {
+                        under
+                    };
+                    stack.extend(handlers.iter().map(|x| (x.as_slice(), h)));
+                    stack.push((orelse, under));
+                    stack.push((finalbody, under));
                 }
                 StmtKind::Func(_) | StmtKind::Class(_) => {}
                 _ => {
                     for inner in st.blocks() {
-                        stack.push((inner, checked));
+                        stack.push((inner, under));
                     }
                 }
             }
@@ -6972,6 +7034,26 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
             .iter()
             .filter_map(|x| guard_clean(x, body, _orelse))
             .find(|(_, inside)| !inside),
+        // `if (!r.startsWith(root + path.sep) && r !== root) throw`: after it, the name passed
+        // the check or is the one value it was compared with (the root itself).
+        ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "and") && ends_in_exit(body) => {
+            let (name, _) = xs
+                .iter()
+                .filter_map(|x| guard_clean(x, body, _orelse))
+                .find(|(_, inside)| !inside)?;
+            let differs = |x: &Expr| {
+                matches!(&x.kind, ExprKind::Compare(ys, ops)
+                    if ops.len() == 1
+                        && matches!(ops[0].as_str(), "!=" | "!==" | "is not")
+                        && ys.iter().any(|y| matches!(&y.kind, ExprKind::Name(n) if *n == name)))
+            };
+            let checks = xs
+                .iter()
+                .filter(|x| guard_clean(x, body, _orelse).is_some_and(|(n, i)| n == name && !i))
+                .count();
+            (checks == 1 && xs.iter().filter(|x| differs(x)).count() + 1 == xs.len())
+                .then_some((name, false))
+        }
         ExprKind::Compare(xs, ops) if ops.len() == 1 => {
             let name = match xs.first().map(|x| &x.kind) {
                 Some(ExprKind::Name(n)) => n.to_string(),

@@ -163,24 +163,60 @@ fn number(x: py::Expr, span: Span) -> py::ExprKind {
 /// The module of `require("m")` (possibly awaited, or wrapped by the helpers TypeScript and
 /// Babel emit for interop: `__importDefault(require("m"))`, `__importStar(require("m"))`,
 /// `tslib.__importDefault(...)`; with them `m_1.default` reads the module's `exports.default`).
-fn require_of(x: &ts::Expr) -> Option<&str> {
+/// A dynamic import reads the same once awaited: `await import("m")`, and what TypeScript
+/// compiles it to for CommonJS, `await Promise.resolve().then(() => __importStar(require("m")))`.
+pub(crate) fn require_of(x: &ts::Expr) -> Option<&str> {
+    module_of(x, false)
+}
+
+/// `require_of`; with `awaited`, also the forms that give a promise of the module.
+fn module_of(x: &ts::Expr, awaited: bool) -> Option<&str> {
     match &x.kind {
+        // `Promise.resolve().then(() => M)`: a promise of `M`.
+        ts::ExprKind::Call(f, args) if awaited && is_resolved_then(f) => match args.as_slice() {
+            [ts::Expr {
+                kind: ts::ExprKind::Func(g),
+                ..
+            }] if g.params.is_empty() => match g.body.as_slice() {
+                [ts::Stmt {
+                    kind: ts::StmtKind::Return(Some(m)),
+                    ..
+                }] => module_of(m, false),
+                _ => None,
+            },
+            _ => None,
+        },
         ts::ExprKind::Call(f, args)
             if matches!(&f.kind,
                 ts::ExprKind::Ident(n) | ts::ExprKind::Member(_, n)
                     if matches!(n.as_str(), "__importDefault" | "__importStar" | "_interopRequireDefault" | "_interopRequireWildcard")) =>
         {
-            args.first().and_then(require_of)
+            args.first().and_then(|a| module_of(a, false))
         }
-        ts::ExprKind::Call(f, args) if matches!(&f.kind, ts::ExprKind::Ident(n) if n == "require") => {
+        ts::ExprKind::Call(f, args) if matches!(&f.kind, ts::ExprKind::Ident(n) if n == "require" || (awaited && n == "import")) => {
             match args.first().map(|a| &a.kind) {
                 Some(ts::ExprKind::Str(s)) => Some(s),
                 _ => None,
             }
         }
-        ts::ExprKind::Await(inner) => require_of(inner),
+        ts::ExprKind::Await(inner) => module_of(inner, true),
         _ => None,
     }
+}
+
+/// `Promise.resolve().then`: the callee of a call whose result is its callback's return value,
+/// once awaited.
+fn is_resolved_then(f: &ts::Expr) -> bool {
+    let ts::ExprKind::Member(p, then) = &f.kind else {
+        return false;
+    };
+    let ts::ExprKind::Call(r, args) = &p.kind else {
+        return false;
+    };
+    then == "then"
+        && args.is_empty()
+        && matches!(&r.kind, ts::ExprKind::Member(o, m)
+            if m == "resolve" && matches!(&o.kind, ts::ExprKind::Ident(n) if n == "Promise"))
 }
 
 /// The body of the generator an `async` function compiled for an older target runs:
@@ -689,11 +725,17 @@ impl Lowerer<'_> {
                 annotation: None,
                 default: None,
                 kind: py::ParamKind::Normal,
+                destructured: None,
             });
         }
         let awaited = awaiter_body(&f.body);
         let own_params = awaited.and_then(|(_, ps)| ps).unwrap_or(&f.params);
-        for p in own_params {
+        for (position, p) in own_params.iter().enumerate() {
+            // A pattern's names each read the one argument at its position.
+            let destructured = p.pattern.filter(|_| !p.rest).map(|array| py::Destructured {
+                position: u32::try_from(position).unwrap_or(u32::MAX),
+                array,
+            });
             for (n, s) in &p.names {
                 if n == "this" {
                     continue;
@@ -709,6 +751,7 @@ impl Lowerer<'_> {
                     } else {
                         py::ParamKind::Normal
                     },
+                    destructured,
                 });
             }
         }
@@ -1045,6 +1088,36 @@ mod tests {
             vec![
                 ("m.js".to_string(), Some("m_1".to_string())),
                 ("s.js".to_string(), Some("s_1".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn dynamic_imports_are_imports_once_awaited() {
+        let src = "async function f() {\n  const { a } = await import(\"./m\");\n  const { b } = await Promise.resolve().then(() => __importStar(require(\"ext\")));\n  const c = Promise.resolve().then(() => require(\"./m\"));\n  const { d } = await Promise.resolve().then((x) => require(\"./m\"));\n}\n";
+        let m = lower(src, "a.js", &["a.js", "m.js"]);
+        let py::StmtKind::Func(f) = &m.body[0].kind else {
+            panic!("{:?}", m.body[0].kind);
+        };
+        let imports: Vec<(String, Vec<String>)> = f
+            .body
+            .iter()
+            .filter_map(|s| match &s.kind {
+                py::StmtKind::ImportFrom { module, names, .. } => Some((
+                    module.clone(),
+                    names.iter().map(|(n, _)| n.clone()).collect(),
+                )),
+                py::StmtKind::Import(names) => Some((names[0].0.clone(), vec![])),
+                _ => None,
+            })
+            .collect();
+        // An unawaited promise is no module (`c` is a promise); a callback with a parameter
+        // is not the compiled form of a dynamic import.
+        assert_eq!(
+            imports,
+            vec![
+                ("m.js".to_string(), vec!["a".to_string()]),
+                (format!("{EXTERNAL}ext"), vec!["b".to_string()]),
             ]
         );
     }

@@ -141,18 +141,9 @@ fn is_param(f: &FuncDef, name: &str) -> bool {
         .any(|p| matches!(p.names.as_slice(), [(n, _)] if n == name))
 }
 
-/// The module of `require("m")`.
+/// The module of `require("m")` (or of a dynamic import), as the lowering reads it.
 fn require_of(e: &Expr) -> Option<String> {
-    match &e.kind {
-        ExprKind::Call(f, args) if matches!(&f.kind, ExprKind::Ident(n) if n == "require") => {
-            match args.first().map(|a| &a.kind) {
-                Some(ExprKind::Str(s)) => Some(s.clone()),
-                _ => None,
-            }
-        }
-        ExprKind::Await(x) => require_of(x),
-        _ => None,
-    }
+    crate::extract::js_lower::require_of(e).map(str::to_string)
 }
 
 /// Reads every TypeScript/JavaScript MCP server of the project into `facts`.
@@ -185,7 +176,9 @@ pub fn extract(
         x.file(fi, facts);
     }
     // Parameters the input schema closes (`z.number()`, `z.enum([...])`) reach the handler
-    // already checked: its body reads them as clean.
+    // already checked: its body reads them as clean. So do the handler's parameters after the
+    // first: every SDK hands the model's arguments first and its own request context after
+    // them (`(args, extra)`, fastmcp's `(args, { session, log })`).
     for t in &facts.tools[first..] {
         if let Some(f) = &t.func {
             let closed: Vec<String> = t
@@ -193,12 +186,31 @@ pub fn extract(
                 .iter()
                 .filter(|p| p.closed)
                 .map(|p| p.name.clone())
+                .chain(context_params(&f.def))
                 .collect();
             if !closed.is_empty() {
                 body.close_params(f, closed);
             }
         }
     }
+}
+
+/// The names a lowered handler binds from its parameters after the first (`self` aside): a
+/// destructuring pattern's names count as one parameter (`({ a, b }, extra)`).
+fn context_params(def: &crate::syntax::python::FuncDef) -> Vec<String> {
+    let own: Vec<&crate::syntax::python::Param> =
+        def.params.iter().filter(|p| p.name != "self").collect();
+    let Some(first) = own.first() else {
+        return vec![];
+    };
+    let in_first = |p: &crate::syntax::python::Param| match (first.destructured, p.destructured) {
+        (Some(a), Some(b)) => a.position == b.position,
+        _ => std::ptr::eq(*first, p),
+    };
+    own.iter()
+        .filter(|p| !in_first(p))
+        .map(|p| p.name.clone())
+        .collect()
 }
 
 struct Ts<'a> {

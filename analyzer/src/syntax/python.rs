@@ -110,6 +110,20 @@ pub struct Param {
     pub annotation: Option<Expr>,
     pub default: Option<Expr>,
     pub kind: ParamKind,
+    /// Lowered JavaScript: the parameter is one name of a destructuring pattern
+    /// (`({ store, ...rest })`), read from the argument at the pattern's position.
+    pub destructured: Option<Destructured>,
+}
+
+/// Where a parameter of a destructuring pattern comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Destructured {
+    /// The pattern's position among the function's own parameters (every name of one pattern
+    /// shares it, and one argument).
+    pub position: u32,
+    /// An array pattern (`([key, value]) => ...`), read by index; else an object pattern, read
+    /// by property name.
+    pub array: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -843,6 +857,7 @@ impl<'a> Lower<'a> {
                 annotation: ann.map(|a| self.type_expr(a, depth)),
                 default: default.map(|d| self.expr(d, depth + 1)),
                 kind,
+                destructured: None,
             });
         }
         out

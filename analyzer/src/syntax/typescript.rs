@@ -84,6 +84,9 @@ pub struct Param {
     pub span: Span,
     /// A rest parameter (`...args`): it binds the list of the remaining arguments.
     pub rest: bool,
+    /// The parameter is a destructuring pattern: an object pattern (`{ a, b }`, `Some(false)`)
+    /// or an array pattern (`[a, b]`, `Some(true)`); `None` for a plain name.
+    pub pattern: Option<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -409,6 +412,21 @@ struct Lower<'a> {
     src: &'a [u8],
     issues: Vec<(Span, String)>,
     deep_reported: bool,
+}
+
+/// Whether a parameter node is a destructuring pattern: `Some(true)` for an array pattern,
+/// `Some(false)` for an object pattern (TypeScript wraps it in `required_parameter` /
+/// `optional_parameter`; a default value wraps it in `assignment_pattern`).
+fn pattern_shape(p: Node) -> Option<bool> {
+    let mut n = p.child_by_field_name("pattern").unwrap_or(p);
+    if n.kind() == "assignment_pattern" {
+        n = n.child_by_field_name("left")?;
+    }
+    match n.kind() {
+        "object_pattern" => Some(false),
+        "array_pattern" => Some(true),
+        _ => None,
+    }
 }
 
 fn span(n: Node) -> Span {
@@ -885,6 +903,7 @@ impl Lower<'_> {
                     names,
                     span: span(p),
                     rest,
+                    pattern: pattern_shape(p),
                 });
             }
         } else if let Some(p) = n.child_by_field_name("parameter") {
@@ -892,6 +911,7 @@ impl Lower<'_> {
                 names: vec![(self.text(p), span(p))],
                 span: span(p),
                 rest: false,
+                pattern: None,
             });
         }
         let body = match n.child_by_field_name("body") {
@@ -934,9 +954,12 @@ impl Lower<'_> {
         }
         let d = depth + 1;
         let kind = match n.kind() {
-            "identifier" | "property_identifier" | "shorthand_property_identifier" | "this" => {
-                ExprKind::Ident(self.name(n))
-            }
+            // `import` is the callee of a dynamic import (`import("m")`).
+            "identifier"
+            | "property_identifier"
+            | "shorthand_property_identifier"
+            | "this"
+            | "import" => ExprKind::Ident(self.name(n)),
             "member_expression" => {
                 let obj = match n.child_by_field_name("object") {
                     Some(o) => self.expr(o, d),

@@ -469,6 +469,13 @@ pub struct Interp<'m> {
     self_stand_ins: HashSet<ObjId>,
     /// Whether the evaluation under way started from a method with a stand-in `self`.
     in_stand_in: bool,
+    /// Whether methods are being read again with built instances (`built_instances_round`).
+    rereading: bool,
+    /// Per project class, whether another project class derives from it (`has_subclass`).
+    extended: HashMap<Site, bool>,
+    /// Methods the project calls on an instance it built (not a stand-in): the calls say what
+    /// `self` is, so `built_instances_round` does not read them again.
+    called_on_instance: HashSet<Site>,
     fuel: u64,
     call_depth: u32,
     /// `union_cuts()` as last recorded (see `Interp::block`).
@@ -603,6 +610,9 @@ impl<'m> Interp<'m> {
             discovered: Vec::new(),
             self_stand_ins: HashSet::default(),
             in_stand_in: false,
+            rereading: false,
+            extended: HashMap::default(),
+            called_on_instance: HashSet::default(),
             fuel: FUEL,
             call_depth: 0,
             union_seen: union_cuts(),
@@ -702,6 +712,9 @@ impl<'m> Interp<'m> {
                 }
             }
         }
+        // Methods read with a stand-in `self`, for a second reading with the instances the
+        // project built (below).
+        let mut stand_in_roots: Vec<(FuncVal, ClassVal)> = vec![];
         while let Some(mut f) = pending.pop() {
             let site = f.site(self.modules);
             if self.evaluated.contains(&site) {
@@ -710,6 +723,7 @@ impl<'m> Interp<'m> {
             self.fuel = FUEL / 4;
             if f.bound.is_none() {
                 if let Some(c) = class_of_method.get(&site).cloned() {
+                    stand_in_roots.push((f.clone(), c.clone()));
                     let id = self.stand_in(&c);
                     f.bound = Some(Box::new(Value::Obj(id)));
                 }
@@ -749,12 +763,110 @@ impl<'m> Interp<'m> {
             // Nested functions discovered while evaluating: queue them too.
             pending.extend(self.discovered.drain(..).rev());
         }
+        self.built_instances_round(stand_in_roots);
         self.ev.globals = self
             .globals
             .into_iter()
             .map(|g| g.unwrap_or_default())
             .collect();
         self.ev
+    }
+
+    /// A method nobody in the project calls on an instance (`_call`, `_run`: the framework
+    /// does) was read with the stand-in `self`, whose `__init__` ran with unknown arguments;
+    /// it is read again with each instance the project built of its class (`new
+    /// WriteFileTool({ store })`), so what the constructor stored from its arguments
+    /// (`this.store = store`) is what the method's calls go through. The calls it resolves add
+    /// to what the first reading recorded. At most [`Bound::BuiltInstances`] instances per
+    /// class, in the order they were built; past it the cut is reported.
+    fn built_instances_round(&mut self, roots: Vec<(FuncVal, ClassVal)>) {
+        if roots.is_empty() {
+            return;
+        }
+        let class_site = |modules: &[ModuleInfo], c: &ClassVal| Site {
+            file: modules[c.module].file,
+            span: c.def.span,
+        };
+        let wanted: HashSet<Site> = roots
+            .iter()
+            .map(|(_, c)| class_site(self.modules, c))
+            .collect();
+        let mut built: HashMap<Site, Vec<ObjId>> = HashMap::default();
+        for (id, o) in self.ev.objects.iter().enumerate() {
+            if let ObjKind::Instance(c) = &o.kind {
+                let cs = class_site(self.modules, c);
+                if wanted.contains(&cs) && !self.self_stand_ins.contains(&id) {
+                    built.entry(cs).or_default().push(id);
+                }
+            }
+        }
+        let limit = Bound::BuiltInstances.limit();
+        self.rereading = true;
+        // The constructor already ran with each instance's own arguments.
+        let roots: Vec<(FuncVal, ClassVal)> = roots
+            .into_iter()
+            .filter(|(f, _)| {
+                f.def.name != "__init__" && !self.called_on_instance.contains(&f.site(self.modules))
+            })
+            .collect();
+        for (f, c) in roots {
+            let cs = class_site(self.modules, &c);
+            let Some(ids) = built.get(&cs) else {
+                continue;
+            };
+            if ids.len() > limit {
+                self.ev.cuts.record(cs.file, Bound::BuiltInstances, cs.span);
+            }
+            for &id in ids.iter().take(limit) {
+                let mut m = f.clone();
+                m.bound = Some(Box::new(Value::Obj(id)));
+                self.fuel = FUEL / 4;
+                self.call_func(&m, vec![], vec![], None);
+                self.discovered.clear();
+            }
+        }
+        self.rereading = false;
+    }
+
+    /// What a declared field of a stand-in instance holds, by its annotation (in module `m`):
+    /// the stand-in of a project class (`db: CassandraDatabase`), an object of a library class
+    /// made where the annotation is written (`client: bigquery.Client`), else unknown.
+    fn field_value(&mut self, m: usize, ann: &Expr) -> Value {
+        match self.annotated_class(m, ann) {
+            // A class the project extends (`graph: GraphStore`, an abstract base) says less
+            // than the method names its subclasses define: left unknown, a call on it is
+            // resolved by name.
+            Some(Value::Class(c)) if self.has_subclass(&c) => Value::Unknown,
+            Some(Value::Class(c)) => Value::Obj(self.stand_in(&c)),
+            Some(Value::Ext(q))
+                if q.contains('.')
+                    && !["typing.", "typing_extensions.", "collections.", "builtins."]
+                        .iter()
+                        .any(|t| q.starts_with(t)) =>
+            {
+                self.declared_instance(m, ann.span, q)
+            }
+            _ => Value::Unknown,
+        }
+    }
+
+    /// Whether a project class derives directly from `c` (once per class).
+    fn has_subclass(&mut self, c: &ClassVal) -> bool {
+        let site = Site {
+            file: self.modules[c.module].file,
+            span: c.def.span,
+        };
+        if let Some(&v) = self.extended.get(&site) {
+            return v;
+        }
+        let v = self.ev.classes.values().any(|k| {
+            k.bases.iter().any(|b| {
+                matches!(b, Value::Class(bc)
+                    if bc.module == c.module && bc.def.span == c.def.span)
+            })
+        });
+        self.extended.insert(site, v);
+        v
     }
 
     /// The stand-in instance of a project class (one per class): allocated at the class's
@@ -2057,15 +2169,23 @@ impl<'m> Interp<'m> {
                             Value::Func(f)
                         }
                         // A field the class declares (`db: SQLDatabase = Field(...)`): its
-                        // value comes from the constructor, the class holds a default.
-                        Some(_)
-                            if self.self_stand_ins.contains(&id) && declares_field(&c, attr) =>
-                        {
-                            Value::Unknown
+                        // value comes from the constructor, the class holds a default; on the
+                        // stand-in, it is what the annotation names.
+                        Some(v) if self.self_stand_ins.contains(&id) => {
+                            match declared_field(&c, attr) {
+                                Some((m, ann)) => self.field_value(m, &ann),
+                                None => v,
+                            }
                         }
                         Some(v) => v,
-                        // Inherited from an external base class (`class Server(FastMCP)`).
-                        None if self.self_stand_ins.contains(&id) => Value::Unknown,
+                        // Declared without a default (`client: Client`), or inherited from an
+                        // external base class (`class Server(FastMCP)`).
+                        None if self.self_stand_ins.contains(&id) => {
+                            match declared_field(&c, attr) {
+                                Some((m, ann)) => self.field_value(m, &ann),
+                                None => Value::Unknown,
+                            }
+                        }
                         None => match ext_base(&c) {
                             Some(b) => Value::Ext(format!("{b}.{attr}").into()),
                             None => Value::Unknown,
@@ -2773,6 +2893,11 @@ impl<'m> Interp<'m> {
     ) -> Value {
         let site = f.site(self.modules);
         let called_at = span.map(|s| self.site(s));
+        if let Some(Value::Obj(id)) = f.bound.as_deref() {
+            if !self.rereading && !self.self_stand_ins.contains(id) {
+                self.called_on_instance.insert(site);
+            }
+        }
         if self.frames.iter().any(|fr| fr.func == Some(site)) {
             // Recursion: the call in progress stands for this one (not a cut).
             self.evaluated.insert(site);
@@ -2837,6 +2962,11 @@ impl<'m> Interp<'m> {
     /// new version of the object ([`memo`]); writing again what it holds is not.
     fn set_attr(&mut self, id: ObjId, attr: &str, v: Value) {
         let attrs = &mut self.ev.objects[id].attrs;
+        // Reading a method again with a built instance (`built_instances_round`) does not
+        // forget what the instance holds: its unknown arguments write nothing over it.
+        if self.rereading && matches!(v, Value::Unknown) && attrs.contains_key(attr) {
+            return;
+        }
         if attrs
             .get(attr)
             .is_some_and(|old| memo::same_value(old, &v, memo::DEPTH))
@@ -2848,6 +2978,18 @@ impl<'m> Interp<'m> {
             self.versions.resize(id + 1, 0);
         }
         self.versions[id] = self.versions[id].wrapping_add(1);
+    }
+
+    /// What one name of a destructuring parameter binds when the argument is `whole`: an
+    /// object pattern reads the property of that name (a dict literal's entry, an object's
+    /// attribute); an array pattern reads by index, which lists do not keep, so it is unknown.
+    fn destructure(&mut self, whole: &Value, name: &str, array: bool) -> Value {
+        match whole {
+            _ if array => Value::Unknown,
+            Value::Dict(items) => dict_get(items, name),
+            Value::Obj(_) | Value::Ext(_) | Value::Module(_) => self.getattr(whole, name),
+            _ => Value::Unknown,
+        }
     }
 
     fn version(&self, id: ObjId) -> u32 {
@@ -2871,7 +3013,22 @@ impl<'m> Interp<'m> {
                 locals.insert(p.name.clone(), (**b).clone());
             }
         }
+        // The argument a destructuring pattern reads (its position, the value).
+        let mut pattern: Option<(u32, Value)> = None;
         for p in params {
+            if let Some(d) = p.destructured {
+                let whole = match &pattern {
+                    Some((at, v)) if *at == d.position => v.clone(),
+                    _ => {
+                        let v = args.next().unwrap_or(Value::Unknown);
+                        pattern = Some((d.position, v.clone()));
+                        v
+                    }
+                };
+                let v = self.destructure(&whole, &p.name, d.array);
+                locals.insert(p.name.clone(), v);
+                continue;
+            }
             match p.kind {
                 ParamKind::Normal => {
                     let v = args
@@ -3363,36 +3520,42 @@ fn declared_fields(c: &ClassVal) -> Vec<String> {
     out
 }
 
-/// Whether `attr` is a field a class (or a project base) declares with an annotation
-/// (`db: SQLDatabase = Field(...)`, `llm_chain: LLMChain`): a pydantic or dataclass field.
-fn declares_field(c: &ClassVal, attr: &str) -> bool {
+/// The annotation of a field the class (or a project base) declares (`db: SQLDatabase =
+/// Field(...)`, `client: Client`), with the index of the module it is written in.
+fn declared_field(c: &ClassVal, attr: &str) -> Option<(usize, Expr)> {
     let mut queue = vec![c.clone()];
     let mut steps = 0;
     while let Some(c) = queue.pop() {
         steps += 1;
         if steps > 64 {
-            return false;
+            return None;
         }
-        let declared = c.def.body.iter().any(|s| match &s.kind {
+        let declared = c.def.body.iter().find_map(|s| match &s.kind {
             StmtKind::Assign {
                 targets,
-                annotation: Some(_),
+                annotation: Some(a),
                 ..
-            } => targets
+            } if targets
                 .iter()
-                .any(|t| matches!(t, Target::Name(n, _) if n == attr)),
-            StmtKind::AnnOnly { target, .. } => matches!(target, Target::Name(n, _) if n == attr),
-            _ => false,
+                .any(|t| matches!(t, Target::Name(n, _) if n == attr)) =>
+            {
+                Some(a.clone())
+            }
+            StmtKind::AnnOnly {
+                target: Target::Name(n, _),
+                annotation,
+            } if n == attr => Some(Box::new(annotation.clone())),
+            _ => None,
         });
-        if declared {
-            return true;
+        if let Some(a) = declared {
+            return Some((c.module, *a));
         }
         queue.extend(c.bases.iter().filter_map(|b| match b {
             Value::Class(bc) => Some(bc.clone()),
             _ => None,
         }));
     }
-    false
+    None
 }
 
 /// Whether the knowledge says nothing of an external name (no sink, source, sanitizer, tool,

@@ -1,0 +1,38 @@
+"use strict";
+// Compiled output of tableAgent.ts (CommonJS): answers questions about an uploaded table.
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default") result[k] = mod[k];
+    result["default"] = mod;
+    return result;
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.TableAgent = void 0;
+const chains_1 = require("langchain/chains");
+const prompts_1 = require("@langchain/core/prompts");
+let runtime;
+// Pyodide is heavy: load it the first time a question needs it.
+async function pythonRuntime() {
+    if (runtime === undefined) {
+        const { loadPyodide } = await Promise.resolve().then(() => __importStar(require("pyodide")));
+        runtime = await loadPyodide({ indexURL: process.env.PYODIDE_HOME });
+        await runtime.loadPackage(["pandas"]);
+    }
+    return runtime;
+}
+const PROMPT = "Columns: {columns}\nWrite one line of pandas on `df` answering: {question}";
+class TableAgent {
+    constructor(model) {
+        this.model = model;
+    }
+    async answer(columns, question) {
+        const py = await pythonRuntime();
+        const chain = new chains_1.LLMChain({ llm: this.model, prompt: prompts_1.PromptTemplate.fromTemplate(PROMPT) });
+        const reply = await chain.call({ columns, question });
+        const line = String(reply?.text ?? "").replace(/^```[a-z]*\n|\n```$/gm, "");
+        const result = await py.runPythonAsync(`import pandas as pd\nprint(${line})`); // expect: AIR201
+        return String(result);
+    }
+}
+exports.TableAgent = TableAgent;
