@@ -473,9 +473,10 @@ pub struct Interp<'m> {
     rereading: bool,
     /// Per project class, whether another project class derives from it (`has_subclass`).
     extended: HashMap<Site, bool>,
-    /// Methods the project calls on an instance it built (not a stand-in): the calls say what
-    /// `self` is, so `built_instances_round` does not read them again.
-    called_on_instance: HashSet<Site>,
+    /// Functions and methods some call in the project reaches: their callers say what `self`
+    /// is (a reading of the caller with a built instance reaches them too), so
+    /// `built_instances_round` does not read them again.
+    called_in_project: HashSet<Site>,
     fuel: u64,
     call_depth: u32,
     /// `union_cuts()` as last recorded (see `Interp::block`).
@@ -612,7 +613,7 @@ impl<'m> Interp<'m> {
             in_stand_in: false,
             rereading: false,
             extended: HashMap::default(),
-            called_on_instance: HashSet::default(),
+            called_in_project: HashSet::default(),
             fuel: FUEL,
             call_depth: 0,
             union_seen: union_cuts(),
@@ -772,8 +773,8 @@ impl<'m> Interp<'m> {
         self.ev
     }
 
-    /// A method nobody in the project calls on an instance (`_call`, `_run`: the framework
-    /// does) was read with the stand-in `self`, whose `__init__` ran with unknown arguments;
+    /// A method nothing in the project calls (`_call`, `_run`: the framework does) was read
+    /// with the stand-in `self`, whose `__init__` ran with unknown arguments;
     /// it is read again with each instance the project built of its class (`new
     /// WriteFileTool({ store })`), so what the constructor stored from its arguments
     /// (`this.store = store`) is what the method's calls go through. The calls it resolves add
@@ -806,7 +807,7 @@ impl<'m> Interp<'m> {
         let roots: Vec<(FuncVal, ClassVal)> = roots
             .into_iter()
             .filter(|(f, _)| {
-                f.def.name != "__init__" && !self.called_on_instance.contains(&f.site(self.modules))
+                f.def.name != "__init__" && !self.called_in_project.contains(&f.site(self.modules))
             })
             .collect();
         for (f, c) in roots {
@@ -2893,10 +2894,8 @@ impl<'m> Interp<'m> {
     ) -> Value {
         let site = f.site(self.modules);
         let called_at = span.map(|s| self.site(s));
-        if let Some(Value::Obj(id)) = f.bound.as_deref() {
-            if !self.rereading && !self.self_stand_ins.contains(id) {
-                self.called_on_instance.insert(site);
-            }
+        if span.is_some() && !self.rereading {
+            self.called_in_project.insert(site);
         }
         if self.frames.iter().any(|fr| fr.func == Some(site)) {
             // Recursion: the call in progress stands for this one (not a cut).
