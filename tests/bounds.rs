@@ -339,14 +339,15 @@ fn a_body_with_more_parameter_flows_than_kept_says_so() {
 
 #[test]
 fn a_method_read_with_more_built_instances_than_kept_says_so() {
-    // A class whose `run` nobody calls, built in `n` places with different arguments: `run` is
-    // read again with at most the bound's number of them.
+    // A class with a library base whose `run` nobody calls (the library does), built in `n`
+    // places with different objects: `run` is read again with at most the bound's number of
+    // them.
     let built = |n: usize| {
         let mut s = String::from(
-            "import subprocess\n\n\nclass Runner:\n    def __init__(self, program):\n        self.program = program\n\n    def run(self, arg):\n        return subprocess.run([self.program, arg])\n\n\n",
+            "import subprocess\nfrom plugins import Plugin\n\n\nclass Program:\n    def __init__(self, name):\n        self.name = name\n\n\nclass Runner(Plugin):\n    def __init__(self, program):\n        self.program = program\n\n    def run(self, arg):\n        return subprocess.run([self.program.name, arg])\n\n\n",
         );
         for i in 0..n {
-            s += &format!("r{i} = Runner(\"tool{i}\")\n");
+            s += &format!("r{i} = Runner(Program(\"tool{i}\"))\n");
         }
         s
     };
@@ -354,7 +355,7 @@ fn a_method_read_with_more_built_instances_than_kept_says_so() {
     let many = run(&project(&[("app/runners.py", built(limit + 2))]));
     let at = cut(&many, "built-instances");
     assert_eq!(at.len(), 1, "{:?}", many.notices);
-    assert_eq!(at[0], ("app/runners.py".to_string(), 4));
+    assert_eq!(at[0], ("app/runners.py".to_string(), 10));
     let few = run(&project(&[("app/runners.py", built(limit))]));
     assert!(cut(&few, "built-instances").is_empty(), "{:?}", few.notices);
 }

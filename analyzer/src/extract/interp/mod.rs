@@ -144,6 +144,31 @@ pub enum Value {
 }
 
 impl Value {
+    /// Whether calls can resolve through the value: an object, function, class or module, a
+    /// library name, or a list, dict or union holding one.
+    fn resolves_calls(&self) -> bool {
+        let direct = |v: &Value| {
+            matches!(
+                v,
+                Value::Obj(_) | Value::Func(_) | Value::Class(_) | Value::Module(_) | Value::Ext(_)
+            )
+        };
+        match self {
+            Value::List(xs) | Value::Union(xs) => xs.0.iter().any(direct),
+            Value::Dict(xs) => xs.0.iter().any(|(_, v)| direct(v)),
+            v => direct(v),
+        }
+    }
+
+    /// Whether the value is unknown, or a union with an unknown part.
+    fn has_unknown(&self) -> bool {
+        match self {
+            Value::Unknown => true,
+            Value::Union(xs) => xs.0.iter().any(|x| matches!(x, Value::Unknown)),
+            _ => false,
+        }
+    }
+
     /// Moves out the values only this one holds (elements of an unshared list, dict or union,
     /// a bound receiver, an unshared class's bases and attributes), for [`Seq`]'s drop.
     fn release_into(self, out: &mut Vec<Value>) {
@@ -471,6 +496,10 @@ pub struct Interp<'m> {
     in_stand_in: bool,
     /// Whether methods are being read again with built instances (`built_instances_round`).
     rereading: bool,
+    /// While a method is first read with a stand-in `self`: whether it read an attribute of a
+    /// stand-in that said nothing (unknown), or reused a reading over one. Only such a method
+    /// can learn more when read again with a built instance ([`Self::built_instances_round`]).
+    stand_in_gap: Option<Gap>,
     /// Per project class, whether another project class derives from it (`has_subclass`).
     extended: HashMap<Site, bool>,
     /// Functions and methods some call in the project reaches: their callers say what `self`
@@ -612,6 +641,7 @@ impl<'m> Interp<'m> {
             self_stand_ins: HashSet::default(),
             in_stand_in: false,
             rereading: false,
+            stand_in_gap: None,
             extended: HashMap::default(),
             called_in_project: HashSet::default(),
             fuel: FUEL,
@@ -715,7 +745,7 @@ impl<'m> Interp<'m> {
         }
         // Methods read with a stand-in `self`, for a second reading with the instances the
         // project built (below).
-        let mut stand_in_roots: Vec<(FuncVal, ClassVal)> = vec![];
+        let mut stand_in_roots: Vec<(FuncVal, ClassVal, Gap)> = vec![];
         while let Some(mut f) = pending.pop() {
             let site = f.site(self.modules);
             if self.evaluated.contains(&site) {
@@ -724,7 +754,7 @@ impl<'m> Interp<'m> {
             self.fuel = FUEL / 4;
             if f.bound.is_none() {
                 if let Some(c) = class_of_method.get(&site).cloned() {
-                    stand_in_roots.push((f.clone(), c.clone()));
+                    stand_in_roots.push((f.clone(), c.clone(), Gap::default()));
                     let id = self.stand_in(&c);
                     f.bound = Some(Box::new(Value::Obj(id)));
                 }
@@ -758,7 +788,21 @@ impl<'m> Interp<'m> {
             let typed = !pos.is_empty();
             self.in_stand_in = typed
                 || matches!(f.bound.as_deref(), Some(Value::Obj(id)) if self.self_stand_ins.contains(id));
+            let tracked = f.bound.is_some()
+                && stand_in_roots
+                    .last()
+                    .is_some_and(|(g, ..)| g.site(self.modules) == site);
+            self.stand_in_gap = tracked.then(Gap::default);
             let r = self.call_func(&f, pos, vec![], None);
+            let gap = self.stand_in_gap.take().unwrap_or_default();
+            if tracked {
+                // A method whose reading never found its stand-in wanting is read once only.
+                if gap.is_empty() {
+                    stand_in_roots.pop();
+                } else if let Some(last) = stand_in_roots.last_mut() {
+                    last.2 = gap;
+                }
+            }
             self.in_stand_in = false;
             self.ev.returns.entry(site).or_insert(r);
             // Nested functions discovered while evaluating: queue them too.
@@ -780,7 +824,7 @@ impl<'m> Interp<'m> {
     /// (`this.store = store`) is what the method's calls go through. The calls it resolves add
     /// to what the first reading recorded. At most [`Bound::BuiltInstances`] instances per
     /// class, in the order they were built; past it the cut is reported.
-    fn built_instances_round(&mut self, roots: Vec<(FuncVal, ClassVal)>) {
+    fn built_instances_round(&mut self, roots: Vec<(FuncVal, ClassVal, Gap)>) {
         if roots.is_empty() {
             return;
         }
@@ -790,7 +834,7 @@ impl<'m> Interp<'m> {
         };
         let wanted: HashSet<Site> = roots
             .iter()
-            .map(|(_, c)| class_site(self.modules, c))
+            .map(|(_, c, _)| class_site(self.modules, c))
             .collect();
         let mut built: HashMap<Site, Vec<ObjId>> = HashMap::default();
         for (id, o) in self.ev.objects.iter().enumerate() {
@@ -803,18 +847,37 @@ impl<'m> Interp<'m> {
         }
         let limit = Bound::BuiltInstances.limit();
         self.rereading = true;
-        // The constructor already ran with each instance's own arguments.
-        let roots: Vec<(FuncVal, ClassVal)> = roots
+        // The constructor (and a dataclass's `__post_init__`) already ran with each
+        // instance's own arguments.
+        let roots: Vec<(FuncVal, ClassVal, Gap)> = roots
             .into_iter()
-            .filter(|(f, _)| {
-                f.def.name != "__init__" && !self.called_in_project.contains(&f.site(self.modules))
+            .filter(|(f, c, _)| {
+                !["__init__", "__post_init__"].contains(&f.def.name.as_str())
+                    && library_base(c)
+                    && !self.called_in_project.contains(&f.site(self.modules))
             })
             .collect();
-        for (f, c) in roots {
+        for (f, c, gap) in roots {
             let cs = class_site(self.modules, &c);
             let Some(ids) = built.get(&cs) else {
                 continue;
             };
+            // Only an instance that holds, where the stand-in held nothing the method could
+            // read, something calls resolve through (an object, a function, a class) can
+            // add to the first reading: the round only adds the calls it resolves.
+            let ids: Vec<ObjId> = ids
+                .iter()
+                .copied()
+                .filter(|&id| {
+                    gap.reused
+                        || gap.attrs.iter().any(|a| {
+                            self.ev.objects[id]
+                                .attrs
+                                .get(a.as_str())
+                                .is_some_and(Value::resolves_calls)
+                        })
+                })
+                .collect();
             if ids.len() > limit {
                 self.ev.cuts.record(cs.file, Bound::BuiltInstances, cs.span);
             }
@@ -2142,6 +2205,19 @@ impl<'m> Interp<'m> {
     }
 
     pub fn getattr(&mut self, o: &Value, attr: &str) -> Value {
+        let v = self.getattr_of(o, attr);
+        if let Some(gap) = &mut self.stand_in_gap {
+            if matches!(o, Value::Obj(id) if self.self_stand_ins.contains(id))
+                && v.has_unknown()
+                && !gap.attrs.contains(attr)
+            {
+                gap.attrs.insert(attr.to_string());
+            }
+        }
+        v
+    }
+
+    fn getattr_of(&mut self, o: &Value, attr: &str) -> Value {
         match o {
             Value::Module(i) => self.attr_of_module(*i, attr),
             // A library value that is text: its methods are the string's, not the library's.
@@ -2925,6 +3001,9 @@ impl<'m> Interp<'m> {
         let key = (site, f.env.as_ref().map_or(0, |e| Rc::as_ptr(e) as usize));
         if cacheable {
             if let Some((v, _)) = self.summaries.get(&key) {
+                if let Some(gap) = &mut self.stand_in_gap {
+                    gap.reused = true;
+                }
                 return v.clone();
             }
         }
@@ -2933,6 +3012,14 @@ impl<'m> Interp<'m> {
             | (u8::from(self.in_callbacks > 0) * memo::CALLBACK);
         let mkey = memo::Key::new(f, site, self.call_depth, modes, self.world, &pos, &kw);
         if let Some(v) = self.memo.get(&mkey, |id| self.version(id)) {
+            // A reused reading may have found a stand-in wanting: assume it did.
+            if self.stand_in_gap.as_ref().is_some_and(|g| !g.reused)
+                && mkey.objects().iter().any(|id| self.self_stand_ins.contains(id))
+            {
+                if let Some(gap) = &mut self.stand_in_gap {
+                    gap.reused = true;
+                }
+            }
             return v;
         }
         // Only a call that misses needs the versions of what it is given.
@@ -3136,6 +3223,21 @@ impl Interp<'_> {
     }
 }
 
+/// What a method's first reading with a stand-in `self` found wanting
+/// (`Interp::stand_in_gap`): the attributes of a stand-in it read as unknown, and whether it
+/// reused an earlier reading over a stand-in (which may have read any).
+#[derive(Debug, Default)]
+struct Gap {
+    attrs: HashSet<String>,
+    reused: bool,
+}
+
+impl Gap {
+    fn is_empty(&self) -> bool {
+        self.attrs.is_empty() && !self.reused
+    }
+}
+
 /// Where a forwarder finds the function it runs (`Evaluation::forwarded`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Forward {
@@ -3220,6 +3322,40 @@ pub fn ext_base(c: &ClassVal) -> Option<Rc<str>> {
         }
     }
     None
+}
+
+/// Whether a class derives, directly or through project classes, from a library class that
+/// may call its methods (`BaseTool`, `StructuredTool`); the language's own bases (`typing`,
+/// `abc`, `enum`, `pydantic.BaseModel`, ...) call none.
+fn library_base(c: &ClassVal) -> bool {
+    const INERT: [&str; 9] = [
+        "typing.",
+        "typing_extensions.",
+        "abc.",
+        "enum.",
+        "builtins.",
+        "dataclasses.",
+        "collections.",
+        "pydantic.",
+        "object",
+    ];
+    let mut queue: std::collections::VecDeque<ClassVal> =
+        std::collections::VecDeque::from([c.clone()]);
+    let mut steps = 0;
+    while let Some(cls) = queue.pop_front() {
+        steps += 1;
+        if steps > 32 {
+            break;
+        }
+        for b in cls.bases.iter() {
+            match b {
+                Value::Ext(q) if !INERT.iter().any(|p| q.starts_with(p)) => return true,
+                Value::Class(bc) => queue.push_back(bc.clone()),
+                _ => {}
+            }
+        }
+    }
+    false
 }
 
 /// The elements of a value used as an iterable, when they are known.
