@@ -559,8 +559,9 @@ fn module_projects(db: &SourceDb, modules: &[ModuleInfo]) -> Vec<String> {
 }
 
 /// Gives each Python file its dotted module name. A directory is a package when it holds an
-/// `__init__.py`; the module name starts at the topmost package directory, and a second name
-/// with the full path from the root is registered too (namespace packages, `src/` layouts).
+/// `__init__.py`; the module name starts at the topmost package directory, and the names from
+/// each directory above it, the full path from the root first, are registered too (namespace
+/// packages, `src/` layouts).
 fn name_modules(files: Vec<(FileId, String, Arc<python::PyModule>)>) -> Vec<ModuleInfo> {
     let packages: BTreeSet<String> = files
         .iter()
@@ -594,9 +595,12 @@ fn name_modules(files: Vec<(FileId, String, Arc<python::PyModule>)>) -> Vec<Modu
                 break;
             }
         }
-        let full = parts.join(".");
-        let short = parts[start.min(parts.len())..].join(".");
-        let aliases = if full != short { vec![full] } else { vec![] };
+        // Every name from a directory above the topmost package too: a folder without an
+        // `__init__.py` is a namespace package (`src/app/tools/x.py` imported as
+        // `app.tools.x` when `src/app` has none). The full path comes first.
+        let start = start.min(parts.len());
+        let aliases: Vec<String> = (0..start).map(|i| parts[i..].join(".")).collect();
+        let short = parts[start..].join(".");
         out.push(ModuleInfo {
             file,
             name: short,

@@ -440,6 +440,8 @@ impl ProjectGraph {
                             vec![(e.name.as_str(), e.site)]
                         }
                     })
+                    // A node that asks a person first (`interrupt(...)` before it routes on).
+                    .chain(g.pausing_nodes.iter().map(|e| (e.name.as_str(), e.site)))
                     .collect()
             };
             let mut avoid: BTreeSet<String> = holders.keys().cloned().collect();

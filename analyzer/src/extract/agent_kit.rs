@@ -805,6 +805,19 @@ impl<'x, 'a> Kit<'x, 'a> {
                             .and_then(|(v, s)| gate_of(v, s));
                         match func {
                             Some(Value::Func(f)) => {
+                                // Arguments the input schema admits no text for
+                                // (`z.number()`, `z.enum([...])`) reach the body checked.
+                                let closed = ["input_schema", "parameters"]
+                                    .iter()
+                                    .find_map(|k| o.kwarg(k))
+                                    .map(|v| {
+                                        let names = self.k.api("mcp_server_js", "closed_schema");
+                                        zod_closed_fields(self.ev, v, names)
+                                    })
+                                    .unwrap_or_default();
+                                if !closed.is_empty() {
+                                    self.ex.body.close_params(&f, closed);
+                                }
                                 let t = self.wrapped_tool(&f, name, own, id);
                                 add(t, &mut tools);
                             }
@@ -1703,4 +1716,53 @@ impl crate::extract::adapters::Adapter for KitAdapter {
     ) {
         Kit::new(self.framework, tools, p.db, &mut ext.oai).run();
     }
+}
+
+/// The fields of a zod object schema (`z.object({ id: z.number().int(), kind: z.enum([...]) })`,
+/// as the interpreter built it: library objects named by their call chain) that admit no
+/// text: the chain starts at one of `closed` (after `z.` or `z.coerce.`) and no `.or`, `.and`,
+/// `.transform`, `.preprocess`, `.catch` or `.pipe` opens it again.
+fn zod_closed_fields(ev: &Evaluation, schema: &Value, closed: &[String]) -> Vec<String> {
+    let Value::Obj(sid) = schema else {
+        return vec![];
+    };
+    let so = &ev.objects[*sid];
+    if !matches!(&so.kind, ObjKind::Ext(q) if q.ends_with("zod.z.object") || q.ends_with("zod.z.strictObject") || q.ends_with("zod.z.strict_object"))
+    {
+        return vec![];
+    }
+    let norm = |s: &str| s.replace('_', "").to_ascii_lowercase();
+    let field_closed = |v: &Value| {
+        let Value::Obj(id) = v else {
+            return false;
+        };
+        let ObjKind::Ext(q) = &ev.objects[*id].kind else {
+            return false;
+        };
+        let Some(at) = q.find("zod.z.") else {
+            return false;
+        };
+        let mut chain = q[at + "zod.z.".len()..].split('.');
+        let mut head = chain.next().unwrap_or("");
+        if head == "coerce" {
+            head = chain.next().unwrap_or("");
+        }
+        closed.iter().any(|c| norm(c) == norm(head))
+            && !chain.any(|m| {
+                matches!(
+                    m,
+                    "or" | "and" | "transform" | "preprocess" | "catch" | "pipe"
+                )
+            })
+    };
+    let Some(Value::Dict(items)) = so.args.first() else {
+        return vec![];
+    };
+    items
+        .iter()
+        .filter_map(|(k, v)| match k {
+            Value::Str(name, _) if field_closed(v) => Some(name.to_string()),
+            _ => None,
+        })
+        .collect()
 }

@@ -2265,6 +2265,10 @@ struct State {
     /// Names holding the resolved form of another name's path (`r = path.resolve(p)`, `r =
     /// os.path.realpath(p)`): a prefix check that confines `r` confines `p`, the same file.
     resolved: HashMap<String, String>,
+    /// Names holding a parsed URL (`u = new URL(raw)`, `parsed = urlparse(raw)`), with the name
+    /// of the text they were parsed from: a host allow-list check on `u.hostname` fixes the
+    /// server of both.
+    parsed_url: HashMap<String, String>,
     /// Names holding an absolute path (`root = Path(x).resolve()`, or `p` inside `if
     /// p.is_absolute():`): text that starts with a root, never read as an option.
     absolute: BTreeSet<String>,
@@ -2416,6 +2420,8 @@ fn merge(a: State, b: State) -> State {
     relative.retain(|k, v| b.relative.get(k) == Some(v));
     let mut resolved = a.resolved;
     resolved.retain(|k, v| b.resolved.get(k) == Some(v));
+    let mut parsed_url = a.parsed_url;
+    parsed_url.retain(|k, v| b.parsed_url.get(k) == Some(v));
     let absolute = a.absolute.intersection(&b.absolute).cloned().collect();
     State {
         tainted,
@@ -2428,6 +2434,7 @@ fn merge(a: State, b: State) -> State {
         refused,
         relative,
         resolved,
+        parsed_url,
         absolute,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
@@ -2814,7 +2821,13 @@ impl Walker<'_, '_> {
         let ExprKind::Not(inner) = &test.kind else {
             return None;
         };
-        let inner = unawait(inner);
+        // `if (!dirs.some((d) => inside(d, x))) throw`, `if not any(inside(d, x) for d in
+        // dirs): raise`: the helper answers for each allowed entry; the name checked is the
+        // argument that is not the entry.
+        let (inner, entry) = match quantified_predicate(unawait(inner)) {
+            Some((call, var)) => (call, Some(var)),
+            None => (unawait(inner), None),
+        };
         let ExprKind::Call(_, args) = &inner.kind else {
             return None;
         };
@@ -2827,7 +2840,9 @@ impl Walker<'_, '_> {
             return None;
         }
         args.iter().find_map(|a| match a {
-            Arg::Pos(x) => Some((slot_name(x)?, false)),
+            Arg::Pos(x) => Some(slot_name(x)?)
+                .filter(|n| entry.is_none_or(|v| v != n))
+                .map(|n| (n, false)),
             _ => None,
         })
     }
@@ -2840,6 +2855,7 @@ impl Walker<'_, '_> {
                 let absolute = self.absolute(value, st);
                 let relative_of = self.relative_of(value);
                 let resolved_of = self.resolved_of(value);
+                let url_of = parsed_url_of(value);
                 let checked = self.rejection_check(value);
                 let result_of = self.helper_result(value);
                 self.tuple_result = None;
@@ -2958,6 +2974,10 @@ impl Walker<'_, '_> {
                         if let Some(p) = resolved_of.as_ref().filter(|p| *p != n) {
                             st.resolved.insert(n.clone(), p.clone());
                         }
+                        match url_of.as_ref().filter(|p| *p != n) {
+                            Some(p) => st.parsed_url.insert(n.clone(), p.clone()),
+                            None => st.parsed_url.remove(n),
+                        };
                         match shape {
                             Some(sh) => st.argv.insert(n.clone(), sh),
                             None => st.argv.remove(n),
@@ -3161,6 +3181,21 @@ impl Walker<'_, '_> {
                             if *bits == 3 {
                                 if let Some(t) = slot(st, &n) {
                                     t.clean.extend(PATH_KINDS.iter().map(|k| k.to_string()));
+                                }
+                            }
+                        }
+                    }
+                }
+                // `if parsed.hostname not in ALLOWED: raise`, `if (!HOSTS.has(u.hostname))
+                // throw`: after it, the server of `parsed` and of the text it was parsed from
+                // is one the allow-list names.
+                if body_exits {
+                    for x in or_operands(test) {
+                        if let Some(n) = refused_host(x) {
+                            let from = st.parsed_url.get(&n).cloned();
+                            for m in std::iter::once(n).chain(from) {
+                                if let Some(t) = slot(st, &m) {
+                                    t.clean.insert(SSRF.to_string());
                                 }
                             }
                         }
@@ -3801,6 +3836,32 @@ impl Walker<'_, '_> {
                     });
                 }
             }
+        }
+        // `re.sub(r"[^a-z0-9]+", "-", title)`, `name.replace(/[^\w-]/g, "_")`: every character
+        // outside a class of letters, digits, `_` and `-` is replaced by such characters, so no
+        // separator, dot, quote, space or shell character is left.
+        if let Some((subject, dash)) = allowlist_substitution(e) {
+            let t = match subject {
+                None => recv,
+                Some(i) => pos.get(i).and_then(|(t, _)| t.clone()),
+            };
+            return t.map(|mut t| {
+                t.clean.extend(
+                    [
+                        "file_write",
+                        "file_read_path",
+                        "file_delete",
+                        "shell_exec",
+                        "sql_exec",
+                        "http_request_tainted_url",
+                    ]
+                    .map(String::from),
+                );
+                if !dash {
+                    t.clean.insert("argv_option".to_string());
+                }
+                t
+            });
         }
         if let ExprKind::Attr(_, m) = &f.kind {
             if (m == "replace" || m == "replaceAll") && removes_separator(args) {
@@ -6078,6 +6139,87 @@ fn join_all(
     acc
 }
 
+/// A substitution that keeps only letters, digits, `_` and `-`: Python's `re.sub(pattern,
+/// repl, s)` (the subject is argument 2) and JavaScript's `s.replace(/pattern/g, repl)` /
+/// `s.replaceAll(...)` (the subject is the receiver, `None`), where the pattern is one negated
+/// class of such characters (`[^a-z0-9]+`, `[^\w-]`) and the replacement is made of them. The
+/// flag says whether `-` can remain (a leading one still reads as an option).
+fn allowlist_substitution(e: &Expr) -> Option<(Option<usize>, bool)> {
+    let ExprKind::Call(f, args) = &e.kind else {
+        return None;
+    };
+    let ExprKind::Attr(o, m) = &f.kind else {
+        return None;
+    };
+    fn text(a: Option<&Arg>) -> Option<&str> {
+        match a {
+            Some(Arg::Pos(Expr {
+                kind: ExprKind::Str(t),
+                ..
+            })) => Some(t.as_str()),
+            _ => None,
+        }
+    }
+    let (pattern, repl, subject) = match m.as_str() {
+        "sub" if matches!(&o.kind, ExprKind::Name(r) if r == "re") => {
+            (text(args.first())?, text(args.get(1))?, Some(2))
+        }
+        "replace" | "replaceAll" => {
+            let Some(Arg::Pos(Expr {
+                kind: ExprKind::Call(rf, rargs),
+                ..
+            })) = args.first()
+            else {
+                return None;
+            };
+            if !matches!(&rf.kind, ExprKind::Name(r) if r == "RegExp") {
+                return None;
+            }
+            let global = m == "replaceAll" || text(rargs.get(1)).is_some_and(|f| f.contains('g'));
+            if !global {
+                return None;
+            }
+            (text(rargs.first())?, text(args.get(1))?, None)
+        }
+        _ => return None,
+    };
+    let safe_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    if !repl.chars().all(safe_char) {
+        return None;
+    }
+    let class = pattern
+        .strip_prefix("[^")?
+        .trim_end_matches(['+', '*'])
+        .strip_suffix(']')?;
+    // The class's members: ranges of letters or digits (`a-z`), `\w`, `_`, `-`, nothing else.
+    let cs: Vec<char> = class.chars().collect();
+    let mut dash = repl.contains('-');
+    let mut i = 0;
+    while i < cs.len() {
+        match cs[i] {
+            '\\' => {
+                match cs.get(i + 1)? {
+                    'w' => {}
+                    '-' => dash = true,
+                    _ => return None,
+                }
+                i += 2;
+                continue;
+            }
+            '_' => {}
+            // Between two letters or digits, a range; elsewhere, a dash.
+            '-' if i > 0
+                && cs[i - 1].is_ascii_alphanumeric()
+                && cs.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()) => {}
+            '-' => dash = true,
+            c if c.is_ascii_alphanumeric() => {}
+            _ => return None,
+        }
+        i += 1;
+    }
+    Some((subject, dash))
+}
+
 /// `replace("/", "_")`: the first argument is the separator `/` (literally or `os.sep`), the
 /// second a literal with no separator of either kind.
 fn removes_separator(args: &[Arg]) -> bool {
@@ -7054,6 +7196,28 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
             (checks == 1 && xs.iter().filter(|x| differs(x)).count() + 1 == xs.len())
                 .then_some((name, false))
         }
+        // `if base not in p.parents: raise` (pathlib): `p` lies below `base` after it.
+        ExprKind::Compare(xs, ops)
+            if xs.len() == 2
+                && (ops == &["in"] || ops == &["not in"] || ops == &["not", "in"])
+                && matches!(xs.get(1).map(|x| &x.kind),
+                    Some(ExprKind::Attr(o, a)) if a == "parents"
+                        && matches!(o.kind, ExprKind::Name(_))) =>
+        {
+            let Some(ExprKind::Attr(o, _)) = xs.get(1).map(|x| &x.kind) else {
+                return None;
+            };
+            let ExprKind::Name(p) = &o.kind else {
+                return None;
+            };
+            if ops == &["in"] {
+                Some((p.to_string(), true))
+            } else if ends_in_exit(body) {
+                Some((p.to_string(), false))
+            } else {
+                None
+            }
+        }
         ExprKind::Compare(xs, ops) if ops.len() == 1 => {
             let name = match xs.first().map(|x| &x.kind) {
                 Some(ExprKind::Name(n)) => n.to_string(),
@@ -7086,6 +7250,90 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
 
 /// A comprehension over one name with one loop variable (`v for v in xs if ...`): the variable,
 /// the name and the conditions.
+/// The name whose parsed host a test refuses unless an allow-list holds it: `u.hostname not
+/// in ALLOWED` (also `.netloc`, `.host`) and `!ALLOWED.has(u.hostname)` /
+/// `!ALLOWED.includes(u.host)`.
+fn refused_host(test: &Expr) -> Option<String> {
+    let host_of = |e: &Expr| match &e.kind {
+        ExprKind::Attr(o, h) if matches!(h.as_str(), "hostname" | "netloc" | "host") => {
+            match &o.kind {
+                ExprKind::Name(n) => Some(n.to_string()),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    match &test.kind {
+        ExprKind::Compare(xs, ops) if ops.len() == 1 && ops[0] == "not in" && xs.len() == 2 => {
+            host_of(&xs[0])
+        }
+        ExprKind::Not(inner) => match &inner.kind {
+            ExprKind::Call(f, args) => match (&f.kind, args.as_slice()) {
+                (ExprKind::Attr(_, m), [Arg::Pos(x)]) if m == "has" || m == "includes" => {
+                    host_of(x)
+                }
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `new URL(raw)`, `urlparse(raw)`, `urllib.parse.urlsplit(raw)`: the name parsed.
+fn parsed_url_of(value: &Expr) -> Option<String> {
+    let ExprKind::Call(f, args) = &unawait(value).kind else {
+        return None;
+    };
+    let callee = match &f.kind {
+        ExprKind::Name(n) => n.as_str(),
+        ExprKind::Attr(_, n) => n.as_str(),
+        _ => return None,
+    };
+    if !matches!(callee, "URL" | "urlparse" | "urlsplit") {
+        return None;
+    }
+    match args.first() {
+        Some(Arg::Pos(Expr {
+            kind: ExprKind::Name(n),
+            ..
+        })) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A test that some element of a collection passes a predicate call: JavaScript's
+/// `dirs.some((d) => inside(d, x))` and Python's `any(inside(d, x) for d in dirs)`. The call
+/// and the name that stands for the element.
+fn quantified_predicate(e: &Expr) -> Option<(&Expr, &str)> {
+    let ExprKind::Call(f, args) = &e.kind else {
+        return None;
+    };
+    let call = match (&f.kind, args.as_slice()) {
+        (ExprKind::Attr(_, m), [Arg::Pos(l)]) if m == "some" => {
+            let ExprKind::Lambda(def) = &l.kind else {
+                return None;
+            };
+            let [p] = def.params.as_slice() else {
+                return None;
+            };
+            (unawait(predicate_body(l)?), p.name.as_str())
+        }
+        (ExprKind::Name(n), [Arg::Pos(c)]) if n == "any" => {
+            let ExprKind::Comp(c) = &c.kind else {
+                return None;
+            };
+            let (var, _, conds) = one_generator(c)?;
+            if !conds.is_empty() {
+                return None;
+            }
+            (unawait(&c.elt), var)
+        }
+        _ => return None,
+    };
+    matches!(call.0.kind, ExprKind::Call(..)).then_some(call)
+}
+
 fn one_generator(c: &crate::syntax::python::Comprehension) -> Option<(&str, &str, &[Expr])> {
     match c.generators.as_slice() {
         [(
@@ -7290,7 +7538,8 @@ fn unawait(e: &Expr) -> &Expr {
 /// Sink kinds that run code: a check in the code's own language does not make them safe.
 const CODE_KINDS: &[&str] = &["code_exec", "remote_code_load"];
 
-/// Whether a function is a check that raises: it returns no value anywhere, and it raises
+/// Whether a function is a check that raises: it returns no value anywhere (or only a
+/// parameter, unchanged), and it raises
 /// inside an `if` or an `except` handler (`if not ok: raise ValueError(...)`, `try:
 /// ast.parse(code) except SyntaxError: raise ...`), so returning at all means the check passed.
 /// A function that raises unconditionally (an abstract method) is not one.
@@ -7305,12 +7554,20 @@ pub fn raises_on_failed_check(
     checker: &dyn Fn(&Expr) -> bool,
 ) -> bool {
     let mut conditional_raise = false;
+    // A check may hand back what it was given unchanged (`return url`): called as a
+    // statement, it is the same check.
+    let passed_back = |v: &Expr| {
+        matches!(&v.kind, ExprKind::Name(n)
+            if def.params.iter().any(|p| p.name == *n && p.name != "self"))
+    };
     // Each statement with whether it runs under a test that reads a value (`guarded`), and under
     // any test at all, presence tests included (`switched`: `if not ALLOW_PRIVATE: check(url)`).
     let mut stack: Vec<(&Stmt, bool, bool)> = def.body.iter().map(|s| (s, false, false)).collect();
     while let Some((s, guarded, switched)) = stack.pop() {
         match &s.kind {
-            StmtKind::Return(Some(v)) if !matches!(v.kind, ExprKind::None) => return false,
+            StmtKind::Return(Some(v)) if !matches!(v.kind, ExprKind::None) && !passed_back(v) => {
+                return false
+            }
             StmtKind::Raise(_) if guarded => conditional_raise = true,
             // `if (!within(root, p)) invalid("...")`: a call of a helper that always raises.
             StmtKind::Expr(e) if guarded && raiser(e) => conditional_raise = true,

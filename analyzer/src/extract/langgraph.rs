@@ -9,7 +9,7 @@ use crate::extract::interp::{
     iter_elements, Callee, Evaluation, FuncVal, ModuleInfo, Obj, ObjId, ObjKind, Site, Value,
 };
 use crate::knowledge::{self, glob_match, Knowledge};
-use crate::syntax::python::{visit_stmts, Expr, ExprKind, StmtKind};
+use crate::syntax::python::{visit_stmts, Expr, ExprKind, Stmt, StmtKind};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::extract::tools::class_any;
@@ -663,6 +663,7 @@ impl<'a> Extractor<'a> {
             compiled: vec![],
             model_tools: vec![],
             node_runs: vec![],
+            pausing_nodes: vec![],
         });
         let mut nodes: Vec<Node> = vec![];
         let mut edges: Vec<Edge> = vec![];
@@ -919,8 +920,19 @@ impl<'a> Extractor<'a> {
         user_entries.sort();
         user_entries.dedup();
         let model_tools = self.model_tools(&nodes);
+        let pausing_nodes: Vec<NamedSite> = nodes
+            .iter()
+            .filter_map(|n| match &n.action {
+                NodeAction::Func(f) => self.pauses_first(f).map(|site| NamedSite {
+                    name: n.name.clone(),
+                    site,
+                }),
+                _ => None,
+            })
+            .collect();
         let g = &mut self.facts.graphs[i];
         g.model_tools = model_tools;
+        g.pausing_nodes = pausing_nodes;
         g.nodes = nodes;
         g.edges = edges;
         g.compile_site = compile_site;
@@ -930,6 +942,31 @@ impl<'a> Extractor<'a> {
         g.user_entries = user_entries;
         g.compiled = compiled;
         i
+    }
+
+    /// The `interrupt(...)` a node function makes before anything else decides where it goes:
+    /// in a top-level statement (an assignment or a call), with no statement before it that
+    /// holds a `return`.
+    fn pauses_first(&self, f: &FuncVal) -> Option<Site> {
+        let interrupts = self.body.caps(f).interrupts.clone();
+        let file = self.modules[f.module].file;
+        for st in &f.def.body {
+            let inside = |s: &Site| {
+                s.file == file && st.span.start <= s.span.start && s.span.end <= st.span.end
+            };
+            let simple = matches!(st.kind, StmtKind::Assign { .. } | StmtKind::Expr(_));
+            if let Some(s) = interrupts.iter().find(|s| inside(s)) {
+                return simple.then_some(*s);
+            }
+            let mut returns = false;
+            visit_stmts(std::slice::from_ref(st), &mut |x: &Stmt| {
+                returns |= matches!(x.kind, StmtKind::Return(_));
+            });
+            if returns {
+                return None;
+            }
+        }
+        None
     }
 
     /// For each function node, the tools of every `bind_tools(...)` model it invokes.
@@ -1269,6 +1306,7 @@ impl<'a> Extractor<'a> {
                 compiled: vec![id],
                 model_tools,
                 node_runs: vec![],
+                pausing_nodes: vec![],
             });
         }
     }

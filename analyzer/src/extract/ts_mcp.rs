@@ -1049,6 +1049,32 @@ impl<'a> Ts<'a> {
             .map(|d| (target, *d))
     }
 
+    /// A function or method named `m` in file `fi`, else in the first (by path) of the project
+    /// files it imports that defines one.
+    fn method_named(&self, fi: usize, m: &str) -> Option<(usize, &'a FuncDef)> {
+        let here = |i: usize| {
+            self.files[i]
+                .ix
+                .funcs
+                .get(m)
+                .and_then(|fs| fs.first())
+                .copied()
+        };
+        if let Some(d) = here(fi) {
+            return Some((fi, d));
+        }
+        let mut targets: Vec<usize> = self.files[fi]
+            .ix
+            .imports
+            .values()
+            .filter_map(|(spec, _)| self.import_target(fi, spec))
+            .filter(|&t| t != fi)
+            .collect();
+        targets.sort_by_key(|&t| self.files[t].path);
+        targets.dedup();
+        targets.into_iter().find_map(|t| here(t).map(|d| (t, d)))
+    }
+
     /// The project file an import names, resolved as the interpreter's front end resolves it
     /// (`js_lower::resolve`: relative specifiers, `./lib.js` → `lib.ts`, `index` files, and the
     /// `@/`/`~/` aliases), so both readers of TypeScript agree on every import.
@@ -1167,7 +1193,8 @@ impl<'a> Ts<'a> {
                 });
             }
             // Project functions: by name in this file, imported from another, or a method of a
-            // class of this file (`manager.save(...)`, `this.save(...)`).
+            // class of this file or of a file it imports (`manager.save(...)`,
+            // `this.save(...)`, `db.purge(...)` on a class from `./db.js`).
             let target = match &callee_e.kind {
                 ExprKind::Ident(name) => self.named_func(fi, name),
                 ExprKind::Member(_, m)
@@ -1176,12 +1203,7 @@ impl<'a> Ts<'a> {
                         .iter()
                         .all(|c| !matches!(c, Callee::Qualified(_))) =>
                 {
-                    self.files[fi]
-                        .ix
-                        .funcs
-                        .get(m.as_str())
-                        .and_then(|fs| fs.first())
-                        .map(|d| (fi, *d))
+                    self.method_named(fi, m)
                 }
                 _ => None,
             };

@@ -76,6 +76,10 @@ pub struct Graph {
     /// (`def research(state): return researcher.invoke(state)`): node name, what it runs
     /// (`NodeAction::Agent` or `NodeAction::Graph`), the call.
     pub node_runs: Vec<(String, NodeAction, Site)>,
+    /// Function nodes that ask a person before anything else they do (`interrupt(...)` in a
+    /// top-level statement of the node function, with no `return` before it): with a
+    /// checkpointer, nothing passes through them unreviewed. Node name, the `interrupt` call.
+    pub pausing_nodes: Vec<NamedSite>,
 }
 
 /// One `HumanInTheLoopMiddleware(interrupt_on=...)` entry.

@@ -9,8 +9,9 @@
 //! whose tool list is unresolved is reported at low confidence as possibly privileged. A
 //! handoff filter known to drop tool results (`remove_all_tools`) lets only content that is no
 //! tool's result cross; a filter airlock cannot read lowers confidence to medium.
-//! When the receiving agent's own context already carries untrusted content to the tool, AIR101
-//! reports that tool and this rule does not repeat it.
+//! When the receiving agent's own context already carries untrusted content of the same kinds
+//! to the tool, AIR101 reports that tool and this rule does not repeat it; content of a kind the
+//! receiving agent does not read itself is reported here too.
 
 use super::context::{Ctx, SourceIn, Strength, Unit};
 use super::RuleMeta;
@@ -155,7 +156,7 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
         // (frameworks.md §0.3): reported at low confidence, unless B's own untrusted content
         // already makes AIR101 report it.
         if b.unknown_tools && b.unknown_sources.is_empty() {
-            let mut path = reach_steps(cx, units, &by_node, &reach);
+            let mut path = reach_steps(cx, units, &by_node, &reach, reach.sources[0]);
             path.push(cx.step(
                 StepKind::Agent,
                 b.site,
@@ -191,26 +192,39 @@ pub fn check(cx: &Ctx, units: &[Unit], out: &mut Vec<Finding>) {
             if strength == Strength::Strong {
                 continue;
             }
-            // B's own untrusted content already reaches the tool: AIR101 reports it.
-            let own = b
+            // B's own untrusted content of the same kinds already reaches the tool: AIR101
+            // reports it. Content of a kind B does not read itself (A's email, where B reads
+            // only its database) is this rule's to report.
+            let own: Vec<&str> = b
                 .sources
                 .get(&t)
-                .is_some_and(|v| v.iter().any(|s| s.tool != Some(t)));
-            if own {
+                .map(|v| {
+                    v.iter()
+                        .filter(|s| s.tool != Some(t))
+                        .map(|s| s.kind.as_str())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let crossing: Vec<&SourceIn> = reach
+                .sources
+                .iter()
+                .copied()
+                .filter(|s| !own.contains(&s.kind.as_str()))
+                .collect();
+            let Some(&first) = crossing.first() else {
                 continue;
-            }
+            };
             let mut kinds: Vec<&str> = sinks.iter().map(|s| s.kind.as_str()).collect();
             kinds.sort_unstable();
             kinds.dedup();
             let severity = cx.path_severity(kinds.iter().copied(), strength, tool.sandboxed);
-            let first = reach.sources[0];
             let mut source_kinds: Vec<&str> = vec![first.kind.as_str()];
-            for s in &reach.sources {
+            for s in &crossing {
                 if !source_kinds.contains(&s.kind.as_str()) {
                     source_kinds.push(&s.kind);
                 }
             }
-            let mut path = reach_steps(cx, units, &by_node, &reach);
+            let mut path = reach_steps(cx, units, &by_node, &reach, first);
             path.push(cx.step(
                 StepKind::Agent,
                 b.site,
@@ -263,8 +277,8 @@ fn reach_steps(
     units: &[Unit],
     by_node: &HashMap<NodeIndex, usize>,
     reach: &Reach,
+    first: &SourceIn,
 ) -> Vec<crate::model::Step> {
-    let first = reach.sources[0];
     let mut path = vec![
         cx.step(StepKind::Source, first.site, first.label.clone()),
         cx.step(

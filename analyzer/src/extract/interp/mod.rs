@@ -3014,7 +3014,10 @@ impl<'m> Interp<'m> {
         if let Some(v) = self.memo.get(&mkey, |id| self.version(id)) {
             // A reused reading may have found a stand-in wanting: assume it did.
             if self.stand_in_gap.as_ref().is_some_and(|g| !g.reused)
-                && mkey.objects().iter().any(|id| self.self_stand_ins.contains(id))
+                && mkey
+                    .objects()
+                    .iter()
+                    .any(|id| self.self_stand_ins.contains(id))
             {
                 if let Some(gap) = &mut self.stand_in_gap {
                     gap.reused = true;

@@ -1,0 +1,3 @@
+from .email_tool import SendEmailTool
+
+__all__ = ["SendEmailTool"]
