@@ -1722,7 +1722,7 @@ impl crate::extract::adapters::Adapter for KitAdapter {
 /// as the interpreter built it: library objects named by their call chain) that admit no
 /// text: the chain starts at one of `closed` (after `z.` or `z.coerce.`) and no `.or`, `.and`,
 /// `.transform`, `.preprocess`, `.catch` or `.pipe` opens it again.
-fn zod_closed_fields(ev: &Evaluation, schema: &Value, closed: &[String]) -> Vec<String> {
+pub(crate) fn zod_closed_fields(ev: &Evaluation, schema: &Value, closed: &[String]) -> Vec<String> {
     let Value::Obj(sid) = schema else {
         return vec![];
     };

@@ -3207,9 +3207,9 @@ impl Walker<'_, '_> {
                         apply_flag(st, f);
                     }
                 }
-                if let Some(name) = no_option {
+                if let Some(name) = &no_option {
                     // `if x.startswith("-"): raise` — x cannot be read as an option after it.
-                    if let Some(t) = slot(st, &name) {
+                    if let Some(t) = slot(st, name) {
                         t.clean.insert("argv_option".to_string());
                     }
                 }
@@ -3272,7 +3272,9 @@ impl Walker<'_, '_> {
                                 t.clean.extend(PATH_KINDS.iter().map(|k| k.to_string()));
                             } else {
                                 t.clean = self.a.k.sink_kinds.keys().cloned().collect();
-                                if keep_argv {
+                                // A pattern that admits a leading `-`, unless the same test
+                                // refuses one (`or x.startswith("-")`).
+                                if keep_argv && no_option.as_deref() != Some(name.as_str()) {
                                     t.clean.remove("argv_option");
                                 }
                             }
@@ -3840,7 +3842,24 @@ impl Walker<'_, '_> {
         // `re.sub(r"[^a-z0-9]+", "-", title)`, `name.replace(/[^\w-]/g, "_")`: every character
         // outside a class of letters, digits, `_` and `-` is replaced by such characters, so no
         // separator, dot, quote, space or shell character is left.
-        if let Some((subject, dash)) = allowlist_substitution(e) {
+        // A pattern compiled into a module constant (`_NON_SLUG = re.compile(r"[^a-z0-9]+")`).
+        let compiled = |x: &str| -> Option<String> {
+            let module = self.a.ev.funcs.get(&self.func)?.module;
+            let v = self.a.module_value(module, x)?;
+            let ExprKind::Call(cf, cargs) = &v.kind else {
+                return None;
+            };
+            let re_compile = matches!(&cf.kind, ExprKind::Attr(o, m)
+                if m == "compile" && matches!(&o.kind, ExprKind::Name(r) if r == "re"));
+            match cargs.first() {
+                Some(Arg::Pos(Expr {
+                    kind: ExprKind::Str(p),
+                    ..
+                })) if re_compile => Some(p.to_string()),
+                _ => None,
+            }
+        };
+        if let Some((subject, dash)) = allowlist_substitution(e, &compiled) {
             let t = match subject {
                 None => recv,
                 Some(i) => pos.get(i).and_then(|(t, _)| t.clone()),
@@ -5863,6 +5882,16 @@ fn rejects_leading_dash(test: &Expr) -> Option<String> {
         ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") => {
             xs.iter().find_map(rejects_leading_dash)
         }
+        // `if (target && (... || target.startsWith("-"))) throw`: a missing value is no option.
+        ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "and") => {
+            let n = xs.iter().find_map(rejects_leading_dash)?;
+            xs.iter()
+                .all(|x| {
+                    rejects_leading_dash(x).as_deref() == Some(n.as_str())
+                        || matches!(&x.kind, ExprKind::Name(m) if *m == n)
+                })
+                .then_some(n)
+        }
         // `any(p.startswith("-") for p in parts)`: every element of `parts` is checked.
         ExprKind::Call(f, args) if matches!(&f.kind, ExprKind::Name(n) if n == "any") => {
             let [Arg::Pos(Expr {
@@ -5896,7 +5925,7 @@ fn rejects_leading_dash(test: &Expr) -> Option<String> {
                     .any(|x| matches!(&x.kind, ExprKind::Str(s) if s == "-")),
                 _ => false,
             };
-            (m == "startswith" && dash).then(|| n.to_string())
+            ((m == "startswith" || m == "startsWith") && dash).then(|| n.to_string())
         }
         _ => None,
     }
@@ -6140,11 +6169,15 @@ fn join_all(
 }
 
 /// A substitution that keeps only letters, digits, `_` and `-`: Python's `re.sub(pattern,
-/// repl, s)` (the subject is argument 2) and JavaScript's `s.replace(/pattern/g, repl)` /
+/// repl, s)` (the subject is argument 2) or `P.sub(repl, s)` with `P` a module constant
+/// `re.compile(pattern)` (`compiled` gives its text), and JavaScript's `s.replace(/pattern/g, repl)` /
 /// `s.replaceAll(...)` (the subject is the receiver, `None`), where the pattern is one negated
 /// class of such characters (`[^a-z0-9]+`, `[^\w-]`) and the replacement is made of them. The
 /// flag says whether `-` can remain (a leading one still reads as an option).
-fn allowlist_substitution(e: &Expr) -> Option<(Option<usize>, bool)> {
+fn allowlist_substitution(
+    e: &Expr,
+    compiled: &dyn Fn(&str) -> Option<String>,
+) -> Option<(Option<usize>, bool)> {
     let ExprKind::Call(f, args) = &e.kind else {
         return None;
     };
@@ -6160,9 +6193,16 @@ fn allowlist_substitution(e: &Expr) -> Option<(Option<usize>, bool)> {
             _ => None,
         }
     }
-    let (pattern, repl, subject) = match m.as_str() {
+    let (pattern, repl, subject): (String, &str, Option<usize>) = match m.as_str() {
         "sub" if matches!(&o.kind, ExprKind::Name(r) if r == "re") => {
-            (text(args.first())?, text(args.get(1))?, Some(2))
+            (text(args.first())?.to_string(), text(args.get(1))?, Some(2))
+        }
+        // `PATTERN.sub(repl, s)` with `PATTERN = re.compile(...)` in the module.
+        "sub" => {
+            let ExprKind::Name(x) = &o.kind else {
+                return None;
+            };
+            (compiled(x)?, text(args.first())?, Some(1))
         }
         "replace" | "replaceAll" => {
             let Some(Arg::Pos(Expr {
@@ -6179,7 +6219,7 @@ fn allowlist_substitution(e: &Expr) -> Option<(Option<usize>, bool)> {
             if !global {
                 return None;
             }
-            (text(rargs.first())?, text(args.get(1))?, None)
+            (text(rargs.first())?.to_string(), text(args.get(1))?, None)
         }
         _ => return None,
     };
@@ -7183,11 +7223,15 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
                 .iter()
                 .filter_map(|x| guard_clean(x, body, _orelse))
                 .find(|(_, inside)| !inside)?;
+            // The other operands only let through the name's one exempt value (`r !== root`)
+            // or its absence (`target && !valid(target)`: an empty or missing value skips the
+            // check and is no text to inject).
             let differs = |x: &Expr| {
                 matches!(&x.kind, ExprKind::Compare(ys, ops)
                     if ops.len() == 1
                         && matches!(ops[0].as_str(), "!=" | "!==" | "is not")
                         && ys.iter().any(|y| matches!(&y.kind, ExprKind::Name(n) if *n == name)))
+                    || matches!(&x.kind, ExprKind::Name(n) if *n == name)
             };
             let checks = xs
                 .iter()
@@ -7219,10 +7263,7 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
             }
         }
         ExprKind::Compare(xs, ops) if ops.len() == 1 => {
-            let name = match xs.first().map(|x| &x.kind) {
-                Some(ExprKind::Name(n)) => n.to_string(),
-                _ => return None,
-            };
+            let name = case_folded_name(xs.first()?)?;
             if ops[0] == "in" {
                 Some((name, true))
             } else if ops.iter().any(|o| o == "not") || ops[0] == "not in" {
@@ -7250,6 +7291,31 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
 
 /// A comprehension over one name with one loop variable (`v for v in xs if ...`): the variable,
 /// the name and the conditions.
+/// The name a membership test checks: `x`, or `x` with its case or surrounding blanks
+/// normalised (`x.lower() not in KINDS`, `x.strip().upper()`): whatever passes is one of the
+/// allowed words up to case and blanks, which no sink reads as syntax.
+fn case_folded_name(e: &Expr) -> Option<String> {
+    let mut cur = e;
+    for _ in 0..4 {
+        match &cur.kind {
+            ExprKind::Name(n) => return Some(n.to_string()),
+            ExprKind::Call(f, args) => match &f.kind {
+                ExprKind::Attr(o, m)
+                    if matches!(
+                        m.as_str(),
+                        "lower" | "upper" | "casefold" | "strip" | "lstrip" | "rstrip"
+                    ) && args.is_empty() =>
+                {
+                    cur = o;
+                }
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// The name whose parsed host a test refuses unless an allow-list holds it: `u.hostname not
 /// in ALLOWED` (also `.netloc`, `.host`) and `!ALLOWED.has(u.hostname)` /
 /// `!ALLOWED.includes(u.host)`.
@@ -7642,6 +7708,11 @@ const REGEX_METHODS: &[&str] = &["match", "fullmatch", "search", "test"];
 fn regex_call(test: &Expr) -> Option<&Expr> {
     let call = match &test.kind {
         ExprKind::Not(inner) => inner,
+        // One operand of a compound guard (`x and not R.fullmatch(x)`, `not R.match(x) or
+        // x.startswith("-")`): what the regular expression admits still decides the credit.
+        ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "and" || o == "or") => {
+            return xs.iter().find_map(regex_call);
+        }
         _ => test,
     };
     let ExprKind::Call(f, args) = &call.kind else {

@@ -792,6 +792,16 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                 let name = kw(&o, &self.sdk.name)
                     .and_then(|v| v.as_str())
                     .map(String::from);
+                // JavaScript's `tool({ parameters: z.object({...}), execute })`: fields the
+                // schema admits no text for reach `execute` checked by the SDK.
+                if let Some(schema) = kw(&o, "parameters") {
+                    let names = self.ex.k.api("mcp_server_js", "closed_schema");
+                    let closed =
+                        crate::extract::agent_kit::zod_closed_fields(self.ev, schema, names);
+                    if !closed.is_empty() {
+                        self.ex.body.close_params(f, closed);
+                    }
+                }
                 let t = self.ex.function_tool(f, name);
                 self.note_gate(t, oid);
                 return (vec![t], false, None);

@@ -2725,6 +2725,24 @@ impl<'m> Interp<'m> {
                 }
                 Some(acc)
             }
+            // `xs.map((x) => wrap(x))`, `Object.entries(r).map(([k, t]) => [k, wrap(k, t)])`:
+            // the callback run on each element, its results the new list.
+            (Value::List(items), "map") if self.in_js() => {
+                let cb = pos.first()?.clone();
+                if !matches!(cb, Value::Func(_)) {
+                    return None;
+                }
+                if items.len() > MAX_UNROLL {
+                    self.cut(Bound::LoopUnroll, f.span);
+                    return Some(Value::Unknown);
+                }
+                let out: Vec<Value> = items
+                    .iter()
+                    .cloned()
+                    .map(|x| self.call_value(&cb, vec![x, Value::Num], vec![], f.span, None))
+                    .collect();
+                Some(Value::List(Seq::rc(out)))
+            }
             (Value::Dict(items), "update") => {
                 let mut v = items.to_vec();
                 if let Some(Value::Dict(more)) = pos.first() {
@@ -2948,6 +2966,22 @@ impl<'m> Interp<'m> {
                 ))),
                 _ => Some(Value::Unknown),
             },
+            // `Object.fromEntries([[k, v], ...])`: the record of those pairs.
+            "js.Object.fromEntries" => match first {
+                Some(Value::List(pairs)) => {
+                    let mut items = vec![];
+                    for p in pairs.iter() {
+                        match p {
+                            Value::List(kv) if kv.len() == 2 => {
+                                items.push((kv[0].clone(), kv[1].clone()));
+                            }
+                            _ => return Some(Value::Unknown),
+                        }
+                    }
+                    Some(Value::Dict(Seq::rc(items)))
+                }
+                _ => Some(Value::Unknown),
+            },
             "js.Object.assign" => {
                 let mut items = vec![];
                 for p in pos {
@@ -3104,17 +3138,33 @@ impl<'m> Interp<'m> {
         }
         // The argument a destructuring pattern reads (its position, the value).
         let mut pattern: Option<(u32, Value)> = None;
+        // The place of the next name in the current pattern (array patterns bind by place).
+        let mut place = 0usize;
         for p in params {
             if let Some(d) = p.destructured {
                 let whole = match &pattern {
-                    Some((at, v)) if *at == d.position => v.clone(),
+                    Some((at, v)) if *at == d.position => {
+                        place += 1;
+                        v.clone()
+                    }
                     _ => {
                         let v = args.next().unwrap_or(Value::Unknown);
                         pattern = Some((d.position, v.clone()));
+                        place = 0;
                         v
                     }
                 };
-                let v = self.destructure(&whole, &p.name, d.array);
+                let v = if d.array {
+                    // `([name, t]) => ...` over a known pair: each name takes the element at
+                    // its place (a rest element takes the one at its place too, an
+                    // approximation of the slice it holds).
+                    match &whole {
+                        Value::List(items) => items.get(place).cloned().unwrap_or(Value::Unknown),
+                        _ => Value::Unknown,
+                    }
+                } else {
+                    self.destructure(&whole, &p.name, false)
+                };
                 locals.insert(p.name.clone(), v);
                 continue;
             }
