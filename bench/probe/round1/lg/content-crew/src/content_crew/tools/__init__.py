@@ -1,0 +1,3 @@
+from content_crew.tools.custom_tools import DocPageWriterTool, PublishMarkdownTool, format_markdown
+
+__all__ = ["DocPageWriterTool", "PublishMarkdownTool", "format_markdown"]
