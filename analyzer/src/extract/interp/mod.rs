@@ -3358,23 +3358,7 @@ fn class_attr(c: &ClassVal, attr: &str) -> Option<Value> {
 /// The first external class among a project class's bases, breadth-first (`FastMCP` in
 /// `class Server(FastMCP)`).
 pub fn ext_base(c: &ClassVal) -> Option<Rc<str>> {
-    let mut queue: std::collections::VecDeque<ClassVal> =
-        std::collections::VecDeque::from([c.clone()]);
-    let mut steps = 0;
-    while let Some(cls) = queue.pop_front() {
-        steps += 1;
-        if steps > 32 {
-            break;
-        }
-        for b in cls.bases.iter() {
-            match b {
-                Value::Ext(q) => return Some(q.clone()),
-                Value::Class(bc) => queue.push_back(bc.clone()),
-                _ => {}
-            }
-        }
-    }
-    None
+    first_ext_base(c, |_| true)
 }
 
 /// Whether a class derives, directly or through project classes, from a library class that
@@ -3392,6 +3376,12 @@ fn library_base(c: &ClassVal) -> bool {
         "pydantic.",
         "object",
     ];
+    first_ext_base(c, |q| !INERT.iter().any(|p| q.starts_with(p))).is_some()
+}
+
+/// The first external class among a project class's bases, breadth-first through its project
+/// bases (at most 32 classes), that `wanted` accepts.
+fn first_ext_base(c: &ClassVal, wanted: impl Fn(&str) -> bool) -> Option<Rc<str>> {
     let mut queue: std::collections::VecDeque<ClassVal> =
         std::collections::VecDeque::from([c.clone()]);
     let mut steps = 0;
@@ -3402,13 +3392,13 @@ fn library_base(c: &ClassVal) -> bool {
         }
         for b in cls.bases.iter() {
             match b {
-                Value::Ext(q) if !INERT.iter().any(|p| q.starts_with(p)) => return true,
+                Value::Ext(q) if wanted(q) => return Some(q.clone()),
                 Value::Class(bc) => queue.push_back(bc.clone()),
                 _ => {}
             }
         }
     }
-    false
+    None
 }
 
 /// The elements of a value used as an iterable, when they are known.
