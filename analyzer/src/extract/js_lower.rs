@@ -408,6 +408,28 @@ impl Lowerer<'_> {
                     let mut def = self.func(m, None, true);
                     if def.name == "constructor" {
                         def.name = "__init__".into();
+                        // Parameter properties (`constructor(private readonly db: Database)`)
+                        // store their argument on the instance before the body runs.
+                        let stores: Vec<py::Stmt> = m
+                            .params
+                            .iter()
+                            .filter(|p| p.property)
+                            .filter_map(|p| match p.names.as_slice() {
+                                [(n, s)] => Some(st(
+                                    py::StmtKind::Assign {
+                                        targets: vec![py::Target::Attr(
+                                            Box::new(self::name("self", *s)),
+                                            n.clone(),
+                                        )],
+                                        value: self::name(n, *s),
+                                        annotation: None,
+                                    },
+                                    *s,
+                                )),
+                                _ => None,
+                            })
+                            .collect();
+                        def.body.splice(0..0, stores);
                     }
                     body.push(st(py::StmtKind::Func(Arc::new(def)), m.span));
                 }
@@ -740,10 +762,24 @@ impl Lowerer<'_> {
                 if n == "this" {
                     continue;
                 }
+                // A declared class type (`db: Database`, `q: svc.QueryService`) is kept as
+                // the parameter's annotation, read as Python's are: a project class's
+                // stand-in, or an object of the library class.
+                let annotation = p
+                    .type_name
+                    .as_deref()
+                    .filter(|_| p.names.len() == 1 && !p.rest)
+                    .map(|t| {
+                        let mut parts = t.split('.');
+                        let first = self::name(parts.next().unwrap_or_default(), *s);
+                        parts.fold(first, |o, a| {
+                            e(py::ExprKind::Attr(Box::new(o), a.trim().into()), *s)
+                        })
+                    });
                 params.push(py::Param {
                     name: n.clone(),
                     span: *s,
-                    annotation: None,
+                    annotation,
                     default: None,
                     // `...args` collects the remaining arguments, like Python's `*args`.
                     kind: if p.rest && p.names.len() == 1 {

@@ -268,42 +268,54 @@ impl<'a> Ts<'a> {
     }
 
     /// The dotted name a callee or value expression denotes (`js.fs.promises.rm`), if any.
+    /// Member, call and `await` chains are walked in a loop; `depth` counts only the hops
+    /// through names bound to other expressions (the alias chain the bound is about).
     fn qualify(&self, fi: usize, e: &Expr, scope: &Scope, depth: usize) -> Option<String> {
         if depth > MAX_RESOLVE {
             self.cut(fi, crate::bounds::Bound::TsAliasChain, e.span);
             return None;
         }
-        match &e.kind {
-            ExprKind::Ident(n) => {
-                if let Some(v) = scope.get(n.as_str()) {
-                    return self.qualify(fi, v, scope, depth + 1);
+        let mut members: Vec<&str> = vec![];
+        let mut cur = e;
+        loop {
+            match &cur.kind {
+                ExprKind::Member(o, p) => {
+                    members.push(p.as_str());
+                    cur = o;
                 }
-                if let Some((m, imported)) = self.files[fi].ix.imports.get(n.as_str()) {
-                    if m.starts_with('.') || self.import_target(fi, m).is_some() {
-                        return None;
-                    }
-                    let base = format!("js.{}", module_name(m));
-                    return Some(match imported.as_str() {
-                        "*" | "default" => base,
-                        member => format!("{base}.{member}"),
-                    });
-                }
-                if let Some(v) = self.files[fi].ix.consts.get(n.as_str()) {
-                    return self.qualify(fi, v, scope, depth + 1);
-                }
-                match n.as_str() {
-                    "fetch" | "eval" | "Function" => Some(format!("js.{n}")),
-                    _ => None,
-                }
+                // A value made by `new X(...)` or `f(...)` keeps the callee's name.
+                ExprKind::New(f, _) | ExprKind::Call(f, _) => cur = f,
+                ExprKind::Await(x) => cur = x,
+                _ => break,
             }
-            ExprKind::Member(o, p) => {
-                Some(format!("{}.{p}", self.qualify(fi, o, scope, depth + 1)?))
-            }
-            // A value made by `new X(...)` or `f(...)` keeps the callee's name.
-            ExprKind::New(f, _) | ExprKind::Call(f, _) => self.qualify(fi, f, scope, depth + 1),
-            ExprKind::Await(x) => self.qualify(fi, x, scope, depth + 1),
-            _ => None,
         }
+        let ExprKind::Ident(n) = &cur.kind else {
+            return None;
+        };
+        let mut base = if let Some(v) = scope.get(n.as_str()) {
+            self.qualify(fi, v, scope, depth + 1)?
+        } else if let Some((m, imported)) = self.files[fi].ix.imports.get(n.as_str()) {
+            if m.starts_with('.') || self.import_target(fi, m).is_some() {
+                return None;
+            }
+            let base = format!("js.{}", module_name(m));
+            match imported.as_str() {
+                "*" | "default" => base,
+                member => format!("{base}.{member}"),
+            }
+        } else if let Some(v) = self.files[fi].ix.consts.get(n.as_str()) {
+            self.qualify(fi, v, scope, depth + 1)?
+        } else {
+            match n.as_str() {
+                "fetch" | "eval" | "Function" => format!("js.{n}"),
+                _ => return None,
+            }
+        };
+        for m in members.iter().rev() {
+            base.push('.');
+            base.push_str(m);
+        }
+        Some(base)
     }
 
     /// A text literal: a string, a template without substitutions, or `"a" + "b"`.
@@ -334,6 +346,10 @@ impl<'a> Ts<'a> {
         // function whose body holds it.
         let mut calls: Vec<(&Expr, Scope, Option<&FuncDef>)> = vec![];
         let mut news: Vec<(&Expr, Scope)> = vec![];
+        // Where a name stands for each element of a list in turn: `for (const def of
+        // registry) {...}` (the loop's span), `registry.forEach((def) => ...)` (the callback's
+        // span), with the list and its scope.
+        let mut iterated: Vec<(&str, Span, &Expr, Scope)> = vec![];
         let mut bodies: Vec<(&[Stmt], Scope, Option<&FuncDef>)> =
             vec![(&f.ir.body, Scope::new(), None)];
         // Each function body of the file is walked once, and a call keeps its scope as a
@@ -349,6 +365,16 @@ impl<'a> Ts<'a> {
                     }
                 }
                 let mut stack: Vec<&Expr> = s.exprs();
+                if let StmtKind::Loop {
+                    heads,
+                    each: Some(each),
+                    ..
+                } = &s.kind
+                {
+                    if let ([(n, _)], [list]) = (each.as_slice(), heads.as_slice()) {
+                        iterated.push((n.as_str(), s.span, list, scope.clone()));
+                    }
+                }
                 if let StmtKind::Func(fd) = &s.kind {
                     bodies.push((&fd.body, scope.clone(), Some(fd)));
                 }
@@ -358,6 +384,20 @@ impl<'a> Ts<'a> {
                     }
                 }
                 while let Some(e) = stack.pop() {
+                    if let ExprKind::Call(callee, args) = &e.kind {
+                        if let (ExprKind::Member(list, m), Some(cb)) = (&callee.kind, args.first())
+                        {
+                            if let (true, ExprKind::Func(fd)) =
+                                (matches!(m.as_str(), "forEach" | "map"), &cb.kind)
+                            {
+                                if let Some([(n, _)]) =
+                                    fd.params.first().map(|p| p.names.as_slice())
+                                {
+                                    iterated.push((n.as_str(), fd.span, list, scope.clone()));
+                                }
+                            }
+                        }
+                    }
                     match &e.kind {
                         ExprKind::Call(..) => calls.push((e, scope.clone(), within)),
                         ExprKind::New(..) => news.push((e, scope.clone())),
@@ -442,7 +482,10 @@ impl<'a> Ts<'a> {
                     }
                 }
                 let name = (key.clone(), self.site(fi, *key_span));
-                self.object_tool(fi, server, new, obj, Some(name), scope, facts);
+                let props = self.props_of(fi, obj, scope);
+                if !props.is_empty() {
+                    self.object_tool(server, self.site(fi, new.span), &props, Some(name), facts);
+                }
             }
         }
         for (call, scope, _) in &calls {
@@ -491,7 +534,23 @@ impl<'a> Ts<'a> {
             if method == "addTool" {
                 if let Some(obj) = args.first() {
                     let server = self.server_of(fi, recv, scope, call.span, &mut servers, facts);
-                    self.object_tool(fi, server, call, obj, None, scope, facts);
+                    // A registry registered in a loop: `for (const def of registry)
+                    // server.addTool({ ...def, execute: (a, c) => def.execute(a, c) })`. Each
+                    // element is one tool, with what the call adds laid over it.
+                    if let Some((var, list, lscope)) =
+                        self.loop_element(fi, obj, scope, call.span, &iterated)
+                    {
+                        let mut elements = vec![];
+                        self.elements(fi, list, lscope, &mut elements, 0);
+                        for (efi, el) in elements {
+                            self.element_tool(fi, server, call, obj, scope, var, efi, el, facts);
+                        }
+                        continue;
+                    }
+                    let props = self.props_of(fi, obj, scope);
+                    if !props.is_empty() {
+                        self.object_tool(server, self.site(fi, call.span), &props, None, facts);
+                    }
                 }
                 continue;
             }
@@ -811,43 +870,41 @@ impl<'a> Ts<'a> {
 
     /// A tool given as an object: `addTool({ name, description, parameters, annotations,
     /// execute })`, or an entry of a server's tools record, named by its key (`named`), with
-    /// `inputSchema` for `parameters`.
-    #[allow(clippy::too_many_arguments)]
+    /// `inputSchema` for `parameters`. `props` are the object's properties, each with the file
+    /// and scope it is read in (a registry element's own, then what the registration lays over
+    /// them); the last of a key wins.
     fn object_tool(
         &self,
-        fi: usize,
         server: usize,
-        call: &Expr,
-        obj: &Expr,
+        registration: Site,
+        props: &[(usize, &'a Prop, Scope<'a>)],
         named: Option<(String, Site)>,
-        scope: &Scope,
         facts: &mut McpServerFacts,
     ) {
-        let ExprKind::Object(props) = &self.resolve(fi, obj, scope).kind else {
-            return;
-        };
         let get = |k: &str| {
-            props.iter().find_map(|p| match p {
-                Prop::KeyValue { key, value, .. } if key == k => Some(value),
+            props.iter().rev().find_map(|(fi, p, sc)| match p {
+                Prop::KeyValue { key, value, .. } if key == k => Some((*fi, value, sc)),
                 _ => None,
             })
         };
-        let Some(exec) = get("execute") else {
+        let Some((xfi, exec, xsc)) = get("execute") else {
             return;
         };
         let (name, name_text, site) = match (named, get("name")) {
             (Some((name, site)), _) => (name, None, site),
-            (None, Some(name_e)) => {
-                let Some(name) = self.name_of(fi, name_e, scope) else {
+            (None, Some((nfi, name_e, nsc))) => {
+                let Some(name) = self.name_of(nfi, name_e, nsc) else {
                     return;
                 };
-                let text = self.text(fi, name_e, scope);
-                let site = text.as_ref().map_or(self.site(fi, name_e.span), |t| t.site);
+                let text = self.text(nfi, name_e, nsc);
+                let site = text
+                    .as_ref()
+                    .map_or(self.site(nfi, name_e.span), |t| t.site);
                 (name, text, site)
             }
             (None, None) => return,
         };
-        let handler = self.func_of(fi, exec, scope);
+        let handler = self.func_of(xfi, exec, xsc);
         let (sinks, sources) = match handler {
             Some((hfi, h)) => self.caps(hfi, h, &mut HashSet::new(), 0),
             None => (vec![], vec![]),
@@ -857,14 +914,14 @@ impl<'a> Ts<'a> {
             name,
             site,
             name_text,
-            registration: self.site(fi, call.span),
+            registration,
             title: None,
-            description: get("description").and_then(|d| self.text(fi, d, scope)),
+            description: get("description").and_then(|(f, d, sc)| self.text(f, d, sc)),
             params: get("parameters")
                 .or_else(|| get("inputSchema"))
-                .map(|p| self.params(fi, p, scope))
+                .map(|(f, p, sc)| self.params(f, p, sc))
                 .unwrap_or_default(),
-            annotations: get("annotations").map(|a| self.annotations(fi, a, scope)),
+            annotations: get("annotations").map(|(f, a, sc)| self.annotations(f, a, sc)),
             func: None,
             branch: None,
             body_known: handler.is_some(),
@@ -874,6 +931,131 @@ impl<'a> Ts<'a> {
         if let (Some(t), Some((hfi, h))) = (facts.tools.last_mut(), handler) {
             t.func = self.func_val(hfi, h);
         }
+    }
+
+    /// The properties of an object literal an expression resolves to, each with the file and
+    /// scope its value is read in; later ones win, as in JavaScript.
+    fn props_of(
+        &self,
+        fi: usize,
+        e: &'a Expr,
+        scope: &Scope<'a>,
+    ) -> Vec<(usize, &'a Prop, Scope<'a>)> {
+        match &self.resolve(fi, e, scope).kind {
+            ExprKind::Object(props) => props.iter().map(|p| (fi, p, scope.clone())).collect(),
+            _ => vec![],
+        }
+    }
+
+    /// The loop variable a registration's object stands for or spreads (`def` in
+    /// `addTool(def)` or `addTool({ ...def, ... })`), when an enclosing `for (const def of
+    /// list)` or `list.forEach((def) => ...)` binds it: the name, the list and its scope.
+    fn loop_element<'s>(
+        &self,
+        fi: usize,
+        obj: &'a Expr,
+        scope: &Scope<'a>,
+        at: Span,
+        iterated: &'s [(&'a str, Span, &'a Expr, Scope<'a>)],
+    ) -> Option<(&'a str, &'a Expr, &'s Scope<'a>)> {
+        let var = match &self.resolve(fi, obj, scope).kind {
+            ExprKind::Ident(n) => n.as_str(),
+            ExprKind::Object(props) => props.iter().find_map(|p| match p {
+                Prop::Spread(x) => match &x.kind {
+                    ExprKind::Ident(n) => Some(n.as_str()),
+                    _ => None,
+                },
+                _ => None,
+            })?,
+            _ => return None,
+        };
+        // The innermost binding of that name around the call.
+        iterated
+            .iter()
+            .filter(|(n, sp, ..)| *n == var && sp.start <= at.start && at.end <= sp.end)
+            .min_by_key(|(_, sp, ..)| sp.end - sp.start)
+            .map(|(n, _, list, sc)| (*n, *list, sc))
+    }
+
+    /// The object literals a list holds: an array literal's elements, through `const`s, spreads
+    /// of other lists and lists imported from project files (`[...logTools, ...systemTools]`).
+    fn elements(
+        &self,
+        fi: usize,
+        list: &'a Expr,
+        scope: &Scope<'a>,
+        out: &mut Vec<(usize, &'a Expr)>,
+        depth: usize,
+    ) {
+        if depth > MAX_RESOLVE {
+            self.cut(fi, crate::bounds::Bound::TsAliasChain, list.span);
+            return;
+        }
+        let v = self.resolve(fi, list, scope);
+        match &v.kind {
+            ExprKind::Array(xs) => {
+                for x in xs {
+                    match &x.kind {
+                        ExprKind::Spread(y) => self.elements(fi, y, scope, out, depth + 1),
+                        _ => {
+                            let o = self.resolve(fi, x, scope);
+                            match &o.kind {
+                                ExprKind::Object(_) => out.push((fi, o)),
+                                ExprKind::Ident(n) => {
+                                    if let Some((tfi, c)) = self.imported_const(fi, n) {
+                                        if matches!(c.kind, ExprKind::Object(_)) {
+                                            out.push((tfi, c));
+                                        }
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+            ExprKind::Ident(n) => {
+                if let Some((tfi, c)) = self.imported_const(fi, n) {
+                    self.elements(tfi, c, &Scope::new(), out, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A module-level constant imported into file `fi` from a project file, by its local name.
+    fn imported_const(&self, fi: usize, name: &str) -> Option<(usize, &'a Expr)> {
+        let (m, imported) = self.files[fi].ix.imports.get(name)?;
+        let target = self.import_target(fi, m)?;
+        let v = self.files[target].ix.consts.get(imported.as_str())?;
+        Some((target, *v))
+    }
+
+    /// One element of a registry registered in a loop, as a tool: the element's properties,
+    /// with the registration object's own laid over them. An `execute` that only hands its
+    /// arguments on to the element's (`(a, c) => def.execute(a, c)`) leaves the element's.
+    #[allow(clippy::too_many_arguments)]
+    fn element_tool(
+        &self,
+        fi: usize,
+        server: usize,
+        call: &Expr,
+        obj: &'a Expr,
+        scope: &Scope<'a>,
+        var: &str,
+        efi: usize,
+        el: &'a Expr,
+        facts: &mut McpServerFacts,
+    ) {
+        let mut props = self.props_of(efi, el, &Scope::new());
+        for (pfi, p, sc) in self.props_of(fi, obj, scope) {
+            match p {
+                Prop::Spread(_) => continue,
+                Prop::KeyValue { value, .. } if forwards_to(value, var) => continue,
+                _ => props.push((pfi, p, sc)),
+            }
+        }
+        self.object_tool(server, self.site(fi, call.span), &props, None, facts);
     }
 
     /// Parameter descriptions of a zod shape (`{ path: z.string().describe("...") }`), a
@@ -1286,4 +1468,27 @@ fn expr_label(e: &Expr) -> String {
         ExprKind::Member(o, p) => format!("{}.{p}", expr_label(o)),
         _ => "?".into(),
     }
+}
+
+/// Whether a function only hands on to the loop element's own (`(a, c) => def.execute(a, c)`):
+/// its body calls a method of `var`.
+fn forwards_to(value: &Expr, var: &str) -> bool {
+    let ExprKind::Func(f) = &value.kind else {
+        return false;
+    };
+    let mut found = false;
+    visit_stmts(&f.body, &mut |st: &Stmt| {
+        let mut stack: Vec<&Expr> = st.exprs();
+        while let Some(e) = stack.pop() {
+            if let ExprKind::Call(c, _) = &e.kind {
+                if let ExprKind::Member(o, _) = &c.kind {
+                    if matches!(&o.kind, ExprKind::Ident(n) if n == var) {
+                        found = true;
+                    }
+                }
+            }
+            push_children(e, &mut stack);
+        }
+    });
+    found
 }

@@ -368,4 +368,37 @@ def history(fmt: str) -> str:
         let program = LOG_SERVER.replace("[\"git\", \"log\", \"--format\", fmt]", "[fmt, \"log\"]");
         assert_eq!(confidences(&program), [crate::model::Confidence::High]);
     }
+
+    const REGISTRY: &str = r#"import { FastMCP } from "fastmcp";
+import { rm } from "node:fs/promises";
+
+const tools = [
+  {
+    name: "purge",
+    description: "Purge the cache.",
+    annotations: { readOnlyHint: true },
+    execute: async () => {
+      await rm("/var/cache/app", { recursive: true });
+      return "ok";
+    },
+  },
+];
+
+const server = new FastMCP({ name: "cache", version: "1.0.0" });
+tools.forEach((t) => server.addTool(t));
+"#;
+
+    #[test]
+    fn each_record_of_a_list_registered_with_for_each_is_a_tool() {
+        assert_eq!(
+            lines("AIR306", &[("server.ts", REGISTRY)], "server.ts"),
+            [8]
+        );
+    }
+
+    #[test]
+    fn a_record_registered_in_a_loop_that_says_it_deletes_is_fine() {
+        let fixed = REGISTRY.replace("readOnlyHint: true", "destructiveHint: true");
+        assert!(lines("AIR306", &[("server.ts", &fixed)], "server.ts").is_empty());
+    }
 }

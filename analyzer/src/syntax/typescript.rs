@@ -87,6 +87,12 @@ pub struct Param {
     /// The parameter is a destructuring pattern: an object pattern (`{ a, b }`, `Some(false)`)
     /// or an array pattern (`[a, b]`, `Some(true)`); `None` for a plain name.
     pub pattern: Option<bool>,
+    /// A constructor parameter property (`constructor(private readonly db: Database)`): the
+    /// constructor also stores the argument as `this.db`.
+    pub property: bool,
+    /// The type the parameter is declared with, when it names a class (`db: Database`,
+    /// `q: services.QueryService`); generic, union and literal types are left out.
+    pub type_name: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -899,11 +905,24 @@ impl Lower<'_> {
                 let rest = p.kind() == "rest_pattern"
                     || p.child_by_field_name("pattern")
                         .is_some_and(|x| x.kind() == "rest_pattern");
+                let property = (0..p.child_count()).filter_map(|i| p.child(i)).any(|c| {
+                    matches!(
+                        c.kind(),
+                        "accessibility_modifier" | "readonly" | "override_modifier"
+                    )
+                });
+                let type_name = p
+                    .child_by_field_name("type")
+                    .and_then(|t| Self::named_children(t).into_iter().next())
+                    .filter(|t| matches!(t.kind(), "type_identifier" | "nested_type_identifier"))
+                    .map(|t| self.text(t));
                 params.push(Param {
                     names,
                     span: span(p),
                     rest,
                     pattern: pattern_shape(p),
+                    property,
+                    type_name,
                 });
             }
         } else if let Some(p) = n.child_by_field_name("parameter") {
@@ -912,6 +931,8 @@ impl Lower<'_> {
                 span: span(p),
                 rest: false,
                 pattern: None,
+                property: false,
+                type_name: None,
             });
         }
         let body = match n.child_by_field_name("body") {

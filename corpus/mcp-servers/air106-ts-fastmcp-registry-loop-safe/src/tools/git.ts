@@ -1,0 +1,23 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { z } from "zod";
+
+const run = promisify(execFile);
+const REF = /^[A-Za-z0-9._\/][A-Za-z0-9._\/-]*$/;
+const REPO = process.env.REPO_DIR ?? "/srv/repo";
+
+export const gitTools = [
+  {
+    name: "branch_log",
+    description: "Show the last commits of a branch.",
+    parameters: z.object({ branch: z.string(), count: z.number().int().max(100).default(20) }),
+    annotations: { readOnlyHint: true },
+    execute: async ({ branch, count }: { branch: string; count: number }) => {
+      if (!REF.test(branch)) {
+        throw new Error(`not a branch name: ${branch}`);
+      }
+      const { stdout } = await run("git", ["-C", REPO, "log", "--oneline", "-n", String(count), branch]);
+      return stdout;
+    },
+  },
+];
