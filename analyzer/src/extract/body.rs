@@ -33,6 +33,10 @@ pub struct CapHit {
     pub chain: Vec<Site>,
     /// The dotted callee, for messages.
     pub callee: String,
+    /// For a query sink: the position of the parameter of the function holding the call that
+    /// is passed unchanged as the query (`def run(sql): cur.execute(sql)`), so a caller that
+    /// passes a literal read-only query reads rather than writes.
+    pub query_param: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -1485,9 +1489,14 @@ impl<'a> BodyAnalyzer<'a> {
     /// Whether a call executes a literal query that only reads (`SELECT ... WHERE id = ?`): its
     /// first word is one of `sql_read_verbs` (`rules/knowledge/mcp.toml`).
     fn literal_sql_read(&self, rec: &CallRecord) -> bool {
-        let Some(query) = rec.args.first().and_then(Value::as_str) else {
-            return false;
-        };
+        rec.args
+            .first()
+            .and_then(Value::as_str)
+            .is_some_and(|q| self.read_query_text(q))
+    }
+
+    /// Whether a query's text starts with one of `sql_read_verbs`.
+    fn read_query_text(&self, query: &str) -> bool {
         let verb = query
             .trim_start()
             .split(|c: char| !c.is_ascii_alphabetic())
@@ -1495,6 +1504,37 @@ impl<'a> BodyAnalyzer<'a> {
             .unwrap_or("")
             .to_ascii_lowercase();
         self.k.mcp.annotations.sql_read_verbs.contains(&verb)
+    }
+
+    /// The position of the parameter of `owner` that the call at `call` passes unchanged as its
+    /// first argument (`def run(self, sql): self.cur.execute(sql)` gives 0), read from syntax.
+    fn query_param(&self, owner: Site, call: Site) -> Option<usize> {
+        let f = self.ev.funcs.get(&owner)?;
+        let mut first: Option<&str> = None;
+        crate::syntax::python::visit_stmts(&f.def.body, &mut |st: &Stmt| {
+            let mut stack: Vec<&Expr> = st.exprs();
+            while let Some(e) = stack.pop() {
+                if let ExprKind::Call(_, args) = &e.kind {
+                    if e.span == call.span {
+                        if let Some(Arg::Pos(Expr {
+                            kind: ExprKind::Name(n),
+                            ..
+                        })) = args.first()
+                        {
+                            first = Some(n.as_str());
+                        }
+                    }
+                }
+                crate::syntax::python::push_children(e, &mut stack);
+            }
+        });
+        let name = first?;
+        f.def
+            .params
+            .iter()
+            .filter(|p| p.kind == ParamKind::Normal)
+            .skip_while(|p| p.name == "self" || p.name == "cls")
+            .position(|p| p.name == name)
     }
 
     /// Whether a call is an `sql_exec` sink of knowledge running a literal read-only query.
@@ -1956,7 +1996,7 @@ impl<'a> BodyAnalyzer<'a> {
         let mut caps = Caps::default();
         for rec in self.records(site) {
             if rec.site.span.start >= within.start && rec.site.span.end <= within.end {
-                self.add_record_caps(rec, 0, &mut caps);
+                self.add_record_caps(site, rec, 0, &mut caps);
             }
         }
         finish_caps(&mut caps);
@@ -1977,13 +2017,13 @@ impl<'a> BodyAnalyzer<'a> {
         self.in_progress.borrow_mut().push(site);
         let mut caps = Caps::default();
         for rec in self.records(site) {
-            self.add_record_caps(rec, depth, &mut caps);
+            self.add_record_caps(site, rec, depth, &mut caps);
         }
         // The closures written in the body (`_offload(lambda: ...)`, `new Promise((resolve) =>
         // exec(...))`): whoever runs them, they run on the function's behalf.
         for inner in self.closures_in(site) {
             for rec in self.records(inner) {
-                self.add_record_caps(rec, depth, &mut caps);
+                self.add_record_caps(inner, rec, depth, &mut caps);
             }
         }
         finish_caps(&mut caps);
@@ -1994,7 +2034,8 @@ impl<'a> BodyAnalyzer<'a> {
     }
 
     /// Adds one call's capabilities: its own sink and source kinds, and a project callee's.
-    fn add_record_caps(&self, rec: &CallRecord, depth: usize, caps: &mut Caps) {
+    /// `owner` is the function whose body makes the call.
+    fn add_record_caps(&self, owner: Site, rec: &CallRecord, depth: usize, caps: &mut Caps) {
         for (i, kind) in self.direct_sinks(rec) {
             // `os.makedirs(p, exist_ok=True)`: making sure a folder exists is housekeeping.
             let ensures = self.k.sinks[i].ensures_with.as_ref().is_some_and(|k| {
@@ -2005,6 +2046,9 @@ impl<'a> BodyAnalyzer<'a> {
             if ensures {
                 continue;
             }
+            let query_param = (kind == "sql_exec")
+                .then(|| self.query_param(owner, rec.site))
+                .flatten();
             caps.sinks.push(CapHit {
                 kind,
                 site: rec.site,
@@ -2014,6 +2058,7 @@ impl<'a> BodyAnalyzer<'a> {
                     .first()
                     .map(Self::callee_label)
                     .unwrap_or_default(),
+                query_param,
             });
         }
         for kind in self.direct_sources(rec) {
@@ -2026,6 +2071,7 @@ impl<'a> BodyAnalyzer<'a> {
                     .first()
                     .map(Self::callee_label)
                     .unwrap_or_default(),
+                query_param: None,
             });
         }
         if self.is_model_call(rec) {
@@ -2049,9 +2095,26 @@ impl<'a> BodyAnalyzer<'a> {
                         site: h.site,
                         chain,
                         callee: h.callee.clone(),
+                        query_param: None,
                     }
                 };
-                caps.sinks.extend(sub.sinks.iter().map(prefix));
+                for h in &sub.sinks {
+                    // A helper that runs the query it is given, given a literal here: what the
+                    // literal says (`SELECT ...` reads) decides, as for a direct call.
+                    let given = h
+                        .query_param
+                        .and_then(|j| rec.args.get(j))
+                        .and_then(Value::as_str);
+                    match given {
+                        Some(q) if self.read_query_text(q) => {
+                            caps.sources.push(CapHit {
+                                kind: "db_read".into(),
+                                ..prefix(h)
+                            });
+                        }
+                        _ => caps.sinks.push(prefix(h)),
+                    }
+                }
                 caps.sources.extend(sub.sources.iter().map(prefix));
                 caps.model_calls.extend(sub.model_calls.iter().copied());
                 caps.interrupts.extend(sub.interrupts.iter().copied());

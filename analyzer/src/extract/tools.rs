@@ -50,6 +50,7 @@ fn hits_at<S: AsRef<str>>(kinds: &[S], site: Site, callee: &str) -> Vec<CapHit> 
             site,
             chain: vec![site],
             callee: callee.to_string(),
+            query_param: None,
         })
         .collect()
 }

@@ -1364,6 +1364,7 @@ impl<'a> Ts<'a> {
                     site,
                     chain: vec![site],
                     callee: label.clone(),
+                    query_param: None,
                 });
             }
             for kind in self.body.direct_sources(&rec) {
@@ -1372,6 +1373,7 @@ impl<'a> Ts<'a> {
                     site,
                     chain: vec![site],
                     callee: label.clone(),
+                    query_param: None,
                 });
             }
             // Project functions: by name in this file, imported from another, or a method of a

@@ -2557,10 +2557,23 @@ impl<'m> Interp<'m> {
             let v = self.ev.calls_by_func.entry(fs).or_default();
             match v.iter_mut().find(|r| r.site == site) {
                 None => v.push(rec),
-                Some(old) if !resolved(&old.callees) && resolved(&rec.callees) => {
-                    old.callees = rec.callees;
+                Some(old) => {
+                    if !resolved(&old.callees) && resolved(&rec.callees) {
+                        old.callees = rec.callees;
+                    }
+                    // The record stands for every evaluation of the call: a constant it was
+                    // given in one (`query("SELECT 1")` from one caller of the helper) and not
+                    // in another (the text another caller built) is no longer known.
+                    for (a, b) in old.args.iter_mut().zip(&rec.args) {
+                        join_constant(a, b);
+                    }
+                    for (k, a) in old.kwargs.iter_mut() {
+                        match rec.kwargs.iter().find(|(n, _)| n == k) {
+                            Some((_, b)) => join_constant(a, b),
+                            None => *a = Value::Unknown,
+                        }
+                    }
                 }
-                Some(_) => {}
             }
         }
         result
@@ -3654,6 +3667,26 @@ impl Interp<'_> {
                 .any(|s| c.ends_with(s.as_str()))
                 && self.sem.builder_methods.contains(method)
         })
+    }
+}
+
+/// A recorded argument seen again from another evaluation: a constant (a text, number, flag,
+/// `None`, or a list of them) on either side that the other does not repeat becomes unknown.
+fn join_constant(old: &mut Value, new: &Value) {
+    fn constant(v: &Value) -> bool {
+        let flat = |v: &Value| {
+            matches!(
+                v,
+                Value::Str(..) | Value::Num | Value::Bool(_) | Value::None
+            )
+        };
+        match v {
+            Value::List(xs) | Value::Union(xs) => xs.0.iter().all(flat),
+            v => flat(v),
+        }
+    }
+    if (constant(old) || constant(new)) && !memo::same_value(old, new, memo::DEPTH) {
+        *old = Value::Unknown;
     }
 }
 
