@@ -428,6 +428,7 @@ impl<'a> Extractor<'a> {
             .as_ref()
             .map(|h| self.dispatch_branches(h))
             .unwrap_or_default();
+        let by_name = handler.as_ref().and_then(named_dispatch);
         // The `Tool(...)` objects built in the listing handler; when it builds none itself (a
         // module constant), those of the server's file.
         let file = self.ev.objects[id].site.file;
@@ -449,8 +450,29 @@ impl<'a> Extractor<'a> {
             }));
         }
         for t in defs {
-            self.low_level_tool(server, t, handler.as_ref(), &branches);
+            self.low_level_tool(server, t, handler.as_ref(), &branches, by_name.as_ref());
         }
+    }
+
+    /// The function a handler that dispatches by name (`getattr(handlers, "do_" + name)`)
+    /// calls for tool `tool`: among the project functions its calls resolved to, the one named
+    /// `prefix + tool + suffix`.
+    fn dispatched(
+        &self,
+        h: &FuncVal,
+        (prefix, suffix): &(String, String),
+        tool: &str,
+    ) -> Option<FuncVal> {
+        let want = format!("{prefix}{tool}{suffix}");
+        self.ev
+            .calls_by_func
+            .get(&h.site(self.modules))?
+            .iter()
+            .flat_map(|r| r.callees.iter())
+            .find_map(|c| match c {
+                crate::extract::interp::Callee::Local(g) if g.def.name == want => Some(g.clone()),
+                _ => None,
+            })
     }
 
     fn low_level_tool(
@@ -459,6 +481,7 @@ impl<'a> Extractor<'a> {
         t: ObjId,
         handler: Option<&FuncVal>,
         branches: &[(String, Span)],
+        by_name: Option<&(String, String)>,
     ) {
         let ev = self.ev;
         let o = &ev.objects[t];
@@ -493,8 +516,17 @@ impl<'a> Extractor<'a> {
                 start: a.start.min(b.start),
                 end: a.end.max(b.end),
             });
-        let (sinks, sources, body_known) = match (handler, branch) {
-            (Some(h), Some(b)) => {
+        // A handler that finds the tool's function by its name: that function is the body.
+        let target = match (handler, branch, by_name) {
+            (Some(h), None, Some(pat)) => self.dispatched(h, pat, &name),
+            _ => None,
+        };
+        let (sinks, sources, body_known) = match (handler, branch, &target) {
+            (_, _, Some(g)) => {
+                let caps = self.body.caps(g);
+                (caps.sinks.clone(), caps.sources.clone(), true)
+            }
+            (Some(h), Some(b), None) => {
                 let caps = self.body.caps_within(h, b);
                 (caps.sinks, caps.sources, true)
             }
@@ -511,7 +543,7 @@ impl<'a> Extractor<'a> {
             description,
             params,
             annotations,
-            func: handler.cloned(),
+            func: target.or_else(|| handler.cloned()),
             branch,
             body_known,
             sinks,
@@ -949,4 +981,51 @@ pub fn debug_facts(facts: &McpServerFacts, db: &crate::model::SourceDb) -> Strin
         );
     }
     out
+}
+
+/// The literal text around the tool name in a handler that looks its function up by name:
+/// `getattr(handlers, "do_" + name)`, `getattr(self, f"_tool_{name}")`, where `name` is the
+/// handler's first parameter (the requested tool's name).
+fn named_dispatch(h: &FuncVal) -> Option<(String, String)> {
+    let param = h
+        .def
+        .params
+        .iter()
+        .find(|p| p.name != "self" && p.name != "cls")?
+        .name
+        .clone();
+    let lit = |e: &Expr| match &e.kind {
+        ExprKind::Str(s) => Some(s.clone()),
+        _ => None,
+    };
+    let is_param = |e: &Expr| matches!(&e.kind, ExprKind::Name(n) if *n == param);
+    let mut found = None;
+    visit_stmts(&h.def.body, &mut |st: &Stmt| {
+        let mut stack: Vec<&Expr> = st.exprs();
+        while let Some(e) = stack.pop() {
+            if let ExprKind::Call(f, args) = &e.kind {
+                if let (ExprKind::Name(g), Some(Arg::Pos(name))) = (&f.kind, args.get(1)) {
+                    if g == "getattr" && found.is_none() {
+                        let parts = match &name.kind {
+                            ExprKind::BinOp(ops, xs) if ops.iter().all(|o| o == "+") => Some(xs),
+                            ExprKind::FStr(xs) => Some(xs),
+                            _ => None,
+                        };
+                        if let Some(xs) =
+                            parts.filter(|xs| xs.iter().filter(|x| is_param(x)).count() == 1)
+                        {
+                            let at = xs.iter().position(is_param).unwrap_or(0);
+                            let before: Option<Vec<String>> = xs[..at].iter().map(lit).collect();
+                            let after: Option<Vec<String>> = xs[at + 1..].iter().map(lit).collect();
+                            if let (Some(b), Some(a)) = (before, after) {
+                                found = Some((b.concat(), a.concat()));
+                            }
+                        }
+                    }
+                }
+            }
+            crate::syntax::python::push_children(e, &mut stack);
+        }
+    });
+    found.filter(|(b, a)| !b.is_empty() || !a.is_empty())
 }

@@ -1434,6 +1434,15 @@ impl<'m> Interp<'m> {
                     module.clone()
                 };
                 let target = self.find_module(&full);
+                // `from . import handlers` at the top of the project's names (a folder without
+                // `__init__.py`): the sibling module `handlers`, not `.handlers`.
+                let sub_of = |name: &str| {
+                    if full.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{full}.{name}")
+                    }
+                };
                 for (name, alias) in names {
                     if name == "*" {
                         if let Some(i) = target {
@@ -1458,15 +1467,15 @@ impl<'m> Interp<'m> {
                             Some(spec) => self.js_name(spec, name),
                             // A module of a namespace package (a folder without `__init__.py`):
                             // `from app import tools` names the project's `app/tools.py`.
-                            None => match self.find_module(&format!("{full}.{name}")) {
+                            None => match self.find_module(&sub_of(name)) {
                                 Some(j) => Value::Module(j),
-                                None => self.ext_value(&format!("{full}.{name}")),
+                                None => self.ext_value(&sub_of(name)),
                             },
                         },
                     };
                     let v = match v {
                         Value::Unknown => {
-                            let sub = format!("{full}.{name}");
+                            let sub = sub_of(name);
                             match self.find_module(&sub) {
                                 Some(j) => Value::Module(j),
                                 None => Value::Unknown,
@@ -2335,6 +2344,16 @@ impl<'m> Interp<'m> {
                 }
             }
         }
+        // `getattr(handlers, "do_" + name, None)`: a name computed at run time around literal
+        // text picks one of the object's attributes that fit it.
+        if let (ExprKind::Name(g), [Arg::Pos(obj), Arg::Pos(name), rest @ ..]) = (&f.kind, args) {
+            if g == "getattr" && matches!(self.lookup("getattr"), Value::Ext(q) if &*q == "getattr")
+            {
+                if let Some(v) = self.dynamic_attr(obj, name, rest) {
+                    return v;
+                }
+            }
+        }
         // Method call: evaluate the receiver once so the record names it.
         let (fv, receiver_name, method_name, recv_val) = match &f.kind {
             ExprKind::Attr(obj, attr) => {
@@ -2790,6 +2809,63 @@ impl<'m> Interp<'m> {
             }
             _ => {}
         }
+    }
+
+    /// `getattr(obj, name[, default])` with a name computed around literal text (`"do_" +
+    /// name`, `f"handle_{kind}"`): the union of the attributes of a module, project object or
+    /// class whose names begin and end with that text (in name order), with the default. A
+    /// literal name reads that attribute. `None` when the name has no literal part or the
+    /// object is not one whose attributes are known.
+    fn dynamic_attr(&mut self, obj: &Expr, name: &Expr, rest: &[Arg]) -> Option<Value> {
+        let lit = |e: &Expr| match &e.kind {
+            ExprKind::Str(s) => Some(s.clone()),
+            _ => None,
+        };
+        let (prefix, suffix) = match &name.kind {
+            ExprKind::Str(s) => {
+                let o = self.expr(obj);
+                return Some(self.getattr_of(&o, s));
+            }
+            ExprKind::BinOp(ops, xs) if ops.iter().all(|o| o == "+") && xs.len() >= 2 => (
+                lit(&xs[0]).unwrap_or_default(),
+                lit(&xs[xs.len() - 1]).unwrap_or_default(),
+            ),
+            ExprKind::FStr(parts) if parts.len() >= 2 => (
+                lit(&parts[0]).unwrap_or_default(),
+                lit(&parts[parts.len() - 1]).unwrap_or_default(),
+            ),
+            _ => return None,
+        };
+        if prefix.is_empty() && suffix.is_empty() {
+            return None;
+        }
+        let o = self.expr(obj);
+        let mut names: Vec<String> = match &o {
+            Value::Module(i) => self.module_globals(*i)?.keys().cloned().collect(),
+            Value::Obj(id) => {
+                let ob = &self.ev.objects[*id];
+                let mut v: Vec<String> = ob.attrs.keys().cloned().collect();
+                if let ObjKind::Instance(c) = &ob.kind {
+                    v.extend(c.attrs.keys().cloned());
+                }
+                v
+            }
+            Value::Class(c) => c.attrs.keys().cloned().collect(),
+            _ => return None,
+        };
+        names.retain(|n| {
+            n.len() > prefix.len() + suffix.len() && n.starts_with(&prefix) && n.ends_with(&suffix)
+        });
+        names.sort();
+        names.dedup();
+        if names.is_empty() {
+            return None;
+        }
+        let mut vals: Vec<Value> = names.iter().map(|n| self.getattr_of(&o, n)).collect();
+        if let Some(Arg::Pos(d)) = rest.first() {
+            vals.push(self.expr(d));
+        }
+        Some(union_all(vals))
     }
 
     /// Calls a value. `span` is the call expression.
