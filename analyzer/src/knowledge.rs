@@ -152,6 +152,11 @@ pub struct SinkKind {
     /// A model's response reaching it runs as code, a command or a query (AIR201).
     #[serde(default)]
     pub model_exec: bool,
+    /// Content fetched over the network reaching it runs as code (AIR201): evaluators, not
+    /// process launchers (a fetched value is as often one argument of a command as the
+    /// command).
+    #[serde(default)]
+    pub fetched_exec: bool,
     /// The call's result is what another party wrote (a fetched page, a file's text), not a
     /// function of its arguments: a model-chosen URL or path does not make it the model's.
     #[serde(default)]

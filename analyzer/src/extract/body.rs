@@ -113,6 +113,10 @@ pub struct ModelOrigin {
     pub by_name: bool,
     /// The source is a parameter typed as a message the model wrote (`callee` is its class).
     pub is_param: bool,
+    /// The source is content fetched over the network (a `web_content` source of knowledge:
+    /// `requests.get(...)`, an HTTP client's response), not a model's response: followed to
+    /// code sinks only (`eval`, `exec`, a shell), where fetched text runs on the host.
+    pub network: bool,
 }
 
 /// A model's response reaching a sink that runs it (code, shell, query): AIR201's facts for
@@ -958,6 +962,19 @@ impl<'a> BodyAnalyzer<'a> {
             self.k
                 .is_model_output(kc)
                 .then(|| (Self::callee_label(c), matches!(c, Callee::Method { .. })))
+        })
+    }
+
+    /// Whether a call returns content fetched over the network by knowledge (a `web_content`
+    /// source named by its resolved dotted name, not by a method name alone): the callee.
+    fn network_read_call(&self, rec: &CallRecord) -> Option<String> {
+        rec.callees.iter().find_map(|c| {
+            let Callee::Qualified(q) = c else { return None };
+            self.k
+                .sources_for(knowledge::Callee::Qualified(q))
+                .iter()
+                .any(|s| s.kind == "web_content")
+                .then(|| Self::callee_label(c))
         })
     }
 
@@ -2197,6 +2214,7 @@ impl<'a> BodyAnalyzer<'a> {
                     via: vec![],
                     by_name: false,
                     is_param: true,
+                    network: false,
                 })
             });
             if let Some(typed) = p
@@ -3434,7 +3452,10 @@ impl Walker<'_, '_> {
                     *st = merge(start, a);
                 }
             }
-            // Nested definitions run elsewhere; other statements carry no flow.
+            // A function defined in the body (`def gen(): for item in events: ...`): whoever
+            // calls it later, it reads the names around it as they are here, as a lambda does.
+            StmtKind::Func(def) => self.closure(def, st),
+            // Classes defined in the body run elsewhere; other statements carry no flow.
             _ => {}
         }
     }
@@ -4201,19 +4222,22 @@ impl Walker<'_, '_> {
         let mut model_out: Option<Rc<ModelOrigin>> = self
             .a
             .model_output_call(&full)
+            .map(|(q, by_name)| (q, by_name, false))
             .or_else(|| {
                 resolved
                     .iter()
                     .find_map(|r| self.a.local_model_output(&r.func))
-                    .map(|q| (q, false))
+                    .map(|q| (q, false, false))
             })
-            .map(|(callee, by_name)| {
+            .or_else(|| self.a.network_read_call(&full).map(|q| (q, false, true)))
+            .map(|(callee, by_name, network)| {
                 Rc::new(ModelOrigin {
                     source: site,
                     callee,
                     via: vec![],
                     by_name,
                     is_param: false,
+                    network,
                 })
             });
         for r in &resolved {
@@ -4229,6 +4253,7 @@ impl Walker<'_, '_> {
                         via,
                         by_name: o.by_name || r.by_name,
                         is_param: o.is_param,
+                        network: o.network,
                     }));
                 }
             }
@@ -4485,6 +4510,28 @@ impl Walker<'_, '_> {
                 t
             });
         }
+        // Python's `min(x, 20)` / `max(0, x)`: with a number among the arguments, the result is
+        // a number, or the call raises (`TypeError` comparing text with a number).
+        let numeric_bound = full
+            .callees
+            .iter()
+            .any(|c| matches!(c, Callee::Qualified(q) if matches!(&**q, "min" | "max")))
+            && args.iter().any(|a| {
+                matches!(
+                    a,
+                    Arg::Pos(Expr {
+                        kind: ExprKind::Num(_),
+                        ..
+                    })
+                )
+            });
+        if numeric_bound {
+            let t = join_all(None, &pos, &kw);
+            return t.map(|mut t| {
+                t.clean = self.a.k.sink_kinds.keys().cloned().collect();
+                t
+            });
+        }
         // Sanitizers return a value clean for their kinds.
         if let Some(kinds) = self.a.sanitizer_kinds(&full.callees) {
             let t = pos.first().and_then(|(t, _)| t.clone()).or(recv);
@@ -4668,6 +4715,24 @@ impl Walker<'_, '_> {
             join_all(recv, &pos, &kw)
         };
         match model_out {
+            // Fetched content keeps what the call's arguments carried, as before (a parameter
+            // that picks the page: its taint decides); otherwise it is the fetched text's own
+            // origin.
+            Some(origin) if origin.network => match t {
+                Some(x) if !x.param.is_empty() => Some(x),
+                Some(mut x) => {
+                    x.model.get_or_insert(origin);
+                    Some(x)
+                }
+                None => Some(Taint {
+                    direct: true,
+                    param: String::new(),
+                    param_site: origin.source,
+                    clean: BTreeSet::new(),
+                    model: Some(origin),
+                    fields: None,
+                }),
+            },
             // The response is the model's whole text, whatever went into the prompt.
             Some(origin) => Some(Taint {
                 direct: true,
@@ -5071,6 +5136,17 @@ impl Walker<'_, '_> {
 
     /// Records a model flow unless one with the same origin, sink and first call is there.
     fn push_model_flow(&mut self, flow: ModelFlow) {
+        // Fetched content is followed to sinks that evaluate it (`fetched_exec`), not to
+        // commands, queries or paths.
+        if flow.origin.network
+            && !self
+                .a
+                .k
+                .sink_kind(&flow.kind)
+                .is_some_and(|k| k.fetched_exec)
+        {
+            return;
+        }
         let same = |f: &ModelFlow| {
             f.origin.source == flow.origin.source
                 && f.sink == flow.sink

@@ -33,6 +33,12 @@ pub enum UnsandboxedCodeExecution {
         kind: String,
         by_name: bool,
     },
+    /// Content fetched over the network run as code (`eval(requests.get(url).text)`).
+    FetchedContent {
+        origin: String,
+        callee: String,
+        kind: String,
+    },
 }
 
 impl super::Violation for UnsandboxedCodeExecution {
@@ -60,6 +66,14 @@ impl super::Violation for UnsandboxedCodeExecution {
                     what_runs(kind)
                 )
             }
+            Self::FetchedContent {
+                origin,
+                callee,
+                kind,
+            } => format!(
+                "content fetched over the network (`{origin}`) runs as {} through `{callee}`",
+                what_runs(kind)
+            ),
         }
     }
 
@@ -67,6 +81,7 @@ impl super::Violation for UnsandboxedCodeExecution {
         match self {
             Self::Tool { .. } => "run it in a sandbox (a Docker, E2B or Modal executor, `DockerExecutionPolicy`), or remove the tool",
             Self::ModelResponse { .. } => "do not run model output: parse it into data, check it against an allow-list (an AST walk, a read-only query parser) before it runs, or run it in a sandbox",
+            Self::FetchedContent { .. } => "whoever answers the request (the server, or anyone on the path to it) chooses that text: parse it as data (`json.loads`, `ast.literal_eval`) instead of running it",
         }
         .to_string()
     }
@@ -155,7 +170,9 @@ fn model_flows(cx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             let o = &flow.origin;
-            let source = if o.is_param {
+            let source = if o.network {
+                format!("`{}` returns content fetched over the network", o.callee)
+            } else if o.is_param {
                 format!("`{}`: a message the model wrote", o.callee)
             } else {
                 format!("`{}` returns the model's response", o.callee)
@@ -177,11 +194,19 @@ fn model_flows(cx: &Ctx, out: &mut Vec<Finding>) {
             } else {
                 Confidence::High
             };
-            let violation = UnsandboxedCodeExecution::ModelResponse {
-                origin: o.callee.clone(),
-                callee: flow.callee.clone(),
-                kind: flow.kind.clone(),
-                by_name: o.by_name,
+            let violation = if o.network {
+                UnsandboxedCodeExecution::FetchedContent {
+                    origin: o.callee.clone(),
+                    callee: flow.callee.clone(),
+                    kind: flow.kind.clone(),
+                }
+            } else {
+                UnsandboxedCodeExecution::ModelResponse {
+                    origin: o.callee.clone(),
+                    callee: flow.callee.clone(),
+                    kind: flow.kind.clone(),
+                    by_name: o.by_name,
+                }
             };
             let key = format!(
                 "model|{}|{}|{}|{}",
@@ -284,5 +309,38 @@ def run_task(task: str) -> str:
             "    import ast\n    return str(ast.literal_eval(code))",
         );
         assert!(lines("AIR201", &[("agent.py", &fixed)], "agent.py").is_empty());
+    }
+
+    const FETCHED: &str = r#"import subprocess
+
+import requests
+
+
+PLUGINS = "https://plugins.example.com/latest.py"
+INDEX = "https://plugins.example.com/index.json"
+
+
+def load_plugin() -> None:
+    source = requests.get(PLUGINS, timeout=10).text
+    exec(source)
+
+
+def clone() -> None:
+    repo = requests.get(INDEX, timeout=10).json()["repo"]
+    subprocess.run(["git", "clone", "--", repo], check=True)
+"#;
+
+    #[test]
+    fn fetched_text_run_by_exec_fires_at_the_sink() {
+        assert_eq!(
+            lines("AIR201", &[("plugins.py", FETCHED)], "plugins.py"),
+            [12]
+        );
+    }
+
+    #[test]
+    fn fetched_text_parsed_as_data_runs_nothing() {
+        let fixed = FETCHED.replace("    exec(source)", "    print(source)");
+        assert!(lines("AIR201", &[("plugins.py", &fixed)], "plugins.py").is_empty());
     }
 }
