@@ -222,6 +222,13 @@ pub struct SinkEntry {
     /// `exec`): a call whose result is dropped, a syntax check, is no sink.
     #[serde(default)]
     pub result_runs: bool,
+    /// The dangerous value is written to the standard input of a program the code starts
+    /// (`subprocess.run(argv, input=text)`, `Popen(argv, stdin=PIPE).communicate(text)`): a
+    /// sink only when that program reads its input as code, an interpreter named in
+    /// `stdin_interpreters` or a program the code does not name started with no arguments (a
+    /// configured interpreter's path). `pbcopy` or `grep` reading the text is no sink.
+    #[serde(default)]
+    pub stdin_code: bool,
     /// The driver runs one statement per call (mysql2 without `multipleStatements`, SQLite's
     /// `execute`, a Cypher `run`): a query the code starts with a fixed `EXPLAIN` (not `EXPLAIN
     /// ANALYZE`) is planned, not run, and the model's text after it cannot start a second one.
@@ -429,6 +436,10 @@ pub struct KnowledgeFile {
     /// constructor (`[[model]]`): `llm.invoke(...)`, `llm.predict(...)`.
     #[serde(default)]
     pub model_output_method: Vec<String>,
+    /// Programs that read the text written to their standard input as code (`python`, `bash`,
+    /// `node`): a `[[sink]]` marked `stdin_code` is a sink only for them.
+    #[serde(default)]
+    pub stdin_interpreters: Vec<String>,
     /// Classes (dotted-name globs) whose instances are messages a model wrote: a parameter
     /// annotated with one, or a subclass, holds a model's response (`langroid.**.ToolMessage`).
     #[serde(default)]
@@ -495,6 +506,7 @@ pub struct Knowledge {
     pub model_outputs: Vec<ModelOutputEntry>,
     pub model_output_index: PatternIndex,
     pub model_output_methods: std::collections::BTreeSet<String>,
+    pub stdin_interpreters: std::collections::BTreeSet<String>,
     pub model_output_types: Vec<String>,
     /// Last segments of chat-model constructors (`ChatOpenAI`), to pre-filter model calls.
     pub model_names: std::collections::HashSet<String>,
@@ -804,6 +816,7 @@ impl Knowledge {
         self.sandboxes.extend(f.sandbox);
         self.model_outputs.extend(f.model_output);
         self.model_output_methods.extend(f.model_output_method);
+        self.stdin_interpreters.extend(f.stdin_interpreters);
         self.model_output_types.extend(f.model_output_type);
         self.sink_index = PatternIndex::build(self.sinks.iter().map(|e| &e.pattern));
         self.source_index = PatternIndex::build(self.sources.iter().map(|e| &e.pattern));

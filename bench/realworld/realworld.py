@@ -188,7 +188,17 @@ def sink_kinds(f):
     return out
 
 
-def hits(findings, rules, sinks, kinds=None):
+def source_params(f):
+    """The model-chosen arguments a finding's path starts from (`` `x` is chosen by the model``)."""
+    out = set()
+    for step in f.get("path") or []:
+        m = re.match(r"`([^`]+)` is chosen by the model", step.get("label", "")) if step.get("kind") == "source" else None
+        if m:
+            out.add(m.group(1))
+    return out
+
+
+def hits(findings, rules, sinks, kinds=None, params=None):
     out = []
     for f in findings:
         if f["code"] not in rules:
@@ -197,6 +207,11 @@ def hits(findings, rules, sinks, kinds=None):
         # option injection a fixed version may keep): a finding naming another sink kind is not it.
         named = sink_kinds(f)
         if kinds and named and not (named & set(kinds)):
+            continue
+        # Likewise `params`, the tool arguments the advisory is about: a finding that starts from
+        # another argument of the same tool is another weakness at the same line.
+        sources = source_params(f)
+        if params and sources and not (sources & set(params)):
             continue
         for loc in locations(f):
             for path, line in sinks:
@@ -236,12 +251,12 @@ def cmd_run(manifest, cache, airlock):
         rules = set(c["rules"])
         vf = analyse(cache, airlock, c["registry"], c["package"], c["vulnerable"])
         found = None if vf is None else bool(hits(vf, rules, [parse_sink(s) for s in c["sinks"]],
-                                                   c.get("kinds")))
+                                                   c.get("kinds"), c.get("params")))
         clean = "-"
         if c.get("fixed") and c.get("fixed_sinks"):
             ff = analyse(cache, airlock, c["registry"], c["package"], c["fixed"])
             clean = None if ff is None else not hits(ff, rules, [parse_sink(s) for s in c["fixed_sinks"]],
-                                                     c.get("kinds"))
+                                                     c.get("kinds"), c.get("params"))
         rows.append((c, found, clean))
     lines = ["| id | language | family | package | vulnerable | found | fixed | clean | known miss |",
              "|---|---|---|---|---|---|---|---|---|"]

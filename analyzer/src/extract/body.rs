@@ -222,6 +222,9 @@ pub struct BodyAnalyzer<'a> {
     closed_params: RefCell<HashMap<Site, BTreeSet<String>>>,
     /// The files lowered from JavaScript or TypeScript, built on first use (`sinks_in`).
     js_files: std::cell::OnceCell<HashSet<crate::model::FileId>>,
+    /// The program and arguments of each `Popen` object, by the sites of the calls made on it
+    /// (`proc.communicate(...)`), built on first use (`stdin_runs_code`).
+    popen_argv: std::cell::OnceCell<HashMap<Site, Value>>,
     /// Each module's variables assigned once at its top level, with the value
     /// (`module_value`), built on first use.
     module_values: RefCell<HashMap<usize, Rc<ModuleValues>>>,
@@ -391,6 +394,7 @@ impl<'a> BodyAnalyzer<'a> {
             cuts: RefCell::new(Cuts::default()),
             closed_params: RefCell::new(HashMap::default()),
             js_files: std::cell::OnceCell::new(),
+            popen_argv: std::cell::OnceCell::new(),
             module_values: RefCell::new(HashMap::default()),
             func_index: std::cell::OnceCell::new(),
         }
@@ -1590,6 +1594,63 @@ impl<'a> BodyAnalyzer<'a> {
         v
     }
 
+    /// Whether the program whose standard input a call writes reads it as code: the call's own
+    /// argument list (`subprocess.run(argv, input=...)`) or the one of the `Popen` object it is
+    /// made on (`communicate`). See `SinkEntry::stdin_code`.
+    fn stdin_runs_code(&self, rec: &CallRecord) -> bool {
+        let argv = if rec
+            .callees
+            .iter()
+            .any(|c| matches!(c, Callee::Qualified(q) if q.ends_with(".communicate")))
+        {
+            let index = self.popen_argv.get_or_init(|| {
+                let mut m = HashMap::default();
+                for o in &self.ev.objects {
+                    if o.class_name() != Some("subprocess.Popen") {
+                        continue;
+                    }
+                    let argv = o.args.first().or_else(|| o.kwarg("args"));
+                    if let Some(argv) = argv {
+                        for c in &o.calls {
+                            m.entry(c.site).or_insert_with(|| argv.clone());
+                        }
+                    }
+                }
+                m
+            });
+            index.get(&rec.site).cloned()
+        } else {
+            rec.args.first().cloned().or_else(|| {
+                rec.kwargs
+                    .iter()
+                    .find(|(k, _)| k == "args")
+                    .map(|(_, v)| v.clone())
+            })
+        };
+        let Some(argv) = argv else { return false };
+        let (program, alone) = match &argv {
+            Value::List(xs) => match xs.first() {
+                Some(p) => (p.as_str().map(String::from), xs.len() == 1),
+                None => return false,
+            },
+            Value::Str(s, _) => {
+                let mut words = s.split_whitespace();
+                (words.next().map(String::from), words.next().is_none())
+            }
+            _ => return false,
+        };
+        match program {
+            Some(p) => {
+                let base = p.rsplit(['/', '\\']).next().unwrap_or(&p);
+                let base = base.strip_suffix(".exe").unwrap_or(base);
+                let name = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+                self.k.stdin_interpreters.contains(base) || self.k.stdin_interpreters.contains(name)
+            }
+            // A program the code does not name (a configured path), with nothing after it.
+            None => alone,
+        }
+    }
+
     /// Sink kinds of one library call (with its argument-index filters).
     pub fn direct_sinks(&self, rec: &CallRecord) -> Vec<(usize, String)> {
         let read_query = self.sql_read_call(rec);
@@ -1600,6 +1661,9 @@ impl<'a> BodyAnalyzer<'a> {
             };
             for (i, s) in self.sinks_in(kc, rec.site.file) {
                 if read_query && s.kind == "sql_exec" {
+                    continue;
+                }
+                if s.stdin_code && !self.stdin_runs_code(rec) {
                     continue;
                 }
                 if s.max_args.is_some_and(|n| rec.args.len() > n) {
