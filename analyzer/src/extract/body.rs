@@ -2417,6 +2417,9 @@ struct State {
     /// Names holding an absolute path (`root = Path(x).resolve()`, or `p` inside `if
     /// p.is_absolute():`): text that starts with a root, never read as an option.
     absolute: BTreeSet<String>,
+    /// Names assigned a tuple or list of names and literals (`args = path, name, True`), with
+    /// each element's taint: `f(*args)` passes them one per parameter.
+    tuples: HashMap<String, Vec<Option<Taint>>>,
 }
 
 /// Which part of a project call's result a caller reads (`Reach`): all of it, one element of a
@@ -2568,6 +2571,16 @@ fn merge(a: State, b: State) -> State {
     let mut parsed_url = a.parsed_url;
     parsed_url.retain(|k, v| b.parsed_url.get(k) == Some(v));
     let absolute = a.absolute.intersection(&b.absolute).cloned().collect();
+    let mut tuples = a.tuples;
+    tuples.retain(|k, xs| match b.tuples.get(k) {
+        Some(ys) if ys.len() == xs.len() => {
+            for (x, y) in xs.iter_mut().zip(ys) {
+                *x = join(x.take(), y.clone());
+            }
+            true
+        }
+        _ => false,
+    });
     State {
         tainted,
         argv,
@@ -2581,6 +2594,7 @@ fn merge(a: State, b: State) -> State {
         resolved,
         parsed_url,
         absolute,
+        tuples,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
             (Some(x), Some(_)) => Some(x),
@@ -3003,6 +3017,22 @@ impl Walker<'_, '_> {
                 let url_of = parsed_url_of(value);
                 let checked = self.rejection_check(value);
                 let result_of = self.helper_result(value);
+                // `args = path, name, True`: each element's taint, read before the value is
+                // walked (names and literals only, so reading them has no effect of its own).
+                let tuple_elems: Option<Vec<Option<Taint>>> = match &value.kind {
+                    ExprKind::Tuple(xs) | ExprKind::List(xs) => xs
+                        .iter()
+                        .map(|x| match &x.kind {
+                            ExprKind::Name(n) => Some(st.tainted.get(n.as_str()).cloned()),
+                            ExprKind::Str(_)
+                            | ExprKind::Num(_)
+                            | ExprKind::Bool(_)
+                            | ExprKind::None => Some(None),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => None,
+                };
                 self.tuple_result = None;
                 self.flag_result = None;
                 self.record_result = None;
@@ -3122,6 +3152,10 @@ impl Walker<'_, '_> {
                         match url_of.as_ref().filter(|p| *p != n) {
                             Some(p) => st.parsed_url.insert(n.clone(), p.clone()),
                             None => st.parsed_url.remove(n),
+                        };
+                        match &tuple_elems {
+                            Some(xs) => st.tuples.insert(n.clone(), xs.clone()),
+                            None => st.tuples.remove(n),
                         };
                         match shape {
                             Some(sh) => st.argv.insert(n.clone(), sh),
@@ -3913,6 +3947,14 @@ impl Walker<'_, '_> {
         let mut kw: Vec<(&str, Option<Taint>, &Expr)> = vec![];
         for a in args {
             match a {
+                // `f(*args)` with `args = path, name`: one argument per element.
+                Arg::Star(x) if matches!(&x.kind, ExprKind::Name(n) if st.tuples.contains_key(n.as_str())) =>
+                {
+                    let ExprKind::Name(n) = &x.kind else { continue };
+                    for t in st.tuples[n.as_str()].clone() {
+                        pos.push((t, x));
+                    }
+                }
                 Arg::Pos(x) | Arg::Star(x) => {
                     let t = self.expr(x, st);
                     pos.push((t, x));
