@@ -178,24 +178,24 @@ def locations(finding):
             yield step["location"]
 
 
-def sink_kinds(f):
-    """The sink kinds a finding's path names (`reaches `subprocess.run` (shell_exec)`)."""
+def step_names(f, kind, pattern):
+    """What `pattern`'s group captures in the labels of a finding's path steps of `kind`."""
     out = set()
     for step in f.get("path") or []:
-        m = re.search(r"\(([a-z_]+)\)$", step.get("label", "")) if step.get("kind") == "sink" else None
+        m = re.search(pattern, step.get("label", "")) if step.get("kind") == kind else None
         if m:
             out.add(m.group(1))
     return out
+
+
+def sink_kinds(f):
+    """The sink kinds a finding's path names (`reaches `subprocess.run` (shell_exec)`)."""
+    return step_names(f, "sink", r"\(([a-z_]+)\)$")
 
 
 def source_params(f):
     """The model-chosen arguments a finding's path starts from (`` `x` is chosen by the model``)."""
-    out = set()
-    for step in f.get("path") or []:
-        m = re.match(r"`([^`]+)` is chosen by the model", step.get("label", "")) if step.get("kind") == "source" else None
-        if m:
-            out.add(m.group(1))
-    return out
+    return step_names(f, "source", r"^`([^`]+)` is chosen by the model")
 
 
 def hits(findings, rules, sinks, kinds=None, params=None):

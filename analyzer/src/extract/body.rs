@@ -2379,6 +2379,21 @@ struct Taint {
     fields: Option<BTreeSet<String>>,
 }
 
+impl Taint {
+    /// A value that is the whole text an origin produced (a model's response, fetched
+    /// content), holding no parameter.
+    fn of_origin(origin: Rc<ModelOrigin>) -> Taint {
+        Taint {
+            direct: true,
+            param: String::new(),
+            param_site: origin.source,
+            clean: BTreeSet::new(),
+            model: Some(origin),
+            fields: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 struct State {
     tainted: HashMap<String, Taint>,
@@ -4830,24 +4845,10 @@ impl Walker<'_, '_> {
                     x.model.get_or_insert(origin);
                     Some(x)
                 }
-                None => Some(Taint {
-                    direct: true,
-                    param: String::new(),
-                    param_site: origin.source,
-                    clean: BTreeSet::new(),
-                    model: Some(origin),
-                    fields: None,
-                }),
+                None => Some(Taint::of_origin(origin)),
             },
             // The response is the model's whole text, whatever went into the prompt.
-            Some(origin) => Some(Taint {
-                direct: true,
-                param: String::new(),
-                param_site: origin.source,
-                clean: BTreeSet::new(),
-                model: Some(origin),
-                fields: None,
-            }),
+            Some(origin) => Some(Taint::of_origin(origin)),
             None => t,
         }
     }
