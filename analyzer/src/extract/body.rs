@@ -220,6 +220,9 @@ pub struct BodyAnalyzer<'a> {
     /// no text (`close_params`): a parameter of that name, or that field of the arguments
     /// object, starts clean.
     closed_params: RefCell<HashMap<Site, BTreeSet<String>>>,
+    /// Per function, the calls whose first argument is one of its parameters, with that
+    /// parameter's position (`query_param`), built on first use.
+    query_params: RefCell<HashMap<Site, Rc<HashMap<crate::model::Span, usize>>>>,
     /// The files lowered from JavaScript or TypeScript, built on first use (`sinks_in`).
     js_files: std::cell::OnceCell<HashSet<crate::model::FileId>>,
     /// The program and arguments of each `Popen` object, by the sites of the calls made on it
@@ -393,6 +396,7 @@ impl<'a> BodyAnalyzer<'a> {
             classes: std::cell::OnceCell::new(),
             cuts: RefCell::new(Cuts::default()),
             closed_params: RefCell::new(HashMap::default()),
+            query_params: RefCell::new(HashMap::default()),
             js_files: std::cell::OnceCell::new(),
             popen_argv: std::cell::OnceCell::new(),
             module_values: RefCell::new(HashMap::default()),
@@ -1530,32 +1534,38 @@ impl<'a> BodyAnalyzer<'a> {
     /// The position of the parameter of `owner` that the call at `call` passes unchanged as its
     /// first argument (`def run(self, sql): self.cur.execute(sql)` gives 0), read from syntax.
     fn query_param(&self, owner: Site, call: Site) -> Option<usize> {
-        let f = self.ev.funcs.get(&owner)?;
-        let mut first: Option<&str> = None;
-        crate::syntax::python::visit_stmts(&f.def.body, &mut |st: &Stmt| {
-            let mut stack: Vec<&Expr> = st.exprs();
-            while let Some(e) = stack.pop() {
+        if let Some(m) = self.query_params.borrow().get(&owner) {
+            return m.get(&call.span).copied();
+        }
+        // Every call of the function whose first argument is one of its parameters, found in
+        // one walk per function (a body with many queries stays linear).
+        let mut m: HashMap<crate::model::Span, usize> = HashMap::default();
+        if let Some(f) = self.ev.funcs.get(&owner) {
+            let params: Vec<&str> = f
+                .def
+                .params
+                .iter()
+                .filter(|p| p.kind == ParamKind::Normal)
+                .skip_while(|p| p.name == "self" || p.name == "cls")
+                .map(|p| p.name.as_str())
+                .collect();
+            crate::syntax::python::visit_exprs(&f.def.body, &mut |e| {
                 if let ExprKind::Call(_, args) = &e.kind {
-                    if e.span == call.span {
-                        if let Some(Arg::Pos(Expr {
-                            kind: ExprKind::Name(n),
-                            ..
-                        })) = args.first()
-                        {
-                            first = Some(n.as_str());
+                    if let Some(Arg::Pos(Expr {
+                        kind: ExprKind::Name(n),
+                        ..
+                    })) = args.first()
+                    {
+                        if let Some(i) = params.iter().position(|p| *p == n.as_str()) {
+                            m.insert(e.span, i);
                         }
                     }
                 }
-                crate::syntax::python::push_children(e, &mut stack);
-            }
-        });
-        let name = first?;
-        f.def
-            .params
-            .iter()
-            .filter(|p| p.kind == ParamKind::Normal)
-            .skip_while(|p| p.name == "self" || p.name == "cls")
-            .position(|p| p.name == name)
+            });
+        }
+        let found = m.get(&call.span).copied();
+        self.query_params.borrow_mut().insert(owner, Rc::new(m));
+        found
     }
 
     /// Whether a call is an `sql_exec` sink of knowledge running a literal read-only query.
@@ -1900,7 +1910,7 @@ impl<'a> BodyAnalyzer<'a> {
         };
         let body = &f.def.body;
         // The call at `site`, and the names bound in the function.
-        let mut call: Option<&Expr> = None;
+        let call = crate::syntax::python::call_at(body, site.span);
         let mut assigned: HashMap<&str, &Expr> = HashMap::default();
         let loops = literal_loops(body);
         crate::syntax::python::visit_stmts(body, &mut |st: &Stmt| {
@@ -1908,14 +1918,6 @@ impl<'a> BodyAnalyzer<'a> {
                 if let [Target::Name(n, _)] = targets.as_slice() {
                     assigned.insert(n.as_str(), value);
                 }
-            }
-            // A walk over one statement's syntax tree: finite, so no cap.
-            let mut stack: Vec<&Expr> = st.exprs();
-            while let Some(e) = stack.pop() {
-                if e.span == site.span && matches!(e.kind, ExprKind::Call(..)) {
-                    call = Some(e);
-                }
-                crate::extract::langgraph::push_children(e, &mut stack);
             }
         });
         let Some(Expr {

@@ -1000,31 +1000,29 @@ fn named_dispatch(h: &FuncVal) -> Option<(String, String)> {
     };
     let is_param = |e: &Expr| matches!(&e.kind, ExprKind::Name(n) if *n == param);
     let mut found = None;
-    visit_stmts(&h.def.body, &mut |st: &Stmt| {
-        let mut stack: Vec<&Expr> = st.exprs();
-        while let Some(e) = stack.pop() {
-            if let ExprKind::Call(f, args) = &e.kind {
-                if let (ExprKind::Name(g), Some(Arg::Pos(name))) = (&f.kind, args.get(1)) {
-                    if g == "getattr" && found.is_none() {
-                        let parts = match &name.kind {
-                            ExprKind::BinOp(ops, xs) if ops.iter().all(|o| o == "+") => Some(xs),
-                            ExprKind::FStr(xs) => Some(xs),
-                            _ => None,
-                        };
-                        if let Some(xs) =
-                            parts.filter(|xs| xs.iter().filter(|x| is_param(x)).count() == 1)
-                        {
-                            let at = xs.iter().position(is_param).unwrap_or(0);
-                            let before: Option<Vec<String>> = xs[..at].iter().map(lit).collect();
-                            let after: Option<Vec<String>> = xs[at + 1..].iter().map(lit).collect();
-                            if let (Some(b), Some(a)) = (before, after) {
-                                found = Some((b.concat(), a.concat()));
-                            }
-                        }
-                    }
-                }
-            }
-            crate::syntax::python::push_children(e, &mut stack);
+    crate::syntax::python::visit_exprs(&h.def.body, &mut |e| {
+        let ExprKind::Call(f, args) = &e.kind else {
+            return;
+        };
+        let (ExprKind::Name(g), Some(Arg::Pos(name))) = (&f.kind, args.get(1)) else {
+            return;
+        };
+        if g != "getattr" || found.is_some() {
+            return;
+        }
+        let parts = match &name.kind {
+            ExprKind::BinOp(ops, xs) if ops.iter().all(|o| o == "+") => xs,
+            ExprKind::FStr(xs) => xs,
+            _ => return,
+        };
+        if parts.iter().filter(|x| is_param(x)).count() != 1 {
+            return;
+        }
+        let at = parts.iter().position(is_param).unwrap_or(0);
+        let before: Option<Vec<String>> = parts[..at].iter().map(lit).collect();
+        let after: Option<Vec<String>> = parts[at + 1..].iter().map(lit).collect();
+        if let (Some(b), Some(a)) = (before, after) {
+            found = Some((b.concat(), a.concat()));
         }
     });
     found.filter(|(b, a)| !b.is_empty() || !a.is_empty())

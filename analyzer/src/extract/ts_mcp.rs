@@ -1479,17 +1479,11 @@ fn forwards_to(value: &Expr, var: &str) -> bool {
         return false;
     };
     let mut found = false;
-    visit_stmts(&f.body, &mut |st: &Stmt| {
-        let mut stack: Vec<&Expr> = st.exprs();
-        while let Some(e) = stack.pop() {
-            if let ExprKind::Call(c, _) = &e.kind {
-                if let ExprKind::Member(o, _) = &c.kind {
-                    if matches!(&o.kind, ExprKind::Ident(n) if n == var) {
-                        found = true;
-                    }
-                }
+    crate::syntax::typescript::visit_exprs(&f.body, &mut |e| {
+        if let ExprKind::Call(c, _) = &e.kind {
+            if let ExprKind::Member(o, _) = &c.kind {
+                found |= matches!(&o.kind, ExprKind::Ident(n) if n == var);
             }
-            push_children(e, &mut stack);
         }
     });
     found

@@ -281,6 +281,29 @@ pub fn visit_stmts<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
     }
 }
 
+/// Calls `f` on every expression of `body` (statements through `visit_stmts`, each statement's
+/// expression trees with an explicit stack; function bodies written inside are not entered).
+pub fn visit_exprs<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a Expr)) {
+    visit_stmts(body, &mut |st: &'a Stmt| {
+        let mut stack: Vec<&'a Expr> = st.exprs();
+        while let Some(e) = stack.pop() {
+            f(e);
+            push_children(e, &mut stack);
+        }
+    });
+}
+
+/// The call expression written at `span` in `body`.
+pub fn call_at(body: &[Stmt], span: Span) -> Option<&Expr> {
+    let mut call = None;
+    visit_exprs(body, &mut |e| {
+        if e.span == span && matches!(e.kind, ExprKind::Call(..)) {
+            call = Some(e);
+        }
+    });
+    call
+}
+
 /// A parsed Python file: its IR, plus problems found while parsing.
 #[derive(Debug, Clone, Default)]
 pub struct PyModule {

@@ -242,6 +242,18 @@ pub fn visit_stmts<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
     }
 }
 
+/// Calls `f` on every expression of `body` (statements through `visit_stmts`, each statement's
+/// expression trees with an explicit stack; function bodies written inside are not entered).
+pub fn visit_exprs<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a Expr)) {
+    visit_stmts(body, &mut |st: &'a Stmt| {
+        let mut stack: Vec<&'a Expr> = st.exprs();
+        while let Some(e) = stack.pop() {
+            f(e);
+            push_children(e, &mut stack);
+        }
+    });
+}
+
 /// Pushes the direct sub-expressions of `e` (function bodies excluded).
 pub fn push_children<'e>(e: &'e Expr, stack: &mut Vec<&'e Expr>) {
     match &e.kind {
