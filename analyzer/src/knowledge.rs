@@ -775,6 +775,7 @@ impl Knowledge {
                 .iter()
                 .chain(&a.destructive)
                 .chain(&a.when_model_controlled)
+                .chain(&a.destructive_at_model_path)
             {
                 check_sink(self, s)?;
             }

@@ -1904,6 +1904,40 @@ impl<'a> BodyAnalyzer<'a> {
     /// such a join in the same function. A loop variable over literal strings counts as a
     /// literal, and so does an f-string made of literals and such variables. Deleting such a
     /// file is housekeeping (a marker, a lock), not the user's data.
+    /// The literal text a query built at the sink call `site` starts with, when the code
+    /// writes it (`f"DELETE FROM {table} WHERE ..."`, a template literal, `"UPDATE " + t`, or
+    /// a name the function assigns such a text once): its first word is the statement's verb
+    /// whatever the interpolated parts hold.
+    pub fn query_lead(&self, site: Site) -> Option<String> {
+        let (_, f) = self.enclosing_func(site)?;
+        let body = &f.def.body;
+        let Some(Expr {
+            kind: ExprKind::Call(_, args),
+            ..
+        }) = crate::syntax::python::call_at(body, site.span)
+        else {
+            return None;
+        };
+        let first = positional(args).next()?;
+        match &first.kind {
+            ExprKind::Name(n) => {
+                let mut values = vec![];
+                crate::syntax::python::visit_stmts(body, &mut |st: &Stmt| {
+                    if let StmtKind::Assign { targets, value, .. } = &st.kind {
+                        if matches!(targets.as_slice(), [Target::Name(t, _)] if t == n) {
+                            values.push(value);
+                        }
+                    }
+                });
+                match values.as_slice() {
+                    [v] => leading_literal(v),
+                    _ => None,
+                }
+            }
+            _ => leading_literal(first),
+        }
+    }
+
     pub fn names_fixed_file(&self, site: Site) -> bool {
         let Some((_, f)) = self.enclosing_func(site) else {
             return false;
@@ -3053,7 +3087,22 @@ impl Walker<'_, '_> {
                 self.tuple_result = None;
                 self.flag_result = None;
                 self.record_result = None;
-                let t = self.expr(value, st);
+                // `clauses, params = ["a = ?"], [name]`: a literal tuple unpacked into as many
+                // names gives each name its own element's taint, not the whole tuple's.
+                let unpacked: Option<Vec<Option<Taint>>> = match (targets.as_slice(), &value.kind) {
+                    ([Target::Tuple(ts)], ExprKind::Tuple(xs) | ExprKind::List(xs))
+                        if ts.len() == xs.len()
+                            && !ts.iter().any(|t| matches!(t, Target::Starred(_)))
+                            && !xs.iter().any(|x| matches!(x.kind, ExprKind::Starred(_))) =>
+                    {
+                        Some(xs.iter().map(|x| self.expr(x, st)).collect())
+                    }
+                    _ => None,
+                };
+                let t = match &unpacked {
+                    Some(each) => each.iter().cloned().fold(None, join),
+                    None => self.expr(value, st),
+                };
                 let call = unawait(value);
                 let flagged = self
                     .flag_result
@@ -3063,7 +3112,8 @@ impl Walker<'_, '_> {
                     .tuple_result
                     .take()
                     .filter(|(at, _)| *at == self.site(call))
-                    .map(|(_, each)| each);
+                    .map(|(_, each)| each)
+                    .or(unpacked);
                 let fields = self
                     .record_result
                     .take()
@@ -3378,6 +3428,27 @@ impl Walker<'_, '_> {
                                 if let Some(t) = slot(st, &n) {
                                     t.clean.extend(PATH_KINDS.iter().map(|k| k.to_string()));
                                 }
+                            }
+                        }
+                    }
+                }
+                // `if argv[0] not in SAFE_PROGRAMS: raise` after `argv = shlex.split(cmd)`:
+                // the program is one the allow-list names; the model still chooses what follows
+                // it, which the program may read as options (`argv_option`).
+                if body_exits {
+                    for x in or_operands(test) {
+                        if let Some(n) = allow_listed_program(x) {
+                            if st.tainted.contains_key(n.as_str()) {
+                                let mut sh = st.argv.get(n.as_str()).copied().unwrap_or_default();
+                                if !sh.started || sh.program {
+                                    sh = Argv {
+                                        started: true,
+                                        option: !sh.dd,
+                                        dd: sh.dd,
+                                        ..Argv::default()
+                                    };
+                                }
+                                st.argv.insert(n, sh);
                             }
                         }
                     }
@@ -6121,6 +6192,35 @@ fn or_operands(test: &Expr) -> Vec<&Expr> {
     match &test.kind {
         ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") => xs.iter().collect(),
         _ => vec![test],
+    }
+}
+
+/// The argument list whose first element (the program) a test refuses unless an allow-list
+/// holds it: `argv[0] not in SAFE` and `!SAFE.includes(argv[0])` / `!SAFE.has(argv[0])`.
+fn allow_listed_program(test: &Expr) -> Option<String> {
+    let first_of = |e: &Expr| match &e.kind {
+        ExprKind::Subscript(o, i) => match (&o.kind, &i.kind) {
+            (ExprKind::Name(n), ExprKind::Num(z)) if z == "0" => Some(n.to_string()),
+            _ => None,
+        },
+        _ => None,
+    };
+    match &test.kind {
+        ExprKind::Compare(xs, ops)
+            if xs.len() == 2 && (ops == &["not in"] || ops == &["not", "in"]) =>
+        {
+            first_of(&xs[0])
+        }
+        ExprKind::Not(inner) => match &inner.kind {
+            ExprKind::Call(f, args) if args.len() == 1 => match (&f.kind, &args[0]) {
+                (ExprKind::Attr(_, m), Arg::Pos(x)) if matches!(m.as_str(), "includes" | "has") => {
+                    first_of(x)
+                }
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
     }
 }
 

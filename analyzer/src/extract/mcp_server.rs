@@ -426,7 +426,7 @@ impl<'a> Extractor<'a> {
         }
         let branches = handler
             .as_ref()
-            .map(|h| self.dispatch_branches(h))
+            .map(|h| dispatch_branches(self.ev, h))
             .unwrap_or_default();
         let by_name = handler.as_ref().and_then(named_dispatch);
         // The `Tool(...)` objects built in the listing handler; when it builds none itself (a
@@ -549,95 +549,6 @@ impl<'a> Extractor<'a> {
             sinks,
             sources,
         });
-    }
-
-    /// The branches of a `call_tool` handler that run one tool each: `if name == "x":`,
-    /// `elif params.name in ("x", "y"):`, `match name: case "x" | Tools.Y:`.
-    fn dispatch_branches(&self, h: &FuncVal) -> Vec<(String, Span)> {
-        let mut out = vec![];
-        let module = h.module;
-        visit_stmts(&h.def.body, &mut |s: &Stmt| match &s.kind {
-            StmtKind::If { test, body, .. } => {
-                for name in self.tool_name_test(test, module) {
-                    if let Some(sp) = block_span(body) {
-                        out.push((name, sp));
-                    }
-                }
-            }
-            StmtKind::Match {
-                subject,
-                cases,
-                values,
-            } if is_name_like(subject) => {
-                for (case, vals) in cases.iter().zip(values) {
-                    let Some(sp) = block_span(case) else { continue };
-                    for v in vals {
-                        if let Some(n) = self.static_str(v, module) {
-                            out.push((n, sp));
-                        }
-                    }
-                }
-            }
-            _ => {}
-        });
-        out.sort();
-        out
-    }
-
-    /// Tool names a dispatch test compares the requested name with.
-    fn tool_name_test(&self, test: &Expr, module: usize) -> Vec<String> {
-        let ExprKind::Compare(xs, ops) = &test.kind else {
-            return vec![];
-        };
-        if xs.len() != 2 || ops.len() != 1 {
-            return vec![];
-        }
-        let (a, b) = (&xs[0], &xs[1]);
-        match ops[0].as_str() {
-            "==" => {
-                let lit = if is_name_like(a) {
-                    b
-                } else if is_name_like(b) {
-                    a
-                } else {
-                    return vec![];
-                };
-                self.static_str(lit, module).into_iter().collect()
-            }
-            "in" if is_name_like(a) => match &b.kind {
-                ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) => items
-                    .iter()
-                    .filter_map(|e| self.static_str(e, module))
-                    .collect(),
-                _ => vec![],
-            },
-            _ => vec![],
-        }
-    }
-
-    /// The string an expression denotes when it is a literal, a module constant, or a member
-    /// of a module-level class (`Tools.STATUS`, `Tools.STATUS.value`).
-    fn static_str(&self, e: &Expr, module: usize) -> Option<String> {
-        let globals = self.ev.globals.get(module);
-        match &e.kind {
-            ExprKind::Str(s) => Some(s.clone()),
-            ExprKind::Name(n) => globals?.get(n.as_str())?.as_str().map(String::from),
-            ExprKind::Attr(inner, a) => {
-                let (base, member) = match &inner.kind {
-                    // `Tools.STATUS.value`
-                    ExprKind::Attr(b, m) if a == "value" => (b, m),
-                    _ => (inner, a),
-                };
-                let ExprKind::Name(c) = &base.kind else {
-                    return None;
-                };
-                match globals?.get(c.as_str())? {
-                    Value::Class(cv) => cv.attrs.get(member.as_str())?.as_str().map(String::from),
-                    _ => None,
-                }
-            }
-            _ => None,
-        }
     }
 
     // ---- texts, parameters and annotations ------------------------------------------------
@@ -1026,4 +937,93 @@ fn named_dispatch(h: &FuncVal) -> Option<(String, String)> {
         }
     });
     found.filter(|(b, a)| !b.is_empty() || !a.is_empty())
+}
+
+/// The branches of a `call_tool` handler that run one tool each: `if name == "x":`,
+/// `elif params.name in ("x", "y"):`, `match name: case "x" | Tools.Y:`.
+pub(crate) fn dispatch_branches(ev: &Evaluation, h: &FuncVal) -> Vec<(String, Span)> {
+    let mut out = vec![];
+    let module = h.module;
+    visit_stmts(&h.def.body, &mut |s: &Stmt| match &s.kind {
+        StmtKind::If { test, body, .. } => {
+            for name in tool_name_test(ev, test, module) {
+                if let Some(sp) = block_span(body) {
+                    out.push((name, sp));
+                }
+            }
+        }
+        StmtKind::Match {
+            subject,
+            cases,
+            values,
+        } if is_name_like(subject) => {
+            for (case, vals) in cases.iter().zip(values) {
+                let Some(sp) = block_span(case) else { continue };
+                for v in vals {
+                    if let Some(n) = static_str(ev, v, module) {
+                        out.push((n, sp));
+                    }
+                }
+            }
+        }
+        _ => {}
+    });
+    out.sort();
+    out
+}
+
+/// Tool names a dispatch test compares the requested name with.
+fn tool_name_test(ev: &Evaluation, test: &Expr, module: usize) -> Vec<String> {
+    let ExprKind::Compare(xs, ops) = &test.kind else {
+        return vec![];
+    };
+    if xs.len() != 2 || ops.len() != 1 {
+        return vec![];
+    }
+    let (a, b) = (&xs[0], &xs[1]);
+    match ops[0].as_str() {
+        "==" => {
+            let lit = if is_name_like(a) {
+                b
+            } else if is_name_like(b) {
+                a
+            } else {
+                return vec![];
+            };
+            static_str(ev, lit, module).into_iter().collect()
+        }
+        "in" if is_name_like(a) => match &b.kind {
+            ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) => items
+                .iter()
+                .filter_map(|e| static_str(ev, e, module))
+                .collect(),
+            _ => vec![],
+        },
+        _ => vec![],
+    }
+}
+
+/// The string an expression denotes when it is a literal, a module constant, or a member
+/// of a module-level class (`Tools.STATUS`, `Tools.STATUS.value`).
+fn static_str(ev: &Evaluation, e: &Expr, module: usize) -> Option<String> {
+    let globals = ev.globals.get(module);
+    match &e.kind {
+        ExprKind::Str(s) => Some(s.clone()),
+        ExprKind::Name(n) => globals?.get(n.as_str())?.as_str().map(String::from),
+        ExprKind::Attr(inner, a) => {
+            let (base, member) = match &inner.kind {
+                // `Tools.STATUS.value`
+                ExprKind::Attr(b, m) if a == "value" => (b, m),
+                _ => (inner, a),
+            };
+            let ExprKind::Name(c) = &base.kind else {
+                return None;
+            };
+            match globals?.get(c.as_str())? {
+                Value::Class(cv) => cv.attrs.get(member.as_str())?.as_str().map(String::from),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }

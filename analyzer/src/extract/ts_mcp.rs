@@ -179,7 +179,9 @@ pub fn extract(
     // already checked: its body reads them as clean. So do the handler's parameters after the
     // first: every SDK hands the model's arguments first and its own request context after
     // them (`(args, extra)`, fastmcp's `(args, { session, log })`).
-    for t in &facts.tools[first..] {
+    // A listed tool's function is the server's dispatcher, shared by every tool and read
+    // within the tool's branch: no one tool's schema speaks for its parameters.
+    for t in facts.tools[first..].iter().filter(|t| t.branch.is_none()) {
         if let Some(f) = &t.func {
             let closed: Vec<String> = t
                 .params
@@ -433,6 +435,9 @@ impl<'a> Ts<'a> {
         }
         let wrapped: HashSet<Span> = wrappers.values().map(|(r, _)| r.span).collect();
         let mut servers: HashMap<String, usize> = HashMap::new();
+        // Low-level listings: `setRequestHandler(ListToolsRequestSchema, handler)`, read once
+        // every call-tool handler of the file is known.
+        let mut listings: Vec<(usize, &Expr, Scope)> = vec![];
         // Servers built from a record of tools: `new MCPServer({ name, version, tools: { key:
         // tool } })` (`[[api]] framework = "mcp_server_js" role = "tools_record_server"`). Each
         // entry is one tool named by its key: an object with `execute`, or a tool factory's
@@ -555,9 +560,17 @@ impl<'a> Ts<'a> {
                 continue;
             }
             if method == "setRequestHandler" {
-                if f.ix.imports_mcp && self.is_call_tool_schema(fi, args, scope) {
+                if f.ix.imports_mcp && self.is_schema(fi, args, scope, "CallToolRequestSchema") {
                     let server = self.server_of(fi, recv, scope, call.span, &mut servers, facts);
                     self.call_tool_handler(fi, server, args, scope, facts);
+                } else if f.ix.imports_mcp
+                    && self.is_schema(fi, args, scope, "ListToolsRequestSchema")
+                {
+                    if let Some(h) = args.get(1) {
+                        let server =
+                            self.server_of(fi, recv, scope, call.span, &mut servers, facts);
+                        listings.push((server, h, scope.clone()));
+                    }
                 }
                 continue;
             }
@@ -626,6 +639,9 @@ impl<'a> Ts<'a> {
                     });
                 }
             }
+        }
+        for (server, h, scope) in &listings {
+            self.listed_tools(fi, *server, h, scope, facts);
         }
     }
 
@@ -815,9 +831,10 @@ impl<'a> Ts<'a> {
         self.body.ev.funcs.get(&site).cloned()
     }
 
-    /// Whether a `setRequestHandler` call's first argument is the SDK's `CallToolRequestSchema`
-    /// (imported, or read off the CommonJS module object: `types_js_1.CallToolRequestSchema`).
-    fn is_call_tool_schema(&self, fi: usize, args: &[Expr], scope: &Scope) -> bool {
+    /// Whether a `setRequestHandler` call's first argument is the SDK's request schema `want`
+    /// (`CallToolRequestSchema`, imported, or read off the CommonJS module object:
+    /// `types_js_1.CallToolRequestSchema`).
+    fn is_schema(&self, fi: usize, args: &[Expr], scope: &Scope, want: &str) -> bool {
         let Some(schema) = args.first() else {
             return false;
         };
@@ -828,9 +845,9 @@ impl<'a> Ts<'a> {
                     .imports
                     .get(n.as_str())
                     .map_or(n.as_str(), |(_, imported)| imported.as_str())
-                    == "CallToolRequestSchema"
+                    == want
             }
-            ExprKind::Member(_, n) => n == "CallToolRequestSchema",
+            ExprKind::Member(_, n) => n == want,
             _ => false,
         }
     }
@@ -853,6 +870,189 @@ impl<'a> Ts<'a> {
         {
             facts.handlers.push(Handler { server, func });
         }
+    }
+
+    /// The tools a low-level listing handler returns (`async () => ({ tools: TOOLS })`, the list
+    /// written there, a constant of the file or one imported from a project file, spreads of
+    /// such lists), each an object with `name`, `description`, `inputSchema` and `annotations`.
+    /// Each tool's body is its branch of the same server's call-tool handler (`switch (name) {
+    /// case "x": ... }`, `if (name === "x")`), or of the method that handler hands the name to
+    /// (`this.dispatch(request.params.name, args)`): `mcp_server::dispatch_branches`, which
+    /// reads the lowered handler as it reads a Python one.
+    fn listed_tools(
+        &self,
+        fi: usize,
+        server: usize,
+        handler: &'a Expr,
+        scope: &Scope<'a>,
+        facts: &mut McpServerFacts,
+    ) {
+        let Some((hfi, h)) = self.func_of(fi, handler, scope) else {
+            return;
+        };
+        let mut returned: Vec<&'a Expr> = vec![];
+        visit_stmts(&h.body, &mut |s: &'a Stmt| {
+            if let StmtKind::Return(Some(e)) = &s.kind {
+                returned.push(e);
+            }
+        });
+        let mut elements = vec![];
+        for e in returned {
+            let ExprKind::Object(props) = &self.resolve(hfi, e, scope).kind else {
+                continue;
+            };
+            for p in props {
+                if let Prop::KeyValue { key, value, .. } = p {
+                    if key == "tools" {
+                        self.elements(hfi, value, scope, &mut elements, 0);
+                    }
+                }
+            }
+        }
+        if elements.is_empty() {
+            return;
+        }
+        let ev = self.body.ev;
+        let dispatch = facts
+            .handlers
+            .iter()
+            .find(|x| x.server == server)
+            .map(|x| x.func.clone())
+            .map(|h| {
+                let here = crate::extract::mcp_server::dispatch_branches(ev, &h);
+                if !here.is_empty() {
+                    return (h, here);
+                }
+                // One call further: the function the handler hands the request to.
+                let site = h.site(self.body.modules);
+                let next = ev
+                    .calls_by_func
+                    .get(&site)
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|r| r.callees.iter())
+                    .find_map(|c| match c {
+                        Callee::Local(g) => {
+                            let b = crate::extract::mcp_server::dispatch_branches(ev, g);
+                            (!b.is_empty()).then(|| (g.clone(), b))
+                        }
+                        _ => None,
+                    });
+                next.unwrap_or((h, here))
+            });
+        for (efi, el) in elements {
+            let props = self.props_of(efi, el, &Scope::new());
+            let get = |k: &str| {
+                props.iter().rev().find_map(|(pfi, p, sc)| match p {
+                    Prop::KeyValue { key, value, .. } if key == k => Some((*pfi, value, sc)),
+                    _ => None,
+                })
+            };
+            let Some((nfi, name_e, nsc)) = get("name") else {
+                continue;
+            };
+            let Some(name_text) = self.text(nfi, name_e, nsc) else {
+                continue;
+            };
+            let name = name_text.text.clone();
+            if facts
+                .tools
+                .iter()
+                .any(|t| t.server == server && t.name == name)
+            {
+                continue;
+            }
+            let branch = dispatch.as_ref().and_then(|(_, bs)| {
+                bs.iter()
+                    .filter(|(n, _)| *n == name)
+                    .map(|(_, s)| *s)
+                    .reduce(|a, b| Span {
+                        start: a.start.min(b.start),
+                        end: a.end.max(b.end),
+                    })
+            });
+            let (sinks, sources) = match (&dispatch, branch) {
+                (Some((g, _)), Some(b)) => {
+                    let caps = self.body.caps_within(g, b);
+                    (caps.sinks, caps.sources)
+                }
+                _ => (vec![], vec![]),
+            };
+            facts.tools.push(ServerTool {
+                server,
+                name,
+                site: name_text.site,
+                name_text: Some(name_text),
+                registration: self.site(efi, el.span),
+                title: get("title").and_then(|(f, t, sc)| self.text(f, t, sc)),
+                description: get("description").and_then(|(f, d, sc)| self.text(f, d, sc)),
+                params: get("inputSchema")
+                    .map(|(f, p, sc)| self.schema_params(f, p, sc))
+                    .unwrap_or_default(),
+                annotations: get("annotations").map(|(f, a, sc)| self.annotations(f, a, sc)),
+                func: dispatch.as_ref().map(|(g, _)| g.clone()),
+                branch,
+                body_known: branch.is_some(),
+                sinks,
+                sources,
+            });
+        }
+    }
+
+    /// The parameters of a JSON Schema written as an object (`{ type: "object", properties:
+    /// { path: { type: "string", description } } }`), or of the zod schema it is converted
+    /// from (`zodToJsonSchema(Args)`, `z.toJSONSchema(Args)`).
+    fn schema_params(&self, fi: usize, e: &Expr, scope: &Scope) -> Vec<ParamDoc> {
+        let v = self.resolve(fi, e, scope);
+        if let ExprKind::Call(_, args) = &v.kind {
+            return match args.first() {
+                Some(inner) => self.params(fi, inner, scope),
+                None => vec![],
+            };
+        }
+        let ExprKind::Object(props) = &v.kind else {
+            return vec![];
+        };
+        let Some(properties) = props.iter().find_map(|p| match p {
+            Prop::KeyValue { key, value, .. } if key == "properties" => Some(value),
+            _ => None,
+        }) else {
+            return vec![];
+        };
+        let ExprKind::Object(fields) = &self.resolve(fi, properties, scope).kind else {
+            return vec![];
+        };
+        fields
+            .iter()
+            .filter_map(|p| match p {
+                Prop::KeyValue { key, value, .. } => {
+                    let field = match &self.resolve(fi, value, scope).kind {
+                        ExprKind::Object(f) => f.as_slice(),
+                        _ => &[],
+                    };
+                    let get = |k: &str| {
+                        field.iter().find_map(|p| match p {
+                            Prop::KeyValue { key, value, .. } if key == k => Some(value),
+                            _ => None,
+                        })
+                    };
+                    // A field that admits no text: a number, an integer, a boolean, or one
+                    // value of a closed list.
+                    let closed = get("enum").is_some()
+                        || get("type")
+                            .and_then(|t| self.text(fi, t, scope))
+                            .is_some_and(|t| {
+                                matches!(t.text.as_str(), "number" | "integer" | "boolean")
+                            });
+                    Some(ParamDoc {
+                        name: key.clone(),
+                        description: get("description").and_then(|d| self.text(fi, d, scope)),
+                        closed,
+                    })
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// A tool's name: its text, or the name of the constant it is imported as

@@ -129,10 +129,20 @@ pub struct AnnotationVocabulary {
     /// source, not a sink (`BodyAnalyzer::literal_sql_read`).
     #[serde(default)]
     pub sql_read_verbs: Vec<String>,
+    /// First words (lowercase, single spaces) of a statement whose effect lasts only as long
+    /// as the connection (`create temp table`, DuckDB's `create secret`): neither modifying nor
+    /// destructive.
+    #[serde(default)]
+    pub sql_session_prefixes: Vec<String>,
     /// Sink kinds that count (as modifying and destructive) only when the model controls what
     /// runs (an AIR106 flow reaches the call): a fixed `git log` changes nothing.
     #[serde(default)]
     pub when_model_controlled: Vec<String>,
+    /// Modifying sink kinds that destroy when the model chooses where they write (an AIR106
+    /// flow reaches the call): `open(path, "w")` on the model's path overwrites any file the
+    /// server can write, where the same write to a path the code fixes only adds or updates.
+    #[serde(default)]
+    pub destructive_at_model_path: Vec<String>,
     /// Keyword arguments that make a deletion a cleanup (`unlink(missing_ok=True)`: remove a
     /// marker or temporary file if it is there): not destructive unless the model chooses the path.
     #[serde(default)]
@@ -248,7 +258,10 @@ impl McpKnowledge {
         m.sql_write_verbs.extend(a.sql_write_verbs);
         m.sql_destructive_verbs.extend(a.sql_destructive_verbs);
         m.sql_read_verbs.extend(a.sql_read_verbs);
+        m.sql_session_prefixes.extend(a.sql_session_prefixes);
         m.when_model_controlled.extend(a.when_model_controlled);
+        m.destructive_at_model_path
+            .extend(a.destructive_at_model_path);
         m.cleanup_kwargs.extend(a.cleanup_kwargs);
         m.temp_file_makers.extend(a.temp_file_makers);
     }

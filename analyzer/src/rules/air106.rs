@@ -310,6 +310,40 @@ def show_again(path: str) -> str:
         assert!(out[0].2.contains("(argv_option)"), "{}", out[0].2);
     }
 
+    const ALLOWED_PROGRAM: &str = r#"import shlex
+import subprocess
+
+from langchain_core.tools import tool
+
+SAFE = frozenset({"df", "du", "uptime"})
+
+
+@tool
+def host_stats(command: str) -> str:
+    """Run a host statistics command."""
+    argv = shlex.split(command)
+    if not argv or argv[0] not in SAFE:
+        raise ValueError("not allowed")
+    return subprocess.run(argv, capture_output=True, text=True).stdout
+"#;
+
+    #[test]
+    fn an_allow_listed_program_leaves_only_its_options_to_the_model() {
+        // The program is one the allow-list names; the model still writes its options.
+        let out = crate::rules::testing::findings("AIR106", &[("tools.py", ALLOWED_PROGRAM)]);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].1, 15);
+        assert!(out[0].2.contains("(argv_option)"), "{}", out[0].2);
+        // Without the check the model chooses the program itself.
+        let unchecked = ALLOWED_PROGRAM.replace(
+            "    if not argv or argv[0] not in SAFE:\n        raise ValueError(\"not allowed\")\n",
+            "",
+        );
+        let out = crate::rules::testing::findings("AIR106", &[("tools.py", &unchecked)]);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(out[0].2.contains("(shell_exec)"), "{}", out[0].2);
+    }
+
     const ABSOLUTE: &str = r#"import os
 import subprocess
 import sys

@@ -29,6 +29,10 @@ pub const META: RuleMeta = RuleMeta {
 enum Effect {
     Modifies,
     Destroys,
+    /// Destroys, by what the code lets the model choose (a write over the file the model
+    /// names) or by the verb a built query starts with: judged against a `destructiveHint:
+    /// false` the tool declares, not reported as a destructive tool missing its annotations.
+    DestroysIfDeclared,
 }
 
 /// What AIR306 reports about MCP tool `tool`, whose body reaches `callee` (sink kind `kind`).
@@ -125,14 +129,25 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             .iter()
             .find(|(_, e)| *e == Effect::Destroys)
             .map(|(s, _)| *s);
+        let destroying_declared = destroying.or_else(|| {
+            effects
+                .iter()
+                .find(|(_, e)| *e == Effect::DestroysIfDeclared)
+                .map(|(s, _)| *s)
+        });
         match &tool.annotations {
             Some(a) if a.known => {
+                let vocab = &cx.k.mcp.annotations;
                 let runs = |s: &CapHit| {
-                    cx.k.mcp
-                        .annotations
-                        .when_model_controlled
-                        .contains(&s.kind)
-                        .then_some("runs what the model chooses")
+                    if vocab.when_model_controlled.contains(&s.kind) {
+                        Some("runs what the model chooses")
+                    } else if vocab.destructive_at_model_path.contains(&s.kind)
+                        && controlled.contains(&s.site)
+                    {
+                        Some("writes over whatever file the model names")
+                    } else {
+                        None
+                    }
                 };
                 if let (Some(h), Some(s)) = (a.read_only.filter(|h| h.value), modifying) {
                     let does = runs(s).unwrap_or("changes its environment");
@@ -144,7 +159,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         s,
                         does,
                     ));
-                } else if let (Some(h), Some(s)) = (a.destructive.filter(|h| !h.value), destroying)
+                } else if let (Some(h), Some(s)) =
+                    (a.destructive.filter(|h| !h.value), destroying_declared)
                 {
                     // `destructiveHint` means nothing on a read-only tool; a read-only tool that
                     // destroys is reported above.
@@ -246,11 +262,31 @@ fn effect(cx: &Ctx, s: &CapHit, controlled: &[Site]) -> Option<Effect> {
         return controlled.contains(&s.site).then_some(Effect::Destroys);
     }
     if s.kind == "sql_exec" {
-        let query = cx
+        // A literal query, or the literal start of one the code builds (`f"DELETE FROM
+        // {table} ..."`): the first word is the verb either way.
+        let literal = cx
             .body
             .record(s.site)
             .and_then(|r| r.args.first())
-            .and_then(Value::as_str)?;
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let built = literal.is_none();
+        let query = literal.or_else(|| cx.body.query_lead(s.site))?;
+        // What lives and dies with the connection (a temporary table, a session secret) is
+        // scratch work: the statement's first words name it (`sql_session_prefixes`).
+        let words = query
+            .split_whitespace()
+            .take(6)
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if a.sql_session_prefixes.iter().any(|p| {
+            words
+                .strip_prefix(p.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        }) {
+            return None;
+        }
         let verb = query
             .trim_start()
             .split(|c: char| !c.is_ascii_alphabetic())
@@ -262,9 +298,16 @@ fn effect(cx: &Ctx, s: &CapHit, controlled: &[Site]) -> Option<Effect> {
             return None;
         }
         if has(&a.sql_destructive_verbs, &verb) {
-            return Some(Effect::Destroys);
+            return Some(if built {
+                Effect::DestroysIfDeclared
+            } else {
+                Effect::Destroys
+            });
         }
-        return has(&a.sql_write_verbs, &verb).then_some(Effect::Modifies);
+        // A built query that only writes is not judged: connection setup is often built from
+        // configuration (`ATTACH '{path}'`, `SET search_path = {schema}`), and its verb says
+        // nothing of what the tool does to stored data.
+        return (has(&a.sql_write_verbs, &verb) && !built).then_some(Effect::Modifies);
     }
     // Removing or writing a temporary file the code made itself is housekeeping.
     if (has(&a.destructive, &s.kind) || has(&a.modifying, &s.kind))
@@ -293,6 +336,9 @@ fn effect(cx: &Ctx, s: &CapHit, controlled: &[Site]) -> Option<Effect> {
     }
     if !has(&a.modifying, &s.kind) {
         return None;
+    }
+    if has(&a.destructive_at_model_path, &s.kind) && controlled.contains(&s.site) {
+        return Some(Effect::DestroysIfDeclared);
     }
     let last = s.callee.rsplit('.').next().unwrap_or(&s.callee);
     let words = crate::mcp::knowledge::split_words(last);
@@ -367,6 +413,71 @@ def history(fmt: str) -> str:
         // The model names the program: the read-only tool runs what the model chooses.
         let program = LOG_SERVER.replace("[\"git\", \"log\", \"--format\", fmt]", "[fmt, \"log\"]");
         assert_eq!(confidences(&program), [crate::model::Confidence::High]);
+    }
+
+    const EXPORT_SERVER: &str = r#"from mcp.server.fastmcp import FastMCP
+from mcp.types import ToolAnnotations
+
+mcp = FastMCP("ledger")
+
+
+@mcp.tool(annotations=ToolAnnotations(readOnlyHint=False, destructiveHint=False))
+def export(target: str, rows: str) -> str:
+    with open(target, "w") as fh:
+        fh.write(rows)
+    return "written"
+"#;
+
+    #[test]
+    fn a_write_where_the_model_chooses_is_destructive() {
+        // Writing over the file the model names destroys what it held.
+        assert_eq!(
+            lines("AIR306", &[("server.py", EXPORT_SERVER)], "server.py"),
+            [7]
+        );
+        // The same write to a file the server fixes only adds data: `destructiveHint=False`
+        // says nothing wrong.
+        let fixed = EXPORT_SERVER
+            .replace(
+                "def export(target: str, rows: str)",
+                "def export(rows: str)",
+            )
+            .replace("open(target, ", "open(\"/var/lib/ledger/export.csv\", ");
+        assert!(lines("AIR306", &[("server.py", &fixed)], "server.py").is_empty());
+    }
+
+    const CATALOG_SERVER: &str = r#"import os
+
+import duckdb
+from mcp.server.fastmcp import FastMCP
+from mcp.types import ToolAnnotations
+
+mcp = FastMCP("catalog")
+SOURCE = os.environ.get("CATALOG_DB", "s3://bucket/catalog.duckdb")
+
+
+def connect():
+    conn = duckdb.connect(":memory:")
+    conn.execute(f"ATTACH '{SOURCE}' AS src (READ_ONLY)")
+    conn.execute("CREATE TEMP TABLE recent AS SELECT * FROM src.items LIMIT 100")
+    return conn
+
+
+@mcp.tool(annotations=ToolAnnotations(readOnlyHint=True))
+def list_items() -> list:
+    return connect().execute("SELECT name FROM recent").fetchall()
+"#;
+
+    #[test]
+    fn session_setup_is_not_a_change_but_a_built_delete_is() {
+        // Attaching a source and filling a temporary table last as long as the connection.
+        assert!(lines("AIR306", &[("server.py", CATALOG_SERVER)], "server.py").is_empty());
+        // A statement the code builds still says by its first word that it deletes.
+        let purge = CATALOG_SERVER.replace(
+            "    return connect().execute(\"SELECT name FROM recent\").fetchall()",
+            "    table = \"items\"\n    return connect().execute(f\"DELETE FROM {table} WHERE stale\").fetchall()",
+        );
+        assert_eq!(lines("AIR306", &[("server.py", &purge)], "server.py"), [18]);
     }
 
     const REGISTRY: &str = r#"import { FastMCP } from "fastmcp";

@@ -15,7 +15,7 @@ server.registerTool(
   {
     description: "Save a text snippet under a name.",
     inputSchema: { name: z.string(), text: z.string() },
-    annotations: { readOnlyHint: false, destructiveHint: false },
+    annotations: { readOnlyHint: false, destructiveHint: false }, // expect: AIR306
   },
   async ({ name, text }) => {
     await mkdir(dir, { recursive: true });

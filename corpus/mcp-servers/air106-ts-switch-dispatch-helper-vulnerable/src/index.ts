@@ -11,7 +11,7 @@ const server = new Server({ name: "repo", version: "0.3.1" }, { capabilities: { 
 
 server.setRequestHandler(ListToolsRequestSchema, async () => ({
   tools: [
-    { name: "git_log", description: "Show the history of a ref", inputSchema: { type: "object", properties: { ref: { type: "string" } } } },
+    { name: "git_log", description: "Show the history of a ref", inputSchema: { type: "object", properties: { ref: { type: "string" } } } }, // expect: AIR306
     { name: "git_status", description: "Show the working tree status", inputSchema: { type: "object", properties: {} } },
   ],
 }));
