@@ -802,7 +802,9 @@ impl<'x, 'a> OaiExtractor<'x, 'a> {
                         self.ex.body.close_params(f, closed);
                     }
                 }
-                let t = self.ex.function_tool(f, name);
+                // Defined by the `tool({...})` call that writes its function, as the other
+                // JavaScript adapters' tools are; a function defined elsewhere keeps its own.
+                let t = self.ex.function_tool_made_by(f, name, oid);
                 self.note_gate(t, oid);
                 return (vec![t], false, None);
             }

@@ -12,22 +12,22 @@ import { z } from "zod";
 const slack = new WebClient(process.env.SLACK_TOKEN);
 const mailer = nodemailer.createTransport({ host: "smtp.example.com" });
 
-const postToSlack = tool({
+const postToSlack = tool({ // expect: AIR101
   name: "post_to_slack",
   description: "Post a message to a Slack channel",
   parameters: z.object({ channel: z.string(), text: z.string() }),
-  execute: async ({ channel, text }) => { // expect: AIR101
+  execute: async ({ channel, text }) => {
     await slack.chat.postMessage({ channel, text }); // path: AIR101
     return "posted";
   },
 });
 
-const sendEmail = tool({
+const sendEmail = tool({ // expect: AIR101
   name: "send_email",
   description: "Email a colleague",
   parameters: z.object({ to: z.string(), body: z.string() }),
   needsApproval: async (_ctx, { to }) => !to.endsWith("@example.com"),
-  execute: async ({ to, body }) => { // expect: AIR101
+  execute: async ({ to, body }) => {
     await mailer.sendMail({ to, subject: "Research notes", text: body });
     return "sent";
   },

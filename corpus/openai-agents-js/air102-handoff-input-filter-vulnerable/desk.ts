@@ -7,11 +7,11 @@ import { Agent, handoff, run, tool, webSearchTool } from "@openai/agents";
 import type { HandoffInputData } from "@openai/agents";
 import { z } from "zod";
 
-const restartService = tool({
+const restartService = tool({ // expect: AIR102
   name: "restart_service",
   description: "Restart a production service",
   parameters: z.object({ service: z.string() }),
-  execute: async ({ service }) => { // expect: AIR102
+  execute: async ({ service }) => {
     const r = await fetch(`https://ops.internal/api/services/${service}/restart`, { method: "POST" }); // path: AIR102
     return r.statusText;
   },

@@ -8,11 +8,11 @@ import { z } from "zod";
 
 const stripe = new Stripe(process.env.STRIPE_KEY!);
 
-const issueRefund = tool({
+const issueRefund = tool({ // expect: AIR102
   name: "issue_refund",
   description: "Refund a customer's charge",
   parameters: z.object({ chargeId: z.string() }),
-  execute: async ({ chargeId }) => { // expect: AIR102
+  execute: async ({ chargeId }) => {
     const r = await stripe.refunds.create({ charge: chargeId }); // path: AIR102
     return r.status;
   },

@@ -8,11 +8,11 @@ import { z } from "zod";
 
 const sh = promisify(exec);
 
-const runCommand = tool({
+const runCommand = tool({ // expect: AIR201
   name: "run_command",
   description: "Run a shell command on the build server",
   parameters: z.object({ command: z.string() }),
-  execute: async ({ command }) => { // expect: AIR201
+  execute: async ({ command }) => {
     const { stdout } = await sh(command); // expect: AIR106
     return stdout;
   },

@@ -5,11 +5,11 @@ import { z } from "zod";
 
 const stripe = new Stripe(process.env.STRIPE_SECRET_KEY ?? "");
 
-export const paySupplier = tool({
+export const paySupplier = tool({ // expect: AIR102
   name: "pay_supplier",
   description: "Pay a supplier's connected account",
   parameters: z.object({ accountId: z.string(), amountCents: z.number() }),
-  async execute({ accountId, amountCents }) { // expect: AIR102
+  async execute({ accountId, amountCents }) {
     const t = await stripe.transfers.create({ amount: amountCents, currency: "usd", destination: accountId }); // path: AIR102
     return t.id;
   },
