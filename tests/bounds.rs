@@ -133,7 +133,7 @@ fn a_loop_over_more_elements_than_are_unrolled_says_so() {
 }
 
 #[test]
-fn a_typescript_handler_followed_past_its_hop_bound_says_so() {
+fn a_typescript_handler_followed_past_the_hop_bound_says_so() {
     let chain = |n: usize| {
         let mut s = String::from(
             "import { McpServer } from \"@modelcontextprotocol/sdk/server/mcp.js\";\n\
@@ -153,13 +153,14 @@ fn a_typescript_handler_followed_past_its_hop_bound_says_so() {
         s += "server.tool(\"run\", { cmd: z.string() }, async ({ cmd }) => ({\n  content: [{ type: \"text\", text: step0(cmd) }],\n}));\n";
         s
     };
+    // The one capability engine follows TypeScript handlers as it follows Python tools.
     let deep = run(&project(&[("src/index.ts", chain(8))]));
-    let at = cut(&deep, "ts-call-hops");
+    let at = cut(&deep, "call-hops");
     assert_eq!(at.len(), 1, "{:?}", deep.notices);
     assert_eq!(at[0].0, "src/index.ts");
     let shallow = run(&project(&[("src/index.ts", chain(1))]));
     assert!(
-        cut(&shallow, "ts-call-hops").is_empty(),
+        cut(&shallow, "call-hops").is_empty(),
         "{:?}",
         shallow.notices
     );
@@ -256,34 +257,32 @@ fn a_typescript_alias_chain_longer_than_followed_says_so() {
 }
 
 #[test]
-fn a_typescript_handler_with_more_nested_functions_than_walked_says_so() {
-    // A handler whose body holds `n` callbacks: each is one more function body to walk.
+fn a_typescript_handler_with_many_nested_functions_is_walked_whole() {
+    // A handler whose body holds `n` callbacks: each is one more closure the capability engine
+    // reads with the handler, in one pass (no bound, no notice).
     let handler = |n: usize| {
         let mut s = String::from(
             "import { McpServer } from \"@modelcontextprotocol/sdk/server/mcp.js\";\n\
              import { z } from \"zod\";\n\
              import { execSync } from \"child_process\";\n\n\
              const server = new McpServer({ name: \"shell\", version: \"1.0.0\" });\n\n\
-             server.tool(\"run\", { cmd: z.string() }, async ({ cmd }) => {\n  const out = execSync(cmd).toString();\n",
+             server.tool(\"run\", { cmd: z.string() }, { readOnlyHint: true }, async ({ cmd }) => {\n",
         );
         for i in 0..n {
             s += &format!("  [{i}].forEach((x) => x);\n");
         }
-        s += "  return { content: [{ type: \"text\", text: out }] };\n});\n";
+        s += "  const out = await new Promise((resolve) => resolve(execSync(cmd).toString()));\n";
+        s += "  return { content: [{ type: \"text\", text: String(out) }] };\n});\n";
         s
     };
-    let limit = airlock_analyzer::bounds::Bound::TsHandlerBodies.limit();
-    let long = run(&project(&[("src/index.ts", handler(limit + 1))]));
-    let at = cut(&long, "ts-handler-bodies");
-    assert_eq!(at.len(), 1, "{:?}", long.notices);
-    assert_eq!(at[0].0, "src/index.ts");
-    let short = run(&project(&[("src/index.ts", handler(3))]));
+    let long = run(&project(&[("src/index.ts", handler(2_000))]));
+    assert!(long.notices.is_empty(), "{:?}", long.notices);
+    // The last closure runs the model's command: the read-only tool runs what it is given.
     assert!(
-        cut(&short, "ts-handler-bodies").is_empty(),
+        long.findings.iter().any(|f| f.code == "AIR306"),
         "{:?}",
-        short.notices
+        long.findings
     );
-    assert!(short.findings.iter().any(|f| f.code == "AIR106"));
 }
 
 #[test]

@@ -23,19 +23,15 @@ pub enum Bound {
     /// A loop or comprehension over more elements than this is evaluated once, with one value
     /// standing for every element.
     LoopUnroll,
-    /// Tool bodies are followed this many project calls deep for sinks and sources.
+    /// Tool bodies (of both languages) are followed this many project calls deep for sinks and
+    /// sources.
     CallHops,
     /// A body keeps at most this many parameter-to-sink flows through unresolved calls.
     ParamFlows,
     /// A class hierarchy walk visits at most this many classes.
     ClassHierarchy,
-    /// TypeScript tool handlers are followed this many project calls deep.
-    TsCallHops,
     /// A TypeScript name is followed through at most this many aliases (`const a = b`).
     TsAliasChain,
-    /// A TypeScript handler's body and the closures nested in it are walked for sinks up to
-    /// this many function bodies.
-    TsHandlerBodies,
     /// An allocation site keeps separate objects for at most this many calling contexts; the
     /// contexts past it share one object.
     ObjectContexts,
@@ -54,9 +50,7 @@ impl Bound {
             Bound::CallHops => 5,
             Bound::ParamFlows => 64,
             Bound::ClassHierarchy => 64,
-            Bound::TsCallHops => 4,
             Bound::TsAliasChain => 6,
-            Bound::TsHandlerBodies => 5_000,
             Bound::ObjectContexts => 64,
             Bound::BuiltInstances => 4,
         }
@@ -71,9 +65,7 @@ impl Bound {
             Bound::CallHops => "call-hops",
             Bound::ParamFlows => "param-flows",
             Bound::ClassHierarchy => "class-hierarchy",
-            Bound::TsCallHops => "ts-call-hops",
             Bound::TsAliasChain => "ts-alias-chain",
-            Bound::TsHandlerBodies => "ts-handler-bodies",
             Bound::ObjectContexts => "object-contexts",
             Bound::BuiltInstances => "built-instances",
         }
@@ -94,13 +86,7 @@ impl Bound {
             }
             Bound::ParamFlows => "further parameter-to-sink flows of a body were not kept",
             Bound::ClassHierarchy => "a larger class hierarchy was walked only in part",
-            Bound::TsCallHops => {
-                "sinks and sources further down a TypeScript handler's call chain were not followed"
-            }
             Bound::TsAliasChain => "a longer chain of aliases was not followed to its value",
-            Bound::TsHandlerBodies => {
-                "the functions nested in a TypeScript handler past this many were not walked for sinks"
-            }
             Bound::ObjectContexts => {
                 "objects built here from further call chains were merged into one"
             }
@@ -120,16 +106,14 @@ pub fn bound_of(n: &Notice) -> Option<&str> {
 
 const PREFIX: &str = "analysis bound `";
 
-const ALL: [Bound; 11] = [
+const ALL: [Bound; 9] = [
     Bound::CallDepth,
     Bound::UnionWidth,
     Bound::LoopUnroll,
     Bound::CallHops,
     Bound::ParamFlows,
     Bound::ClassHierarchy,
-    Bound::TsCallHops,
     Bound::TsAliasChain,
-    Bound::TsHandlerBodies,
     Bound::ObjectContexts,
     Bound::BuiltInstances,
 ];

@@ -2116,6 +2116,7 @@ impl<'a> BodyAnalyzer<'a> {
                 self.add_record_caps(site, rec, 0, &mut caps);
             }
         }
+        drop_cleanup(&mut caps, site.file, &self.cleanup_spans(site));
         finish_caps(&mut caps);
         caps
     }
@@ -2138,16 +2139,28 @@ impl<'a> BodyAnalyzer<'a> {
         }
         // The closures written in the body (`_offload(lambda: ...)`, `new Promise((resolve) =>
         // exec(...))`): whoever runs them, they run on the function's behalf.
+        let mut cleanup = self.cleanup_spans(site);
         for inner in self.closures_in(site) {
             for rec in self.records(inner) {
                 self.add_record_caps(inner, rec, depth, &mut caps);
             }
+            cleanup.extend(self.cleanup_spans(inner));
         }
+        drop_cleanup(&mut caps, site.file, &cleanup);
         finish_caps(&mut caps);
         self.in_progress.borrow_mut().retain(|s| *s != site);
         let rc = Rc::new(caps);
         self.caps.borrow_mut().insert(site, rc.clone());
         rc
+    }
+
+    /// Where function `site` cleans up after a failure (`cleanup_spans_in`).
+    fn cleanup_spans(&self, site: Site) -> Vec<crate::model::Span> {
+        self.ev
+            .funcs
+            .get(&site)
+            .map(|f| cleanup_spans_in(&f.def.body))
+            .unwrap_or_default()
     }
 
     /// Adds one call's capabilities: its own sink and source kinds, and a project callee's.
@@ -5732,6 +5745,52 @@ impl Walker<'_, '_> {
             self.out.always_interrupts.get_or_insert(site);
         }
     }
+}
+
+/// Where a body cleans up after a failure: the statements of its error handlers (`except:`,
+/// JavaScript's `catch (e) {...}`) and the calls whose failure it ignores
+/// (`fs.unlink(tmp).catch(() => {})`). A deletion made there removes what the function itself
+/// was making when something went wrong, not what the tool is for.
+fn cleanup_spans_in(body: &[Stmt]) -> Vec<crate::model::Span> {
+    let mut out = vec![];
+    crate::syntax::python::visit_stmts(body, &mut |st: &Stmt| {
+        if let StmtKind::Try { handlers, .. } = &st.kind {
+            for h in handlers {
+                if let (Some(first), Some(last)) = (h.first(), h.last()) {
+                    out.push(crate::model::Span {
+                        start: first.span.start,
+                        end: last.span.end,
+                    });
+                }
+            }
+        }
+    });
+    crate::syntax::python::visit_exprs(body, &mut |e: &Expr| {
+        if let ExprKind::Call(f, _) = &e.kind {
+            if let ExprKind::Attr(inner, m) = &f.kind {
+                if m == "catch" && matches!(inner.kind, ExprKind::Call(..)) {
+                    out.push(inner.span);
+                }
+            }
+        }
+    });
+    out
+}
+
+/// Drops the deletions a body makes while cleaning up (`cleanup_spans_in`): by the call in the
+/// body each hit starts from.
+fn drop_cleanup(caps: &mut Caps, file: crate::model::FileId, cleanup: &[crate::model::Span]) {
+    if cleanup.is_empty() {
+        return;
+    }
+    caps.sinks.retain(|h| {
+        let at = h.chain.first().unwrap_or(&h.site);
+        h.kind != "file_delete"
+            || at.file != file
+            || !cleanup
+                .iter()
+                .any(|s| s.start <= at.span.start && at.span.end <= s.end)
+    });
 }
 
 /// What a built argument list makes of a model-chosen value: the sink kind and what a caller

@@ -17,7 +17,7 @@
 //! `setRequestHandler(CallToolRequestSchema, handler)` becomes a `Handler`.
 
 use crate::extract::body::{BodyAnalyzer, CapHit};
-use crate::extract::interp::{CallRecord, Callee, FuncVal, Site, Value};
+use crate::extract::interp::{Callee, FuncVal, Site};
 use crate::extract::mcp_server::{
     Annotations, Handler, Hint, ItemKind, McpServerFacts, ParamDoc, ServerDef, ServerItem,
     ServerTool, Text,
@@ -29,8 +29,6 @@ use crate::syntax::typescript::{
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
-/// How deep handler bodies are followed into helpers.
-const MAX_HOPS: usize = crate::bounds::Bound::TsCallHops.limit();
 /// How many `const` hops a value is followed.
 const MAX_RESOLVE: usize = crate::bounds::Bound::TsAliasChain.limit();
 
@@ -622,7 +620,7 @@ impl<'a> Ts<'a> {
                     let handler = args.iter().rev().find_map(|a| self.func_of(fi, a, scope));
                     let mut sources = vec![];
                     if let Some((hfi, h)) = handler {
-                        let (_, src) = self.caps(hfi, h, &mut HashSet::new(), 0);
+                        let (_, src) = self.caps(hfi, h);
                         sources = src;
                     }
                     facts.items.push(ServerItem {
@@ -765,7 +763,7 @@ impl<'a> Ts<'a> {
             }
         });
         let (sinks, sources) = match handler {
-            Some((hfi, h)) => self.caps(hfi, h, &mut HashSet::new(), 0),
+            Some((hfi, h)) => self.caps(hfi, h),
             None => (vec![], vec![]),
         };
         facts.tools.push(ServerTool {
@@ -1106,7 +1104,7 @@ impl<'a> Ts<'a> {
         };
         let handler = self.func_of(xfi, exec, xsc);
         let (sinks, sources) = match handler {
-            Some((hfi, h)) => self.caps(hfi, h, &mut HashSet::new(), 0),
+            Some((hfi, h)) => self.caps(hfi, h),
             None => (vec![], vec![]),
         };
         facts.tools.push(ServerTool {
@@ -1431,32 +1429,6 @@ impl<'a> Ts<'a> {
             .map(|d| (target, *d))
     }
 
-    /// A function or method named `m` in file `fi`, else in the first (by path) of the project
-    /// files it imports that defines one.
-    fn method_named(&self, fi: usize, m: &str) -> Option<(usize, &'a FuncDef)> {
-        let here = |i: usize| {
-            self.files[i]
-                .ix
-                .funcs
-                .get(m)
-                .and_then(|fs| fs.first())
-                .copied()
-        };
-        if let Some(d) = here(fi) {
-            return Some((fi, d));
-        }
-        let mut targets: Vec<usize> = self.files[fi]
-            .ix
-            .imports
-            .values()
-            .filter_map(|(spec, _)| self.import_target(fi, spec))
-            .filter(|&t| t != fi)
-            .collect();
-        targets.sort_by_key(|&t| self.files[t].path);
-        targets.dedup();
-        targets.into_iter().find_map(|t| here(t).map(|d| (t, d)))
-    }
-
     /// The project file an import names, resolved as the interpreter's front end resolves it
     /// (`js_lower::resolve`: relative specifiers, `./lib.js` → `lib.ts`, `index` files, and the
     /// `@/`/`~/` aliases), so both readers of TypeScript agree on every import.
@@ -1465,200 +1437,18 @@ impl<'a> Ts<'a> {
         self.by_path.get(target.as_str()).copied()
     }
 
-    /// Sinks and sources a function reaches: its calls matched against knowledge, and the
-    /// functions it calls in the project, `MAX_HOPS` deep.
-    fn caps(
-        &self,
-        fi: usize,
-        f: &'a FuncDef,
-        visited: &mut HashSet<(usize, usize)>,
-        depth: usize,
-    ) -> (Vec<CapHit>, Vec<CapHit>) {
-        let mut sinks = vec![];
-        let mut sources = vec![];
-        if !visited.insert((fi, f.span.start as usize)) {
-            return (sinks, sources);
-        }
-        if depth > MAX_HOPS {
-            visited.remove(&(fi, f.span.start as usize));
-            self.cut(fi, crate::bounds::Bound::TsCallHops, f.span);
-            return (sinks, sources);
-        }
-        // Calls of the body and of the closures inside it, with local constants in scope.
-        let mut scope: Scope = Scope::new();
-        let mut calls: Vec<&Expr> = vec![];
-        // Calls whose failure is ignored (`fs.unlink(tmp).catch(() => {})`) or made while
-        // handling an error (`catch (e) { await fs.unlink(tmp) }`): cleanup, not the tool's work.
-        let mut cleanup: HashSet<u32> = HashSet::new();
-        let mut bodies: Vec<&[Stmt]> = vec![&f.body];
-        let mut n = 0;
-        while let Some(b) = bodies.pop() {
-            n += 1;
-            if n > crate::bounds::Bound::TsHandlerBodies.limit() {
-                self.cut(fi, crate::bounds::Bound::TsHandlerBodies, f.span);
-                break;
+    /// A handler's capabilities: `body.rs`'s, the one capability engine for both languages,
+    /// over the interpreter's function lowered from it (`js_lower`, same span), which follows
+    /// the calls the interpreter resolved (functions and methods of the file and of the
+    /// project files it imports, through `js_lower::resolve`) and leaves out deletions made
+    /// while cleaning up after a failure (`BodyAnalyzer::caps`).
+    fn caps(&self, fi: usize, f: &'a FuncDef) -> (Vec<CapHit>, Vec<CapHit>) {
+        match self.func_val(fi, f) {
+            Some(fv) => {
+                let c = self.body.caps(&fv);
+                (c.sinks.to_vec(), c.sources.to_vec())
             }
-            visit_stmts(b, &mut |s: &'a Stmt| {
-                if let StmtKind::Try { handler, .. } = &s.kind {
-                    visit_stmts(handler, &mut |h: &Stmt| {
-                        let mut stack = h.exprs();
-                        while let Some(e) = stack.pop() {
-                            if matches!(e.kind, ExprKind::Call(..)) {
-                                cleanup.insert(e.span.start);
-                            }
-                            push_children(e, &mut stack);
-                        }
-                    });
-                }
-                if let StmtKind::Var(decls) = &s.kind {
-                    for d in decls {
-                        if let (Some(name), Some(v)) = (d.single(), &d.value) {
-                            scope.insert_mut(name.to_string(), v);
-                        }
-                    }
-                }
-                if let StmtKind::Func(fd) = &s.kind {
-                    bodies.push(&fd.body);
-                }
-                let mut stack = s.exprs();
-                while let Some(e) = stack.pop() {
-                    match &e.kind {
-                        ExprKind::Call(c, _) => {
-                            if let ExprKind::Member(inner, m) = &c.kind {
-                                if m == "catch" {
-                                    if let ExprKind::Call(..) = inner.kind {
-                                        cleanup.insert(inner.span.start);
-                                    }
-                                }
-                            }
-                            calls.push(e)
-                        }
-                        ExprKind::New(..) => calls.push(e),
-                        ExprKind::Func(fd) => bodies.push(&fd.body),
-                        _ => {}
-                    }
-                    push_children(e, &mut stack);
-                }
-            });
-        }
-        calls.sort_by_key(|e| e.span.start);
-        for call in calls {
-            let (callee_e, args) = match &call.kind {
-                ExprKind::Call(c, a) | ExprKind::New(c, a) => (&**c, a),
-                _ => continue,
-            };
-            let site = self.site(fi, call.span);
-            let rec = self.record(fi, callee_e, args, &scope, site);
-            let label = rec
-                .callees
-                .first()
-                .map(BodyAnalyzer::callee_label)
-                .unwrap_or_default();
-            let label = label.strip_prefix("js.").unwrap_or(&label).to_string();
-            for (_, kind) in self.body.direct_sinks(&rec) {
-                if kind == "file_delete" && cleanup.contains(&call.span.start) {
-                    continue;
-                }
-                sinks.push(CapHit {
-                    kind,
-                    site,
-                    chain: vec![site],
-                    callee: label.clone(),
-                    query_param: None,
-                });
-            }
-            for kind in self.body.direct_sources(&rec) {
-                sources.push(CapHit {
-                    kind,
-                    site,
-                    chain: vec![site],
-                    callee: label.clone(),
-                    query_param: None,
-                });
-            }
-            // Project functions: by name in this file, imported from another, or a method of a
-            // class of this file or of a file it imports (`manager.save(...)`,
-            // `this.save(...)`, `db.purge(...)` on a class from `./db.js`).
-            let target = match &callee_e.kind {
-                ExprKind::Ident(name) => self.named_func(fi, name),
-                ExprKind::Member(_, m)
-                    if rec
-                        .callees
-                        .iter()
-                        .all(|c| !matches!(c, Callee::Qualified(_))) =>
-                {
-                    self.method_named(fi, m)
-                }
-                _ => None,
-            };
-            if let Some((tfi, t)) = target {
-                let (s2, r2) = self.caps(tfi, t, visited, depth + 1);
-                let prefix = |h: CapHit| {
-                    let mut chain = vec![site];
-                    chain.extend(h.chain);
-                    CapHit { chain, ..h }
-                };
-                sinks.extend(s2.into_iter().map(prefix));
-                sources.extend(r2.into_iter().map(prefix));
-            }
-        }
-        sinks.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
-        sinks.dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
-        sources.sort_by(|a, b| (a.site, &a.kind).cmp(&(b.site, &b.kind)));
-        sources.dedup_by(|a, b| a.site == b.site && a.kind == b.kind);
-        (sinks, sources)
-    }
-
-    /// A call in the shape knowledge matching reads: the qualified callee (or a method on an
-    /// unknown receiver), literal string arguments, and an object literal's properties as
-    /// keyword arguments.
-    fn record(
-        &self,
-        fi: usize,
-        callee: &Expr,
-        args: &[Expr],
-        scope: &Scope,
-        site: Site,
-    ) -> CallRecord {
-        let callees = match self.qualify(fi, callee, scope, 0) {
-            Some(q) => vec![Callee::Qualified(q.into())],
-            None => match &callee.kind {
-                ExprKind::Member(o, m) => vec![Callee::Method {
-                    method: m.to_string(),
-                    receiver: match &o.kind {
-                        ExprKind::Ident(n) => Some(n.to_string()),
-                        ExprKind::Member(_, p) => Some(p.to_string()),
-                        _ => None,
-                    },
-                }],
-                _ => vec![Callee::Unknown],
-            },
-        };
-        let lit = |e: &Expr| -> Value {
-            match &self.resolve(fi, e, scope).kind {
-                ExprKind::Str(s) => Value::Str(s.as_str().into(), self.site(fi, e.span)),
-                ExprKind::Bool(b) => Value::Bool(*b),
-                ExprKind::Num => Value::Num,
-                ExprKind::Null => Value::None,
-                _ => Value::Unknown,
-            }
-        };
-        let mut kwargs = vec![];
-        for a in args {
-            if let ExprKind::Object(props) = &self.resolve(fi, a, scope).kind {
-                for p in props {
-                    if let Prop::KeyValue { key, value, .. } = p {
-                        kwargs.push((key.clone(), lit(value)));
-                    }
-                }
-            }
-        }
-        CallRecord {
-            site,
-            callees,
-            args: args.iter().map(lit).collect(),
-            kwargs,
-            func_span: callee.span,
+            None => (vec![], vec![]),
         }
     }
 }

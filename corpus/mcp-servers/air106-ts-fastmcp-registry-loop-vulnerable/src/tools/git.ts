@@ -10,7 +10,7 @@ export const gitTools = [
     name: "branch_log",
     description: "Show the last commits of a branch.",
     parameters: z.object({ branch: z.string(), count: z.number().int().max(100).default(20) }),
-    annotations: { readOnlyHint: true },
+    annotations: { readOnlyHint: true }, // expect: AIR306
     execute: async ({ branch, count }: { branch: string; count: number }) => {
       const { stdout } = await run(`git -C ${REPO} log --oneline -n ${count} ${branch}`); // expect: AIR106
       return stdout;
