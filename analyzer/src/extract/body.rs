@@ -6198,8 +6198,9 @@ fn shell_requested(rec: &CallRecord) -> bool {
 }
 
 /// The taint a call passes for a callee's parameter `name` at index `pidx` (after `offset`
-/// bound ones): its positional argument, else the keyword of its name; none when the callee has
-/// no such parameter.
+/// bound ones): its positional argument, else the keyword of its name, else what a `**mapping`
+/// spread into the call holds (`f(**args)`, `f(**{"limit": 25, **args})`: any key may name the
+/// parameter); none when the callee has no such parameter.
 fn taint_passed(
     pidx: Option<usize>,
     offset: usize,
@@ -6208,14 +6209,16 @@ fn taint_passed(
     kw: &[(&str, Option<Taint>, &Expr)],
 ) -> Option<Taint> {
     pidx.and_then(|pi| {
-        pi.checked_sub(offset)
-            .and_then(|i| pos.get(i))
-            .and_then(|(t, _)| t.clone())
-            .or_else(|| {
-                kw.iter()
-                    .find(|(n, _, _)| *n == name)
-                    .and_then(|(_, t, _)| t.clone())
-            })
+        let at = pi.checked_sub(offset).and_then(|i| pos.get(i));
+        let named = kw.iter().find(|(n, _, _)| *n == name);
+        match (at, named) {
+            (Some((t, _)), _) => t.clone(),
+            (None, Some((_, t, _))) => t.clone(),
+            (None, None) => kw
+                .iter()
+                .filter(|(n, _, _)| *n == "**")
+                .fold(None, |acc, (_, t, _)| join(acc, t.clone())),
+        }
     })
 }
 

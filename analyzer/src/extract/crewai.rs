@@ -766,7 +766,15 @@ impl<'x, 'a> CrewExtractor<'x, 'a> {
         };
         let delegation = flag("allow_delegation");
         // Legacy code execution: a code interpreter in Docker, or on the host in unsafe mode.
-        if let Some(at) = flag("allow_code_execution") {
+        // Written in code, the interpreter is the agent the call builds, up to the flag that
+        // gives it one (`Agent(` through `allow_code_execution=True`).
+        if let Some(mut at) = flag("allow_code_execution") {
+            if at.file == call_site.file
+                && call_site.span.start <= at.span.start
+                && at.span.end <= call_site.span.end
+            {
+                at.span.start = call_site.span.start;
+            }
             let mode = match o.kwarg("code_execution_mode") {
                 Some(Value::Str(s, _)) => Some(s.to_string()),
                 _ => ykw("code_execution_mode").and_then(|(_, v)| v.as_str().map(String::from)),
