@@ -2484,6 +2484,10 @@ struct State {
     /// Names assigned a tuple or list of names and literals (`args = path, name, True`), with
     /// each element's taint: `f(*args)` passes them one per parameter.
     tuples: HashMap<String, Vec<Option<Taint>>>,
+    /// Names of files (an open handle, or the path it was opened at, `fh.name`) the body wrote
+    /// the model's text to (`fh.write(code)`), with that text's taint: an interpreter given
+    /// such a file (`subprocess.run([sys.executable, path])`) runs the model's code.
+    scripts: HashMap<String, Taint>,
 }
 
 /// Which part of a project call's result a caller reads (`Reach`): all of it, one element of a
@@ -2645,6 +2649,14 @@ fn merge(a: State, b: State) -> State {
         }
         _ => false,
     });
+    // A file written on either path may hold the model's text.
+    let mut scripts = a.scripts;
+    for (k, v) in b.scripts {
+        let joined = join(scripts.remove(&k), Some(v));
+        if let Some(t) = joined {
+            scripts.insert(k, t);
+        }
+    }
     State {
         tainted,
         argv,
@@ -2659,6 +2671,7 @@ fn merge(a: State, b: State) -> State {
         parsed_url,
         absolute,
         tuples,
+        scripts,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
             (Some(x), Some(_)) => Some(x),
@@ -3138,6 +3151,7 @@ impl Walker<'_, '_> {
                 for tg in targets {
                     for n in target_names(tg) {
                         st.written.remove(n);
+                        st.scripts.remove(n);
                         st.refused.remove(n);
                         st.relative.retain(|r, p| r != n && p != n);
                         st.resolved.retain(|r, p| r != n && p != n);
@@ -3237,6 +3251,18 @@ impl Walker<'_, '_> {
                             Some(xs) => st.tuples.insert(n.clone(), xs.clone()),
                             None => st.tuples.remove(n),
                         };
+                        // `path = fh.name` (or `path = other`) after `fh.write(code)`.
+                        let file_of = match &value.kind {
+                            ExprKind::Attr(o, a) if a == "name" => match &o.kind {
+                                ExprKind::Name(h) => Some(h.as_str()),
+                                _ => None,
+                            },
+                            ExprKind::Name(h) => Some(h.as_str()),
+                            _ => None,
+                        };
+                        if let Some(t) = file_of.and_then(|h| st.scripts.get(h)).cloned() {
+                            st.scripts.insert(n.clone(), t);
+                        }
                         match shape {
                             Some(sh) => st.argv.insert(n.clone(), sh),
                             None => st.argv.remove(n),
@@ -4071,6 +4097,27 @@ impl Walker<'_, '_> {
             }
         }
         let site = self.site(e);
+        // `fh.write(code)`, `Path(p).write_text(code)`: the file now holds the model's text.
+        if let (ExprKind::Attr(o, m), Some((Some(t), x))) = (&f.kind, pos.first()) {
+            if matches!(m.as_str(), "write" | "write_text" | "writelines") && !t.param.is_empty() {
+                let file = match &o.kind {
+                    ExprKind::Name(h) => Some(h.to_string()),
+                    ExprKind::Call(_, a) => match a.as_slice() {
+                        [Arg::Pos(Expr {
+                            kind: ExprKind::Name(h),
+                            ..
+                        })] => Some(h.to_string()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(file) = file {
+                    let mut t = t.clone();
+                    t.direct = is_direct(x, st);
+                    st.scripts.insert(file, t);
+                }
+            }
+        }
         // `names.map(() => "?")`: a mapped list holds what the function returns for each
         // element, the element bound to its first parameter (an arrow returning one expression
         // is read so): placeholders built from a list's length carry none of its text.
@@ -4259,6 +4306,32 @@ impl Walker<'_, '_> {
                     plans_only(q, st) || sets_context(q, st, &entry.context_statements)
                 }) {
                     continue;
+                }
+            }
+            // An interpreter run on a file this body wrote the model's text to
+            // (`subprocess.run([sys.executable, path])`): the model's code runs.
+            if entry.argv && kind == "shell_exec" {
+                if let Some(t) = self.script_run(pos.first().map(|(_, e)| *e), st) {
+                    let callee = full
+                        .callees
+                        .first()
+                        .map(BodyAnalyzer::callee_label)
+                        .unwrap_or_default();
+                    self.push_injection(InjectionHit {
+                        direct: t.direct,
+                        param: t.param.clone(),
+                        param_site: t.param_site,
+                        kind: "code_exec".to_string(),
+                        sink: site,
+                        chain: vec![site],
+                        callee,
+                        argv: ArgvRole::Settled,
+                        after_flag: None,
+                        single_statement: false,
+                        context_statements: Rc::from(Vec::<String>::new()),
+                        built_at: None,
+                        fields: None,
+                    });
                 }
             }
             // A program run without a shell: what the model chose in its argument list.
@@ -5670,6 +5743,36 @@ impl Walker<'_, '_> {
     /// is kept. Without this a function's hits multiplied by its callees' at every call
     /// (mutual recursion: K^depth); with it they are at most parameters x places (sinks, and
     /// calls into helpers that run their parameter) x calls of this body.
+    /// The taint of the model's text in a file an argument list hands to an interpreter: the
+    /// list's first element is one (`sys.executable`, or a literal program `stdin_interpreters`
+    /// names) and a later element names a file the body wrote that text to (`State::scripts`).
+    fn script_run(&self, argv: Option<&Expr>, st: &State) -> Option<Taint> {
+        let (ExprKind::List(xs) | ExprKind::Tuple(xs)) = &argv?.kind else {
+            return None;
+        };
+        let (program, rest) = xs.split_first()?;
+        let interpreter = match &program.kind {
+            ExprKind::Attr(o, a) => {
+                a == "executable" && matches!(&o.kind, ExprKind::Name(n) if n == "sys")
+            }
+            ExprKind::Str(p) => {
+                let base = p.rsplit(['/', '\\']).next().unwrap_or(p);
+                let base = base.strip_suffix(".exe").unwrap_or(base);
+                let name = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+                self.a.k.stdin_interpreters.contains(base)
+                    || self.a.k.stdin_interpreters.contains(name)
+            }
+            _ => false,
+        };
+        if !interpreter {
+            return None;
+        }
+        rest.iter().find_map(|x| match &x.kind {
+            ExprKind::Name(n) => st.scripts.get(n.as_str()).cloned(),
+            _ => None,
+        })
+    }
+
     fn push_injection(&mut self, hit: InjectionHit) {
         let key = (
             hit.param.clone(),
