@@ -940,12 +940,7 @@ impl<'a> Ts<'a> {
             });
         for (efi, el) in elements {
             let props = self.props_of(efi, el, &Scope::new());
-            let get = |k: &str| {
-                props.iter().rev().find_map(|(pfi, p, sc)| match p {
-                    Prop::KeyValue { key, value, .. } if key == k => Some((*pfi, value, sc)),
-                    _ => None,
-                })
-            };
+            let get = |k: &str| prop_value(&props, k);
             let Some((nfi, name_e, nsc)) = get("name") else {
                 continue;
             };
@@ -1079,12 +1074,7 @@ impl<'a> Ts<'a> {
         named: Option<(String, Site)>,
         facts: &mut McpServerFacts,
     ) {
-        let get = |k: &str| {
-            props.iter().rev().find_map(|(fi, p, sc)| match p {
-                Prop::KeyValue { key, value, .. } if key == k => Some((*fi, value, sc)),
-                _ => None,
-            })
-        };
+        let get = |k: &str| prop_value(props, k);
         let Some((xfi, exec, xsc)) = get("execute") else {
             return;
         };
@@ -1451,6 +1441,18 @@ impl<'a> Ts<'a> {
             None => (vec![], vec![]),
         }
     }
+}
+
+/// The value of property `k` among an object's properties (each with the file and scope it is
+/// read in): the last one written wins, as in JavaScript.
+fn prop_value<'p, 'a>(
+    props: &'p [(usize, &'a Prop, Scope<'a>)],
+    k: &str,
+) -> Option<(usize, &'a Expr, &'p Scope<'a>)> {
+    props.iter().rev().find_map(|(fi, p, sc)| match p {
+        Prop::KeyValue { key, value, .. } if key == k => Some((*fi, value, sc)),
+        _ => None,
+    })
 }
 
 /// A short label of a receiver expression (`server`, `this.server`).
