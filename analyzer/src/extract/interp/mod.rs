@@ -3031,9 +3031,28 @@ impl<'m> Interp<'m> {
             | "iter" | "next" | "abs" | "round" | "callable" | "vars" | "locals" | "globals" => {
                 Some(Value::Unknown)
             }
-            "functools.partial" | "js.util.promisify" | "js.Promise.all" | "js.Array.from" => {
+            "functools.partial" => {
+                // `partial(f, base, timeout=30)`: the parameters it binds are the code's, not
+                // what whoever calls the result (the model, for a tool) chooses.
+                if let Some(Value::Func(f)) = first {
+                    let skip = usize::from(f.bound.is_some());
+                    let mut bound: BTreeSet<String> = f
+                        .def
+                        .params
+                        .iter()
+                        .skip(skip)
+                        .take(pos.len().saturating_sub(1))
+                        .map(|p| p.name.clone())
+                        .collect();
+                    bound.extend(kw.iter().map(|(k, _)| k.clone()));
+                    if !bound.is_empty() {
+                        let site = f.site(self.modules);
+                        self.ev.injected.entry(site).or_default().extend(bound);
+                    }
+                }
                 first.cloned()
             }
+            "js.util.promisify" | "js.Promise.all" | "js.Array.from" => first.cloned(),
             "js.Object.values" => match first {
                 Some(Value::Dict(items)) => Some(Value::List(Seq::rc(
                     items.iter().map(|(_, v)| v.clone()).collect(),
