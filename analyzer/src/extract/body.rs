@@ -1650,15 +1650,20 @@ impl<'a> BodyAnalyzer<'a> {
             _ => return false,
         };
         match program {
-            Some(p) => {
-                let base = p.rsplit(['/', '\\']).next().unwrap_or(&p);
-                let base = base.strip_suffix(".exe").unwrap_or(base);
-                let name = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
-                self.k.stdin_interpreters.contains(base) || self.k.stdin_interpreters.contains(name)
-            }
+            Some(p) => self.is_interpreter(&p),
             // A program the code does not name (a configured path), with nothing after it.
             None => alone,
         }
+    }
+
+    /// Whether a program the code names (`/usr/bin/python3.12`, `bash`, `node.exe`) is one
+    /// `stdin_interpreters` lists: it runs the code it is given (on its standard input, or in
+    /// a file named after it).
+    fn is_interpreter(&self, program: &str) -> bool {
+        let base = program.rsplit(['/', '\\']).next().unwrap_or(program);
+        let base = base.strip_suffix(".exe").unwrap_or(base);
+        let name = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+        self.k.stdin_interpreters.contains(base) || self.k.stdin_interpreters.contains(name)
     }
 
     /// Sink kinds of one library call (with its argument-index filters).
@@ -1898,12 +1903,6 @@ impl<'a> BodyAnalyzer<'a> {
         on_receiver || rec.args.first().is_some_and(made_by_maker) || receiver_made()
     }
 
-    /// Whether the path a call acts on is one the code names itself: its receiver
-    /// (`p.unlink()`) or first argument (`os.remove(p)`) is a join whose last part is a string
-    /// literal (`git_dir / "MERGE_HEAD"`, `os.path.join(d, "run.lock")`), or a name assigned
-    /// such a join in the same function. A loop variable over literal strings counts as a
-    /// literal, and so does an f-string made of literals and such variables. Deleting such a
-    /// file is housekeeping (a marker, a lock), not the user's data.
     /// The literal text a query built at the sink call `site` starts with, when the code
     /// writes it (`f"DELETE FROM {table} WHERE ..."`, a template literal, `"UPDATE " + t`, or
     /// a name the function assigns such a text once): its first word is the statement's verb
@@ -1938,6 +1937,12 @@ impl<'a> BodyAnalyzer<'a> {
         }
     }
 
+    /// Whether the path a call acts on is one the code names itself: its receiver
+    /// (`p.unlink()`) or first argument (`os.remove(p)`) is a join whose last part is a string
+    /// literal (`git_dir / "MERGE_HEAD"`, `os.path.join(d, "run.lock")`), or a name assigned
+    /// such a join in the same function. A loop variable over literal strings counts as a
+    /// literal, and so does an f-string made of literals and such variables. Deleting such a
+    /// file is housekeeping (a marker, a lock), not the user's data.
     pub fn names_fixed_file(&self, site: Site) -> bool {
         let Some((_, f)) = self.enclosing_func(site) else {
             return false;
@@ -5738,11 +5743,6 @@ impl Walker<'_, '_> {
         Some(n.to_string())
     }
 
-    /// Records an injection hit unless an equal one (same parameter, kind, sink, place it is
-    /// reported at, directness and call in this body) is already there: the first one walked
-    /// is kept. Without this a function's hits multiplied by its callees' at every call
-    /// (mutual recursion: K^depth); with it they are at most parameters x places (sinks, and
-    /// calls into helpers that run their parameter) x calls of this body.
     /// The taint of the model's text in a file an argument list hands to an interpreter: the
     /// list's first element is one (`sys.executable`, or a literal program `stdin_interpreters`
     /// names) and a later element names a file the body wrote that text to (`State::scripts`).
@@ -5755,13 +5755,7 @@ impl Walker<'_, '_> {
             ExprKind::Attr(o, a) => {
                 a == "executable" && matches!(&o.kind, ExprKind::Name(n) if n == "sys")
             }
-            ExprKind::Str(p) => {
-                let base = p.rsplit(['/', '\\']).next().unwrap_or(p);
-                let base = base.strip_suffix(".exe").unwrap_or(base);
-                let name = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
-                self.a.k.stdin_interpreters.contains(base)
-                    || self.a.k.stdin_interpreters.contains(name)
-            }
+            ExprKind::Str(p) => self.a.is_interpreter(p),
             _ => false,
         };
         if !interpreter {
@@ -5773,6 +5767,11 @@ impl Walker<'_, '_> {
         })
     }
 
+    /// Records an injection hit unless an equal one (same parameter, kind, sink, place it is
+    /// reported at, directness and call in this body) is already there: the first one walked
+    /// is kept. Without this a function's hits multiplied by its callees' at every call
+    /// (mutual recursion: K^depth); with it they are at most parameters x places (sinks, and
+    /// calls into helpers that run their parameter) x calls of this body.
     fn push_injection(&mut self, hit: InjectionHit) {
         let key = (
             hit.param.clone(),
