@@ -309,6 +309,7 @@ fn analyze_on_pool(opts: &Options, knowledge: &Knowledge, cache: Option<&ParseCa
         crew: &facts.crew,
         oai: &facts.oai,
         agents: &facts.agents,
+        entries: &facts.entries,
     };
     lap("extract");
     let units = cx.units();

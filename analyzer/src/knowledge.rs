@@ -105,6 +105,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/knowledge/model_output.toml"),
     ),
     (
+        "rules/knowledge/entries.toml",
+        include_str!("../../rules/knowledge/entries.toml"),
+    ),
+    (
         "rules/knowledge/languages.toml",
         include_str!("../../rules/knowledge/languages.toml"),
     ),
@@ -404,6 +408,41 @@ pub struct JsOptions {
     pub rename: BTreeMap<String, String>,
 }
 
+/// Decorators that make a function an HTTP request handler (`entries.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryRoute {
+    /// Dotted-name globs of the decorator, as the interpreter resolves it.
+    pub decorator: Vec<String>,
+    /// Parameters whose default is a call of one of these names are filled by the framework
+    /// (`Depends(get_db)`), not by the client.
+    #[serde(default)]
+    pub closed_default: Vec<String>,
+    /// Parameters whose annotation names one of these are injected by the framework.
+    #[serde(default)]
+    pub closed_annotation: Vec<String>,
+    /// Who chooses the arguments, for findings.
+    pub who: String,
+    /// The sink kinds followed from these handlers; every kind when empty.
+    #[serde(default)]
+    pub kinds: Vec<String>,
+}
+
+/// A framework method called with outside content, overridden in a class that derives from
+/// `base` (`entries.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryHook {
+    /// Dotted-name globs of the base class.
+    pub base: Vec<String>,
+    pub methods: Vec<String>,
+    /// The only parameters that carry the content; every parameter when empty.
+    #[serde(default)]
+    pub params: Vec<String>,
+    /// Who chooses the arguments, for findings.
+    pub who: String,
+}
+
 /// One knowledge file (built in or the user's).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -444,6 +483,12 @@ pub struct KnowledgeFile {
     /// annotated with one, or a subclass, holds a model's response (`langroid.**.ToolMessage`).
     #[serde(default)]
     pub model_output_type: Vec<String>,
+    /// Entry points other than tools (`entries.toml`): HTTP request handlers and framework
+    /// methods called with outside content.
+    #[serde(default)]
+    pub entry_route: Vec<EntryRoute>,
+    #[serde(default)]
+    pub entry_hook: Vec<EntryHook>,
     /// MCP client configurations (`mcp.toml`): see `crate::mcp::knowledge`.
     #[serde(default)]
     pub mcp_server: Vec<crate::mcp::knowledge::ServerEntry>,
@@ -508,6 +553,8 @@ pub struct Knowledge {
     pub model_output_methods: std::collections::BTreeSet<String>,
     pub stdin_interpreters: std::collections::BTreeSet<String>,
     pub model_output_types: Vec<String>,
+    pub entry_routes: Vec<EntryRoute>,
+    pub entry_hooks: Vec<EntryHook>,
     /// Last segments of chat-model constructors (`ChatOpenAI`), to pre-filter model calls.
     pub model_names: std::collections::HashSet<String>,
     /// Literal prefixes (`langchain.chat_models.`) of model patterns that end in a wildcard.
@@ -819,6 +866,8 @@ impl Knowledge {
         self.model_output_methods.extend(f.model_output_method);
         self.stdin_interpreters.extend(f.stdin_interpreters);
         self.model_output_types.extend(f.model_output_type);
+        self.entry_routes.extend(f.entry_route);
+        self.entry_hooks.extend(f.entry_hook);
         self.sink_index = PatternIndex::build(self.sinks.iter().map(|e| &e.pattern));
         self.source_index = PatternIndex::build(self.sources.iter().map(|e| &e.pattern));
         self.sanitizer_index = PatternIndex::build(self.sanitizers.iter().map(|e| &e.pattern));

@@ -76,6 +76,8 @@ pub struct Extracted {
     /// Every adapter's agents, in [`ADAPTERS`] order (`Adapter::agents`): the one arena the
     /// unit builder reads.
     pub agents: Vec<crate::facts::Agent>,
+    /// Entry points that are not tools (HTTP handlers, framework hooks), by site.
+    pub entries: Vec<crate::facts::EntryPoint>,
 }
 
 /// One framework's reader.
@@ -136,6 +138,8 @@ pub fn yaml_may_matter(text: &str) -> bool {
 
 /// Runs the MCP server readers, then every adapter, in their fixed order.
 pub fn run(p: &Project, notices: &mut Vec<Notice>) -> Extracted {
+    // First: it closes the parameters frameworks fill before any body is read.
+    let entries = crate::extract::entries::extract(p.k, p.ev, p.modules, p.body);
     let mut servers = crate::extract::mcp_server::Extractor::new(p.ev, p.modules, p.body).run();
     crate::extract::ts_mcp::extract(p.body, p.db, p.ts_files, &mut servers);
     let (tools, ext) = {
@@ -163,6 +167,7 @@ pub fn run(p: &Project, notices: &mut Vec<Notice>) -> Extracted {
         crew: ext.crew,
         oai: ext.oai,
         agents: vec![],
+        entries,
     };
     let mut agents = vec![];
     for a in ADAPTERS {

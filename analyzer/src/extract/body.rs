@@ -191,7 +191,10 @@ pub struct BodyAnalyzer<'a> {
     pub modules: &'a [ModuleInfo],
     rec_at: HashMap<Site, &'a CallRecord>,
     caps: RefCell<HashMap<Site, Rc<Caps>>>,
-    facts: RefCell<HashMap<Site, Rc<BodyFacts>>>,
+    /// Facts by function, with the call depth they were read at: a reading nearer the root
+    /// follows helpers further before `MAX_HOPS`, so a reading made deeper is not reused for
+    /// a shallower request (the facts do not depend on which rule asked first).
+    facts: RefCell<HashMap<Site, (usize, Rc<BodyFacts>)>>,
     in_progress: RefCell<Vec<Site>>,
     /// `file_method_validates` answers, by file and method name.
     validators: RefCell<HashMap<(crate::model::FileId, String), bool>>,
@@ -338,7 +341,7 @@ fn is_injected(annotation: Option<&Expr>, name: &str) -> bool {
 }
 
 /// Visits every name and attribute name inside an expression (bounded by the IR's depth cap).
-fn walk_expr_names(e: &Expr, f: &mut dyn FnMut(&str)) {
+pub(crate) fn walk_expr_names(e: &Expr, f: &mut dyn FnMut(&str)) {
     let mut stack = vec![e];
     while let Some(e) = stack.pop() {
         match &e.kind {
@@ -704,10 +707,14 @@ impl<'a> BodyAnalyzer<'a> {
                 true
             }
             ExprKind::Name(n) => {
-                if let Some(Value::Class(c)) =
-                    self.ev.globals.get(module).and_then(|g| g.get(n.as_str()))
-                {
-                    return is_enum_class(c);
+                match self.ev.globals.get(module).and_then(|g| g.get(n.as_str())) {
+                    Some(Value::Class(c)) => return is_enum_class(c),
+                    // A UUID (`flow_id: UUID`): validated to hex digits and dashes before the
+                    // body runs, as a number is.
+                    Some(Value::Ext(q)) if &**q == "uuid.UUID" => {
+                        return !self.modules[module].ir.javascript
+                    }
+                    _ => {}
                 }
                 // A type alias: `kinds = Literal[...]`, `kind_type = Annotated[kinds, Field()]`,
                 // in this module or in the module it is imported from.
@@ -2264,8 +2271,10 @@ impl<'a> BodyAnalyzer<'a> {
 
     fn facts_at(&self, f: &FuncVal, depth: usize) -> Rc<BodyFacts> {
         let site = f.site(self.modules);
-        if let Some(x) = self.facts.borrow().get(&site) {
-            return x.clone();
+        if let Some((d, x)) = self.facts.borrow().get(&site) {
+            if *d <= depth {
+                return x.clone();
+            }
         }
         if self.in_progress.borrow().contains(&site) {
             return Rc::new(BodyFacts::default());
@@ -2398,7 +2407,7 @@ impl<'a> BodyAnalyzer<'a> {
         }
         self.in_progress.borrow_mut().retain(|s| *s != site);
         let rc = Rc::new(out);
-        self.facts.borrow_mut().insert(site, rc.clone());
+        self.facts.borrow_mut().insert(site, (depth, rc.clone()));
         rc
     }
 }
@@ -3284,8 +3293,20 @@ impl Walker<'_, '_> {
                 }
                 let t = self.expr(value, st);
                 if let Target::Name(n, _) = target {
-                    // `cmd += x`: the value keeps what it carried and gains `x`'s taint.
-                    if let Some(t) = join(st.tainted.get(n.as_str()).cloned(), t) {
+                    // `cmd += x`: the value keeps what it carried and gains `x`'s taint. As in
+                    // `url + x`, a leading value the caller does not choose settles the server
+                    // (`url += f"&agent_id={a}"` adds a query parameter).
+                    let before = st.tainted.get(n.as_str()).cloned();
+                    let lead_clean = before.as_ref().is_none_or(|b| b.clean.contains(SSRF))
+                        && st
+                            .lead
+                            .get(n.as_str())
+                            .is_none_or(|l| literal_fixes_server(l));
+                    let mut joined = join(before, t);
+                    if lead_clean {
+                        mark_server_fixed(&mut joined);
+                    }
+                    if let Some(t) = joined {
                         st.tainted.insert(n.clone(), t);
                     }
                 }
@@ -3843,7 +3864,20 @@ impl Walker<'_, '_> {
                 for (i, x) in xs.iter().enumerate() {
                     let t = self.expr(x, st);
                     server.piece(i, x, t.as_ref(), st);
-                    if let ExprKind::Str(text) = &x.kind {
+                    // The code's text of this piece: a literal, or the literal parts of an
+                    // f-string concatenated with the rest (`f"... '$.{key}') = '" + v`).
+                    let texts: Vec<&str> = match &x.kind {
+                        ExprKind::Str(text) => vec![text],
+                        ExprKind::FStr(parts) => parts
+                            .iter()
+                            .filter_map(|p| match &p.kind {
+                                ExprKind::Str(text) => Some(&**text),
+                                _ => None,
+                            })
+                            .collect(),
+                        _ => vec![],
+                    };
+                    for text in texts {
                         for (n, q) in seen.iter_mut().zip(QUOTES) {
                             *n += text.matches(q).count();
                         }

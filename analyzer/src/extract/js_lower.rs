@@ -917,6 +917,12 @@ impl Lowerer<'_> {
                 let route = matches!(&fx.kind, ts::ExprKind::Member(_, m) if ROUTE_VERBS.contains(&m.as_str()))
                     && matches!(args.first(), Some(py::Arg::Pos(py::Expr { kind: py::ExprKind::Str(p), .. })) if p.starts_with('/'));
                 if route {
+                    // The registration as a decorator call with its path (`@app.get("/x")`).
+                    let path = args.first().cloned();
+                    let deco = e(
+                        py::ExprKind::Call(Box::new(f.clone()), path.into_iter().collect()),
+                        fx.span,
+                    );
                     for a in args.iter_mut() {
                         if let py::Arg::Pos(py::Expr {
                             kind: py::ExprKind::Lambda(def),
@@ -924,7 +930,7 @@ impl Lowerer<'_> {
                         }) = a
                         {
                             let mut d = (**def).clone();
-                            d.decorators = vec![f.clone()];
+                            d.decorators = vec![deco.clone()];
                             *def = Arc::new(d);
                         }
                     }

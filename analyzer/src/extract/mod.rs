@@ -13,6 +13,7 @@ pub mod adapters;
 pub mod agent_kit;
 pub mod body;
 pub mod crewai;
+pub mod entries;
 pub mod interp;
 pub mod js_lower;
 pub mod langgraph;

@@ -21,6 +21,25 @@ pub mod langgraph;
 pub mod mcp_server;
 pub mod openai_agents;
 
+/// A door into the program that is not a tool, whose arguments whoever calls it chooses: an
+/// HTTP request handler, or a framework method called with outside content (a retriever's
+/// query, a store's operations, a bearer token), written by `extract::entries` from
+/// `rules/knowledge/entries.toml`. The parameters its framework fills are closed in the body
+/// analysis; AIR106 follows the others.
+#[derive(Debug, Clone)]
+pub struct EntryPoint {
+    /// ``HTTP route `POST /code` ``, `` `DuckRetriever._retrieve` ``.
+    pub label: String,
+    /// The function's name (`Class.method` for a method), for fingerprints.
+    pub name: String,
+    pub func: FuncVal,
+    pub site: Site,
+    /// Who chooses the arguments (`the HTTP client`).
+    pub who: String,
+    /// The sink kinds followed from it; every kind when empty (`entries.toml`).
+    pub kinds: Vec<String>,
+}
+
 /// A tool of the shared tool table (`extract::tools::ToolTable`, closed into `Extracted::tools`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ToolId(pub usize);

@@ -29,11 +29,19 @@ struct ToolBody<'a> {
     func: &'a FuncVal,
     /// Only sinks inside this span (a dispatch branch).
     within: Option<Span>,
+    /// Who chooses the arguments: `None` for the model (a tool), else an entry point's caller.
+    who: Option<&'a str>,
+    /// The sink kinds followed from it; every kind when empty.
+    kinds: &'a [String],
 }
 
 /// What AIR106 reports: model-controlled parameter `param` of `body` (``tool `x` ``,
-/// ``MCP tool `x` ``, ...) reaches `callee`, a sink of kind `kind`, unsanitized.
+/// ``MCP tool `x` ``, ...) reaches `callee`, a sink of kind `kind`, unsanitized. For an
+/// entry point that is not a tool (an HTTP route, a framework hook) the parameter is
+/// caller-controlled instead.
 pub struct ToolArgumentInjection {
+    /// `model` for a tool's argument, `caller` for an entry point's.
+    pub controller: &'static str,
     pub param: String,
     pub body: String,
     pub callee: String,
@@ -47,8 +55,8 @@ impl super::Violation for ToolArgumentInjection {
 
     fn message(&self) -> String {
         format!(
-            "model-controlled argument `{}` of {} reaches `{}` ({}) unsanitized",
-            self.param, self.body, self.callee, self.kind
+            "{}-controlled argument `{}` of {} reaches `{}` ({}) unsanitized",
+            self.controller, self.param, self.body, self.callee, self.kind
         )
     }
 
@@ -81,6 +89,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 name: &tool.name,
                 func: f,
                 within: None,
+                who: None,
+                kinds: &[],
             });
         }
     }
@@ -95,6 +105,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             name: &tool.name,
             func: f,
             within: tool.branch,
+            who: None,
+            kinds: &[],
         });
     }
     // A resource handler's parameters (the URI of `read_resource`, a template's fields) are
@@ -109,6 +121,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             name: &item.name,
             func: f,
             within: None,
+            who: None,
+            kinds: &[],
         });
     }
     for h in &cx.servers.handlers {
@@ -123,6 +137,20 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             name,
             func: &h.func,
             within: None,
+            who: None,
+            kinds: &[],
+        });
+    }
+    // Entry points that are not tools: an HTTP route's parameters are the client's, a
+    // retriever's query is whoever asks it (`rules/knowledge/entries.toml`).
+    for e in cx.entries {
+        bodies.push(ToolBody {
+            label: e.label.clone(),
+            name: &e.name,
+            func: &e.func,
+            within: None,
+            who: Some(&e.who),
+            kinds: &e.kinds,
         });
     }
     // One finding per place: the sink call, or the call that hands a helper the text it runs
@@ -137,6 +165,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             facts
                 .injections
                 .iter()
+                .filter(|h| body.kinds.is_empty() || body.kinds.contains(&h.kind))
                 .filter(|h| {
                     body.within.is_none_or(|w| {
                         let s = h.chain.first().map_or(h.sink.span, |c| c.span);
@@ -166,8 +195,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 StepKind::Source,
                 h.param_site,
                 format!(
-                    "`{}` is chosen by the model (argument of {})",
-                    h.param, body.label
+                    "`{}` is chosen by {} (argument of {})",
+                    h.param,
+                    body.who.unwrap_or("the model"),
+                    body.label
                 ),
             )];
             for c in h.chain.iter().take(h.chain.len().saturating_sub(1)) {
@@ -200,6 +231,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 format!("reaches `{}` ({})", h.callee, h.kind),
             ));
             let violation = ToolArgumentInjection {
+                controller: if body.who.is_some() {
+                    "caller"
+                } else {
+                    "model"
+                },
                 param: h.param.clone(),
                 body: body.label.clone(),
                 callee: h.callee.clone(),
@@ -743,6 +779,129 @@ def get_any(host: str, item_id: str) -> str:
         assert_eq!(
             lines("AIR106", &[("server.py", &rewritten)], "server.py"),
             [18, 22]
+        );
+    }
+
+    const ROUTES: &str = r#"import subprocess
+
+from fastapi import Depends, FastAPI, Request
+
+app = FastAPI()
+
+
+def runner() -> str:
+    return "sh"
+
+
+@app.post("/build")
+async def build(target: str, shell: str = Depends(runner)) -> str:
+    subprocess.run(shell, shell=True)
+    return subprocess.run(f"make {target}", shell=True, capture_output=True, text=True).stdout
+
+
+@app.post("/status")
+async def status(request: Request) -> str:
+    return subprocess.run(request.app.state.status_cmd, shell=True, text=True).stdout
+
+
+@app.get("/notes/{name}")
+async def note(name: str) -> str:
+    return open(f"/srv/notes/{name}").read()
+
+
+def not_a_route(command: str) -> str:
+    return subprocess.run(command, shell=True, text=True).stdout
+"#;
+
+    #[test]
+    fn an_http_route_parameter_is_the_clients_but_not_what_the_framework_fills() {
+        // `target` is the client's; `shell` comes from a dependency, the `Request` object
+        // holds the server's state too (closed), and a plain function is no entry.
+        let out = crate::rules::testing::findings("AIR106", &[("app.py", ROUTES)]);
+        let at: Vec<u32> = out.iter().map(|f| f.1).collect();
+        assert_eq!(at, [15], "{out:?}");
+        assert!(
+            out[0].2.contains("caller-controlled argument `target`"),
+            "{}",
+            out[0].2
+        );
+        assert!(
+            out[0].2.contains("HTTP route `POST /build`"),
+            "{}",
+            out[0].2
+        );
+    }
+
+    #[test]
+    fn an_http_route_is_followed_to_code_and_shell_sinks_only() {
+        // The path read at line 25 is not reported from a route (`entries.toml` `kinds`);
+        // the same body as a tool would be.
+        let out = crate::rules::testing::findings("AIR106", &[("app.py", ROUTES)]);
+        assert!(out.iter().all(|f| f.1 != 25), "{out:?}");
+    }
+
+    const HOOK: &str = r#"import sqlite3
+
+from llama_index.core.retrievers import BaseRetriever
+
+
+class TitleRetriever(BaseRetriever):
+    def __init__(self, path, table):
+        super().__init__()
+        self._conn = sqlite3.connect(path)
+        self._table = table
+
+    def _retrieve(self, query_bundle, table_override=None):
+        table = table_override or self._table
+        self._conn.execute(f"SELECT * FROM {table} WHERE 1")
+        return self._conn.execute(f"SELECT * FROM docs WHERE title = '{query_bundle.query_str}'").fetchall()
+
+    def helper(self, text):
+        return self._conn.execute(f"SELECT * FROM docs WHERE title = '{text}'").fetchall()
+"#;
+
+    #[test]
+    fn a_framework_hook_carries_outside_content_only_in_the_parameters_it_names() {
+        // `_retrieve`'s `query_bundle` is whoever asks the retriever; its other parameter and a
+        // method the framework does not call are not entries.
+        let out = crate::rules::testing::findings("AIR106", &[("retriever.py", HOOK)]);
+        let at: Vec<u32> = out.iter().map(|f| f.1).collect();
+        assert_eq!(at, [15], "{out:?}");
+        assert!(
+            out[0].2.contains("`TitleRetriever._retrieve`"),
+            "{}",
+            out[0].2
+        );
+        // Without the framework base it is a plain class: nothing is an entry.
+        let plain = HOOK.replace("(BaseRetriever)", "");
+        assert!(crate::rules::testing::findings("AIR106", &[("retriever.py", &plain)]).is_empty());
+    }
+
+    const EXPRESS: &str = r#"import express from "express";
+import { exec } from "node:child_process";
+
+const app = express();
+
+app.post("/convert", (req, res) => {
+  exec(`convert ${req.body.file} out.pdf`, (err, out) => res.send(out));
+});
+
+export async function POST(request) {
+  const { cmd } = await request.json();
+  exec(cmd);
+}
+"#;
+
+    #[test]
+    fn javascript_route_handlers_are_entries() {
+        // An Express registration (the request, not the response) and a Next.js route export.
+        let out = crate::rules::testing::findings("AIR106", &[("app/api/route.ts", EXPRESS)]);
+        let at: Vec<u32> = out.iter().map(|f| f.1).collect();
+        assert_eq!(at, [7, 12], "{out:?}");
+        assert!(
+            out[0].2.contains("HTTP route `POST /convert`"),
+            "{}",
+            out[0].2
         );
     }
 }

@@ -31,6 +31,9 @@ pub struct Ctx<'a> {
     pub oai: &'a crate::facts::openai_agents::OaiFacts,
     /// Every framework's agents as neutral facts: what the one unit builder reads.
     pub agents: &'a [Agent],
+    /// Entry points that are not tools (HTTP handlers, framework hooks): AIR106 follows their
+    /// arguments.
+    pub entries: &'a [crate::facts::EntryPoint],
 }
 
 pub use crate::facts::Strength;
