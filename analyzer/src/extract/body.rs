@@ -171,6 +171,11 @@ pub struct BodyFacts {
     /// caller to pass (`BodyFacts::flag_clean_for`): a return under `if not restrict:`, with
     /// `restrict=True` the default, never happens for a caller that leaves `restrict` out.
     pub(crate) flag_returns: Vec<(Vec<RetElem>, Vec<String>)>,
+    /// When every `return` gives a tuple literal of one length (`return f"... = ?", [value]`),
+    /// what each element is clean for over all of them, under the same conditions as
+    /// `return_clean`: a caller that unpacks the result (`sql, params = cond(k, v)`) gives
+    /// each name its own.
+    pub tuple_clean: Option<Vec<BTreeSet<String>>>,
     /// Parameters that started clean because of their declared type or a tool schema
     /// (`restrict: bool`, `kind: Literal[...]`), not because of the code: `return_clean` and
     /// `flag_clean` hold for a caller only when it passes nothing tainted for them (Python
@@ -191,9 +196,9 @@ pub struct BodyAnalyzer<'a> {
     pub modules: &'a [ModuleInfo],
     rec_at: HashMap<Site, &'a CallRecord>,
     caps: RefCell<HashMap<Site, Rc<Caps>>>,
-    /// Facts by function, with the call depth they were read at: a reading nearer the root
-    /// follows helpers further before `MAX_HOPS`, so a reading made deeper is not reused for
-    /// a shallower request (the facts do not depend on which rule asked first).
+    /// Facts by function, with the call depth they were read at: a reading made for a caller
+    /// deep in a chain has fewer hops left before `MAX_HOPS` (and may meet callers still in
+    /// progress), so a rule asking for the function itself (depth 0) reads it again, once.
     facts: RefCell<HashMap<Site, (usize, Rc<BodyFacts>)>>,
     in_progress: RefCell<Vec<Site>>,
     /// `file_method_validates` answers, by file and method name.
@@ -2272,7 +2277,11 @@ impl<'a> BodyAnalyzer<'a> {
     fn facts_at(&self, f: &FuncVal, depth: usize) -> Rc<BodyFacts> {
         let site = f.site(self.modules);
         if let Some((d, x)) = self.facts.borrow().get(&site) {
-            if *d <= depth {
+            // A root reading (a rule asking for the function itself) is made at depth 0 once;
+            // a reading for a caller takes whatever is cached, so a function is read at most
+            // twice (mutually calling helpers would otherwise be read once per depth, each
+            // reading growing its callers' chains).
+            if *d == 0 || depth > 0 {
                 return x.clone();
             }
         }
@@ -2401,6 +2410,7 @@ impl<'a> BodyAnalyzer<'a> {
             let returns = tuple_returns.unwrap_or_default();
             let each: Vec<Vec<RetElem>> = returns.iter().map(|(r, _)| r.clone()).collect();
             out.flag_clean = flag_clean(&each, &all);
+            out.tuple_clean = tuple_clean(&each, &all);
             if returns.iter().any(|(_, needs)| !needs.is_empty()) {
                 out.flag_returns = returns;
             }
@@ -2924,10 +2934,10 @@ impl Walker<'_, '_> {
 
     /// The names passed to a call statement whose callee is a project function that raises
     /// when a check fails and returns no value ([`raises_on_failed_check`]).
-    fn raised_checks(&self, e: &Expr) -> Vec<String> {
+    fn raised_checks(&self, e: &Expr) -> (Vec<String>, bool) {
         let call = unawait(e);
         let ExprKind::Call(f, args) = &call.kind else {
-            return vec![];
+            return (vec![], false);
         };
         let resolved: Vec<&FuncVal> = match self.a.ev.callee_at.get(&self.site(call)) {
             Some(cs) if !cs.is_empty() => cs
@@ -2971,9 +2981,11 @@ impl Walker<'_, '_> {
             raises_on_failed_check(&g.def, &|e: &Expr| self.always_raises_call(e, file), &inner)
         };
         if resolved.is_empty() || !resolved.iter().all(|g| raises(g)) {
-            return vec![];
+            return (vec![], false);
         }
-        args.iter()
+        let confines = resolved.iter().all(|g| confining_check(&g.def));
+        let names = args
+            .iter()
             .filter_map(|a| match a {
                 Arg::Pos(Expr {
                     kind: ExprKind::Name(n),
@@ -2981,7 +2993,8 @@ impl Walker<'_, '_> {
                 }) => Some(n.to_string()),
                 _ => None,
             })
-            .collect()
+            .collect();
+        (names, confines)
     }
 
     /// Whether `e` (in `file`) calls only project functions that always raise (`function
@@ -3323,9 +3336,13 @@ impl Walker<'_, '_> {
                 // (`validate_code(code)` walking its AST) is what the PAL and safe-eval
                 // advisories bypassed, fixed version after fixed version, so those sinks stay
                 // reported.
-                for n in self.raised_checks(e) {
+                let (checked, confines) = self.raised_checks(e);
+                for n in checked {
                     if let Some(t) = st.tainted.get_mut(&n) {
-                        self.raised_cleaned = true;
+                        // A check that the whole value is made of letters, digits, `_`, `.`
+                        // and `-` (`if not re.match(r"^[\w.-]+$", key): raise`) confines its
+                        // text wherever it goes: the function's result may say so too.
+                        self.raised_cleaned |= !confines;
                         t.clean = self
                             .a
                             .k
@@ -3358,6 +3375,19 @@ impl Walker<'_, '_> {
                             let t = self.expr(x, st);
                             each.push(match &x.kind {
                                 ExprKind::Bool(b) => RetElem::Flag(*b),
+                                ExprKind::Str(_)
+                                | ExprKind::Num(_)
+                                | ExprKind::None
+                                | ExprKind::FStr(_)
+                                | ExprKind::BinOp(..)
+                                | ExprKind::List(_)
+                                | ExprKind::Tuple(_)
+                                | ExprKind::Dict(_)
+                                    if t.is_none() && literal_only(x) =>
+                                {
+                                    RetElem::Value(None)
+                                }
+                                _ if t.is_none() => RetElem::Untracked,
                                 _ => RetElem::Value(t.as_ref().map(|t| t.clean.clone())),
                             });
                             acc = join(acc, t);
@@ -4987,11 +5017,55 @@ impl Walker<'_, '_> {
                 }
             }
             self.flag_result = flag.filter(|_| agreed).map(|(at, cs)| (site, at, cs));
-            // Each element of a returned tuple, for a caller that unpacks it.
+            // Each element of a returned tuple, for a caller that unpacks it, with what every
+            // callee's returns leave it clean for at its place (`BodyFacts::tuple_clean`).
+            let mut per_place: Option<Vec<BTreeSet<String>>> = None;
+            let mut places_known = !resolved.is_empty();
+            for r in &resolved {
+                let facts = self.a.facts_at(&r.func, self.depth + 1);
+                let applies = r.offset == 0
+                    || (r.offset == 1 && (!facts.return_clean_skips_self || recv.is_none()));
+                let passed_tainted = facts
+                    .return_passthrough
+                    .iter()
+                    .chain(&facts.assumed_clean)
+                    .any(|name| passes_tainted(r, name));
+                match (
+                    &facts.tuple_clean,
+                    applies && !passed_tainted,
+                    &mut per_place,
+                ) {
+                    (Some(tc), true, None) => per_place = Some(tc.clone()),
+                    (Some(tc), true, Some(acc)) if tc.len() == acc.len() => {
+                        for (a, c) in acc.iter_mut().zip(tc) {
+                            *a = a.intersection(c).cloned().collect();
+                        }
+                    }
+                    _ => places_known = false,
+                }
+            }
+            let per_place = per_place.filter(|_| places_known);
             self.tuple_result = self
                 .a
                 .element_taints(&resolved, recv.clone(), &pos, &kw)
-                .map(|each| (site, each.into_iter().map(with_clean).collect()));
+                .map(|each| {
+                    let n = each.len();
+                    (
+                        site,
+                        each.into_iter()
+                            .enumerate()
+                            .map(|(i, t)| {
+                                let mut t = with_clean(t);
+                                if let (Some(t), Some(pp)) = (t.as_mut(), &per_place) {
+                                    if pp.len() == n {
+                                        t.clean.extend(pp[i].iter().cloned());
+                                    }
+                                }
+                                t
+                            })
+                            .collect(),
+                    )
+                });
             self.record_result =
                 self.a
                     .field_taints(&resolved, recv.clone(), &pos, &kw)
@@ -7000,6 +7074,10 @@ fn passed_back(e: &Expr, t: Option<&Taint>) -> Option<String> {
 pub(crate) enum RetElem {
     Flag(bool),
     Value(Option<BTreeSet<String>>),
+    /// A name or call that carries no parameter as far as the walk followed it: for
+    /// `flag_clean` a value like any other, but `tuple_clean` does not vouch for it (a list
+    /// grown in a loop may hold what the walk did not follow).
+    Untracked,
 }
 
 /// `BodyFacts::flag_clean` from a function's tuple returns: the first place every return
@@ -7016,7 +7094,7 @@ fn flag_clean(
     }
     let flag_at = |r: &[RetElem], i: usize| match r[i] {
         RetElem::Flag(b) => Some(b),
-        RetElem::Value(_) => None,
+        RetElem::Value(_) | RetElem::Untracked => None,
     };
     let at = (0..n).find(|&i| {
         let vs: Vec<Option<bool>> = returns.iter().map(|r| flag_at(r, i)).collect();
@@ -7032,6 +7110,44 @@ fn flag_clean(
     }
     cleans[at] = BTreeSet::new();
     Some((at, cleans))
+}
+
+/// `BodyFacts::tuple_clean` from a function's tuple returns: for each place, the intersection
+/// of what the element there is clean for over every return (an element that carries no
+/// parameter, or a literal flag, is clean for everything).
+fn tuple_clean(returns: &[Vec<RetElem>], all: &BTreeSet<String>) -> Option<Vec<BTreeSet<String>>> {
+    let n = returns.first()?.len();
+    if n < 2 || returns.iter().any(|r| r.len() != n) {
+        return None;
+    }
+    let mut cleans = vec![all.clone(); n];
+    for r in returns {
+        for (c, e) in cleans.iter_mut().zip(r) {
+            match e {
+                RetElem::Value(Some(v)) => *c = c.intersection(v).cloned().collect(),
+                RetElem::Untracked => c.clear(),
+                _ => {}
+            }
+        }
+    }
+    Some(cleans)
+}
+
+/// Whether an expression is made of literals only (`"1"`, `[]`, `("a", 2)`, `f"x"` with no
+/// value in it): what it holds is the code's own.
+fn literal_only(e: &Expr) -> bool {
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            ExprKind::Str(_) | ExprKind::Num(_) | ExprKind::None | ExprKind::Bool(_) => {}
+            ExprKind::FStr(xs)
+            | ExprKind::BinOp(_, xs)
+            | ExprKind::List(xs)
+            | ExprKind::Tuple(xs) => stack.extend(xs.iter()),
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// After a flag from `ok, p = check(x)` held: each value unpacked with it gains what the
@@ -8244,6 +8360,87 @@ fn presence_only(test: &Expr) -> bool {
         }
     }
     true
+}
+
+/// Whether a validator's only check is that its argument matches, whole, a pattern of one
+/// character class of letters, digits, `_`, `.` and `-` (`if not re.match(r"^[a-zA-Z0-9_.-]+$",
+/// key): raise ValueError(...)`): no quote, space, separator or shell character passes it.
+fn confining_check(def: &FuncDef) -> bool {
+    let mut found = false;
+    for s in &def.body {
+        match &s.kind {
+            // The docstring.
+            StmtKind::Expr(Expr {
+                kind: ExprKind::Str(_),
+                ..
+            }) => {}
+            StmtKind::If { test, body, orelse }
+                if orelse.is_empty()
+                    && body
+                        .last()
+                        .is_some_and(|b| matches!(b.kind, StmtKind::Raise(_)))
+                    && matches!(test.kind, ExprKind::Not(_)) =>
+            {
+                let Some(ExprKind::Call(_, args)) = regex_call(test).map(|c| &c.kind) else {
+                    return false;
+                };
+                let Some(Arg::Pos(Expr {
+                    kind: ExprKind::Str(p),
+                    ..
+                })) = args.first()
+                else {
+                    return false;
+                };
+                if !safe_class_pattern(p) {
+                    return false;
+                }
+                found = true;
+            }
+            _ => return false,
+        }
+    }
+    found
+}
+
+/// `^[A-Za-z0-9_.-]+$` and the like: anchored at both ends, one character class (letters,
+/// digits, `\w`, `_`, `.`, `-`), repeated.
+fn safe_class_pattern(p: &str) -> bool {
+    let Some(body) = p.strip_prefix('^').or_else(|| p.strip_prefix("\\A")) else {
+        return false;
+    };
+    let Some(body) = body
+        .strip_suffix('$')
+        .or_else(|| body.strip_suffix("\\Z"))
+        .or_else(|| body.strip_suffix("\\z"))
+    else {
+        return false;
+    };
+    let Some(rest) = body.strip_prefix('[') else {
+        return false;
+    };
+    let Some(close) = rest.find(']') else {
+        return false;
+    };
+    let (class, tail) = (&rest[..close], &rest[close + 1..]);
+    if class.starts_with('^') || !matches!(tail, "+" | "*") && !tail.starts_with('{') {
+        return false;
+    }
+    if tail.starts_with('{')
+        && !tail[1..]
+            .trim_end_matches('}')
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',')
+    {
+        return false;
+    }
+    let class = class
+        .replace("\\w", "")
+        .replace("\\d", "")
+        .replace("\\-", "-")
+        .replace("\\.", ".");
+    class
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
 /// Regular-expression methods: their last positional argument is what they check.

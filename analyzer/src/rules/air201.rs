@@ -158,9 +158,25 @@ pub fn check(cx: &Ctx, units: &[super::context::Unit], out: &mut Vec<Finding>) {
 /// finding per sink, at the sink, with the path from the model call.
 fn model_flows(cx: &Ctx, out: &mut Vec<Finding>) {
     let mut seen = std::collections::BTreeSet::new();
+    // Classes that refuse to be built without the caller's explicit opt-in: their methods' flows
+    // are the behaviour the caller acknowledged (`allow_dangerous_requests=True`).
+    // They stay reported (the flow is real wherever a builder opts in), at low confidence,
+    // with the opt-in in the path.
+    let opted_in: Vec<(usize, crate::model::Span, String, crate::model::Span)> = cx
+        .body
+        .ev
+        .classes
+        .values()
+        .filter_map(|c| {
+            constructor_opt_in(&c.def).map(|(flag, at)| (c.module, c.def.span, flag, at))
+        })
+        .collect();
     // `funcs` is ordered by site: the first function (in file and position order) that shows a
     // flow to a sink gives that sink's path.
     for f in cx.body.ev.funcs.values() {
+        let opt_in = opted_in.iter().find(|(m, span, _, _)| {
+            *m == f.module && f.def.span.start >= span.start && f.def.span.end <= span.end
+        });
         let facts = cx.body.facts(f);
         for flow in &facts.model_flows {
             // One finding per sink and per call that leads to it (`PythonREPL.run` called from
@@ -184,12 +200,26 @@ fn model_flows(cx: &Ctx, out: &mut Vec<Finding>) {
             for &c in flow.chain.iter().take(flow.chain.len().saturating_sub(1)) {
                 path.push(cx.step(StepKind::Call, c, "passed on here".to_string()));
             }
+            if let Some((m, _, flag, at)) = opt_in {
+                path.push(cx.step(
+                    StepKind::Gate,
+                    crate::facts::Site {
+                        file: cx.modules[*m].file,
+                        span: *at,
+                    },
+                    format!(
+                        "the class refuses to be built unless its builder sets `{flag}`: this runs only for code that opts in"
+                    ),
+                ));
+            }
             path.push(cx.step(
                 StepKind::Sink,
                 flow.sink,
                 format!("`{}` runs it", flow.callee),
             ));
-            let confidence = if o.by_name {
+            let confidence = if opt_in.is_some() {
+                Confidence::Low
+            } else if o.by_name {
                 Confidence::Medium
             } else {
                 Confidence::High
@@ -225,6 +255,66 @@ fn model_flows(cx: &Ctx, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The flag a class's constructor makes its caller set: a field declared `False` (`allow_dangerous_requests:
+/// bool = False`) that `__init__` refuses to run without (`if self.allow_dangerous_requests is not
+/// True: raise ...`, `if not self.flag: raise ...`). Such a class cannot be built unless the
+/// code that builds it acknowledges, in its own words, what its methods do.
+fn constructor_opt_in(c: &crate::syntax::python::ClassDef) -> Option<(String, crate::model::Span)> {
+    use crate::syntax::python::{ExprKind, StmtKind, Target};
+    let flags: Vec<&str> = c
+        .body
+        .iter()
+        .filter_map(|s| match &s.kind {
+            StmtKind::Assign { targets, value, .. }
+                if matches!(value.kind, ExprKind::Bool(false)) =>
+            {
+                match targets.as_slice() {
+                    [Target::Name(n, _)] => Some(n.as_str()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+        .collect();
+    if flags.is_empty() {
+        return None;
+    }
+    let init = c.body.iter().find_map(|s| match &s.kind {
+        StmtKind::Func(f) if f.name == "__init__" => Some(f),
+        _ => None,
+    })?;
+    // `self.flag` → "flag".
+    let own = |e: &crate::syntax::python::Expr| match &e.kind {
+        ExprKind::Attr(o, a) if matches!(&o.kind, ExprKind::Name(n) if n == "self") => {
+            Some(a.to_string())
+        }
+        _ => None,
+    };
+    init.body.iter().find_map(|s| {
+        let StmtKind::If { test, body, .. } = &s.kind else {
+            return None;
+        };
+        if !body
+            .last()
+            .is_some_and(|b| matches!(b.kind, StmtKind::Raise(_)))
+        {
+            return None;
+        }
+        let flag = match &test.kind {
+            ExprKind::Not(x) => own(x),
+            ExprKind::Compare(xs, ops) if xs.len() == 2 && ops.len() == 1 => {
+                match (ops[0].as_str(), &xs[1].kind) {
+                    ("is not" | "!=", ExprKind::Bool(true))
+                    | ("is" | "==", ExprKind::Bool(false)) => own(&xs[0]),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }?;
+        flags.contains(&flag.as_str()).then_some((flag, test.span))
+    })
 }
 
 /// Plain words for what a model's response becomes at a sink of this kind.
@@ -342,5 +432,49 @@ def clone() -> None:
     fn fetched_text_parsed_as_data_runs_nothing() {
         let fixed = FETCHED.replace("    exec(source)", "    print(source)");
         assert!(lines("AIR201", &[("plugins.py", &fixed)], "plugins.py").is_empty());
+    }
+
+    const OPT_IN: &str = r#"from langchain_openai import ChatOpenAI
+from sqlalchemy import create_engine, text
+
+
+class SqlAnswerer:
+    accept_model_written_sql = False
+
+    def __init__(self, url: str, **options) -> None:
+        self.accept_model_written_sql = options.get("accept_model_written_sql", False)
+        if not self.accept_model_written_sql:
+            raise ValueError("pass accept_model_written_sql=True with a read-only user")
+        self.engine = create_engine(url)
+        self.llm = ChatOpenAI(model="gpt-4.1-mini")
+
+    def ask(self, question: str) -> list:
+        sql = self.llm.invoke(f"Write SQL for: {question}").content
+        with self.engine.connect() as conn:
+            return list(conn.execute(text(sql)))
+"#;
+
+    #[test]
+    fn a_flow_in_a_class_built_only_on_opt_in_is_low_confidence_with_the_opt_in_shown() {
+        let out = crate::rules::testing::full_findings("AIR201", &[("answer.py", OPT_IN)]);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].location.line, 18);
+        assert_eq!(out[0].confidence, crate::model::Confidence::Low);
+        assert!(
+            out[0]
+                .path
+                .iter()
+                .any(|s| s.label.contains("`accept_model_written_sql`")),
+            "{:?}",
+            out[0].path
+        );
+        // Without the refusal in `__init__`, the same flow is certain.
+        let plain = OPT_IN.replace(
+            "        if not self.accept_model_written_sql:\n            raise ValueError(\"pass accept_model_written_sql=True with a read-only user\")\n",
+            "",
+        );
+        let out = crate::rules::testing::full_findings("AIR201", &[("answer.py", &plain)]);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_ne!(out[0].confidence, crate::model::Confidence::Low);
     }
 }

@@ -10,6 +10,14 @@ static NEXT: AtomicUsize = AtomicUsize::new(0);
 
 /// Findings of rule `code` on the project made of `files` (path, text).
 pub(crate) fn findings(code: &str, files: &[(&str, &str)]) -> Vec<(String, u32, String)> {
+    full_findings(code, files)
+        .iter()
+        .map(|f| (f.location.path.clone(), f.location.line, f.message.clone()))
+        .collect()
+}
+
+/// The whole findings of rule `code` on the project made of `files` (confidence, path).
+pub(crate) fn full_findings(code: &str, files: &[(&str, &str)]) -> Vec<crate::model::Finding> {
     let dir = std::env::temp_dir().join(format!(
         "airlock-rule-test-{}-{}",
         std::process::id(),
@@ -27,11 +35,7 @@ pub(crate) fn findings(code: &str, files: &[(&str, &str)]) -> Vec<(String, u32, 
     };
     let a = analyze(&opts, &Knowledge::builtin());
     let _ = std::fs::remove_dir_all(&dir);
-    a.findings
-        .iter()
-        .filter(|f| f.code == code)
-        .map(|f| (f.location.path.clone(), f.location.line, f.message.clone()))
-        .collect()
+    a.findings.into_iter().filter(|f| f.code == code).collect()
 }
 
 /// The lines rule `code` reports in `path`.
