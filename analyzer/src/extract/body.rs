@@ -4959,18 +4959,23 @@ impl Walker<'_, '_> {
                         .iter()
                         .any(|(k, t, _)| *k == name.as_str() && t.is_some())
             };
-            for r in &resolved {
-                let facts = self.a.facts_at(&r.func, self.depth + 1);
-                // A method's summary speaks for its arguments; for the receiver only when
-                // `self` was followed as a parameter too, or the receiver carries nothing.
+            // Whether a callee's summary holds at this call: a method's speaks for its
+            // arguments, and for the receiver only when `self` was followed as a parameter too
+            // or the receiver carries nothing; a parameter handed back unchanged (or assumed
+            // clean by its type) is as clean as the argument given for it.
+            let summary_holds = |r: &Resolved, facts: &BodyFacts| {
                 let applies = r.offset == 0
                     || (r.offset == 1 && (!facts.return_clean_skips_self || recv.is_none()));
-                // A parameter handed back unchanged is as clean as the argument given for it.
                 let passed_tainted = facts
                     .return_passthrough
                     .iter()
                     .chain(&facts.assumed_clean)
                     .any(|name| passes_tainted(r, name));
+                (applies, passed_tainted)
+            };
+            for r in &resolved {
+                let facts = self.a.facts_at(&r.func, self.depth + 1);
+                let (applies, passed_tainted) = summary_holds(r, &facts);
                 if passed_tainted {
                     known = false;
                 }
@@ -5023,13 +5028,7 @@ impl Walker<'_, '_> {
             let mut places_known = !resolved.is_empty();
             for r in &resolved {
                 let facts = self.a.facts_at(&r.func, self.depth + 1);
-                let applies = r.offset == 0
-                    || (r.offset == 1 && (!facts.return_clean_skips_self || recv.is_none()));
-                let passed_tainted = facts
-                    .return_passthrough
-                    .iter()
-                    .chain(&facts.assumed_clean)
-                    .any(|name| passes_tainted(r, name));
+                let (applies, passed_tainted) = summary_holds(r, &facts);
                 match (
                     &facts.tuple_clean,
                     applies && !passed_tainted,
