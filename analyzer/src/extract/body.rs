@@ -154,6 +154,9 @@ pub struct BodyFacts {
     pub model_flows: Vec<ModelFlow>,
     /// The function returns (part of) a model's response.
     pub returns_model: Option<Rc<ModelOrigin>>,
+    /// A call in the body gives a model's response (or fetched content): a reading of it made
+    /// deep in a chain may have cut where that response goes (`facts_at`).
+    pub model_seen: bool,
     /// The sink kinds every value this function returns is clean for, when its parameters were
     /// all followed as plain values and no return hands out a closure; `None` when unknown.
     /// A caller's result keeps its arguments' taint but gains these (a helper returning
@@ -196,10 +199,12 @@ pub struct BodyAnalyzer<'a> {
     pub modules: &'a [ModuleInfo],
     rec_at: HashMap<Site, &'a CallRecord>,
     caps: RefCell<HashMap<Site, Rc<Caps>>>,
-    /// Facts by function, with the call depth they were read at: a reading made for a caller
-    /// deep in a chain has fewer hops left before `MAX_HOPS` (and may meet callers still in
-    /// progress), so a rule asking for the function itself (depth 0) reads it again, once.
+    /// Facts by function, with the call depth they were read at (see `facts`).
     facts: RefCell<HashMap<Site, (usize, Rc<BodyFacts>)>>,
+    /// A fresh reading is under way (`facts`): cached readings made deeper are read again.
+    fresh: std::cell::Cell<bool>,
+    /// Functions already read fresh.
+    fresh_read: RefCell<HashSet<Site>>,
     in_progress: RefCell<Vec<Site>>,
     /// `file_method_validates` answers, by file and method name.
     validators: RefCell<HashMap<(crate::model::FileId, String), bool>>,
@@ -392,6 +397,8 @@ impl<'a> BodyAnalyzer<'a> {
             rec_at,
             caps: RefCell::new(HashMap::default()),
             facts: RefCell::new(HashMap::default()),
+            fresh: std::cell::Cell::new(false),
+            fresh_read: RefCell::new(HashSet::default()),
             in_progress: RefCell::new(vec![]),
             validators: RefCell::new(HashMap::default()),
             local_validators: RefCell::new(HashMap::default()),
@@ -2270,18 +2277,32 @@ impl<'a> BodyAnalyzer<'a> {
     }
 
     /// Flow facts of a project function: gate dominance, argument injection, late gates.
+    ///
+    /// A function in which a call gives a model's response is read once more, with every
+    /// helper below it read again where its cached reading was made deeper in another chain
+    /// (fewer hops left before `MAX_HOPS`, callers still in progress): where the response goes
+    /// does not then depend on which rule or entry asked first. Other functions take their
+    /// first reading (mutually calling helpers read at every depth grew a hundredfold).
     pub fn facts(&self, f: &FuncVal) -> Rc<BodyFacts> {
-        self.facts_at(f, 0)
+        let first = self.facts_at(f, 0);
+        if !first.model_seen || self.fresh.get() {
+            return first;
+        }
+        let site = f.site(self.modules);
+        if !self.fresh_read.borrow_mut().insert(site) {
+            return first;
+        }
+        self.fresh.set(true);
+        self.facts.borrow_mut().remove(&site);
+        let again = self.facts_at(f, 0);
+        self.fresh.set(false);
+        again
     }
 
     fn facts_at(&self, f: &FuncVal, depth: usize) -> Rc<BodyFacts> {
         let site = f.site(self.modules);
         if let Some((d, x)) = self.facts.borrow().get(&site) {
-            // A root reading (a rule asking for the function itself) is made at depth 0 once;
-            // a reading for a caller takes whatever is cached, so a function is read at most
-            // twice (mutually calling helpers would otherwise be read once per depth, each
-            // reading growing its callers' chains).
-            if *d == 0 || depth > 0 {
+            if !self.fresh.get() || *d <= depth {
                 return x.clone();
             }
         }
@@ -5106,6 +5127,9 @@ impl Walker<'_, '_> {
         } else {
             join_all(recv, &pos, &kw)
         };
+        if model_out.is_some() {
+            self.out.model_seen = true;
+        }
         match model_out {
             // Fetched content keeps what the call's arguments carried, as before (a parameter
             // that picks the page: its taint decides); otherwise it is the fetched text's own
