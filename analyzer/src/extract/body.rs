@@ -562,30 +562,41 @@ impl<'a> BodyAnalyzer<'a> {
             return None;
         };
         let start = self.ev.globals.get(f.module)?.get(n.as_str())?.clone();
-        let mut stack = vec![start];
+        self.class_is(vec![start], f.site(self.modules), &|q| {
+            self.k.is_model_output_type(q)
+        })
+        .then(|| n.to_string())
+    }
+
+    /// Whether one of `start` (class values), or a base of one through project classes, is
+    /// named by `is`: a class outside the project by its dotted name, a project class by the
+    /// dotted name it is defined under (a framework's own source in the tree). A hierarchy
+    /// deeper than `Bound::ClassHierarchy` is cut at `at`, with a notice.
+    pub(crate) fn class_is(&self, start: Vec<Value>, at: Site, is: &dyn Fn(&str) -> bool) -> bool {
+        let mut stack = start;
         let mut steps = 0;
         while let Some(v) = stack.pop() {
             steps += 1;
             if steps > MAX_HIERARCHY {
-                self.cut(Bound::ClassHierarchy, f.site(self.modules));
+                self.cut(Bound::ClassHierarchy, at);
                 break;
             }
             match v {
-                Value::Ext(q) if self.k.is_model_output_type(&q) => return Some(n.to_string()),
+                Value::Ext(q) if is(&q) => return true,
                 Value::Class(c) => {
                     let m = &self.modules[c.module];
-                    if std::iter::once(&m.name).chain(&m.aliases).any(|base| {
-                        self.k
-                            .is_model_output_type(&format!("{base}.{}", c.def.name))
-                    }) {
-                        return Some(n.to_string());
+                    if std::iter::once(&m.name)
+                        .chain(&m.aliases)
+                        .any(|base| is(&format!("{base}.{}", c.def.name)))
+                    {
+                        return true;
                     }
                     stack.extend(c.bases.iter().cloned());
                 }
                 _ => {}
             }
         }
-        None
+        false
     }
 
     /// The project class an annotation names (`Entity`, `Optional[Entity]`), and whether it

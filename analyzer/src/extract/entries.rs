@@ -16,13 +16,6 @@ use crate::facts::{EntryPoint, Site};
 use crate::knowledge::{glob_match, Knowledge};
 use crate::syntax::python::{Arg, Expr, ExprKind, FuncDef, ParamKind};
 
-/// How many classes a base-class walk visits at most (a bound on deep or cyclic hierarchies,
-/// reported as a `Bound::ClassHierarchy` cut).
-const MAX_BASES: usize = crate::bounds::Bound::ClassHierarchy.limit();
-
-/// HTTP verbs of JavaScript route registrations (as `js_lower` marks them).
-const JS_VERBS: &[&str] = &["get", "post", "put", "patch", "delete", "all"];
-
 /// Finds every entry point, in definition order, and closes the parameters their framework
 /// fills.
 pub fn extract(
@@ -50,7 +43,13 @@ pub fn extract(
     }
     for c in ev.classes.values() {
         for hook in &k.entry_hooks {
-            if !derives_from(modules, body, c, &hook.base) {
+            let at = Site {
+                file: modules[c.module].file,
+                span: c.def.name_span,
+            };
+            if !body.class_is(c.bases.to_vec(), at, &|q| {
+                hook.base.iter().any(|g| glob_match(g, q))
+            }) {
                 continue;
             }
             for m in &hook.methods {
@@ -169,7 +168,7 @@ fn js_route(def: &FuncDef) -> Option<(String, Vec<String>, String)> {
     let ExprKind::Attr(recv, verb) = &callee.kind else {
         return None;
     };
-    if !JS_VERBS.contains(&verb.as_str()) {
+    if !crate::extract::js_lower::ROUTE_VERBS.contains(&verb.as_str()) {
         return None;
     }
     let next = matches!(&recv.kind, ExprKind::Name(n) if n == "route");
@@ -221,46 +220,4 @@ fn last_name(e: &Expr) -> Option<&str> {
         ExprKind::Name(n) | ExprKind::Attr(_, n) => Some(n),
         _ => None,
     }
-}
-
-/// Whether a class derives, through project classes, from a base matching one of `globs`
-/// (a framework class outside the project, or the framework's own source in the tree, by the
-/// dotted name it is defined under).
-fn derives_from(
-    modules: &[ModuleInfo],
-    body: &BodyAnalyzer,
-    c: &ClassVal,
-    globs: &[String],
-) -> bool {
-    let mut stack: Vec<Value> = c.bases.iter().cloned().collect();
-    let mut steps = 0;
-    while let Some(v) = stack.pop() {
-        steps += 1;
-        if steps > MAX_BASES {
-            body.cut(
-                crate::bounds::Bound::ClassHierarchy,
-                Site {
-                    file: modules[c.module].file,
-                    span: c.def.name_span,
-                },
-            );
-            return false;
-        }
-        match v {
-            Value::Ext(q) if globs.iter().any(|g| glob_match(g, &q)) => return true,
-            Value::Class(b) => {
-                let m = &modules[b.module];
-                if std::iter::once(&m.name).chain(&m.aliases).any(|n| {
-                    globs
-                        .iter()
-                        .any(|g| glob_match(g, &format!("{n}.{}", b.def.name)))
-                }) {
-                    return true;
-                }
-                stack.extend(b.bases.iter().cloned());
-            }
-            _ => {}
-        }
-    }
-    false
 }

@@ -25,7 +25,7 @@ use std::sync::Arc;
 pub const EXTERNAL: &str = "js:";
 
 /// Route-registration methods of JavaScript web frameworks (Express, Hono, Fastify, Koa routers).
-const ROUTE_VERBS: &[&str] = &["get", "post", "put", "patch", "delete", "all"];
+pub(crate) const ROUTE_VERBS: &[&str] = &["get", "post", "put", "patch", "delete", "all"];
 
 /// Names of Next.js (app router) request handlers.
 const HTTP_HANDLERS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
