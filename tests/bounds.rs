@@ -358,3 +358,38 @@ fn a_method_read_with_more_built_instances_than_kept_says_so() {
     let few = run(&project(&[("app/runners.py", built(limit))]));
     assert!(cut(&few, "built-instances").is_empty(), "{:?}", few.notices);
 }
+
+#[test]
+fn a_call_on_self_that_more_classes_override_than_followed_says_so() {
+    // A base engine whose `query` calls `self._query`, a stub that `n` engines override (`n + 1`
+    // classes define it); one
+    // of them runs its text as SQL. A function hands a model's response to an engine.
+    let engines = |n: usize| {
+        let mut s = String::from(
+            "import sqlite3\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\nclass Engine:\n    def query(self, text):\n        return self._query(text)\n\n    def _query(self, text):\n        raise NotImplementedError\n\n\nclass SqlEngine(Engine):\n    def _query(self, text):\n        return sqlite3.connect(\"app.db\").execute(text).fetchall()\n\n\n",
+        );
+        for i in 1..n {
+            s += &format!(
+                "class Echo{i}(Engine):\n    def _query(self, text):\n        return text\n\n\n"
+            );
+        }
+        s += "def answer(engine: Engine, question: str):\n    reply = client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": question}])\n    return engine.query(reply.choices[0].message.content)\n";
+        s
+    };
+    let limit = airlock_analyzer::bounds::Bound::Overrides.limit();
+    let wide = run(&project(&[("app/engines.py", engines(limit))]));
+    let at = cut(&wide, "overrides");
+    assert_eq!(
+        at,
+        [("app/engines.py".to_string(), 9)],
+        "{:?}",
+        wide.notices
+    );
+    // Known miss, marked: past the bound no override is followed, so AIR201 is silent here;
+    // the notice names the call that was not followed.
+    assert!(wide.findings.is_empty(), "{:?}", wide.findings);
+    let narrow = run(&project(&[("app/engines.py", engines(limit - 1))]));
+    assert!(cut(&narrow, "overrides").is_empty(), "{:?}", narrow.notices);
+    let codes: Vec<&str> = narrow.findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, ["AIR201"], "{:?}", narrow.findings);
+}

@@ -38,6 +38,9 @@ pub enum Bound {
     /// A method nobody in the project calls is read again with at most this many instances
     /// the project built of its class.
     BuiltInstances,
+    /// A call on `self` whose class is unknown is followed into the definitions of its method
+    /// only where at most this many related classes (bases and subclasses) define it.
+    Overrides,
 }
 
 impl Bound {
@@ -53,6 +56,7 @@ impl Bound {
             Bound::TsAliasChain => 6,
             Bound::ObjectContexts => 64,
             Bound::BuiltInstances => 4,
+            Bound::Overrides => 4,
         }
     }
 
@@ -68,6 +72,7 @@ impl Bound {
             Bound::TsAliasChain => "ts-alias-chain",
             Bound::ObjectContexts => "object-contexts",
             Bound::BuiltInstances => "built-instances",
+            Bound::Overrides => "overrides",
         }
     }
 
@@ -93,6 +98,9 @@ impl Bound {
             Bound::BuiltInstances => {
                 "methods the project never calls were read with only the first instances built of this class"
             }
+            Bound::Overrides => {
+                "a call on `self` that more classes override was not followed into any override (which class `self` is was unknown)"
+            }
         }
     }
 }
@@ -106,7 +114,7 @@ pub fn bound_of(n: &Notice) -> Option<&str> {
 
 const PREFIX: &str = "analysis bound `";
 
-const ALL: [Bound; 9] = [
+const ALL: [Bound; 10] = [
     Bound::CallDepth,
     Bound::UnionWidth,
     Bound::LoopUnroll,
@@ -116,6 +124,7 @@ const ALL: [Bound; 9] = [
     Bound::TsAliasChain,
     Bound::ObjectContexts,
     Bound::BuiltInstances,
+    Bound::Overrides,
 ];
 
 /// Where one bound cut analysis in one file: the start offsets of the places, each once

@@ -3105,6 +3105,24 @@ impl Walker<'_, '_> {
     }
 
     fn checked_by_helper(&self, test: &Expr, body: &[Stmt]) -> Option<(String, bool)> {
+        // `if authorized(name, allowed): import_module(name)`: inside, the helper said the
+        // name is one of the allowed ones (`answers_membership`).
+        if let ExprKind::Call(_, args) = &unawait(test).kind {
+            let callees = self.a.ev.callee_at.get(&self.site(unawait(test)))?;
+            let answers = !callees.is_empty()
+                && callees
+                    .iter()
+                    .all(|c| matches!(c, Callee::Local(g) if answers_membership(&g.def)));
+            return answers
+                .then(|| {
+                    args.iter().find_map(|a| match a {
+                        Arg::Pos(x) => slot_name(x),
+                        _ => None,
+                    })
+                })
+                .flatten()
+                .map(|n| (n, true));
+        }
         if !ends_in_exit(body) {
             return None;
         }
@@ -4685,7 +4703,11 @@ impl Walker<'_, '_> {
             }
             // Model responses passed to a helper that runs its parameter.
             let offset = r.offset;
-            let from_local = full.callees.iter().any(|c| matches!(c, Callee::Local(_)));
+            // Whether the interpreter resolved the call to this very function (its injections
+            // are mapped below then); an override of the method it resolved is not.
+            let from_local = full.callees.iter().any(|c| {
+                matches!(c, Callee::Local(h) if h.module == g.module && h.def.span == g.def.span)
+            });
             for hit in facts.injections.iter().chain(&facts.param_flows) {
                 if !self.a.k.sink_kind(&hit.kind).is_some_and(|k| k.model_exec) {
                     continue;
@@ -5441,6 +5463,22 @@ impl Walker<'_, '_> {
     /// interpreter resolved, else `self.m(...)` through the class hierarchy, `self.attr(...)` and
     /// `self.attr.m(...)` through what the class assigns to `self.attr`, else `obj.m(...)` by a
     /// distinctive method name (`by_name`).
+    /// The methods `self.m(...)` may run when the interpreter did not know `self`'s class: the
+    /// definitions of `m` in the classes related to the current method's (its bases and
+    /// subclasses). Where more than `Bound::Overrides` classes define it, the call is a
+    /// template method of a wide hierarchy (`BaseQueryEngine.query` calling `self._query`,
+    /// which thirty engines override): binding it to each override would make every caller of
+    /// the base method reach what any one subclass does, whatever object it holds. None is
+    /// followed then, and the cut is reported.
+    fn overrides(&self, call: &Expr, m: &str) -> Vec<FuncVal> {
+        let ov = self.a.self_methods(self.func, m);
+        if ov.len() > Bound::Overrides.limit() {
+            self.a.cut(Bound::Overrides, self.site(call));
+            return vec![];
+        }
+        ov
+    }
+
     fn resolve_unknown(&self, f: &Expr, rec: &CallRecord) -> Vec<Resolved> {
         let local: Vec<Resolved> = rec
             .callees
@@ -5461,7 +5499,7 @@ impl Walker<'_, '_> {
             let mut local = local;
             if let ExprKind::Attr(o, m) = &f.kind {
                 if is_self(o) {
-                    for g in self.a.self_methods(self.func, m) {
+                    for g in self.overrides(f, m) {
                         if !local
                             .iter()
                             .any(|r| r.func.module == g.module && r.func.def.span == g.def.span)
@@ -5486,12 +5524,7 @@ impl Walker<'_, '_> {
             by_name: false,
         };
         if is_self(o) {
-            let mut out: Vec<Resolved> = self
-                .a
-                .self_methods(self.func, m)
-                .into_iter()
-                .map(method)
-                .collect();
+            let mut out: Vec<Resolved> = self.overrides(f, m).into_iter().map(method).collect();
             if out.is_empty() {
                 // `self._output_processor = output_processor or default_output_processor`
                 for v in self.a.attr_values(self.func, m) {
@@ -7364,6 +7397,42 @@ pub fn validates_and_returns(def: &FuncDef) -> bool {
 /// (`if not ok(x): return`) is credited.
 fn answers_check(def: &FuncDef) -> bool {
     answers_check_at(def, true, None)
+}
+
+/// Whether a project predicate answers an allow-list membership question: every `return`
+/// gives `True`, `False` or a membership test of a value (`x in ALLOWED`), and the predicate
+/// says no where a value it checks is not among the allowed ones (`if part not in node:
+/// return False`, walking a tree of allowed dotted names) or returns that test itself. A
+/// literal looked for inside a value (`";" in command`) is a deny-list search, and a
+/// predicate answering yes to it would mean the opposite: it does not count.
+fn answers_membership(def: &FuncDef) -> bool {
+    let tests_value =
+        |xs: &[Expr]| !matches!(xs.first().map(|x| &x.kind), Some(ExprKind::Str(_)) | None);
+    let mut returns = 0;
+    let mut all_answers = true;
+    let mut refuses = false;
+    crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| match &st.kind {
+        StmtKind::Return(e) => {
+            returns += 1;
+            match e.as_ref().map(|e| &e.kind) {
+                Some(ExprKind::Bool(_)) => {}
+                Some(ExprKind::Compare(xs, ops)) if ops == &["in"] && tests_value(xs) => {
+                    refuses = true
+                }
+                _ => all_answers = false,
+            }
+        }
+        StmtKind::If { test, body, .. } => {
+            if let ExprKind::Compare(xs, ops) = &test.kind {
+                let not_in = ops == &["not in"] || ops == &["not", "in"];
+                let says_no = matches!(body.as_slice(), [Stmt { kind: StmtKind::Return(Some(e)), .. }]
+                    if matches!(e.kind, ExprKind::Bool(false)));
+                refuses |= not_in && says_no && tests_value(xs);
+            }
+        }
+        _ => {}
+    });
+    returns > 0 && all_answers && refuses
 }
 
 /// Whether a project function answers an allow-list check in one field of the record it

@@ -951,4 +951,40 @@ def find_notes(filters: dict) -> list:
         let loose = FILTERS.replace(r"^[A-Za-z0-9_.-]+$", r"^[^;]+$");
         assert_eq!(lines("AIR106", &[("notes.py", &loose)], "notes.py"), [29]);
     }
+
+    const IMPORTS: &str = r#"import importlib
+
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("m")
+ALLOWED = {"math", "json"}
+
+
+def permitted(name: str) -> bool:
+    for part in name.split("."):
+        if part not in ALLOWED:
+            return False
+    return True
+
+
+@mcp.tool()
+def load(name: str) -> str:
+    if permitted(name):
+        return repr(importlib.import_module(name))
+    return "refused"
+"#;
+
+    #[test]
+    fn a_helper_answering_membership_guards_the_branch_it_allows() {
+        assert!(lines("AIR106", &[("m.py", IMPORTS)], "m.py").is_empty());
+        // The branch where the helper said no is not guarded.
+        let negated = IMPORTS.replace("    if permitted(name):", "    if not permitted(name):");
+        assert_eq!(lines("AIR106", &[("m.py", &negated)], "m.py"), [19]);
+        // A deny-list answers no for the few names it knows, yes for all others.
+        let deny = IMPORTS.replace("part not in ALLOWED", "part in ALLOWED");
+        assert_eq!(lines("AIR106", &[("m.py", &deny)], "m.py"), [19]);
+        // A literal looked for inside the name is a search, not a membership answer.
+        let search = IMPORTS.replace("part not in ALLOWED", "\"os\" not in part");
+        assert_eq!(lines("AIR106", &[("m.py", &search)], "m.py"), [19]);
+    }
 }
