@@ -554,6 +554,10 @@ struct Semantics {
     /// that position with the arguments after it (`asyncio.to_thread=0`), or the function given
     /// as that keyword with the elements of `args=` (`threading.Thread=target`).
     forwarders: Vec<(String, Forward)>,
+    /// `passthrough` (`name=position`): library calls whose result, or what awaiting it gives,
+    /// is the value of one of their arguments (`await asyncio.wait_for(pool.acquire(), 5)` is
+    /// the connection `pool.acquire()` gives).
+    passthroughs: Vec<(String, usize)>,
     /// `text_values` and `forwarders` answers by external name: the same names are asked at
     /// every attribute and call, and each answer is a walk over globs.
     text_memo: std::cell::RefCell<HashMap<Rc<str>, bool>>,
@@ -583,6 +587,14 @@ impl Semantics {
         v
     }
 
+    /// The argument position whose value a `passthrough` call gives back.
+    fn passthrough(&self, q: &str) -> Option<usize> {
+        self.passthroughs
+            .iter()
+            .find(|(g, _)| g == q)
+            .map(|(_, at)| *at)
+    }
+
     fn new(k: &crate::knowledge::Knowledge) -> Semantics {
         let names = |role| k.api_any(role).cloned();
         Semantics {
@@ -607,6 +619,11 @@ impl Semantics {
                     };
                     (g.trim().to_string(), how)
                 })
+                .collect(),
+            passthroughs: k
+                .api_any("passthrough")
+                .filter_map(|n| n.split_once('='))
+                .filter_map(|(g, at)| Some((g.trim().to_string(), at.trim().parse().ok()?)))
                 .collect(),
             text_memo: Default::default(),
             forward_memo: Default::default(),
@@ -2527,7 +2544,16 @@ impl<'m> Interp<'m> {
         } else {
             vec![]
         };
+        // `asyncio.wait_for(pool.acquire(), 5)`: the argument's value (unknown where it is).
+        let passed = match &fv {
+            Value::Ext(q) => self
+                .sem
+                .passthrough(q)
+                .map(|at| pos.get(at).cloned().unwrap_or(Value::Unknown)),
+            _ => None,
+        };
         let result = self.call_value(&fv, pos, kw, span, Some((pos_spans, kw_spans)));
+        let result = passed.unwrap_or(result);
         for lf in callbacks {
             self.in_callbacks += 1;
             self.call_func(&lf, vec![], vec![], Some(span));
