@@ -3920,6 +3920,11 @@ impl Walker<'_, '_> {
             {
                 str_key(k).and_then(|f| field_slot(o, f, st)).cloned()
             }
+            ExprKind::Subscript(..)
+                if index_slot(e).is_some_and(|k| st.tainted.contains_key(&k)) =>
+            {
+                index_slot(e).and_then(|k| st.tainted.get(&k)).cloned()
+            }
             ExprKind::Subscript(a, b) => {
                 let ta = self.expr(a, st);
                 self.expr(b, st);
@@ -6696,6 +6701,19 @@ fn object_field(e: &Expr, fields: &[String], st: &State) -> Option<Option<Expr>>
 
 /// The taint bound to one field of a name (`n.f`, `n["f"]`, `n.get("f")`): the slot a record
 /// literal (`literal_fields`) or a project call's returned record gives each field.
+/// The slot of a list element read at a literal position (`command[0]` → `command.[0]`), kept
+/// where a check cleaned that element on its own (`if command[0] in KNOWN:`); assigning the
+/// list again drops it with the list's other slots.
+fn index_slot(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Subscript(o, i) => match (&o.kind, &i.kind) {
+            (ExprKind::Name(n), ExprKind::Num(k)) => Some(format!("{n}.[{k}]")),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn field_slot<'s>(o: &Expr, field: &str, st: &'s State) -> Option<&'s Taint> {
     match &o.kind {
         ExprKind::Name(n) => st.tainted.get(&format!("{n}.{field}")),
@@ -7982,28 +8000,33 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
             .filter_map(|x| guard_clean(x, body, _orelse))
             .find(|(_, inside)| !inside),
         // `if (!r.startsWith(root + path.sep) && r !== root) throw`: after it, the name passed
-        // the check or is the one value it was compared with (the root itself).
-        ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "and") && ends_in_exit(body) => {
-            let (name, _) = xs
-                .iter()
-                .filter_map(|x| guard_clean(x, body, _orelse))
-                .find(|(_, inside)| !inside)?;
-            // The other operands only let through the name's one exempt value (`r !== root`)
-            // or its absence (`target && !valid(target)`: an empty or missing value skips the
-            // check and is no text to inject).
-            let differs = |x: &Expr| {
-                matches!(&x.kind, ExprKind::Compare(ys, ops)
-                    if ops.len() == 1
-                        && matches!(ops[0].as_str(), "!=" | "!==" | "is not")
-                        && ys.iter().any(|y| matches!(&y.kind, ExprKind::Name(n) if *n == name)))
-                    || matches!(&x.kind, ExprKind::Name(n) if *n == name)
-            };
-            let checks = xs
-                .iter()
-                .filter(|x| guard_clean(x, body, _orelse).is_some_and(|(n, i)| n == name && !i))
-                .count();
-            (checks == 1 && xs.iter().filter(|x| differs(x)).count() + 1 == xs.len())
-                .then_some((name, false))
+        // the check or is the one value it was compared with (the root itself). Otherwise
+        // (`if len(cmd) > 0 and cmd[0] in KNOWN:`), inside, every operand held. Each operand is
+        // read once.
+        ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "and") => {
+            let found: Vec<Option<(String, bool)>> =
+                xs.iter().map(|x| guard_clean(x, body, _orelse)).collect();
+            let after = found.iter().flatten().find(|(_, inside)| !inside);
+            if let (Some((name, _)), true) = (after, ends_in_exit(body)) {
+                // The other operands only let through the name's one exempt value (`r !==
+                // root`) or its absence (`target && !valid(target)`: an empty or missing value
+                // skips the check and is no text to inject).
+                let differs = |x: &Expr| {
+                    matches!(&x.kind, ExprKind::Compare(ys, ops)
+                        if ops.len() == 1
+                            && matches!(ops[0].as_str(), "!=" | "!==" | "is not")
+                            && ys.iter().any(|y| matches!(&y.kind, ExprKind::Name(n) if n == name)))
+                        || matches!(&x.kind, ExprKind::Name(n) if n == name)
+                };
+                let checks = found
+                    .iter()
+                    .flatten()
+                    .filter(|(n, i)| n == name && !i)
+                    .count();
+                return (checks == 1 && xs.iter().filter(|x| differs(x)).count() + 1 == xs.len())
+                    .then(|| (name.clone(), false));
+            }
+            found.into_iter().flatten().find(|(_, inside)| *inside)
         }
         // `if base not in p.parents: raise` (pathlib): `p` lies below `base` after it.
         ExprKind::Compare(xs, ops)
@@ -8064,6 +8087,8 @@ fn case_folded_name(e: &Expr) -> Option<String> {
     for _ in 0..4 {
         match &cur.kind {
             ExprKind::Name(n) => return Some(n.to_string()),
+            // `command[0] in KNOWN`: the element, as its own slot.
+            ExprKind::Subscript(..) => return index_slot(cur),
             ExprKind::Call(f, args) => match &f.kind {
                 ExprKind::Attr(o, m)
                     if matches!(

@@ -952,6 +952,44 @@ def find_notes(filters: dict) -> list:
         assert_eq!(lines("AIR106", &[("notes.py", &loose)], "notes.py"), [29]);
     }
 
+    const FIRST_WORD: &str = r#"import subprocess
+
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("r")
+KNOWN = ["build", "test"]
+
+
+def run(command: list[str]) -> str:
+    full = command.copy()
+    if len(full) > 0 and full[0] in KNOWN:
+        program = full[0]
+        return subprocess.run([program, "--quiet"], capture_output=True, text=True).stdout
+    return ""
+
+
+@mcp.tool()
+def go(words: str) -> str:
+    return run(words.split())
+"#;
+
+    #[test]
+    fn a_list_element_checked_at_its_position_is_clean_where_the_check_held() {
+        assert!(lines("AIR106", &[("r.py", FIRST_WORD)], "r.py").is_empty());
+        // Without the check, the model's first word is the program.
+        let unchecked = FIRST_WORD.replace(" and full[0] in KNOWN", "");
+        assert_eq!(lines("AIR106", &[("r.py", &unchecked)], "r.py"), [13]);
+        // Another position was checked: the first is not.
+        let other = FIRST_WORD.replace("full[0] in KNOWN", "full[1] in KNOWN");
+        assert_eq!(lines("AIR106", &[("r.py", &other)], "r.py"), [13]);
+        // The list assigned again after the check loses what the check said.
+        let again = FIRST_WORD.replace(
+            "        program = full[0]\n",
+            "        full = command.copy()\n        program = full[0]\n",
+        );
+        assert_eq!(lines("AIR106", &[("r.py", &again)], "r.py"), [14]);
+    }
+
     const IMPORTS: &str = r#"import importlib
 
 from mcp.server.fastmcp import FastMCP
