@@ -69,6 +69,7 @@ impl super::Violation for ToolArgumentInjection {
             "shell_exec" => "pass an argument list without `shell=True`, quote with `shlex.quote`, or check the value against an allow-list",
             "code_exec" | "remote_code_load" => "never evaluate model output; parse it with a safe parser (`ast.literal_eval`, `json.loads`) or check it against an allow-list",
             "argv_option" => "put a literal `--` before model-chosen arguments, or reject values that start with `-`",
+            "module_import" => "import only the modules of an allow-list (`if name not in ALLOWED: raise ...`)",
             "http_request_tainted_url" if !python => "fix the scheme and host in the code (`${API_BASE}/items/${encodeURIComponent(id)}`), or check the URL's host against an allow-list and refuse private, loopback and link-local addresses after resolving it",
             "http_request_tainted_url" => "fix the scheme and host in the code (`f\"{API_BASE}/items/{quote(item_id)}\"`), or check the URL's host against an allow-list and refuse private, loopback and link-local addresses after resolving it (`ipaddress.ip_address(...).is_private`)",
             "sql_exec" => "use a parameterised query (`cursor.execute(\"... WHERE id = ?\", (value,))`)",
@@ -1011,6 +1012,25 @@ def load(name: str) -> str:
         return repr(importlib.import_module(name))
     return "refused"
 "#;
+
+    #[test]
+    fn a_module_name_import_is_its_own_kind_and_no_route_is_followed_to_it() {
+        // From a tool: reported, as an import (high), not as code execution.
+        let negated = IMPORTS.replace("    if permitted(name):", "    if not permitted(name):");
+        let out = crate::rules::testing::full_findings("AIR106", &[("m.py", &negated)]);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(
+            out[0].message.contains("(module_import)"),
+            "{}",
+            out[0].message
+        );
+        assert_eq!(out[0].severity, crate::model::Severity::High);
+        // From an HTTP route: a client naming a module to import is not followed.
+        let route = "import importlib\n\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.post(\"/load\")\ndef load(name: str) -> str:\n    return repr(importlib.import_module(name))\n";
+        assert!(lines("AIR106", &[("app.py", route)], "app.py").is_empty());
+        let evaluated = route.replace("importlib.import_module(name)", "eval(name)");
+        assert_eq!(lines("AIR106", &[("app.py", &evaluated)], "app.py"), [10]);
+    }
 
     #[test]
     fn a_helper_answering_membership_guards_the_branch_it_allows() {
