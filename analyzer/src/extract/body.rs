@@ -5464,10 +5464,6 @@ impl Walker<'_, '_> {
         }
     }
 
-    /// The project functions a call may run, for following a model's response: the callees the
-    /// interpreter resolved, else `self.m(...)` through the class hierarchy, `self.attr(...)` and
-    /// `self.attr.m(...)` through what the class assigns to `self.attr`, else `obj.m(...)` by a
-    /// distinctive method name (`by_name`).
     /// The methods `self.m(...)` may run when the interpreter did not know `self`'s class: the
     /// definitions of `m` in the classes related to the current method's (its bases and
     /// subclasses). Where more than `Bound::Overrides` classes define it, the call is a
@@ -5484,6 +5480,10 @@ impl Walker<'_, '_> {
         ov
     }
 
+    /// The project functions a call may run, for following a model's response: the callees the
+    /// interpreter resolved, else `self.m(...)` through the class hierarchy, `self.attr(...)` and
+    /// `self.attr.m(...)` through what the class assigns to `self.attr`, else `obj.m(...)` by a
+    /// distinctive method name (`by_name`).
     fn resolve_unknown(&self, f: &Expr, rec: &CallRecord) -> Vec<Resolved> {
         let local: Vec<Resolved> = rec
             .callees
@@ -6699,8 +6699,6 @@ fn object_field(e: &Expr, fields: &[String], st: &State) -> Option<Option<Expr>>
     }
 }
 
-/// The taint bound to one field of a name (`n.f`, `n["f"]`, `n.get("f")`): the slot a record
-/// literal (`literal_fields`) or a project call's returned record gives each field.
 /// The slot of a list element read at a literal position (`command[0]` → `command.[0]`), kept
 /// where a check cleaned that element on its own (`if command[0] in KNOWN:`); assigning the
 /// list again drops it with the list's other slots.
@@ -6714,6 +6712,8 @@ fn index_slot(e: &Expr) -> Option<String> {
     }
 }
 
+/// The taint bound to one field of a name (`n.f`, `n["f"]`, `n.get("f")`): the slot a record
+/// literal (`literal_fields`) or a project call's returned record gives each field.
 fn field_slot<'s>(o: &Expr, field: &str, st: &'s State) -> Option<&'s Taint> {
     match &o.kind {
         ExprKind::Name(n) => st.tainted.get(&format!("{n}.{field}")),
