@@ -428,6 +428,25 @@ pub struct EntryRoute {
     pub kinds: Vec<String>,
 }
 
+/// A class a JavaScript module exports under a fixed key (`module.exports = { nodeClass: C }`),
+/// which a framework loads by that key and whose methods it calls with outside content
+/// (`entries.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryExport {
+    /// The key of the exported object the class is bound to.
+    pub key: String,
+    pub methods: Vec<String>,
+    /// The positions of the parameters that carry the content; every parameter when empty.
+    #[serde(default)]
+    pub positions: Vec<usize>,
+    /// Who chooses the arguments, for findings.
+    pub who: String,
+    /// The sink kinds followed from these methods; every kind when empty.
+    #[serde(default)]
+    pub kinds: Vec<String>,
+}
+
 /// A framework method called with outside content, overridden in a class that derives from
 /// `base` (`entries.toml`).
 #[derive(Debug, Clone, Deserialize)]
@@ -441,6 +460,15 @@ pub struct EntryHook {
     pub params: Vec<String>,
     /// Who chooses the arguments, for findings.
     pub who: String,
+}
+
+/// The long options one program (by the base name of `argv[0]`) reads as switches, beside
+/// `switch_options` (`python.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramSwitches {
+    pub program: String,
+    pub switches: Vec<String>,
 }
 
 /// One knowledge file (built in or the user's).
@@ -479,6 +507,15 @@ pub struct KnowledgeFile {
     /// `node`): a `[[sink]]` marked `stdin_code` is a sink only for them.
     #[serde(default)]
     pub stdin_interpreters: Vec<String>,
+    /// Long options that take no value (`--yes`, `--force`; every `--no-...` too): an element
+    /// right after one is an operand, which the program may read as an option. After any other
+    /// long option the element is that option's value.
+    #[serde(default)]
+    pub switch_options: Vec<String>,
+    /// Long options one program reads as switches where others take a value (`xdotool
+    /// search --name PATTERN`).
+    #[serde(default)]
+    pub program_switches: Vec<ProgramSwitches>,
     /// Classes (dotted-name globs) whose instances are messages a model wrote: a parameter
     /// annotated with one, or a subclass, holds a model's response (`langroid.**.ToolMessage`).
     #[serde(default)]
@@ -489,6 +526,8 @@ pub struct KnowledgeFile {
     pub entry_route: Vec<EntryRoute>,
     #[serde(default)]
     pub entry_hook: Vec<EntryHook>,
+    #[serde(default)]
+    pub entry_export: Vec<EntryExport>,
     /// MCP client configurations (`mcp.toml`): see `crate::mcp::knowledge`.
     #[serde(default)]
     pub mcp_server: Vec<crate::mcp::knowledge::ServerEntry>,
@@ -552,9 +591,12 @@ pub struct Knowledge {
     pub model_output_index: PatternIndex,
     pub model_output_methods: std::collections::BTreeSet<String>,
     pub stdin_interpreters: std::collections::BTreeSet<String>,
+    pub switch_options: std::collections::BTreeSet<String>,
+    pub program_switches: Vec<ProgramSwitches>,
     pub model_output_types: Vec<String>,
     pub entry_routes: Vec<EntryRoute>,
     pub entry_hooks: Vec<EntryHook>,
+    pub entry_exports: Vec<EntryExport>,
     /// Last segments of chat-model constructors (`ChatOpenAI`), to pre-filter model calls.
     pub model_names: std::collections::HashSet<String>,
     /// Literal prefixes (`langchain.chat_models.`) of model patterns that end in a wildcard.
@@ -794,6 +836,14 @@ impl Knowledge {
         for e in &f.absolute_path {
             check_pattern(&e.pattern)?;
         }
+        for s in f
+            .entry_route
+            .iter()
+            .flat_map(|e| &e.kinds)
+            .chain(f.entry_export.iter().flat_map(|e| &e.kinds))
+        {
+            check_sink(self, s)?;
+        }
         for e in &f.gate {
             check_pattern(&e.pattern)?;
             if !GATE_KINDS.contains(&e.kind.as_str()) {
@@ -865,9 +915,12 @@ impl Knowledge {
         self.model_outputs.extend(f.model_output);
         self.model_output_methods.extend(f.model_output_method);
         self.stdin_interpreters.extend(f.stdin_interpreters);
+        self.switch_options.extend(f.switch_options);
+        self.program_switches.extend(f.program_switches);
         self.model_output_types.extend(f.model_output_type);
         self.entry_routes.extend(f.entry_route);
         self.entry_hooks.extend(f.entry_hook);
+        self.entry_exports.extend(f.entry_export);
         self.sink_index = PatternIndex::build(self.sinks.iter().map(|e| &e.pattern));
         self.source_index = PatternIndex::build(self.sources.iter().map(|e| &e.pattern));
         self.sanitizer_index = PatternIndex::build(self.sanitizers.iter().map(|e| &e.pattern));

@@ -2572,6 +2572,11 @@ struct Argv {
     culprits: Culprits,
     /// The last element pushed was a literal option without `=` (`"-r"`, `"--inline"`).
     last_flag: Option<Site>,
+    /// The last element pushed was a literal long option that takes a value (`"--inline"`, not
+    /// a switch `switch_options` lists): the next element is its value, not an option.
+    value_next: bool,
+    /// The literal program (its `program_switches` entry), when knowledge lists its switches.
+    switches: Option<u16>,
     /// The parameter whose list of unknown shape made the list `deferred`.
     deferred_by: Option<Site>,
 }
@@ -2585,8 +2590,13 @@ struct Culprits([Option<(Site, Option<Site>)>; Culprits::MAX]);
 impl Culprits {
     const MAX: usize = 8;
 
+    /// Names `param`; a parameter already named after an option is named again without one
+    /// when it also stands where no option precedes it (that place is certain).
     fn add(&mut self, param: Site, flag: Option<Site>) {
-        if self.0.iter().flatten().any(|(p, _)| *p == param) {
+        if let Some(known) = self.0.iter_mut().flatten().find(|(p, _)| *p == param) {
+            if flag.is_none() {
+                known.1 = None;
+            }
             return;
         }
         if let Some(slot) = self.0.iter_mut().find(|s| s.is_none()) {
@@ -2620,6 +2630,8 @@ impl Argv {
             deferred: self.deferred || o.deferred,
             culprits: self.culprits.with(o.culprits),
             last_flag: None,
+            value_next: false,
+            switches: self.switches.or(o.switches),
             deferred_by: self.deferred_by.or(o.deferred_by),
         }
     }
@@ -5653,6 +5665,13 @@ impl Walker<'_, '_> {
     fn argv_push(&self, sh: &mut Argv, e: &Expr, st: &State) {
         match &e.kind {
             ExprKind::Starred(x) => return self.argv_extend(sh, x, st),
+            // An element taken from a list whose shape is known (`head = command[0]`) stands
+            // where that list's elements would.
+            ExprKind::Name(_) | ExprKind::Subscript(..)
+                if self.taint_in(e, st).is_some() && self.argv_shape(e, st).is_some() =>
+            {
+                return self.argv_extend(sh, e, st)
+            }
             ExprKind::Str(s) if sh.started && s == "--" => sh.dd = true,
             _ => {}
         }
@@ -5665,18 +5684,49 @@ impl Walker<'_, '_> {
         if !sh.started {
             sh.started = true;
             sh.program |= tainted.is_some();
-        } else if tainted.is_some() && !sh.dd && !literal_led(e) && !led_by_name {
+            if let ExprKind::Str(p) = &e.kind {
+                let base = p.rsplit(['/', '\\']).next().unwrap_or(p);
+                sh.switches = self
+                    .a
+                    .k
+                    .program_switches
+                    .iter()
+                    .position(|w| w.program == base)
+                    .and_then(|i| u16::try_from(i).ok());
+            }
+        } else if tainted.is_some() && !sh.dd && !sh.value_next && !literal_led(e) && !led_by_name {
             sh.option = true;
             if let Some(c) = tainted {
                 sh.culprits.add(c, sh.last_flag);
             }
         }
+        // After a short option (`-l`) the next element may be its value or an operand: the
+        // finding says so. After a long one it is the value (`value_next`), or, after a switch,
+        // an operand for certain.
         sh.last_flag = match &e.kind {
-            ExprKind::Str(s) if s.starts_with('-') && s != "--" && !s.contains('=') => {
+            ExprKind::Str(s) if s.starts_with('-') && !s.starts_with("--") && !s.contains('=') => {
                 Some(self.site(e))
             }
             _ => None,
         };
+        sh.value_next = matches!(&e.kind, ExprKind::Str(s) if self.takes_value(s, sh.switches));
+    }
+
+    /// Whether a literal element is a long option that takes a value (`--path`, `--inline`):
+    /// one not in `switch_options`, nor among the switches of the list's program, and not a
+    /// `--no-...` negation.
+    fn takes_value(&self, s: &str, program: Option<u16>) -> bool {
+        s.len() > 2
+            && s.starts_with("--")
+            && !s.contains('=')
+            && !s.starts_with("--no-")
+            && s[2..]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && !self.a.k.switch_options.contains(s)
+            && !program
+                .and_then(|i| self.a.k.program_switches.get(usize::from(i)))
+                .is_some_and(|w| w.switches.iter().any(|x| x == s))
     }
 
     /// Adds every element of a sequence to an argument list.
@@ -5692,6 +5742,7 @@ impl Walker<'_, '_> {
                 sh.deferred_by = sh.deferred_by.or(inner.deferred_by);
             }
             sh.last_flag = inner.last_flag;
+            sh.value_next = inner.value_next;
         } else if self.holds_taint(e, st) {
             // A parameter's list after the program: the caller decides.
             // (The parameter itself: `parts = selection.split()` is a sequence the model's
@@ -5718,9 +5769,11 @@ impl Walker<'_, '_> {
                 }
             }
             sh.last_flag = None;
+            sh.value_next = false;
         } else {
             sh.started = true;
             sh.last_flag = None;
+            sh.value_next = false;
         }
     }
 
@@ -5745,6 +5798,36 @@ impl Walker<'_, '_> {
                 Some(sh)
             }
             ExprKind::Name(n) => st.argv.get(n.as_str()).copied(),
+            // A part of a list (`command[0]`, `command[1:]`) has that list's shape, as a
+            // whole: what the list's elements may be, any of them may be. A position or a slice
+            // of a list parameter is part of the caller's list, which the caller settles (a
+            // key, `arguments["cmd"]`, is a field, not a part).
+            ExprKind::Subscript(x, i) => self.argv_shape(x, st).or_else(|| {
+                let ExprKind::Name(n) = &x.kind else {
+                    return None;
+                };
+                let positional = matches!(&i.kind, ExprKind::Num(_) | ExprKind::Unknown);
+                let t = st
+                    .tainted
+                    .get(n.as_str())
+                    .filter(|t| t.direct && positional)?;
+                Some(Argv {
+                    started: true,
+                    deferred: true,
+                    deferred_by: Some(t.param_site),
+                    ..Argv::default()
+                })
+            }),
+            // `rest if len(cmd) > 1 else []`: either branch's shape; an empty list adds none.
+            ExprKind::IfExp(_, a, b) => {
+                let empty = |x: &Expr| matches!(&x.kind, ExprKind::List(v) if v.is_empty());
+                match (self.argv_shape(a, st), self.argv_shape(b, st)) {
+                    (Some(x), Some(y)) if !empty(a) && !empty(b) => Some(x.or(y)),
+                    (Some(x), _) if empty(b) => Some(x),
+                    (_, Some(y)) if empty(a) => Some(y),
+                    _ => None,
+                }
+            }
             ExprKind::Call(f, args) => {
                 if let (ExprKind::Attr(o, m), true) = (&f.kind, args.is_empty()) {
                     if m == "copy" {
@@ -5803,6 +5886,8 @@ impl Walker<'_, '_> {
                     deferred: false,
                     culprits: Culprits::default(),
                     last_flag: None,
+                    value_next: false,
+                    switches: None,
                     deferred_by: None,
                 })
             }
@@ -6858,19 +6943,23 @@ fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
     }
 }
 
+/// The taint of a call's result when its callee is not read: its arguments', then its
+/// receiver's. Where two parameters tie (`join`), an argument is named before the receiver: a
+/// helper's `db.fetch(sql)` hands on `sql`, the data, not `db`, the handle it acts through (a
+/// caller passing a model's SQL then reaches what the helper does with the rows).
 fn join_all(
     recv: Option<Taint>,
     pos: &[(Option<Taint>, &Expr)],
     kw: &[(&str, Option<Taint>, &Expr)],
 ) -> Option<Taint> {
-    let mut acc = recv;
+    let mut acc = None;
     for (t, _) in pos {
         acc = join(acc, t.clone());
     }
     for (_, t, _) in kw {
         acc = join(acc, t.clone());
     }
-    acc
+    join(acc, recv)
 }
 
 /// A substitution that keeps only letters, digits, `_` and `-`: Python's `re.sub(pattern,

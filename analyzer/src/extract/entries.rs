@@ -14,7 +14,9 @@ use crate::extract::body::{walk_expr_names, BodyAnalyzer};
 use crate::extract::interp::{ClassVal, Evaluation, FuncVal, ModuleInfo, Value};
 use crate::facts::{EntryPoint, Site};
 use crate::knowledge::{glob_match, Knowledge};
-use crate::syntax::python::{Arg, Expr, ExprKind, FuncDef, ParamKind};
+use crate::syntax::python::{
+    Arg, DictItem, Expr, ExprKind, FuncDef, ParamKind, Stmt, StmtKind, Target,
+};
 
 /// Finds every entry point, in definition order, and closes the parameters their framework
 /// fills.
@@ -53,39 +55,95 @@ pub fn extract(
                 continue;
             }
             for m in &hook.methods {
-                let Some(Value::Func(f)) = c.attrs.get(m.as_str()) else {
-                    continue;
+                let open = |_: usize, name: &str| {
+                    hook.params.is_empty() || hook.params.iter().any(|x| x == name)
                 };
-                // Only the class's own override (an inherited method is its base's entry).
-                if f.module != c.module || !within(f, c) {
-                    continue;
-                }
-                let site = f.site(modules);
-                if !hook.params.is_empty() {
-                    let closed = f
-                        .def
-                        .params
-                        .iter()
-                        .skip(1)
-                        .filter(|p| !hook.params.contains(&p.name))
-                        .map(|p| p.name.clone())
-                        .collect();
-                    body.close_params(f, closed);
-                }
-                out.push(EntryPoint {
-                    label: format!("`{}.{}`", c.def.name, m),
-                    name: format!("{}.{}", c.def.name, m),
-                    func: f.clone(),
-                    site,
-                    who: hook.who.clone(),
-                    kinds: vec![],
-                });
+                out.extend(method_entry(c, m, modules, body, &open, &hook.who, &[]));
+            }
+        }
+        let module = &modules[c.module];
+        if !module.ir.javascript {
+            continue;
+        }
+        for ex in &k.entry_exports {
+            if !exported_under(&module.ir.body, &ex.key, &c.def.name) {
+                continue;
+            }
+            for m in &ex.methods {
+                let open = |i: usize, _: &str| ex.positions.is_empty() || ex.positions.contains(&i);
+                out.extend(method_entry(c, m, modules, body, &open, &ex.who, &ex.kinds));
             }
         }
     }
     out.sort_by_key(|e| e.site);
     out.dedup_by_key(|e| e.site);
     out
+}
+
+/// The entry point of the class's own method `m` (an inherited one is its base's entry), after
+/// closing the parameters `open` (by position after `self`, and name) says carry nothing from
+/// outside.
+fn method_entry(
+    c: &ClassVal,
+    m: &str,
+    modules: &[ModuleInfo],
+    body: &BodyAnalyzer,
+    open: &dyn Fn(usize, &str) -> bool,
+    who: &str,
+    kinds: &[String],
+) -> Option<EntryPoint> {
+    let Some(Value::Func(f)) = c.attrs.get(m) else {
+        return None;
+    };
+    if f.module != c.module || !within(f, c) {
+        return None;
+    }
+    let closed: Vec<String> = f
+        .def
+        .params
+        .iter()
+        .filter(|p| p.name != "self")
+        .enumerate()
+        .filter(|(i, p)| !open(*i, &p.name))
+        .map(|(_, p)| p.name.clone())
+        .collect();
+    if !closed.is_empty() {
+        body.close_params(f, closed);
+    }
+    Some(EntryPoint {
+        label: format!("`{}.{}`", c.def.name, m),
+        name: format!("{}.{}", c.def.name, m),
+        func: f.clone(),
+        site: f.site(modules),
+        who: who.to_string(),
+        kinds: kinds.to_vec(),
+    })
+}
+
+/// Whether a lowered JavaScript module exports the class `class` under `key` at its top level:
+/// `module.exports = { key: class }`, `module.exports.key = class` or `exports.key = class`.
+fn exported_under(body: &[Stmt], key: &str, class: &str) -> bool {
+    let names = |e: &Expr| matches!(&e.kind, ExprKind::Name(n) if n == class);
+    let is_exports = |e: &Expr| match &e.kind {
+        ExprKind::Name(n) => n == "exports",
+        ExprKind::Attr(o, a) => {
+            a == "exports" && matches!(&o.kind, ExprKind::Name(m) if m == "module")
+        }
+        _ => false,
+    };
+    body.iter().any(|s| {
+        let StmtKind::Assign { targets, value, .. } = &s.kind else {
+            return false;
+        };
+        targets.iter().any(|t| match t {
+            Target::Attr(o, a) if a == key && is_exports(o) => names(value),
+            Target::Attr(o, a) if a == "exports" && matches!(&o.kind, ExprKind::Name(m) if m == "module") => {
+                matches!(&value.kind, ExprKind::Dict(items) if items.iter().any(|it| matches!(it,
+                    DictItem::Pair(k, v) if matches!(&k.kind, ExprKind::Str(x) if x == key) && names(v))))
+            }
+            _ => false,
+        })
+    })
 }
 
 /// The sink kinds followed from request handlers (the union of the `[[entry_route]]` entries';

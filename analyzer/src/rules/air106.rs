@@ -524,7 +524,7 @@ from langchain_core.tools import tool
 @tool
 def log_for(fmt: str, terms: str) -> str:
     """Show the log in a format."""
-    cmd = ["git", "log", "--format", fmt]
+    cmd = ["git", "log", "-n", fmt]
     return subprocess.run(cmd, capture_output=True, text=True).stdout
 "#;
 
@@ -544,18 +544,18 @@ def log_for(fmt: str, terms: str) -> str:
         assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].1, crate::model::Confidence::Medium);
         assert!(
-            out[0].2.contains("follows the option \"--format\""),
+            out[0].2.contains("follows the option \"-n\""),
             "{}",
             out[0].2
         );
         // Without the option in front, the element is where options are read: certain.
-        let bare = AFTER_FLAG.replace("\"--format\", fmt", "fmt");
+        let bare = AFTER_FLAG.replace("\"-n\", fmt", "fmt");
         let out = confidence_of(&bare);
         assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].1, crate::model::Confidence::High);
         // Words split from the model's text after an option: only the first is its value.
         let split = AFTER_FLAG.replace(
-            "cmd = [\"git\", \"log\", \"--format\", fmt]",
+            "cmd = [\"git\", \"log\", \"-n\", fmt]",
             "cmd = [\"git\", \"log\", \"--grep\"] + terms.split()",
         );
         let out = confidence_of(&split);
@@ -567,7 +567,7 @@ def log_for(fmt: str, terms: str) -> str:
     #[test]
     fn checks_over_every_element_of_a_list_clean_it() {
         let split = AFTER_FLAG.replace(
-            "    cmd = [\"git\", \"log\", \"--format\", fmt]\n",
+            "    cmd = [\"git\", \"log\", \"-n\", fmt]\n",
             "    words = terms.split()\n    cmd = [\"git\", \"log\", \"--grep\"] + words\n",
         );
         assert_eq!(lines("AIR106", &[("tools.py", &split)], "tools.py"), [11]);
@@ -989,6 +989,49 @@ def go(words: str) -> str:
             "        full = command.copy()\n        program = full[0]\n",
         );
         assert_eq!(lines("AIR106", &[("r.py", &again)], "r.py"), [14]);
+    }
+
+    const OPTION_VALUES: &str = r#"import subprocess
+
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("b")
+
+
+@mcp.tool()
+def build(source: str) -> str:
+    return subprocess.run(["hugo", "--source", source]).stdout
+"#;
+
+    #[test]
+    fn a_value_after_a_long_option_is_its_value_and_after_a_switch_an_operand() {
+        let confidence = |src: &str| -> Vec<(u32, crate::model::Confidence)> {
+            crate::rules::testing::full_findings("AIR106", &[("b.py", src)])
+                .iter()
+                .map(|f| (f.location.line, f.confidence))
+                .collect()
+        };
+        // The value of `--source`: getopt_long gives it to the option.
+        assert!(confidence(OPTION_VALUES).is_empty());
+        // After a switch (listed, or a `--no-` negation) the value is an operand for certain.
+        for switch in ["--quiet", "--no-cache"] {
+            let operand = OPTION_VALUES.replace("--source", switch);
+            assert_eq!(
+                confidence(&operand),
+                [(10, crate::model::Confidence::High)],
+                "{switch}"
+            );
+        }
+        // After a short option the finding says it may be the option's value.
+        let short = OPTION_VALUES.replace("--source", "-s");
+        assert_eq!(confidence(&short), [(10, crate::model::Confidence::Medium)]);
+        // The same parameter also standing where no option precedes it: certain.
+        let both = OPTION_VALUES.replace(r#""--source", source"#, r#""-s", source, source"#);
+        assert_eq!(confidence(&both), [(10, crate::model::Confidence::High)]);
+        // A splatted sequence after a long option: only its first element is the value.
+        let splat =
+            OPTION_VALUES.replace(r#""--source", source"#, r#""--source", *source.split()"#);
+        assert_eq!(confidence(&splat), [(10, crate::model::Confidence::High)]);
     }
 
     const IMPORTS: &str = r#"import importlib

@@ -215,7 +215,7 @@ fn model_flows(cx: &Ctx, out: &mut Vec<Finding>) {
             path.push(cx.step(
                 StepKind::Sink,
                 flow.sink,
-                format!("`{}` runs it", flow.callee),
+                format!("`{}` runs it ({})", flow.callee, flow.kind),
             ));
             let confidence = if opt_in.is_some() {
                 Confidence::Low

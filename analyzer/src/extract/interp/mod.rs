@@ -3039,9 +3039,12 @@ impl<'m> Interp<'m> {
                 None => Value::List(Seq::rc(vec![])),
             }),
             "dict" => {
+                // `dict(row)` of a value whose items are not known is not an empty dict: its
+                // items are unknown (a database row, a mapping an API returned).
                 let mut items: Vec<(Value, Value)> = match first {
                     Some(Value::Dict(d)) => d.to_vec(),
-                    _ => vec![],
+                    None => vec![],
+                    Some(_) => return Some(Value::Unknown),
                 };
                 for (k, v) in kw {
                     items.push((
