@@ -5663,15 +5663,17 @@ impl Walker<'_, '_> {
 
     /// Adds one element to an argument list.
     fn argv_push(&self, sh: &mut Argv, e: &Expr, st: &State) {
+        // An element taken from a list whose shape is known (`head = command[0]`) stands where
+        // that list's elements would (its shape read once).
+        if matches!(&e.kind, ExprKind::Name(_) | ExprKind::Subscript(..))
+            && self.taint_in(e, st).is_some()
+        {
+            if let Some(inner) = self.argv_shape(e, st) {
+                return self.argv_join(sh, inner);
+            }
+        }
         match &e.kind {
             ExprKind::Starred(x) => return self.argv_extend(sh, x, st),
-            // An element taken from a list whose shape is known (`head = command[0]`) stands
-            // where that list's elements would.
-            ExprKind::Name(_) | ExprKind::Subscript(..)
-                if self.taint_in(e, st).is_some() && self.argv_shape(e, st).is_some() =>
-            {
-                return self.argv_extend(sh, e, st)
-            }
             ExprKind::Str(s) if sh.started && s == "--" => sh.dd = true,
             _ => {}
         }
@@ -5732,17 +5734,7 @@ impl Walker<'_, '_> {
     /// Adds every element of a sequence to an argument list.
     fn argv_extend(&self, sh: &mut Argv, e: &Expr, st: &State) {
         if let Some(inner) = self.argv_shape(e, st) {
-            if !sh.started {
-                *sh = inner;
-            } else if !sh.dd {
-                sh.option |= inner.program || inner.option;
-                sh.dd |= inner.dd;
-                sh.culprits = sh.culprits.with(inner.culprits);
-                sh.deferred |= inner.deferred;
-                sh.deferred_by = sh.deferred_by.or(inner.deferred_by);
-            }
-            sh.last_flag = inner.last_flag;
-            sh.value_next = inner.value_next;
+            self.argv_join(sh, inner);
         } else if self.holds_taint(e, st) {
             // A parameter's list after the program: the caller decides.
             // (The parameter itself: `parts = selection.split()` is a sequence the model's
@@ -5775,6 +5767,21 @@ impl Walker<'_, '_> {
             sh.last_flag = None;
             sh.value_next = false;
         }
+    }
+
+    /// Adds the elements of a list whose shape is known.
+    fn argv_join(&self, sh: &mut Argv, inner: Argv) {
+        if !sh.started {
+            *sh = inner;
+        } else if !sh.dd {
+            sh.option |= inner.program || inner.option;
+            sh.dd |= inner.dd;
+            sh.culprits = sh.culprits.with(inner.culprits);
+            sh.deferred |= inner.deferred;
+            sh.deferred_by = sh.deferred_by.or(inner.deferred_by);
+        }
+        sh.last_flag = inner.last_flag;
+        sh.value_next = inner.value_next;
     }
 
     /// The shape of an argument-list expression, when the body built it: a list or tuple
@@ -5818,13 +5825,14 @@ impl Walker<'_, '_> {
                     ..Argv::default()
                 })
             }),
-            // `rest if len(cmd) > 1 else []`: either branch's shape; an empty list adds none.
+            // `rest if len(cmd) > 1 else []`: the other branch's shape, where one is an empty
+            // list (it adds nothing). Only one branch is read, so nested conditionals cost no
+            // more than their depth.
             ExprKind::IfExp(_, a, b) => {
                 let empty = |x: &Expr| matches!(&x.kind, ExprKind::List(v) if v.is_empty());
-                match (self.argv_shape(a, st), self.argv_shape(b, st)) {
-                    (Some(x), Some(y)) if !empty(a) && !empty(b) => Some(x.or(y)),
-                    (Some(x), _) if empty(b) => Some(x),
-                    (_, Some(y)) if empty(a) => Some(y),
+                match (empty(a), empty(b)) {
+                    (false, true) => self.argv_shape(a, st),
+                    (true, false) => self.argv_shape(b, st),
                     _ => None,
                 }
             }
