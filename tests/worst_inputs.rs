@@ -64,3 +64,30 @@ fn mutually_calling_helpers_keep_one_finding_per_tool() {
     // Each tool's argument reaches the shell sinks; findings are one per sink call.
     assert!(air106 >= 1, "AIR106 is reported: {json}");
 }
+
+/// An argument list nested in conditionals and subscripts 80 deep (`([..] if x else [])[0]`,
+/// `[[..][0], x][0]`): each level's list shape was read twice, or both branches of a
+/// conditional were, which is 2^depth reads.
+#[test]
+fn argument_lists_nested_in_conditionals_and_subscripts_keep_their_finding() {
+    let depth = 80;
+    let mut chain = String::from("x");
+    let mut cond = String::from("x");
+    for _ in 0..depth {
+        chain = format!("[{chain}, x][0]");
+        cond = format!("({cond} if x else [])[0]");
+    }
+    let src = format!(
+        "import subprocess\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\"h\")\n\n\n@mcp.tool()\ndef a(x: list[str]) -> str:\n    cmd = {chain}\n    return subprocess.run([\"git\", cmd]).stdout\n\n\n@mcp.tool()\ndef b(x: list[str]) -> str:\n    cmd = {cond}\n    return subprocess.run([\"git\", *cmd]).stdout\n"
+    );
+    let dir = TempDir::new("argv-nest");
+    dir.write("nest.py", src);
+    let json = check_json(dir.path());
+    let air106 = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "AIR106")
+        .count();
+    assert!(air106 >= 1, "AIR106 is reported: {json}");
+}
