@@ -18,6 +18,16 @@ fn check_json(dir: &Path) -> serde_json::Value {
     r.json()
 }
 
+/// How many findings of one rule a JSON report holds.
+fn count(json: &serde_json::Value, code: &str) -> usize {
+    json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == code)
+        .count()
+}
+
 /// `x = [x]` on every line: the interpreter builds a list nested that deep, and dropping it
 /// used to recurse once per level (a stack overflow abort, which kills the language server).
 #[test]
@@ -55,12 +65,7 @@ fn mutually_calling_helpers_keep_one_finding_per_tool() {
     let dir = TempDir::new("mutual");
     dir.write("steps.py", src);
     let json = check_json(dir.path());
-    let air106 = json["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["code"] == "AIR106")
-        .count();
+    let air106 = count(&json, "AIR106");
     // Each tool's argument reaches the shell sinks; findings are one per sink call.
     assert!(air106 >= 1, "AIR106 is reported: {json}");
 }
@@ -83,11 +88,6 @@ fn argument_lists_nested_in_conditionals_and_subscripts_keep_their_finding() {
     let dir = TempDir::new("argv-nest");
     dir.write("nest.py", src);
     let json = check_json(dir.path());
-    let air106 = json["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["code"] == "AIR106")
-        .count();
+    let air106 = count(&json, "AIR106");
     assert!(air106 >= 1, "AIR106 is reported: {json}");
 }
