@@ -1690,7 +1690,7 @@ impl<'a> BodyAnalyzer<'a> {
     /// `stdin_interpreters` lists: it runs the code it is given (on its standard input, or in
     /// a file named after it).
     fn is_interpreter(&self, program: &str) -> bool {
-        let base = program.rsplit(['/', '\\']).next().unwrap_or(program);
+        let base = program_base(program);
         let base = base.strip_suffix(".exe").unwrap_or(base);
         let name = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
         self.k.stdin_interpreters.contains(base) || self.k.stdin_interpreters.contains(name)
@@ -2621,6 +2621,21 @@ impl Culprits {
 }
 
 impl Argv {
+    /// Adds the elements of a list whose shape is known.
+    fn join(&mut self, inner: Argv) {
+        if !self.started {
+            *self = inner;
+        } else if !self.dd {
+            self.option |= inner.program || inner.option;
+            self.dd |= inner.dd;
+            self.culprits = self.culprits.with(inner.culprits);
+            self.deferred |= inner.deferred;
+            self.deferred_by = self.deferred_by.or(inner.deferred_by);
+        }
+        self.last_flag = inner.last_flag;
+        self.value_next = inner.value_next;
+    }
+
     fn or(self, o: Argv) -> Argv {
         Argv {
             started: self.started && o.started,
@@ -5669,7 +5684,7 @@ impl Walker<'_, '_> {
             && self.taint_in(e, st).is_some()
         {
             if let Some(inner) = self.argv_shape(e, st) {
-                return self.argv_join(sh, inner);
+                return sh.join(inner);
             }
         }
         match &e.kind {
@@ -5687,7 +5702,7 @@ impl Walker<'_, '_> {
             sh.started = true;
             sh.program |= tainted.is_some();
             if let ExprKind::Str(p) = &e.kind {
-                let base = p.rsplit(['/', '\\']).next().unwrap_or(p);
+                let base = program_base(p);
                 sh.switches = self
                     .a
                     .k
@@ -5734,7 +5749,7 @@ impl Walker<'_, '_> {
     /// Adds every element of a sequence to an argument list.
     fn argv_extend(&self, sh: &mut Argv, e: &Expr, st: &State) {
         if let Some(inner) = self.argv_shape(e, st) {
-            self.argv_join(sh, inner);
+            sh.join(inner);
         } else if self.holds_taint(e, st) {
             // A parameter's list after the program: the caller decides.
             // (The parameter itself: `parts = selection.split()` is a sequence the model's
@@ -5767,21 +5782,6 @@ impl Walker<'_, '_> {
             sh.last_flag = None;
             sh.value_next = false;
         }
-    }
-
-    /// Adds the elements of a list whose shape is known.
-    fn argv_join(&self, sh: &mut Argv, inner: Argv) {
-        if !sh.started {
-            *sh = inner;
-        } else if !sh.dd {
-            sh.option |= inner.program || inner.option;
-            sh.dd |= inner.dd;
-            sh.culprits = sh.culprits.with(inner.culprits);
-            sh.deferred |= inner.deferred;
-            sh.deferred_by = sh.deferred_by.or(inner.deferred_by);
-        }
-        sh.last_flag = inner.last_flag;
-        sh.value_next = inner.value_next;
     }
 
     /// The shape of an argument-list expression, when the body built it: a list or tuple
@@ -6955,6 +6955,11 @@ fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
 /// receiver's. Where two parameters tie (`join`), an argument is named before the receiver: a
 /// helper's `db.fetch(sql)` hands on `sql`, the data, not `db`, the handle it acts through (a
 /// caller passing a model's SQL then reaches what the helper does with the rows).
+/// The base name of a program path (`/usr/bin/git` is `git`).
+fn program_base(program: &str) -> &str {
+    program.rsplit(['/', '\\']).next().unwrap_or(program)
+}
+
 fn join_all(
     recv: Option<Taint>,
     pos: &[(Option<Taint>, &Expr)],
