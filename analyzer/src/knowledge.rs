@@ -428,6 +428,29 @@ pub struct EntryRoute {
     pub kinds: Vec<String>,
 }
 
+/// An SDK interface a JavaScript class implements, known by the methods it defines: TypeScript
+/// checks `implements` by shape and erases it, so compiled code keeps only the methods
+/// (`entries.toml`). A class defining every method of `requires` implements it; the SDK calls
+/// its `methods` with outside content.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryInterface {
+    /// The interface, for the documentation (`@modelcontextprotocol/sdk` `OAuthClientProvider`).
+    pub interface: String,
+    /// Methods a class must define to implement the interface.
+    pub requires: Vec<String>,
+    /// The methods the SDK calls with outside content.
+    pub methods: Vec<String>,
+    /// The positions of the parameters that carry the content; every parameter when empty.
+    #[serde(default)]
+    pub positions: Vec<usize>,
+    /// Who chooses the arguments, for findings.
+    pub who: String,
+    /// The sink kinds followed from these methods; every kind when empty.
+    #[serde(default)]
+    pub kinds: Vec<String>,
+}
+
 /// A class a JavaScript module exports under a fixed key (`module.exports = { nodeClass: C }`),
 /// which a framework loads by that key and whose methods it calls with outside content
 /// (`entries.toml`).
@@ -528,6 +551,8 @@ pub struct KnowledgeFile {
     pub entry_hook: Vec<EntryHook>,
     #[serde(default)]
     pub entry_export: Vec<EntryExport>,
+    #[serde(default)]
+    pub entry_interface: Vec<EntryInterface>,
     /// MCP client configurations (`mcp.toml`): see `crate::mcp::knowledge`.
     #[serde(default)]
     pub mcp_server: Vec<crate::mcp::knowledge::ServerEntry>,
@@ -597,6 +622,7 @@ pub struct Knowledge {
     pub entry_routes: Vec<EntryRoute>,
     pub entry_hooks: Vec<EntryHook>,
     pub entry_exports: Vec<EntryExport>,
+    pub entry_interfaces: Vec<EntryInterface>,
     /// Last segments of chat-model constructors (`ChatOpenAI`), to pre-filter model calls.
     pub model_names: std::collections::HashSet<String>,
     /// Literal prefixes (`langchain.chat_models.`) of model patterns that end in a wildcard.
@@ -841,6 +867,7 @@ impl Knowledge {
             .iter()
             .flat_map(|e| &e.kinds)
             .chain(f.entry_export.iter().flat_map(|e| &e.kinds))
+            .chain(f.entry_interface.iter().flat_map(|e| &e.kinds))
         {
             check_sink(self, s)?;
         }
@@ -921,6 +948,7 @@ impl Knowledge {
         self.entry_routes.extend(f.entry_route);
         self.entry_hooks.extend(f.entry_hook);
         self.entry_exports.extend(f.entry_export);
+        self.entry_interfaces.extend(f.entry_interface);
         self.sink_index = PatternIndex::build(self.sinks.iter().map(|e| &e.pattern));
         self.source_index = PatternIndex::build(self.sources.iter().map(|e| &e.pattern));
         self.sanitizer_index = PatternIndex::build(self.sanitizers.iter().map(|e| &e.pattern));

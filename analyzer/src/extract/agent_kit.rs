@@ -231,10 +231,21 @@ impl<'x, 'a> Kit<'x, 'a> {
             return;
         }
         let globs: Vec<&String> = self.k.api_names(self.fw).collect();
+        // A name matches a glob only under the glob's first segment when that is literal: the
+        // objects of other libraries (most of them) are passed over by one lookup.
+        let first = |g: &str| g.split('.').next().unwrap_or(g).to_string();
+        let roots: Option<std::collections::HashSet<String>> = globs
+            .iter()
+            .all(|g| !first(g).contains('*'))
+            .then(|| globs.iter().map(|g| first(g)).collect());
         self.classed = (0..self.ev.objects.len())
             .filter(|&id| {
-                self.class_name(id)
-                    .is_some_and(|c| globs.iter().any(|g| glob_match(g, &c)))
+                self.class_name(id).is_some_and(|c| {
+                    roots
+                        .as_ref()
+                        .is_none_or(|r| r.contains(c.split('.').next().unwrap_or(&c)))
+                        && globs.iter().any(|g| glob_match(g, &c))
+                })
             })
             .collect();
         self.decorated_tools();

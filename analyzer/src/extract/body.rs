@@ -83,6 +83,10 @@ pub struct InjectionHit {
     /// fields were read: a caller passing an object whose fields it checked (`Schema.parse`)
     /// is judged by those fields.
     pub fields: Option<BTreeSet<String>>,
+    /// The hit runs through `self.m(...)` in a body that did not know `self`'s class, followed
+    /// into one subclass's `m` (this site, and the name `m`): a caller that holds an instance
+    /// of a class whose `m` is that one reaches it; other callers do not (see `param_flows`).
+    pub dispatch: Option<(Site, Rc<str>)>,
 }
 
 /// How a parameter reaches the argument list of a program run without a shell.
@@ -154,6 +158,10 @@ pub struct BodyFacts {
     pub model_flows: Vec<ModelFlow>,
     /// The function returns (part of) a model's response.
     pub returns_model: Option<Rc<ModelOrigin>>,
+    /// Every `return` gives an argument list the body built (`return [sys.executable, "-m",
+    /// "tool", *flags, path]`): its shape, with the body's parameters as the culprits. A caller
+    /// that runs the list reads it in terms of what it passed (`argv_shape`).
+    returns_argv: Option<Argv>,
     /// A call in the body gives a model's response (or fetched content): a reading of it made
     /// deep in a chain may have cut where that response goes (`facts_at`).
     pub model_seen: bool,
@@ -964,6 +972,17 @@ impl<'a> BodyAnalyzer<'a> {
         vec![]
     }
 
+    /// The project class of the instance a method is bound to, when the interpreter knows it.
+    fn instance_class(&self, g: &FuncVal) -> Option<crate::extract::interp::ClassVal> {
+        let Some(Value::Obj(id)) = g.bound.as_deref() else {
+            return None;
+        };
+        match &self.ev.objects.get(*id)?.kind {
+            crate::extract::interp::ObjKind::Instance(c) => Some(c.clone()),
+            _ => None,
+        }
+    }
+
     /// The methods `name` that `self.name(...)` may call inside the function at `func`: those of
     /// its class, of the classes it inherits from and of the project classes that inherit from
     /// it (an abstract method of a base class and its concrete versions), in a fixed order.
@@ -1051,7 +1070,17 @@ impl<'a> BodyAnalyzer<'a> {
         }
         // A cycle of wrappers answers no until it is decided.
         self.local_validators.borrow_mut().insert(site, false);
-        let v = validates_and_returns(&g.def)
+        let raiser = |e: &Expr| {
+            let call = unawait(e);
+            matches!(call.kind, ExprKind::Call(..))
+                && self.calls_only_local(call, site.file, |h| {
+                    matches!(
+                        h.def.body.last().map(|s| &s.kind),
+                        Some(StmtKind::Raise(Some(_)))
+                    )
+                })
+        };
+        let v = validates_and_returns_with(&g.def, &raiser)
             || self.raises_on_failed_helper_check(g, site.file)
             || self.returns_validated(g, site.file);
         self.local_validators.borrow_mut().insert(site, v);
@@ -2345,6 +2374,7 @@ impl<'a> BodyAnalyzer<'a> {
             tuple_result: None,
             flag_result: None,
             tuple_returns: Some(vec![]),
+            argv_returns: Ok(None),
             needs_passed: vec![],
             raised_cleaned: false,
             passthrough: BTreeSet::new(),
@@ -2432,7 +2462,9 @@ impl<'a> BodyAnalyzer<'a> {
         let (return_clean, opaque) = std::mem::take(&mut w.returns);
         let opaque = opaque || w.raised_cleaned;
         let tuple_returns = w.tuple_returns.take();
+        let returns_argv = w.argv_returns.ok().flatten();
         let mut out = w.out;
+        out.returns_argv = returns_argv;
         out.return_clean = return_clean.filter(|_| plain && !opaque);
         out.return_clean_skips_self = f.bound.is_some();
         out.return_passthrough = w.passthrough.iter().cloned().collect();
@@ -2799,6 +2831,9 @@ struct Walker<'w, 'a> {
     /// Each `return` of a tuple literal so far (`BodyFacts::flag_clean`); `None` once a
     /// return gives anything else.
     tuple_returns: Option<Vec<(Vec<RetElem>, Vec<String>)>>,
+    /// The shapes of the argument lists the returns so far give (`BodyFacts::returns_argv`):
+    /// `Err` once a return gives anything else.
+    argv_returns: Result<Option<Argv>, ()>,
     /// Parameters with a literal default that the branch being walked needs a caller to
     /// pass otherwise (`if not restrict:` with `restrict=True`): innermost last.
     needs_passed: Vec<String>,
@@ -3441,6 +3476,15 @@ impl Walker<'_, '_> {
                 }
             }
             StmtKind::Return(Some(e)) => {
+                if self.closures == 0 && self.argv_returns.is_ok() {
+                    self.argv_returns = match self.argv_shape(e, st) {
+                        Some(sh) => Ok(Some(match self.argv_returns {
+                            Ok(Some(a)) => a.or(sh),
+                            _ => sh,
+                        })),
+                        None => Err(()),
+                    };
+                }
                 // A tuple literal, element by element (`return True, checked`).
                 let t = match &e.kind {
                     ExprKind::Tuple(xs) | ExprKind::List(xs)
@@ -3507,7 +3551,10 @@ impl Walker<'_, '_> {
             StmtKind::Raise(Some(e)) => {
                 self.expr(e, st);
             }
-            StmtKind::Return(None) if self.closures == 0 => self.tuple_returns = None,
+            StmtKind::Return(None) if self.closures == 0 => {
+                self.tuple_returns = None;
+                self.argv_returns = Err(());
+            }
             StmtKind::If { test, body, orelse } => {
                 self.expr(test, st);
                 let mut guard =
@@ -4482,6 +4529,7 @@ impl Walker<'_, '_> {
                         context_statements: Rc::from(Vec::<String>::new()),
                         built_at: None,
                         fields: None,
+                        dispatch: None,
                     });
                 }
             }
@@ -4607,6 +4655,7 @@ impl Walker<'_, '_> {
                 context_statements: entry.context_statements.as_slice().into(),
                 built_at: None,
                 fields: t.fields.clone(),
+                dispatch: None,
             };
             let mut named_any = false;
             if kind == "argv_option" {
@@ -4671,6 +4720,12 @@ impl Walker<'_, '_> {
                     network,
                 })
             });
+        let self_method = match &f.kind {
+            ExprKind::Attr(o, m) if matches!(&o.kind, ExprKind::Name(n) if n == "self") => {
+                Some(m.as_str())
+            }
+            _ => None,
+        };
         for r in &resolved {
             let g = &r.func;
             let facts = self.a.facts_at(g, self.depth + 1);
@@ -4688,6 +4743,15 @@ impl Walker<'_, '_> {
                     }));
                 }
             }
+            // Whether the interpreter resolved the call to this very function (its injections
+            // are mapped below then); an override of the method it resolved is not.
+            let from_local = full.callees.iter().any(|c| {
+                matches!(c, Callee::Local(h) if h.module == g.module && h.def.span == g.def.span)
+            });
+            // `self.m(...)` followed into a method the interpreter did not pick for `self`.
+            let dispatch = self_method
+                .filter(|_| !from_local)
+                .map(|m| (g.site(self.a.modules), Rc::<str>::from(m)));
             // A project method that is itself a known sink (by its dotted name).
             for (idx, kind) in self.a.local_sinks(g) {
                 let entry = &self.a.k.sinks[idx];
@@ -4730,16 +4794,12 @@ impl Walker<'_, '_> {
                         context_statements: entry.context_statements.as_slice().into(),
                         built_at: None,
                         fields: t.fields.clone(),
+                        dispatch: dispatch.clone(),
                     });
                 }
             }
             // Model responses passed to a helper that runs its parameter.
             let offset = r.offset;
-            // Whether the interpreter resolved the call to this very function (its injections
-            // are mapped below then); an override of the method it resolved is not.
-            let from_local = full.callees.iter().any(|c| {
-                matches!(c, Callee::Local(h) if h.module == g.module && h.def.span == g.def.span)
-            });
             for hit in facts.injections.iter().chain(&facts.param_flows) {
                 if !self.a.k.sink_kind(&hit.kind).is_some_and(|k| k.model_exec) {
                     continue;
@@ -4773,6 +4833,7 @@ impl Walker<'_, '_> {
                         context_statements: hit.context_statements.clone(),
                         built_at: hit.built_at,
                         fields: t.fields.clone(),
+                        dispatch: dispatch.clone(),
                     });
                 }
                 let Some(origin) = t.model.clone() else {
@@ -4791,9 +4852,27 @@ impl Walker<'_, '_> {
         for c in &full.callees {
             let Callee::Local(g) = c else { continue };
             let facts = self.a.facts_at(g, self.depth + 1);
-            if !facts.injections.is_empty() {
+            // A method called on an instance of a known class: its flows through `self.m(...)`
+            // into the `m` that class has (a base class's template method calling an abstract
+            // method one subclass implements).
+            let dispatched: Vec<&InjectionHit> = match self.a.instance_class(g) {
+                Some(c) => facts
+                    .param_flows
+                    .iter()
+                    .filter(|h| {
+                        h.dispatch.as_ref().is_some_and(|(d, m)| {
+                            self.a
+                                .class_methods(&c, m)
+                                .first()
+                                .is_some_and(|x| x.site(self.a.modules) == *d)
+                        })
+                    })
+                    .collect(),
+                None => vec![],
+            };
+            if !facts.injections.is_empty() || !dispatched.is_empty() {
                 let offset = usize::from(g.bound.is_some());
-                for hit in &facts.injections {
+                for hit in facts.injections.iter().chain(dispatched) {
                     let pidx = g.def.params.iter().position(|p| p.name == hit.param);
                     // A `*args` (`...args`) parameter holds every positional argument from its
                     // place on: their taints joined, and their list as the caller wrote it.
@@ -4914,6 +4993,7 @@ impl Walker<'_, '_> {
                             context_statements: hit.context_statements.clone(),
                             built_at,
                             fields: t.fields.clone(),
+                            dispatch: None,
                         });
                     }
                 }
@@ -5842,6 +5922,9 @@ impl Walker<'_, '_> {
                         return self.argv_shape(o, st);
                     }
                 }
+                if let Some(sh) = self.returned_argv(e, args, st) {
+                    return Some(sh);
+                }
                 let one = match args.as_slice() {
                     [Arg::Pos(x)] => x,
                     _ => return None,
@@ -5901,6 +5984,68 @@ impl Walker<'_, '_> {
             }
             _ => None,
         }
+    }
+
+    /// The argument list a project helper returns (`BodyFacts::returns_argv`), read for this
+    /// call: its program is the helper's literal, and an element the helper reads as an option
+    /// is one here where this call passes a tainted argument for its parameter. A helper whose
+    /// list may start with a parameter, or spreads a list parameter (`deferred`), is not read.
+    fn returned_argv(&self, call: &Expr, args: &[Arg], st: &State) -> Option<Argv> {
+        let callees = self.a.ev.callee_at.get(&self.site(call))?;
+        let [Callee::Local(g)] = callees.as_slice() else {
+            return None;
+        };
+        // Positions past a spread (`*rest`, `**options`) are not known.
+        if args
+            .iter()
+            .any(|a| matches!(a, Arg::Star(_) | Arg::DoubleStar(_)))
+        {
+            return None;
+        }
+        let facts = self.a.facts_at(g, self.depth + 1);
+        let inner = facts.returns_argv?;
+        if !inner.started || inner.program || inner.deferred {
+            return None;
+        }
+        let offset = usize::from(g.bound.is_some());
+        let file = self.a.modules[g.module].file;
+        let mut sh = Argv {
+            started: true,
+            dd: inner.dd,
+            switches: inner.switches,
+            // An element chosen by something other than a parameter (a model's response).
+            option: inner.option && inner.culprits.iter().next().is_none(),
+            ..Argv::default()
+        };
+        for (p, flag) in inner.culprits.iter() {
+            let Some((pidx, param)) = g
+                .def
+                .params
+                .iter()
+                .enumerate()
+                .find(|(_, q)| p.file == file && q.span == p.span)
+            else {
+                continue;
+            };
+            let passed = pidx
+                .checked_sub(offset)
+                .and_then(|i| args.get(i))
+                .and_then(|a| match a {
+                    Arg::Pos(x) => Some(x),
+                    _ => None,
+                })
+                .or_else(|| {
+                    args.iter().find_map(|a| match a {
+                        Arg::Kw(n, x) if *n == param.name => Some(x),
+                        _ => None,
+                    })
+                });
+            if let Some(c) = passed.and_then(|x| self.taint_in(x, st)) {
+                sh.option = true;
+                sh.culprits.add(c, flag);
+            }
+        }
+        Some(sh)
     }
 
     /// The shape of an `argv = true` sink's argument list, and whether it is a name holding a
@@ -7468,6 +7613,16 @@ fn name_assignments(def: &FuncDef) -> HashMap<&str, Vec<&Expr>> {
 /// returns a value (`return resolved`). Deny-list checks (`if p.startswith("/proc"): raise`)
 /// do not count: they leave everything else through.
 pub fn validates_and_returns(def: &FuncDef) -> bool {
+    validates_and_returns_with(def, &|_| false)
+}
+
+/// `validates_and_returns`, where a branch may also fail by calling a function `raiser` says
+/// always raises (`if (bad) abort()` with `const abort = () => { throw ... }`).
+fn validates_and_returns_with(def: &FuncDef, raiser: &dyn Fn(&Expr) -> bool) -> bool {
+    let fails = |body: &[Stmt]| {
+        fails_without_value(body)
+            || matches!(body.last().map(|s| &s.kind), Some(StmtKind::Expr(e)) if raiser(e))
+    };
     let mut raises_on_failed_check = false;
     let mut returns_value = false;
     let mut checks = false;
@@ -7475,7 +7630,7 @@ pub fn validates_and_returns(def: &FuncDef) -> bool {
     crate::syntax::python::visit_stmts(&def.body, &mut |st: &Stmt| {
         match &st.kind {
             StmtKind::If { test, body, .. }
-                if fails_without_value(body)
+                if fails(body)
                     && (is_failed_check(test) || failed_marker_check(test, &assigned)) =>
             {
                 raises_on_failed_check = true;
@@ -7861,6 +8016,12 @@ fn is_failed_check(test: &Expr) -> bool {
                 return true
             }
             ExprKind::BoolOp(ops, xs) if ops.iter().all(|o| o == "or") => stack.extend(xs.iter()),
+            // `p !== "https:" && p !== "http:"`: `p not in ("https:", "http:")` written out.
+            ExprKind::BoolOp(ops, xs)
+                if xs.len() >= 2 && ops.iter().all(|o| o == "and") && differs_from_each(xs) =>
+            {
+                return true
+            }
             // `not p.startswith(prefix) and p != base`: an allow-list check with an exception
             // written as a comparison.
             ExprKind::BoolOp(ops, xs)
@@ -7876,6 +8037,42 @@ fn is_failed_check(test: &Expr) -> bool {
         }
     }
     false
+}
+
+/// Whether every operand is `x != "literal"` for one and the same `x` (an allow-list written as
+/// a chain of comparisons).
+fn differs_from_each(xs: &[Expr]) -> bool {
+    // JavaScript's `a && b && c` lowers to nested `and`s.
+    let mut flat: Vec<&Expr> = vec![];
+    let mut stack: Vec<&Expr> = xs.iter().rev().collect();
+    while let Some(x) = stack.pop() {
+        if flat.len() > 64 {
+            return false;
+        }
+        match &x.kind {
+            ExprKind::BoolOp(ops, ys) if ops.iter().all(|o| o == "and") => {
+                stack.extend(ys.iter().rev())
+            }
+            _ => flat.push(x),
+        }
+    }
+    let mut subject: Option<String> = None;
+    flat.len() >= 2
+        && flat.into_iter().all(|x| {
+            let ExprKind::Compare(operands, ops) = &x.kind else {
+                return false;
+            };
+            let ([op], [l, r]) = (ops.as_slice(), operands.as_slice()) else {
+                return false;
+            };
+            let differs = op == "!=" || op == "!==";
+            let Some(name) =
+                field_name(l).filter(|_| differs && matches!(r.kind, ExprKind::Str(_)))
+            else {
+                return false;
+            };
+            subject.get_or_insert_with(|| name.clone()) == &name
+        })
 }
 
 /// Whether `e` calls a validation method; with `raising`, also the checks that raise instead of

@@ -74,6 +74,16 @@ pub fn extract(
                 out.extend(method_entry(c, m, modules, body, &open, &ex.who, &ex.kinds));
             }
         }
+        for it in &k.entry_interfaces {
+            let defines = |m: &String| matches!(c.attrs.get(m.as_str()), Some(Value::Func(f)) if f.module == c.module && within(f, c));
+            if !it.requires.iter().all(defines) {
+                continue;
+            }
+            for m in &it.methods {
+                let open = |i: usize, _: &str| it.positions.is_empty() || it.positions.contains(&i);
+                out.extend(method_entry(c, m, modules, body, &open, &it.who, &it.kinds));
+            }
+        }
     }
     out.sort_by_key(|e| e.site);
     out.dedup_by_key(|e| e.site);

@@ -363,6 +363,78 @@ def h(amount: int):
     assert_eq!(got.trim(), expect, "\n--- got ---\n{got}\n");
 }
 
+/// Stop 49's mechanisms, each with its counterpart: a base method's `self.m(...)` followed into
+/// the receiver's own class only; a helper's returned argument list read with the caller's
+/// arguments; an allow-list written as a chain of `!=`; JSON text is never an option.
+#[test]
+fn receiver_dispatch_returned_argv_and_comparison_chains() {
+    let src = r#"
+import json, subprocess, sys
+from langchain_core.tools import tool
+
+class Store:
+    def find(self, value):
+        return self._apply(f"x == '{value}'")
+
+    def _apply(self, expr):
+        raise NotImplementedError
+
+class Evaluating(Store):
+    def _apply(self, expr):
+        return eval(expr)
+
+class Plain(Store):
+    def _apply(self, expr):
+        return expr
+
+EVAL = Evaluating()
+PLAIN = Plain()
+
+def build(*, name, target):
+    return [sys.executable, "-m", "deployer", "push", "--name", name, target]
+
+def mode_of(m):
+    if m != "fast" and m != "safe":
+        raise ValueError(m)
+    return m
+
+@tool
+def a(v: str):
+    """receiver evaluates"""
+    return EVAL.find(v)
+
+@tool
+def b(v: str):
+    """receiver does not"""
+    return PLAIN.find(v)
+
+@tool
+def c(v: str):
+    """model value is an option's value"""
+    argv = build(name=v, target="/srv/app")
+    subprocess.run(argv)
+
+@tool
+def d(v: str):
+    """model value is a bare operand"""
+    argv = build(name="app", target=v)
+    subprocess.run(argv)
+
+@tool
+def e(m: str):
+    """allow-listed by a chain of comparisons"""
+    subprocess.run("deploy --mode " + mode_of(m), shell=True)
+
+@tool
+def f(v: str):
+    """JSON text after the program"""
+    subprocess.run(["deployer", "push", json.dumps({"name": v})])
+"#;
+    let got = summarize_bodies(src);
+    let expect = "a: code_exec(v)\nb: \nc: \nd: argv_option(v)\ne: \nf:";
+    assert_eq!(got.trim(), expect, "\n--- got ---\n{got}\n");
+}
+
 #[test]
 fn project_graph_tracks_state_fields_and_routes() {
     let src = r#"

@@ -222,9 +222,40 @@ pub struct McpKnowledge {
     pub bridges: Vec<Bridge>,
     pub poisoning: Poisoning,
     pub annotations: AnnotationVocabulary,
+    /// One automaton over every secret shape's prefix (`prefix_matcher`), built on first use.
+    prefixes: std::sync::OnceLock<PrefixMatcher>,
+}
+
+/// The prefixes of the secret shapes, each once, with the shapes that start with it.
+#[derive(Debug, Clone)]
+pub struct PrefixMatcher {
+    pub automaton: aho_corasick::AhoCorasick,
+    /// Pattern id → indexes into `McpKnowledge::secrets`.
+    pub shapes: Vec<Vec<usize>>,
 }
 
 impl McpKnowledge {
+    /// Finds every secret shape's prefix in one pass over a text (`secrets::shapes`), rather than
+    /// one search per shape.
+    pub fn prefix_matcher(&self) -> &PrefixMatcher {
+        self.prefixes.get_or_init(|| {
+            let mut ids: std::collections::HashMap<&str, usize> = Default::default();
+            let mut patterns: Vec<&str> = vec![];
+            let mut shapes: Vec<Vec<usize>> = vec![];
+            for (i, s) in self.secrets.iter().enumerate() {
+                let id = *ids.entry(s.prefix.as_str()).or_insert_with(|| {
+                    patterns.push(s.prefix.as_str());
+                    shapes.push(vec![]);
+                    patterns.len() - 1
+                });
+                shapes[id].push(i);
+            }
+            let automaton = aho_corasick::AhoCorasick::new(&patterns)
+                .expect("secret prefixes are few short literals");
+            PrefixMatcher { automaton, shapes }
+        })
+    }
+
     pub fn extend(
         &mut self,
         servers: Vec<ServerEntry>,
@@ -234,6 +265,7 @@ impl McpKnowledge {
         bridges: Vec<Bridge>,
     ) {
         self.servers.extend(servers);
+        self.prefixes = std::sync::OnceLock::new();
         if let Some(v) = vocabulary {
             let mine = &mut self.vocabulary;
             mine.act_verbs.extend(v.act_verbs);

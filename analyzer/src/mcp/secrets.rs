@@ -223,14 +223,26 @@ fn token_char(c: char, extra: &str) -> bool {
 /// Known token shapes anywhere in the value, at a word start.
 pub fn shapes(k: &McpKnowledge, value: &str) -> Vec<Hit> {
     let mut out = vec![];
-    for s in &k.secrets {
-        // Too short to hold this shape (most words and literals): no search.
+    // Every prefix occurrence, found in one pass, as (shape, start) in shape order.
+    let pm = k.prefix_matcher();
+    let mut found: Vec<(usize, usize)> = vec![];
+    for m in pm.automaton.find_overlapping_iter(value) {
+        for &si in &pm.shapes[m.pattern().as_usize()] {
+            found.push((si, m.start()));
+        }
+    }
+    found.sort_unstable();
+    for run in found.chunk_by(|a, b| a.0 == b.0) {
+        let s = &k.secrets[run[0].0];
+        // Too short to hold this shape (most words and literals).
         if value.len() < s.min_len && !s.private_key {
             continue;
         }
         let mut from = 0;
-        while let Some(i) = value[from..].find(&s.prefix) {
-            let start = from + i;
+        for &(_, start) in run {
+            if start < from {
+                continue;
+            }
             from = start + s.prefix.len();
             let boundary = value[..start]
                 .chars()
