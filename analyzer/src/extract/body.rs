@@ -1070,16 +1070,7 @@ impl<'a> BodyAnalyzer<'a> {
         }
         // A cycle of wrappers answers no until it is decided.
         self.local_validators.borrow_mut().insert(site, false);
-        let raiser = |e: &Expr| {
-            let call = unawait(e);
-            matches!(call.kind, ExprKind::Call(..))
-                && self.calls_only_local(call, site.file, |h| {
-                    matches!(
-                        h.def.body.last().map(|s| &s.kind),
-                        Some(StmtKind::Raise(Some(_)))
-                    )
-                })
-        };
+        let raiser = |e: &Expr| self.always_raises_call(e, site.file);
         let v = validates_and_returns_with(&g.def, &raiser)
             || self.raises_on_failed_helper_check(g, site.file)
             || self.returns_validated(g, site.file);
@@ -1139,6 +1130,20 @@ impl<'a> BodyAnalyzer<'a> {
 
     /// Whether `call` (awaited or not) has callees, all project functions for which `pred`
     /// holds.
+    /// Whether `e` (in `file`) calls only project functions that always raise (`function
+    /// invalid(m) { throw new McpError(m) }`, `def fail(msg): raise ValueError(msg)`, a local
+    /// `const abort = () => { throw ... }`).
+    fn always_raises_call(&self, e: &Expr, file: crate::model::FileId) -> bool {
+        let call = unawait(e);
+        matches!(call.kind, ExprKind::Call(..))
+            && self.calls_only_local(call, file, |h| {
+                matches!(
+                    h.def.body.last().map(|s| &s.kind),
+                    Some(StmtKind::Raise(Some(_)))
+                )
+            })
+    }
+
     fn calls_only_local(
         &self,
         call: &Expr,
@@ -3067,12 +3072,16 @@ impl Walker<'_, '_> {
                         let hf = self.a.modules[h.module].file;
                         raises_on_failed_check(
                             &h.def,
-                            &|x: &Expr| self.always_raises_call(x, hf),
+                            &|x: &Expr| self.a.always_raises_call(x, hf),
                             &|_| false,
                         )
                     })
             };
-            raises_on_failed_check(&g.def, &|e: &Expr| self.always_raises_call(e, file), &inner)
+            raises_on_failed_check(
+                &g.def,
+                &|e: &Expr| self.a.always_raises_call(e, file),
+                &inner,
+            )
         };
         if resolved.is_empty() || !resolved.iter().all(|g| raises(g)) {
             return (vec![], false);
@@ -3089,21 +3098,6 @@ impl Walker<'_, '_> {
             })
             .collect();
         (names, confines)
-    }
-
-    /// Whether `e` (in `file`) calls only project functions that always raise (`function
-    /// invalid(m) { throw new McpError(m) }`, `def fail(msg): raise ValueError(msg)`).
-    fn always_raises_call(&self, e: &Expr, file: crate::model::FileId) -> bool {
-        let call = unawait(e);
-        if !matches!(call.kind, ExprKind::Call(..)) {
-            return false;
-        }
-        self.a.calls_only_local(call, file, |h| {
-            matches!(
-                h.def.body.last().map(|s| &s.kind),
-                Some(StmtKind::Raise(Some(_)))
-            )
-        })
     }
 
     /// The name a call checks when it is a rejection check: a project function whose returns
