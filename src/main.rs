@@ -706,10 +706,12 @@ fn within(path: &str, wanted: &str) -> bool {
         || (path.starts_with(wanted) && path.as_bytes().get(wanted.len()) == Some(&b'/'))
 }
 
-/// Whether any location of `f` (its primary location or a step of its path) lies in `wanted`.
+/// Whether any location of `f` (its primary location or a step of its path or of another path
+/// to the same place) lies in `wanted`.
 fn touches(f: &airlock_analyzer::model::Finding, wanted: &BTreeSet<String>) -> bool {
     std::iter::once(&f.location)
         .chain(f.path.iter().map(|s| &s.location))
+        .chain(f.also.iter().flatten().map(|s| &s.location))
         .any(|l| wanted.iter().any(|w| within(&l.path, w)))
 }
 

@@ -134,6 +134,9 @@ pub struct Step {
     pub location: Location,
 }
 
+/// The most other paths a finding lists ([`Finding::also`]); the rest are counted.
+pub const MAX_ALSO: usize = 16;
+
 /// One reported problem. Findings are data: analysis never fails because of one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -151,6 +154,12 @@ pub struct Finding {
     pub location: Location,
     /// The path from source to sink, each step labelled. May be empty for local findings.
     pub path: Vec<Step>,
+    /// Other paths to the same place from other sources (another tool's argument reaching the
+    /// same sink), in a fixed order; at most [`MAX_ALSO`], with the count of the rest in
+    /// `also_more`. Fixing the place fixes them all, so they are one finding.
+    pub also: Vec<Vec<Step>>,
+    /// How many further paths to the same place were left out of `also`.
+    pub also_more: usize,
     /// Stable identity that does not depend on line numbers (see `diagnostics::fingerprint`).
     pub fingerprint: String,
     /// Mechanical fixes (insert the gate), offered by the language server as code actions.

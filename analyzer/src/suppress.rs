@@ -515,6 +515,8 @@ fn meta_finding(
         help,
         location,
         path: vec![],
+        also: vec![],
+        also_more: 0,
         fingerprint,
         fixes: vec![],
     }

@@ -19,8 +19,8 @@ Matching (documented in bench/realworld/README.md):
   * a sink is `path:line` relative to the unpacked package root (for npm the `package/` prefix is
     stripped; for an sdist the `<name>-<version>/` prefix is stripped).
   * a vulnerable version is FOUND when some finding whose rule is one of the case's `rules` has its
-    primary location, or any step of its `path`, in the sink's file at a line within NEAR (3) lines
-    of a sink line.
+    primary location, or any step of one of its paths (`path`, then each under `also`), in the
+    sink's file at a line within NEAR (3) lines of a sink line.
   * a fixed version is CLEAN when no finding of the case's rules is at (primary location or path
     step) within NEAR lines of any `fixed_sinks` line: the patched site no longer reports.
 """
@@ -171,31 +171,38 @@ def parse_sink(s):
     return path, int(line)
 
 
-def locations(finding):
+def paths(finding):
+    """Each path a finding reports: its own, then the other sources reaching the same place
+    (`also`). Each is judged on its own: its source, its sink kind, its steps."""
+    yield finding.get("path") or []
+    yield from finding.get("also") or []
+
+
+def locations(finding, path):
     yield finding["location"]
-    for step in finding.get("path") or []:
+    for step in path:
         if step.get("location"):
             yield step["location"]
 
 
-def step_names(f, kind, pattern):
-    """What `pattern`'s group captures in the labels of a finding's path steps of `kind`."""
+def step_names(path, kind, pattern):
+    """What `pattern`'s group captures in the labels of a path's steps of `kind`."""
     out = set()
-    for step in f.get("path") or []:
+    for step in path:
         m = re.search(pattern, step.get("label", "")) if step.get("kind") == kind else None
         if m:
             out.add(m.group(1))
     return out
 
 
-def sink_kinds(f):
-    """The sink kinds a finding's path names (`reaches `subprocess.run` (shell_exec)`)."""
-    return step_names(f, "sink", r"\(([a-z_]+)\)$")
+def sink_kinds(path):
+    """The sink kinds a path names (`reaches `subprocess.run` (shell_exec)`)."""
+    return step_names(path, "sink", r"\(([a-z_]+)\)$")
 
 
-def source_params(f):
-    """The model-chosen arguments a finding's path starts from (`` `x` is chosen by the model``)."""
-    return step_names(f, "source", r"^`([^`]+)` is chosen by the model")
+def source_params(path):
+    """The model-chosen arguments a path starts from (`` `x` is chosen by the model``)."""
+    return step_names(path, "source", r"^`([^`]+)` is chosen by the model")
 
 
 def hits(findings, rules, sinks, kinds=None, params=None):
@@ -203,25 +210,27 @@ def hits(findings, rules, sinks, kinds=None, params=None):
     for f in findings:
         if f["code"] not in rules:
             continue
-        # A case's `kinds` names the weakness the advisory is about (command injection, not the
-        # option injection a fixed version may keep): a finding naming another sink kind is not it.
-        named = sink_kinds(f)
-        if kinds and named and not (named & set(kinds)):
-            continue
-        # Likewise `params`, the tool arguments the advisory is about: a finding that starts from
-        # another argument of the same tool is another weakness at the same line.
-        sources = source_params(f)
-        if params and sources and not (sources & set(params)):
-            continue
-        for loc in locations(f):
-            for path, line in sinks:
-                if loc["path"] == path and abs(loc["line"] - line) <= NEAR:
-                    out.append(f)
-                    break
-            else:
-                continue
-            break
+        if any(path_hits(f, p, sinks, kinds, params) for p in paths(f)):
+            out.append(f)
     return out
+
+
+def path_hits(f, path, sinks, kinds, params):
+    # A case's `kinds` names the weakness the advisory is about (command injection, not the
+    # option injection a fixed version may keep): a path naming another sink kind is not it.
+    named = sink_kinds(path)
+    if kinds and named and not (named & set(kinds)):
+        return False
+    # Likewise `params`, the tool arguments the advisory is about: a path that starts from
+    # another argument of the same tool is another weakness at the same line.
+    sources = source_params(path)
+    if params and sources and not (sources & set(params)):
+        return False
+    return any(
+        loc["path"] == file and abs(loc["line"] - line) <= NEAR
+        for loc in locations(f, path)
+        for file, line in sinks
+    )
 
 
 def analyse(cache, airlock, registry, package, version):

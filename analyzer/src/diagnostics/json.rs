@@ -12,6 +12,8 @@
 //!     "message": "...", "help": "...",
 //!     "location": { "path", "line", "column", "end_line", "end_column" },
 //!     "path": [{ "kind": "source|agent|route|tool|state|gate|call|sink", "label", "location" }],
+//!     "also": [[ step, ... ], ...],   (only when other sources reach the same place)
+//!     "also_more": 3,                 (only when more did than `also` lists)
 //!     "fingerprint": "16 hex digits"
 //!   }],
 //!   "notices": [{ "path", "line", "message" }],
@@ -58,7 +60,25 @@ struct JsonFinding<'a> {
     help: &'a str,
     location: JsonLocation<'a>,
     path: Vec<JsonStep<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    also: Vec<Vec<JsonStep<'a>>>,
+    #[serde(skip_serializing_if = "is_zero")]
+    also_more: usize,
     fingerprint: String,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn steps(path: &[crate::model::Step]) -> Vec<JsonStep<'_>> {
+    path.iter()
+        .map(|step| JsonStep {
+            kind: step.kind,
+            label: &step.label,
+            location: location(&step.location),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -106,15 +126,9 @@ pub fn render_json(report: &Report) -> String {
                 message: &finding.message,
                 help: &finding.help,
                 location: location(&finding.location),
-                path: finding
-                    .path
-                    .iter()
-                    .map(|step| JsonStep {
-                        kind: step.kind,
-                        label: &step.label,
-                        location: location(&step.location),
-                    })
-                    .collect(),
+                path: steps(&finding.path),
+                also: finding.also.iter().map(|p| steps(p)).collect(),
+                also_more: finding.also_more,
                 fingerprint: finding_fingerprint(finding),
             })
             .collect(),
@@ -142,6 +156,31 @@ mod tests {
             path_prefix: "",
         };
         render_json(&report)
+    }
+
+    #[test]
+    fn other_paths_to_the_same_place_are_listed_only_when_there_are_some() {
+        let db = sample_db();
+        let mut findings = sample_findings(&db);
+        let other = findings[1].path.clone();
+        findings[1].also = vec![other.clone(), other];
+        findings[1].also_more = 3;
+        let notices = sample_notices();
+        let report = Report {
+            findings: &findings,
+            notices: &notices,
+            sources: &db,
+            tool_version: "9.8.7",
+            path_prefix: "",
+        };
+        let v: Value = serde_json::from_str(&render_json(&report)).expect("JSON");
+        let with = &v["findings"][1];
+        assert_eq!(with["also"].as_array().map(Vec::len), Some(2));
+        assert_eq!(with["also"][0], with["path"]);
+        assert_eq!(with["also_more"], 3);
+        // A finding with none has neither key.
+        let without = v["findings"][0].as_object().expect("object");
+        assert!(!without.contains_key("also") && !without.contains_key("also_more"));
     }
 
     #[test]

@@ -52,6 +52,21 @@ pub fn explanation(finding: &Finding) -> String {
         .join(" → ")
 }
 
+/// The other sources reaching the finding's place ([`Finding::also`]), in words: each path's
+/// first step with where it is, then how many more there were. Empty when there are none.
+pub fn also_reached(finding: &Finding) -> String {
+    let mut parts: Vec<String> = finding
+        .also
+        .iter()
+        .filter_map(|p| p.first())
+        .map(|s| format!("{} at {}:{}", s.label, s.location.path, s.location.line))
+        .collect();
+    if finding.also_more > 0 {
+        parts.push(format!("and {} more", finding.also_more));
+    }
+    parts.join("; ")
+}
+
 /// How sure airlock is, in words: `high`, `medium`, `low`.
 pub fn confidence_word(finding: &Finding) -> &'static str {
     match finding.confidence {

@@ -233,28 +233,33 @@ fn result(finding: &Finding, report: &Report) -> Value {
         json!({ FINGERPRINT_KEY: finding_fingerprint(finding) }),
     );
     if !finding.path.is_empty() {
-        let thread_locations: Vec<Value> = finding
-            .path
-            .iter()
-            .map(|step| {
-                let importance = match step.kind {
-                    StepKind::Source | StepKind::Sink => "essential",
-                    _ => "important",
-                };
-                json!({
-                    "location": {
-                        "physicalLocation": physical_location(report, &step.location),
-                        "message": { "text": step.label },
-                    },
-                    "kinds": [step_kind(step.kind)],
-                    "importance": importance,
+        let thread = |path: &[crate::model::Step]| -> Value {
+            let locations: Vec<Value> = path
+                .iter()
+                .map(|step| {
+                    let importance = match step.kind {
+                        StepKind::Source | StepKind::Sink => "essential",
+                        _ => "important",
+                    };
+                    json!({
+                        "location": {
+                            "physicalLocation": physical_location(report, &step.location),
+                            "message": { "text": step.label },
+                        },
+                        "kinds": [step_kind(step.kind)],
+                        "importance": importance,
+                    })
                 })
-            })
+                .collect();
+            json!({ "threadFlows": [{ "locations": locations }] })
+        };
+        // One code flow per path: the reported one, then the other sources reaching the
+        // same place (`Finding::also`).
+        let flows: Vec<Value> = std::iter::once(&finding.path)
+            .chain(&finding.also)
+            .map(|p| thread(p))
             .collect();
-        result.insert(
-            "codeFlows".into(),
-            json!([{ "threadFlows": [{ "locations": thread_locations }] }]),
-        );
+        result.insert("codeFlows".into(), Value::Array(flows));
         let related: Vec<Value> = finding
             .path
             .iter()
@@ -343,6 +348,33 @@ mod tests {
                 .as_array()
                 .map(Vec::len),
             Some(2)
+        );
+        assert_eq!(schema_errors(&log), Vec::<String>::new());
+    }
+
+    #[test]
+    fn other_paths_to_the_same_place_are_further_code_flows() {
+        let db = sample_db();
+        let mut findings = sample_findings(&db);
+        let mut other = findings[1].path.clone();
+        other[0].label = "another tool's argument".into();
+        findings[1].also = vec![other];
+        let notices = sample_notices();
+        let report = Report {
+            findings: &findings,
+            notices: &notices,
+            sources: &db,
+            tool_version: "0.1.0",
+            path_prefix: "",
+        };
+        let log: Value = serde_json::from_str(&render_sarif(&report)).expect("SARIF is JSON");
+        let flows = log["runs"][0]["results"][1]["codeFlows"]
+            .as_array()
+            .expect("flows");
+        assert_eq!(flows.len(), 2);
+        assert_eq!(
+            flows[1]["threadFlows"][0]["locations"][0]["location"]["message"]["text"],
+            "another tool's argument"
         );
         assert_eq!(schema_errors(&log), Vec::<String>::new());
     }

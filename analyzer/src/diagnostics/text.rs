@@ -354,6 +354,13 @@ in notebook cell {cell}, line {line}"
     if finding.path.len() > 1 && !why.is_empty() {
         message.push_str(&format!("\nwhy: {}", crate::escape::terminal_line(&why)));
     }
+    let also = super::also_reached(finding);
+    if !also.is_empty() {
+        message.push_str(&format!(
+            "\nalso reached from: {}",
+            crate::escape::terminal_line(&also)
+        ));
+    }
     message.push_str(&format!(
         "\nconfidence: {}",
         super::confidence_word(finding)
@@ -432,6 +439,37 @@ mod tests {
             .find(&format!("`airlock rule {code}`"))
             .expect("rule hint closes the report");
         &out[start..start + end]
+    }
+
+    #[test]
+    fn other_sources_reaching_the_place_are_named_on_one_line() {
+        let db = sample_db();
+        let mut findings = sample_findings(&db);
+        let i = findings
+            .iter()
+            .position(|f| f.code == "AIR101")
+            .expect("AIR101");
+        let mut other = findings[i].path.clone();
+        other[0].label = "`memo` of tool `note`\u{1b}[31m".into();
+        findings[i].also = vec![other];
+        findings[i].also_more = 2;
+        let notices = sample_notices();
+        let report = Report {
+            findings: &findings,
+            notices: &notices,
+            sources: &db,
+            tool_version: "0.1.0",
+            path_prefix: "",
+        };
+        let out = render_text(&report, false);
+        let air101 = section(&out, "AIR101");
+        // Escaped like every project string; where, then how many more.
+        assert!(
+            air101.contains("also reached from: `memo` of tool `note`"),
+            "{air101}"
+        );
+        assert!(!air101.contains('\u{1b}'));
+        assert!(air101.contains("; and 2 more"), "{air101}");
     }
 
     #[test]

@@ -3750,6 +3750,11 @@ impl Walker<'_, '_> {
                         if let Some(t) = slot(st, &name) {
                             if prefix_only {
                                 t.clean.extend(PATH_KINDS.iter().map(|k| k.to_string()));
+                                // `if not u.startswith(("http://", "https://")): raise`: text
+                                // that starts with the code's literal cannot start an option.
+                                if literal_prefixes(test) {
+                                    t.clean.insert("argv_option".to_string());
+                                }
                             } else {
                                 t.clean = self.a.k.sink_kinds.keys().cloned().collect();
                                 // A pattern that admits a leading `-`, unless the same test
@@ -5106,7 +5111,14 @@ impl Walker<'_, '_> {
             // function (`BodyFacts::return_clean`).
             let mut clean: Option<BTreeSet<String>> = None;
             let mut known = true;
-            // Whether the call passes something tainted for `r`'s parameter `name`.
+            // Whether the call passes something tainted for `r`'s parameter `name`. A value
+            // clean for every sink kind carries nothing (a caller's own `start: int`, assumed
+            // clean by its type, handed on as `start=start`).
+            let kinds = &self.a.k.sink_kinds;
+            let carries = |t: &Option<Taint>| {
+                t.as_ref()
+                    .is_some_and(|t| kinds.keys().any(|k| !t.clean.contains(k)))
+            };
             let passes_tainted = |r: &Resolved, name: &String| {
                 let Some(pi) = r.func.def.params.iter().position(|p| p.name == *name) else {
                     return true;
@@ -5114,10 +5126,8 @@ impl Walker<'_, '_> {
                 if pi < r.offset {
                     return recv.is_some();
                 }
-                pos.get(pi - r.offset).is_some_and(|(t, _)| t.is_some())
-                    || kw
-                        .iter()
-                        .any(|(k, t, _)| *k == name.as_str() && t.is_some())
+                pos.get(pi - r.offset).is_some_and(|(t, _)| carries(t))
+                    || kw.iter().any(|(k, t, _)| *k == name.as_str() && carries(t))
             };
             // Whether a callee's summary holds at this call: a method's speaks for its
             // arguments, and for the receiver only when `self` was followed as a parameter too
@@ -8017,20 +8027,47 @@ fn is_failed_check(test: &Expr) -> bool {
                 return true
             }
             // `not p.startswith(prefix) and p != base`: an allow-list check with an exception
-            // written as a comparison.
-            ExprKind::BoolOp(ops, xs)
-                if ops.iter().all(|o| o == "and")
-                    && xs.iter().all(|x| {
-                        matches!(x.kind, ExprKind::Compare(..))
-                            || matches!(&x.kind, ExprKind::Not(i) if mentions_validator(i, false))
-                    }) =>
-            {
-                stack.extend(xs.iter())
+            // written as a comparison. A bare flag among the operands (`!allowUnsafe &&
+            // !url.startsWith("https://")`) is the operator's switch that turns the check
+            // off, as for a check behind a switch (`if not ALLOW: check(url)`); JavaScript's
+            // `a && b && c` nests.
+            ExprKind::BoolOp(ops, _) if ops.iter().all(|o| o == "and") => {
+                let operands = and_operands(e);
+                let check = |x: &Expr| {
+                    matches!(x.kind, ExprKind::Compare(..))
+                        || matches!(&x.kind, ExprKind::Not(i) if mentions_validator(i, false))
+                };
+                let flag = |x: &Expr| match &x.kind {
+                    ExprKind::Not(i) => field_name(i).is_some(),
+                    _ => field_name(x).is_some(),
+                };
+                if operands.iter().all(|x| check(x) || flag(x)) && operands.iter().any(|x| check(x))
+                {
+                    stack.extend(operands.into_iter().filter(|x| check(x)))
+                }
             }
             _ => {}
         }
     }
     false
+}
+
+/// The operands of an `and` chain, nested chains flattened (at most 64; an empty list past it).
+fn and_operands(e: &Expr) -> Vec<&Expr> {
+    let mut flat: Vec<&Expr> = vec![];
+    let mut stack = vec![e];
+    while let Some(x) = stack.pop() {
+        if flat.len() > 64 {
+            return vec![];
+        }
+        match &x.kind {
+            ExprKind::BoolOp(ops, ys) if ops.iter().all(|o| o == "and") => {
+                stack.extend(ys.iter().rev())
+            }
+            _ => flat.push(x),
+        }
+    }
+    flat
 }
 
 /// Whether every operand is `x != "literal"` for one and the same `x` (an allow-list written as
@@ -8271,6 +8308,41 @@ fn prefix_guard(test: &Expr) -> bool {
     prefix && !other
 }
 
+/// Whether every prefix `test` checks for is a literal (or a tuple of literals) that does not
+/// start with `-`, so whatever passes cannot be read as an option.
+fn literal_prefixes(test: &Expr) -> bool {
+    let literal =
+        |e: &Expr| matches!(&e.kind, ExprKind::Str(p) if !p.is_empty() && !p.starts_with('-'));
+    let mut any = false;
+    let mut stack = vec![test];
+    let mut steps = 0;
+    while let Some(e) = stack.pop() {
+        steps += 1;
+        if steps > 1_000 {
+            return false;
+        }
+        if let ExprKind::Call(f, args) = &e.kind {
+            if let ExprKind::Attr(_, m) = &f.kind {
+                if m == "startswith" || m == "startsWith" {
+                    let ok = match args.first() {
+                        Some(Arg::Pos(a)) => match &a.kind {
+                            ExprKind::Tuple(xs) => !xs.is_empty() && xs.iter().all(literal),
+                            _ => literal(a),
+                        },
+                        _ => false,
+                    };
+                    if !ok {
+                        return false;
+                    }
+                    any = true;
+                }
+            }
+        }
+        crate::extract::langgraph::push_children(e, &mut stack);
+    }
+    any
+}
+
 /// Recognises validation guards on a name: `x in ALLOWED` (clean inside, `true`) and
 /// `x not in ALLOWED` / `not x.isalnum()` / `not is_relative_to(..)` with an exiting body
 /// (clean after, `false`).
@@ -8311,13 +8383,18 @@ fn guard_clean(test: &Expr, body: &[Stmt], _orelse: &[Stmt]) -> Option<(String, 
                             && ys.iter().any(|y| matches!(&y.kind, ExprKind::Name(n) if n == name)))
                         || matches!(&x.kind, ExprKind::Name(n) if n == name)
                 };
-                let checks = found
-                    .iter()
-                    .flatten()
-                    .filter(|(n, i)| n == name && !i)
-                    .count();
-                return (checks == 1 && xs.iter().filter(|x| differs(x)).count() + 1 == xs.len())
-                    .then(|| (name.clone(), false));
+                // Several checks of the name (`!u.startsWith("http://") &&
+                // !u.startsWith("https://")`): it passed one of them. A bare flag
+                // (`!allowUnsafe && ...`) is the operator's switch that turns the check off,
+                // as for a check behind a switch (`if not ALLOW: check(url)`).
+                let switch = |x: &Expr| match &x.kind {
+                    ExprKind::Not(i) => field_name(i).is_some_and(|n| n != *name),
+                    _ => false,
+                };
+                let ok = xs.iter().zip(&found).all(|(x, f)| {
+                    differs(x) || switch(x) || f.as_ref().is_some_and(|(n, i)| n == name && !i)
+                });
+                return ok.then(|| (name.clone(), false));
             }
             found.into_iter().flatten().find(|(_, inside)| *inside)
         }

@@ -6,9 +6,11 @@
 
 use super::context::Ctx;
 use super::RuleMeta;
+use crate::extract::body::InjectionHit;
 use crate::extract::interp::FuncVal;
-use crate::model::{Confidence, Finding, Span, StepKind};
-use std::collections::BTreeSet;
+use crate::facts::Site;
+use crate::model::{Confidence, Finding, Span, Step, StepKind, MAX_ALSO};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The rule's catalog entry.
 pub const META: RuleMeta = RuleMeta {
@@ -185,52 +187,27 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             *bi,
         )
     });
+    // The other tools and arguments reaching a reported place are listed with it
+    // (`Finding::also`): index of the place's finding in `out`, and the sources already named.
+    let mut placed: BTreeMap<Site, (usize, BTreeSet<(usize, String)>)> = BTreeMap::new();
     for (bi, h) in all {
         let body = &bodies[bi];
         {
             let at = h.built_at.unwrap_or(h.sink);
             if !seen.insert(at) {
+                if let Some((i, named)) = placed.get_mut(&at) {
+                    if named.insert((bi, h.param.to_string())) {
+                        let f = &mut out[*i];
+                        if f.also.len() < MAX_ALSO {
+                            f.also.push(path_of(cx, body, &h).0);
+                        } else {
+                            f.also_more += 1;
+                        }
+                    }
+                }
                 continue;
             }
-            let mut path = vec![cx.step(
-                StepKind::Source,
-                h.param_site,
-                format!(
-                    "`{}` is chosen by {} (argument of {})",
-                    h.param,
-                    body.who.unwrap_or("the model"),
-                    body.label
-                ),
-            )];
-            for c in h.chain.iter().take(h.chain.len().saturating_sub(1)) {
-                let label = if h.built_at == Some(*c) {
-                    "handed here to a helper that runs it unchanged"
-                } else {
-                    "passed on here"
-                };
-                path.push(cx.step(StepKind::Call, *c, label));
-            }
-            // An element right after a literal option may be that option's value: the code
-            // does not say whether the option takes one.
-            let confidence = match h.after_flag {
-                Some(flag) => {
-                    path.push(cx.step(
-                        StepKind::Call,
-                        flag,
-                        format!(
-                            "follows the option {}: it is that option's value, not an option, if the option takes one",
-                            cx.text(flag)
-                        ),
-                    ));
-                    Confidence::Medium
-                }
-                None => Confidence::High,
-            };
-            path.push(cx.step(
-                StepKind::Sink,
-                h.sink,
-                format!("reaches `{}` ({})", h.callee, h.kind),
-            ));
+            let (path, confidence) = path_of(cx, body, &h);
             let violation = ToolArgumentInjection {
                 controller: if body.who.is_some() {
                     "caller"
@@ -244,6 +221,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 python: cx.db.get(h.sink.file).rel_path.ends_with(".py"),
             };
             let key = format!("{}|{}|{}", body.name, h.param, h.kind);
+            placed.insert(at, (out.len(), BTreeSet::from([(bi, h.param.to_string())])));
             out.push(cx.report(
                 &violation,
                 cx.k.sink_severity(&h.kind),
@@ -256,8 +234,53 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// The path of one hit, from the body's argument to the sink, and how certain it is.
+fn path_of(cx: &Ctx, body: &ToolBody, h: &InjectionHit) -> (Vec<Step>, Confidence) {
+    let mut path = vec![cx.step(
+        StepKind::Source,
+        h.param_site,
+        format!(
+            "`{}` is chosen by {} (argument of {})",
+            h.param,
+            body.who.unwrap_or("the model"),
+            body.label
+        ),
+    )];
+    for c in h.chain.iter().take(h.chain.len().saturating_sub(1)) {
+        let label = if h.built_at == Some(*c) {
+            "handed here to a helper that runs it unchanged"
+        } else {
+            "passed on here"
+        };
+        path.push(cx.step(StepKind::Call, *c, label));
+    }
+    // An element right after a literal option may be that option's value: the code
+    // does not say whether the option takes one.
+    let confidence = match h.after_flag {
+        Some(flag) => {
+            path.push(cx.step(
+                StepKind::Call,
+                flag,
+                format!(
+                    "follows the option {}: it is that option's value, not an option, if the option takes one",
+                    cx.text(flag)
+                ),
+            ));
+            Confidence::Medium
+        }
+        None => Confidence::High,
+    };
+    path.push(cx.step(
+        StepKind::Sink,
+        h.sink,
+        format!("reaches `{}` ({})", h.callee, h.kind),
+    ));
+    (path, confidence)
+}
+
 #[cfg(test)]
 mod tests {
+    use crate::model::StepKind;
     use crate::rules::testing::lines;
 
     const TOOLS: &str = r#"import subprocess
@@ -536,6 +559,65 @@ def log_for(fmt: str, terms: str) -> str:
                 (f.location.line, f.confidence, steps.join(" | "))
             })
             .collect()
+    }
+
+    const SHARED_RUNNER: &str = r#"import os
+import subprocess
+
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("device")
+
+
+def bridge(args):
+    return subprocess.run(["devbridge", *args], capture_output=True, text=True).stdout
+
+
+@mcp.tool()
+def open_link(link: str) -> str:
+    return bridge(["open", link])
+
+
+@mcp.tool()
+def start_app(pkg: str) -> str:
+    return bridge(["apps", "start", pkg])
+
+
+@mcp.tool()
+def open_web_link(link: str) -> str:
+    any_scheme = os.environ.get("ANY_SCHEME") == "1"
+    if not any_scheme and not link.startswith(("http://", "https://")):
+        raise ValueError("only web links")
+    return subprocess.run(["xdg-open", link], capture_output=True, text=True).stdout
+
+
+@mcp.tool()
+def open_any(link: str) -> str:
+    return subprocess.run(["xdg-open", link], capture_output=True, text=True).stdout
+"#;
+
+    #[test]
+    fn every_source_reaching_one_place_is_listed_with_its_one_finding() {
+        let found = crate::rules::mcp_auth::findings_for("AIR106", &[("tools.py", SHARED_RUNNER)]);
+        let at: Vec<u32> = found.iter().map(|f| f.location.line).collect();
+        // The runner once, and the unchecked `xdg-open` once; the checked one not at all.
+        assert_eq!(at, [10, 33], "{found:#?}");
+        let runner = &found[0];
+        assert!(runner.path[0].label.contains("`link`"), "{runner:#?}");
+        assert_eq!(runner.also.len(), 1, "{runner:#?}");
+        let other = &runner.also[0];
+        assert!(other[0].label.contains("`pkg`") && other[0].label.contains("`start_app`"));
+        assert_eq!(other.last().map(|s| s.kind), Some(StepKind::Sink));
+        assert_eq!(other.last().map(|s| s.location.line), Some(10));
+        assert!(crate::diagnostics::also_reached(runner).contains("`start_app`"));
+        assert!(found[1].also.is_empty());
+        // Without the check, the switch alone guards nothing.
+        let unchecked = SHARED_RUNNER.replace(
+            "if not any_scheme and not link.startswith((\"http://\", \"https://\")):",
+            "if not any_scheme and not link:",
+        );
+        let again = lines("AIR106", &[("tools.py", &unchecked)], "tools.py");
+        assert_eq!(again, [10, 28, 33]);
     }
 
     #[test]

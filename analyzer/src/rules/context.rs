@@ -156,6 +156,8 @@ impl<'a> Ctx<'a> {
             help: violation.help(),
             location,
             path,
+            also: vec![],
+            also_more: 0,
             fingerprint: fp,
             fixes: vec![],
         }

@@ -23,6 +23,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 const MAX_CALL_DEPTH: u32 = Bound::CallDepth.limit() as u32;
+/// How many cut calls may be read again from the top of the depth at once.
+const MAX_RESTARTS: u32 = 1;
 const MAX_UNION: usize = Bound::UnionWidth.limit();
 const MAX_UNROLL: usize = Bound::LoopUnroll.limit();
 
@@ -508,6 +510,10 @@ pub struct Interp<'m> {
     called_in_project: HashSet<Site>,
     fuel: u64,
     call_depth: u32,
+    /// How many cut calls are being read again from the top of the depth (`call_func`).
+    restarts: u32,
+    /// What each closure read again after a cut gave (`call_func`).
+    restarted: HashMap<Site, Value>,
     /// `union_cuts()` as last recorded (see `Interp::block`).
     union_seen: u64,
     /// The knowledge that maps JavaScript names to Python ones (`langchain_js.toml`); without
@@ -663,6 +669,8 @@ impl<'m> Interp<'m> {
             called_in_project: HashSet::default(),
             fuel: FUEL,
             call_depth: 0,
+            restarts: 0,
+            restarted: HashMap::default(),
             union_seen: union_cuts(),
             js: None,
             sem: Semantics::default(),
@@ -3158,6 +3166,26 @@ impl<'m> Interp<'m> {
             // the function still gets its own evaluation, as one nothing calls does.
             if self.in_callbacks == 0 {
                 self.evaluated.insert(site);
+            }
+            // A closure (a factory's local helper, `const deviceFor = (id) => ...`) is read
+            // once more from the top of the depth, with its arguments unknown: what it returns
+            // (which class of object) matters to the calls made on it. Each closure definition
+            // is read so at most once, and its result stands for every later cut call of it
+            // (`restarted`); one such reading at a time (`MAX_RESTARTS`), so the stack stays
+            // bounded.
+            if f.env.is_some() {
+                if let Some(v) = self.restarted.get(&site) {
+                    return v.clone();
+                }
+                if self.restarts < MAX_RESTARTS {
+                    self.restarts += 1;
+                    let saved = std::mem::replace(&mut self.call_depth, 0);
+                    let v = self.call_func(f, Vec::new(), Vec::new(), span);
+                    self.call_depth = saved;
+                    self.restarts -= 1;
+                    self.restarted.insert(site, v.clone());
+                    return v;
+                }
             }
             return Value::Unknown;
         }

@@ -1,0 +1,7 @@
+"use strict";
+function trace(message) {
+    if (process.env.DEVICE_BRIDGE_TRACE) {
+        process.stderr.write(`${message}\n`);
+    }
+}
+module.exports = { trace };
