@@ -8283,21 +8283,22 @@ fn traversal_refusal(x: &Expr) -> Option<(String, u8)> {
     }
 }
 
-/// Whether a guard's test is only prefix checks (`startswith`/`startsWith`).
-fn prefix_guard(test: &Expr) -> bool {
-    let mut prefix = false;
+/// The arguments of each prefix check (`startswith`/`startsWith`) in a guard's test, when the
+/// test checks nothing else with a validator; `None` past 1,000 nodes.
+fn prefix_checks(test: &Expr) -> Option<Vec<&[Arg]>> {
+    let mut calls = vec![];
     let mut other = false;
     let mut stack = vec![test];
     let mut steps = 0;
     while let Some(e) = stack.pop() {
         steps += 1;
         if steps > 1_000 {
-            return false;
+            return None;
         }
-        if let ExprKind::Call(f, _) = &e.kind {
+        if let ExprKind::Call(f, args) = &e.kind {
             if let ExprKind::Attr(_, m) = &f.kind {
                 if m == "startswith" || m == "startsWith" {
-                    prefix = true;
+                    calls.push(args.as_slice());
                 } else if VALIDATORS.contains(&m.as_str()) {
                     other = true;
                 }
@@ -8305,7 +8306,12 @@ fn prefix_guard(test: &Expr) -> bool {
         }
         crate::extract::langgraph::push_children(e, &mut stack);
     }
-    prefix && !other
+    (!other).then_some(calls)
+}
+
+/// Whether a guard's test is only prefix checks (`startswith`/`startsWith`).
+fn prefix_guard(test: &Expr) -> bool {
+    prefix_checks(test).is_some_and(|c| !c.is_empty())
 }
 
 /// Whether every prefix `test` checks for is a literal (or a tuple of literals) that does not
@@ -8313,34 +8319,16 @@ fn prefix_guard(test: &Expr) -> bool {
 fn literal_prefixes(test: &Expr) -> bool {
     let literal =
         |e: &Expr| matches!(&e.kind, ExprKind::Str(p) if !p.is_empty() && !p.starts_with('-'));
-    let mut any = false;
-    let mut stack = vec![test];
-    let mut steps = 0;
-    while let Some(e) = stack.pop() {
-        steps += 1;
-        if steps > 1_000 {
-            return false;
-        }
-        if let ExprKind::Call(f, args) = &e.kind {
-            if let ExprKind::Attr(_, m) = &f.kind {
-                if m == "startswith" || m == "startsWith" {
-                    let ok = match args.first() {
-                        Some(Arg::Pos(a)) => match &a.kind {
-                            ExprKind::Tuple(xs) => !xs.is_empty() && xs.iter().all(literal),
-                            _ => literal(a),
-                        },
-                        _ => false,
-                    };
-                    if !ok {
-                        return false;
-                    }
-                    any = true;
-                }
-            }
-        }
-        crate::extract::langgraph::push_children(e, &mut stack);
-    }
-    any
+    prefix_checks(test).is_some_and(|calls| {
+        !calls.is_empty()
+            && calls.iter().all(|args| match args.first() {
+                Some(Arg::Pos(a)) => match &a.kind {
+                    ExprKind::Tuple(xs) => !xs.is_empty() && xs.iter().all(literal),
+                    _ => literal(a),
+                },
+                _ => false,
+            })
+    })
 }
 
 /// Recognises validation guards on a name: `x in ALLOWED` (clean inside, `true`) and
