@@ -335,6 +335,35 @@ fn diagnostics_hover_and_the_gate_fix_end_to_end() {
 }
 
 #[test]
+fn other_tools_reaching_the_same_place_are_related_information() {
+    let tmp = project("corpus/mcp-servers/air106-js-device-url-scheme-vulnerable");
+    let root = canonical(tmp.path());
+    let devices = root.join("lib/devices.js");
+    let server = root.join("lib/server.js");
+    let mut c = Client::start(&root, push_caps());
+    c.open(&devices);
+    let items = c.diagnostics(&devices, |d| codes(d).contains(&"AIR106"));
+    let d = items.iter().find(|d| d["code"] == "AIR106").unwrap();
+    let related = d["relatedInformation"].as_array().unwrap();
+    // The path's own steps, then the other tool's argument, in the server file.
+    let also: Vec<&Value> = related
+        .iter()
+        .filter(|r| {
+            r["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("also reached from: "))
+        })
+        .collect();
+    assert_eq!(also.len(), 1, "{related:#?}");
+    assert_eq!(also[0]["location"]["uri"], uri(&server).as_str());
+    assert!(
+        related.len() > also.len(),
+        "the path's steps come first: {related:#?}"
+    );
+    c.shutdown();
+}
+
+#[test]
 fn an_edit_in_one_file_republishes_another() {
     let tmp = project(DEMO);
     let root = canonical(tmp.path());

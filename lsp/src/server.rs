@@ -988,6 +988,19 @@ fn diagnostic(
                 "message": format!("({}) {}", i + 1, s.label),
             })
         })
+        .chain(
+            // The other sources reaching the same place (`Finding::also`), each where it starts.
+            f.also.iter().filter_map(|p| p.first()).map(|s| {
+                let p = convert::normalize(&root.join(&s.location.path));
+                json!({
+                    "location": {
+                        "uri": uri_for(&p),
+                        "range": range_in(files, &s.location.path, s.location.span.start, s.location.span.end, enc),
+                    },
+                    "message": format!("also reached from: {}", s.label),
+                })
+            }),
+        )
         .collect();
     let mut message = f.message.clone();
     if !f.help.is_empty() {
