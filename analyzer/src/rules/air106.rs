@@ -83,7 +83,6 @@ impl super::Violation for ToolArgumentInjection {
 }
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
-    let mut seen = BTreeSet::new();
     let mut bodies: Vec<ToolBody> = vec![];
     for tool in cx.tools {
         if let Some(f) = tool.func() {
@@ -194,15 +193,13 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         let body = &bodies[bi];
         {
             let at = h.built_at.unwrap_or(h.sink);
-            if !seen.insert(at) {
-                if let Some((i, named)) = placed.get_mut(&at) {
-                    if named.insert((bi, h.param.to_string())) {
-                        let f = &mut out[*i];
-                        if f.also.len() < MAX_ALSO {
-                            f.also.push(path_of(cx, body, &h).0);
-                        } else {
-                            f.also_more += 1;
-                        }
+            if let Some((i, named)) = placed.get_mut(&at) {
+                if named.insert((bi, h.param.to_string())) {
+                    let f = &mut out[*i];
+                    if f.also.len() < MAX_ALSO {
+                        f.also.push(path_of(cx, body, &h).0);
+                    } else {
+                        f.also_more += 1;
                     }
                 }
                 continue;
