@@ -142,11 +142,18 @@ pub fn render_json(report: &Report) -> String {
 mod tests {
     use super::*;
     use crate::diagnostics::testutil::{sample_db, sample_findings, sample_notices};
+    use crate::model::Finding;
     use serde_json::Value;
 
     fn render() -> String {
+        render_edited(|_| {})
+    }
+
+    /// The sample report rendered after `edit` changed its findings.
+    fn render_edited(edit: impl FnOnce(&mut Vec<Finding>)) -> String {
         let db = sample_db();
-        let findings = sample_findings(&db);
+        let mut findings = sample_findings(&db);
+        edit(&mut findings);
         let notices = sample_notices();
         let report = Report {
             findings: &findings,
@@ -160,20 +167,12 @@ mod tests {
 
     #[test]
     fn other_paths_to_the_same_place_are_listed_only_when_there_are_some() {
-        let db = sample_db();
-        let mut findings = sample_findings(&db);
-        let other = findings[1].path.clone();
-        findings[1].also = vec![other.clone(), other];
-        findings[1].also_more = 3;
-        let notices = sample_notices();
-        let report = Report {
-            findings: &findings,
-            notices: &notices,
-            sources: &db,
-            tool_version: "9.8.7",
-            path_prefix: "",
-        };
-        let v: Value = serde_json::from_str(&render_json(&report)).expect("JSON");
+        let out = render_edited(|findings| {
+            let other = findings[1].path.clone();
+            findings[1].also = vec![other.clone(), other];
+            findings[1].also_more = 3;
+        });
+        let v: Value = serde_json::from_str(&out).expect("JSON");
         let with = &v["findings"][1];
         assert_eq!(with["also"].as_array().map(Vec::len), Some(2));
         assert_eq!(with["also"][0], with["path"]);

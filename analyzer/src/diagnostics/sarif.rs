@@ -311,8 +311,14 @@ mod tests {
     const SCHEMA: &str = include_str!("../../../tests/fixtures/sarif-schema-2.1.0.json");
 
     fn render() -> String {
+        render_edited(|_| {})
+    }
+
+    /// The sample report rendered after `edit` changed its findings.
+    fn render_edited(edit: impl FnOnce(&mut Vec<Finding>)) -> String {
         let db = sample_db();
-        let findings = sample_findings(&db);
+        let mut findings = sample_findings(&db);
+        edit(&mut findings);
         let notices = sample_notices();
         let report = Report {
             findings: &findings,
@@ -354,20 +360,12 @@ mod tests {
 
     #[test]
     fn other_paths_to_the_same_place_are_further_code_flows() {
-        let db = sample_db();
-        let mut findings = sample_findings(&db);
-        let mut other = findings[1].path.clone();
-        other[0].label = "another tool's argument".into();
-        findings[1].also = vec![other];
-        let notices = sample_notices();
-        let report = Report {
-            findings: &findings,
-            notices: &notices,
-            sources: &db,
-            tool_version: "0.1.0",
-            path_prefix: "",
-        };
-        let log: Value = serde_json::from_str(&render_sarif(&report)).expect("SARIF is JSON");
+        let out = render_edited(|findings| {
+            let mut other = findings[1].path.clone();
+            other[0].label = "another tool's argument".into();
+            findings[1].also = vec![other];
+        });
+        let log: Value = serde_json::from_str(&out).expect("SARIF is JSON");
         let flows = log["runs"][0]["results"][1]["codeFlows"]
             .as_array()
             .expect("flows");

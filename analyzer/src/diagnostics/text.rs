@@ -419,8 +419,14 @@ mod tests {
     use crate::diagnostics::testutil::{sample_db, sample_findings, sample_notices, SINK};
 
     fn render(color: bool) -> String {
+        render_edited(color, |_| {})
+    }
+
+    /// The sample report rendered after `edit` changed its findings.
+    fn render_edited(color: bool, edit: impl FnOnce(&mut Vec<Finding>)) -> String {
         let db = sample_db();
-        let findings = sample_findings(&db);
+        let mut findings = sample_findings(&db);
+        edit(&mut findings);
         let notices = sample_notices();
         let report = Report {
             findings: &findings,
@@ -443,25 +449,16 @@ mod tests {
 
     #[test]
     fn other_sources_reaching_the_place_are_named_on_one_line() {
-        let db = sample_db();
-        let mut findings = sample_findings(&db);
-        let i = findings
-            .iter()
-            .position(|f| f.code == "AIR101")
-            .expect("AIR101");
-        let mut other = findings[i].path.clone();
-        other[0].label = "`memo` of tool `note`\u{1b}[31m".into();
-        findings[i].also = vec![other];
-        findings[i].also_more = 2;
-        let notices = sample_notices();
-        let report = Report {
-            findings: &findings,
-            notices: &notices,
-            sources: &db,
-            tool_version: "0.1.0",
-            path_prefix: "",
-        };
-        let out = render_text(&report, false);
+        let out = render_edited(false, |findings| {
+            let i = findings
+                .iter()
+                .position(|f| f.code == "AIR101")
+                .expect("AIR101");
+            let mut other = findings[i].path.clone();
+            other[0].label = "`memo` of tool `note`\u{1b}[31m".into();
+            findings[i].also = vec![other];
+            findings[i].also_more = 2;
+        });
         let air101 = section(&out, "AIR101");
         // Escaped like every project string; where, then how many more.
         assert!(
