@@ -9,6 +9,7 @@
 //! (`if not x.isalnum(): return`) clean `x` after the guard.
 
 use crate::bounds::{Bound, Cuts};
+use crate::extract::addresses::{address_predicate, resolution_in, tests_address};
 use crate::extract::interp::{
     CallRecord, Callee, ClassVal, Evaluation, FuncVal, ModuleInfo, Site, Value,
 };
@@ -187,6 +188,11 @@ pub struct BodyFacts {
     /// `return_clean`: a caller that unpacks the result (`sql, params = cond(k, v)`) gives
     /// each name its own.
     pub tuple_clean: Option<Vec<BTreeSet<String>>>,
+    /// When `tuple_clean` holds and a place of the returned tuples is a list of rows (built by
+    /// appending tuples of one length, `queries.append((sql, params))`): for that place, what
+    /// each place of its rows is clean for (`return queries, requests`, unpacked by the caller
+    /// and looped over as `for sql, params in queries`).
+    pub tuple_rows: Option<TupleRows>,
     /// Parameters that started clean because of their declared type or a tool schema
     /// (`restrict: bool`, `kind: Literal[...]`), not because of the code: `return_clean` and
     /// `flag_clean` hold for a caller only when it passes nothing tainted for them (Python
@@ -2375,8 +2381,11 @@ impl<'a> BodyAnalyzer<'a> {
             mapped_returns: vec![],
             typed: HashMap::default(),
             exit_guards: vec![],
+            addr_refusals: vec![],
             returns: (None, false),
             tuple_result: None,
+            rows_result: None,
+            rows_returns: Some(vec![]),
             flag_result: None,
             tuple_returns: Some(vec![]),
             argv_returns: Ok(None),
@@ -2395,8 +2404,17 @@ impl<'a> BodyAnalyzer<'a> {
             .get(&site)
             .cloned()
             .unwrap_or_default();
+        // A method read without its object (`self._cond(k, v)` with `self`'s class unknown,
+        // the definitions of the class hierarchy): its `self` is the caller's receiver, as for a
+        // bound one, not an argument the framework injects.
+        let unbound_self = f.bound.is_none()
+            && f.def.params.first().is_some_and(|p| p.name == "self")
+            && f.def
+                .params
+                .first()
+                .is_some_and(|p| p.kind == ParamKind::Normal);
         for (i, p) in f.def.params.iter().enumerate() {
-            if i == 0 && f.bound.is_some() {
+            if i == 0 && (f.bound.is_some() || unbound_self) {
                 continue;
             }
             if p.kind == ParamKind::KwArgs
@@ -2467,11 +2485,12 @@ impl<'a> BodyAnalyzer<'a> {
         let (return_clean, opaque) = std::mem::take(&mut w.returns);
         let opaque = opaque || w.raised_cleaned;
         let tuple_returns = w.tuple_returns.take();
+        let rows_returns = w.rows_returns.take();
         let returns_argv = w.argv_returns.ok().flatten();
         let mut out = w.out;
         out.returns_argv = returns_argv;
         out.return_clean = return_clean.filter(|_| plain && !opaque);
-        out.return_clean_skips_self = f.bound.is_some();
+        out.return_clean_skips_self = f.bound.is_some() || unbound_self;
         out.return_passthrough = w.passthrough.iter().cloned().collect();
         out.assumed_clean = assumed_clean;
         if plain && !opaque {
@@ -2480,6 +2499,11 @@ impl<'a> BodyAnalyzer<'a> {
             let each: Vec<Vec<RetElem>> = returns.iter().map(|(r, _)| r.clone()).collect();
             out.flag_clean = flag_clean(&each, &all);
             out.tuple_clean = tuple_clean(&each, &all);
+            out.tuple_rows = rows_returns.filter(|r| {
+                !r.is_empty()
+                    && r.iter().any(Option::is_some)
+                    && Some(r.len()) == out.tuple_clean.as_ref().map(Vec::len)
+            });
             if returns.iter().any(|(_, needs)| !needs.is_empty()) {
                 out.flag_returns = returns;
             }
@@ -2490,6 +2514,10 @@ impl<'a> BodyAnalyzer<'a> {
         rc
     }
 }
+
+/// For each place of a returned tuple, when a list of rows is returned there, what each place of
+/// its rows is clean for (`BodyFacts::tuple_rows`).
+pub type TupleRows = Vec<Option<Vec<BTreeSet<String>>>>;
 
 /// Sorts capability hits and drops duplicates (same call, same kind).
 fn finish_caps(caps: &mut Caps) {
@@ -2571,12 +2599,22 @@ struct State {
     /// of the text they were parsed from: a host allow-list check on `u.hostname` fixes the
     /// server of both.
     parsed_url: HashMap<String, String>,
+    /// Names holding the host of a URL (`host = urlparse(url).hostname`), with the URL's name.
+    url_host: HashMap<String, String>,
+    /// Names holding addresses a host resolved to, or one of them (`infos =
+    /// socket.getaddrinfo(host, 443)`, `for info in infos`), with the name of the URL (or
+    /// host) resolved: refusing private ones guards that URL (`extract::addresses`).
+    addrs: HashMap<String, String>,
     /// Names holding an absolute path (`root = Path(x).resolve()`, or `p` inside `if
     /// p.is_absolute():`): text that starts with a root, never read as an option.
     absolute: BTreeSet<String>,
     /// Names assigned a tuple or list of names and literals (`args = path, name, True`), with
     /// each element's taint: `f(*args)` passes them one per parameter.
     tuples: HashMap<String, Vec<Option<Taint>>>,
+    /// Lists built by appending tuples of one length (`queries.append((sql, params))`), with
+    /// each place's taint over every row (an empty vector: no row yet, `queries = []`): a loop
+    /// that unpacks the rows (`for sql, params in queries`) gives each name its own place's.
+    rows: HashMap<String, Vec<Option<Taint>>>,
     /// Names of files (an open handle, or the path it was opened at, `fh.name`) the body wrote
     /// the model's text to (`fh.write(code)`), with that text's taint: an interpreter given
     /// such a file (`subprocess.run([sys.executable, path])`) runs the model's code.
@@ -2758,10 +2796,30 @@ fn merge(a: State, b: State) -> State {
     resolved.retain(|k, v| b.resolved.get(k) == Some(v));
     let mut parsed_url = a.parsed_url;
     parsed_url.retain(|k, v| b.parsed_url.get(k) == Some(v));
+    let mut url_host = a.url_host;
+    url_host.retain(|k, v| b.url_host.get(k) == Some(v));
+    let mut addrs = a.addrs;
+    addrs.retain(|k, v| b.addrs.get(k) == Some(v));
     let absolute = a.absolute.intersection(&b.absolute).cloned().collect();
     let mut tuples = a.tuples;
     tuples.retain(|k, xs| match b.tuples.get(k) {
         Some(ys) if ys.len() == xs.len() => {
+            for (x, y) in xs.iter_mut().zip(ys) {
+                *x = join(x.take(), y.clone());
+            }
+            true
+        }
+        _ => false,
+    });
+    // A list with no row yet on one path (`queries = []` before the loop that appends) holds
+    // the other path's rows.
+    let mut rows = a.rows;
+    rows.retain(|k, xs| match b.rows.get(k) {
+        Some(ys) if xs.is_empty() => {
+            xs.clone_from(ys);
+            true
+        }
+        Some(ys) if ys.is_empty() || ys.len() == xs.len() => {
             for (x, y) in xs.iter_mut().zip(ys) {
                 *x = join(x.take(), y.clone());
             }
@@ -2789,8 +2847,11 @@ fn merge(a: State, b: State) -> State {
         relative,
         resolved,
         parsed_url,
+        url_host,
+        addrs,
         absolute,
         tuples,
+        rows,
         scripts,
         // A gate holds after a branch only if it held on both.
         gate: match (a.gate, b.gate) {
@@ -2828,9 +2889,18 @@ struct Walker<'w, 'a> {
     /// Names a guard that leaves the function on failure cleaned (`if (!ok(c)) throw ...`),
     /// in walk order: a loop reads the ones its body added.
     exit_guards: Vec<String>,
+    /// URLs (or hosts) an exiting test refused a private address of, in walk order: a loop over
+    /// the addresses reads the ones its body added (`extract::addresses`).
+    addr_refusals: Vec<String>,
     /// The last project call whose callees all return tuples of one size: its site and each
     /// element's taint (`chosen, rejected = pick(items, names)` binds them one by one).
     tuple_result: Option<(Site, Vec<Option<Taint>>)>,
+    /// `BodyFacts::tuple_rows` of the last project call walked, with its site.
+    rows_result: Option<(Site, TupleRows)>,
+    /// For each place of the tuples the function returns, what the rows of the list returned
+    /// there are clean for, place by place (`BodyFacts::tuple_rows`); `None` once a return is
+    /// not a tuple.
+    rows_returns: Option<TupleRows>,
     /// `BodyFacts::flag_clean` of the last project call walked, with its site.
     flag_result: Option<(Site, usize, Vec<BTreeSet<String>>)>,
     /// Each `return` of a tuple literal so far (`BodyFacts::flag_clean`); `None` once a
@@ -3160,6 +3230,105 @@ impl Walker<'_, '_> {
         self.answers_in_field(at, field).then(|| name.clone())
     }
 
+    /// Whether `e`, in `file`, tests an address: an `ipaddress` property or an address
+    /// library's predicate (`extract::addresses`), or a call of project predicates that each
+    /// do (`internal(a)` returning `ip.is_private or ip.is_loopback`).
+    fn address_test(&self, e: &Expr, file: crate::model::FileId) -> bool {
+        if tests_address(e) {
+            return true;
+        }
+        let mut stack = vec![e];
+        while let Some(x) = stack.pop() {
+            if let ExprKind::Call(..) = &x.kind {
+                let at = Site { file, span: x.span };
+                if let Some(cs) = self.a.ev.callee_at.get(&at) {
+                    if !cs.is_empty()
+                        && cs
+                            .iter()
+                            .all(|c| matches!(c, Callee::Local(g) if address_predicate(&g.def)))
+                    {
+                        return true;
+                    }
+                }
+            }
+            crate::syntax::python::push_children(x, &mut stack);
+        }
+        false
+    }
+
+    /// The URL (or host) whose resolved address an exiting test refuses when private: the test
+    /// tests an address held by a name of `State::addrs`, or one a resolution in the test
+    /// returns (`if internal(socket.gethostbyname(host)): raise`).
+    fn refused_address(&self, test: &Expr, st: &State) -> Option<String> {
+        if !self.address_test(test, self.file) {
+            return None;
+        }
+        addresses_of(test, st, self.helper_resolution(test))
+    }
+
+    /// The host a project helper that resolves host names is given in `e` (`ips = await
+    /// resolve_hostname(host)`, where the helper calls `getaddrinfo` on its parameter): its
+    /// first argument.
+    fn helper_resolution<'e>(&self, e: &'e Expr) -> Option<&'e Expr> {
+        let mut stack = vec![e];
+        while let Some(x) = stack.pop() {
+            if let ExprKind::Call(_, args) = &x.kind {
+                let resolves = |g: &FuncVal| {
+                    let mut found = false;
+                    crate::syntax::python::visit_exprs(&g.def.body, &mut |y: &Expr| {
+                        found |= crate::extract::addresses::resolution_host(y).is_some_and(
+                            |h| matches!(&h.kind, ExprKind::Name(n) if g.def.params.iter().any(|p| p.name == *n)),
+                        );
+                    });
+                    found
+                };
+                if let Some(cs) = self.a.ev.callee_at.get(&self.site(x)) {
+                    if !cs.is_empty()
+                        && cs
+                            .iter()
+                            .all(|c| matches!(c, Callee::Local(g) if resolves(g)))
+                    {
+                        if let Some(Arg::Pos(h)) = args.first() {
+                            return Some(h);
+                        }
+                    }
+                }
+            }
+            crate::syntax::python::push_children(x, &mut stack);
+        }
+        None
+    }
+
+    /// Whether a project predicate answers whether a URL's host is public: it resolves a host,
+    /// says no (`return False`) where an address test holds, and every `return` gives a literal
+    /// flag or an address test (`def is_public(url): for info in socket.getaddrinfo(...): if
+    /// internal(info[4][0]): return False; return True`).
+    fn answers_addresses(&self, g: &FuncVal) -> bool {
+        let file = self.a.modules[g.module].file;
+        let mut resolves = false;
+        crate::syntax::python::visit_exprs(&g.def.body, &mut |e: &Expr| {
+            resolves |= crate::extract::addresses::resolution_host(e).is_some();
+        });
+        if !resolves {
+            return false;
+        }
+        let mut says_no = false;
+        let mut all_answers = true;
+        crate::syntax::python::visit_stmts(&g.def.body, &mut |st: &Stmt| match &st.kind {
+            StmtKind::Return(Some(e)) => {
+                all_answers &= matches!(e.kind, ExprKind::Bool(_)) || self.address_test(e, file);
+            }
+            StmtKind::Return(None) => all_answers = false,
+            StmtKind::If { test, body, .. } => {
+                says_no |= self.address_test(test, file)
+                    && matches!(body.as_slice(), [Stmt { kind: StmtKind::Return(Some(e)), .. }]
+                        if matches!(e.kind, ExprKind::Bool(false)));
+            }
+            _ => {}
+        });
+        says_no && all_answers
+    }
+
     fn checked_by_helper(&self, test: &Expr, body: &[Stmt]) -> Option<(String, bool)> {
         // `if authorized(name, allowed): import_module(name)`: inside, the helper said the
         // name is one of the allowed ones (`answers_membership`).
@@ -3202,7 +3371,7 @@ impl Walker<'_, '_> {
         };
         let callees = self.a.ev.callee_at.get(&self.site(inner))?;
         let answers = callees.iter().any(|c| match c {
-            Callee::Local(g) => answers_check(&g.def),
+            Callee::Local(g) => answers_check(&g.def) || self.answers_addresses(g),
             _ => false,
         });
         if !answers {
@@ -3225,6 +3394,8 @@ impl Walker<'_, '_> {
                 let relative_of = self.relative_of(value);
                 let resolved_of = self.resolved_of(value);
                 let url_of = parsed_url_of(value);
+                let host_of = host_of_url(value, st);
+                let addrs_of = addresses_of(value, st, self.helper_resolution(value));
                 let checked = self.rejection_check(value);
                 let result_of = self.helper_result(value);
                 // `args = path, name, True`: each element's taint, read before the value is
@@ -3244,6 +3415,7 @@ impl Walker<'_, '_> {
                     _ => None,
                 };
                 self.tuple_result = None;
+                self.rows_result = None;
                 self.flag_result = None;
                 self.record_result = None;
                 // `clauses, params = ["a = ?"], [name]`: a literal tuple unpacked into as many
@@ -3273,6 +3445,11 @@ impl Walker<'_, '_> {
                     .filter(|(at, _)| *at == self.site(call))
                     .map(|(_, each)| each)
                     .or(unpacked);
+                let rows_of = self
+                    .rows_result
+                    .take()
+                    .filter(|(at, _)| *at == self.site(call))
+                    .map(|(_, each)| each);
                 let fields = self
                     .record_result
                     .take()
@@ -3313,12 +3490,37 @@ impl Walker<'_, '_> {
                     }
                 }
                 for tg in targets {
+                    for n in target_names(tg) {
+                        st.rows.remove(n);
+                    }
+                    if let Target::Name(n, _) = tg {
+                        // `queries = []`: a list with no row yet.
+                        if matches!(&value.kind, ExprKind::List(xs) if xs.is_empty()) {
+                            st.rows.insert(n.clone(), vec![]);
+                        }
+                    }
                     if let (Target::Tuple(ts), Some(each)) = (tg, &elements) {
                         if ts.len() == each.len()
                             && !ts.iter().any(|t| matches!(t, Target::Starred(_)))
                         {
-                            for (t1, e1) in ts.iter().zip(each) {
+                            for (i, (t1, e1)) in ts.iter().zip(each).enumerate() {
                                 self.bind(t1, e1.clone(), st);
+                                // `queries, requests = prepare(ops)`: a returned list of
+                                // rows keeps what each place of its rows is clean for.
+                                let rows =
+                                    rows_of.as_ref().and_then(|r| r.get(i)).cloned().flatten();
+                                if let (Target::Name(n, _), Some(cleans)) = (t1, rows) {
+                                    let placed = cleans
+                                        .iter()
+                                        .map(|c| {
+                                            e1.clone().map(|mut t| {
+                                                t.clean.extend(c.iter().cloned());
+                                                t
+                                            })
+                                        })
+                                        .collect();
+                                    st.rows.insert(n.clone(), placed);
+                                }
                             }
                             continue;
                         }
@@ -3380,6 +3582,14 @@ impl Walker<'_, '_> {
                             Some(p) => st.parsed_url.insert(n.clone(), p.clone()),
                             None => st.parsed_url.remove(n),
                         };
+                        match host_of.as_ref().filter(|p| *p != n) {
+                            Some(p) => st.url_host.insert(n.clone(), p.clone()),
+                            None => st.url_host.remove(n),
+                        };
+                        match addrs_of.as_ref().filter(|p| *p != n) {
+                            Some(p) => st.addrs.insert(n.clone(), p.clone()),
+                            None => st.addrs.remove(n),
+                        };
                         match &tuple_elems {
                             Some(xs) => st.tuples.insert(n.clone(), xs.clone()),
                             None => st.tuples.remove(n),
@@ -3404,6 +3614,9 @@ impl Walker<'_, '_> {
                 }
             }
             StmtKind::AugAssign { target, value, .. } => {
+                if let Target::Name(n, _) = target {
+                    st.rows.remove(n.as_str());
+                }
                 if let Target::Name(n, _) = target {
                     if let Some(mut sh) = st.argv.get(n).copied() {
                         self.argv_extend(&mut sh, value, st);
@@ -3431,7 +3644,25 @@ impl Walker<'_, '_> {
                 }
             }
             StmtKind::Expr(e) => {
+                let row: Option<Vec<Option<Taint>>> = appended_row(e, st)
+                    .map(|xs| xs.to_vec())
+                    .map(|xs| xs.iter().map(|x| self.expr(x, st)).collect());
                 let grown = self.grow_collection(e, st);
+                // `queries.append((sql, params))`: one more row of the list's shape; any other
+                // growth leaves the rows unknown.
+                if let Some(n) = &grown {
+                    match (row, st.rows.get_mut(n.as_str())) {
+                        (Some(r), Some(xs)) if xs.is_empty() => *xs = r,
+                        (Some(r), Some(xs)) if xs.len() == r.len() => {
+                            for (x, y) in xs.iter_mut().zip(r) {
+                                *x = join(x.take(), y);
+                            }
+                        }
+                        _ => {
+                            st.rows.remove(n.as_str());
+                        }
+                    }
+                }
                 let call = unawait(e);
                 self.discarded = Some(self.site(call));
                 let t = self.expr(e, st);
@@ -3486,6 +3717,44 @@ impl Walker<'_, '_> {
                     {
                         let mut each = Vec::with_capacity(xs.len());
                         let mut acc = None;
+                        // `return queries, requests`: each place's rows, as far as known.
+                        let all: BTreeSet<String> = self.a.k.sink_kinds.keys().cloned().collect();
+                        let rows: TupleRows = xs
+                            .iter()
+                            .map(|x| match &x.kind {
+                                ExprKind::Name(n) => {
+                                    st.rows.get(n.as_str()).filter(|r| !r.is_empty()).map(|r| {
+                                        r.iter()
+                                            .map(|t| {
+                                                t.as_ref().map_or_else(
+                                                    || all.clone(),
+                                                    |t| t.clean.clone(),
+                                                )
+                                            })
+                                            .collect()
+                                    })
+                                }
+                                _ => None,
+                            })
+                            .collect();
+                        self.rows_returns = match self.rows_returns.take() {
+                            Some(prev) if prev.is_empty() => Some(rows),
+                            Some(prev) if prev.len() == rows.len() => Some(
+                                prev.into_iter()
+                                    .zip(rows)
+                                    .map(|(p, r)| match (p, r) {
+                                        (Some(p), Some(r)) if p.len() == r.len() => Some(
+                                            p.iter()
+                                                .zip(&r)
+                                                .map(|(a, b)| a.intersection(b).cloned().collect())
+                                                .collect(),
+                                        ),
+                                        _ => None,
+                                    })
+                                    .collect(),
+                            ),
+                            _ => None,
+                        };
                         for x in xs {
                             let t = self.expr(x, st);
                             each.push(match &x.kind {
@@ -3515,6 +3784,7 @@ impl Walker<'_, '_> {
                     _ => {
                         if self.closures == 0 {
                             self.tuple_returns = None;
+                            self.rows_returns = None;
                         }
                         self.expr(e, st)
                     }
@@ -3547,6 +3817,7 @@ impl Walker<'_, '_> {
             }
             StmtKind::Return(None) if self.closures == 0 => {
                 self.tuple_returns = None;
+                self.rows_returns = None;
                 self.argv_returns = Err(());
             }
             StmtKind::If { test, body, orelse } => {
@@ -3622,6 +3893,16 @@ impl Walker<'_, '_> {
                 } else {
                     merge(a, b)
                 };
+                // `if ipaddress.ip_address(a).is_private: raise` with `a` an address the URL's
+                // host resolved to (`extract::addresses`): after it, the URL reaches a public
+                // server. Inside a loop over the addresses this state is merged away with the
+                // loop's; the loop reads the refusal (`addr_refusals`) once it has run.
+                if body_exits {
+                    if let Some(o) = self.refused_address(test, st) {
+                        mark_public(st, &o);
+                        self.addr_refusals.push(o);
+                    }
+                }
                 // `if p.startswith("/") or ".." in p.split("/"): return`: a relative path with
                 // no `..` segment stays under the folder it is joined to.
                 if body_exits {
@@ -3775,6 +4056,25 @@ impl Walker<'_, '_> {
             } => {
                 let t = self.expr(iter, st);
                 self.bind(target, t, st);
+                // `for sql, params in queries`: each name holds its own place of the rows.
+                for (n, t) in row_bindings(target, iter, st) {
+                    match t {
+                        Some(mut t) => {
+                            t.direct = false;
+                            st.tainted.insert(n, t)
+                        }
+                        None => st.tainted.remove(&n),
+                    };
+                }
+                // `for info in socket.getaddrinfo(host, 443)`: each element is an address of
+                // the host.
+                let over_addrs = addresses_of(iter, st, self.helper_resolution(iter));
+                if let Some(o) = &over_addrs {
+                    for n in target_names(target) {
+                        st.addrs.insert(n.to_string(), o.clone());
+                    }
+                }
+                let refusals_before = self.addr_refusals.len();
                 if let (Target::Name(x, _), ExprKind::Name(list)) = (target, &iter.kind) {
                     if let Some((c, true)) = self.typed.get(list.as_str()).cloned() {
                         self.typed.insert(x.to_string(), (c, false));
@@ -3798,10 +4098,19 @@ impl Walker<'_, '_> {
                     _ => None,
                 };
                 self.exit_guards.truncate(guards_before);
+                // `for a in addrs: if private(a): raise`: every address of the host was
+                // refused unless public, so the URL they came from reaches a public server.
+                let refused_all =
+                    over_addrs.filter(|o| self.addr_refusals[refusals_before..].contains(o));
+                self.addr_refusals.truncate(refusals_before);
                 self.block(body, &mut a, false);
+                self.addr_refusals.truncate(refusals_before);
                 let mut merged = merge(st.clone(), a);
                 self.block(orelse, &mut merged, false);
                 *st = merged;
+                if let Some(o) = refused_all {
+                    mark_public(st, &o);
+                }
                 if let Some((list, clean)) = checked {
                     if let Some(t) = slot(st, &list) {
                         t.clean.extend(clean);
@@ -3883,6 +4192,9 @@ impl Walker<'_, '_> {
             // `redirects["stdout"] = path`, `opts.target = path`: the container now holds the
             // value too (it keeps what it held).
             Target::Subscript(o, _) | Target::Attr(o, _) => {
+                if let ExprKind::Name(n) = &o.kind {
+                    st.rows.remove(n.as_str());
+                }
                 // The field stored keeps its own taint (`config.text = sql`); a clean value
                 // leaves the field to the container's.
                 let field = match t {
@@ -5214,6 +5526,20 @@ impl Walker<'_, '_> {
                 }
             }
             let per_place = per_place.filter(|_| places_known);
+            // The rows of a returned list, place by place (`BodyFacts::tuple_rows`), when the
+            // call has one callee whose summary holds here.
+            self.rows_result = match resolved.as_slice() {
+                [r] => {
+                    let facts = self.a.facts_at(&r.func, self.depth + 1);
+                    let (applies, passed_tainted) = summary_holds(r, &facts);
+                    facts
+                        .tuple_rows
+                        .clone()
+                        .filter(|_| applies && !passed_tainted)
+                        .map(|rows| (site, rows))
+                }
+                _ => None,
+            };
             self.tuple_result = self
                 .a
                 .element_taints(&resolved, recv.clone(), &pos, &kw)
@@ -8494,6 +8820,161 @@ fn refused_host(test: &Expr) -> Option<String> {
     }
 }
 
+/// The names a loop over a list of rows binds, each with its place's taint: `for sql, params
+/// in queries`, `for (i, _), (sql, params) in zip(ops, queries)` and `for i, (sql, params) in
+/// enumerate(queries)`.
+fn row_bindings(target: &Target, iter: &Expr, st: &State) -> Vec<(String, Option<Taint>)> {
+    let rows_of = |e: &Expr| match &e.kind {
+        ExprKind::Name(n) => st.rows.get(n.as_str()).filter(|r| !r.is_empty()),
+        _ => None,
+    };
+    let unpack = |t: &Target, rows: &Vec<Option<Taint>>| -> Vec<(String, Option<Taint>)> {
+        match t {
+            Target::Tuple(ts) if ts.len() == rows.len() => ts
+                .iter()
+                .zip(rows)
+                .filter_map(|(t, r)| match t {
+                    Target::Name(n, _) => Some((n.clone(), r.clone())),
+                    _ => None,
+                })
+                .collect(),
+            _ => vec![],
+        }
+    };
+    if let Some(rows) = rows_of(iter) {
+        return unpack(target, rows);
+    }
+    let ExprKind::Call(f, args) = &iter.kind else {
+        return vec![];
+    };
+    let (ExprKind::Name(func), Target::Tuple(ts)) = (&f.kind, target) else {
+        return vec![];
+    };
+    let lists: Vec<&Expr> = args
+        .iter()
+        .filter_map(|a| match a {
+            Arg::Pos(x) => Some(x),
+            _ => None,
+        })
+        .collect();
+    match func.as_str() {
+        "zip" if lists.len() == ts.len() && lists.len() == args.len() => ts
+            .iter()
+            .zip(lists)
+            .flat_map(|(t, l)| rows_of(l).map(|r| unpack(t, r)).unwrap_or_default())
+            .collect(),
+        "enumerate" if ts.len() == 2 && !lists.is_empty() => rows_of(lists[0])
+            .map(|r| unpack(&ts[1], r))
+            .unwrap_or_default(),
+        _ => vec![],
+    }
+}
+
+/// `rows.append((sql, params))` on a list of rows (`State::rows`), each element of the tuple
+/// written without a call (names, literals, and text or lists made of them, which reading
+/// twice changes nothing): the elements, to read for each place's taint.
+fn appended_row<'e>(e: &'e Expr, st: &State) -> Option<&'e [Expr]> {
+    let ExprKind::Call(f, args) = &e.kind else {
+        return None;
+    };
+    let ExprKind::Attr(o, m) = &f.kind else {
+        return None;
+    };
+    let (ExprKind::Name(n), "append", [Arg::Pos(x)]) = (&o.kind, m.as_str(), args.as_slice())
+    else {
+        return None;
+    };
+    if !st.rows.contains_key(n.as_str()) {
+        return None;
+    }
+    let ExprKind::Tuple(xs) = &x.kind else {
+        return None;
+    };
+    let calls = |x: &Expr| {
+        let mut stack = vec![x];
+        while let Some(y) = stack.pop() {
+            if matches!(
+                y.kind,
+                ExprKind::Call(..) | ExprKind::Lambda(_) | ExprKind::Await(_)
+            ) {
+                return true;
+            }
+            crate::syntax::python::push_children(y, &mut stack);
+        }
+        false
+    };
+    (!xs.iter().any(calls)).then_some(xs.as_slice())
+}
+
+/// `urlparse(url).hostname` (also `.netloc`, `.host`), or `parsed.hostname` of a name holding
+/// a parsed URL: the name of the URL text whose host it is.
+fn host_of_url(value: &Expr, st: &State) -> Option<String> {
+    let ExprKind::Attr(o, a) = &unawait(value).kind else {
+        return None;
+    };
+    if !matches!(a.as_str(), "hostname" | "netloc" | "host") {
+        return None;
+    }
+    match &o.kind {
+        ExprKind::Name(p) => st.parsed_url.get(p.as_str()).cloned(),
+        _ => parsed_url_of(o),
+    }
+}
+
+/// What a value holding resolved addresses came from: the URL (or host) whose host a
+/// resolution inside it names (`[i[4][0] for i in socket.getaddrinfo(host, None)]`), or the
+/// one of a name holding addresses it reads (`infos[0][4][0]`). `host` is the host a project
+/// helper that resolves its argument was given (`Walker::helper_resolution`).
+fn addresses_of(value: &Expr, st: &State, host: Option<&Expr>) -> Option<String> {
+    if let Some(h) = resolution_in(value).or(host) {
+        return resolved_origin(h, st);
+    }
+    let mut stack = vec![value];
+    while let Some(e) = stack.pop() {
+        if let ExprKind::Name(n) = &e.kind {
+            if let Some(o) = st.addrs.get(n.as_str()) {
+                return Some(o.clone());
+            }
+        }
+        crate::syntax::python::push_children(e, &mut stack);
+    }
+    None
+}
+
+/// The URL a resolved host expression stands for: a name holding a URL's host
+/// (`host = urlparse(url).hostname`), a parsed URL's host (`parsed.hostname`,
+/// `urlparse(url).hostname`), or the host name itself when it is a name of its own.
+fn resolved_origin(host: &Expr, st: &State) -> Option<String> {
+    match &unawait(host).kind {
+        ExprKind::Name(n) => Some(
+            st.url_host
+                .get(n.as_str())
+                .cloned()
+                .unwrap_or_else(|| n.to_string()),
+        ),
+        _ => host_of_url(host, st),
+    }
+}
+
+/// A refusal of private addresses settled the server of `origin`: it is clean for
+/// `http_request_tainted_url`, and so are the parsed forms, host names and addresses taken
+/// from it before the check.
+fn mark_public(st: &mut State, origin: &str) {
+    let hosts: Vec<String> = st
+        .url_host
+        .iter()
+        .chain(&st.parsed_url)
+        .chain(&st.addrs)
+        .filter(|(_, u)| *u == origin)
+        .map(|(h, _)| h.clone())
+        .collect();
+    for n in std::iter::once(origin.to_string()).chain(hosts) {
+        if let Some(t) = slot(st, &n) {
+            t.clean.insert(SSRF.to_string());
+        }
+    }
+}
+
 /// `new URL(raw)`, `urlparse(raw)`, `urllib.parse.urlsplit(raw)`: the name parsed.
 fn parsed_url_of(value: &Expr) -> Option<String> {
     let ExprKind::Call(f, args) = &unawait(value).kind else {
@@ -8742,7 +9223,7 @@ fn positive_check(test: &Expr) -> Option<(String, bool)> {
 }
 
 /// The expression an `await` waits on, or `e` itself.
-fn unawait(e: &Expr) -> &Expr {
+pub(crate) fn unawait(e: &Expr) -> &Expr {
     match &e.kind {
         ExprKind::Await(x) => x,
         _ => e,

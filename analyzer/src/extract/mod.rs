@@ -10,6 +10,7 @@
 //! code that loads MCP tools to the servers it connects to.
 
 pub mod adapters;
+pub mod addresses;
 pub mod agent_kit;
 pub mod body;
 pub mod crewai;

@@ -844,3 +844,118 @@ def rebuild():
         ]
     );
 }
+
+/// Stop 51's mechanisms, each with its counterpart: a list of `(sql, params)` rows keeps each
+/// place's taint through a helper's returned tuple and a loop that unpacks the rows (with
+/// `zip` and `enumerate`), and a helper method read without its object keeps its tuple
+/// summary; a URL whose host's resolved addresses were refused when private reaches a public
+/// server, in a loop, through a predicate, and for the one address `gethostbyname` returns.
+#[test]
+fn query_rows_and_resolved_address_guards() {
+    let src = r#"
+import ipaddress, re, socket, sqlite3
+from urllib.parse import urlparse
+import httpx
+from langchain_core.tools import tool
+
+def field(key):
+    if not re.match(r"^[A-Za-z0-9_]+$", key):
+        raise ValueError(key)
+
+class Store:
+    def search(self, filters):
+        rows = []
+        for key, value in filters.items():
+            sql, params = self.cond(key, value)
+            rows.append((sql, params))
+        cur = sqlite3.connect("x").cursor()
+        for sql, params in rows:
+            cur.execute(sql, params)
+
+    def cond(self, key, value):
+        field(key)
+        return "json_extract(v, '$." + key + "') = ?", [value]
+
+class FileStore(Store):
+    def cond(self, key, value):
+        field(key)
+        return "json_extract(doc, '$." + key + "') = ?", [value]
+
+@tool
+def rows_method(filters: dict):
+    """a base method's rows from the subclasses' helper, read without the object"""
+    Store().search(filters)
+
+def plan_checked(p, filters):
+    rows = []
+    for key, value in filters.items():
+        field(key)
+        rows.append(("SELECT * FROM t WHERE " + key + " = ?", [value]))
+    return rows, 1
+
+@tool
+def rows_zip(filters: dict):
+    """rows unpacked with zip: only the bound parameters carry the value"""
+    rows, n = plan_checked(None, filters)
+    cur = sqlite3.connect("x").cursor()
+    for f, (sql, params) in zip([filters], rows):
+        cur.execute(sql, params)
+
+@tool
+def rows_enumerate(filters: dict):
+    """rows unpacked with enumerate"""
+    rows, n = plan_checked(None, filters)
+    cur = sqlite3.connect("x").cursor()
+    for i, (sql, params) in enumerate(rows):
+        cur.execute(sql, params)
+
+@tool
+def rows_unchecked(key: str):
+    """the key written into the query with no check"""
+    rows = []
+    rows.append(("SELECT * FROM t WHERE " + key + " = 1", []))
+    cur = sqlite3.connect("x").cursor()
+    for sql, params in rows:
+        cur.execute(sql, params)
+
+def internal(a):
+    ip = ipaddress.ip_address(a)
+    return ip.is_private or ip.is_loopback
+
+@tool
+def fetch_loop(url: str):
+    """every resolved address refused when private"""
+    host = urlparse(url).hostname
+    for info in socket.getaddrinfo(host, 443):
+        if internal(info[4][0]):
+            raise ValueError("internal")
+    httpx.get(url)
+
+@tool
+def fetch_one(url: str):
+    """the one address gethostbyname returns"""
+    if ipaddress.ip_address(socket.gethostbyname(urlparse(url).hostname)).is_private:
+        raise ValueError("internal")
+    httpx.get(url)
+
+@tool
+def fetch_logged(url: str):
+    """a private address only logged"""
+    host = urlparse(url).hostname
+    for info in socket.getaddrinfo(host, 443):
+        if internal(info[4][0]):
+            print("internal")
+    httpx.get(url)
+
+@tool
+def fetch_other(url: str, other: str):
+    """the addresses of another URL's host were checked"""
+    for info in socket.getaddrinfo(urlparse(other).hostname, 443):
+        if internal(info[4][0]):
+            raise ValueError("internal")
+    httpx.get(url)
+"#;
+    let got = summarize_bodies(src);
+    let expect = "rows_method: \nrows_zip: \nrows_enumerate: \nrows_unchecked: sql_exec(key)\nfetch_loop: \nfetch_one: \nfetch_logged: http_request_tainted_url(url)!\nfetch_other: http_request_tainted_url(url)!";
+    assert_eq!(got.trim(), expect, "\n--- got ---\n{got}\n");
+}
