@@ -109,6 +109,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/knowledge/entries.toml"),
     ),
     (
+        "rules/knowledge/addresses.toml",
+        include_str!("../../rules/knowledge/addresses.toml"),
+    ),
+    (
         "rules/knowledge/languages.toml",
         include_str!("../../rules/knowledge/languages.toml"),
     ),
@@ -579,6 +583,9 @@ pub struct KnowledgeFile {
     /// MCP authorization posture, AIR307–AIR310 (`mcp_auth.toml`).
     #[serde(default)]
     pub mcp_auth: Option<crate::rules::mcp_auth::AuthVocabulary>,
+    /// Resolutions and address tests of the request-forgery guard (`addresses.toml`).
+    #[serde(default)]
+    pub address_guard: Option<crate::extract::addresses::AddressVocabulary>,
     /// JavaScript modules read as Python frameworks (`langchain_js.toml`).
     #[serde(default)]
     pub js_module: Vec<JsModule>,
@@ -630,6 +637,8 @@ pub struct Knowledge {
     pub mcp: crate::mcp::knowledge::McpKnowledge,
     /// AIR307–AIR310's vocabulary (`mcp_auth.toml`).
     pub mcp_auth: crate::rules::mcp_auth::AuthVocabulary,
+    /// The request-forgery guard's resolutions and address tests (`addresses.toml`).
+    pub address_guard: crate::extract::addresses::AddressVocabulary,
     pub js_modules: Vec<JsModule>,
     pub js_options: Vec<JsOptions>,
     /// The OpenAI Agents SDK's spellings (`[openai_agents_sdk]`; the last file giving it wins).
@@ -889,6 +898,9 @@ impl Knowledge {
         }
         for e in &f.model_output {
             check_pattern(&e.pattern)?;
+        }
+        if let Some(a) = f.address_guard {
+            self.address_guard.add(a);
         }
         if let Some(a) = f.mcp_auth {
             self.mcp_auth.add(a);

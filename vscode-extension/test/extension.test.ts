@@ -58,13 +58,13 @@ after(() => {
 let logFile = "";
 let context: { subscriptions: { dispose(): unknown }[] } | undefined;
 
+// The fake server appends one JSON line per event while the test polls the file: a line not
+// yet ended by its newline is still being written, and is read on a later poll.
 function entries(): LogEntry[] {
   if (!fs.existsSync(logFile)) return [];
-  return fs
-    .readFileSync(logFile, "utf8")
-    .split("\n")
-    .filter((l) => l !== "")
-    .map((l) => JSON.parse(l) as LogEntry);
+  const lines = fs.readFileSync(logFile, "utf8").split("\n");
+  lines.pop();
+  return lines.filter((l) => l !== "").map((l) => JSON.parse(l) as LogEntry);
 }
 
 const starts = (): LogEntry[] => entries().filter((e) => e.event === "start");

@@ -13,153 +13,161 @@
 
 use crate::extract::body::unawait;
 use crate::syntax::python::{Arg, Expr, ExprKind, FuncDef};
+use serde::Deserialize;
 
-/// Calls that resolve a host name to its addresses, whatever their receiver
-/// (`socket.getaddrinfo`, `loop.getaddrinfo`).
-const RESOLVERS: &[&str] = &["getaddrinfo", "gethostbyname", "gethostbyname_ex"];
-
-/// Resolution calls whose name is common elsewhere (`Path.resolve`, a dictionary's `lookup`):
-/// one only when its receiver names DNS (`dns.lookup`, `dns.promises.lookup`,
-/// `dns.resolver.resolve`, `resolver.resolve`).
-const DNS_METHODS: &[&str] = &["lookup", "resolve", "resolve4", "resolve6", "resolve_name"];
-
-/// Properties and predicates that say an address is not a public one: Python's `ipaddress`
-/// objects (`ip.is_private`), and the predicates of JavaScript's address libraries
-/// (`ip.isPrivate(a)`, `isPrivateIp(a)`) and `ipaddr.js` (`addr.range()`).
-const ADDRESS_TESTS: &[&str] = &[
-    "is_private",
-    "is_loopback",
-    "is_link_local",
-    "is_reserved",
-    "is_multicast",
-    "is_unspecified",
-    "is_global",
-    "is_site_local",
-    "isPrivate",
-    "isLoopback",
-    "isLinkLocal",
-    "isReserved",
-    "isPrivateIp",
-    "isPrivateIP",
-    "isPrivateAddress",
-    "range",
-];
-
-/// The starts of private, loopback and link-local address ranges, as a predicate that lists
-/// them writes them (`a.startswith("10.")`, `/^192\.168\./`, `ip_network("169.254.0.0/16")`).
-const PRIVATE_RANGES: &[&str] = &[
-    "127.", "10.", "192.168.", "169.254.", "172.16.", "::1", "fc00:", "fe80:",
-];
-
-/// The host argument of a call that resolves a host name, when `e` is one.
-pub fn resolution_host(e: &Expr) -> Option<&Expr> {
-    let e = unawait(e);
-    let ExprKind::Call(f, args) = &e.kind else {
-        return None;
-    };
-    let resolves = match &f.kind {
-        ExprKind::Name(n) => RESOLVERS.contains(&n.as_str()),
-        ExprKind::Attr(recv, m) => {
-            RESOLVERS.contains(&m.as_str())
-                || (DNS_METHODS.contains(&m.as_str()) && names_dns(recv))
-        }
-        _ => false,
-    };
-    if !resolves {
-        return None;
-    }
-    args.iter().find_map(|a| match a {
-        Arg::Pos(x) => Some(x),
-        Arg::Kw(k, x) if k == "host" || k == "hostname" => Some(x),
-        _ => None,
-    })
+/// How resolutions and address tests are spelled (`rules/knowledge/addresses.toml`, which
+/// documents each list).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddressVocabulary {
+    /// Calls that resolve a host name, whatever their receiver (`socket.getaddrinfo`).
+    #[serde(default)]
+    pub resolvers: Vec<String>,
+    /// Resolution methods only on a receiver that names DNS (`dns.lookup`).
+    #[serde(default)]
+    pub dns_methods: Vec<String>,
+    /// Starts of the receiver names that name DNS (`dns`, `dnsPromises`).
+    #[serde(default)]
+    pub dns_receivers: Vec<String>,
+    /// Properties and predicates that test an address (`is_private`, `isPrivate`).
+    #[serde(default)]
+    pub address_tests: Vec<String>,
+    /// Address tests written only as a method call (ipaddr.js `range()`).
+    #[serde(default)]
+    pub address_methods: Vec<String>,
+    /// Calls that parse an address or network (`ip_address`).
+    #[serde(default)]
+    pub address_parsers: Vec<String>,
+    /// Starts of private, loopback and link-local ranges (`10.`, `192.168.`).
+    #[serde(default)]
+    pub private_ranges: Vec<String>,
 }
 
-/// The host argument of the first resolution inside `e` (a comprehension over
-/// `getaddrinfo(host, ...)`, a predicate called on `gethostbyname(host)`).
-pub fn resolution_in(e: &Expr) -> Option<&Expr> {
-    let mut stack = vec![e];
-    while let Some(e) = stack.pop() {
-        if let Some(h) = resolution_host(e) {
-            return Some(h);
-        }
-        crate::syntax::python::push_children(e, &mut stack);
+impl AddressVocabulary {
+    /// Adds another file's lists to these.
+    pub fn add(&mut self, other: AddressVocabulary) {
+        self.resolvers.extend(other.resolvers);
+        self.dns_methods.extend(other.dns_methods);
+        self.dns_receivers.extend(other.dns_receivers);
+        self.address_tests.extend(other.address_tests);
+        self.address_methods.extend(other.address_methods);
+        self.address_parsers.extend(other.address_parsers);
+        self.private_ranges.extend(other.private_ranges);
     }
-    None
-}
 
-/// Whether an expression tests an address with one of [`ADDRESS_TESTS`].
-pub fn tests_address(e: &Expr) -> bool {
-    let mut stack = vec![e];
-    while let Some(e) = stack.pop() {
-        match &e.kind {
-            ExprKind::Attr(_, a) if ADDRESS_TESTS.contains(&a.as_str()) && a != "range" => {
-                return true
+    fn is(list: &[String], name: &str) -> bool {
+        list.iter().any(|x| x == name)
+    }
+
+    /// The host argument of a call that resolves a host name, when `e` is one.
+    pub fn resolution_host<'e>(&self, e: &'e Expr) -> Option<&'e Expr> {
+        let e = unawait(e);
+        let ExprKind::Call(f, args) = &e.kind else {
+            return None;
+        };
+        let resolves = match &f.kind {
+            ExprKind::Name(n) => Self::is(&self.resolvers, n),
+            ExprKind::Attr(recv, m) => {
+                Self::is(&self.resolvers, m)
+                    || (Self::is(&self.dns_methods, m) && self.names_dns(recv))
             }
-            ExprKind::Call(f, _) => {
-                // `range` only as a method (`ipaddr.parse(a).range()`), not Python's builtin.
-                let named = match &f.kind {
-                    ExprKind::Name(n) if n != "range" => Some(n.as_str()),
-                    ExprKind::Attr(_, m) => Some(m.as_str()),
-                    _ => None,
-                };
-                if named.is_some_and(|n| ADDRESS_TESTS.contains(&n)) {
-                    return true;
+            _ => false,
+        };
+        if !resolves {
+            return None;
+        }
+        args.iter().find_map(|a| match a {
+            Arg::Pos(x) => Some(x),
+            Arg::Kw(k, x) if k == "host" || k == "hostname" => Some(x),
+            _ => None,
+        })
+    }
+
+    /// The host argument of the first resolution inside `e` (a comprehension over
+    /// `getaddrinfo(host, ...)`, a predicate called on `gethostbyname(host)`).
+    pub fn resolution_in<'e>(&self, e: &'e Expr) -> Option<&'e Expr> {
+        let mut stack = vec![e];
+        while let Some(e) = stack.pop() {
+            if let Some(h) = self.resolution_host(e) {
+                return Some(h);
+            }
+            crate::syntax::python::push_children(e, &mut stack);
+        }
+        None
+    }
+
+    /// Whether an expression tests an address (`address_tests`, `address_methods`).
+    pub fn tests_address(&self, e: &Expr) -> bool {
+        let mut stack = vec![e];
+        while let Some(e) = stack.pop() {
+            match &e.kind {
+                ExprKind::Attr(_, a) if Self::is(&self.address_tests, a) => return true,
+                ExprKind::Call(f, _) => {
+                    let hit = match &f.kind {
+                        ExprKind::Name(n) => Self::is(&self.address_tests, n),
+                        ExprKind::Attr(_, m) => {
+                            Self::is(&self.address_tests, m) || Self::is(&self.address_methods, m)
+                        }
+                        _ => false,
+                    };
+                    if hit {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+            crate::syntax::python::push_children(e, &mut stack);
+        }
+        false
+    }
+
+    /// Whether a project function is an address predicate: its body tests an address
+    /// ([`Self::tests_address`]), parses an address and asks whether it lies in networks (`ip =
+    /// ipaddress.ip_address(s)` and `any(ip in n for n in BLOCKED)`), or names at least two
+    /// private ranges.
+    pub fn address_predicate(&self, def: &FuncDef) -> bool {
+        let mut tests = false;
+        let mut parses = false;
+        let mut member = false;
+        let mut ranges: Vec<&str> = vec![];
+        crate::syntax::python::visit_exprs(&def.body, &mut |e: &Expr| {
+            tests |= matches!(&e.kind, ExprKind::Attr(_, a) if Self::is(&self.address_tests, a));
+            parses |= matches!(&e.kind, ExprKind::Call(f, _) if matches!(&f.kind,
+                ExprKind::Name(n) | ExprKind::Attr(_, n) if Self::is(&self.address_parsers, n)));
+            member |= matches!(&e.kind, ExprKind::Compare(_, ops) if ops.iter().any(|o| o == "in"));
+            if let ExprKind::Str(s) = &e.kind {
+                // A regular expression writes the dots escaped (`^192\.168\.`).
+                let plain = s.replace("\\.", ".");
+                let plain = plain.trim_start_matches('^');
+                for r in &self.private_ranges {
+                    if plain.starts_with(r.as_str()) && !ranges.contains(&r.as_str()) {
+                        ranges.push(r);
+                    }
                 }
             }
-            _ => {}
-        }
-        crate::syntax::python::push_children(e, &mut stack);
+        });
+        tests || (parses && member) || ranges.len() >= 2
     }
-    false
-}
 
-/// Whether a project function is an address predicate: its body tests an address
-/// ([`tests_address`]), parses an address and asks whether it lies in networks (`ip =
-/// ipaddress.ip_address(s)` and `any(ip in n for n in BLOCKED)`), or names at least two
-/// private ranges ([`PRIVATE_RANGES`]).
-pub fn address_predicate(def: &FuncDef) -> bool {
-    let mut tests = false;
-    let mut parses = false;
-    let mut member = false;
-    let mut ranges: Vec<&str> = vec![];
-    crate::syntax::python::visit_exprs(&def.body, &mut |e: &Expr| {
-        tests |= matches!(&e.kind, ExprKind::Attr(_, a)
-            if ADDRESS_TESTS.contains(&a.as_str()) && a != "range");
-        parses |= matches!(&e.kind, ExprKind::Call(f, _) if matches!(&f.kind,
-            ExprKind::Name(n) | ExprKind::Attr(_, n) if n == "ip_address" || n == "ip_network"));
-        member |= matches!(&e.kind, ExprKind::Compare(_, ops) if ops.iter().any(|o| o == "in"));
-        if let ExprKind::Str(s) = &e.kind {
-            // A regular expression writes the dots escaped (`^192\.168\.`).
-            let plain = s.replace("\\.", ".");
-            let plain = plain.trim_start_matches('^');
-            for r in PRIVATE_RANGES {
-                if plain.starts_with(r) && !ranges.contains(r) {
-                    ranges.push(r);
+    /// Whether a receiver names DNS: a part of its name starts with one of `dns_receivers`
+    /// (`dns`, `dns.promises`, `dnsPromises`) or contains `resolver`.
+    fn names_dns(&self, e: &Expr) -> bool {
+        let names = |n: &str| {
+            let l = n.to_ascii_lowercase();
+            self.dns_receivers.iter().any(|r| l.starts_with(r.as_str())) || l.contains("resolver")
+        };
+        let mut cur = e;
+        loop {
+            match &cur.kind {
+                ExprKind::Name(n) => return names(n),
+                ExprKind::Attr(o, a) => {
+                    if names(a) {
+                        return true;
+                    }
+                    cur = o;
                 }
+                _ => return false,
             }
-        }
-    });
-    tests || (parses && member) || ranges.len() >= 2
-}
-
-/// Whether a receiver names DNS (`dns`, `dns.promises`, `dnsPromises`, `resolver`).
-fn names_dns(e: &Expr) -> bool {
-    let mut cur = e;
-    loop {
-        match &cur.kind {
-            ExprKind::Name(n) => {
-                let l = n.to_ascii_lowercase();
-                return l.starts_with("dns") || l.contains("resolver");
-            }
-            ExprKind::Attr(o, a) => {
-                let l = a.to_ascii_lowercase();
-                if l.starts_with("dns") || l.contains("resolver") {
-                    return true;
-                }
-                cur = o;
-            }
-            _ => return false,
         }
     }
 }
@@ -168,6 +176,10 @@ fn names_dns(e: &Expr) -> bool {
 mod tests {
     use super::*;
     use crate::syntax::python::{parse, StmtKind};
+
+    fn v() -> &'static AddressVocabulary {
+        &crate::knowledge::Knowledge::builtin_ref().address_guard
+    }
 
     fn expr(src: &str) -> Expr {
         let m = parse(src);
@@ -187,7 +199,7 @@ mod tests {
 
     #[test]
     fn resolutions_name_their_host() {
-        let host = |s: &str| resolution_in(&expr(s)).map(|h| format!("{:?}", h.kind));
+        let host = |s: &str| v().resolution_in(&expr(s)).map(|h| format!("{:?}", h.kind));
         assert!(host("socket.getaddrinfo(h, 443)")
             .unwrap()
             .contains("\"h\""));
@@ -201,21 +213,19 @@ mod tests {
 
     #[test]
     fn address_tests_and_predicates() {
-        assert!(tests_address(&expr("ipaddress.ip_address(a).is_private")));
-        assert!(tests_address(&expr("not ip.is_global")));
-        assert!(!tests_address(&expr("a in BLOCKED")));
-        assert!(address_predicate(&func(
+        assert!(v().tests_address(&expr("ipaddress.ip_address(a).is_private")));
+        assert!(v().tests_address(&expr("not ip.is_global")));
+        assert!(!v().tests_address(&expr("a in BLOCKED")));
+        assert!(v().address_predicate(&func(
             "def internal(a):\n    ip = ipaddress.ip_address(a)\n    return ip.is_loopback\n"
         )));
-        assert!(address_predicate(&func(
+        assert!(v().address_predicate(&func(
             "def internal(a):\n    return a.startswith('10.') or a.startswith('192.168.')\n"
         )));
-        assert!(address_predicate(&func(
+        assert!(v().address_predicate(&func(
             "def private(s):\n    ip = ipaddress.ip_address(s)\n    return any(ip in n for n in NETS)\n"
         )));
         // One range is not a list of them.
-        assert!(!address_predicate(&func(
-            "def version(a):\n    return a.startswith('10.')\n"
-        )));
+        assert!(!v().address_predicate(&func("def version(a):\n    return a.startswith('10.')\n")));
     }
 }

@@ -9,7 +9,6 @@
 //! (`if not x.isalnum(): return`) clean `x` after the guard.
 
 use crate::bounds::{Bound, Cuts};
-use crate::extract::addresses::{address_predicate, resolution_in, tests_address};
 use crate::extract::interp::{
     CallRecord, Callee, ClassVal, Evaluation, FuncVal, ModuleInfo, Site, Value,
 };
@@ -3234,7 +3233,8 @@ impl Walker<'_, '_> {
     /// library's predicate (`extract::addresses`), or a call of project predicates that each
     /// do (`internal(a)` returning `ip.is_private or ip.is_loopback`).
     fn address_test(&self, e: &Expr, file: crate::model::FileId) -> bool {
-        if tests_address(e) {
+        let v = &self.a.k.address_guard;
+        if v.tests_address(e) {
             return true;
         }
         let mut stack = vec![e];
@@ -3245,7 +3245,7 @@ impl Walker<'_, '_> {
                     if !cs.is_empty()
                         && cs
                             .iter()
-                            .all(|c| matches!(c, Callee::Local(g) if address_predicate(&g.def)))
+                            .all(|c| matches!(c, Callee::Local(g) if v.address_predicate(&g.def)))
                     {
                         return true;
                     }
@@ -3263,7 +3263,12 @@ impl Walker<'_, '_> {
         if !self.address_test(test, self.file) {
             return None;
         }
-        addresses_of(test, st, self.helper_resolution(test))
+        addresses_of(
+            &self.a.k.address_guard,
+            test,
+            st,
+            self.helper_resolution(test),
+        )
     }
 
     /// The host a project helper that resolves host names is given in `e` (`ips = await
@@ -3276,7 +3281,7 @@ impl Walker<'_, '_> {
                 let resolves = |g: &FuncVal| {
                     let mut found = false;
                     crate::syntax::python::visit_exprs(&g.def.body, &mut |y: &Expr| {
-                        found |= crate::extract::addresses::resolution_host(y).is_some_and(
+                        found |= self.a.k.address_guard.resolution_host(y).is_some_and(
                             |h| matches!(&h.kind, ExprKind::Name(n) if g.def.params.iter().any(|p| p.name == *n)),
                         );
                     });
@@ -3307,7 +3312,7 @@ impl Walker<'_, '_> {
         let file = self.a.modules[g.module].file;
         let mut resolves = false;
         crate::syntax::python::visit_exprs(&g.def.body, &mut |e: &Expr| {
-            resolves |= crate::extract::addresses::resolution_host(e).is_some();
+            resolves |= self.a.k.address_guard.resolution_host(e).is_some();
         });
         if !resolves {
             return false;
@@ -3395,7 +3400,12 @@ impl Walker<'_, '_> {
                 let resolved_of = self.resolved_of(value);
                 let url_of = parsed_url_of(value);
                 let host_of = host_of_url(value, st);
-                let addrs_of = addresses_of(value, st, self.helper_resolution(value));
+                let addrs_of = addresses_of(
+                    &self.a.k.address_guard,
+                    value,
+                    st,
+                    self.helper_resolution(value),
+                );
                 let checked = self.rejection_check(value);
                 let result_of = self.helper_result(value);
                 // `args = path, name, True`: each element's taint, read before the value is
@@ -4068,7 +4078,12 @@ impl Walker<'_, '_> {
                 }
                 // `for info in socket.getaddrinfo(host, 443)`: each element is an address of
                 // the host.
-                let over_addrs = addresses_of(iter, st, self.helper_resolution(iter));
+                let over_addrs = addresses_of(
+                    &self.a.k.address_guard,
+                    iter,
+                    st,
+                    self.helper_resolution(iter),
+                );
                 if let Some(o) = &over_addrs {
                     for n in target_names(target) {
                         st.addrs.insert(n.to_string(), o.clone());
@@ -8925,8 +8940,13 @@ fn host_of_url(value: &Expr, st: &State) -> Option<String> {
 /// resolution inside it names (`[i[4][0] for i in socket.getaddrinfo(host, None)]`), or the
 /// one of a name holding addresses it reads (`infos[0][4][0]`). `host` is the host a project
 /// helper that resolves its argument was given (`Walker::helper_resolution`).
-fn addresses_of(value: &Expr, st: &State, host: Option<&Expr>) -> Option<String> {
-    if let Some(h) = resolution_in(value).or(host) {
+fn addresses_of(
+    v: &crate::extract::addresses::AddressVocabulary,
+    value: &Expr,
+    st: &State,
+    host: Option<&Expr>,
+) -> Option<String> {
+    if let Some(h) = v.resolution_in(value).or(host) {
         return resolved_origin(h, st);
     }
     let mut stack = vec![value];
