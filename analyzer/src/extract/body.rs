@@ -223,6 +223,9 @@ pub struct BodyAnalyzer<'a> {
     validators: RefCell<HashMap<(crate::model::FileId, String), bool>>,
     /// `local_validates` answers, by function.
     local_validators: RefCell<HashMap<Site, bool>>,
+    /// `address_predicate` and `resolves_param` answers, by function (each reads the whole
+    /// body, once).
+    address_fns: RefCell<HashMap<Site, (bool, bool)>>,
     /// `answers_field` answers, by function and field.
     field_answers: RefCell<HashMap<(Site, String), bool>>,
     /// `reaching` answers, by function.
@@ -415,6 +418,7 @@ impl<'a> BodyAnalyzer<'a> {
             in_progress: RefCell::new(vec![]),
             validators: RefCell::new(HashMap::default()),
             local_validators: RefCell::new(HashMap::default()),
+            address_fns: RefCell::new(HashMap::default()),
             field_answers: RefCell::new(HashMap::default()),
             reaching: RefCell::new(HashMap::default()),
             reaching_busy: RefCell::new(Vec::new()),
@@ -1068,6 +1072,26 @@ impl<'a> BodyAnalyzer<'a> {
     /// `validates_and_returns` of a project function, once per function; also a wrapper that
     /// returns what a project validator returned (`return resolve_workspace_path(p)`, or
     /// `resolved = validate(p) ... return resolved`), so the clean value survives the extra call.
+    /// Whether a project function is an address predicate
+    /// (`AddressVocabulary::address_predicate`), and whether it resolves one of its parameters
+    /// as a host name (`resolve_hostname(host)` calling `getaddrinfo(host, ...)`).
+    fn address_fn(&self, g: &FuncVal) -> (bool, bool) {
+        let site = g.site(self.modules);
+        if let Some(v) = self.address_fns.borrow().get(&site) {
+            return *v;
+        }
+        let v = &self.k.address_guard;
+        let mut resolves = false;
+        crate::syntax::python::visit_exprs(&g.def.body, &mut |y: &Expr| {
+            resolves |= v.resolution_host(y).is_some_and(
+                |h| matches!(&h.kind, ExprKind::Name(n) if g.def.params.iter().any(|p| p.name == *n)),
+            );
+        });
+        let out = (v.address_predicate(&g.def), resolves);
+        self.address_fns.borrow_mut().insert(site, out);
+        out
+    }
+
     fn local_validates(&self, g: &FuncVal) -> bool {
         let site = g.site(self.modules);
         if let Some(v) = self.local_validators.borrow().get(&site) {
@@ -3245,7 +3269,7 @@ impl Walker<'_, '_> {
                     if !cs.is_empty()
                         && cs
                             .iter()
-                            .all(|c| matches!(c, Callee::Local(g) if v.address_predicate(&g.def)))
+                            .all(|c| matches!(c, Callee::Local(g) if self.a.address_fn(g).0))
                     {
                         return true;
                     }
@@ -3278,15 +3302,7 @@ impl Walker<'_, '_> {
         let mut stack = vec![e];
         while let Some(x) = stack.pop() {
             if let ExprKind::Call(_, args) = &x.kind {
-                let resolves = |g: &FuncVal| {
-                    let mut found = false;
-                    crate::syntax::python::visit_exprs(&g.def.body, &mut |y: &Expr| {
-                        found |= self.a.k.address_guard.resolution_host(y).is_some_and(
-                            |h| matches!(&h.kind, ExprKind::Name(n) if g.def.params.iter().any(|p| p.name == *n)),
-                        );
-                    });
-                    found
-                };
+                let resolves = |g: &FuncVal| self.a.address_fn(g).1;
                 if let Some(cs) = self.a.ev.callee_at.get(&self.site(x)) {
                     if !cs.is_empty()
                         && cs
