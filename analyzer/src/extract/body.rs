@@ -3263,17 +3263,8 @@ impl Walker<'_, '_> {
         }
         let mut stack = vec![e];
         while let Some(x) = stack.pop() {
-            if let ExprKind::Call(..) = &x.kind {
-                let at = Site { file, span: x.span };
-                if let Some(cs) = self.a.ev.callee_at.get(&at) {
-                    if !cs.is_empty()
-                        && cs
-                            .iter()
-                            .all(|c| matches!(c, Callee::Local(g) if self.a.address_fn(g).0))
-                    {
-                        return true;
-                    }
-                }
+            if self.a.calls_only_local(x, file, |g| self.a.address_fn(g).0) {
+                return true;
             }
             crate::syntax::python::push_children(x, &mut stack);
         }
@@ -3302,16 +3293,12 @@ impl Walker<'_, '_> {
         let mut stack = vec![e];
         while let Some(x) = stack.pop() {
             if let ExprKind::Call(_, args) = &x.kind {
-                let resolves = |g: &FuncVal| self.a.address_fn(g).1;
-                if let Some(cs) = self.a.ev.callee_at.get(&self.site(x)) {
-                    if !cs.is_empty()
-                        && cs
-                            .iter()
-                            .all(|c| matches!(c, Callee::Local(g) if resolves(g)))
-                    {
-                        if let Some(Arg::Pos(h)) = args.first() {
-                            return Some(h);
-                        }
+                if self
+                    .a
+                    .calls_only_local(x, self.file, |g| self.a.address_fn(g).1)
+                {
+                    if let Some(Arg::Pos(h)) = args.first() {
+                        return Some(h);
                     }
                 }
             }
